@@ -1,0 +1,352 @@
+#!/usr/bin/env node
+// Provenance benchmarks. Run with `npm run bench` (builds dist/ first) or `node bench/run.mjs`.
+// Not a timed test: it prints medians, ratios against a baseline measured in the same run, and
+// PASS/MISS against the targets. See bench/README.md.
+//
+//   --quick        smaller sizes and fewer runs (a smoke run, figures not comparable)
+//   --no-server    skip the language-server benchmarks
+//   --strict       exit 1 when a target is missed
+//   --json <file>  also write the results as JSON
+import { build } from "esbuild";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createRequire } from "node:module";
+import { generateClippings, makeGenerator } from "./corpus.mjs";
+import { LspClient } from "./lsp-client.mjs";
+
+const require = createRequire(import.meta.url);
+const root = fileURLToPath(new URL("..", import.meta.url));
+const argv = process.argv.slice(2);
+const QUICK = argv.includes("--quick");
+const NO_SERVER = argv.includes("--no-server");
+const STRICT = argv.includes("--strict");
+const JSON_OUT = argv.includes("--json") ? argv[argv.indexOf("--json") + 1] : null;
+
+const CFG = QUICK
+  ? { corpusMB: 1, engineRuns: 3, wgRuns: 1, edits: 20, wsFiles: 1000, wsFileBytes: 5000, contraRuns: 3 }
+  : { corpusMB: 5, engineRuns: 7, wgRuns: 3, edits: 60, wsFiles: 10_000, wsFileBytes: 5000, contraRuns: 7 };
+
+const TARGETS = {
+  engineMBs: 20, // MB/s, at least
+  engineVsWriteGood: 10, // ratio, at least
+  editP95: 20, // ms, at most
+  indexSeconds: 10, // s, at most
+  peakRssMB: 500, // MB, at most
+  contradictionsMs: 500, // ms, at most
+};
+
+const tmp = mkdtempSync(join(tmpdir(), "provenance-bench-"));
+let cleaned = false;
+function cleanup() {
+  if (cleaned) return;
+  cleaned = true;
+  rmSync(tmp, { recursive: true, force: true });
+}
+process.on("exit", cleanup);
+for (const sig of ["SIGINT", "SIGTERM"]) {
+  process.on(sig, () => {
+    cleanup();
+    process.exit(130);
+  });
+}
+
+// ---------- helpers ----------
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const percentile = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+};
+const bytesOf = (texts) => texts.reduce((n, t) => n + Buffer.byteLength(t, "utf8"), 0);
+const fmt = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : String(x));
+const log = (...a) => console.log(...a);
+
+const rows = []; // {name, value, unit, target, ok}
+function row(name, value, unit, target, cmp) {
+  const ok = target === undefined || !Number.isFinite(value) ? null : cmp === ">=" ? value >= target : value <= target;
+  rows.push({ name, value, unit, target: target === undefined ? "" : `${cmp} ${target}`, ok });
+}
+
+// ---------- the engine, bundled on the fly ----------
+async function loadEngine() {
+  const countries = join(root, "server/src/engine/data/countries.generated.json");
+  if (!existsSync(countries)) {
+    const { buildCountryTable } = await import(pathToFileURL(join(root, "scripts/build-countries.mjs")).href);
+    buildCountryTable();
+  }
+  const outfile = join(tmp, "engine.mjs");
+  await build({
+    entryPoints: [join(root, "server/src/engine/index.ts")],
+    outfile,
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "esm",
+    logLevel: "warning",
+  });
+  return import(pathToFileURL(outfile).href);
+}
+
+// ---------- the corpus ----------
+function readDirTexts(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()
+    .map((f) => readFileSync(join(dir, f), "utf8"));
+}
+
+function buildCorpus() {
+  const examples = readDirTexts(join(root, "examples"));
+  const seeds = readDirTexts(join(root, "..", "shared", "corpus", "seeds")); // read at run time only
+  const files = [...examples, ...seeds];
+  const want = CFG.corpusMB * 1_000_000;
+  const g = makeGenerator(2026);
+  while (bytesOf(files) < want) files.push(g.clipping(13_000));
+  return { files, examples: examples.length, seeds: seeds.length, bytes: bytesOf(files) };
+}
+
+// ---------- (a) engine throughput vs write-good ----------
+async function benchEngine(engine, corpus) {
+  const { analyze } = engine;
+  const MB = corpus.bytes / 1e6;
+  log(`corpus: ${corpus.files.length} files, ${fmt(MB, 2)} MB (${corpus.examples} examples, ${corpus.seeds} seeds, rest generated)`);
+
+  // Warm-up, and a count of what the engine finds (a throughput of an engine that finds nothing means nothing).
+  let actors = 0, figures = 0, claims = 0, sentences = 0;
+  for (const t of corpus.files) {
+    const a = analyze(t);
+    actors += a.actors.length;
+    figures += a.figures.length;
+    claims += a.claims.length;
+    sentences += a.sentences.length;
+  }
+  log(`engine finds: ${sentences} sentences, ${actors} actor mentions, ${figures} figures, ${claims} claims`);
+
+  const engineRuns = [];
+  for (let r = 0; r < CFG.engineRuns; r++) {
+    const t0 = performance.now();
+    let sink = 0;
+    for (const t of corpus.files) sink += analyze(t).figures.length;
+    const s = (performance.now() - t0) / 1000;
+    if (sink !== figures) throw new Error("engine is not deterministic across runs");
+    engineRuns.push(MB / s);
+  }
+
+  // write-good as a user would run it: paragraph by paragraph (one line of a clipping is a paragraph).
+  const writeGood = require("write-good");
+  const paragraphs = corpus.files.flatMap((t) => t.split(/\n/).filter((l) => l.trim()));
+  for (const p of paragraphs.slice(0, 200)) writeGood(p); // warm-up
+  const wgRuns = [];
+  let suggestions = 0;
+  for (let r = 0; r < CFG.wgRuns; r++) {
+    const t0 = performance.now();
+    let n = 0;
+    for (const p of paragraphs) n += writeGood(p).length;
+    const s = (performance.now() - t0) / 1000;
+    suggestions = n;
+    wgRuns.push(MB / s);
+  }
+  log(`write-good finds: ${suggestions} suggestions in ${paragraphs.length} paragraphs`);
+
+  const eng = median(engineRuns);
+  const wg = median(wgRuns);
+  log(`engine MB/s per run: ${engineRuns.map((x) => fmt(x)).join(", ")}`);
+  log(`write-good MB/s per run: ${wgRuns.map((x) => fmt(x, 2)).join(", ")}`);
+  const found = actors + figures + claims > 0;
+  if (!found) log("WARNING: the engine found nothing in the corpus; its throughput is not meaningful (stub engine?)");
+  row("engine throughput (median)", eng, "MB/s", found ? TARGETS.engineMBs : undefined, ">=");
+  row("write-good throughput (median, baseline)", wg, "MB/s");
+  row("engine / write-good", eng / wg, "x", found ? TARGETS.engineVsWriteGood : undefined, ">=");
+  return { engineRuns, wgRuns, engineMBs: eng, writeGoodMBs: wg, ratio: eng / wg, found: { sentences, actors, figures, claims } };
+}
+
+// ---------- (b) the language server ----------
+const INIT_CAPABILITIES = {
+  workspace: { configuration: true, workspaceFolders: true },
+  window: { workDoneProgress: true },
+  textDocument: {
+    synchronization: { didSave: true, dynamicRegistration: false },
+    publishDiagnostics: { relatedInformation: true, versionSupport: true },
+  },
+};
+
+async function startServer(dir, settings) {
+  const folders = [{ uri: pathToFileURL(dir).href, name: "bench" }];
+  const client = new LspClient(join(root, "dist/server.js"), { cwd: dir, settings, folders });
+  const progress = watchIndexing(client);
+  const init = await client.request(
+    "initialize",
+    {
+      processId: process.pid,
+      rootUri: folders[0].uri,
+      workspaceFolders: folders,
+      capabilities: INIT_CAPABILITIES,
+      initializationOptions: settings.provenance ?? {},
+    },
+    60_000,
+  );
+  const initializedAt = client.notify("initialized", {});
+  return { client, capabilities: init.result?.capabilities ?? {}, initializedAt, indexed: progress };
+}
+
+/**
+ * Resolves with the time indexing completed: a `$/progress` end whose begin title mentions
+ * indexing, or the server's `provenance/indexed` notification, whichever comes first.
+ */
+function watchIndexing(client, timeoutMs = 180_000) {
+  const indexTokens = new Set();
+  const begin = client.waitFor("$/progress", (p) => {
+    if (p?.value?.kind === "begin" && /index/i.test(p.value.title ?? "")) indexTokens.add(p.token);
+    return false;
+  }, timeoutMs).catch(() => {});
+  void begin;
+  return Promise.race([
+    client.waitFor("$/progress", (p) => p?.value?.kind === "end" && indexTokens.has(p.token), timeoutMs),
+    client.waitFor("provenance/indexed", () => true, timeoutMs),
+  ]);
+}
+
+function syncKind(capabilities) {
+  const s = capabilities.textDocumentSync;
+  return typeof s === "number" ? s : (s?.change ?? 1);
+}
+
+/** (i) didChange → publishDiagnostics latency on a 13 KB file. */
+async function benchEdits(settings) {
+  const dir = join(tmp, "edit-ws");
+  mkdirSync(dir, { recursive: true });
+  const g = makeGenerator(13);
+  let text = g.clipping(13_000);
+  const file = join(dir, "clipping.txt");
+  writeFileSync(file, text);
+  const uri = pathToFileURL(file).href;
+  const { client, capabilities, indexed } = await startServer(dir, settings);
+  try {
+    await indexed.catch(() => {}); // a one-file workspace: whatever the server announces, or nothing
+    const kind = syncKind(capabilities);
+    let version = 1;
+    const first = client.waitFor("textDocument/publishDiagnostics", (p) => p.uri === uri, 30_000);
+    client.notify("textDocument/didOpen", { textDocument: { uri, languageId: "plaintext", version, text } });
+    await first;
+    const latencies = [];
+    const editor = makeGenerator(99);
+    for (let i = 0; i < CFG.edits; i++) {
+      // A realistic edit: replace one sentence-sized stretch in the middle with new text (figures, cues).
+      const insert = ` ${editor.paragraph()} `;
+      const at = Math.floor(text.length / 2) + ((i * 97) % 2000);
+      const lineStart = text.lastIndexOf("\n", at) + 1;
+      const line = text.slice(0, lineStart).split("\n").length - 1;
+      const col = at - lineStart;
+      const removeLen = Math.min(40, text.indexOf("\n", at) < 0 ? 0 : text.indexOf("\n", at) - at);
+      text = text.slice(0, at) + insert + text.slice(at + removeLen);
+      version++;
+      const v = version;
+      const got = client.waitFor(
+        "textDocument/publishDiagnostics",
+        (p) => p.uri === uri && (p.version === undefined || p.version === null || p.version >= v),
+        30_000,
+      );
+      const contentChanges =
+        kind === 2
+          ? [{ range: { start: { line, character: col }, end: { line, character: col + removeLen } }, text: insert }]
+          : [{ text }];
+      const sent = client.notify("textDocument/didChange", { textDocument: { uri, version: v }, contentChanges });
+      const note = await got;
+      latencies.push(note.t - sent);
+    }
+    return { latencies, syncKind: kind, size: Buffer.byteLength(text) };
+  } finally {
+    await client.close();
+  }
+}
+
+/** (ii) + (iii) a generated workspace: indexing time, peak RSS, contradictions latency. */
+async function benchWorkspace(settings) {
+  const dir = join(tmp, "ws");
+  const perDir = 100;
+  const t0 = performance.now();
+  const texts = generateClippings(CFG.wsFiles, CFG.wsFileBytes, 4242);
+  let bytes = 0;
+  texts.forEach((t, i) => {
+    const sub = join(dir, `d${String(Math.floor(i / perDir)).padStart(3, "0")}`);
+    if (i % perDir === 0) mkdirSync(sub, { recursive: true });
+    writeFileSync(join(sub, `c${String(i).padStart(5, "0")}.txt`), t);
+    bytes += Buffer.byteLength(t);
+  });
+  log(`workspace: ${texts.length} files, ${fmt(bytes / 1e6, 1)} MB in ${fmt((performance.now() - t0) / 1000, 1)} s`);
+
+  const { client, initializedAt, indexed } = await startServer(dir, settings);
+  try {
+    const done = await indexed;
+    const indexSeconds = (done.t - initializedAt) / 1000;
+    const rssAfterIndex = client.peakRssMB();
+    const lat = [];
+    let count = NaN;
+    for (let r = 0; r < CFG.contraRuns; r++) {
+      const res = await client.request("provenance/contradictions", {}, 60_000);
+      lat.push(res.t - res.sent);
+      const list = Array.isArray(res.result) ? res.result : (res.result?.contradictions ?? res.result?.items);
+      count = Array.isArray(list) ? list.length : NaN;
+    }
+    const peak = client.peakRssMB();
+    return { files: texts.length, bytes, indexSeconds, rssAfterIndex, peakRssMB: peak, contradictions: lat, count };
+  } finally {
+    await client.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---------- main ----------
+const results = { quick: QUICK, config: CFG, node: process.version };
+try {
+  log(`Provenance bench${QUICK ? " (--quick)" : ""} — node ${process.version}`);
+  log("");
+  log("== engine throughput ==");
+  const engine = await loadEngine();
+  results.engine = await benchEngine(engine, buildCorpus());
+
+  const serverPath = join(root, "dist/server.js");
+  if (NO_SERVER) log("\n(language server skipped: --no-server)");
+  else if (!existsSync(serverPath)) log("\n(language server skipped: dist/server.js not built)");
+  else {
+    const settings = { provenance: {} };
+    log("\n== language server: edit → diagnostics ==");
+    const e = await benchEdits(settings);
+    results.edits = e;
+    log(`${e.latencies.length} edits of a ${fmt(e.size / 1000, 1)} KB file (sync kind ${e.syncKind === 2 ? "incremental" : "full"})`);
+    row("didChange → publishDiagnostics p50", median(e.latencies), "ms");
+    row("didChange → publishDiagnostics p95", percentile(e.latencies, 95), "ms", TARGETS.editP95, "<=");
+
+    log("\n== language server: workspace ==");
+    const w = await benchWorkspace(settings);
+    results.workspace = w;
+    log(`contradictions returned: ${w.count}; RSS after indexing ${fmt(w.rssAfterIndex, 0)} MB`);
+    row(`index ${w.files} files / ${fmt(w.bytes / 1e6, 0)} MB (initialized → done)`, w.indexSeconds, "s", TARGETS.indexSeconds, "<=");
+    row("server peak RSS (VmHWM)", w.peakRssMB, "MB", TARGETS.peakRssMB, "<=");
+    row("provenance/contradictions (median)", median(w.contradictions), "ms", TARGETS.contradictionsMs, "<=");
+  }
+} catch (err) {
+  console.error(`\nbench failed: ${err?.stack ?? err}`);
+  process.exitCode = 2;
+}
+
+// ---------- report ----------
+if (rows.length) {
+  const w0 = Math.max(...rows.map((r) => r.name.length));
+  log("\n== results ==");
+  log(`${"metric".padEnd(w0)}  ${"measured".padStart(12)}  ${"target".padEnd(10)}  result`);
+  for (const r of rows) {
+    const val = `${fmt(r.value, r.unit === "x" || r.unit === "s" ? 2 : 1)} ${r.unit}`;
+    log(`${r.name.padEnd(w0)}  ${val.padStart(12)}  ${r.target.padEnd(10)}  ${r.ok === null ? "" : r.ok ? "PASS" : "MISS"}`);
+  }
+}
+results.rows = rows;
+if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify(results, null, 2));
+if (STRICT && rows.some((r) => r.ok === false)) process.exitCode = process.exitCode || 1;
+cleanup();
