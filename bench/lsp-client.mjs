@@ -31,9 +31,15 @@ export class LspClient {
       this.proc.on("exit", (code, signal) => {
         this.exited = true;
         const err = new Error(`server exited (code ${code}, signal ${signal})\n${this.stderr}`);
-        for (const p of this.pending.values()) p.reject(err);
+        for (const p of this.pending.values()) {
+          clearTimeout(p.timer);
+          p.reject(err);
+        }
         this.pending.clear();
-        for (const w of this.waiters) w.reject(err);
+        for (const w of this.waiters) {
+          clearTimeout(w.timer);
+          w.reject(err);
+        }
         this.waiters.clear();
         resolve({ code, signal });
       });

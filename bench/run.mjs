@@ -7,6 +7,7 @@
 //   --no-server    skip the language-server benchmarks
 //   --strict       exit 1 when a target is missed
 //   --json <file>  also write the results as JSON
+//   --server <js>  the language server to measure (default dist/server.js)
 import { build } from "esbuild";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -22,7 +23,9 @@ const argv = process.argv.slice(2);
 const QUICK = argv.includes("--quick");
 const NO_SERVER = argv.includes("--no-server");
 const STRICT = argv.includes("--strict");
-const JSON_OUT = argv.includes("--json") ? argv[argv.indexOf("--json") + 1] : null;
+const option = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : null);
+const JSON_OUT = option("--json");
+const SERVER = option("--server") ?? join(root, "dist/server.js");
 
 const CFG = QUICK
   ? { corpusMB: 1, engineRuns: 3, wgRuns: 1, edits: 20, wsFiles: 1000, wsFileBytes: 5000, contraRuns: 3 }
@@ -178,8 +181,9 @@ const INIT_CAPABILITIES = {
 
 async function startServer(dir, settings) {
   const folders = [{ uri: pathToFileURL(dir).href, name: "bench" }];
-  const client = new LspClient(join(root, "dist/server.js"), { cwd: dir, settings, folders });
+  const client = new LspClient(SERVER, { cwd: dir, settings, folders });
   const progress = watchIndexing(client);
+  progress.catch(() => {}); // awaited by the caller; never an unhandled rejection if start-up fails
   const init = await client.request(
     "initialize",
     {
@@ -212,6 +216,17 @@ function watchIndexing(client, timeoutMs = 180_000) {
   ]);
 }
 
+/** LSP position (UTF-16) of an offset. */
+function posAt(text, offset) {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, character: offset - lineStart };
+}
+
 function syncKind(capabilities) {
   const s = capabilities.textDocumentSync;
   return typeof s === "number" ? s : (s?.change ?? 1);
@@ -240,10 +255,10 @@ async function benchEdits(settings) {
       // A realistic edit: replace one sentence-sized stretch in the middle with new text (figures, cues).
       const insert = ` ${editor.paragraph()} `;
       const at = Math.floor(text.length / 2) + ((i * 97) % 2000);
-      const lineStart = text.lastIndexOf("\n", at) + 1;
-      const line = text.slice(0, lineStart).split("\n").length - 1;
-      const col = at - lineStart;
-      const removeLen = Math.min(40, text.indexOf("\n", at) < 0 ? 0 : text.indexOf("\n", at) - at);
+      // Remove as much as is inserted, so the file stays at its size.
+      const removeLen = Math.min(insert.length, text.length - at);
+      const start = posAt(text, at);
+      const end = posAt(text, at + removeLen);
       text = text.slice(0, at) + insert + text.slice(at + removeLen);
       version++;
       const v = version;
@@ -254,7 +269,7 @@ async function benchEdits(settings) {
       );
       const contentChanges =
         kind === 2
-          ? [{ range: { start: { line, character: col }, end: { line, character: col + removeLen } }, text: insert }]
+          ? [{ range: { start, end }, text: insert }]
           : [{ text }];
       const sent = client.notify("textDocument/didChange", { textDocument: { uri, version: v }, contentChanges });
       const note = await got;
@@ -311,9 +326,8 @@ try {
   const engine = await loadEngine();
   results.engine = await benchEngine(engine, buildCorpus());
 
-  const serverPath = join(root, "dist/server.js");
   if (NO_SERVER) log("\n(language server skipped: --no-server)");
-  else if (!existsSync(serverPath)) log("\n(language server skipped: dist/server.js not built)");
+  else if (!existsSync(SERVER)) log(`\n(language server skipped: ${SERVER} not built)`);
   else {
     const settings = { provenance: {} };
     log("\n== language server: edit → diagnostics ==");
