@@ -66,6 +66,10 @@ const ATTRIBUTION_PHRASES = [
 // "member states", "a claim"): such forms are not highlighted.
 const NOUN_CONTEXT = ["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "member", "of", "in"];
 
+// Reporting-verb forms that are more often nouns in news text (`state media`, `member states`,
+// `news reporting`, `a warning`): highlighted only before `that`, `of` or `about`.
+const NOUNISH = ["state", "states", "note", "notes", "detail", "details", "stress", "highlight", "highlights", "warning", "reporting", "writing", "saying"];
+
 // Number words (cardinals and magnitudes) used in spelled-out figures.
 const UNITS = [
   "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -118,6 +122,8 @@ export function buildGrammar(cues) {
   const hedgeVerbs = verbForms((v) => v.stance === "hedges");
   const cannotConfirm = Array.isArray(cues.cannotConfirm) && cues.cannotConfirm.length ? cues.cannotConfirm : CANNOT_CONFIRM;
   const attributionVerbs = verbForms((v) => v.stance !== "denies" && v.stance !== "hedges" && v.stance !== "cannot-confirm");
+  const plainVerbs = attributionVerbs.filter((f) => !NOUNISH.includes(f));
+  const nounishVerbs = attributionVerbs.filter((f) => NOUNISH.includes(f));
   // `may` is also a month and a surname (`Theresa May`): only the lower-case form is a hedge.
   const hedgeWords = [...(cues.hedges ?? []), ...hedgeVerbs];
   const hedgeAlternatives = hedgeWords.flatMap((w) => (w === "may" ? [w] : capitalised([w])));
@@ -130,7 +136,8 @@ export function buildGrammar(cues) {
   // ---- figures ----
   const cardinal = `(?:${alternation([...TENS.flatMap((t) => UNITS.slice(0, 9).map((u) => `${t}-${u}`)), ...TENS, ...UNITS])})`;
   const magnitude = `(?:${alternation(MAGNITUDES)})s?`;
-  const digits = "(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?";
+  // More than six digits without separators is an identifier or a phone number, not a figure.
+  const digits = "(?:\\d{1,3}(?:,\\d{3})+|\\d{1,6}(?!\\d))(?:\\.\\d+)?";
   const currency = "(?:(?:US|A|C|HK|NZ)?[$€£¥₹₽₴]|(?:USD|EUR|GBP|RUB|UAH)[ \\t]?)";
   const suffix = "(?:bn|mn|m|k|tn)";
   const percent = "(?:[ \\t]?%|[ \\t]+(?:percent|per[ \\t]+cent|percentage[ \\t]+points?))";
@@ -170,7 +177,7 @@ export function buildGrammar(cues) {
       },
       {
         comment: "A bare figure or range: `10,000`, `3.1%`, `$4.5 billion`, `11,000 to 12,000`, `one million`. Not a bare year.",
-        match: `(?<![\\p{L}\\p{N}_.,:/-])${notYear}${numeric}(?:${rangeJoin}${notYear}${numeric})?${wordEnd}|${wordStart}${spelled}(?:${rangeJoin}${spelled})?${wordEnd}`,
+        match: `(?<![\\p{L}\\p{N}_.,:/+#-])${notYear}${numeric}(?:${rangeJoin}${notYear}${numeric})?${wordEnd}|${wordStart}${spelled}(?:${rangeJoin}${spelled})?${wordEnd}`,
         name: `constant.numeric.figure.${SUFFIX}`,
       },
       {
@@ -205,7 +212,7 @@ export function buildGrammar(cues) {
         name: `meta.time.${SUFFIX}`,
       },
       {
-        match: `\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b`,
+        match: `\\b\\d{1,2}([-./])\\d{1,2}\\1\\d{2,4}\\b`,
         name: `meta.date.${SUFFIX}`,
       },
     ],
@@ -235,7 +242,12 @@ export function buildGrammar(cues) {
       },
       {
         comment: "Reporting verbs of cues.json (lower case only, so `Secretary of State` and `State Department` are not cues; not after a determiner, so `the report` is not one).",
-        match: `${wordStart}${notNoun}(?:${alternation(attributionVerbs)})${wordEnd}`,
+        match: `${wordStart}${notNoun}(?:${alternation(plainVerbs)})${wordEnd}`,
+        name: `keyword.other.attribution.${SUFFIX}`,
+      },
+      {
+        comment: "Reporting-verb forms that are usually nouns (`state media`): only before `that`, `of`, `about`.",
+        match: `${wordStart}${notNoun}(?:${alternation(nounishVerbs)})(?=[ \\t]+(?:that|of|about)\\b)`,
         name: `keyword.other.attribution.${SUFFIX}`,
       },
     ],

@@ -188,14 +188,25 @@ const CASES: Record<string, Case> = {
     ],
   },
   "titles, names and months are not cues": {
-    lines: ["Secretary of State Antony Blinken met the State Department team in May, as did Theresa May and member states."],
+    lines: ["Secretary of State Antony Blinken met the State Department team in May, as did Theresa May and member states; state media said two states agreed."],
     expect: [
+      ["state media", "!attribution"],
+      ["two states", "!attribution"],
+      ["said", "attribution"],
       ["State", "!attribution"],
       ["State", "!attribution", 1],
       ["May", "!hedge"],
       ["May", "!hedge", 1],
       ["states", "!attribution"],
       ["met", "!attribution"],
+    ],
+  },
+  "noun-like forms are cues before that": {
+    lines: ["Officials state that the army, warning of losses, did not state it."],
+    expect: [
+      ["state", "attribution"],
+      ["warning", "attribution"],
+      ["state", "!attribution", 1],
     ],
   },
   "nouns after determiners are not cues": {
@@ -207,8 +218,12 @@ const CASES: Record<string, Case> = {
     ],
   },
   "no figures inside words or identifiers": {
-    lines: ["The Su-35 jets and F16s flew from base A4 on the 3rd day."],
+    lines: ["The Su-35 jets and F16s flew from base A4 on the 3rd day. Call +44-7700-900123 or 7027739813 (updated 23-10-2024)."],
     expect: [
+      ["+44-7700-900123", "!figure"],
+      ["7027739813", "!figure"],
+      ["23-10-2024", "!figure"],
+      ["23-10-2024", "date"],
       ["35", "!figure"],
       ["16", "!figure"],
       ["4", "!figure"],
@@ -264,7 +279,8 @@ test("grammar: every reporting verb, hedge and denial of cues.json is highlighte
     for (const f of v.forms) samples.push([f, kind]);
   }
   for (const h of cues.hedges) samples.push([h, "hedge"]);
-  const lines = samples.map(([w]) => `Kyiv ${w} something.`);
+  // "that" after the verb: some forms (`state`, `warning`) are cues only before `that`/`of`/`about`.
+  const lines = samples.map(([w]) => `Kyiv ${w} that something.`);
   const perLine = await scopesPerChar(lines);
   const missing = samples.filter(([w, kind], i) => {
     const chars = perLine[i];
