@@ -1,0 +1,333 @@
+// End-to-end test in a real VS Code workbench: code-server 4.100.3 (VS Code 1.100.3) on 127.0.0.1,
+// driven by Debian's Chromium through playwright-core. The extension is packaged into a VSIX,
+// installed with `code-server --install-extension` into a fresh extensions folder, and exercised
+// on a copy of examples/ the way a person would: Problems panel, hover, List Contradictions,
+// Show Mentions Across Files. Each step saves a screenshot into test-output/screenshots/; the
+// ones from a passing step are copied into docs/screenshots/ for the README.
+//
+// Needs: bash scripts/install-editor-test-deps.sh && npm run build
+// Run:   node test/run.mjs e2e        (E2E_KEEP_TMP=1 keeps the temp folder and logs)
+import assert from "node:assert/strict";
+import { spawnSync, type ChildProcess } from "node:child_process";
+import { closeSync, copyFileSync, mkdirSync, openSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import type { BrowserContext, Locator, Page } from "playwright-core";
+import {
+  chromiumBin,
+  codeServerBin,
+  docsScreenshotsDir,
+  exited,
+  extensionRoot,
+  freePort,
+  killGroup,
+  makeSandbox,
+  repoRoot,
+  requireBuilt,
+  screenshotsDir,
+  skipUnlessTools,
+  spawnDetached,
+  tail,
+  waitFor,
+  which,
+  type Sandbox,
+} from "./harness";
+
+const SUITE = "code-server e2e";
+const skip = skipUnlessTools(SUITE, [
+  { name: "code-server", path: which(codeServerBin), hint: `expected at ${codeServerBin}` },
+  { name: "chromium", path: which(chromiumBin), hint: "apt-get install chromium" },
+]);
+
+// Copy screenshots into docs/ only when testing this repository's own extension.
+const updateDocs = extensionRoot === repoRoot && !process.env.E2E_NO_DOCS;
+
+const STEP_MS = 90_000;
+const KYIV = "kyiv-bulletin-2026-03-03.txt";
+const OTHER_FILES = ["washington-desk-2026-03-10.txt", "london-review-2026-03-18.txt", "field-notes.txt"];
+const DENIAL = "Tehran has repeatedly denied sending drones to Russia for use in Ukraine.";
+
+describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
+  let box: Sandbox;
+  let server: ChildProcess | undefined;
+  let serverLog = "";
+  let context: BrowserContext | undefined;
+  let page: Page;
+  let shotNo = 0;
+
+  async function shot(name: string): Promise<string> {
+    mkdirSync(screenshotsDir, { recursive: true });
+    const file = join(screenshotsDir, `${String(++shotNo).padStart(2, "0")}-${name}.png`);
+    await page.waitForTimeout(250); // let the last paint settle (screenshot only; never a wait for state)
+    await page.screenshot({ path: file });
+    return file;
+  }
+  function publish(file: string, name: string): void {
+    if (!updateDocs) return;
+    mkdirSync(docsScreenshotsDir, { recursive: true });
+    copyFileSync(file, join(docsScreenshotsDir, `${name}.png`));
+  }
+
+  async function runCommand(title: string): Promise<void> {
+    const input = page.locator(".quick-input-widget .quick-input-box input");
+    await page.keyboard.press("F1");
+    await input.waitFor({ state: "visible", timeout: 15_000 });
+    await input.fill(`>${title}`);
+    const row = page.locator(".quick-input-widget .quick-input-list .monaco-list-row").filter({ hasText: title }).first();
+    await row.waitFor({ state: "visible", timeout: 15_000 }).catch(async () => {
+      const rows = await page.locator(".quick-input-widget .quick-input-list .monaco-list-row").allInnerTexts();
+      throw new Error(`command "${title}" is not in the command palette (rows: ${JSON.stringify(rows.slice(0, 8))})`);
+    });
+    await row.click();
+  }
+
+  async function openFile(name: string): Promise<void> {
+    const row = page.locator(".explorer-folders-view .monaco-list-row").filter({ hasText: name }).first();
+    await row.waitFor({ state: "visible", timeout: 30_000 });
+    await row.dblclick();
+    await page
+      .locator(".editor-instance .monaco-editor .view-lines")
+      .filter({ hasText: "Tehran has repeatedly denied" })
+      .first()
+      .waitFor({ state: "visible", timeout: 30_000 });
+  }
+
+  /** The innermost span of a rendered editor line holding `text` (tokens split lines into spans). */
+  function token(text: string): Locator {
+    return page.locator(".editor-instance .monaco-editor .view-line span span").filter({ hasText: text }).first();
+  }
+
+  /** Moves the real mouse onto the middle of `loc`, in two moves with steps (hover needs a mousemove). */
+  async function hoverOn(loc: Locator): Promise<void> {
+    const box = await loc.boundingBox();
+    assert.ok(box, "token to hover is not on screen");
+    await page.mouse.move(box.x + box.width / 2, box.y - 30, { steps: 3 });
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+  }
+
+  before(async () => {
+    requireBuilt(["dist/extension.js", "dist/server.js"]);
+    box = makeSandbox("e2e");
+    const userData = join(box.base, "user-data");
+    const extensions = join(box.base, "extensions");
+    mkdirSync(join(userData, "User"), { recursive: true });
+    mkdirSync(extensions, { recursive: true });
+    writeFileSync(
+      join(userData, "User", "settings.json"),
+      JSON.stringify(
+        {
+          "workbench.startupEditor": "none",
+          "security.workspace.trust.enabled": false,
+          "telemetry.telemetryLevel": "off",
+          "update.mode": "none",
+          "extensions.autoCheckUpdates": false,
+          "extensions.autoUpdate": false,
+          "editor.hover.delay": 150,
+          "workbench.tips.enabled": false,
+          "workbench.enableExperiments": false,
+          "chat.commandCenter.enabled": false,
+          "window.commandCenter": false,
+          "git.enabled": false,
+          "editor.minimap.enabled": false,
+          "editor.wordWrap": "on",
+        },
+        null,
+        2,
+      ),
+    );
+    const config = join(box.base, "code-server.yaml");
+    writeFileSync(config, "auth: none\ncert: false\n");
+    serverLog = join(box.base, "code-server.log");
+
+    // 1. Package the VSIX.
+    const vsix = join(box.base, "provenance.vsix");
+    const pack = spawnSync(process.execPath, [join(repoRoot, "scripts", "package-vsix.mjs"), "--no-build", "--cwd", extensionRoot, "--out", vsix], {
+      encoding: "utf8",
+      env: box.env,
+      timeout: 120_000,
+    });
+    assert.equal(pack.status, 0, `packaging failed:\n${pack.stdout}\n${pack.stderr}`);
+
+    // 2. Install it into a fresh extensions folder.
+    const common = ["--user-data-dir", userData, "--extensions-dir", extensions];
+    const inst = spawnSync(codeServerBin, [...common, "--config", config, "--install-extension", vsix, "--force"], {
+      encoding: "utf8",
+      env: box.env,
+      timeout: 120_000,
+    });
+    assert.equal(inst.status, 0, `code-server --install-extension failed:\n${inst.stdout}\n${inst.stderr}`);
+    assert.match(inst.stdout + inst.stderr, /successfully installed/i, `install output:\n${inst.stdout}\n${inst.stderr}`);
+
+    // 3. Start code-server in its own process group.
+    const port = await freePort();
+    const fd = openSync(serverLog, "a");
+    server = spawnDetached(
+      codeServerBin,
+      [
+        "--config", config, ...common,
+        "--auth", "none",
+        "--bind-addr", `127.0.0.1:${port}`,
+        "--disable-telemetry",
+        "--disable-update-check",
+        "--disable-workspace-trust",
+        "--disable-getting-started-override",
+        "--ignore-last-opened",
+        box.workspace,
+      ],
+      { env: box.env, cwd: box.base, log: fd },
+    );
+    closeSync(fd);
+    const url = `http://127.0.0.1:${port}`;
+    await waitFor(
+      "code-server /healthz",
+      async () => {
+        if (server?.exitCode !== null) throw new Error(`code-server exited (${server?.exitCode}):\n${tail(serverLog)}`);
+        const r = await fetch(`${url}/healthz`).catch(() => null);
+        return r?.ok ?? false;
+      },
+      60_000,
+      200,
+    );
+
+    // 4. Chromium, in a fresh profile.
+    const { chromium } = await import("playwright-core");
+    context = await chromium.launchPersistentContext(join(box.base, "chromium-profile"), {
+      executablePath: chromiumBin,
+      headless: true,
+      viewport: { width: 1440, height: 900 },
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+      ],
+      env: box.env,
+      timeout: 60_000,
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.setDefaultTimeout(30_000);
+    await page.goto(`${url}/?folder=${encodeURIComponent(box.workspace)}`, { waitUntil: "domcontentloaded" });
+    await page.locator(".monaco-workbench").waitFor({ state: "visible", timeout: 60_000 });
+    await page.locator(".explorer-folders-view .monaco-list-row").filter({ hasText: KYIV }).first().waitFor({ state: "visible", timeout: 60_000 });
+  });
+
+  after(async () => {
+    try {
+      if (page && !page.isClosed()) await shot("final").catch(() => {});
+      await context?.close().catch(() => {});
+    } finally {
+      await killGroup(server);
+      if (server) assert.notEqual(await exited(server, 1000), null, "code-server did not stop");
+      if (serverLog) {
+        mkdirSync(join(repoRoot, "test-output"), { recursive: true });
+        try {
+          copyFileSync(serverLog, join(repoRoot, "test-output", "code-server.log"));
+        } catch {
+          /* no log */
+        }
+      }
+      box?.cleanup();
+    }
+  });
+
+  test("(a) the Problems panel lists claim diagnostics", { timeout: STEP_MS }, async () => {
+    await openFile(KYIV);
+    await runCommand("Problems: Focus on Problems View");
+    const rows = page.locator(".markers-panel .monaco-list-row");
+    const claimRow = rows.filter({ hasText: /claim\.(hedged|attributed|anonymous|denial)/ }).first();
+    await claimRow.waitFor({ state: "visible", timeout: 60_000 }).catch(async () => {
+      throw new Error(`no claim diagnostic in the Problems panel; rows: ${JSON.stringify(await rows.allInnerTexts())}`);
+    });
+    const texts = await rows.allInnerTexts();
+    assert.ok(texts.some((t) => /provenance/i.test(t)), `no row shows source "provenance": ${JSON.stringify(texts)}`);
+    publish(await shot("problems"), "problems");
+    // The hedged "reportedly" claim: filter the panel (by code) so its row shows whatever the list length.
+    const filter = page.locator(".markers-panel-action-filter input, .viewpane-filter input").first();
+    await filter.waitFor({ state: "visible", timeout: 10_000 });
+    await filter.fill("claim.hedged");
+    await waitFor(
+      'the Problems filter to keep only claim.hedged rows (the "reportedly" claim)',
+      async () => {
+        const now = await rows.allInnerTexts();
+        return now.some((t) => t.includes("claim.hedged")) && !now.some((t) => /claim\.(attributed|anonymous|denial)/.test(t));
+      },
+      15_000,
+    ).catch(async (e) => {
+      throw new Error(`${e.message}; rows: ${JSON.stringify(await rows.allInnerTexts())}`);
+    });
+    await shot("problems-hedged");
+    await filter.fill("");
+    await claimRow.waitFor({ state: "visible" });
+  });
+
+  test("(b) hovering a claim shows its provenance", { timeout: STEP_MS }, async () => {
+    await page.locator(".editor-instance .monaco-editor .view-lines").first().click({ position: { x: 5, y: 5 } });
+    const hover = page.locator(".monaco-hover:visible").filter({ hasText: "Tehran" });
+    // Try the cue word first, then the source's name: either sits inside the claim sentence.
+    let lastText = "";
+    for (const word of ["denied", "Tehran", "repeatedly", "sending"]) {
+      const tok = token(word);
+      if (!(await tok.isVisible().catch(() => false))) continue;
+      await hoverOn(tok);
+      const ok = await hover.first().waitFor({ state: "visible", timeout: 8_000 }).then(() => true, () => false);
+      if (ok) break;
+      lastText = (await page.locator(".monaco-hover").allInnerTexts().catch(() => [])).join(" | ");
+      await page.mouse.move(5, 5);
+    }
+    await hover.first().waitFor({ state: "visible", timeout: 5_000 }).catch(() => {
+      throw new Error(`no hover naming the source "Tehran" over the claim "${DENIAL}"; last hover text: ${JSON.stringify(lastText)}`);
+    });
+    const text = (await hover.allInnerTexts()).join("\n");
+    assert.match(text, /Tehran/);
+    assert.match(text, /den(y|ies|ied|ial)/i, `hover does not give the stance (denies): ${text}`);
+    publish(await shot("hover-provenance"), "hover-provenance");
+    await page.mouse.move(5, 5);
+    await page.keyboard.press("Escape");
+  });
+
+  test('(c) "Provenance: List Contradictions" shows the figure and stance conflicts', { timeout: STEP_MS }, async () => {
+    await runCommand("Provenance: List Contradictions");
+    const rows = page.locator(".quick-input-widget .quick-input-list .monaco-list-row");
+    const figureRow = rows.filter({ hasText: /2,000|2000/ }).filter({ hasText: /1,000|1000|2,400|2400|3,000|3000/ }).first();
+    await figureRow.waitFor({ state: "visible", timeout: 60_000 }).catch(async () => {
+      throw new Error(`no drone figure conflict (about 2,000 vs …) in the quick pick; rows: ${JSON.stringify(await rows.allInnerTexts())}`);
+    });
+    const texts = await rows.allInnerTexts();
+    const figure = texts.find((t) => /2,000|2000/.test(t))!;
+    assert.match(figure, /drone/i, `the figure conflict is not about drones: ${figure}`);
+    const figuresNamed = ["2,000", "1,000", "2,400", "3,000"].filter((f) => texts.join("\n").replace(/(\d)(\d{3})\b/g, "$1,$2").includes(f));
+    assert.ok(figuresNamed.length >= 3, `expected at least 3 of the 4 drone figures, got ${figuresNamed.join(", ")}: ${JSON.stringify(texts)}`);
+    assert.ok(
+      texts.some((t) => /den(y|ies|ied|ial)/i.test(t)),
+      `no stance conflict (denial vs assertion) in the quick pick: ${JSON.stringify(texts)}`,
+    );
+    publish(await shot("list-contradictions"), "list-contradictions");
+    await page.keyboard.press("Escape");
+    await page.locator(".quick-input-widget").waitFor({ state: "hidden", timeout: 10_000 });
+  });
+
+  test('(d) "Provenance: Show Mentions Across Files" on a figure shows other files', { timeout: STEP_MS }, async () => {
+    const fig = token("2,000");
+    await fig.waitFor({ state: "visible", timeout: 15_000 });
+    const b = await fig.boundingBox();
+    assert.ok(b, '"2,000" is not on screen');
+    // Click inside the figure so the cursor sits on it.
+    await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
+    await runCommand("Provenance: Show Mentions Across Files");
+    const peek = page.locator(".peekview-widget").first();
+    await peek.waitFor({ state: "visible", timeout: 60_000 });
+    const files = peek.locator(".ref-tree .monaco-list-row");
+    const other = files.filter({ hasText: new RegExp(OTHER_FILES.map((f) => f.replace(/[.]/g, "\\.")).join("|")) }).first();
+    await other.waitFor({ state: "visible", timeout: 30_000 }).catch(async () => {
+      throw new Error(`the peek view names no other file; rows: ${JSON.stringify(await files.allInnerTexts())}`);
+    });
+    const texts = (await files.allInnerTexts()).join("\n");
+    const named = OTHER_FILES.filter((f) => texts.includes(f));
+    assert.ok(named.length >= 1, `no mention in another file: ${texts}`);
+    publish(await shot("show-mentions"), "show-mentions");
+  });
+});
