@@ -1,9 +1,90 @@
-import type { Analysis, AnalyzeOptions } from "./types";
+// analyze(): one document in, sentences, actors, figures and claims out. Never throws.
+import type { Analysis, AnalyzeOptions, Claim, ClaimSource, Figure } from "./types";
+import { tokenize } from "./tokens";
+import { splitSentences, type SentenceSlice } from "./sentences";
+import { findActors } from "./actors";
+import { findFigures, type RawFigure } from "./figures";
+import { assignSubjects } from "./subjects";
+import { findClaim, type ClaimContext } from "./claims";
+import { findDates } from "./dates";
+import { linkBackReferences } from "./backrefs";
 
-/** Analyses one text. Never throws: odd input yields an empty or partial analysis. */
-export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
+export function analyze(input: unknown, options: AnalyzeOptions = {}): Analysis {
   let text = typeof input === "string" ? input : "";
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (options.maxLength !== undefined && text.length > options.maxLength) text = text.slice(0, options.maxLength);
-  return { text, sentences: [], actors: [], figures: [], claims: [], dates: [] };
+  try {
+    return analyzeText(text);
+  } catch {
+    // A bug on odd input must not take down the caller: return what is safe.
+    return { text, sentences: [], actors: [], figures: [], claims: [], dates: [] };
+  }
+}
+
+function analyzeText(text: string): Analysis {
+  const tokens = tokenize(text);
+  const slices = splitSentences(text, tokens);
+  const actors = findActors(text, tokens, slices);
+  const dates = findDates(text);
+  const figures = buildFigures(text, tokens, slices, actors);
+  const claims = buildClaims(text, tokens, slices, actors, dates);
+  return {
+    text,
+    sentences: slices.map(({ start, end, furniture, headline }) => ({ start, end, furniture, headline })),
+    actors,
+    figures,
+    claims,
+    dates,
+  };
+}
+
+function buildFigures(text: string, tokens: ReturnType<typeof tokenize>, slices: SentenceSlice[], actors: Analysis["actors"]): Figure[] {
+  const raws: Array<{ raw: RawFigure; sentence: number }> = [];
+  slices.forEach((s, index) => {
+    if (s.furniture) return;
+    for (const raw of findFigures(tokens, s)) raws.push({ raw, sentence: index });
+  });
+  const subjects = assignSubjects({ tokens, sentences: slices, actors }, raws);
+  return raws.map(({ raw, sentence }, k) => {
+    const start = tokens[raw.t0]!.start;
+    const end = tokens[raw.t1 - 1]!.end;
+    const subject = subjects[k]!;
+    return {
+      start,
+      end,
+      text: text.slice(start, end),
+      value: raw.value,
+      ...(raw.valueMax !== undefined ? { valueMax: raw.valueMax } : {}),
+      qualifier: raw.qualifier,
+      unit: raw.unit,
+      subject: subject.key,
+      subjectParts: subject.parts,
+      sentence,
+    };
+  });
+}
+
+function buildClaims(text: string, tokens: ReturnType<typeof tokenize>, slices: SentenceSlice[], actors: Analysis["actors"], dates: Analysis["dates"]): Claim[] {
+  const history: ClaimSource[] = [];
+  const ctx: ClaimContext = { text, tokens, actors, history };
+  const claims: Claim[] = [];
+  slices.forEach((s, index) => {
+    const claim = findClaim(ctx, s, index);
+    if (!claim) {
+      rememberSpeakers(actors, s, history);
+      return;
+    }
+    const date = dates.find((d) => d.start >= s.start && d.end <= s.end);
+    if (date) claim.date = date;
+    claims.push(claim);
+    if (claim.source) history.push(claim.source);
+  });
+  return linkBackReferences(text, slices, claims);
+}
+
+/** Persons named in a sentence without a claim still become antecedents for "he said". */
+function rememberSpeakers(actors: Analysis["actors"], s: SentenceSlice, history: ClaimSource[]): void {
+  for (const a of actors) {
+    if (a.start >= s.start && a.end <= s.end && a.kind === "person") history.push({ start: a.start, end: a.end, text: a.text, kind: "person", canonical: a.canonical });
+  }
 }

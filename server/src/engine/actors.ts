@@ -1,0 +1,441 @@
+// Actors: persons, countries (by name, demonym, abbreviation, capital or seat of government) and
+// organizations. Gazetteer matches first, then capitalized chunks read with titles and context.
+import type { ActorKind, ActorMention } from "./types";
+import { type Token, TokenKind, isPossessive } from "./tokens";
+import { LEX, matchGazetteer, slug, type GazetteerEntry } from "./lexicon";
+import type { SentenceSlice } from "./sentences";
+
+const PARTICLES = new Set(["bin", "al", "el", "von", "van", "der", "de", "la", "le", "da", "di", "du", "ibn", "abu", "bint"]);
+const CHUNK_JOINERS = new Set(["of", "for", "the", "and", "on", "de"]);
+const PLACE_PREPOSITIONS = new Set(["in", "at", "into", "near", "outside", "around", "across", "inside", "via", "through", "within", "toward", "towards", "throughout", "above", "over"]);
+const MOTION_WORDS = new Set(["visit", "visits", "visited", "visiting", "trip", "trips", "travel", "travels", "traveled", "travelled", "flew", "fly", "flight", "flights", "returned", "return", "arrived", "arrive", "arriving", "came", "come", "went", "go", "moved", "headed", "heading", "journey", "back", "route", "road", "train", "way", "relocated", "fled", "evacuated", "deported", "embassy"]);
+const PERSON_CONTEXT_AFTER = new Set(["said", "says", "told", "wrote", "writes", "added", "stated", "noted", "argued", "warned", "claimed", "denied", "confirmed", "announced", "explained", "insisted", "emphasized", "emphasised", "stressed", "highlighted", "revealed", "asserted", "declared", "cautioned", "tweeted", "posted", "replied", "responded", "acknowledged", "admitted", "urged", "vowed", "pledged", "criticized", "criticised", "praised", "called", "met", "visited", "signed", "also", "has", "had", "is", "was", "who", "will", "would", "did"]);
+const COMMON_CAPITALIZED = new Set(["The", "This", "That", "These", "Those", "A", "An", "In", "On", "At", "But", "And", "Or", "If", "As", "For", "With", "From", "By", "To", "Of", "It", "He", "She", "They", "We", "I", "You", "His", "Her", "Their", "Its", "Our", "While", "When", "Where", "After", "Before", "Since", "During", "Despite", "Although", "However", "Meanwhile", "According", "Beyond", "Overall", "Furthermore", "Additionally", "Moreover", "Earlier", "Later", "Now", "Then", "There", "Here", "Some", "Many", "Most", "All", "Each", "Every", "Both", "Such", "Other", "Another", "One", "Two", "Three", "Last", "Next", "New", "Yet", "So", "Not", "No", "Yes", "Still", "Also", "Even", "Just", "Only", "Apparently", "Reportedly", "Allegedly", "Speculation", "Reports", "Officials", "Experts", "Analysts", "Sources", "Intelligence", "Image", "Photo", "Related", "Read", "View", "Updated", "Created", "Published", "Email", "Phone", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Western", "Eastern", "Northern", "Southern", "Central", "West", "East", "North", "South", "World", "War", "Supreme", "Leader", "Secretary", "President", "Minister", "General", "Defense", "Defence", "Foreign", "Press", "Deputy", "State", "National", "Security", "Council", "Military", "Cooperation", "Strategic", "Alliance", "Emerging", "Results", "Left", "Menu", "Global", "Latest", "News", "Trending", "Opinion", "Blog", "Interview", "Subscribe", "Give", "Feedback", "Connect", "Terms", "Privacy", "Policy", "Disclaimer", "Copyright", "Chief", "Director", "Commander", "Army", "Navy", "Air", "Force", "Forces", "Armed", "Special", "Operation", "Republic", "People", "Democratic", "Party", "Government", "Ministry", "Office", "Department", "Agency", "Union", "United", "Nations", "Federation", "Kingdom", "States", "Islamic", "Arab", "Field", "Notes", "Plant", "Drone", "Drones", "Britain's", "Satellite", "Local", "Kyiv", "Sea", "Gulf", "Far", "Day", "Week", "Year", "Month", "Local", "Media", "Top", "Senior", "Former", "Acting", "Interim", "Vice", "First", "Lady", "Prime", "Crown", "King", "Queen", "Prince", "Sheikh"]);
+
+interface PersonRecord {
+  canonical: string;
+  name: string;
+  skeleton: string;
+}
+
+/** Per-document registry of persons: full names and the aliases (surname, first token) that refer to them. */
+class PersonRegistry {
+  readonly byAlias = new Map<string, PersonRecord>();
+  readonly bySkeleton = new Map<string, PersonRecord>();
+
+  register(tokens: string[], known?: GazetteerEntry): PersonRecord {
+    const name = known?.name ?? tokens.join(" ").replace(/ - /g, "-").replace(/ -/g, "-").replace(/- /g, "-");
+    const skeleton = nameSkeleton(name);
+    let rec = this.bySkeleton.get(skeleton);
+    if (!rec) {
+      rec = { canonical: known?.canonical ?? slug(normalizeSpelling(name)), name, skeleton };
+      this.bySkeleton.set(skeleton, rec);
+    }
+    const words = name.split(/[\s]+/).filter((w) => w.length > 1);
+    const surname = words[words.length - 1];
+    if (words.length >= 2 && surname) this.addAlias(surname, rec);
+    if (words.length >= 2 && words[0]) this.addAlias(words[0], rec);
+    return rec;
+  }
+
+  private addAlias(alias: string, rec: PersonRecord): void {
+    const key = nameSkeleton(alias);
+    if (!this.byAlias.has(key)) this.byAlias.set(key, rec);
+  }
+
+  lookup(word: string): PersonRecord | undefined {
+    return this.byAlias.get(nameSkeleton(word));
+  }
+}
+
+/** Folds spelling variants: Zelenskiy/Zelenskyy/Zelensky, Jong-ho/Jung Ho. */
+function nameSkeleton(name: string): string {
+  const s = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z]/g, "");
+  if (s.length === 0) return s;
+  return s[0] + s.slice(1).replace(/[aeiouy]/g, "").replace(/(.)\1+/g, "$1");
+}
+
+function normalizeSpelling(name: string): string {
+  return name.replace(/(iy|yy|ii)\b/g, "y");
+}
+
+export function findActors(text: string, tokens: Token[], sentences: SentenceSlice[]): ActorMention[] {
+  const persons = new PersonRegistry();
+  const out: ActorMention[] = [];
+  const pending: Array<{ t0: number; t1: number; sentence: SentenceSlice }> = [];
+  for (const s of sentences) {
+    if (s.furniture) continue;
+    scanSentence(text, tokens, s, persons, out, pending);
+  }
+  // Second pass: single capitalized words that are aliases of persons named anywhere in the text.
+  for (const p of pending) {
+    const t = tokens[p.t0]!;
+    const rec = persons.lookup(t.text);
+    if (rec && aliasContextOk(tokens, p.t0, p.sentence, rec)) out.push(mention(text, tokens, p.t0, p.t1, "person", rec.canonical, rec.name));
+  }
+  out.sort((a, b) => a.start - b.start);
+  return dedupe(out);
+}
+
+function dedupe(list: ActorMention[]): ActorMention[] {
+  const res: ActorMention[] = [];
+  let lastEnd = -1;
+  for (const m of list) {
+    if (m.start < lastEnd) continue;
+    res.push(m);
+    lastEnd = m.end;
+  }
+  return res;
+}
+
+function mention(text: string, tokens: Token[], t0: number, t1: number, kind: ActorKind, canonical: string, name: string): ActorMention {
+  const start = tokens[t0]!.start;
+  const end = tokens[t1 - 1]!.end;
+  return { start, end, text: text.slice(start, end), kind, canonical, name };
+}
+
+function scanSentence(
+  text: string,
+  tokens: Token[],
+  s: SentenceSlice,
+  persons: PersonRegistry,
+  out: ActorMention[],
+  pending: Array<{ t0: number; t1: number; sentence: SentenceSlice }>,
+): void {
+  let i = s.t0;
+  while (i < s.t1) {
+    const t = tokens[i]!;
+    const startsChunk = (t.kind === TokenKind.Word && (t.cap || /^[A-Z]/.test(t.text))) || isOrdinalUnitStart(tokens, i);
+    if (!startsChunk) {
+      i++;
+      continue;
+    }
+    const end = chunkEnd(tokens, i, s.t1);
+    readChunk(text, tokens, i, end, s, persons, out, pending);
+    i = end;
+  }
+}
+
+/** "11th Airborne Assault Brigade": an ordinal that starts a unit's name. */
+function isOrdinalUnitStart(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const suffix = tokens[i + 1];
+  return t.kind === TokenKind.Number && !!suffix && suffix.joined && /^(st|nd|rd|th)$/.test(suffix.lower) && !!tokens[i + 2]?.cap;
+}
+
+/** End (exclusive) of a run of capitalized words, joined pieces, particles and inner "of/for/the/and". */
+function chunkEnd(tokens: Token[], i: number, limit: number): number {
+  let j = i + 1;
+  if (isOrdinalUnitStart(tokens, i)) j = i + 2;
+  while (j < limit) {
+    const t = tokens[j]!;
+    const prev = tokens[j - 1]!;
+    if (t.kind === TokenKind.Word && t.cap) {
+      j++;
+      continue;
+    }
+    // Joined pieces: Jong-ho, Kwang-chol, People's (possessive inside a multi-word name is checked by the gazetteer).
+    if (t.text === "-" && t.joined && tokens[j + 1]?.joined && tokens[j + 1]!.kind === TokenKind.Word) {
+      j += 2;
+      continue;
+    }
+    if (t.text === "." && t.joined && prev.kind === TokenKind.Word && LEX.abbreviations.has(prev.lower) && tokens[j + 1]?.cap) {
+      j++;
+      continue;
+    }
+    if (t.kind === TokenKind.Word && (PARTICLES.has(t.lower) || CHUNK_JOINERS.has(t.lower)) && tokens[j + 1]?.cap && tokens[j + 1]?.kind === TokenKind.Word) {
+      j++;
+      continue;
+    }
+    if (isPossessive(t) && tokens[j + 1]?.cap && matchGazetteer(tokens, firstOfChunk(tokens, j), limit)?.[1] !== undefined) {
+      // Possessive inside a gazetteer name ("Democratic People's Republic of Korea") only.
+      const start = firstOfChunk(tokens, j);
+      const m = matchGazetteer(tokens, start, limit);
+      if (m && start + m[1] > j) {
+        j++;
+        continue;
+      }
+    }
+    break;
+  }
+  return j;
+}
+
+function firstOfChunk(tokens: Token[], j: number): number {
+  let k = j - 1;
+  while (k > 0 && tokens[k - 1]!.kind === TokenKind.Word && tokens[k - 1]!.cap) k--;
+  return k;
+}
+
+function readChunk(
+  text: string,
+  tokens: Token[],
+  c0: number,
+  c1: number,
+  s: SentenceSlice,
+  persons: PersonRegistry,
+  out: ActorMention[],
+  pending: Array<{ t0: number; t1: number; sentence: SentenceSlice }>,
+): void {
+  // A place whose name contains a country's ("Sea of Japan", "South China Sea") is not an actor.
+  if (LEX.placeHeads.has(tokens[c1 - 1]!.text) && c1 - c0 >= 2 && !isOrgChunk(tokens, c0, c1)) return;
+  // An organization named by its head word ("Ukrainian Armed Forces", "11th Airborne Assault Brigade").
+  if (!s.headline && isOrgChunk(tokens, c0, c1) && !hasTitle(tokens, c0, c1)) {
+    const whole = matchGazetteer(tokens, c0, c1);
+    if (!whole || whole[1] < c1 - c0) {
+      const o0 = tokens[c0]!.lower === "the" ? c0 + 1 : c0;
+      const name = text.slice(tokens[o0]!.start, tokens[c1 - 1]!.end);
+      out.push(mention(text, tokens, o0, c1, "organization", slug(name), name));
+      return;
+    }
+  }
+  // A capitalized name followed by a lower-case unit head: "Buryat battalion".
+  const after = tokens[c1];
+  if (!s.headline && after && LEX.lowerOrgHeads.has(after.lower) && !matchGazetteer(tokens, c0, c1)) {
+    const name = text.slice(tokens[c0]!.start, after.end);
+    out.push(mention(text, tokens, c0, c1 + 1, "organization", slug(name), name));
+    return;
+  }
+  const titleEnd = lastTitleIndex(tokens, c0, c1);
+  let i = c0;
+  const nameStart = titleEnd >= 0 ? titleEnd + 1 : -1;
+  while (i < c1) {
+    if (i === nameStart) {
+      readPersonAfterTitle(text, tokens, i, c1, persons, out, pending, s);
+      return;
+    }
+    const m = matchGazetteer(tokens, i, nameStart >= 0 ? nameStart : c1);
+    if (m) {
+      const [entry, len] = m;
+      if (entry.form !== "blocked" && acceptEntry(tokens, i, len, entry, s)) {
+        if (entry.kind === "person") persons.register([], entry);
+        out.push(mention(text, tokens, i, i + len, entry.kind, entry.canonical, entry.name));
+      }
+      i += len;
+      continue;
+    }
+    // "the North" for North Korea.
+    if (tokens[i]!.text === "North" || tokens[i]!.text === "South") {
+      const regional = regionalName(tokens, i, s);
+      if (regional) {
+        out.push(mention(text, tokens, i, i + 1, "country", regional, LEX.countryNames.get(regional) ?? regional));
+        i++;
+        continue;
+      }
+    }
+    // An unknown run of name-like words.
+    const runEnd = nameRunEnd(tokens, i, nameStart >= 0 ? nameStart : c1);
+    if (runEnd > i) {
+      if (!s.headline) classifyUnknownRun(text, tokens, i, runEnd, s, persons, out, pending);
+      i = runEnd;
+      continue;
+    }
+    i++;
+  }
+}
+
+function isOrgChunk(tokens: Token[], c0: number, c1: number): boolean {
+  const last = tokens[c1 - 1]!;
+  return c1 - c0 >= 2 && LEX.orgHeadWords.has(last.text);
+}
+
+function hasTitle(tokens: Token[], c0: number, c1: number): boolean {
+  return lastTitleIndex(tokens, c0, c1) >= 0;
+}
+
+/** Index of the last title word of a chunk that is followed by a name ("Defense Minister | Andrei Belousov"). */
+function lastTitleIndex(tokens: Token[], c0: number, c1: number): number {
+  let last = -1;
+  for (let i = c0; i < c1; i++) {
+    const t = tokens[i]!;
+    if (t.lower === "of" || t.lower === "the" || t.lower === "and") continue;
+    if (isTitleToken(tokens, i)) last = i;
+  }
+  if (last < 0) return -1;
+  // A dotted title (Gen.) ends at its period.
+  let end = last;
+  if (tokens[end + 1]?.text === "." && tokens[end + 1]!.joined) end++;
+  const rest = c1 - (end + 1);
+  if (rest < 1 || rest > 5) return -1;
+  // The rest must look like a name, not like "Secretary General" of an organization.
+  const next = tokens[end + 1]!;
+  if (!next.cap || COMMON_CAPITALIZED.has(next.text) && !LEX.titleWords.has(next.text)) return -1;
+  return end;
+}
+
+function isTitleToken(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (!LEX.titleWords.has(t.text) && !LEX.titleWords.has(t.text + ".")) return false;
+  // Only words that are titles on their own: not "State" alone nor "National".
+  return LEX.titles.has(t.lower) || LEX.titles.has(t.lower + ".") || t.text === "General" || t.text === "Leader" || t.text === "Secretary";
+}
+
+function readPersonAfterTitle(
+  text: string,
+  tokens: Token[],
+  i: number,
+  c1: number,
+  persons: PersonRegistry,
+  out: ActorMention[],
+  pending: Array<{ t0: number; t1: number; sentence: SentenceSlice }>,
+  s: SentenceSlice,
+): void {
+  // Skip further dotted abbreviations that are titles (Maj. Gen. Pat Ryder).
+  while (i < c1 && (isTitleToken(tokens, i) || tokens[i]!.text === ".")) i++;
+  if (i >= c1) return;
+  const known = matchGazetteer(tokens, i, c1);
+  if (known && known[0].kind === "person") {
+    persons.register([], known[0]);
+    out.push(mention(text, tokens, i, i + known[1], "person", known[0].canonical, known[0].name));
+    return;
+  }
+  if (known && known[0].kind !== "person" && known[1] === c1 - i) {
+    if (known[0].form !== "blocked") out.push(mention(text, tokens, i, c1, known[0].kind, known[0].canonical, known[0].name));
+    return;
+  }
+  const words = nameWords(tokens, i, c1);
+  if (words.length === 1) {
+    const rec = persons.lookup(words[0]!);
+    if (rec) out.push(mention(text, tokens, i, c1, "person", rec.canonical, rec.name));
+    else pending.push({ t0: i, t1: c1, sentence: s });
+    return;
+  }
+  const rec = persons.register(words);
+  out.push(mention(text, tokens, i, c1, "person", rec.canonical, rec.name));
+}
+
+function nameWords(tokens: Token[], i: number, c1: number): string[] {
+  const words: string[] = [];
+  for (let k = i; k < c1; k++) {
+    const t = tokens[k]!;
+    if (t.text === "-" && words.length > 0) {
+      words[words.length - 1] += "-" + (tokens[k + 1]?.text ?? "");
+      k++;
+      continue;
+    }
+    if (t.kind === TokenKind.Word) words.push(t.text);
+  }
+  return words;
+}
+
+/** Country mentions: a capital stands for the state only where it is not a place. */
+function acceptEntry(tokens: Token[], i: number, len: number, entry: GazetteerEntry, s: SentenceSlice): boolean {
+  if (entry.form === "capital") return capitalStandsForState(tokens, i, len, s);
+  if (entry.kind === "country" && entry.form === "abbreviation" && tokens[i]!.text === "US") {
+    // "US" upper-case only; in an all-caps line it may be the pronoun.
+    return true;
+  }
+  // "Sea of Japan": a country after "<place head> of".
+  if (entry.kind === "country" && tokens[i - 1]?.lower === "of" && LEX.placeOfPrefixes.has(tokens[i - 2]?.text ?? "")) return false;
+  return true;
+}
+
+function capitalStandsForState(tokens: Token[], i: number, len: number, s: SentenceSlice): boolean {
+  const prev = tokens[i - 1];
+  const prev2 = tokens[i - 2];
+  const next = tokens[i + len];
+  if (next && /^(region|province|oblast|airport|city|streets?|residents|suburbs?|outskirts|district|municipality|area)$/.test(next.lower)) return false;
+  if (i === s.t0) return true;
+  if (!prev) return true;
+  if (PLACE_PREPOSITIONS.has(prev.lower)) return false;
+  if (prev.lower === "to" && prev2 && MOTION_WORDS.has(prev2.lower)) return false;
+  if (prev.lower === "from" && prev2 && MOTION_WORDS.has(prev2.lower)) return false;
+  if (prev.text === "," && (prev2?.lower === "capital" || prev2?.lower === "city")) return false;
+  if (prev.lower === "capital" || (prev.lower === "of" && (prev2?.lower === "city" || prev2?.lower === "capital" || prev2?.lower === "streets" || prev2?.lower === "outskirts"))) return false;
+  return true;
+}
+
+function regionalName(tokens: Token[], i: number, s: SentenceSlice): string | undefined {
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (!prev || prev.lower !== "the" || i - 1 < s.t0) return undefined;
+  if (next && next.cap) return undefined;
+  return LEX.regionalNames.get("the " + tokens[i]!.text);
+}
+
+function isNameLike(t: Token): boolean {
+  if (t.kind !== TokenKind.Word || !t.cap) return false;
+  if (COMMON_CAPITALIZED.has(t.text)) return false;
+  if (/^[A-Z]{2,}$/.test(t.text)) return false; // acronyms are not personal names
+  if (LEX.orgHeadWords.has(t.text) || LEX.placeHeads.has(t.text)) return false;
+  return true;
+}
+
+function nameRunEnd(tokens: Token[], i: number, limit: number): number {
+  let j = i;
+  while (j < limit) {
+    const t = tokens[j]!;
+    if (isNameLike(t)) {
+      j++;
+      continue;
+    }
+    if (j > i && t.text === "-" && t.joined && tokens[j + 1]?.joined) {
+      j += 2;
+      continue;
+    }
+    if (j > i && PARTICLES.has(t.lower) && tokens[j + 1] && isNameLike(tokens[j + 1]!)) {
+      j++;
+      continue;
+    }
+    break;
+  }
+  return j;
+}
+
+/** An unknown run of name-like words: a person when the context says so, or an alias seen later. */
+function classifyUnknownRun(
+  text: string,
+  tokens: Token[],
+  r0: number,
+  r1: number,
+  s: SentenceSlice,
+  persons: PersonRegistry,
+  out: ActorMention[],
+  pending: Array<{ t0: number; t1: number; sentence: SentenceSlice }>,
+): void {
+  const words = nameWords(tokens, r0, r1);
+  if (words.length === 1) {
+    const rec = persons.lookup(words[0]!);
+    if (rec && aliasContextOk(tokens, r0, s, rec)) out.push(mention(text, tokens, r0, r1, "person", rec.canonical, rec.name));
+    else pending.push({ t0: r0, t1: r1, sentence: s });
+    return;
+  }
+  if (words.length > 4) return;
+  if (!personContext(tokens, r0, r1, s)) return;
+  const rec = persons.register(words);
+  out.push(mention(text, tokens, r0, r1, "person", rec.canonical, rec.name));
+}
+
+/** Evidence that a run of capitalized words names a person. */
+function personContext(tokens: Token[], r0: number, r1: number, s: SentenceSlice): boolean {
+  const next = tokens[r1];
+  const prev = tokens[r0 - 1];
+  if (next && (PERSON_CONTEXT_AFTER.has(next.lower) || isPossessive(next))) return true;
+  if (next?.lower === "of" && tokens[r1 + 1]?.cap) return true; // "Shreyas Reddy of NK News"
+  if (next?.text === "," && tokens[r1 + 1] && !tokens[r1 + 1]!.cap && isRoleWord(tokens[r1 + 1]!, tokens[r1 + 2])) return true;
+  if (prev && r0 - 1 >= s.t0 && (LEX.titles.has(prev.lower) || prev.lower === "by" && next?.text === ",")) return true;
+  if (prev?.text === "," && tokens[r0 - 2] && LEX.titles.has(tokens[r0 - 2]!.lower)) return true; // "adviser, Shin Wonsik,"
+  return false;
+}
+
+function isRoleWord(t: Token, next: Token | undefined): boolean {
+  return LEX.titles.has(t.lower) || (next !== undefined && LEX.titles.has(next.lower)) || ["a", "an", "the", "who", "deputy", "former", "senior"].includes(t.lower);
+}
+
+/** A single-word alias ("Kim", "No", "Campbell") refers to a person named in the text. */
+function aliasContextOk(tokens: Token[], i: number, s: SentenceSlice, rec: PersonRecord): boolean {
+  const t = tokens[i]!;
+  const isFirstToken = rec.name.split(/\s+/)[0] === t.text && !rec.name.endsWith(t.text);
+  const atStart = i === s.t0;
+  if (!isFirstToken && !atStart) return true;
+  // A first-name-position alias that is also a common word ("No") needs a verb or possessive after it.
+  const next = tokens[i + 1];
+  if (!next) return false;
+  if (isPossessive(next)) return true;
+  if (PERSON_CONTEXT_AFTER.has(next.lower) || LEX.reportingVerbs.has(next.lower)) return true;
+  return !COMMON_CAPITALIZED.has(t.text) && !isFirstToken;
+}

@@ -1,0 +1,604 @@
+// Claims: sentences the text does not assert in its own voice (attributed, hedged, anonymous,
+// denied), with their cues, their source span and the reporting verb's stance.
+import type { ActorMention, Claim, ClaimKind, ClaimSource, Cue, SourceKind, Stance } from "./types";
+import { type Token, TokenKind, isPossessive } from "./tokens";
+import { LEX } from "./lexicon";
+import cueData from "./data/cues.json";
+import actorData from "./data/actors.json";
+import type { SentenceSlice } from "./sentences";
+
+const CLAIM_NOUNS = new Map(Object.entries(cueData.claimNouns) as Array<[string, Stance]>);
+const PASSIVE_HEDGES = cueData.passiveHedges.map((p) => p.split(" "));
+const NON_CONFIRMATION = cueData.nonConfirmation.map((p) => p.split(" "));
+const DENIAL_PREDICATES = new Set(cueData.denialPredicates);
+const ANONYMITY = cueData.anonymityPhrases.map((p) => p.split(" "));
+const CONCERN_NOUNS = new Set(cueData.concernNouns);
+const ARTICLE_DETERMINERS = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your", "such"]);
+const ANAPHORIC = new Set(["the", "this", "that", "these", "those"]);
+const NP_DROP = new Set(["the", "a", "an", "some", "many", "several", "most", "other", "certain", "various", "numerous", "few", "both", "all", "two", "three", "multiple", "this", "these", "those"]);
+const AUX = new Set(["has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "do", "does", "did", "also", "not", "now", "still", "again", "already", "then", "later", "earlier", "previously", "recently", "repeatedly", "vehemently", "strongly", "publicly", "officially", "reportedly", "allegedly", "apparently", "continue", "continues", "continued", "to", "just", "even", "further", "initially", "first", "once", "never", "always", "often", "separately", "privately", "openly", "explicitly", "flatly", "firmly", "quickly", "immediately", "swiftly", "cautiously", "avoid", "avoids", "avoided", "declined", "refused", "unable", "able", "has been", "reiterated"]);
+const PASSIVE_AUX = new Set(["is", "are", "was", "were", "been", "be", "being", "get", "got"]);
+const CLAUSE_STOPS = new Set(["that", "which", "who", "whom", "while", "whereas", "although", "though", "because", "since", "when", "if", "but", "as", "after", "before", "despite", "with", "without", "for", "about", "on", "in", "at", "into", "over", "under", "during", "amid", "against", "than", "like", "through", "via", "so", "where", "whether", "however", "meanwhile", "by"]);
+const NP_INNER_PREPS = new Set(["of", "from", "to", "at", "in"]);
+const PRONOUNS = new Map([
+  ["he", "person"], ["she", "person"], ["they", "plural"], ["it", "thing"], ["we", "plural"], ["i", "person"],
+]);
+const WEAK_VERBS = new Set(["highlight", "indicate", "reveal", "disclose", "detail", "note", "observe", "describe", "emphasize", "emphasise", "stress", "acknowledge", "admit", "explain", "unveil", "identify", "question", "echo", "call", "express", "voice", "urge", "pledge", "vow", "predict", "post", "reply", "respond", "condemn", "criticize", "criticise", "cite", "maintain", "add", "report", "declare", "announce", "suggest", "confirm", "estimate", "believe", "deem", "argue", "warn", "caution", "insist"]);
+
+interface FoundCue {
+  cue: Cue;
+  /** Token index of the cue's head word. */
+  at: number;
+  /** The cue asks for a source (reporting verb, according to, by-agent). */
+  wantsSource: boolean;
+  source?: SourceSpan;
+  /** Lower priority when choosing the sentence's source (non-confirmation, noun cues). */
+  priority: number;
+}
+
+interface SourceSpan {
+  t0: number;
+  t1: number;
+  /** Resolved antecedent outside the sentence (pronouns), as text offsets. */
+  start?: number;
+  end?: number;
+  text?: string;
+  kind?: SourceKind;
+  canonical?: string;
+}
+
+export interface ClaimContext {
+  text: string;
+  tokens: Token[];
+  actors: ActorMention[];
+  /** Sources of earlier claims, most recent last, for pronoun resolution. */
+  history: ClaimSource[];
+}
+
+export function findClaim(ctx: ClaimContext, s: SentenceSlice, sentenceIndex: number): Claim | undefined {
+  if (s.furniture) return undefined;
+  const { tokens } = ctx;
+  const cues: FoundCue[] = [];
+  collectPhraseCues(ctx, s, cues);
+  for (let i = s.t0; i < s.t1; i++) {
+    if (cues.some((c) => i >= tokenIndexAt(tokens, c.cue.start) && i < tokenIndexAt(tokens, c.cue.end - 1) + 1)) continue;
+    const found = cueAt(ctx, s, i);
+    if (found) cues.push(found);
+  }
+  if (cues.length === 0) return undefined;
+  cues.sort((a, b) => a.cue.start - b.cue.start);
+  for (const c of cues) if (c.wantsSource && !c.source) c.source = findSource(ctx, s, c);
+  // A reporting verb with no plausible speaker ("the exercises highlight") is not an attribution.
+  const kept = cues.filter((c) => !(c.wantsSource && !c.source && c.cue.kind === "attributed" && c.priority === 0));
+  if (kept.length === 0) return undefined;
+  const kinds = new Set<ClaimKind>();
+  for (const c of kept) {
+    if (c.cue.kind === "hedged" || c.cue.kind === "denial") kinds.add(c.cue.kind);
+    if (c.source) kinds.add("attributed");
+    else if (c.cue.kind === "attributed" && !c.wantsSource) kinds.add("attributed");
+    if (c.cue.kind === "anonymous") kinds.add("anonymous");
+  }
+  const main = chooseSource(kept);
+  const source = main ? toSource(ctx, main) : null;
+  if (source && source.kind === "anonymous") kinds.add("anonymous");
+  if (source) kinds.add("attributed");
+  if (kinds.size === 0) return undefined;
+  const order: ClaimKind[] = ["attributed", "hedged", "denial", "anonymous"];
+  return {
+    start: s.start,
+    end: s.end,
+    text: ctx.text.slice(s.start, s.end),
+    kinds: order.filter((k) => kinds.has(k)),
+    cues: kept.map((c) => c.cue),
+    source,
+    stance: stanceOf(kept, main),
+    sentence: sentenceIndex,
+  };
+}
+
+function tokenIndexAt(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function makeCue(ctx: ClaimContext, t0: number, t1: number, kind: ClaimKind, stance?: Stance): Cue {
+  const start = ctx.tokens[t0]!.start;
+  const end = ctx.tokens[t1 - 1]!.end;
+  return { start, end, text: ctx.text.slice(start, end), kind, ...(stance ? { stance } : {}) };
+}
+
+function matchPhrase(tokens: Token[], i: number, end: number, phrase: string[]): boolean {
+  if (i + phrase.length > end) return false;
+  for (let k = 0; k < phrase.length; k++) {
+    const t = tokens[i + k]!;
+    const w = phrase[k]!;
+    if (t.lower !== w && !(w.includes("'") && t.lower.replace("’", "'") === w)) return false;
+  }
+  return true;
+}
+
+/** Multi-word cues: according to, non-confirmation, passive hedges, anonymity phrases, concern phrases. */
+function collectPhraseCues(ctx: ClaimContext, s: SentenceSlice, out: FoundCue[]): void {
+  const { tokens } = ctx;
+  for (let i = s.t0; i < s.t1; i++) {
+    const t = tokens[i]!;
+    if (t.lower === "according" && tokens[i + 1]?.lower === "to") {
+      const np = npAfter(tokens, i + 2, s.t1);
+      out.push({ cue: makeCue(ctx, i, i + 2, "attributed", "asserts"), at: i, wantsSource: true, ...(np ? { source: np } : {}), priority: 0 });
+      i++;
+      continue;
+    }
+    const nc = NON_CONFIRMATION.find((p) => matchPhrase(tokens, i, s.t1, p));
+    if (nc) {
+      const cue: FoundCue = { cue: makeCue(ctx, i, i + nc.length, "denial", "cannot-confirm"), at: i, wantsSource: true, priority: 1 };
+      const src = subjectBefore(ctx, s, i);
+      if (src) cue.source = src;
+      out.push(cue);
+      i += nc.length - 1;
+      continue;
+    }
+    const ph = PASSIVE_HEDGES.find((p) => matchPhrase(tokens, i, s.t1, p));
+    if (ph && i > s.t0 && PASSIVE_AUX.has(tokens[i - 1]!.lower) || (ph && tokens[i - 1]?.lower === "been")) {
+      out.push({ cue: makeCue(ctx, i, i + ph!.length, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 });
+      i += ph!.length - 1;
+      continue;
+    }
+    const an = ANONYMITY.find((p) => matchPhrase(tokens, i, s.t1, p));
+    if (an) {
+      out.push({ cue: makeCue(ctx, i, i + an.length, "anonymous"), at: i, wantsSource: false, priority: 2 });
+      i += an.length - 1;
+      continue;
+    }
+  }
+}
+
+function isSentenceStart(tokens: Token[], i: number, s: SentenceSlice): boolean {
+  for (let k = i - 1; k >= s.t0; k--) if (tokens[k]!.kind !== TokenKind.Punct) return false;
+  return true;
+}
+
+function cueAt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undefined {
+  const { tokens } = ctx;
+  const t = tokens[i]!;
+  if (t.kind !== TokenKind.Word) return undefined;
+  const lw = t.lower;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  const capitalizedInside = t.cap && !isSentenceStart(tokens, i, s) && !(prev && (prev.text === '"' || prev.text === "“"));
+  // Claim nouns: "claims", "allegations", "reports", "denial".
+  if (CLAIM_NOUNS.has(lw) && !isVerbUse(tokens, i, s)) {
+    if (capitalizedInside) return undefined;
+    if (prev && ANAPHORIC.has(prev.lower) && (lw === "report" || lw === "reports" || lw === "statement" || lw === "statements" || lw === "estimate" || lw === "estimates" || lw === "warning" || lw === "warnings")) return undefined;
+    if ((lw === "statement" || lw === "statements" || lw === "estimate" || lw === "estimates" || lw === "warning" || lw === "warnings") && !possessorBefore(tokens, i, s)) return undefined;
+    const stance = CLAIM_NOUNS.get(lw)!;
+    const kind: ClaimKind = stance === "denies" ? "denial" : "attributed";
+    const cue: FoundCue = { cue: makeCue(ctx, i, i + 1, kind, stance), at: i, wantsSource: false, priority: 3 };
+    const owner = nounOwner(ctx, s, i);
+    if (owner) cue.source = owner;
+    else if ((lw === "reports" || lw === "report") && !(prev && ARTICLE_DETERMINERS.has(prev.lower))) cue.source = bareNounSource(tokens, i, s);
+    else if (kind === "attributed" && (lw === "claims" || lw === "allegations" || lw === "accusations" || lw === "claim" || lw === "allegation")) cue.cue.kind = "hedged";
+    return cue;
+  }
+  const verb = LEX.reportingVerbs.get(lw);
+  if (verb) return verbCue(ctx, s, i, verb.stance, verb.lemma);
+  if (LEX.hedges.has(lw)) return hedgeCue(ctx, s, i);
+  if (DENIAL_PREDICATES.has(lw) && prev && ["is", "are", "was", "were", "be", "been"].includes(prev.lower) && i + 1 <= s.t1) {
+    return { cue: makeCue(ctx, i, i + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
+  }
+  if (lw === "anonymous" || lw === "unnamed" || lw === "unidentified") {
+    return { cue: makeCue(ctx, i, i + 1, "anonymous"), at: i, wantsSource: false, priority: 4 };
+  }
+  void next;
+  return undefined;
+}
+
+function possessorBefore(tokens: Token[], i: number, s: SentenceSlice): boolean {
+  const prev = tokens[i - 1];
+  return !!prev && i - 1 >= s.t0 && (isPossessive(prev) || ["its", "their", "his", "her"].includes(prev.lower));
+}
+
+/** "reports" used as a verb: "U.S. intelligence reports high casualties". */
+function isVerbUse(tokens: Token[], i: number, s: SentenceSlice): boolean {
+  const lw = tokens[i]!.lower;
+  if (!(lw === "reports" || lw === "claims" || lw === "estimates" || lw === "warning" || lw === "report" || lw === "claim" || lw === "estimate")) return false;
+  const prev = tokens[i - 1];
+  if (!prev || i - 1 < s.t0) return false;
+  if (ARTICLE_DETERMINERS.has(prev.lower) || isPossessive(prev)) return false;
+  const next = tokens[i + 1];
+  if (lw === "warning") return !!next && (next.lower === "of" || next.lower === "that" || next.lower === "about" || next.lower === "against");
+  // A verb follows a subject noun or name and is followed by an object or "that".
+  const subjectLike = prev.kind === TokenKind.Word && (prev.cap || LEX.speakerNouns.has(prev.lower)) && !["of", "and", "to"].includes(prev.lower);
+  return subjectLike && !!next && next.kind === TokenKind.Word && !["of", "that", "from", "by", "about", "on", "in"].includes(next.lower) || (subjectLike && next?.lower === "that");
+}
+
+function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance, lemma: string): FoundCue | undefined {
+  const { tokens } = ctx;
+  const t = tokens[i]!;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  const lw = t.lower;
+  if (t.cap && !isSentenceStart(tokens, i, s) && !(prev && (prev.text === '"' || prev.text === "“" || prev.text === "”" || prev.text === "," ))) return undefined;
+  if (t.cap && tokens[i + 1]?.cap) return undefined; // "State Department"
+  // Participles used as adjectives after a determiner: "the alleged use", "the reported involvement".
+  if (prev && (ARTICLE_DETERMINERS.has(prev.lower) || isPossessive(prev)) && i - 1 >= s.t0) {
+    if (/ed$/.test(lw) && ["allege", "report", "claim", "accuse"].includes(lemma)) return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
+    return undefined;
+  }
+  if (lw === "that" || (lemma === "say" && prev?.lower === "that" && next?.text === ",")) return undefined;
+  if ((lemma === "state" || lemma === "note" || lemma === "detail" || lemma === "post" || lemma === "question" || lemma === "call" || lemma === "express" || lemma === "voice") && !verbFrameOk(tokens, i, lemma, lw)) return undefined;
+  if (lemma === "add" && next?.lower === "to") return undefined;
+  if (lemma === "cite") {
+    const np = npAfter(tokens, i + 1, s.t1, true);
+    return { cue: makeCue(ctx, i, i + 1, "attributed", "asserts"), at: i, wantsSource: true, ...(np ? { source: np } : {}), priority: -1 };
+  }
+  if (lemma === "identify" && !(next && (next.lower === "two" || next.kind === TokenKind.Number))) return undefined;
+  // Passive: "was reported by Bloomberg", "have been accused of".
+  if (/(ed|en|wn|id|ld|ught)$/.test(lw) && isPassive(tokens, i, s)) {
+    const byAt = findBy(tokens, i + 1, s.t1);
+    if (byAt >= 0) {
+      const np = npAfter(tokens, byAt + 1, s.t1);
+      if (np) return { cue: makeCue(ctx, i, i + 1, stance === "denies" ? "denial" : "attributed", stance), at: i, wantsSource: true, source: np, priority: 0 };
+    }
+    return { cue: makeCue(ctx, i, i + 1, stance === "denies" ? "denial" : "hedged", stance === "denies" ? "denies" : "hedges"), at: i, wantsSource: false, priority: 2 };
+  }
+  // "released by analysts": a participle with a by-agent.
+  if (/ed$/.test(lw) && next?.lower === "by") {
+    const np = npAfter(tokens, i + 2, s.t1);
+    if (np) return { cue: makeCue(ctx, i, i + 2, "attributed", stance), at: i, wantsSource: true, source: np, priority: 1 };
+  }
+  let t1 = i + 1;
+  if ((lemma === "express" || lemma === "voice" || lemma === "indicate" || lemma === "raise") ) {
+    // "expressed (grave) concerns", "voiced concerns"
+    let k = i + 1;
+    if (tokens[k] && /^(grave|serious|deep|strong|growing|some|its|their|his|her)$/.test(tokens[k]!.lower)) k++;
+    if (tokens[k] && CONCERN_NOUNS.has(tokens[k]!.lower)) t1 = k + 1;
+    else if (lemma !== "indicate") return undefined;
+  }
+  if (lemma === "call" && (next?.lower === "for" || next?.lower === "on")) t1 = i + 2;
+  const kind: ClaimKind = stance === "denies" ? "denial" : "attributed";
+  const cue: FoundCue = { cue: makeCue(ctx, i, t1, kind, stance), at: i, wantsSource: true, priority: stance === "denies" ? 1 : 0 };
+  if (stance === "hedges") {
+    // "analysts speculate": an attribution that is also a hedge.
+    cue.cue.kind = "hedged";
+  }
+  // Inverted speech tag after a quotation: '..." said Kim' / '...," reads the article'.
+  if (prev && (prev.text === "”" || prev.text === '"' || prev.text === ",") && (tokens[i - 2]?.text === "”" || tokens[i - 2]?.text === '"' || prev.text !== ",")) {
+    const np = npAfter(tokens, i + 1, s.t1);
+    if (np) cue.source = np;
+  }
+  if (WEAK_VERBS.has(lemma)) cue.priority = 0;
+  return cue;
+}
+
+function verbFrameOk(tokens: Token[], i: number, lemma: string, lw: string): boolean {
+  const next = tokens[i + 1];
+  if (lemma === "state") return lw === "stated" || lw === "stating" || (!!next && (next.lower === "that" || next.text === ":" || next.text === '"' || next.text === "“"));
+  if (lemma === "note") return lw === "noted" || lw === "noting" || (!!next && next.lower === "that");
+  if (lemma === "detail") return lw === "detail" || lw === "detailed";
+  if (lemma === "post") return !!next && (next.lower === "that" || next.lower === "on");
+  if (lemma === "question") return /ed$|ing$/.test(lw) && !!next && next.kind === TokenKind.Word;
+  if (lemma === "call") return !!next && (next.lower === "for" || next.lower === "on" || (lw === "calling" && tokens[i - 1]?.text === ","));
+  if (lemma === "express" || lemma === "voice") return true;
+  return true;
+}
+
+function isPassive(tokens: Token[], i: number, s: SentenceSlice): boolean {
+  for (let k = i - 1; k >= Math.max(s.t0, i - 3); k--) {
+    const w = tokens[k]!.lower;
+    if (PASSIVE_AUX.has(w)) return true;
+    if (!/ly$/.test(w) && w !== "also" && w !== "not" && w !== "widely" && w !== "first") return false;
+  }
+  return false;
+}
+
+function findBy(tokens: Token[], i: number, end: number): number {
+  for (let k = i; k < Math.min(end, i + 4); k++) {
+    if (tokens[k]!.lower === "by") return k;
+    if (tokens[k]!.kind === TokenKind.Punct && tokens[k]!.text !== "-") return -1;
+  }
+  return -1;
+}
+
+function hedgeCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undefined {
+  const { tokens } = ctx;
+  const t = tokens[i]!;
+  const lw = t.lower;
+  const next = tokens[i + 1];
+  if (lw === "may" && t.cap && !isSentenceStart(tokens, i, s)) return undefined; // the month
+  if (lw === "may" && (next?.kind === TokenKind.Number || LEX.months.has(tokens[i - 1]?.lower ?? ""))) return undefined;
+  if (lw === "could" || lw === "might") {
+    // "could not" + verb of a past fact ("rescuers could not reach"); non-confirmation is a phrase cue.
+    if (next?.lower === "not" || next?.lower === "n't") return undefined;
+  }
+  if ((lw === "appear" || lw === "appears" || lw === "appeared") && next && ["in", "on", "at", "before", "with", "alongside", "inside", "outside"].includes(next.lower)) return undefined;
+  if ((lw === "seem" || lw === "seems" || lw === "seemed" || lw === "appear" || lw === "appears" || lw === "appeared") && !next) return undefined;
+  if (/^suggest/.test(lw)) {
+    const cue: FoundCue = { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: true, priority: 0 };
+    const src = subjectBefore(ctx, s, i);
+    if (src) cue.source = src;
+    else cue.wantsSource = false;
+    return cue;
+  }
+  return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
+}
+
+/** The possessor or modifier of a claim noun: "South Korea's claims", "Kremlin denial", "claims ... by X". */
+function nounOwner(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpan | undefined {
+  const { tokens } = ctx;
+  const prev = tokens[i - 1];
+  if (prev && isPossessive(prev)) {
+    const np = npBefore(ctx, s, i - 1);
+    if (np) return np;
+  }
+  if (prev && prev.cap && i - 1 >= s.t0 && !isSentenceStart(tokens, i - 1, s) || (prev && prev.cap && actorAt(ctx, prev.start))) {
+    const np = npBefore(ctx, s, i);
+    if (np && actorIn(ctx, np)) return np;
+  }
+  // "claims were made by North Korean authorities", "a report by broadcaster TV Chosun"
+  const byAt = findBy(tokens, i + 1, s.t1) >= 0 ? findBy(tokens, i + 1, s.t1) : tokens[i + 1]?.lower === "were" || tokens[i + 1]?.lower === "was" ? findBy(tokens, i + 3, s.t1) : -1;
+  if (byAt >= 0) return npAfter(tokens, byAt + 1, s.t1);
+  const next = tokens[i + 1];
+  if (next && next.lower === "from" && i + 2 < s.t1) {
+    const np = npAfter(tokens, i + 2, s.t1);
+    if (np) return np;
+  }
+  return undefined;
+}
+
+/** "recent reports detail…", "Reports indicate…": the noun itself names a (generic) source. */
+function bareNounSource(tokens: Token[], i: number, s: SentenceSlice): SourceSpan {
+  let t0 = i;
+  while (t0 - 1 >= s.t0 && tokens[t0 - 1]!.kind === TokenKind.Word && !tokens[t0 - 1]!.cap && /^(recent|new|media|news|earlier|latest|initial|multiple|unconfirmed|local|intelligence|press|western|several)$/.test(tokens[t0 - 1]!.lower)) t0--;
+  return { t0, t1: i + 1, kind: "anonymous" };
+}
+
+function actorAt(ctx: ClaimContext, offset: number): ActorMention | undefined {
+  return ctx.actors.find((a) => a.start <= offset && offset < a.end);
+}
+
+function actorIn(ctx: ClaimContext, np: SourceSpan): ActorMention | undefined {
+  const start = ctx.tokens[np.t0]!.start;
+  const end = ctx.tokens[np.t1 - 1]!.end;
+  const inside = ctx.actors.filter((a) => a.start >= start && a.end <= end);
+  return inside.find((a) => a.kind === "person") ?? inside.find((a) => a.kind === "organization") ?? inside[0];
+}
+
+function findSource(ctx: ClaimContext, s: SentenceSlice, c: FoundCue): SourceSpan | undefined {
+  const i = c.at;
+  return subjectBefore(ctx, s, i) ?? withAbsolute(ctx, s, i);
+}
+
+/** "with NATO and the U.S. warning that…": the NP between "with" and the participle. */
+function withAbsolute(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpan | undefined {
+  const { tokens } = ctx;
+  for (let k = i - 1; k >= Math.max(s.t0, i - 10); k--) {
+    if (tokens[k]!.lower === "with") {
+      const np = npAfter(tokens, k + 1, i);
+      return np && np.t1 === i ? np : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The subject of the verb at i: skip auxiliaries and adverbs, then read the noun phrase leftwards. */
+function subjectBefore(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpan | undefined {
+  const { tokens } = ctx;
+  let k = i - 1;
+  while (k >= s.t0 && tokens[k]!.kind === TokenKind.Word && (AUX.has(tokens[k]!.lower) || (/ly$/.test(tokens[k]!.lower) && !tokens[k]!.cap && !LEX.speakerNouns.has(tokens[k]!.lower)))) k--;
+  if (k < s.t0) return undefined;
+  // "led Ukrainian President Volodymyr Zelenskyy to declare": the object of "led" is the speaker.
+  // Apposition: "Dorothy Camille Shea, deputy U.S. representative to the UN, stated".
+  if (tokens[k]!.text === ",") {
+    const appo = appositionSource(ctx, s, k);
+    if (appo) return appo;
+    return undefined;
+  }
+  const np = npBefore(ctx, s, k + 1);
+  if (!np) return undefined;
+  return validateSpeaker(ctx, np);
+}
+
+function appositionSource(ctx: ClaimContext, s: SentenceSlice, comma: number): SourceSpan | undefined {
+  const { tokens } = ctx;
+  for (let k = comma - 1; k >= Math.max(s.t0, comma - 16); k--) {
+    if (tokens[k]!.text !== ",") continue;
+    const before = npBefore(ctx, s, k);
+    const inner = npAfter(tokens, k + 1, comma);
+    const person = before && actorIn(ctx, before)?.kind === "person" ? before : inner && actorIn(ctx, inner)?.kind === "person" ? inner : undefined;
+    if (person) return validateSpeaker(ctx, narrowToActor(ctx, person));
+    if (before) return validateSpeaker(ctx, before);
+    return undefined;
+  }
+  return undefined;
+}
+
+function narrowToActor(ctx: ClaimContext, np: SourceSpan): SourceSpan {
+  const a = actorIn(ctx, np);
+  if (!a || a.kind !== "person") return np;
+  const t0 = tokenIndexAt(ctx.tokens, a.start);
+  const t1 = tokenIndexAt(ctx.tokens, a.end - 1) + 1;
+  return { t0, t1 };
+}
+
+/** A noun phrase ending right before token `end`, read leftwards. */
+function npBefore(ctx: ClaimContext, s: SentenceSlice, end: number): SourceSpan | undefined {
+  const { tokens } = ctx;
+  let k = end - 1;
+  let t0 = end;
+  while (k >= s.t0) {
+    const t = tokens[k]!;
+    if (t.kind === TokenKind.Word) {
+      if (CLAUSE_STOPS.has(t.lower) && !(NP_INNER_PREPS.has(t.lower) && innerPrepOk(tokens, k, s))) break;
+      if (NP_INNER_PREPS.has(t.lower) && !innerPrepOk(tokens, k, s)) break;
+      if (t.lower === "and" && !(tokens[k - 1] && (tokens[k - 1]!.cap || tokens[k - 1]!.text.endsWith(".")))) break;
+      if (AUX.has(t.lower) && !["first"].includes(t.lower)) break;
+      if (LEX.reportingVerbs.has(t.lower) && !t.cap && !LEX.speakerNouns.has(t.lower)) break;
+      t0 = k;
+      if (ARTICLE_DETERMINERS.has(t.lower) || NP_DROP.has(t.lower)) break;
+      k--;
+      continue;
+    }
+    if (isPossessive(t) || (t.text === "-" && t.joined) || (t.text === "." && t.joined) || t.text === "’" || t.text === "'") {
+      t0 = k;
+      k--;
+      continue;
+    }
+    if (t.kind === TokenKind.Number && tokens[k + 1]?.joined) {
+      t0 = k;
+      k--;
+      continue;
+    }
+    break;
+  }
+  if (t0 >= end) return undefined;
+  while (t0 < end && (NP_DROP.has(tokens[t0]!.lower) || NP_INNER_PREPS.has(tokens[t0]!.lower) || tokens[t0]!.lower === "and" || isPossessive(tokens[t0]))) t0++;
+  if (t0 >= end) return undefined;
+  // A leading "But"/"And" at the sentence start is not part of the name.
+  if (t0 === s.t0 && ["but", "and", "so", "yet", "also"].includes(tokens[t0]!.lower)) t0++;
+  if (t0 >= end) return undefined;
+  return { t0, t1: end };
+}
+
+/** "Officials from South Korea", "adviser to Ukrainian President X", "Shreyas Reddy of NK News". */
+function innerPrepOk(tokens: Token[], k: number, s: SentenceSlice): boolean {
+  const before = tokens[k - 1];
+  if (!before || k - 1 < s.t0) return false;
+  const prep = tokens[k]!.lower;
+  if (prep === "of") return before.cap || LEX.speakerNouns.has(before.lower) || LEX.titles.has(before.lower);
+  if (prep === "from" || prep === "to" || prep === "at" || prep === "in") return (LEX.speakerNouns.has(before.lower) || LEX.titles.has(before.lower)) && !before.cap && ["officials", "official", "adviser", "advisor", "representative", "envoy", "ambassador", "spokesman", "spokeswoman", "sources", "diplomats", "experts", "analysts", "researchers", "officer", "officers"].includes(before.lower);
+  return false;
+}
+
+/** A noun phrase starting at token i (after "according to", "by", "citing"). */
+function npAfter(tokens: Token[], i: number, end: number, ownerOfClaim = false): SourceSpan | undefined {
+  let k = i;
+  while (k < end && (NP_DROP.has(tokens[k]!.lower) || tokens[k]!.lower === "the")) k++;
+  const t0 = k;
+  let lastPoss = -1;
+  while (k < end) {
+    const t = tokens[k]!;
+    if (t.kind === TokenKind.Word) {
+      if (CLAUSE_STOPS.has(t.lower) && t.lower !== "of" && !(t.lower === "in" && false)) break;
+      if (t.lower === "of" && !(tokens[k + 1]?.cap)) break;
+      if (AUX.has(t.lower) || (LEX.reportingVerbs.has(t.lower) && !LEX.speakerNouns.has(t.lower) && k > t0)) break;
+      if (t.lower === "and" && !tokens[k + 1]?.cap) break;
+      if (LEX.months.has(t.lower) && t.cap) break;
+      if (/ly$/.test(t.lower) && !t.cap && k > t0) break;
+      k++;
+      continue;
+    }
+    if (isPossessive(t)) {
+      lastPoss = k;
+      k++;
+      continue;
+    }
+    if ((t.text === "-" || t.text === ".") && t.joined) {
+      k++;
+      continue;
+    }
+    break;
+  }
+  if (k <= t0) return undefined;
+  // "an anonymous ROK government official's claim": the source is the possessor.
+  if (ownerOfClaim && lastPoss > t0) return { t0, t1: lastPoss };
+  let t1 = k;
+  // Drop a trailing possessive and what follows it ("the media, citing …" handled by the cite cue).
+  if (lastPoss > t0 && lastPoss < t1) t1 = lastPoss;
+  return { t0, t1 };
+}
+
+/** The source must be a plausible speaker: an actor, a speaker noun or a pronoun. */
+function validateSpeaker(ctx: ClaimContext, np: SourceSpan): SourceSpan | undefined {
+  const { tokens } = ctx;
+  const head = headOf(tokens, np);
+  if (!head) return undefined;
+  if (PRONOUNS.has(head.lower) && np.t1 - np.t0 === 1) return resolvePronoun(ctx, np, head.lower);
+  if (actorIn(ctx, np)) return np;
+  if (LEX.speakerNouns.has(head.lower)) return np;
+  if (head.cap && /^[A-Z]/.test(head.text)) return np; // an unknown name
+  return undefined;
+}
+
+function headOf(tokens: Token[], np: SourceSpan): Token | undefined {
+  // The head is the last word before an inner preposition ("officials from X" -> officials).
+  for (let k = np.t0; k < np.t1; k++) {
+    const t = tokens[k]!;
+    if (NP_INNER_PREPS.has(t.lower) && k > np.t0) return lastWord(tokens, np.t0, k);
+  }
+  return lastWord(tokens, np.t0, np.t1);
+}
+
+function lastWord(tokens: Token[], a: number, b: number): Token | undefined {
+  for (let k = b - 1; k >= a; k--) if (tokens[k]!.kind === TokenKind.Word) return tokens[k];
+  return undefined;
+}
+
+function resolvePronoun(ctx: ClaimContext, np: SourceSpan, pronoun: string): SourceSpan | undefined {
+  const want = PRONOUNS.get(pronoun);
+  for (let h = ctx.history.length - 1; h >= 0; h--) {
+    const prev = ctx.history[h]!;
+    if (want === "person" && prev.kind === "person") return { ...np, start: prev.start, end: prev.end, text: prev.text, kind: prev.kind, ...(prev.canonical ? { canonical: prev.canonical } : {}) };
+    if (want === "plural" && (prev.kind === "anonymous" || /\band\b|s$/.test(prev.text))) return { ...np, start: prev.start, end: prev.end, text: prev.text, kind: prev.kind, ...(prev.canonical ? { canonical: prev.canonical } : {}) };
+    if (want === "thing" && (prev.kind === "organization" || prev.kind === "outlet" || prev.kind === "government")) return { ...np, start: prev.start, end: prev.end, text: prev.text, kind: prev.kind, ...(prev.canonical ? { canonical: prev.canonical } : {}) };
+  }
+  if (want === "person") {
+    // The last person named before this sentence.
+    const start = ctx.tokens[np.t0]!.start;
+    const before = ctx.actors.filter((a) => a.kind === "person" && a.end <= start);
+    const last = before[before.length - 1];
+    if (last) return { ...np, start: last.start, end: last.end, text: last.text, kind: "person", canonical: last.canonical };
+  }
+  return np;
+}
+
+function chooseSource(cues: FoundCue[]): FoundCue | undefined {
+  const withSource = cues.filter((c) => c.source);
+  if (withSource.length === 0) return undefined;
+  const best = Math.min(...withSource.map((c) => c.priority));
+  return withSource.find((c) => c.priority === best);
+}
+
+function toSource(ctx: ClaimContext, c: FoundCue): ClaimSource {
+  const src = c.source!;
+  if (src.start !== undefined && src.end !== undefined && src.text !== undefined) {
+    return { start: src.start, end: src.end, text: src.text, kind: src.kind ?? "unknown", ...(src.canonical ? { canonical: src.canonical } : {}) };
+  }
+  const start = ctx.tokens[src.t0]!.start;
+  const end = ctx.tokens[src.t1 - 1]!.end;
+  const text = ctx.text.slice(start, end);
+  const actor = actorIn(ctx, src);
+  const head = headOf(ctx.tokens, src);
+  return { start, end, text, kind: src.kind ?? sourceKind(ctx, src, actor, head), ...(actor ? { canonical: actor.canonical } : {}) };
+}
+
+function sourceKind(ctx: ClaimContext, np: SourceSpan, actor: ActorMention | undefined, head: Token | undefined): SourceKind {
+  const words = ctx.tokens.slice(np.t0, np.t1).map((t) => t.lower);
+  if (words.some((w) => LEX.anonymousMarkers.has(w))) return "anonymous";
+  if (head && LEX.anonymousHeads.has(head.lower) && !(actor && actor.kind === "person")) return "anonymous";
+  if (actor?.kind === "person") return "person";
+  if (actor?.kind === "country") return "government";
+  if (actor?.kind === "organization") return ctx.actors.length >= 0 && isOutletName(actor.canonical) ? "outlet" : "organization";
+  if (head && ["newspaper", "broadcaster", "outlet", "publication", "agency", "media", "article"].includes(head.lower)) return "outlet";
+  if (head?.cap) return "person";
+  return "unknown";
+}
+
+const OUTLETS = new Set(Object.values(actorData.outlets as Record<string, string>));
+
+function isOutletName(canonical: string): boolean {
+  return OUTLETS.has(canonical);
+}
+
+function stanceOf(cues: FoundCue[], main: FoundCue | undefined): Stance {
+  if (cues.some((c) => c.cue.stance === "denies")) return "denies";
+  if (cues.some((c) => c.cue.stance === "cannot-confirm")) return "cannot-confirm";
+  if (main?.cue.stance && main.cue.stance !== "hedges") return main.cue.stance;
+  const first = cues.find((c) => c.cue.stance && c.cue.stance !== "hedges");
+  return first?.cue.stance ?? "hedges";
+}

@@ -1,0 +1,422 @@
+// Figures: numbers that state facts, with their qualifier and counted noun.
+import type { Qualifier } from "./types";
+import { type Token, TokenKind } from "./tokens";
+import { LEX } from "./lexicon";
+import type { SentenceSlice } from "./sentences";
+
+export interface RawFigure {
+  /** Token range of the span (qualifier + number + scale/percent). */
+  t0: number;
+  t1: number;
+  value: number;
+  valueMax?: number;
+  qualifier: Qualifier;
+  unit: string | null;
+  /** Token range of the counted noun phrase (modifiers + unit), for the subject. */
+  np0: number;
+  np1: number;
+  /** "another 1,500", "two more": an increment, not a total. */
+  increment: boolean;
+  /** "500,000 barrels annually", "40 drones a night". */
+  period: string;
+}
+
+// Words that end a counted noun phrase.
+const NP_STOP = new Set([
+  "of", "in", "on", "at", "to", "from", "by", "with", "for", "into", "onto", "over", "under", "since", "during", "between", "across", "against", "toward", "towards", "near", "per", "a", "an", "the", "this", "that", "these", "those", "and", "or", "but", "nor", "as", "than", "who", "which", "whom", "whose", "where", "when", "while", "is", "are", "was", "were", "be", "been", "being", "have", "has", "had", "will", "would", "could", "may", "might", "can", "should", "must", "do", "does", "did", "not", "also", "each", "every", "its", "their", "his", "her", "our", "it", "they", "we", "he", "she", "so", "if", "because", "after", "before", "until", "including", "like", "among", "alongside", "within", "without", "through", "about", "around", "up", "out", "off", "down", "now", "then", "there", "here", "still", "already", "just", "only", "even", "yet", "ago", "last", "next",
+]);
+const INCREMENT_WORDS = new Set(["another", "additional", "more", "further", "extra", "new"]);
+const NP_MODIFIERS_DROPPED = new Set(["more", "additional", "other", "extra", "further", "new"]);
+const NAME_NUMBER_PRECEDERS = new Set(["page", "article", "section", "paragraph", "resolution", "chapter", "number", "no", "rule", "item", "step", "episode", "season", "volume", "level", "route", "flight", "unit", "building", "room", "table", "figure", "exhibit", "version", "grade", "category", "class", "phase", "stage", "lot", "gate", "platform", "channel", "line", "district", "zone", "sector", "block", "division", "tier", "code", "annex", "appendix", "clause", "part", "#"]);
+const PERIOD_WORDS = new Map([
+  ["annually", "per-year"], ["yearly", "per-year"], ["monthly", "per-month"], ["weekly", "per-week"], ["daily", "per-day"], ["nightly", "per-night"], ["hourly", "per-hour"],
+]);
+const PERIOD_NOUNS = new Map([["year", "per-year"], ["month", "per-month"], ["week", "per-week"], ["day", "per-day"], ["night", "per-night"], ["hour", "per-hour"], ["annum", "per-year"]]);
+
+export function findFigures(tokens: Token[], s: SentenceSlice): RawFigure[] {
+  const out: RawFigure[] = [];
+  for (let i = s.t0; i < s.t1; i++) {
+    const f = figureAt(tokens, i, s);
+    if (f) {
+      out.push(f);
+      i = Math.max(i, f.t1 - 1);
+    }
+  }
+  return out;
+}
+
+interface NumberParse {
+  value: number;
+  /** Tokens consumed (exclusive end). */
+  end: number;
+  vague: boolean;
+  percent: boolean;
+  currency?: string;
+  valueMax?: number;
+}
+
+function figureAt(tokens: Token[], i: number, s: SentenceSlice): RawFigure | undefined {
+  const t = tokens[i]!;
+  let parsed: NumberParse | undefined;
+  let start = i;
+  if (t.kind === TokenKind.Number) {
+    if (isExcludedDigits(tokens, i, s)) return undefined;
+    parsed = parseDigits(tokens, i, s.t1);
+    const prev = tokens[i - 1];
+    if (prev && prev.joined === false && LEX.currencySymbols.has(prev.text) && prev.end === t.start) start = i - 1;
+    if (prev && LEX.currencySymbols.has(prev.text) && prev.end === t.start) {
+      start = i - 1;
+      parsed.currency = LEX.currencySymbols.get(prev.text);
+    }
+  } else if (t.kind === TokenKind.Word) {
+    parsed = parseWords(tokens, i, s);
+  }
+  if (!parsed) return undefined;
+  if (parsed.vague && tokens[start - 1] && ["several", "few", "many", "some", "couple"].includes(tokens[start - 1]!.lower)) {
+    // "several hundred", "a few thousand": vague, span on the magnitude alone.
+  }
+  const range = parseRange(tokens, parsed, s.t1);
+  if (range) {
+    parsed.valueMax = range.valueMax;
+    parsed.end = range.end;
+  }
+  const [qualifier, qStart, increment] = readQualifier(tokens, start, s.t0, parsed.vague);
+  const unitInfo = readUnit(tokens, parsed.end, s.t1, parsed);
+  if (!parsed.percent && !parsed.currency && unitInfo.unit === null && t.kind === TokenKind.Word && !parsed.vague) return undefined;
+  if (isTrivialDeterminer(tokens, start, s.t0, parsed, t)) return undefined;
+  return {
+    t0: qStart,
+    t1: parsed.end,
+    value: parsed.value,
+    ...(parsed.valueMax !== undefined ? { valueMax: parsed.valueMax } : {}),
+    qualifier: parsed.vague && qualifier === "exact" ? "vague" : qualifier,
+    unit: parsed.percent ? "%" : parsed.currency ?? unitInfo.unit,
+    np0: unitInfo.np0,
+    np1: unitInfo.np1,
+    increment: increment || unitInfo.increment,
+    period: unitInfo.period,
+  };
+}
+
+/** Years, dates, times, phone numbers, ordinals, decades and numbers inside names. */
+function isExcludedDigits(tokens: Token[], i: number, s: SentenceSlice): boolean {
+  const t = tokens[i]!;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  const raw = t.text;
+  // Multiple dots: versions, IP addresses.
+  if ((raw.match(/\./g) ?? []).length > 1) return true;
+  // Joined to a following word: 11th, 1980s, 3D, 5G, 24-year... (scales and % are fine).
+  if (next && next.joined && next.kind === TokenKind.Word && !LEX.scales.has(next.lower)) return true;
+  // Joined to a preceding word or via hyphen/slash/colon/dot to other numbers: COVID-19, Su-27, III.2, 23-10-2024, 17:36, 10/23.
+  if (prev && t.joined) {
+    if (prev.kind === TokenKind.Word) return true;
+    if ((prev.text === "-" || prev.text === "/" || prev.text === ":" || prev.text === ".") && tokens[i - 2]?.joined !== false && prev.joined) {
+      const before = tokens[i - 2];
+      if (before && (before.kind === TokenKind.Word || before.kind === TokenKind.Number)) {
+        // "11,000-12,000" is a range, handled by the first number; "2-3 million" too.
+        if (before.kind === TokenKind.Number && prev.text === "-" && !isDateLike(tokens, i)) return true;
+        return true;
+      }
+    }
+    if (prev.text === "+" || prev.text === "#") return true;
+  }
+  if (next && next.joined && (next.text === ":" || next.text === "/") && tokens[i + 2]?.kind === TokenKind.Number) return true;
+  if (isDateLike(tokens, i)) return true;
+  if (isPhoneLike(tokens, i)) return true;
+  // A year: four digits, no separator, unless a counted noun follows directly ("2000 troops").
+  if (/^\d{4}$/.test(raw)) {
+    const v = Number(raw);
+    if (v >= 1000 && v <= 2100 && !countedNounFollows(tokens, i + 1, s.t1)) return true;
+  }
+  // Numbers that name things: "Resolution 2397", "page 3", "No. 5".
+  if (prev && i > s.t0) {
+    if (NAME_NUMBER_PRECEDERS.has(prev.lower) || (prev.text === "." && tokens[i - 2]?.lower === "no")) return true;
+    if (prev.kind === TokenKind.Word && prev.cap && !LEX.qualifiers.has(prev.lower) && !isSentenceInitial(tokens, i - 1, s) && !LEX.months.has(prev.lower) && !isCountedNounOwner(prev)) return true;
+  }
+  // A lone number in parentheses is a list index or a reference.
+  if (prev?.text === "(" && next?.text === ")") return true;
+  return false;
+}
+
+function isCountedNounOwner(t: Token): boolean {
+  // "Russia 1,500" never happens in prose, but "US$" and "Rs" do; allow currency-like words.
+  return LEX.currencyWords.has(t.lower);
+}
+
+function isSentenceInitial(tokens: Token[], i: number, s: SentenceSlice): boolean {
+  for (let j = i - 1; j >= s.t0; j--) if (tokens[j]!.kind !== TokenKind.Punct) return false;
+  return true;
+}
+
+function isDateLike(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  const raw = tokens[i]!.text;
+  const small = /^\d{1,2}$/.test(raw);
+  // "19 June", "June 19", "June 19, 2024", "on the 3rd"
+  if (small && next && LEX.months.has(next.lower) && next.cap) return true;
+  if (prev && LEX.months.has(prev.lower) && prev.cap && (small || /^\d{4}$/.test(raw))) return true;
+  if (prev && prev.text === "," && LEX.months.has(tokens[i - 3]?.lower ?? "") && /^\d{4}$/.test(raw)) return true;
+  // Numeric dates: 23-10-2024, 2024-10-23, 10/23/2024, 23.10.2024
+  if (next && next.joined && (next.text === "-" || next.text === "/") && tokens[i + 2]?.kind === TokenKind.Number && tokens[i + 2]!.joined) {
+    const third = tokens[i + 4];
+    if (tokens[i + 3]?.joined && (tokens[i + 3]!.text === "-" || tokens[i + 3]!.text === "/") && third?.kind === TokenKind.Number) return true;
+  }
+  if (prev && prev.joined === false && (prev.lower === "in" || prev.lower === "since" || prev.lower === "until" || prev.lower === "by" || prev.lower === "from" || prev.lower === "of") && /^(19|20)\d\d$/.test(raw)) return true;
+  return false;
+}
+
+function isPhoneLike(tokens: Token[], i: number): boolean {
+  // +91-720-6444012, (555) 123-4567: several digit groups joined by hyphens, spaces or parentheses.
+  let digits = 0;
+  let j = i;
+  while (j < tokens.length) {
+    const t = tokens[j]!;
+    if (t.kind === TokenKind.Number) digits += t.text.replace(/\D/g, "").length;
+    else if (!(t.text === "-" && t.joined)) break;
+    j++;
+    if (tokens[j] && !tokens[j]!.joined) break;
+  }
+  const prev = tokens[i - 1];
+  if (prev?.text === "+" && prev.end === tokens[i]!.start) return true;
+  return digits >= 7 && j > i + 1;
+}
+
+function countedNounFollows(tokens: Token[], j: number, end: number): boolean {
+  const n = tokens[j];
+  if (!n || j >= end || n.kind !== TokenKind.Word || n.cap) return false;
+  return /s$/.test(n.lower) && !LEX.months.has(n.lower) && !NP_STOP.has(n.lower) && !/ly$/.test(n.lower);
+}
+
+function parseDigits(tokens: Token[], i: number, end: number): NumberParse {
+  const t = tokens[i]!;
+  let value = Number(t.text.replace(/,/g, ""));
+  if (/^\d{1,3}(,\d{3})*$/.test(t.text) === false && t.text.includes(",") && !/^\d+,\d{3}/.test(t.text)) {
+    // "3,5" as a decimal comma is rare in English news; keep the digits.
+    value = Number(t.text.replace(",", "."));
+  }
+  let j = i + 1;
+  let percent = false;
+  const next = tokens[j];
+  if (next && j < end) {
+    if (next.text === "%" && next.joined) {
+      percent = true;
+      j++;
+    } else if (next.kind === TokenKind.Word && LEX.scales.has(next.lower) && (next.joined ? ["k", "m", "bn", "mn", "mln"].includes(next.lower) : !["k", "m"].includes(next.lower))) {
+      value *= LEX.scales.get(next.lower)!;
+      j++;
+      // "1.5 million" may be followed by a second scale word rarely ("hundred thousand")
+      const after = tokens[j];
+      if (after && j < end && after.kind === TokenKind.Word && !after.joined && (after.lower === "thousand" || after.lower === "million" || after.lower === "billion") && next.lower === "hundred") {
+        value *= LEX.scales.get(after.lower)!;
+        j++;
+      }
+    }
+    const p = tokens[j];
+    if (!percent && p && j < end && (p.lower === "percent" || (p.lower === "per" && tokens[j + 1]?.lower === "cent"))) {
+      percent = true;
+      j += p.lower === "per" ? 2 : 1;
+    }
+  }
+  return { value, end: j, vague: false, percent };
+}
+
+/** Number words (two, twenty-four, one million, a dozen) and vague magnitudes (thousands). */
+function parseWords(tokens: Token[], i: number, s: SentenceSlice): NumberParse | undefined {
+  const t = tokens[i]!;
+  const lw = t.lower;
+  // Vague magnitudes, longest first: "tens of thousands", "hundreds".
+  if ((lw === "tens" || lw === "hundreds") && tokens[i + 1]?.lower === "of") {
+    const key = `${lw} of ${tokens[i + 2]?.lower ?? ""}`;
+    if (LEX.vagueMagnitudes.has(key)) return { value: LEX.vagueMagnitudes.get(key)!, end: i + 3, vague: true, percent: false };
+  }
+  if (LEX.vagueMagnitudes.has(lw) && !t.joined) {
+    if (t.cap && i > s.t0 && !isSentenceInitial(tokens, i, s)) return undefined;
+    const next = tokens[i + 1];
+    // "thousands of X", "thousands more", or a bare magnitude at a clause end.
+    if (next && next.text === "-") return undefined;
+    return { value: LEX.vagueMagnitudes.get(lw)!, end: i + 1, vague: true, percent: false };
+  }
+  // "several hundred", "a few thousand"
+  if ((lw === "several" || lw === "few" || lw === "many") && tokens[i + 1] && ["hundred", "thousand", "million", "billion"].includes(tokens[i + 1]!.lower)) {
+    return { value: LEX.scales.get(tokens[i + 1]!.lower)!, end: i + 2, vague: true, percent: false };
+  }
+  let base: number | undefined;
+  let j = i;
+  if (lw === "a" && tokens[i + 1]?.lower === "dozen") {
+    base = 12;
+    j = i + 2;
+  } else if (lw === "half" && tokens[i + 1]?.lower === "a" && ["million", "billion"].includes(tokens[i + 2]?.lower ?? "")) {
+    base = LEX.scales.get(tokens[i + 2]!.lower)! / 2;
+    j = i + 3;
+  } else if (LEX.numberWords.has(lw)) {
+    base = LEX.numberWords.get(lw)!;
+    j = i + 1;
+    // twenty-four
+    if (base >= 20 && base < 100 && tokens[j]?.text === "-" && tokens[j]!.joined && LEX.numberWords.has(tokens[j + 1]?.lower ?? "")) {
+      base += LEX.numberWords.get(tokens[j + 1]!.lower)!;
+      j += 2;
+    }
+  }
+  if (base === undefined) return undefined;
+  // "one-party state", "two-day visit": a compound modifier, not a figure.
+  if (tokens[j]?.text === "-" && tokens[j]!.joined) return undefined;
+  if (t.joined && tokens[i - 1]?.text === "-") return undefined;
+  const scale = tokens[j];
+  if (scale && scale.kind === TokenKind.Word && ["hundred", "thousand", "million", "billion", "trillion"].includes(scale.lower)) {
+    base *= LEX.scales.get(scale.lower)!;
+    j++;
+    const second = tokens[j];
+    if (second && ["thousand", "million", "billion"].includes(second.lower) && scale.lower === "hundred") {
+      base *= LEX.scales.get(second.lower)!;
+      j++;
+    }
+  } else if (lw === "one") {
+    return undefined; // "one" alone is a pronoun or an article far more often than a count.
+  }
+  let percent = false;
+  if (tokens[j]?.lower === "percent" || (tokens[j]?.lower === "per" && tokens[j + 1]?.lower === "cent")) {
+    percent = true;
+    j += tokens[j]!.lower === "per" ? 2 : 1;
+  }
+  return { value: base, end: j, vague: false, percent };
+}
+
+function parseRange(tokens: Token[], first: NumberParse, end: number): { valueMax: number; end: number } | undefined {
+  let j = first.end;
+  const sep = tokens[j];
+  if (!sep || j >= end || first.vague) return undefined;
+  const isDash = (sep.text === "-" || sep.text === "–" || sep.text === "—") && tokens[j + 1]?.joined !== false;
+  if (!(isDash || sep.lower === "to" || sep.lower === "and")) return undefined;
+  if (sep.lower === "and" && tokens[first.end - 2]?.lower !== "between" && !isBetweenBefore(tokens, first)) return undefined;
+  const second = tokens[j + 1];
+  if (!second || second.kind !== TokenKind.Number) return undefined;
+  const parsed = parseDigits(tokens, j + 1, end);
+  let lo = first.value;
+  let hi = parsed.value;
+  // "2 to 3 million": the scale of the second applies to the first.
+  if (hi > lo * 50 && lo < 1000 && Number.isInteger(hi / 1000)) {
+    const scale = hi / Number(second.text.replace(/,/g, ""));
+    if (scale > 1) lo *= scale;
+  }
+  if (hi <= lo) return undefined;
+  if (parsed.percent) first.percent = true;
+  return { valueMax: hi, end: parsed.end };
+}
+
+function isBetweenBefore(tokens: Token[], first: NumberParse): boolean {
+  // Find "between" right before the first number (allowing a qualifier-free gap of zero tokens).
+  for (let k = first.end - 1; k >= Math.max(0, first.end - 4); k--) if (tokens[k]?.lower === "between") return true;
+  return false;
+}
+
+/** The qualifier words right before the number: [qualifier, first token of the span, increment]. */
+function readQualifier(tokens: Token[], i: number, t0: number, vague: boolean): [Qualifier, number, boolean] {
+  let increment = false;
+  const prev = tokens[i - 1];
+  if (prev && i - 1 >= t0 && INCREMENT_WORDS.has(prev.lower) && prev.lower !== "more" && prev.lower !== "new") increment = true;
+  if (vague) return ["exact", i, increment];
+  for (let len = 3; len >= 1; len--) {
+    const a = i - len;
+    if (a < t0) continue;
+    const phrase = tokens.slice(a, i).map((x) => x.lower).join(" ");
+    const q = LEX.qualifiers.get(phrase);
+    if (q) {
+      // "between" ranges and "some" as a determiner of a non-number are handled elsewhere.
+      return [q, a, increment];
+    }
+  }
+  if (prev && prev.text === "~" && prev.end === tokens[i]!.start) return ["approx", i - 1, increment];
+  if (tokens[i - 1]?.lower === "between") return ["exact", i - 1, increment];
+  return ["exact", i, increment];
+}
+
+interface UnitInfo {
+  unit: string | null;
+  np0: number;
+  np1: number;
+  increment: boolean;
+  period: string;
+}
+
+function readUnit(tokens: Token[], j: number, end: number, parsed: NumberParse): UnitInfo {
+  const none: UnitInfo = { unit: null, np0: j, np1: j, increment: false, period: "" };
+  let k = j;
+  if (parsed.vague && tokens[k]?.lower === "of") k++;
+  let increment = false;
+  if (tokens[k]?.lower === "more" || tokens[k]?.lower === "additional" || tokens[k]?.lower === "new") {
+    increment = tokens[k]!.lower !== "new";
+    k++;
+  }
+  const np0 = k;
+  let lastLower = -1;
+  let firstLower = -1;
+  let n = 0;
+  while (k < end && n < 6) {
+    const t = tokens[k]!;
+    if (t.kind === TokenKind.Punct) {
+      if (t.text === "-" && t.joined) {
+        k++;
+        continue;
+      }
+      if (t.text === "“" || t.text === "”" || t.text === '"' || t.text === "‘") {
+        k++;
+        continue;
+      }
+      break;
+    }
+    if (t.kind !== TokenKind.Word) break;
+    if (NP_STOP.has(t.lower) && !(t.joined && tokens[k - 1]?.text === "-")) break;
+    if (/ly$/.test(t.lower) && !t.cap && t.lower.length > 4 && !["family", "ally", "supply", "italy", "anomaly", "assembly", "rally", "july"].includes(t.lower)) break;
+    if (n > 0 && !t.cap && /(ing|ed)$/.test(t.lower) && !LEX.speakerNouns.has(t.lower) && !["fighting", "building", "seed", "speed", "feed", "need", "weed", "bed", "red", "shed", "bleed", "breed", "creed", "greed", "hundred", "kindred"].includes(t.lower)) break;
+    if (!t.cap) {
+      if (firstLower < 0 || (lastLower >= 0 && lastLower !== k - 1 && tokens[k - 1]?.text !== "-" && !isQuote(tokens[k - 1]))) firstLower = k;
+      lastLower = k;
+    } else if (lastLower >= 0) break; // a capitalized word after the noun starts something else
+    n++;
+    k++;
+  }
+  if (lastLower < 0) return { ...none, np1: k, np0 };
+  // The unit is the last one or two lower-case words of the phrase ("special forces", "barrels").
+  let u0 = Math.max(firstLower, lastLower - 1);
+  while (u0 < lastLower && NP_MODIFIERS_DROPPED.has(tokens[u0]!.lower)) u0++;
+  if (u0 < lastLower && !isAdjectiveLike(tokens[u0]!)) u0 = lastLower;
+  const unit = tokens
+    .slice(u0, lastLower + 1)
+    .filter((t) => t.kind === TokenKind.Word)
+    .map((t) => t.text)
+    .join(" ");
+  if (LEX.months.has(unit.toLowerCase())) return none;
+  return { unit, np0, np1: lastLower + 1, increment, period: readPeriod(tokens, lastLower + 1, end) };
+}
+
+function isQuote(t: Token | undefined): boolean {
+  return t !== undefined && (t.text === "“" || t.text === "”" || t.text === '"');
+}
+
+function isAdjectiveLike(t: Token): boolean {
+  // Keep a two-word unit only for a modifier that changes what is counted.
+  return /(al|ial|ian|ary|ive|ic|ous|ful|ese|ish|an|ed|ern|ese|ar|ite|square|cubic|metric|nautical|special|civilian|military|crude|armed|naval|combat|ballistic|cruise)$/.test(t.lower) || ["square", "cubic", "metric", "special", "civilian", "crude", "light", "heavy", "main", "tank", "fighter", "cruise", "ballistic"].includes(t.lower);
+}
+
+function readPeriod(tokens: Token[], k: number, end: number): string {
+  // "barrels annually", "drones a night", "barrels per day", "of oil a day"
+  for (let j = k; j < Math.min(end, k + 5); j++) {
+    const t = tokens[j]!;
+    if (PERIOD_WORDS.has(t.lower)) return PERIOD_WORDS.get(t.lower)!;
+    if ((t.lower === "a" || t.lower === "per" || t.lower === "each" || t.lower === "every") && PERIOD_NOUNS.has(tokens[j + 1]?.lower ?? "")) return PERIOD_NOUNS.get(tokens[j + 1]!.lower)!;
+    if (t.kind === TokenKind.Punct && t.text !== "-") break;
+  }
+  return "";
+}
+
+/** "the two nations", "both countries", "two of the", "these three": not figures. */
+function isTrivialDeterminer(tokens: Token[], start: number, t0: number, parsed: NumberParse, t: Token): boolean {
+  if (t.kind !== TokenKind.Word || parsed.vague) return false;
+  const prev = tokens[start - 1];
+  if (prev && start - 1 >= t0 && LEX.determiners.has(prev.lower)) return true;
+  if (tokens[parsed.end]?.lower === "of") return true;
+  if (parsed.value < 2 && !parsed.percent) return true;
+  return false;
+}

@@ -1,0 +1,141 @@
+// Lookup tables built once from the data files. Pure data, no I/O: the JSON is bundled.
+import countries from "./data/countries.generated.json";
+import actorData from "./data/actors.json";
+import language from "./data/language.json";
+import cueData from "./data/cues.json";
+import { tokenize, TokenKind, type Token } from "./tokens";
+import type { ActorKind, Qualifier, Stance } from "./types";
+
+export type EntryForm = "name" | "demonym" | "abbreviation" | "capital" | "seat" | "organization" | "outlet" | "person" | "blocked";
+
+export interface GazetteerEntry {
+  kind: ActorKind;
+  canonical: string;
+  name: string;
+  form: EntryForm;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  entry?: GazetteerEntry;
+}
+
+/** Key of a token in the gazetteer trie: curly apostrophes folded to straight ones. */
+export const trieKey = (t: Token): string => (t.text.includes("’") ? t.text.replace(/’/g, "'") : t.text);
+
+function addEntry(root: TrieNode, surface: string, entry: GazetteerEntry, overwrite = false): void {
+  const toks = tokenize(surface).filter((t) => t.kind !== TokenKind.Newline);
+  if (toks.length === 0) return;
+  let node = root;
+  for (const t of toks) {
+    const k = trieKey(t);
+    let child = node.next.get(k);
+    if (!child) node.next.set(k, (child = { next: new Map() }));
+    node = child;
+  }
+  if (!node.entry || overwrite) node.entry = entry;
+}
+
+function buildGazetteer(): { root: TrieNode; countryNames: Map<string, string>; personAliases: Map<string, string> } {
+  const root: TrieNode = { next: new Map() };
+  const countryNames = new Map<string, string>();
+  const personAliases = new Map<string, string>();
+  for (const c of countries as Array<{ id: string; name: string; names: string[]; demonyms: string[]; capitals: string[]; abbreviations: string[] }>) {
+    countryNames.set(c.id, c.name);
+    const e = (form: EntryForm): GazetteerEntry => ({ kind: "country", canonical: c.id, name: c.name, form });
+    for (const n of c.names) addEntry(root, n, e("name"));
+    for (const d of c.demonyms) addEntry(root, d, e("demonym"));
+    for (const a of c.abbreviations) addEntry(root, a, e("abbreviation"));
+    for (const cap of c.capitals) addEntry(root, cap, e("capital"));
+  }
+  const nameOf = (id: string) => countryNames.get(id) ?? id;
+  const countryEntry = (id: string, form: EntryForm): GazetteerEntry => ({ kind: "country", canonical: id, name: nameOf(id), form });
+  for (const [id, list] of Object.entries(actorData.countryAliases)) for (const a of list) addEntry(root, a, countryEntry(id, /^[A-Z.]+$/.test(a) ? "abbreviation" : "name"), true);
+  for (const [id, list] of Object.entries(actorData.extraDemonyms)) for (const a of list) addEntry(root, a, countryEntry(id, /^[A-Z.]+$/.test(a) ? "abbreviation" : "demonym"));
+  for (const [id, list] of Object.entries(actorData.capitalAliases)) for (const a of list) addEntry(root, a, countryEntry(id, "capital"), true);
+  for (const [seat, id] of Object.entries(actorData.seatsOfGovernment)) addEntry(root, seat, countryEntry(id, "seat"), true);
+  for (const [n, id] of Object.entries(actorData.historicalStates))
+    addEntry(root, n, { kind: "country", canonical: id, name: id === "soviet-union" ? "Soviet Union" : n, form: "name" }, true);
+  for (const [n, id] of Object.entries(actorData.organizations)) addEntry(root, n, { kind: "organization", canonical: id, name: n, form: "organization" }, true);
+  // Places and things that contain a country's name or look like one but are not actors.
+  for (const n of [...actorData.places, ...actorData.blocked]) addEntry(root, n, { kind: "organization", canonical: "", name: n, form: "blocked" }, true);
+  for (const [n, id] of Object.entries(actorData.outlets)) addEntry(root, n, { kind: "organization", canonical: id, name: n, form: "outlet" }, true);
+  for (const [full, aliases] of Object.entries(actorData.knownPersons)) {
+    const id = slug(full);
+    const entry: GazetteerEntry = { kind: "person", canonical: id, name: full, form: "person" };
+    addEntry(root, full, entry, true);
+    for (const a of aliases) {
+      addEntry(root, a, entry, true);
+      personAliases.set(a, id);
+    }
+  }
+  return { root, countryNames, personAliases };
+}
+
+export function slug(s: string): string {
+  return s
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/['’]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+}
+
+export interface CueInfo {
+  stance: Stance;
+  lemma: string;
+}
+
+function buildCues(): Map<string, CueInfo> {
+  const m = new Map<string, CueInfo>();
+  for (const v of cueData.reportingVerbs) for (const f of v.forms) m.set(f, { stance: v.stance as Stance, lemma: v.forms[0]! });
+  return m;
+}
+
+const gaz = buildGazetteer();
+const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
+
+export const LEX = {
+  gazetteer: gaz.root,
+  countryNames: gaz.countryNames,
+  abbreviations: new Set(language.abbreviations),
+  sentenceOpeners: new Set(language.sentenceOpeners),
+  furnitureZoneMarkers: new Set(language.furnitureZoneMarkers),
+  numberWords: new Map(Object.entries(language.numberWords)),
+  scales: new Map(Object.entries(language.scales)),
+  vagueMagnitudes: new Map(Object.entries(language.vagueMagnitudes)),
+  qualifiers: new Map(Object.entries(language.qualifiers) as Array<[string, Qualifier]>),
+  months: new Set(language.months),
+  weekdays: new Set(language.weekdays),
+  timeUnits: new Set(language.timeUnits),
+  determiners: new Set(language.determiners),
+  currencySymbols: new Map(Object.entries(language.currencySymbols)),
+  currencyWords: new Map(Object.entries(language.currencyWords)),
+  titles: lower(actorData.titles),
+  titleWords: new Set(actorData.titleWords),
+  orgHeadWords: new Set(actorData.orgHeadWords),
+  lowerOrgHeads: new Set(actorData.lowerOrgHeads),
+  placeHeads: new Set(actorData.placeHeads),
+  placeOfPrefixes: new Set(actorData.placeOfPrefixes),
+  regionalNames: new Map(Object.entries(actorData.regionalNames)),
+  speakerNouns: new Set(actorData.speakerNouns),
+  anonymousHeads: new Set(actorData.anonymousHeads),
+  anonymousMarkers: new Set(actorData.anonymousMarkers),
+  reportingVerbs: buildCues(),
+  hedges: new Set(cueData.hedges),
+};
+
+/** Longest gazetteer match starting at token i: [entry, tokens consumed]. */
+export function matchGazetteer(tokens: Token[], i: number, limit = tokens.length): [GazetteerEntry, number] | undefined {
+  let node: TrieNode | undefined = LEX.gazetteer;
+  let best: [GazetteerEntry, number] | undefined;
+  for (let j = i; j < limit && node; j++) {
+    const t = tokens[j]!;
+    if (t.kind === TokenKind.Newline) break;
+    // A multi-word name does not run across white-space-free punctuation other than in the entry itself.
+    node = node.next.get(trieKey(t));
+    if (node?.entry) best = [node.entry, j - i + 1];
+  }
+  return best;
+}

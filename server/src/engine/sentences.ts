@@ -1,0 +1,170 @@
+// Sentence splitting and page-furniture detection, line by line.
+import type { Sentence } from "./types";
+import { type Token, TokenKind } from "./tokens";
+import { LEX } from "./lexicon";
+
+/** A sentence with the range of its tokens in the document's token array. */
+export interface SentenceSlice extends Sentence {
+  /** First token index (inclusive) and last (exclusive). */
+  t0: number;
+  t1: number;
+  /** Index of the line (paragraph) the sentence belongs to. */
+  paragraph: number;
+}
+
+const TERMINATORS = new Set([".", "!", "?", "…"]);
+const CLOSERS = new Set(['"', "”", "’", ")", "]", "'"]);
+
+export function splitSentences(text: string, tokens: Token[]): SentenceSlice[] {
+  const out: SentenceSlice[] = [];
+  const lines = splitLines(tokens);
+  let inFurnitureZone = false;
+  lines.forEach(([a, b], paragraph) => {
+    if (a === b) return;
+    const lineText = text.slice(tokens[a]!.start, tokens[b - 1]!.end);
+    const kind = classifyLine(lineText, tokens, a, b, inFurnitureZone);
+    if (kind === "zone-marker") inFurnitureZone = true;
+    if (kind === "prose") inFurnitureZone = false;
+    if (kind !== "prose" && kind !== "headline") {
+      out.push(slice(tokens, a, b, true, false, paragraph));
+      return;
+    }
+    if (kind === "headline") {
+      out.push(slice(tokens, a, b, false, true, paragraph));
+      return;
+    }
+    for (const [s, e] of splitLine(tokens, a, b)) out.push(slice(tokens, s, e, false, false, paragraph));
+  });
+  return out;
+}
+
+function slice(tokens: Token[], t0: number, t1: number, furniture: boolean, headline: boolean, paragraph: number): SentenceSlice {
+  return { start: tokens[t0]!.start, end: tokens[t1 - 1]!.end, furniture, headline, t0, t1, paragraph };
+}
+
+/** Token ranges of the non-empty lines. */
+function splitLines(tokens: Token[]): Array<[number, number]> {
+  const lines: Array<[number, number]> = [];
+  let start = 0;
+  for (let i = 0; i <= tokens.length; i++) {
+    if (i === tokens.length || tokens[i]!.kind === TokenKind.Newline) {
+      if (i > start) lines.push([start, i]);
+      start = i + 1;
+    }
+  }
+  return lines;
+}
+
+type LineKind = "prose" | "headline" | "furniture" | "zone-marker";
+
+const FURNITURE_START =
+  /^(e-?mail|phone|tel|fax|contact( us)?|follow us|subscribe|sign up|share( this)?|advertisement|sponsored|©|\(c\)|copyright|all rights reserved|image|photo|picture|credit|source|related|read more|read also|see also|also read|view \d+ comments?|\d+ comments?|comments?|tags?|topics?|posted|updated|published|by [A-Z][a-z]+ [A-Z][a-z]+$)\b/i;
+
+function classifyLine(line: string, tokens: Token[], a: number, b: number, inZone: boolean): LineKind {
+  const trimmed = line.trim();
+  const words = countWords(tokens, a, b);
+  if (/(^|\s)\|(\s|$)/.test(trimmed) || /^\|/.test(trimmed)) return "furniture";
+  if (FURNITURE_START.test(trimmed)) return "furniture";
+  if (words === 0) return "furniture";
+  const last = tokens[b - 1]!.text;
+  const endsLikeProse = TERMINATORS.has(last) || (CLOSERS.has(last) && b - 2 >= a && TERMINATORS.has(tokens[b - 2]!.text));
+  if (isAllCaps(trimmed) && words <= 6) return LEX.furnitureZoneMarkers.has(trimmed.toLowerCase().replace(/\s+/g, " ")) || words <= 3 ? "zone-marker" : "furniture";
+  if (endsLikeProse && words >= 4) return "prose";
+  if (inZone) return "furniture";
+  if (endsLikeProse) return "prose";
+  if (words <= 2) return "furniture";
+  if (LEX.furnitureZoneMarkers.has(trimmed.toLowerCase())) return "zone-marker";
+  return "headline";
+}
+
+function countWords(tokens: Token[], a: number, b: number): number {
+  let n = 0;
+  for (let i = a; i < b; i++) if (tokens[i]!.kind === TokenKind.Word || tokens[i]!.kind === TokenKind.Number) n++;
+  return n;
+}
+
+function isAllCaps(s: string): boolean {
+  return /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s);
+}
+
+/** Splits one prose line into sentences; never inside quotation marks. */
+function splitLine(tokens: Token[], a: number, b: number): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  const quoteTrust = quotesBalanced(tokens, a, b);
+  let depth = 0;
+  let start = a;
+  for (let i = a; i < b; i++) {
+    const t = tokens[i]!;
+    if (quoteTrust) depth = updateQuoteDepth(t, depth);
+    if (depth > 0) {
+      // A closing quote right after a terminator ends the sentence when a new one starts after it.
+      continue;
+    }
+    let end = -1;
+    if (TERMINATORS.has(t.text)) end = endAfterClosers(tokens, i + 1, b);
+    else if (isQuoteCloser(t) && i > a && TERMINATORS.has(tokens[i - 1]!.text)) end = i + 1;
+    else if (t.kind === TokenKind.Word && t.text.endsWith(".") && t.text.length > 2) {
+      // A dotted abbreviation (U.S.) ends a sentence only before an obvious sentence opener.
+      const next = tokens[i + 1];
+      if (next && next.cap && LEX.sentenceOpeners.has(next.lower)) end = i + 1;
+    }
+    if (end < 0) continue;
+    if (TERMINATORS.has(t.text) && isAbbreviation(tokens, i, a)) continue;
+    const next = tokens[end];
+    if (next === undefined || end >= b) break;
+    if (!startsSentence(next)) continue;
+    ranges.push([start, end]);
+    start = end;
+    i = end - 1;
+  }
+  if (start < b) ranges.push([start, b]);
+  return ranges;
+}
+
+function endAfterClosers(tokens: Token[], i: number, b: number): number {
+  while (i < b && CLOSERS.has(tokens[i]!.text) && tokens[i]!.text !== "'") i++;
+  return i;
+}
+
+function isQuoteCloser(t: Token): boolean {
+  return t.text === "”" || t.text === '"';
+}
+
+function updateQuoteDepth(t: Token, depth: number): number {
+  if (t.text === "“") return depth + 1;
+  if (t.text === "”") return Math.max(0, depth - 1);
+  if (t.text === '"') return depth > 0 ? depth - 1 : depth + 1;
+  return depth;
+}
+
+function quotesBalanced(tokens: Token[], a: number, b: number): boolean {
+  let straight = 0;
+  let open = 0;
+  let close = 0;
+  for (let i = a; i < b; i++) {
+    const x = tokens[i]!.text;
+    if (x === '"') straight++;
+    else if (x === "“") open++;
+    else if (x === "”") close++;
+  }
+  return straight % 2 === 0 && open === close;
+}
+
+function startsSentence(t: Token): boolean {
+  if (t.kind === TokenKind.Number) return true;
+  if (t.kind === TokenKind.Word) return t.cap;
+  return t.text === '"' || t.text === "“" || t.text === "(" || t.text === "‘" || t.text === "'" || t.text === "[";
+}
+
+/** A period after a known abbreviation (Maj., Gen., No.) or a single initial (John F. Kennedy). */
+function isAbbreviation(tokens: Token[], i: number, a: number): boolean {
+  if (tokens[i]!.text !== ".") return false;
+  const prev = tokens[i - 1];
+  if (!prev || i - 1 < a || prev.kind !== TokenKind.Word || prev.end !== tokens[i]!.start) return false;
+  if (LEX.abbreviations.has(prev.lower)) {
+    // "No." is an abbreviation only before a number.
+    if (prev.lower === "no") return tokens[i + 1]?.kind === TokenKind.Number;
+    return true;
+  }
+  return prev.text.length === 1 && prev.cap;
+}

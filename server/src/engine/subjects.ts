@@ -1,0 +1,249 @@
+// The subject of a figure: what is counted (thing), whose (owner) and where (place), plus a scope
+// (a unit's strength, an increment, a rate), so the same figure can be recognised in another file.
+import type { ActorMention, SubjectParts } from "./types";
+import { type Token, TokenKind, isPossessive } from "./tokens";
+import type { RawFigure } from "./figures";
+import type { SentenceSlice } from "./sentences";
+
+const THING_SYNONYMS: Record<string, string> = {
+  troops: "troops", troop: "troops", soldiers: "troops", soldier: "troops", forces: "troops", "special forces": "troops", servicemen: "troops", "service members": "troops", servicemembers: "troops", personnel: "troops", "military personnel": "troops", fighters: "troops", combatants: "troops", mercenaries: "troops", conscripts: "troops", recruits: "troops", men: "troops", "combat troops": "troops", "ground troops": "troops", "military engineers": "engineers", workers: "workers", laborers: "workers", labourers: "workers",
+  casualties: "casualties", killed: "casualties", dead: "casualties", deaths: "casualties", wounded: "casualties", injured: "casualties", fatalities: "casualties",
+  drones: "drones", uavs: "drones", "attack drones": "drones", shaheds: "drones", "kamikaze drones": "drones",
+  missiles: "missiles", "ballistic missiles": "missiles", "cruise missiles": "missiles", rockets: "rockets",
+  shells: "shells", "artillery shells": "shells", rounds: "shells", munitions: "munitions",
+  barrels: "barrels", tonnes: "tonnes", tons: "tonnes", "%": "percent", percent: "percent",
+  civilians: "civilians", people: "people", refugees: "refugees",
+};
+const CASUALTY_WORDS = new Set(["killed", "dead", "died", "wounded", "injured", "casualties", "captured", "missing"]);
+const SEND_VERBS = new Set(["sent", "send", "sends", "sending", "deployed", "deploy", "deploys", "deploying", "deployment", "dispatched", "dispatch", "dispatches", "dispatching", "delivered", "deliver", "delivers", "delivering", "shipped", "ship", "ships", "shipping", "supplied", "supply", "supplies", "supplying", "provided", "provide", "provides", "providing", "transferred", "transfer", "transfers", "exported", "export", "exports", "sold", "sell", "sells", "contributed", "mobilized", "mobilised", "committed", "gave", "give", "gives", "lost", "lose", "loses", "has", "had", "have"]);
+const RECEIVE_VERBS = new Set(["received", "receive", "receives", "receiving", "acquired", "acquire", "obtained", "obtain", "bought", "buy", "buys", "imported", "import", "imports", "got", "gets", "purchased", "ordered"]);
+const HELP_VERBS = new Set(["aid", "support", "assist", "help", "bolster", "reinforce", "join", "joined", "joining", "supporting", "aiding", "assisting", "helping", "alongside", "backing", "back", "augment", "strengthen"]);
+const PLACE_PREPS = new Set(["in", "to", "into", "inside", "within", "across", "throughout", "at"]);
+const UNIT_NOUNS = /^(battalion|brigade|regiment|division|unit|corps|company|platoon|squadron|detachment|contingent)$/;
+
+export interface SubjectInput {
+  tokens: Token[];
+  sentences: SentenceSlice[];
+  actors: ActorMention[];
+}
+
+export interface Subject {
+  key: string;
+  parts: SubjectParts;
+  /** False when neither owner nor place is known: such a figure is never linked across files. */
+  specific: boolean;
+}
+
+/** Computes subjects for the figures of a document, in text order, inheriting context where a sentence lacks it. */
+export function assignSubjects(input: SubjectInput, figures: Array<{ raw: RawFigure; sentence: number }>): Subject[] {
+  const results: Subject[] = [];
+  const seen: Array<{ parts: SubjectParts; paragraph: number }> = [];
+  for (const { raw, sentence } of figures) {
+    const s = input.sentences[sentence]!;
+    const parts = localParts(input, raw, s);
+    inherit(input, parts, raw, s, seen);
+    if (parts.place === parts.owner) parts.place = "";
+    seen.push({ parts: { ...parts }, paragraph: s.paragraph });
+    const specific = parts.thing !== "" && (parts.owner !== "" || parts.place !== "");
+    results.push({ key: subjectKey(parts, raw, input.tokens), parts, specific });
+  }
+  return results;
+}
+
+export function subjectKey(parts: SubjectParts, raw?: RawFigure, tokens?: Token[]): string {
+  const pieces = [parts.owner, parts.thing || "count", parts.place ? `in-${parts.place}` : "", parts.extra].filter(Boolean);
+  let key = pieces.join("-");
+  if (!(parts.thing !== "" && (parts.owner !== "" || parts.place !== "")) && raw && tokens) {
+    // Unspecific figures get a key of their own: they are not "the same figure" as anything else.
+    key += "@" + shortHash(tokens.slice(Math.max(0, raw.t0 - 6), raw.np1 + 3).map((t) => t.lower).join(" "));
+  }
+  return key;
+}
+
+function shortHash(s: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return (h >>> 0).toString(36);
+}
+
+export function normalizeThing(unit: string | null): string {
+  if (!unit) return "";
+  const u = unit.toLowerCase().replace(/[“”"]/g, "").trim();
+  if (THING_SYNONYMS[u]) return THING_SYNONYMS[u]!;
+  const last = u.split(/\s+/).pop() ?? u;
+  if (THING_SYNONYMS[last]) return THING_SYNONYMS[last]!;
+  return last.replace(/[^a-z0-9%]+/g, "-");
+}
+
+function actorsIn(input: SubjectInput, t0: number, t1: number): ActorMention[] {
+  const start = input.tokens[t0]?.start ?? 0;
+  const end = input.tokens[t1 - 1]?.end ?? start;
+  return input.actors.filter((a) => a.start >= start && a.end <= end);
+}
+
+function tokenOf(input: SubjectInput, offset: number): number {
+  const { tokens } = input;
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function localParts(input: SubjectInput, raw: RawFigure, s: SentenceSlice): SubjectParts {
+  const { tokens } = input;
+  let thing = normalizeThing(raw.unit);
+  const extra: string[] = [];
+  // Casualties: "500 civilians have been killed", "North Korean casualties".
+  for (let k = raw.np1; k < Math.min(s.t1, raw.np1 + 5); k++) {
+    if (CASUALTY_WORDS.has(tokens[k]!.lower) && thing !== "casualties") {
+      thing = `${thing}-casualties`.replace(/^-/, "");
+      break;
+    }
+    if (tokens[k]!.kind === TokenKind.Punct) break;
+  }
+  const countries = (list: ActorMention[]) => list.filter((a) => a.kind === "country");
+  // Owner: a country named inside the counted noun phrase ("North Korean troops", "Iranian-made drones").
+  let owner = countries(actorsIn(input, raw.t1, Math.max(raw.np1, raw.t1)))[0]?.canonical ?? "";
+  let place = "";
+  // "troops of North Korea" / "drones delivered by Iran"
+  if (!owner) {
+    const after = tokens[raw.np1];
+    if (after && (after.lower === "from" || after.lower === "of")) owner = firstCountryAfter(input, raw.np1 + 1, s.t1, 4);
+    const by = findWord(tokens, raw.np1, Math.min(s.t1, raw.np1 + 3), "by");
+    if (!owner && by >= 0) owner = firstCountryAfter(input, by + 1, s.t1, 3);
+  }
+  // The agent of a sending verb or a possessor to the left: "North Korea may have sent thousands of troops".
+  const left = leftContext(input, raw, s);
+  if (!owner && left.sender) owner = left.sender;
+  if (left.receiver) place = left.receiver;
+  // Place: a party the figure helps ("to aid Russian forces"), else a location after in/to.
+  const helped = helpedParty(input, raw.np1, s.t1);
+  if (helped) place = helped;
+  if (!place) place = locationAfter(input, raw.np1, s.t1);
+  if (raw.increment) extra.push("additional");
+  if (raw.period) extra.push(raw.period);
+  const unitScope = unitInSentence(input, s, raw);
+  if (unitScope) extra.push(unitScope);
+  return { thing, owner, place, extra: extra.join("-") };
+}
+
+function findWord(tokens: Token[], a: number, b: number, w: string): number {
+  for (let k = a; k < b; k++) if (tokens[k]!.lower === w) return k;
+  return -1;
+}
+
+function firstCountryAfter(input: SubjectInput, k: number, end: number, window: number): string {
+  const list = actorsIn(input, k, Math.min(end, k + window)).filter((a) => a.kind === "country");
+  return list[0]?.canonical ?? "";
+}
+
+/** Looks left of the figure within its clause for a sender (agent or possessor) or a receiver. */
+function leftContext(input: SubjectInput, raw: RawFigure, s: SentenceSlice): { sender: string; receiver: string } {
+  const { tokens } = input;
+  let verbKind: "send" | "receive" | "" = "";
+  for (let k = raw.t0 - 1; k >= Math.max(s.t0, raw.t0 - 12); k--) {
+    const t = tokens[k]!;
+    if (t.text === "," || t.text === ";" || t.text === ":" || t.lower === "that" || t.lower === "while" || t.lower === "but") break;
+    if (SEND_VERBS.has(t.lower) && !verbKind) verbKind = "send";
+    if (RECEIVE_VERBS.has(t.lower) && !verbKind) verbKind = "receive";
+    const actor = input.actors.find((a) => a.start === t.start && a.kind === "country");
+    if (!actor) continue;
+    const prev = tokens[k - 1];
+    if (prev && PLACE_PREPS.has(prev.lower)) continue; // a location, not an agent
+    const endTok = tokenOf(input, actor.end - 1);
+    const possessive = isPossessive(tokens[endTok + 1]);
+    if (possessive || verbKind === "send") return { sender: actor.canonical, receiver: "" };
+    if (verbKind === "receive") return { sender: "", receiver: actor.canonical };
+  }
+  return { sender: "", receiver: "" };
+}
+
+function helpedParty(input: SubjectInput, k: number, end: number): string {
+  const { tokens } = input;
+  for (let j = k; j < Math.min(end, k + 14); j++) {
+    const t = tokens[j]!;
+    if (t.text === ";" || t.lower === "while" || t.lower === "but") break;
+    if (!HELP_VERBS.has(t.lower)) continue;
+    const c = firstCountryAfter(input, j + 1, end, 3);
+    if (c) return c;
+  }
+  return "";
+}
+
+function locationAfter(input: SubjectInput, k: number, end: number): string {
+  const { tokens } = input;
+  for (let j = k; j < Math.min(end, k + 10); j++) {
+    const t = tokens[j]!;
+    if (t.text === "," || t.text === ";" || t.lower === "while" || t.lower === "but" || t.lower === "and") break;
+    if (!PLACE_PREPS.has(t.lower)) continue;
+    const c = firstCountryAfter(input, j + 1, end, 2);
+    if (c) return c;
+  }
+  return "";
+}
+
+/** A military unit in the figure's sentence makes the figure that unit's strength. */
+function unitInSentence(input: SubjectInput, s: SentenceSlice, raw: RawFigure): string {
+  const { tokens } = input;
+  const start = tokens[s.t0]!.start;
+  const end = tokens[s.t1 - 1]!.end;
+  const units = input.actors.filter((a) => a.kind === "organization" && a.start >= start && a.end <= end && UNIT_NOUNS.test(a.text.split(/\s+/).pop()!.toLowerCase()));
+  if (units.length > 0) return units[0]!.canonical;
+  // A bare "battalion" refers to the last unit of that kind named before, in the same paragraph or earlier.
+  for (let k = s.t0; k < s.t1; k++) {
+    const w = tokens[k]!.lower;
+    if (!UNIT_NOUNS.test(w) || k === raw.np1 - 1) continue;
+    const before = input.actors.filter((a) => a.kind === "organization" && a.end <= start && a.text.toLowerCase().endsWith(w));
+    const last = before[before.length - 1];
+    if (last) return last.canonical;
+  }
+  return "";
+}
+
+/** Fills a missing owner or place from earlier figures of the same thing, or from "<Demonym> <thing>" phrases nearby. */
+function inherit(input: SubjectInput, parts: SubjectParts, raw: RawFigure, s: SentenceSlice, seen: Array<{ parts: SubjectParts; paragraph: number }>): void {
+  if (!parts.thing) return;
+  if (parts.owner && parts.place) return;
+  for (let h = seen.length - 1; h >= 0; h--) {
+    const p = seen[h]!.parts;
+    if (p.thing !== parts.thing || p.extra !== parts.extra) continue;
+    if (parts.owner && p.owner && p.owner !== parts.owner) continue;
+    if (!parts.owner && p.owner) parts.owner = p.owner;
+    if (!parts.place && p.place && p.place !== parts.owner) parts.place = p.place;
+    return;
+  }
+  // "<Demonym> troops in <Country>" in the two sentences before, in the same paragraph or a headline.
+  const idx = input.sentences.indexOf(s);
+  for (let b = idx - 1; b >= Math.max(0, idx - 3); b--) {
+    const prev = input.sentences[b]!;
+    if (prev.furniture) continue;
+    if (prev.paragraph !== s.paragraph && !prev.headline && b !== idx - 1) continue;
+    const found = thingPhrase(input, prev, parts.thing);
+    if (found) {
+      if (!parts.owner) parts.owner = found.owner;
+      if (!parts.place && found.place !== parts.owner) parts.place = found.place;
+      return;
+    }
+  }
+  void raw;
+}
+
+function thingPhrase(input: SubjectInput, s: SentenceSlice, thing: string): { owner: string; place: string } | undefined {
+  const { tokens } = input;
+  for (let k = s.t0; k < s.t1; k++) {
+    if (normalizeThing(tokens[k]!.lower) !== thing) continue;
+    const owner = input.actors.find((a) => a.kind === "country" && a.end <= tokens[k]!.start && a.end >= tokens[k]!.start - 2 - 14);
+    if (!owner) continue;
+    const helped = helpedParty(input, k + 1, s.t1);
+    const place = helped || locationAfter(input, k + 1, s.t1);
+    return { owner: owner.canonical, place };
+  }
+  return undefined;
+}
