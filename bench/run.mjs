@@ -28,8 +28,8 @@ const JSON_OUT = option("--json");
 const SERVER = option("--server") ?? join(root, "dist/server.js");
 
 const CFG = QUICK
-  ? { corpusMB: 1, engineRuns: 3, wgRuns: 1, edits: 20, wsFiles: 1000, wsFileBytes: 5000, contraRuns: 3 }
-  : { corpusMB: 5, engineRuns: 7, wgRuns: 3, edits: 60, wsFiles: 10_000, wsFileBytes: 5000, contraRuns: 7 };
+  ? { corpusMB: 1, engineRuns: 3, wgRuns: 1, edits: 20, wsEdits: 10, wsFiles: 1000, wsFileBytes: 5000, contraRuns: 3 }
+  : { corpusMB: 5, engineRuns: 7, wgRuns: 3, edits: 60, wsEdits: 30, wsFiles: 10_000, wsFileBytes: 5000, contraRuns: 7 };
 
 const TARGETS = {
   engineMBs: 20, // MB/s, at least
@@ -182,6 +182,7 @@ const INIT_CAPABILITIES = {
 async function startServer(dir, settings) {
   const folders = [{ uri: pathToFileURL(dir).href, name: "bench" }];
   const client = new LspClient(SERVER, { cwd: dir, settings, folders });
+  client.keep = (n) => n.method === "textDocument/publishDiagnostics" && n.params?.diagnostics?.length >= 0 && client.log.length < 100_000;
   const progress = watchIndexing(client);
   progress.catch(() => {}); // awaited by the caller; never an unhandled rejection if start-up fails
   const init = await client.request(
@@ -249,49 +250,59 @@ function syncKind(capabilities) {
 async function benchEdits(settings) {
   const dir = join(tmp, "edit-ws");
   mkdirSync(dir, { recursive: true });
-  const g = makeGenerator(13);
-  let text = g.clipping(13_000);
   const file = join(dir, "clipping.txt");
-  writeFileSync(file, text);
-  const uri = pathToFileURL(file).href;
+  writeFileSync(file, makeGenerator(13).clipping(13_000));
   const { client, capabilities, indexed } = await startServer(dir, settings);
   try {
     await indexed.catch(() => {}); // a one-file workspace: whatever the server announces, or nothing
-    const kind = syncKind(capabilities);
-    let version = 1;
-    const first = client.waitFor("textDocument/publishDiagnostics", (p) => p.uri === uri, 30_000);
-    client.notify("textDocument/didOpen", { textDocument: { uri, languageId: "plaintext", version, text } });
-    await first;
-    const latencies = [];
-    const editor = makeGenerator(99);
-    for (let i = 0; i < CFG.edits; i++) {
-      // A realistic edit: replace one sentence-sized stretch in the middle with new text (figures, cues).
-      const insert = ` ${editor.paragraph()} `;
-      const at = Math.floor(text.length / 2) + ((i * 97) % 2000);
-      // Remove as much as is inserted, so the file stays at its size.
-      const removeLen = Math.min(insert.length, text.length - at);
-      const start = posAt(text, at);
-      const end = posAt(text, at + removeLen);
-      text = text.slice(0, at) + insert + text.slice(at + removeLen);
-      version++;
-      const v = version;
-      const got = client.waitFor(
-        "textDocument/publishDiagnostics",
-        (p) => p.uri === uri && (p.version === undefined || p.version === null || p.version >= v),
-        30_000,
-      );
-      const contentChanges =
-        kind === 2
-          ? [{ range: { start, end }, text: insert }]
-          : [{ text }];
-      const sent = client.notify("textDocument/didChange", { textDocument: { uri, version: v }, contentChanges });
-      const note = await got;
-      latencies.push(note.t - sent);
-    }
-    return { latencies, syncKind: kind, size: Buffer.byteLength(text) };
+    return await measureEdits(client, capabilities, file, CFG.edits);
   } finally {
     await client.close();
   }
+}
+
+/**
+ * Opens `file` and makes `count` edits one at a time; each: time from sending didChange to the
+ * publishDiagnostics of that version (the server sends the version; any, when it does not).
+ */
+async function measureEdits(client, capabilities, file, count) {
+  let text = readFileSync(file, "utf8");
+  const uri = pathToFileURL(file).href;
+  const kind = syncKind(capabilities);
+  let version = 1;
+  const first = client.waitFor("textDocument/publishDiagnostics", (p) => p.uri === uri, 60_000);
+  client.notify("textDocument/didOpen", { textDocument: { uri, languageId: "plaintext", version, text } });
+  await first;
+  const latencies = [];
+  const editor = makeGenerator(99);
+  for (let i = 0; i < count; i++) {
+    // A realistic edit: replace a stretch in the middle with a generated paragraph (figures, cues, quotes).
+    const insert = ` ${editor.paragraph()} `;
+    const at = Math.floor(text.length / 2) + ((i * 97) % Math.max(1, Math.floor(text.length / 4)));
+    // Remove as much as is inserted, so the file stays at its size.
+    const removeLen = Math.min(insert.length, text.length - at);
+    const start = posAt(text, at);
+    const end = posAt(text, at + removeLen);
+    text = text.slice(0, at) + insert + text.slice(at + removeLen);
+    const v = ++version;
+    const got = client.waitFor(
+      "textDocument/publishDiagnostics",
+      (p) => p.uri === uri && (p.version === undefined || p.version === null || p.version >= v),
+      30_000,
+    );
+    const contentChanges = kind === 2 ? [{ range: { start, end }, text: insert }] : [{ text }];
+    const sent = client.notify("textDocument/didChange", { textDocument: { uri, version: v }, contentChanges });
+    const note = await got;
+    latencies.push(note.t - sent);
+  }
+  const lastDiagnostics = await lastDiagnosticsCount(client, uri);
+  return { latencies, syncKind: kind, size: Buffer.byteLength(text), diagnostics: lastDiagnostics };
+}
+
+/** The number of diagnostics in the most recent publish for `uri` (kept by the client's log). */
+async function lastDiagnosticsCount(client, uri) {
+  const last = client.log.filter((n) => n.method === "textDocument/publishDiagnostics" && n.params.uri === uri).at(-1);
+  return last ? last.params.diagnostics.length : NaN;
 }
 
 /** (ii) + (iii) a generated workspace: indexing time, peak RSS, contradictions latency. */
@@ -307,9 +318,15 @@ async function benchWorkspace(settings) {
     writeFileSync(join(sub, `c${String(i).padStart(5, "0")}.txt`), t);
     bytes += Buffer.byteLength(t);
   });
-  log(`workspace: ${texts.length} files, ${fmt(bytes / 1e6, 1)} MB in ${fmt((performance.now() - t0) / 1000, 1)} s`);
+  // One 13 KB clipping among them, edited after indexing.
+  const editFile = join(dir, "edited-13kb.txt");
+  const editText = makeGenerator(13).clipping(13_000);
+  writeFileSync(editFile, editText);
+  bytes += Buffer.byteLength(editText);
+  const fileCount = texts.length + 1;
+  log(`workspace: ${fileCount} files, ${fmt(bytes / 1e6, 1)} MB in ${fmt((performance.now() - t0) / 1000, 1)} s`);
 
-  const { client, initializedAt, indexed } = await startServer(dir, settings);
+  const { client, capabilities, initializedAt, indexed } = await startServer(dir, settings);
   try {
     const done = await indexed;
     const indexSeconds = (done.t - initializedAt) / 1000;
@@ -323,9 +340,10 @@ async function benchWorkspace(settings) {
       const list = Array.isArray(res.result) ? res.result : (res.result?.contradictions ?? res.result?.items);
       count = Array.isArray(list) ? list.length : NaN;
     }
+    const edits = await measureEdits(client, capabilities, editFile, CFG.wsEdits);
     const peak = client.peakRssMB();
     const progressEndSeconds = done.progressEnd ? (done.progressEnd.t - initializedAt) / 1000 : undefined;
-    return { files: texts.length, bytes, indexSeconds, progressEndSeconds, indexedParams: done.params, rssAfterIndex, peakRssMB: peak, contradictions: lat, count };
+    return { files: fileCount, edits, bytes, indexSeconds, progressEndSeconds, indexedParams: done.params, rssAfterIndex, peakRssMB: peak, contradictions: lat, count };
   } finally {
     await client.close();
     rmSync(dir, { recursive: true, force: true });
@@ -348,7 +366,7 @@ try {
     log("\n== language server: edit → diagnostics ==");
     const e = await benchEdits(settings);
     results.edits = e;
-    log(`${e.latencies.length} edits of a ${fmt(e.size / 1000, 1)} KB file (sync kind ${e.syncKind === 2 ? "incremental" : "full"})`);
+    log(`${e.latencies.length} edits of a ${fmt(e.size / 1000, 1)} KB file (sync kind ${e.syncKind === 2 ? "incremental" : "full"}), alone in its workspace; ${e.diagnostics} diagnostics after the last`);
     row("didChange → publishDiagnostics p50", median(e.latencies), "ms");
     row("didChange → publishDiagnostics p95", percentile(e.latencies, 95), "ms", TARGETS.editP95, "<=");
 
@@ -360,6 +378,9 @@ try {
     row("server peak RSS (VmHWM)", w.peakRssMB, "MB", TARGETS.peakRssMB, "<=");
     if (w.progressEndSeconds !== undefined) log(`$/progress end after ${fmt(w.progressEndSeconds, 2)} s; server reports ${JSON.stringify(w.indexedParams ?? null)}`);
     log(`contradictions latencies (ms): ${w.contradictions.map((x) => fmt(x)).join(", ")}`);
+    log(`${w.edits.latencies.length} edits of a ${fmt(w.edits.size / 1000, 1)} KB file in the indexed workspace; ${w.edits.diagnostics} diagnostics after the last`);
+    row("edit in workspace: didChange → diagnostics p50", median(w.edits.latencies), "ms");
+    row("edit in workspace: didChange → diagnostics p95", percentile(w.edits.latencies, 95), "ms", TARGETS.editP95, "<=");
     row("provenance/contradictions (first request)", w.contradictions[0], "ms");
     row("provenance/contradictions (median)", median(w.contradictions), "ms", TARGETS.contradictionsMs, "<=");
   }

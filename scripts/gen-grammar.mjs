@@ -17,8 +17,8 @@ export const GRAMMAR_PATH = `${root}syntaxes/source-text.tmLanguage.json`;
 
 const SUFFIX = "source-text";
 
-// Phrases that report a source cannot (or will not) confirm something. cues.json has no list for
-// the "cannot-confirm" stance (yet); when it gains `cannotConfirm` (array of phrases) it wins.
+// Phrases that report a source cannot (or will not) confirm something: used only when cues.json
+// has no `nonConfirmation` list.
 const CANNOT_CONFIRM = [
   "could not confirm",
   "could not be confirmed",
@@ -58,9 +58,18 @@ const ATTRIBUTION_PHRASES = [
   "quoted as saying",
   "in a statement",
   "in an interview",
-  "speaking on condition of anonymity",
-  "on condition of anonymity",
 ];
+
+// Used only when cues.json has no `anonymityPhrases` list.
+const ANONYMITY_PHRASES = ["on condition of anonymity", "speaking anonymously", "who declined to be named", "who asked not to be named"];
+
+// Words after which a `denialPredicates` word (`false`, `baseless`) calls a statement untrue.
+const DENIAL_PREDICATE_LEAD = ["as", "is", "are", "was", "were", "called", "calling", "calls", "call", "branded", "labelled", "labeled", "deemed"];
+const DENIAL_PREDICATE_ADVERBS = ["completely", "totally", "entirely", "utterly", "absolutely", "simply", "pure", "a", "an", "blatant", "outright"];
+
+// Auxiliaries before a `passiveHedges` phrase (`is said to`, `were believed to`).
+const PASSIVE_AUX = ["is", "are", "was", "were", "be", "been", "being", "isn't", "aren't", "wasn't", "weren't"];
+const PASSIVE_ADVERBS = ["widely", "also", "now", "still", "not", "generally", "initially", "previously", "long"];
 
 // Words that, right before a reporting-verb form, make it a noun or adjective ("the report",
 // "member states", "a claim"): such forms are not highlighted.
@@ -68,7 +77,11 @@ const NOUN_CONTEXT = ["the", "a", "an", "this", "that", "these", "those", "its",
 
 // Reporting-verb forms that are more often nouns in news text (`state media`, `member states`,
 // `news reporting`, `a warning`): highlighted only before `that`, `of` or `about`.
-const NOUNISH = ["state", "states", "note", "notes", "detail", "details", "stress", "highlight", "highlights", "warning", "reporting", "writing", "saying"];
+const NOUNISH = [
+  "state", "states", "note", "notes", "detail", "details", "stress", "highlight", "highlights", "warning", "reporting", "writing",
+  "saying", "call", "calls", "post", "posts", "question", "questions", "echo", "echoes", "voice", "voices", "reply", "replies",
+  "vow", "vows", "pledge", "pledges", "tweet", "tweets", "express", "report", "reports", "cite", "identify", "respond",
+];
 
 // Number words (cardinals and magnitudes) used in spelled-out figures.
 const UNITS = [
@@ -120,7 +133,11 @@ export function buildGrammar(cues) {
   const verbForms = (pred) => verbs.filter(pred).flatMap((v) => v.forms);
   const denialVerbs = verbForms((v) => v.stance === "denies");
   const hedgeVerbs = verbForms((v) => v.stance === "hedges");
-  const cannotConfirm = Array.isArray(cues.cannotConfirm) && cues.cannotConfirm.length ? cues.cannotConfirm : CANNOT_CONFIRM;
+  const list = (key, fallback) => (Array.isArray(cues[key]) && cues[key].length ? cues[key] : fallback);
+  const cannotConfirm = [...list("nonConfirmation", CANNOT_CONFIRM), ...verbForms((v) => v.stance === "cannot-confirm")];
+  const anonymityPhrases = list("anonymityPhrases", ANONYMITY_PHRASES);
+  const passiveHedges = list("passiveHedges", []);
+  const denialPredicates = list("denialPredicates", []);
   const attributionVerbs = verbForms((v) => v.stance !== "denies" && v.stance !== "hedges" && v.stance !== "cannot-confirm");
   const plainVerbs = attributionVerbs.filter((f) => !NOUNISH.includes(f));
   const nounishVerbs = attributionVerbs.filter((f) => NOUNISH.includes(f));
@@ -225,6 +242,15 @@ export function buildGrammar(cues) {
         match: `${wordStart}(?:${alternation(capitalised(cannotConfirm))})${wordEnd}`,
         name: `keyword.other.denial.cannot-confirm.${SUFFIX} invalid.deprecated.denial.${SUFFIX}`,
       },
+      ...(denialPredicates.length
+        ? [
+            {
+              comment: "A statement called untrue: `dismissed the report as propaganda`, `the claims are false` (denialPredicates of cues.json).",
+              match: `${wordStart}(?:${alternation(capitalised(DENIAL_PREDICATE_LEAD))})[ \\t]+(?:(?:it|them|this|that|these|those|the[ \\t]+\\w+)[ \\t]+)?(?:(?:${alternation(DENIAL_PREDICATE_ADVERBS)})[ \\t]+)?(${alternation(denialPredicates)})${wordEnd}`,
+              captures: { 1: { name: `keyword.other.denial.predicate.${SUFFIX} invalid.deprecated.denial.${SUFFIX}` } },
+            },
+          ]
+        : []),
       {
         comment: "Reporting verbs of the `denies` stance in cues.json.",
         match: `${wordStart}${notNoun}(?:${alternation(denialVerbs)})${wordEnd}`,
@@ -255,6 +281,15 @@ export function buildGrammar(cues) {
 
   const hedgeRepo = {
     patterns: [
+      ...(passiveHedges.length
+        ? [
+            {
+              comment: "Passive hedges of cues.json after an auxiliary: `is said to`, `were believed to`, `was accused of`.",
+              match: `${wordStart}(?:${alternation(capitalised(PASSIVE_AUX))})[ \\t]+(?:(?:${alternation(PASSIVE_ADVERBS)})[ \\t]+)?(?:${alternation(passiveHedges)})${wordEnd}`,
+              name: `markup.italic.hedge.${SUFFIX} keyword.control.hedge.passive.${SUFFIX}`,
+            },
+          ]
+        : []),
       {
         comment: "Hedges of cues.json and reporting verbs of the `hedges` stance. Only lower-case `may` (not the month or `Theresa May`).",
         match: `${wordStart}(?:${alternation(hedgeAlternatives)})${wordEnd}`,
@@ -265,6 +300,11 @@ export function buildGrammar(cues) {
 
   const anonymousRepo = {
     patterns: [
+      {
+        comment: "Anonymity phrases of cues.json: `on condition of anonymity`, `who declined to be named`.",
+        match: `${wordStart}(?:speaking[ \\t]+)?(?:${alternation(anonymityPhrases)})${wordEnd}`,
+        name: `variable.other.anonymous-source.${SUFFIX}`,
+      },
       {
         comment: "An unnamed source: `anonymous officials`, `sources familiar with`, `officials said`, `according to diplomats`.",
         match: `${wordStart}(?:(?:unnamed|anonymous|unidentified|senior|several|some)[ \\t]+(?:[A-Z][\\p{L}.]*[ \\t]+)?(?:${alternation(anonymous)})|(?:${alternation(anonymous)})(?=[ \\t]+(?:familiar[ \\t]+with|close[ \\t]+to|who[ \\t]+(?:spoke|asked|requested|declined)\\b)))${wordEnd}`,
@@ -287,9 +327,9 @@ export function buildGrammar(cues) {
       { include: "#date" },
       { include: "#denial" },
       { include: "#figure" },
-      { include: "#attribution" },
       { include: "#anonymous" },
       { include: "#hedge" },
+      { include: "#attribution" },
     ],
     repository: {
       quote: {

@@ -184,7 +184,19 @@ const CASES: Record<string, Case> = {
     expect: [
       ["senior Pentagon official", "anonymous"],
       ["sources", "anonymous"],
-      ["speaking on condition of anonymity", "attribution"],
+      ["speaking on condition of anonymity", "anonymous"],
+      ["said", "attribution"],
+    ],
+  },
+  "passive hedges and denial predicates": {
+    lines: ["The troops are said to number 3,000, he said to reporters; Moscow dismissed the report as propaganda and called it false, but a false flag is another matter."],
+    expect: [
+      ["are said to", "hedge"],
+      ["said", "attribution", 1],
+      ["said", "!hedge", 1],
+      ["propaganda", "denial"],
+      ["false", "denial"],
+      ["false", "!denial", 1],
     ],
   },
   "titles, names and months are not cues": {
@@ -271,7 +283,7 @@ test("grammar: the committed grammar equals the one generated from cues.json", a
   assert.equal(readFileSync(GRAMMAR, "utf8"), gen.renderGrammar(), "run node scripts/gen-grammar.mjs and commit the result");
 });
 
-test("grammar: every reporting verb, hedge and denial of cues.json is highlighted", async () => {
+test("grammar: every cue of cues.json is highlighted (reporting verbs, hedges, non-confirmation, passive hedges, anonymity, denial predicates)", async () => {
   const cues = JSON.parse(readFileSync(`${root}server/src/engine/data/cues.json`, "utf8"));
   const samples: Array<[string, Kind]> = [];
   for (const v of cues.reportingVerbs) {
@@ -279,12 +291,19 @@ test("grammar: every reporting verb, hedge and denial of cues.json is highlighte
     for (const f of v.forms) samples.push([f, kind]);
   }
   for (const h of cues.hedges) samples.push([h, "hedge"]);
+  // Lists the lexicon may have; each phrase is checked when present.
+  for (const p of cues.nonConfirmation ?? []) samples.push([p, "denial"]);
+  for (const p of cues.anonymityPhrases ?? []) samples.push([p, "anonymous"]);
   // "that" after the verb: some forms (`state`, `warning`) are cues only before `that`/`of`/`about`.
   const lines = samples.map(([w]) => `Kyiv ${w} that something.`);
+  // Passive hedges count after an auxiliary (`is said to`), denial predicates after `as`, `is`, `called`.
+  for (const p of cues.passiveHedges ?? []) (samples.push([`is ${p}`, "hedge"]), lines.push(`Kyiv is ${p} something.`));
+  for (const p of cues.denialPredicates ?? []) (samples.push([p, "denial"]), lines.push(`Kyiv as ${p} something.`));
   const perLine = await scopesPerChar(lines);
   const missing = samples.filter(([w, kind], i) => {
     const chars = perLine[i];
-    for (let k = 5; k < 5 + w.length; k++) if (!has(chars[k], S[kind])) return true;
+    const at = lines[i].indexOf(w, 5);
+    for (let k = at; k < at + w.length; k++) if (!has(chars[k], S[kind])) return true;
     return false;
   });
   assert.deepEqual(missing, [], "cue words without their scope");
