@@ -1,0 +1,234 @@
+// The one seam between engine data (UTF-16 offsets into `Analysis.text`, rule codes, severities)
+// and LSP data (positions, ranges, locations, diagnostics). No other module builds a Range or a
+// Diagnostic by hand.
+//
+// Offsets: the engine analyses the text without a leading BOM, so when the document text (as the
+// client sees it) starts with U+FEFF every engine offset is shifted by one. Lines end at "\r\n",
+// "\n" or "\r"; a position never points inside a line terminator or between the two halves of a
+// surrogate pair.
+import {
+  DiagnosticSeverity,
+  type Diagnostic,
+  type DiagnosticRelatedInformation,
+  type Location,
+  type Position,
+  type Range,
+} from "vscode-languageserver";
+import type { RuleCode, Severity, Span } from "../engine";
+
+export const DIAGNOSTIC_SOURCE = "provenance";
+
+/** Offset bias for an offset that falls between the two halves of a surrogate pair. */
+export type Bias = "start" | "end";
+
+export class LineMap {
+  /** 1 when the text starts with a BOM the engine removed, else 0. */
+  readonly bomShift: number;
+  private readonly lineStarts: number[];
+
+  constructor(readonly text: string) {
+    this.bomShift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    this.lineStarts = computeLineStarts(text);
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  /** Engine offset → LSP position. */
+  positionAt(engineOffset: number, bias: Bias = "start"): Position {
+    let offset = clamp(Math.trunc(engineOffset) + this.bomShift, this.bomShift, this.text.length);
+    if (isInsideSurrogatePair(this.text, offset)) offset += bias === "start" ? -1 : 1;
+    const line = this.lineOf(offset);
+    const lineStart = this.lineStarts[line]!;
+    const character = Math.min(offset, this.contentEnd(line)) - lineStart;
+    return { line, character };
+  }
+
+  /** LSP position → engine offset (clamped into the text). */
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.lineStarts.length) return this.text.length - this.bomShift;
+    const lineStart = this.lineStarts[position.line]!;
+    const offset = Math.min(lineStart + Math.max(position.character, 0), this.contentEnd(position.line));
+    return Math.max(offset - this.bomShift, 0);
+  }
+
+  /** Engine span (or start/end pair) → LSP range. */
+  rangeOf(span: { start: number; end: number }): Range {
+    const start = this.positionAt(span.start, "start");
+    const end = this.positionAt(Math.max(span.end, span.start), "end");
+    return { start, end };
+  }
+
+  /** The range of one whole line (without its terminator). */
+  lineRange(line: number): Range {
+    const l = clamp(line, 0, this.lineStarts.length - 1);
+    return { start: { line: l, character: 0 }, end: { line: l, character: this.contentEnd(l) - this.lineStarts[l]! } };
+  }
+
+  /** Splits an engine span into single-line pieces: [line, startCharacter, length]. */
+  linePieces(span: { start: number; end: number }): Array<[line: number, character: number, length: number]> {
+    const { start, end } = this.rangeOf(span);
+    const pieces: Array<[number, number, number]> = [];
+    for (let line = start.line; line <= end.line; line++) {
+      const from = line === start.line ? start.character : 0;
+      const to = line === end.line ? end.character : this.contentEnd(line) - this.lineStarts[line]!;
+      if (to > from) pieces.push([line, from, to - from]);
+    }
+    return pieces;
+  }
+
+  private lineOf(offset: number): number {
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Offset where line content ends (before "\r\n", "\n" or "\r"). */
+  private contentEnd(line: number): number {
+    const next = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1]! : this.text.length;
+    let end = next;
+    if (end > this.lineStarts[line]! && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > this.lineStarts[line]! && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+}
+
+function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+function isInsideSurrogatePair(text: string, offset: number): boolean {
+  if (offset <= 0 || offset >= text.length) return false;
+  const before = text.charCodeAt(offset - 1);
+  const after = text.charCodeAt(offset);
+  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
+}
+
+function clamp(n: number, lo: number, hi: number): number {
+  return n < lo ? lo : n > hi ? hi : n;
+}
+
+/** A small cache of line maps, one per document, rebuilt when the text changes. */
+export class LineMaps {
+  private readonly maps = new Map<string, LineMap>();
+
+  of(uri: string, text: string): LineMap {
+    const cached = this.maps.get(uri);
+    if (cached && cached.text === text) return cached;
+    const map = new LineMap(text);
+    this.maps.set(uri, map);
+    return map;
+  }
+
+  forget(uri: string): void {
+    this.maps.delete(uri);
+  }
+}
+
+/** The smallest range covering all `ranges` (at least one). */
+export function coveringRange(ranges: readonly Range[]): Range {
+  let { start, end } = ranges[0]!;
+  for (const r of ranges) {
+    if (comparePositions(r.start, start) < 0) start = r.start;
+    if (comparePositions(r.end, end) > 0) end = r.end;
+  }
+  return { start, end };
+}
+
+export function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+// ---- Locations ----
+
+export function toLocation(uri: string, range: Range): Location {
+  return { uri, range };
+}
+
+/** `file:///x.txt#L12`: a link to a line, as Markdown hovers and previews open it. */
+export function lineLink(uri: string, range: Range): string {
+  return `${uri}#L${range.start.line + 1}`;
+}
+
+/** 1-based line number for display. */
+export function displayLine(range: Range): number {
+  return range.start.line + 1;
+}
+
+// ---- Diagnostics ----
+
+const LSP_SEVERITY: Record<Exclude<Severity, "off">, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toLspSeverity(severity: Severity): DiagnosticSeverity | undefined {
+  return severity === "off" ? undefined : LSP_SEVERITY[severity];
+}
+
+export interface RelatedMention {
+  uri: string;
+  range: Range;
+  message: string;
+}
+
+export interface DiagnosticInput {
+  code: RuleCode;
+  severity: Severity;
+  range: Range;
+  message: string;
+  related?: RelatedMention[];
+  /** Plain data carried with the diagnostic (for code actions, tests). */
+  data?: unknown;
+}
+
+/** Rule code + configured severity → Diagnostic, or undefined when the code is switched off. */
+export function toDiagnostic(input: DiagnosticInput): Diagnostic | undefined {
+  const severity = toLspSeverity(input.severity);
+  if (severity === undefined) return undefined;
+  const diagnostic: Diagnostic = {
+    range: input.range,
+    severity,
+    code: input.code,
+    source: DIAGNOSTIC_SOURCE,
+    message: input.message,
+  };
+  if (input.related && input.related.length > 0) {
+    diagnostic.relatedInformation = input.related.map(
+      (r): DiagnosticRelatedInformation => ({ location: toLocation(r.uri, r.range), message: r.message }),
+    );
+  }
+  if (input.data !== undefined) diagnostic.data = input.data;
+  return diagnostic;
+}
+
+/** Whether an engine span contains an engine offset (end inclusive, so a cursor after a word counts). */
+export function spanContains(span: { start: number; end: number }, offset: number): boolean {
+  return span.start <= offset && offset <= span.end;
+}
+
+/** Whether two engine spans overlap. */
+export function spansOverlap(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+export type { Span };

@@ -1,0 +1,115 @@
+// Open documents: the editor's text replaces the disk's text in the corpus while a document is
+// open; closing it goes back to the file on disk (or drops an untitled document).
+import type { Connection, TextDocuments } from "vscode-languageserver";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import { SOURCE_LANGUAGES } from "../protocol";
+import { Emitter } from "./events";
+import { describeError, type Logger } from "./safe";
+import type { SettingsStore } from "./settings";
+import type { SourceIndex } from "./sources";
+import { canonicalUri, pathOfUri } from "./uris";
+import { textProblem, type Workspace } from "./workspace";
+
+export class OpenDocuments {
+  /** Open source documents by canonical URI. */
+  private readonly byUri = new Map<string, TextDocument>();
+  /** A document was (re)analysed, or found not analysable: its diagnostics are stale. */
+  readonly onDidAnalyze: Emitter<TextDocument>;
+  readonly onDidClose: Emitter<TextDocument>;
+  private readonly warnedOpen = new Set<string>();
+
+  constructor(
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly sources: SourceIndex,
+    private readonly settings: SettingsStore,
+    private readonly workspace: () => Workspace,
+    private readonly connection: Connection,
+    private readonly log: Logger,
+  ) {
+    const onError = (error: unknown) => log.error(`Provenance: ${describeError(error)}`);
+    this.onDidAnalyze = new Emitter(onError);
+    this.onDidClose = new Emitter(onError);
+  }
+
+  listen(): void {
+    this.documents.onDidOpen(({ document }) => {
+      if (isSourceLanguage(document.languageId)) this.byUri.set(canonicalUri(document.uri), document);
+    });
+    this.documents.onDidChangeContent(({ document }) => void this.analyze(document));
+    this.documents.onDidClose(({ document }) => void this.close(document));
+  }
+
+  /** The open source document for a URI (any spelling). */
+  get(uri: string): TextDocument | undefined {
+    return this.byUri.get(canonicalUri(uri));
+  }
+
+  isOpen(uri: string): boolean {
+    return this.byUri.has(uri);
+  }
+
+  textOf(uri: string): string | undefined {
+    return this.byUri.get(uri)?.getText();
+  }
+
+  all(): TextDocument[] {
+    return [...this.byUri.values()];
+  }
+
+  /** Re-analyses every open document (after a settings change). */
+  reanalyzeAll(): Promise<void> {
+    return Promise.all(this.all().map((doc) => this.analyze(doc))).then(() => undefined);
+  }
+
+  private async analyze(document: TextDocument): Promise<void> {
+    const uri = canonicalUri(document.uri);
+    if (!isSourceLanguage(document.languageId)) return;
+    try {
+      const settings = await this.settings.get(uri);
+      const current = this.byUri.get(uri);
+      if (!current) return; // closed meanwhile
+      if (await this.workspace().isExcluded(uri)) {
+        this.sources.remove(uri);
+      } else {
+        const text = current.getText();
+        const problem = textProblem(text, settings.maxFileSize);
+        if (problem) this.skipOpen(uri, problem);
+        else {
+          this.warnedOpen.delete(uri);
+          this.sources.set(uri, text, current.version);
+        }
+      }
+      this.onDidAnalyze.fire(current);
+    } catch (error) {
+      this.log.error(`Provenance: could not analyse ${document.uri}: ${describeError(error)}`);
+    }
+  }
+
+  private skipOpen(uri: string, reason: string): void {
+    const label = pathOfUri(uri) ?? uri;
+    this.workspace().reportSkip(uri, label, reason);
+    if (!this.warnedOpen.has(uri)) {
+      this.warnedOpen.add(uri);
+      void this.connection.window.showWarningMessage(`Provenance does not analyse ${label}: ${reason}.`);
+    }
+  }
+
+  private async close(document: TextDocument): Promise<void> {
+    const uri = canonicalUri(document.uri);
+    if (this.byUri.get(uri) !== document) return;
+    this.byUri.delete(uri);
+    this.warnedOpen.delete(uri);
+    this.onDidClose.fire(document);
+    try {
+      // Back to the text on disk (the editor may have held unsaved changes), or gone.
+      if (await this.workspace().isIncluded(uri)) await this.workspace().reload(uri);
+      else this.sources.remove(uri);
+    } catch (error) {
+      this.log.error(`Provenance: could not restore ${uri} from disk: ${describeError(error)}`);
+    }
+  }
+}
+
+export function isSourceLanguage(languageId: string): boolean {
+  return SOURCE_LANGUAGES.includes(languageId);
+}

@@ -1,0 +1,43 @@
+// provenance/contradictions: every contradiction in the workspace (or those touching one
+// document), with members as LSP locations.
+import type { Contradiction } from "../../engine";
+import {
+  ContradictionsRequest,
+  type ContradictionItem,
+  type ContradictionMemberItem,
+  type ContradictionsParams,
+  type ContradictionsResult,
+} from "../../protocol";
+import { guarded } from "../safe";
+import type { Services } from "../services";
+import type { SourceIndex } from "../sources";
+import { canonicalUri } from "../uris";
+
+export function registerContradictions(services: Services): void {
+  const empty: ContradictionsResult = { contradictions: [] };
+  services.connection.onRequest(
+    ContradictionsRequest,
+    guarded(services.log, "provenance/contradictions", empty, (params: ContradictionsParams | null | undefined) =>
+      listContradictions(services.sources, params?.uri ? canonicalUri(params.uri) : undefined),
+    ),
+  );
+}
+
+export function listContradictions(sources: SourceIndex, uri?: string): ContradictionsResult {
+  const all = sources.contradictions();
+  const selected = uri ? all.filter((c) => c.members.some((m) => m.file === uri)) : all;
+  return { contradictions: selected.map((c) => toItem(sources, c)) };
+}
+
+function toItem(sources: SourceIndex, contradiction: Contradiction): ContradictionItem {
+  const members: ContradictionMemberItem[] = [];
+  for (const m of contradiction.members) {
+    const map = sources.lineMap(m.file);
+    if (!map) continue;
+    members.push({ uri: m.file, range: map.rangeOf(m), text: m.text, side: m.side, source: m.source, date: m.date });
+  }
+  const item: ContradictionItem = { kind: contradiction.kind, summary: contradiction.summary, members };
+  if (contradiction.subject !== undefined) item.subject = contradiction.subject;
+  if (contradiction.revision !== undefined) item.revision = contradiction.revision;
+  return item;
+}

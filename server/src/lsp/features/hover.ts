@@ -1,0 +1,175 @@
+// Hovers (Markdown): the provenance of a claim, every value given for a figure's subject across
+// files, and what the corpus knows about an actor.
+import { MarkupKind, type Hover, type HoverParams } from "vscode-languageserver";
+import type { ActorMention, Analysis, Claim, Figure } from "../../engine";
+import { displayLine, lineLink, spansOverlap, type LineMap } from "../convert";
+import { actorEntry, elementAt, otherValuesOf, relationsOfClaim } from "../lookup";
+import { guarded } from "../safe";
+import type { Services } from "../services";
+import type { SourceIndex } from "../sources";
+import { canonicalUri, fileName } from "../uris";
+import {
+  ACTOR_KIND_LABEL,
+  CLAIM_KIND_LABEL,
+  escapeMarkdown,
+  figureAsWritten,
+  formatFigure,
+  formatNumber,
+  humanizeSlug,
+  oneLine,
+  QUALIFIER_LABEL,
+  quote,
+  SOURCE_KIND_LABEL,
+  STANCE_LABEL,
+} from "../wording";
+
+export function registerHover(services: Services): { hoverProvider: true } {
+  services.connection.onHover(guarded(services.log, "hover", null, (params: HoverParams) => hoverAt(services, params)));
+  return { hoverProvider: true };
+}
+
+export function hoverAt(services: Services, params: HoverParams): Hover | null {
+  const uri = canonicalUri(params.textDocument.uri);
+  const { sources } = services;
+  const analysis = sources.analysis(uri);
+  const map = sources.lineMap(uri);
+  if (!analysis || !map) return null;
+  const element = elementAt(analysis, map.offsetAt(params.position));
+  if (!element) return null;
+  let markdown: string;
+  let span: { start: number; end: number };
+  switch (element.kind) {
+    case "figure":
+      markdown = figureHover(sources, uri, analysis, element.figure, element.index);
+      span = element.figure;
+      break;
+    case "actor":
+      markdown = actorHover(sources, uri, element.actor);
+      span = element.actor;
+      break;
+    case "claim":
+      markdown = claimHover(sources, uri, analysis, element.claim);
+      span = element.claim;
+      break;
+  }
+  const kind = services.client.markdownHover ? MarkupKind.Markdown : MarkupKind.PlainText;
+  return { contents: { kind, value: markdown }, range: map.rangeOf(span) };
+}
+
+/** `[kyiv-bulletin.txt:5](file:///…#L5)` */
+function mentionLink(sources: SourceIndex, file: string, span: { start: number; end: number }): string {
+  const map: LineMap | undefined = sources.lineMap(file);
+  if (!map) return escapeMarkdown(fileName(file));
+  const range = map.rangeOf(span);
+  const target = lineLink(file, range).replace(/\(/g, "%28").replace(/\)/g, "%29");
+  return `[${escapeMarkdown(fileName(file))}:${displayLine(range)}](${target})`;
+}
+
+// ---- Claims ----
+
+function claimHover(sources: SourceIndex, uri: string, analysis: Analysis, claim: Claim): string {
+  const kinds = [...new Set(claim.kinds)];
+  const title = kinds.map((k) => CLAIM_KIND_LABEL[k]).join(" · ") || "Claim";
+  const lines = [
+    `**${title}** ${kinds.map((k) => `\`claim.${k}\``).join(" ")}`,
+    "",
+    `> ${escapeMarkdown(oneLine(claim.text, 240))}`,
+    "",
+    `- **Who:** ${who(claim)}`,
+    `- **How:** ${STANCE_LABEL[claim.stance]}${stanceCue(claim)}`,
+    `- **Cues:** ${claim.cues.map((c) => `${escapeMarkdown(quote(c.text))} (${c.kind})`).join(" · ") || "none"}`,
+    `- **When:** ${when(analysis, claim)}`,
+  ];
+  const relations = relationsOfClaim(sources, uri, claim);
+  if (relations.length === 0) {
+    lines.push("", "_No other file corroborates or contradicts this claim._");
+  } else {
+    lines.push("", "**Elsewhere**", "");
+    const ordered = [...relations].sort((a, b) => (a.relation === b.relation ? 0 : a.relation === "contradicts" ? -1 : 1));
+    for (const r of ordered) {
+      const mark = r.relation === "contradicts" ? "✗ contradicts" : "✓ corroborates";
+      const source = r.source ? `${escapeMarkdown(oneLine(r.source, 50))}: ` : "";
+      const date = r.date ? ` (${escapeMarkdown(r.date)})` : "";
+      lines.push(`- ${mark} — ${mentionLink(sources, r.file, r)} ${source}${escapeMarkdown(quote(r.text))}${date}`);
+    }
+  }
+  return lines.join("\n");
+}
+
+function who(claim: Claim): string {
+  const source = claim.source;
+  if (!source) return "no source given";
+  const kind = SOURCE_KIND_LABEL[source.kind];
+  const canonical = source.canonical ? ` \`${source.canonical}\`` : "";
+  return `${escapeMarkdown(oneLine(source.text, 80))} — ${kind}${canonical}`;
+}
+
+function stanceCue(claim: Claim): string {
+  const cue = claim.cues.find((c) => c.stance === claim.stance) ?? claim.cues.find((c) => c.stance);
+  return cue ? ` (${escapeMarkdown(quote(cue.text))})` : "";
+}
+
+function when(analysis: Analysis, claim: Claim): string {
+  if (claim.date) return escapeMarkdown(claim.date.text);
+  const dated = analysis.dates[0];
+  return dated ? `not stated; the text is dated ${escapeMarkdown(dated.text)}` : "not stated";
+}
+
+// ---- Figures ----
+
+function figureHover(sources: SourceIndex, uri: string, analysis: Analysis, figure: Figure, index: number): string {
+  const { group, others } = otherValuesOf(sources, uri, index);
+  const giver = analysis.claims.find((c) => spansOverlap(c, figure))?.source;
+  const value =
+    figure.valueMax !== undefined && figure.valueMax !== figure.value
+      ? `${formatNumber(figure.value)}–${formatNumber(figure.valueMax)}`
+      : formatNumber(figure.value);
+  const lines = [
+    `**Figure** \`${figureAsWritten(figure)}\` — ${escapeMarkdown(formatFigure(figure))}`,
+    "",
+    `- **Value:** ${value}`,
+    `- **Qualifier:** ${QUALIFIER_LABEL[figure.qualifier]}`,
+    `- **Unit:** ${figure.unit ? escapeMarkdown(figure.unit) : "none"}`,
+    `- **Subject:** ${escapeMarkdown(group?.label ?? humanizeSlug(figure.subject))} (\`${figure.subject || "unknown"}\`)`,
+    `- **Given by:** ${giver ? `${escapeMarkdown(oneLine(giver.text, 60))} (${SOURCE_KIND_LABEL[giver.kind]})` : "the text itself"}`,
+  ];
+  if (others.length === 0) {
+    lines.push("", "_No other value for this subject in the workspace._");
+    return lines.join("\n");
+  }
+  lines.push("", `**Other values for this subject** (${others.length})`, "", "| Value | Source | Date | Where |", "|---|---|---|---|");
+  for (const m of others) {
+    const mark = m.conflicting ? "⚠ " : "";
+    lines.push(
+      `| ${mark}${escapeMarkdown(figureAsWritten(m))} | ${escapeMarkdown(m.source ?? "—")} | ${escapeMarkdown(m.date ?? "—")} | ${mentionLink(sources, m.file, m)} |`,
+    );
+  }
+  if (others.some((m) => m.conflicting)) lines.push("", "⚠ conflicts with this figure");
+  return lines.join("\n");
+}
+
+// ---- Actors ----
+
+function actorHover(sources: SourceIndex, uri: string, actor: ActorMention): string {
+  const entry = actorEntry(sources, actor.canonical);
+  const lines = [`**${escapeMarkdown(actor.name)}** — ${ACTOR_KIND_LABEL[actor.kind]} (\`${actor.canonical}\`)`, ""];
+  if (!entry) {
+    const here = sources.analysis(uri)?.actors.filter((a) => a.canonical === actor.canonical) ?? [];
+    lines.push(`- **Spellings:** ${[...new Set(here.map((a) => escapeMarkdown(a.text)))].join(", ")}`);
+    lines.push(`- **Mentions:** ${escapeMarkdown(fileName(uri))} (${here.length})`);
+    return lines.join("\n");
+  }
+  lines.push(`- **Spellings seen:** ${entry.spellings.map((s) => escapeMarkdown(s)).join(", ") || escapeMarkdown(actor.text)}`);
+  const perFile = new Map<string, Array<{ start: number; end: number }>>();
+  for (const m of entry.mentions) perFile.set(m.file, [...(perFile.get(m.file) ?? []), m]);
+  lines.push(`- **Mentions:** ${entry.mentions.length} in ${perFile.size} file${perFile.size === 1 ? "" : "s"}`);
+  for (const [file, mentions] of perFile) lines.push(`  - ${mentionLink(sources, file, mentions[0]!)} × ${mentions.length}`);
+  if (entry.claims.length === 0) {
+    lines.push("- **Source of claims:** none");
+  } else {
+    lines.push(`- **Source of ${entry.claims.length} claim${entry.claims.length === 1 ? "" : "s"}:**`);
+    for (const c of entry.claims.slice(0, 10)) lines.push(`  - ${mentionLink(sources, c.file, c)} ${escapeMarkdown(quote(c.text))}`);
+    if (entry.claims.length > 10) lines.push(`  - … and ${entry.claims.length - 10} more`);
+  }
+  return lines.join("\n");
+}

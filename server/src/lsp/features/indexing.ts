@@ -1,0 +1,78 @@
+// Workspace indexing: on start, on provenance/reindex, when folders or the include / exclude /
+// size settings change; following the disk through didChangeWatchedFiles (registered
+// dynamically when the client can).
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  WatchKind,
+  type FileSystemWatcher,
+} from "vscode-languageserver";
+import { ReindexRequest, SETTINGS_SECTION, type ProvenanceSettings } from "../../protocol";
+import { describeError, guarded } from "../safe";
+import type { Services } from "../services";
+
+export function registerIndexing(services: Services): void {
+  const { connection, workspace, settings, log, client } = services;
+
+  connection.onInitialized(async () => {
+    try {
+      if (client.configurationRegistration) {
+        await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+      }
+      if (client.watchedFilesRegistration) await registerWatchers(services);
+      if (client.workspaceFolders) {
+        connection.workspace.onDidChangeWorkspaceFolders((event) => {
+          workspace.removeFolders(event.removed);
+          workspace.addFolders(event.added);
+          void workspace.indexAll();
+        });
+      }
+    } catch (error) {
+      log.error(`Provenance: registration failed: ${describeError(error)}`);
+    }
+    void workspace.indexAll();
+  });
+
+  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+    await workspace.applyFileChanges(changes);
+  });
+
+  connection.onRequest(
+    ReindexRequest,
+    guarded(log, "provenance/reindex", { files: 0, skipped: 0 }, async () => {
+      settings.invalidate();
+      const result = await workspace.indexAll();
+      return { files: result.files, skipped: result.skipped };
+    }),
+  );
+
+  connection.onDidChangeConfiguration(async (change) => {
+    const before = await indexingSettings(services);
+    settings.invalidate(change.settings);
+    const after = await indexingSettings(services);
+    services.onSettingsChanged.fire();
+    await services.open.reanalyzeAll();
+    if (before !== after) void workspace.indexAll();
+  });
+}
+
+/** A fingerprint of the settings that decide which files are indexed. */
+async function indexingSettings(services: Services): Promise<string> {
+  const folders = services.workspace.folderUris();
+  const all = await Promise.all(folders.map((f) => services.settings.get(f)));
+  return JSON.stringify(all.map((s: ProvenanceSettings) => [s.include, s.exclude, s.maxFileSize]));
+}
+
+async function registerWatchers(services: Services): Promise<void> {
+  const watchers: FileSystemWatcher[] = [];
+  const folders = services.workspace.folderUris();
+  for (const folder of folders) {
+    for (const glob of (await services.settings.get(folder)).include) {
+      watchers.push({ globPattern: services.client.relativePatterns ? { baseUri: folder, pattern: glob } : glob });
+    }
+  }
+  if (folders.length === 0) watchers.push({ globPattern: "**/*.txt" });
+  // Created, renamed or deleted folders: their files come without a per-file event.
+  watchers.push({ globPattern: "**/*", kind: WatchKind.Create | WatchKind.Delete });
+  await services.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+}

@@ -1,0 +1,74 @@
+// Document symbols (the outline): Actors (one per party, with its mention count), Figures,
+// Claims.
+import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams, type Range } from "vscode-languageserver";
+import type { ActorKind, ActorMention, Analysis, Claim } from "../../engine";
+import { coveringRange, type LineMap } from "../convert";
+import { guarded } from "../safe";
+import type { Services } from "../services";
+import { canonicalUri } from "../uris";
+import { ACTOR_KIND_LABEL, CLAIM_KIND_LABEL, formatFigure, humanizeSlug, oneLine, SOURCE_KIND_LABEL, STANCE_LABEL } from "../wording";
+
+const ACTOR_SYMBOL: Record<ActorKind, SymbolKind> = {
+  person: SymbolKind.Constructor,
+  country: SymbolKind.Namespace,
+  organization: SymbolKind.Class,
+};
+
+export function registerSymbols(services: Services): { documentSymbolProvider: { label: string } } {
+  services.connection.onDocumentSymbol(
+    guarded(services.log, "document symbols", [] as DocumentSymbol[], (params: DocumentSymbolParams) => {
+      const uri = canonicalUri(params.textDocument.uri);
+      const analysis = services.sources.analysis(uri);
+      const map = services.sources.lineMap(uri);
+      return analysis && map ? outline(analysis, map) : [];
+    }),
+  );
+  return { documentSymbolProvider: { label: "Provenance" } };
+}
+
+export function outline(analysis: Analysis, map: LineMap): DocumentSymbol[] {
+  const groups: DocumentSymbol[] = [];
+  const add = (name: string, kind: SymbolKind, children: DocumentSymbol[]) => {
+    if (children.length > 0) groups.push(container(name, kind, children));
+  };
+  add("Actors", SymbolKind.Package, actorSymbols(analysis.actors, map));
+  add(
+    "Figures",
+    SymbolKind.Package,
+    analysis.figures.map((f) => {
+      const range = map.rangeOf(f);
+      return symbol(formatFigure(f), humanizeSlug(f.subject), SymbolKind.Number, range, range);
+    }),
+  );
+  add("Claims", SymbolKind.Package, analysis.claims.map((c) => claimSymbol(c, map)));
+  return groups;
+}
+
+function actorSymbols(actors: readonly ActorMention[], map: LineMap): DocumentSymbol[] {
+  const byCanonical = new Map<string, ActorMention[]>();
+  for (const actor of actors) byCanonical.set(actor.canonical, [...(byCanonical.get(actor.canonical) ?? []), actor]);
+  return [...byCanonical.values()].map((mentions) => {
+    const first = mentions[0]!;
+    const range = map.rangeOf(first);
+    const detail = `${ACTOR_KIND_LABEL[first.kind]} · ${mentions.length} mention${mentions.length === 1 ? "" : "s"}`;
+    return symbol(first.name, detail, ACTOR_SYMBOL[first.kind], range, range);
+  });
+}
+
+function claimSymbol(claim: Claim, map: LineMap): DocumentSymbol {
+  const kinds = [...new Set(claim.kinds)].map((k) => CLAIM_KIND_LABEL[k]).join(", ") || "Claim";
+  const source = claim.source ? `${oneLine(claim.source.text, 40)} (${SOURCE_KIND_LABEL[claim.source.kind]})` : "no source";
+  const range = map.rangeOf(claim);
+  const cue = claim.cues[0];
+  const selection = cue ? map.rangeOf(cue) : range;
+  return symbol(`${kinds}: ${oneLine(claim.text, 60)}`, `${source} · ${STANCE_LABEL[claim.stance]}`, SymbolKind.Event, range, selection);
+}
+
+function symbol(name: string, detail: string, kind: SymbolKind, range: Range, selectionRange: Range): DocumentSymbol {
+  return { name: name || "(unnamed)", detail, kind, range, selectionRange };
+}
+
+function container(name: string, kind: SymbolKind, children: DocumentSymbol[]): DocumentSymbol {
+  const range = coveringRange(children.map((c) => c.range));
+  return { name, detail: `${children.length}`, kind, range, selectionRange: children[0]!.range, children };
+}

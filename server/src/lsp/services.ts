@@ -1,0 +1,70 @@
+// Everything a feature needs, built once per session from the initialize request.
+import type { ClientCapabilities, Connection, InitializeParams, TextDocuments } from "vscode-languageserver";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import { OpenDocuments } from "./documents";
+import { Emitter } from "./events";
+import { describeError, type Logger } from "./safe";
+import { SettingsStore } from "./settings";
+import { SourceIndex } from "./sources";
+import { Workspace } from "./workspace";
+
+export interface ClientSupport {
+  configurationPull: boolean;
+  watchedFilesRegistration: boolean;
+  relativePatterns: boolean;
+  configurationRegistration: boolean;
+  workspaceFolders: boolean;
+  semanticTokensRefresh: boolean;
+  codeLensRefresh: boolean;
+  relatedInformation: boolean;
+  markdownHover: boolean;
+}
+
+export interface Services {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  open: OpenDocuments;
+  sources: SourceIndex;
+  settings: SettingsStore;
+  workspace: Workspace;
+  client: ClientSupport;
+  log: Logger;
+  /** Settings changed: everything derived from them is stale. */
+  onSettingsChanged: Emitter<void>;
+}
+
+export function createServices(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  params: InitializeParams,
+): Services {
+  const log: Logger = connection.console;
+  const client = clientSupport(params.capabilities);
+  const settings = new SettingsStore(connection, client.configurationPull, params.initializationOptions);
+  let open: OpenDocuments | undefined;
+  const sources = new SourceIndex(log, (uri) => open?.textOf(uri));
+  let workspace: Workspace | undefined;
+  open = new OpenDocuments(documents, sources, settings, () => workspace!, connection, log);
+  workspace = new Workspace({ connection, sources, settings, log, isOpen: (uri) => open!.isOpen(uri) });
+  workspace.setFolders(
+    params.workspaceFolders ??
+      (params.rootUri ? [{ uri: params.rootUri, name: "root" }] : []),
+  );
+  open.listen();
+  const onSettingsChanged = new Emitter<void>((error) => log.error(`Provenance: ${describeError(error)}`));
+  return { connection, documents, open, sources, settings, workspace, client, log, onSettingsChanged };
+}
+
+function clientSupport(caps: ClientCapabilities): ClientSupport {
+  return {
+    configurationPull: caps.workspace?.configuration === true,
+    watchedFilesRegistration: caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+    relativePatterns: caps.workspace?.didChangeWatchedFiles?.relativePatternSupport === true,
+    configurationRegistration: caps.workspace?.didChangeConfiguration?.dynamicRegistration === true,
+    workspaceFolders: caps.workspace?.workspaceFolders === true,
+    semanticTokensRefresh: caps.workspace?.semanticTokens?.refreshSupport === true,
+    codeLensRefresh: caps.workspace?.codeLens?.refreshSupport === true,
+    relatedInformation: caps.textDocument?.publishDiagnostics?.relatedInformation === true,
+    markdownHover: caps.textDocument?.hover?.contentFormat?.includes("markdown") ?? true,
+  };
+}

@@ -1,0 +1,368 @@
+// The only place the server touches the file system: finding the source texts of the workspace
+// folders (provenance.include / provenance.exclude), reading them (size limit, UTF-8 only),
+// indexing them with progress, and following changes on disk (didChangeWatchedFiles).
+import { readdir, readFile, stat } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
+import picomatch from "picomatch";
+import { FileChangeType, type Connection, type FileEvent, type WorkspaceFolder } from "vscode-languageserver";
+import {
+  IndexedNotification,
+  IndexingStatusNotification,
+  type IndexedParams,
+  type ProvenanceSettings,
+} from "../protocol";
+import { describeError, type Logger } from "./safe";
+import type { SettingsStore } from "./settings";
+import type { SourceIndex } from "./sources";
+import { canonicalUri, isUnder, pathOfUri, uriOfPath } from "./uris";
+
+// ---- Reading and checking one file ----
+
+export type ReadOutcome = { text: string } | { skipped: string };
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Reads a source text from disk: skipped when too large, binary (NUL bytes) or not UTF-8. */
+export async function readSourceFile(path: string, maxFileSize: number): Promise<ReadOutcome> {
+  const info = await stat(path);
+  if (!info.isFile()) return { skipped: "not a regular file" };
+  if (info.size > maxFileSize) return { skipped: tooLargeReason(info.size, maxFileSize) };
+  const bytes = await readFile(path);
+  if (bytes.length > maxFileSize) return { skipped: tooLargeReason(bytes.length, maxFileSize) };
+  if (bytes.includes(0)) return { skipped: "binary content (NUL bytes), not text" };
+  try {
+    // A leading BOM is kept: the engine removes it and convert.ts shifts offsets for it.
+    return { text: (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? "\ufeff" : "") + utf8.decode(bytes) };
+  } catch {
+    return { skipped: "not valid UTF-8 text" };
+  }
+}
+
+/** Why an editor's text is not analysed (too large, NUL bytes), or undefined when it is fine. */
+export function textProblem(text: string, maxFileSize: number): string | undefined {
+  // UTF-8 takes at least one byte per UTF-16 unit: only count bytes when the length is close.
+  if (text.length > maxFileSize || (text.length * 3 > maxFileSize && Buffer.byteLength(text, "utf8") > maxFileSize)) {
+    return tooLargeReason(Buffer.byteLength(text, "utf8"), maxFileSize);
+  }
+  if (text.includes("\0")) return "binary content (NUL bytes), not text";
+  return undefined;
+}
+
+function tooLargeReason(size: number, limit: number): string {
+  return `${formatBytes(size)} is over the provenance.maxFileSize limit of ${formatBytes(limit)}`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} bytes`;
+}
+
+// ---- Which files belong to the workspace ----
+
+export interface FileFilter {
+  includes(relativePath: string): boolean;
+  excludesFolder(relativePath: string): boolean;
+}
+
+export function createFileFilter(settings: Pick<ProvenanceSettings, "include" | "exclude">): FileFilter {
+  const options = { dot: true, nocase: process.platform === "win32" };
+  const include = settings.include.length > 0 ? picomatch(settings.include, options) : () => false;
+  const exclude = settings.exclude.length > 0 ? picomatch(settings.exclude, options) : () => false;
+  return {
+    includes: (rel) => include(rel) && !exclude(rel),
+    excludesFolder: (rel) => exclude(rel) || exclude(`${rel}/`) || exclude(`${rel}/.provenance-probe`),
+  };
+}
+
+function toPosix(path: string): string {
+  return sep === "/" ? path : path.split(sep).join("/");
+}
+
+/** Every included file under `root` (symbolic links to folders are not followed). */
+export async function discoverFiles(root: string, filter: FileFilter, cancelled: () => boolean): Promise<string[]> {
+  const found: string[] = [];
+  const pending = [root];
+  while (pending.length > 0 && !cancelled()) {
+    const dir = pending.pop()!;
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      continue; // unreadable or vanished folder
+    }
+    for (const entry of entries) {
+      const full = join(dir, entry.name);
+      const rel = toPosix(relative(root, full));
+      if (entry.isDirectory()) {
+        if (!filter.excludesFolder(rel)) pending.push(full);
+      } else if ((entry.isFile() || entry.isSymbolicLink()) && filter.includes(rel)) {
+        found.push(full);
+      }
+    }
+  }
+  return found.sort();
+}
+
+// ---- Indexing and following the disk ----
+
+interface Folder {
+  uri: string;
+  path: string;
+  name: string;
+}
+
+export interface WorkspaceOptions {
+  connection: Connection;
+  sources: SourceIndex;
+  settings: SettingsStore;
+  log: Logger;
+  /** Whether a document is open in the editor (its text then comes from the editor, not the disk). */
+  isOpen(uri: string): boolean;
+}
+
+export class Workspace {
+  private folders: Folder[] = [];
+  private run = 0;
+  private indexing: Promise<IndexedParams> | undefined;
+  private readonly shownSkips = new Set<string>();
+
+  constructor(private readonly options: WorkspaceOptions) {}
+
+  setFolders(folders: readonly WorkspaceFolder[]): void {
+    this.folders = [];
+    this.addFolders(folders);
+  }
+
+  addFolders(folders: readonly WorkspaceFolder[]): void {
+    for (const folder of folders) {
+      const uri = canonicalUri(folder.uri);
+      const path = pathOfUri(uri);
+      if (path && !this.folders.some((f) => f.uri === uri)) this.folders.push({ uri, path, name: folder.name });
+    }
+  }
+
+  /** Forgets folders and the files indexed from them (open documents stay). */
+  removeFolders(folders: readonly WorkspaceFolder[]): void {
+    const gone = new Set(folders.map((f) => canonicalUri(f.uri)));
+    this.folders = this.folders.filter((f) => !gone.has(f.uri));
+    for (const file of this.options.sources.files()) {
+      if (!this.options.isOpen(file) && [...gone].some((g) => isUnder(file, g)) && !this.folderOf(file)) {
+        this.options.sources.remove(file);
+      }
+    }
+  }
+
+  folderUris(): string[] {
+    return this.folders.map((f) => f.uri);
+  }
+
+  get isIndexing(): boolean {
+    return this.indexing !== undefined;
+  }
+
+  /** Indexes every folder; a second call cancels the run in progress and starts over. */
+  indexAll(): Promise<IndexedParams> {
+    const runId = ++this.run;
+    const promise = this.indexRun(runId).finally(() => {
+      if (this.run === runId) this.indexing = undefined;
+    });
+    this.indexing = promise;
+    return promise;
+  }
+
+  /** Waits for the indexing in progress, if any. */
+  async whenIndexed(): Promise<void> {
+    while (this.indexing) await this.indexing.catch(() => undefined);
+  }
+
+  private async indexRun(runId: number): Promise<IndexedParams> {
+    const { connection, sources, log } = this.options;
+    const cancelled = () => runId !== this.run;
+    const started = Date.now();
+    const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
+    progress?.begin("Provenance: indexing source texts", 0, "looking for files", false);
+    connection.sendNotification(IndexingStatusNotification, { indexing: true, done: 0, total: 0 });
+    sources.hold();
+    let indexed = 0;
+    let skipped = 0;
+    try {
+      const planned: Array<{ path: string; settings: ProvenanceSettings }> = [];
+      const seen = new Set<string>();
+      for (const folder of this.folders) {
+        const settings = await this.options.settings.get(folder.uri);
+        const paths = await discoverFiles(folder.path, createFileFilter(settings), cancelled);
+        for (const path of paths) if (!seen.has(path)) (seen.add(path), planned.push({ path, settings }));
+      }
+      if (cancelled()) return { files: 0, skipped: 0, milliseconds: Date.now() - started };
+      this.forgetFilesNotIn(new Set([...seen].map(uriOfPath)));
+      const total = planned.length;
+      let lastReport = 0;
+      let lastYield = Date.now();
+      for (let i = 0; i < total && !cancelled(); i++) {
+        const { path, settings } = planned[i]!;
+        const outcome = await this.loadFile(path, settings);
+        if (outcome === "indexed") indexed++;
+        else if (outcome === "skipped") skipped++;
+        const now = Date.now();
+        if (now - lastReport > 100 || i === total - 1) {
+          lastReport = now;
+          const done = i + 1;
+          progress?.report(Math.round((done / total) * 100), `${done}/${total} files`);
+          connection.sendNotification(IndexingStatusNotification, { indexing: true, done, total });
+        }
+        if (now - lastYield > 15) {
+          lastYield = now;
+          await new Promise((resolve) => setImmediate(resolve)); // let requests and edits through
+        }
+      }
+      return { files: indexed, skipped, milliseconds: Date.now() - started };
+    } catch (error) {
+      log.error(`Provenance: indexing failed: ${describeError(error)}`);
+      return { files: indexed, skipped, milliseconds: Date.now() - started };
+    } finally {
+      progress?.done();
+      sources.release();
+      if (!cancelled()) {
+        sources.flush();
+        const result = { files: indexed, skipped, milliseconds: Date.now() - started };
+        connection.sendNotification(IndexingStatusNotification, { indexing: false, done: indexed + skipped, total: indexed + skipped });
+        connection.sendNotification(IndexedNotification, result);
+        log.info(`Provenance: indexed ${indexed} files (${skipped} skipped) in ${result.milliseconds} ms`);
+        this.announceSkips();
+      }
+    }
+  }
+
+  /** Files indexed earlier that are no longer part of the workspace (settings changed). */
+  private forgetFilesNotIn(current: Set<string>): void {
+    for (const file of this.options.sources.files()) {
+      if (!current.has(file) && !this.options.isOpen(file) && file.startsWith("file:")) this.options.sources.remove(file);
+    }
+  }
+
+  /** Reads one file into the corpus unless it is open in the editor. */
+  private async loadFile(path: string, settings: ProvenanceSettings): Promise<"indexed" | "skipped" | "ignored"> {
+    const uri = uriOfPath(path);
+    if (this.options.isOpen(uri)) return "indexed";
+    let outcome: ReadOutcome;
+    try {
+      outcome = await readSourceFile(path, settings.maxFileSize);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+        this.options.sources.remove(uri);
+        return "ignored";
+      }
+      outcome = { skipped: `could not be read (${(error as Error).message})` };
+    }
+    if ("skipped" in outcome) {
+      this.reportSkip(uri, path, outcome.skipped);
+      return "skipped";
+    }
+    return this.options.sources.set(uri, outcome.text) ? "indexed" : "skipped";
+  }
+
+  /** Logs a skipped file, once per file and reason. */
+  reportSkip(uri: string, label: string, reason: string): boolean {
+    const first = this.options.sources.skip(uri, reason);
+    if (first) this.options.log.warn(`Provenance: skipped ${label}: ${reason}`);
+    return first;
+  }
+
+  /** One notification after indexing for the skipped files not announced before. */
+  private announceSkips(): void {
+    const { sources, connection } = this.options;
+    const fresh = sources.skippedFiles().filter((file) => !this.shownSkips.has(file));
+    if (fresh.length === 0) return;
+    for (const file of fresh) this.shownSkips.add(file);
+    const names = fresh.slice(0, 3).map((f) => `${pathOfUri(f) ?? f} (${sources.skipReason(f)})`);
+    const more = fresh.length > 3 ? ` and ${fresh.length - 3} more (see the Provenance output)` : "";
+    void connection.window.showWarningMessage(
+      `Provenance skipped ${fresh.length} file${fresh.length === 1 ? "" : "s"}: ${names.join("; ")}${more}.`,
+    );
+  }
+
+  /** Applies created / changed / deleted files (renames arrive as delete + create). */
+  async applyFileChanges(changes: readonly FileEvent[]): Promise<void> {
+    for (const change of changes) {
+      const uri = canonicalUri(change.uri);
+      try {
+        if (change.type === FileChangeType.Deleted) this.forgetDeleted(uri);
+        else await this.reload(uri);
+      } catch (error) {
+        this.options.log.error(`Provenance: could not update ${uri}: ${describeError(error)}`);
+      }
+    }
+  }
+
+  private forgetDeleted(uri: string): void {
+    const { sources, isOpen } = this.options;
+    this.shownSkips.delete(uri);
+    if (!isOpen(uri)) sources.remove(uri);
+    // A deleted folder: everything under it goes.
+    for (const file of sources.files()) if (isUnder(file, uri) && file !== uri && !isOpen(file)) sources.remove(file);
+    for (const file of sources.skippedFiles()) if (isUnder(file, uri)) sources.remove(file);
+  }
+
+  /** Re-reads a file (or a created folder) from disk when it belongs to the workspace. */
+  async reload(uri: string): Promise<void> {
+    if (this.options.isOpen(uri)) return;
+    const path = pathOfUri(uri);
+    const folder = this.folderOf(uri);
+    if (!path || !folder) return;
+    let isDirectory = false;
+    try {
+      isDirectory = (await stat(path)).isDirectory();
+    } catch {
+      this.forgetDeleted(uri);
+      return;
+    }
+    const settings = await this.options.settings.get(folder.uri);
+    const filter = createFileFilter(settings);
+    if (isDirectory) {
+      const rel = toPosix(relative(folder.path, path));
+      if (rel && filter.excludesFolder(rel)) return;
+      for (const file of await discoverFiles(path, { ...filter, includes: (r) => filter.includes(joinRel(rel, r)) }, () => false)) {
+        await this.loadFile(file, settings);
+      }
+      return;
+    }
+    if (!filter.includes(toPosix(relative(folder.path, path)))) {
+      this.options.sources.remove(uri);
+      return;
+    }
+    await this.loadFile(path, settings);
+  }
+
+  /** Whether a file: URI is an included file of a workspace folder. */
+  async isIncluded(uri: string): Promise<boolean> {
+    const path = pathOfUri(uri);
+    const folder = this.folderOf(uri);
+    if (!path || !folder) return false;
+    const settings = await this.options.settings.get(folder.uri);
+    return createFileFilter(settings).includes(toPosix(relative(folder.path, path)));
+  }
+
+  /** Whether a file: URI lies inside a workspace folder and matches an exclude glob. */
+  async isExcluded(uri: string): Promise<boolean> {
+    const path = pathOfUri(uri);
+    const folder = this.folderOf(uri);
+    if (!path || !folder) return false;
+    const settings = await this.options.settings.get(folder.uri);
+    const rel = toPosix(relative(folder.path, path));
+    return settings.exclude.length > 0 && picomatch(settings.exclude, { dot: true })(rel);
+  }
+
+  private folderOf(uri: string): Folder | undefined {
+    // The innermost folder wins when folders nest.
+    let best: Folder | undefined;
+    for (const folder of this.folders) {
+      if (isUnder(uri, folder.uri) && (!best || folder.uri.length > best.uri.length)) best = folder;
+    }
+    return best;
+  }
+}
+
+function joinRel(base: string, rel: string): string {
+  return base ? `${base}/${rel}` : rel;
+}

@@ -1,0 +1,222 @@
+// The one module shared by the language server and the VS Code client: settings (type and
+// defaults), and the custom requests and notifications between them. Plain data only: no
+// vscode, no node: imports, so both bundles can include it.
+import { NotificationType, RequestType, RequestType0 } from "vscode-jsonrpc";
+import { RULES, type RuleCode, type Severity } from "./engine/rules";
+
+export type { RuleCode, Severity } from "./engine/rules";
+
+// ---- Settings (`provenance.*`, scope: resource) ----
+
+export interface ProvenanceSettings {
+  /** Globs (relative to a workspace folder) of the files to index. */
+  include: string[];
+  /** Globs (relative to a workspace folder) of files and folders never indexed. */
+  exclude: string[];
+  /** Files larger than this many bytes are skipped. */
+  maxFileSize: number;
+  /** Severity per diagnostic code; `off` hides the code. */
+  severity: Record<RuleCode, Severity>;
+  codeLens: { enable: boolean };
+}
+
+export const SETTINGS_SECTION = "provenance";
+
+export const SEVERITY_VALUES: readonly Severity[] = ["error", "warning", "information", "hint", "off"];
+
+export const DEFAULT_SEVERITIES: Readonly<Record<RuleCode, Severity>> = Object.fromEntries(
+  RULES.map((rule) => [rule.code, rule.defaultSeverity]),
+) as Record<RuleCode, Severity>;
+
+export const DEFAULT_SETTINGS: Readonly<ProvenanceSettings> = {
+  include: ["**/*.txt"],
+  exclude: ["**/node_modules/**", "**/.git/**"],
+  maxFileSize: 2 * 1024 * 1024,
+  severity: { ...DEFAULT_SEVERITIES },
+  codeLens: { enable: true },
+};
+
+/** Settings as sent by any client (partial, possibly mistyped) → complete, valid settings. */
+export function normalizeSettings(raw: unknown): ProvenanceSettings {
+  const input = isRecord(raw) ? raw : {};
+  const severity = { ...DEFAULT_SEVERITIES };
+  const rawSeverity = isRecord(input.severity) ? input.severity : {};
+  for (const rule of RULES) {
+    const value = rawSeverity[rule.code];
+    if (typeof value === "string" && (SEVERITY_VALUES as readonly string[]).includes(value)) {
+      severity[rule.code] = value as Severity;
+    }
+  }
+  const codeLens = isRecord(input.codeLens) ? input.codeLens : {};
+  return {
+    include: stringList(input.include) ?? [...DEFAULT_SETTINGS.include],
+    exclude: stringList(input.exclude) ?? [...DEFAULT_SETTINGS.exclude],
+    maxFileSize:
+      typeof input.maxFileSize === "number" && Number.isFinite(input.maxFileSize) && input.maxFileSize > 0
+        ? input.maxFileSize
+        : DEFAULT_SETTINGS.maxFileSize,
+    severity,
+    codeLens: { enable: typeof codeLens.enable === "boolean" ? codeLens.enable : DEFAULT_SETTINGS.codeLens.enable },
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function stringList(value: unknown): string[] | undefined {
+  return Array.isArray(value) && value.every((v) => typeof v === "string") ? [...value] : undefined;
+}
+
+// ---- Shapes shared by the custom requests (LSP ranges: 0-based lines, UTF-16 characters) ----
+
+export interface WirePosition {
+  line: number;
+  character: number;
+}
+
+export interface WireRange {
+  start: WirePosition;
+  end: WirePosition;
+}
+
+export interface WireLocation {
+  uri: string;
+  range: WireRange;
+}
+
+// ---- provenance/contradictions ----
+
+export interface ContradictionsParams {
+  /** Only contradictions with a member in this document. */
+  uri?: string;
+}
+
+export interface ContradictionMemberItem {
+  uri: string;
+  range: WireRange;
+  text: string;
+  side: "a" | "b";
+  source: string | null;
+  date: string | null;
+}
+
+export interface ContradictionItem {
+  kind: "figure" | "stance";
+  summary: string;
+  subject?: string;
+  revision?: boolean;
+  members: ContradictionMemberItem[];
+}
+
+export interface ContradictionsResult {
+  contradictions: ContradictionItem[];
+}
+
+export const ContradictionsRequest = new RequestType<ContradictionsParams | null | undefined, ContradictionsResult, void>(
+  "provenance/contradictions",
+);
+
+// ---- provenance/figures (the figures table and the Figures view) ----
+
+export interface FiguresParams {
+  /** Only groups with a member in this document. */
+  uri?: string;
+}
+
+export interface FigureMemberItem {
+  uri: string;
+  range: WireRange;
+  text: string;
+  value: number;
+  valueMax?: number;
+  qualifier: string;
+  unit: string | null;
+  source: string | null;
+  date: string | null;
+  /** This member is part of a figure contradiction. */
+  conflicting: boolean;
+}
+
+export interface FigureGroupItem {
+  subject: string;
+  label: string;
+  members: FigureMemberItem[];
+  /** Members disagree (a figure contradiction exists for the group). */
+  conflicting: boolean;
+}
+
+export interface FiguresResult {
+  groups: FigureGroupItem[];
+}
+
+export const FiguresRequest = new RequestType<FiguresParams | null | undefined, FiguresResult, void>("provenance/figures");
+
+// ---- provenance/documentStats (status bar) ----
+
+export interface DocumentStatsParams {
+  uri: string;
+}
+
+export interface DocumentStats {
+  /** False when the document is not analysed (not a source text, skipped, too large). */
+  analysed: boolean;
+  claims: number;
+  figures: number;
+  actors: number;
+  /** Contradictions with a member in this document. */
+  contradictions: number;
+  /** Contradictions in the whole workspace. */
+  workspaceContradictions: number;
+  /** Why the document is not analysed, if it is not. */
+  skippedReason?: string;
+}
+
+export const DocumentStatsRequest = new RequestType<DocumentStatsParams, DocumentStats, void>("provenance/documentStats");
+
+// ---- provenance/reindex ----
+
+export interface ReindexResult {
+  files: number;
+  skipped: number;
+}
+
+export const ReindexRequest = new RequestType0<ReindexResult, void>("provenance/reindex");
+
+// ---- Notifications, server → client ----
+
+export interface CorpusChangedParams {
+  /** Increases with every change of the corpus. */
+  generation: number;
+  files: number;
+  contradictions: number;
+}
+
+/** The corpus changed (a file was indexed, edited, removed): views and counts are stale. */
+export const CorpusChangedNotification = new NotificationType<CorpusChangedParams>("provenance/corpusChanged");
+
+export interface IndexingStatusParams {
+  indexing: boolean;
+  done: number;
+  total: number;
+}
+
+/** Indexing progress (also reported as window/workDoneProgress). */
+export const IndexingStatusNotification = new NotificationType<IndexingStatusParams>("provenance/indexingStatus");
+
+export interface IndexedParams {
+  files: number;
+  skipped: number;
+  milliseconds: number;
+}
+
+/** Sent once each time a workspace (re-)indexing completes. */
+export const IndexedNotification = new NotificationType<IndexedParams>("provenance/indexed");
+
+// ---- Client commands the server refers to (code lens) ----
+
+/** Client command: (uri: string, position: WirePosition, locations: WireLocation[]) → peek them. */
+export const PEEK_LOCATIONS_COMMAND = "provenance.peekLocations";
+
+/** Language ids the server analyses. */
+export const SOURCE_LANGUAGES: readonly string[] = ["plaintext", "source-text"];
