@@ -6,7 +6,7 @@ import { LEX, matchGazetteer, slug, type GazetteerEntry } from "./lexicon";
 import type { SentenceSlice } from "./sentences";
 
 const PARTICLES = new Set(["bin", "al", "el", "von", "van", "der", "de", "la", "le", "da", "di", "du", "ibn", "abu", "bint"]);
-const CHUNK_JOINERS = new Set(["of", "for", "the", "and", "on", "de"]);
+const CHUNK_JOINERS = new Set(["of", "for", "the", "de"]);
 const PLACE_PREPOSITIONS = new Set(["in", "at", "into", "near", "outside", "around", "across", "inside", "via", "through", "within", "toward", "towards", "throughout", "above", "over"]);
 const MOTION_WORDS = new Set(["visit", "visits", "visited", "visiting", "trip", "trips", "travel", "travels", "traveled", "travelled", "flew", "fly", "flight", "flights", "returned", "return", "arrived", "arrive", "arriving", "came", "come", "went", "go", "moved", "headed", "heading", "journey", "back", "route", "road", "train", "way", "relocated", "fled", "evacuated", "deported", "embassy"]);
 const PERSON_CONTEXT_AFTER = new Set(["said", "says", "told", "wrote", "writes", "added", "stated", "noted", "argued", "warned", "claimed", "denied", "confirmed", "announced", "explained", "insisted", "emphasized", "emphasised", "stressed", "highlighted", "revealed", "asserted", "declared", "cautioned", "tweeted", "posted", "replied", "responded", "acknowledged", "admitted", "urged", "vowed", "pledged", "criticized", "criticised", "praised", "called", "met", "visited", "signed", "also", "has", "had", "is", "was", "who", "will", "would", "did"]);
@@ -187,7 +187,8 @@ function readChunk(
   if (!s.headline && isOrgChunk(tokens, c0, c1) && !hasTitle(tokens, c0, c1)) {
     const whole = matchGazetteer(tokens, c0, c1);
     if (!whole || whole[1] < c1 - c0) {
-      const o0 = tokens[c0]!.lower === "the" ? c0 + 1 : c0;
+      let o0 = c0;
+      while (o0 < c1 - 1 && (tokens[o0]!.lower === "the" || (o0 === s.t0 && COMMON_CAPITALIZED.has(tokens[o0]!.text) && !LEX.orgHeadWords.has(tokens[o0]!.text) && !LEX.titleWords.has(tokens[o0]!.text)))) o0++;
       const name = text.slice(tokens[o0]!.start, tokens[c1 - 1]!.end);
       out.push(mention(text, tokens, o0, c1, "organization", slug(name), name));
       return;
@@ -227,6 +228,15 @@ function readChunk(
         continue;
       }
     }
+    // A single word that is an alias of a person named before ("No also emphasized").
+    if (tokens[i]!.cap && !isNameLike(tokens[i]!) && !tokens[i + 1]?.cap) {
+      const rec = persons.lookup(tokens[i]!.text);
+      if (rec && aliasContextOk(tokens, i, s, rec)) {
+        out.push(mention(text, tokens, i, i + 1, "person", rec.canonical, rec.name));
+        i++;
+        continue;
+      }
+    }
     // An unknown run of name-like words.
     const runEnd = nameRunEnd(tokens, i, nameStart >= 0 ? nameStart : c1);
     if (runEnd > i) {
@@ -240,7 +250,14 @@ function readChunk(
 
 function isOrgChunk(tokens: Token[], c0: number, c1: number): boolean {
   const last = tokens[c1 - 1]!;
-  return c1 - c0 >= 2 && LEX.orgHeadWords.has(last.text);
+  if (c1 - c0 < 2 || !LEX.orgHeadWords.has(last.text)) return false;
+  // "Shreyas Reddy of NK News": a known name ends the chunk after "of"; read the parts instead.
+  for (let k = c0 + 1; k < c1; k++) {
+    if (tokens[k]!.lower !== "of" && tokens[k]!.lower !== "for") continue;
+    const m = matchGazetteer(tokens, k + 1, c1);
+    if (m && k + 1 + m[1] === c1) return false;
+  }
+  return true;
 }
 
 function hasTitle(tokens: Token[], c0: number, c1: number): boolean {
@@ -256,6 +273,8 @@ function lastTitleIndex(tokens: Token[], c0: number, c1: number): number {
     if (isTitleToken(tokens, i)) last = i;
   }
   if (last < 0) return -1;
+  // "Secretary of State", "Minister of Defence": the title runs through "of <title word>".
+  while (tokens[last + 1]?.lower === "of" && last + 2 < c1 && LEX.titleWords.has(tokens[last + 2]!.text)) last += 2;
   // A dotted title (Gen.) ends at its period.
   let end = last;
   if (tokens[end + 1]?.text === "." && tokens[end + 1]!.joined) end++;
@@ -263,7 +282,7 @@ function lastTitleIndex(tokens: Token[], c0: number, c1: number): number {
   if (rest < 1 || rest > 5) return -1;
   // The rest must look like a name, not like "Secretary General" of an organization.
   const next = tokens[end + 1]!;
-  if (!next.cap || COMMON_CAPITALIZED.has(next.text) && !LEX.titleWords.has(next.text)) return -1;
+  if (!next.cap || LEX.titleWords.has(next.text)) return -1;
   return end;
 }
 
@@ -292,6 +311,14 @@ function readPersonAfterTitle(
     persons.register([], known[0]);
     out.push(mention(text, tokens, i, i + known[1], "person", known[0].canonical, known[0].name));
     return;
+  }
+  // A name ends where a country or organization starts ("Vladimir Putin and North Korean").
+  for (let k = i + 1; k < c1; k++) {
+    const m = matchGazetteer(tokens, k, c1);
+    if (m && m[0].kind !== "person" && m[0].form !== "blocked") {
+      c1 = k;
+      break;
+    }
   }
   if (known && known[0].kind !== "person" && known[1] === c1 - i) {
     if (known[0].form !== "blocked") out.push(mention(text, tokens, i, c1, known[0].kind, known[0].canonical, known[0].name));
@@ -341,6 +368,7 @@ function capitalStandsForState(tokens: Token[], i: number, len: number, s: Sente
   if (next && /^(region|province|oblast|airport|city|streets?|residents|suburbs?|outskirts|district|municipality|area)$/.test(next.lower)) return false;
   if (i === s.t0) return true;
   if (!prev) return true;
+  if (isPossessive(next)) return true;
   if (PLACE_PREPOSITIONS.has(prev.lower)) return false;
   if (prev.lower === "to" && prev2 && MOTION_WORDS.has(prev2.lower)) return false;
   if (prev.lower === "from" && prev2 && MOTION_WORDS.has(prev2.lower)) return false;

@@ -212,6 +212,9 @@ function isVerbUse(tokens: Token[], i: number, s: SentenceSlice): boolean {
   if (ARTICLE_DETERMINERS.has(prev.lower) || isPossessive(prev)) return false;
   const next = tokens[i + 1];
   if (lw === "warning") return !!next && (next.lower === "of" || next.lower === "that" || next.lower === "about" || next.lower === "against");
+  if (next && ["were", "was", "are", "is", "have", "has", "had", "of", "by"].includes(next.lower)) return false;
+  if (isSentenceStart(tokens, i - 1, s) && !LEX.speakerNouns.has(prev.lower)) return false;
+  if (lw === "warning") return !!next && (next.lower === "of" || next.lower === "that" || next.lower === "about" || next.lower === "against");
   // A verb follows a subject noun or name and is followed by an object or "that".
   const subjectLike = prev.kind === TokenKind.Word && (prev.cap || LEX.speakerNouns.has(prev.lower)) && !["of", "and", "to"].includes(prev.lower);
   return subjectLike && !!next && next.kind === TokenKind.Word && !["of", "that", "from", "by", "about", "on", "in"].includes(next.lower) || (subjectLike && next?.lower === "that");
@@ -231,7 +234,7 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
     return undefined;
   }
   if (lw === "that" || (lemma === "say" && prev?.lower === "that" && next?.text === ",")) return undefined;
-  if ((lemma === "state" || lemma === "note" || lemma === "detail" || lemma === "post" || lemma === "question" || lemma === "call" || lemma === "express" || lemma === "voice") && !verbFrameOk(tokens, i, lemma, lw)) return undefined;
+  if ((lemma === "state" || lemma === "maintain" || lemma === "note" || lemma === "detail" || lemma === "post" || lemma === "question" || lemma === "call" || lemma === "express" || lemma === "voice") && !verbFrameOk(tokens, i, lemma, lw)) return undefined;
   if (lemma === "add" && next?.lower === "to") return undefined;
   if (lemma === "cite") {
     const np = npAfter(tokens, i + 1, s.t1, true);
@@ -278,6 +281,7 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
 
 function verbFrameOk(tokens: Token[], i: number, lemma: string, lw: string): boolean {
   const next = tokens[i + 1];
+  if (lemma === "maintain") return lw === "maintained" ? !!next && (next.lower === "that" || next.text === ",") : !!next && (next.lower === "that" || next.text === ":" || next.text === '"' || next.text === "“");
   if (lemma === "state") return lw === "stated" || lw === "stating" || (!!next && (next.lower === "that" || next.text === ":" || next.text === '"' || next.text === "“"));
   if (lemma === "note") return lw === "noted" || lw === "noting" || (!!next && next.lower === "that");
   if (lemma === "detail") return lw === "detail" || lw === "detailed";
@@ -519,9 +523,11 @@ function validateSpeaker(ctx: ClaimContext, np: SourceSpan): SourceSpan | undefi
   const head = headOf(tokens, np);
   if (!head) return undefined;
   if (PRONOUNS.has(head.lower) && np.t1 - np.t0 === 1) return resolvePronoun(ctx, np, head.lower);
-  if (actorIn(ctx, np)) return np;
+  if (actorAt(ctx, head.start)) return np;
   if (LEX.speakerNouns.has(head.lower)) return np;
-  if (head.cap && /^[A-Z]/.test(head.text)) return np; // an unknown name
+  // An unknown capitalized name: no article before it, not a place.
+  const first = tokens[np.t0]!;
+  if (head.cap && !ARTICLE_DETERMINERS.has(first.lower) && !LEX.placeHeads.has(head.text) && !LEX.orgHeadWords.has(head.text)) return np;
   return undefined;
 }
 

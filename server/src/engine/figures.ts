@@ -108,18 +108,15 @@ function isExcludedDigits(tokens: Token[], i: number, s: SentenceSlice): boolean
   if ((raw.match(/\./g) ?? []).length > 1) return true;
   // Joined to a following word: 11th, 1980s, 3D, 5G, 24-year... (scales and % are fine).
   if (next && next.joined && next.kind === TokenKind.Word && !LEX.scales.has(next.lower)) return true;
-  // Joined to a preceding word or via hyphen/slash/colon/dot to other numbers: COVID-19, Su-27, III.2, 23-10-2024, 17:36, 10/23.
+  // Joined to a preceding word or via hyphen/slash/colon/dot to another token: COVID-19, Su-27, III.2, 23-10-2024, 17:36.
   if (prev && t.joined) {
     if (prev.kind === TokenKind.Word) return true;
-    if ((prev.text === "-" || prev.text === "/" || prev.text === ":" || prev.text === ".") && tokens[i - 2]?.joined !== false && prev.joined) {
-      const before = tokens[i - 2];
-      if (before && (before.kind === TokenKind.Word || before.kind === TokenKind.Number)) {
-        // "11,000-12,000" is a range, handled by the first number; "2-3 million" too.
-        if (before.kind === TokenKind.Number && prev.text === "-" && !isDateLike(tokens, i)) return true;
-        return true;
-      }
-    }
     if (prev.text === "+" || prev.text === "#") return true;
+    const before = tokens[i - 2];
+    if ((prev.text === "-" || prev.text === "/" || prev.text === ":" || prev.text === ".") && prev.joined && before) {
+      if (before.kind === TokenKind.Word) return true;
+      if (before.kind === TokenKind.Number) return true; // the second half of a range is read with the first
+    }
   }
   if (next && next.joined && (next.text === ":" || next.text === "/") && tokens[i + 2]?.kind === TokenKind.Number) return true;
   if (isDateLike(tokens, i)) return true;

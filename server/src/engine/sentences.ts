@@ -121,8 +121,9 @@ function splitLine(tokens: Token[], a: number, b: number): Array<[number, number
   return ranges;
 }
 
+/** Closing quotes and brackets glued to a terminator belong to the sentence; an opening quote after a space does not. */
 function endAfterClosers(tokens: Token[], i: number, b: number): number {
-  while (i < b && CLOSERS.has(tokens[i]!.text) && tokens[i]!.text !== "'") i++;
+  while (i < b && CLOSERS.has(tokens[i]!.text) && tokens[i]!.text !== "'" && tokens[i]!.joined) i++;
   return i;
 }
 
