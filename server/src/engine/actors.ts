@@ -115,8 +115,7 @@ function scanSentence(
       continue;
     }
     const end = chunkEnd(tokens, i, s.t1);
-    readChunk(text, tokens, i, end, s, persons, out, pending);
-    i = end;
+    i = Math.max(end, readChunk(text, tokens, i, end, s, persons, out, pending));
   }
 }
 
@@ -180,9 +179,9 @@ function readChunk(
   persons: PersonRegistry,
   out: ActorMention[],
   pending: Array<{ t0: number; t1: number; sentence: SentenceSlice }>,
-): void {
+): number {
   // A place whose name contains a country's ("Sea of Japan", "South China Sea") is not an actor.
-  if (LEX.placeHeads.has(tokens[c1 - 1]!.text) && c1 - c0 >= 2 && !isOrgChunk(tokens, c0, c1)) return;
+  if (LEX.placeHeads.has(tokens[c1 - 1]!.text) && c1 - c0 >= 2 && !isOrgChunk(tokens, c0, c1)) return c1;
   // An organization named by its head word ("Ukrainian Armed Forces", "11th Airborne Assault Brigade").
   if (!s.headline && isOrgChunk(tokens, c0, c1) && !hasTitle(tokens, c0, c1)) {
     const whole = matchGazetteer(tokens, c0, c1);
@@ -191,7 +190,7 @@ function readChunk(
       while (o0 < c1 - 1 && (tokens[o0]!.lower === "the" || (o0 === s.t0 && COMMON_CAPITALIZED.has(tokens[o0]!.text) && !LEX.orgHeadWords.has(tokens[o0]!.text) && !LEX.titleWords.has(tokens[o0]!.text)))) o0++;
       const name = text.slice(tokens[o0]!.start, tokens[c1 - 1]!.end);
       out.push(mention(text, tokens, o0, c1, "organization", slug(name), name));
-      return;
+      return c1;
     }
   }
   // A capitalized name followed by a lower-case unit head: "Buryat battalion".
@@ -199,7 +198,7 @@ function readChunk(
   if (!s.headline && after && LEX.lowerOrgHeads.has(after.lower) && !matchGazetteer(tokens, c0, c1)) {
     const name = text.slice(tokens[c0]!.start, after.end);
     out.push(mention(text, tokens, c0, c1 + 1, "organization", slug(name), name));
-    return;
+    return c1;
   }
   const titleEnd = lastTitleIndex(tokens, c0, c1);
   let i = c0;
@@ -207,11 +206,13 @@ function readChunk(
   while (i < c1) {
     if (i === nameStart) {
       readPersonAfterTitle(text, tokens, i, c1, persons, out, pending, s);
-      return;
+      return c1;
     }
-    const m = matchGazetteer(tokens, i, nameStart >= 0 ? nameStart : c1);
+    // Gazetteer names may run past the chunk over lower-case words ("Institute for Science and International Security").
+    const m = matchGazetteer(tokens, i, nameStart >= 0 ? nameStart : s.t1);
     if (m) {
       const [entry, len] = m;
+      if (i + len > c1) c1 = i + len;
       if (entry.form !== "blocked" && acceptEntry(tokens, i, len, entry, s)) {
         if (entry.kind === "person") persons.register([], entry);
         out.push(mention(text, tokens, i, i + len, entry.kind, entry.canonical, entry.name));
@@ -246,6 +247,7 @@ function readChunk(
     }
     i++;
   }
+  return c1;
 }
 
 function isOrgChunk(tokens: Token[], c0: number, c1: number): boolean {

@@ -15,7 +15,7 @@ const ANONYMITY = cueData.anonymityPhrases.map((p) => p.split(" "));
 const CONCERN_NOUNS = new Set(cueData.concernNouns);
 const ARTICLE_DETERMINERS = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your", "such"]);
 const ANAPHORIC = new Set(["the", "this", "that", "these", "those"]);
-const NP_DROP = new Set(["the", "a", "an", "some", "many", "several", "most", "other", "certain", "various", "numerous", "few", "both", "all", "two", "three", "multiple", "this", "these", "those"]);
+const NP_DROP = new Set(["what", "the", "a", "an", "some", "many", "several", "most", "other", "certain", "various", "numerous", "few", "both", "all", "two", "three", "multiple", "this", "these", "those"]);
 const AUX = new Set(["has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "do", "does", "did", "also", "not", "now", "still", "again", "already", "then", "later", "earlier", "previously", "recently", "repeatedly", "vehemently", "strongly", "publicly", "officially", "reportedly", "allegedly", "apparently", "continue", "continues", "continued", "to", "just", "even", "further", "initially", "first", "once", "never", "always", "often", "separately", "privately", "openly", "explicitly", "flatly", "firmly", "quickly", "immediately", "swiftly", "cautiously", "avoid", "avoids", "avoided", "declined", "refused", "unable", "able", "has been", "reiterated"]);
 const PASSIVE_AUX = new Set(["is", "are", "was", "were", "been", "be", "being", "get", "got"]);
 const CLAUSE_STOPS = new Set(["that", "which", "who", "whom", "while", "whereas", "although", "though", "because", "since", "when", "if", "but", "as", "after", "before", "despite", "with", "without", "for", "about", "on", "in", "at", "into", "over", "under", "during", "amid", "against", "than", "like", "through", "via", "so", "where", "whether", "however", "meanwhile", "by"]);
@@ -129,7 +129,7 @@ function collectPhraseCues(ctx: ClaimContext, s: SentenceSlice, out: FoundCue[])
   for (let i = s.t0; i < s.t1; i++) {
     const t = tokens[i]!;
     if (t.lower === "according" && tokens[i + 1]?.lower === "to") {
-      const np = npAfter(tokens, i + 2, s.t1);
+      const np = npAfter(tokens, i + 2, s.t1, false, ctx.actors);
       out.push({ cue: makeCue(ctx, i, i + 2, "attributed", "asserts"), at: i, wantsSource: true, ...(np ? { source: np } : {}), priority: 0 });
       i++;
       continue;
@@ -182,7 +182,6 @@ function cueAt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undef
     const owner = nounOwner(ctx, s, i);
     if (owner) cue.source = owner;
     else if ((lw === "reports" || lw === "report") && !(prev && ARTICLE_DETERMINERS.has(prev.lower))) cue.source = bareNounSource(tokens, i, s);
-    else if (kind === "attributed" && (lw === "claims" || lw === "allegations" || lw === "accusations" || lw === "claim" || lw === "allegation")) cue.cue.kind = "hedged";
     return cue;
   }
   const verb = LEX.reportingVerbs.get(lw);
@@ -210,11 +209,12 @@ function isVerbUse(tokens: Token[], i: number, s: SentenceSlice): boolean {
   const prev = tokens[i - 1];
   if (!prev || i - 1 < s.t0) return false;
   if (ARTICLE_DETERMINERS.has(prev.lower) || isPossessive(prev)) return false;
+  // "the British report": an article before the modifier makes it a noun phrase.
+  if (ARTICLE_DETERMINERS.has(tokens[i - 2]?.lower ?? "") && i - 2 >= s.t0) return false;
   const next = tokens[i + 1];
   if (lw === "warning") return !!next && (next.lower === "of" || next.lower === "that" || next.lower === "about" || next.lower === "against");
   if (next && ["were", "was", "are", "is", "have", "has", "had", "of", "by"].includes(next.lower)) return false;
   if (isSentenceStart(tokens, i - 1, s) && !LEX.speakerNouns.has(prev.lower)) return false;
-  if (lw === "warning") return !!next && (next.lower === "of" || next.lower === "that" || next.lower === "about" || next.lower === "against");
   // A verb follows a subject noun or name and is followed by an object or "that".
   const subjectLike = prev.kind === TokenKind.Word && (prev.cap || LEX.speakerNouns.has(prev.lower)) && !["of", "and", "to"].includes(prev.lower);
   return subjectLike && !!next && next.kind === TokenKind.Word && !["of", "that", "from", "by", "about", "on", "in"].includes(next.lower) || (subjectLike && next?.lower === "that");
@@ -340,6 +340,11 @@ function nounOwner(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpan |
     const np = npBefore(ctx, s, i - 1);
     if (np) return np;
   }
+  // "Ukrainian military intelligence raised its estimate": the possessive pronoun points to the subject.
+  if (prev && ["its", "their", "his", "her"].includes(prev.lower) && i - 2 >= s.t0) {
+    const np = subjectBefore(ctx, s, i - 2);
+    if (np) return np;
+  }
   if (prev && prev.cap && i - 1 >= s.t0 && !isSentenceStart(tokens, i - 1, s) || (prev && prev.cap && actorAt(ctx, prev.start))) {
     const np = npBefore(ctx, s, i);
     if (np && actorIn(ctx, np)) return np;
@@ -393,6 +398,8 @@ function withAbsolute(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpa
 /** The subject of the verb at i: skip auxiliaries and adverbs, then read the noun phrase leftwards. */
 function subjectBefore(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpan | undefined {
   const { tokens } = ctx;
+  // A participle after a comma ("…, suggesting that") has no subject of its own.
+  if (/ing$/.test(tokens[i]!.lower) && tokens[i - 1]?.text === ",") return undefined;
   let k = i - 1;
   while (k >= s.t0 && tokens[k]!.kind === TokenKind.Word && (AUX.has(tokens[k]!.lower) || (/ly$/.test(tokens[k]!.lower) && !tokens[k]!.cap && !LEX.speakerNouns.has(tokens[k]!.lower)))) k--;
   if (k < s.t0) return undefined;
@@ -444,7 +451,8 @@ function npBefore(ctx: ClaimContext, s: SentenceSlice, end: number): SourceSpan 
       if (AUX.has(t.lower) && !["first"].includes(t.lower)) break;
       if (LEX.reportingVerbs.has(t.lower) && !t.cap && !LEX.speakerNouns.has(t.lower)) break;
       t0 = k;
-      if (ARTICLE_DETERMINERS.has(t.lower) || NP_DROP.has(t.lower)) break;
+      // "South Korea and the United States": an article after "and" does not end the phrase.
+      if ((ARTICLE_DETERMINERS.has(t.lower) || NP_DROP.has(t.lower)) && !(tokens[k - 1]?.lower === "and" && k - 1 > s.t0)) break;
       k--;
       continue;
     }
@@ -480,10 +488,13 @@ function innerPrepOk(tokens: Token[], k: number, s: SentenceSlice): boolean {
 }
 
 /** A noun phrase starting at token i (after "according to", "by", "citing"). */
-function npAfter(tokens: Token[], i: number, end: number, ownerOfClaim = false): SourceSpan | undefined {
+function npAfter(tokens: Token[], i: number, end: number, ownerOfClaim = false, actors?: ActorMention[]): SourceSpan | undefined {
   let k = i;
   while (k < end && (NP_DROP.has(tokens[k]!.lower) || tokens[k]!.lower === "the")) k++;
   const t0 = k;
+  // A named organization runs over its inner "for"/"and" ("Institute for Science and International Security").
+  const named = actors?.find((a) => a.start === tokens[t0]?.start);
+  if (named) while (k < end && tokens[k]!.end <= named.end) k++;
   let lastPoss = -1;
   while (k < end) {
     const t = tokens[k]!;
@@ -523,6 +534,7 @@ function validateSpeaker(ctx: ClaimContext, np: SourceSpan): SourceSpan | undefi
   const head = headOf(tokens, np);
   if (!head) return undefined;
   if (PRONOUNS.has(head.lower) && np.t1 - np.t0 === 1) return resolvePronoun(ctx, np, head.lower);
+  if (["there", "this", "that", "these", "those", "which", "what", "here"].includes(head.lower)) return undefined;
   if (actorAt(ctx, head.start)) return np;
   if (LEX.speakerNouns.has(head.lower)) return np;
   // An unknown capitalized name: no article before it, not a place.

@@ -84,7 +84,11 @@ function deniedSources(analysis: Analysis, claim: Claim): Set<string> {
   const nounAt = toks.findIndex((t, i) => i < 8 && CLAIM_NOUN.test(t.lower));
   if (nounAt < 0) return ids;
   const until = toks[nounAt]!.start;
-  for (const a of analysis.actors) if (a.start >= cue.end && a.end <= until) ids.add(a.canonical);
+  for (const a of analysis.actors) {
+    if (a.start < cue.end || a.end > until) continue;
+    ids.add(a.canonical);
+    ids.add(a.text.toLowerCase());
+  }
   return ids;
 }
 
@@ -97,15 +101,16 @@ function overlap(a: Set<string>, b: Set<string>): number {
 function contradicts(d: Statement, a: Statement): boolean {
   if (a.denial || !a.assertion) return false;
   if (d.sourceId && a.sourceId && d.sourceId === a.sourceId) return false;
-  if (d.deniedSources.size > 0 && [...d.deniedSources].some((id) => a.sourceId.includes(id) || a.claim.source?.text.toLowerCase().includes(id.replace(/-/g, " ")) || (a.claim.source?.canonical ?? "") === id)) return true;
+  const sourceText = (a.claim.source?.text ?? "").toLowerCase();
+  if (d.deniedSources.size > 0 && [...d.deniedSources].some((id) => a.sourceId.includes(id) || sourceText.includes(id.replace(/-/g, " ")) || (a.claim.source?.canonical ?? "") === id)) return true;
   const primary = d.classes[0];
   if (primary) {
     const covers = CLASSES.get(primary)!.covers;
     if (!a.classes.some((c) => covers.includes(c))) return false;
     const needed = Math.min(2, d.countries.size);
-    return needed > 0 && overlap(d.countries, a.countries) >= needed;
+    if (needed > 0) return overlap(d.countries, a.countries) >= needed;
   }
-  // No event class: a same-file assertion sharing at least two content words.
+  // No event class or no party named: a same-file assertion sharing at least two content words.
   return d.file === a.file && d.deniedSources.size === 0 && overlap(d.stems, a.stems) >= 2;
 }
 

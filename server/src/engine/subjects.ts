@@ -214,6 +214,8 @@ function inherit(input: SubjectInput, parts: SubjectParts, raw: RawFigure, s: Se
   for (let h = seen.length - 1; h >= 0; h--) {
     const p = seen[h]!.parts;
     if (p.thing !== parts.thing || p.extra !== parts.extra) continue;
+    // Only a named unit is specific enough to carry context across paragraphs.
+    if (seen[h]!.paragraph !== s.paragraph && !p.extra) continue;
     if (parts.owner && p.owner && p.owner !== parts.owner) continue;
     if (!parts.owner && p.owner) parts.owner = p.owner;
     if (!parts.place && p.place && p.place !== parts.owner) parts.place = p.place;
