@@ -1,0 +1,71 @@
+// Activation only: start the language client, then wire commands, views and the status bar.
+import * as vscode from "vscode";
+import type { LanguageClient } from "vscode-languageclient/node";
+import { CorpusChangedNotification, IndexingStatusNotification, PEEK_LOCATIONS_COMMAND } from "../../server/src/protocol";
+import { createListContradictions } from "./commands/listContradictions";
+import { createOpenLocation } from "./commands/openLocation";
+import { createPeekLocations } from "./commands/peekLocations";
+import { createReindex } from "./commands/reindex";
+import { createShowFiguresTable, FIGURES_SCHEME, FiguresDocumentProvider } from "./commands/showFiguresTable";
+import { createShowMentions } from "./commands/showMentions";
+import { createLanguageClient } from "./languageClient";
+import { StatusBar } from "./statusBar";
+import { ContradictionsView } from "./views/contradictionsView";
+import { FiguresView } from "./views/figuresView";
+import { CONTRADICTIONS_VIEW, FIGURES_VIEW, OPEN_LOCATION } from "./ids";
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  client = createLanguageClient(context);
+  const contradictions = new ContradictionsView(client);
+  const figures = new FiguresView(client);
+  const figuresDocument = new FiguresDocumentProvider(client);
+  const status = new StatusBar(client, "provenance.listContradictions");
+  const command = (id: string, handler: (...args: any[]) => unknown) =>
+    context.subscriptions.push(vscode.commands.registerCommand(id, withErrorMessage(handler)));
+
+  command("provenance.showMentions", createShowMentions(client));
+  command("provenance.listContradictions", createListContradictions(client));
+  command("provenance.showFiguresTable", createShowFiguresTable(figuresDocument));
+  command("provenance.reindex", createReindex(client));
+  command(PEEK_LOCATIONS_COMMAND, createPeekLocations());
+  command(OPEN_LOCATION, createOpenLocation());
+
+  context.subscriptions.push(
+    figuresDocument,
+    status,
+    vscode.workspace.registerTextDocumentContentProvider(FIGURES_SCHEME, figuresDocument),
+    vscode.window.createTreeView(CONTRADICTIONS_VIEW, { treeDataProvider: contradictions, showCollapseAll: true }),
+    vscode.window.createTreeView(FIGURES_VIEW, { treeDataProvider: figures, showCollapseAll: true }),
+    vscode.window.onDidChangeActiveTextEditor(() => status.scheduleUpdate(0)),
+    client.onNotification(CorpusChangedNotification, () => {
+      contradictions.refresh();
+      figures.refresh();
+      figuresDocument.refresh();
+      status.scheduleUpdate();
+    }),
+    client.onNotification(IndexingStatusNotification, (params) => status.setIndexing(params)),
+  );
+
+  await client.start();
+  contradictions.refresh();
+  figures.refresh();
+  status.scheduleUpdate(0);
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+/** Commands report failures as an error message instead of failing silently. */
+function withErrorMessage(handler: (...args: any[]) => unknown): (...args: any[]) => Promise<void> {
+  return async (...args) => {
+    try {
+      await handler(...args);
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Provenance: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+}

@@ -1,0 +1,5 @@
+// Ids of the commands and views contributed in package.json.
+export const OPEN_LOCATION = "provenance.openLocation";
+export const PEEK_LOCATIONS = "provenance.peekLocations";
+export const CONTRADICTIONS_VIEW = "provenance.contradictions";
+export const FIGURES_VIEW = "provenance.figures";
