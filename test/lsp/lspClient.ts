@@ -59,6 +59,8 @@ export class TestClient {
     this.proc.stderr!.on("data", (d) => (this.stderr = (this.stderr + String(d)).slice(-8000)));
     this.rpc = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.rpc.onNotification((method, params) => this.onNotification(method, params));
+    // vscode-jsonrpc routes $/progress apart from other notifications.
+    this.rpc.onUnhandledProgress((params) => this.onNotification("$/progress", params));
     this.rpc.onRequest("workspace/configuration", (params: any) =>
       (params.items ?? []).map((item: any) => (item.section === "provenance" ? this.settings : { provenance: this.settings })),
     );
