@@ -536,7 +536,7 @@ function validateSpeaker(ctx: ClaimContext, np: SourceSpan): SourceSpan | undefi
   if (PRONOUNS.has(head.lower) && np.t1 - np.t0 === 1) return resolvePronoun(ctx, np, head.lower);
   if (["there", "this", "that", "these", "those", "which", "what", "here"].includes(head.lower)) return undefined;
   if (actorAt(ctx, head.start)) return np;
-  if (LEX.speakerNouns.has(head.lower)) return np;
+  if (LEX.speakerNouns.has(head.lower) || LEX.titles.has(head.lower)) return np;
   // An unknown capitalized name: no article before it, not a place.
   const first = tokens[np.t0]!;
   if (head.cap && !ARTICLE_DETERMINERS.has(first.lower) && !LEX.placeHeads.has(head.text) && !LEX.orgHeadWords.has(head.text)) return np;

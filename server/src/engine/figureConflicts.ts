@@ -10,6 +10,16 @@ export function figureConflicts(group: FigureGroup): Contradiction[] {
   const conflicts = members.map((_, i) => members.map((__, j) => i !== j && !compatible(iv[i]!, iv[j]!)));
   const covered = new Set<string>();
   const out: Contradiction[] = [];
+  // One source giving incompatible values on different dates: a revision, listed on its own.
+  for (let i = 0; i < members.length; i++)
+    for (let j = i + 1; j < members.length; j++) {
+      const x = members[i]!;
+      const y = members[j]!;
+      if (!conflicts[i]![j] || !sameSource(x, y) || !x.date || !y.date || x.date === y.date) continue;
+      const [early, late] = dateValue(x.date) <= dateValue(y.date) ? [x, y] : [y, x];
+      covered.add(pairKey(i, j));
+      out.push(toContradiction(group, [early], [late]));
+    }
   // Start from the members with the most conflicts relative to agreements: the outliers.
   const order = members.map((_, i) => i).sort((a, b) => agreeing(conflicts, a).length - agreeing(conflicts, b).length || a - b);
   for (const i of order) {
@@ -31,6 +41,16 @@ function agreeing(conflicts: boolean[][], i: number): number[] {
 /** Members on side "a" state the same thing: same value and qualifier. */
 function sameReading(x: FigureMember, y: FigureMember): boolean {
   return x.value === y.value && x.qualifier === y.qualifier && (x.valueMax ?? x.value) === (y.valueMax ?? y.value);
+}
+
+function sameSource(x: FigureMember, y: FigureMember): boolean {
+  const key = (m: FigureMember) => (m.sourceCanonical ?? m.source ?? "").toLowerCase();
+  return key(x) !== "" && key(x) === key(y);
+}
+
+function dateValue(d: string): number {
+  const t = Date.parse(d);
+  return Number.isNaN(t) ? 0 : t;
 }
 
 function pairKey(x: number, y: number): string {

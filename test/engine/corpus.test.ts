@@ -1,0 +1,94 @@
+// Cross-file behaviour with small multi-document examples written for these tests.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createCorpus } from "../../server/src/engine";
+
+function corpusOf(docs: Record<string, string>) {
+  const c = createCorpus();
+  for (const [file, text] of Object.entries(docs)) c.set(file, text);
+  return c;
+}
+
+test("compatible figures are linked but not flagged", () => {
+  const c = corpusOf({
+    "a.txt": "Officials said Chad has sent more than 2,000 soldiers to Niger.",
+    "b.txt": "Analysts said Chad has sent 2,500 troops to Niger.",
+  });
+  const group = c.figureGroups().find((g) => g.members.length === 2);
+  assert.ok(group, "one group of two");
+  assert.equal(c.contradictions().filter((x) => x.kind === "figure").length, 0);
+});
+
+test("incompatible figures for the same subject conflict, with sides", () => {
+  const c = corpusOf({
+    "a.txt": "Officials said Chad has sent as many as 1,000 soldiers to Niger.",
+    "b.txt": "Analysts said Chad has sent more than 3,000 troops to Niger.",
+  });
+  const [conflict] = c.contradictions().filter((x) => x.kind === "figure");
+  assert.ok(conflict);
+  assert.deepEqual(conflict.members.map((m) => [m.file, m.side]).sort(), [["a.txt", "a"], ["b.txt", "b"]].sort());
+});
+
+test("the same number for different subjects is neither a link nor a conflict", () => {
+  const c = corpusOf({
+    "a.txt": "Officials said Chad has sent 500 soldiers to Niger.",
+    "b.txt": "Officials said 900 civilians were killed in Niger.",
+  });
+  assert.equal(c.contradictions().length, 0);
+  assert.ok(c.figureGroups().every((g) => g.members.length === 1));
+});
+
+test("one source revising its figure over time is listed as a revision", () => {
+  const c = corpusOf({
+    "a.txt": "On 2 May 2025, the Red Cross said Chad has sent about 1,000 soldiers to Niger.",
+    "b.txt": "On 9 May 2025, the Red Cross said Chad has sent around 4,000 soldiers to Niger.",
+  });
+  const [conflict] = c.contradictions().filter((x) => x.kind === "figure");
+  assert.ok(conflict?.revision, "marked as a revision");
+  assert.deepEqual(conflict.members.map((m) => m.date).sort(), ["2 May 2025", "9 May 2025"]);
+});
+
+test("a denial contradicts the assertion of the same event; non-confirmation does not", () => {
+  const c = corpusOf({
+    "a.txt": "Chad has denied sending troops to Niger.",
+    "b.txt": "French officials said Chad had deployed troops to Niger.",
+    "c.txt": "The United Nations said it could not confirm that Chad deployed troops to Niger.",
+  });
+  const stance = c.contradictions().filter((x) => x.kind === "stance");
+  assert.equal(stance.length, 1);
+  const files = stance[0]!.members.map((m) => `${m.file}:${m.side}`).sort();
+  assert.deepEqual(files, ["a.txt:a", "b.txt:b"]);
+});
+
+test("no contradiction is invented where sources agree", () => {
+  const c = corpusOf({
+    "a.txt": "Officials said Chad has sent 2,000 soldiers to Niger. The army reportedly moved north.",
+    "b.txt": "Analysts said Chad has sent about 2,000 troops to Niger.",
+  });
+  assert.deepEqual(c.contradictions(), []);
+});
+
+test("updates and removals are incremental and change the results", () => {
+  const c = corpusOf({
+    "a.txt": "Officials said Chad has sent as many as 1,000 soldiers to Niger.",
+    "b.txt": "Analysts said Chad has sent 1,000 troops to Niger.",
+  });
+  assert.equal(c.contradictions().length, 0);
+  const before = c.analysis("b.txt");
+  assert.equal(c.set("b.txt", "Analysts said Chad has sent 1,000 troops to Niger.", 2), before, "same text is not re-analysed");
+  c.set("b.txt", "Analysts said Chad has sent 5,000 troops to Niger.", 3);
+  assert.equal(c.contradictions().length, 1);
+  c.remove("b.txt");
+  assert.equal(c.contradictions().length, 0);
+  assert.deepEqual(c.files(), ["a.txt"]);
+});
+
+test("the actor index gathers mentions and claims across files", () => {
+  const c = corpusOf({
+    "a.txt": "Chad said the border was calm.",
+    "b.txt": "Troops from Chad crossed the river.",
+  });
+  const chad = c.actorIndex().get("chad");
+  assert.equal(chad?.mentions.length, 2);
+  assert.equal(chad?.claims.length, 1);
+});
