@@ -8,8 +8,8 @@
 // Needs: bash scripts/install-editor-test-deps.sh && npm run build
 // Run:   node test/run.mjs e2e        (E2E_KEEP_TMP=1 keeps the temp folder and logs)
 import assert from "node:assert/strict";
-import { spawnSync, type ChildProcess } from "node:child_process";
-import { closeSync, copyFileSync, mkdirSync, openSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { BrowserContext, Locator, Page } from "playwright-core";
@@ -19,17 +19,17 @@ import {
   docsScreenshotsDir,
   exited,
   extensionRoot,
-  freePort,
-  killGroup,
+  launchBrowser,
   makeSandbox,
+  prepareCodeServer,
   repoRoot,
   requireBuilt,
   screenshotsDir,
   skipUnlessTools,
-  spawnDetached,
-  tail,
+  startCodeServer,
   waitFor,
   which,
+  type CodeServer,
   type Sandbox,
 } from "./harness";
 
@@ -49,7 +49,7 @@ const DENIAL = "Tehran has repeatedly denied sending drones to Russia for use in
 
 describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
   let box: Sandbox;
-  let server: ChildProcess | undefined;
+  let server: CodeServer | undefined;
   let serverLog = "";
   let context: BrowserContext | undefined;
   let page: Page;
@@ -108,38 +108,10 @@ describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
   before(async () => {
     requireBuilt(["dist/extension.js", "dist/server.js"]);
     box = makeSandbox("e2e");
-    const userData = join(box.base, "user-data");
-    const extensions = join(box.base, "extensions");
-    mkdirSync(join(userData, "User"), { recursive: true });
-    mkdirSync(extensions, { recursive: true });
-    writeFileSync(
-      join(userData, "User", "settings.json"),
-      JSON.stringify(
-        {
-          "workbench.startupEditor": "none",
-          "security.workspace.trust.enabled": false,
-          "telemetry.telemetryLevel": "off",
-          "update.mode": "none",
-          "extensions.autoCheckUpdates": false,
-          "extensions.autoUpdate": false,
-          "editor.hover.delay": 150,
-          "workbench.tips.enabled": false,
-          "workbench.enableExperiments": false,
-          "chat.commandCenter.enabled": false,
-          "window.commandCenter": false,
-          "git.enabled": false,
-          "editor.minimap.enabled": false,
-          "editor.wordWrap": "on",
-        },
-        null,
-        2,
-      ),
-    );
-    const config = join(box.base, "code-server.yaml");
-    writeFileSync(config, "auth: none\ncert: false\n");
-    serverLog = join(box.base, "code-server.log");
+    const dirs = prepareCodeServer(box);
+    serverLog = dirs.log;
 
-    // 1. Package the VSIX.
+    // 1. Package the VSIX (dist/ is already built).
     const vsix = join(box.base, "provenance.vsix");
     const pack = spawnSync(process.execPath, [join(repoRoot, "scripts", "package-vsix.mjs"), "--no-build", "--cwd", extensionRoot, "--out", vsix], {
       encoding: "utf8",
@@ -149,68 +121,20 @@ describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
     assert.equal(pack.status, 0, `packaging failed:\n${pack.stdout}\n${pack.stderr}`);
 
     // 2. Install it into a fresh extensions folder.
-    const common = ["--user-data-dir", userData, "--extensions-dir", extensions];
-    const inst = spawnSync(codeServerBin, [...common, "--config", config, "--install-extension", vsix, "--force"], {
-      encoding: "utf8",
-      env: box.env,
-      timeout: 120_000,
-    });
+    const inst = spawnSync(
+      codeServerBin,
+      ["--config", dirs.config, "--user-data-dir", dirs.userData, "--extensions-dir", dirs.extensions, "--install-extension", vsix, "--force"],
+      { encoding: "utf8", env: box.env, timeout: 120_000 },
+    );
     assert.equal(inst.status, 0, `code-server --install-extension failed:\n${inst.stdout}\n${inst.stderr}`);
     assert.match(inst.stdout + inst.stderr, /successfully installed/i, `install output:\n${inst.stdout}\n${inst.stderr}`);
 
-    // 3. Start code-server in its own process group.
-    const port = await freePort();
-    const fd = openSync(serverLog, "a");
-    server = spawnDetached(
-      codeServerBin,
-      [
-        "--config", config, ...common,
-        "--auth", "none",
-        "--bind-addr", `127.0.0.1:${port}`,
-        "--disable-telemetry",
-        "--disable-update-check",
-        "--disable-workspace-trust",
-        "--disable-getting-started-override",
-        "--ignore-last-opened",
-        box.workspace,
-      ],
-      { env: box.env, cwd: box.base, log: fd },
-    );
-    closeSync(fd);
-    const url = `http://127.0.0.1:${port}`;
-    await waitFor(
-      "code-server /healthz",
-      async () => {
-        if (server?.exitCode !== null) throw new Error(`code-server exited (${server?.exitCode}):\n${tail(serverLog)}`);
-        const r = await fetch(`${url}/healthz`).catch(() => null);
-        return r?.ok ?? false;
-      },
-      60_000,
-      200,
-    );
-
-    // 4. Chromium, in a fresh profile.
-    const { chromium } = await import("playwright-core");
-    context = await chromium.launchPersistentContext(join(box.base, "chromium-profile"), {
-      executablePath: chromiumBin,
-      headless: true,
-      viewport: { width: 1440, height: 900 },
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-      ],
-      env: box.env,
-      timeout: 60_000,
-    });
+    // 3. code-server in its own process group, then Chromium in a fresh profile.
+    server = await startCodeServer(box, dirs);
+    context = await launchBrowser(box);
     page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(30_000);
-    await page.goto(`${url}/?folder=${encodeURIComponent(box.workspace)}`, { waitUntil: "domcontentloaded" });
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(box.workspace)}`, { waitUntil: "domcontentloaded" });
     await page.locator(".monaco-workbench").waitFor({ state: "visible", timeout: 60_000 });
     await page.locator(".explorer-folders-view .monaco-list-row").filter({ hasText: KYIV }).first().waitFor({ state: "visible", timeout: 60_000 });
   });
@@ -220,8 +144,8 @@ describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
       if (page && !page.isClosed()) await shot("final").catch(() => {});
       await context?.close().catch(() => {});
     } finally {
-      await killGroup(server);
-      if (server) assert.notEqual(await exited(server, 1000), null, "code-server did not stop");
+      await server?.stop();
+      if (server) assert.notEqual(await exited(server.child, 1000), null, "code-server did not stop");
       if (serverLog) {
         mkdirSync(join(repoRoot, "test-output"), { recursive: true });
         try {

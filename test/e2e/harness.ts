@@ -2,7 +2,8 @@
 // environments, process-group cleanup, free ports, and polling with a bounded timeout.
 // Not a test file itself (test/run.mjs only picks `*.test.ts`).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import type { BrowserContext } from "playwright-core";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -90,6 +91,8 @@ export function makeSandbox(prefix: string): Sandbox {
     TMPDIR: dirs.tmp,
     TMP: dirs.tmp,
     TEMP: dirs.tmp,
+    // code-server: no extension gallery (its default is open-vsx.org; this machine stays on loopback).
+    EXTENSIONS_GALLERY: "{}",
   };
   // Variables that would make code-server or a spawned VS Code part behave differently.
   for (const k of ["VSCODE_IPC_HOOK_CLI", "VSCODE_PID", "VSCODE_CWD", "ELECTRON_RUN_AS_NODE", "PASSWORD", "HASHED_PASSWORD", "PORT"])
@@ -189,4 +192,132 @@ export function tail(file: string, lines = 40): string {
   } catch {
     return "(no log)";
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// code-server and Chromium
+
+/** User settings that keep the workbench quiet and the screenshots readable. */
+export const WORKBENCH_SETTINGS = {
+  "workbench.startupEditor": "none",
+  "security.workspace.trust.enabled": false,
+  "telemetry.telemetryLevel": "off",
+  "update.mode": "none",
+  "extensions.autoCheckUpdates": false,
+  "extensions.autoUpdate": false,
+  "editor.hover.delay": 150,
+  "workbench.tips.enabled": false,
+  "workbench.enableExperiments": false,
+  "chat.commandCenter.enabled": false,
+  "window.commandCenter": false,
+  "git.enabled": false,
+  "editor.minimap.enabled": false,
+  "editor.wordWrap": "on",
+};
+
+export interface CodeServer {
+  url: string;
+  host: string;
+  child: ChildProcess;
+  log: string;
+  userData: string;
+  extensions: string;
+  config: string;
+  stop(): Promise<void>;
+}
+
+/** Folders and settings for a code-server run inside `box`; call before installing extensions. */
+export function prepareCodeServer(box: Sandbox): Pick<CodeServer, "userData" | "extensions" | "config" | "log"> {
+  const userData = join(box.base, "user-data");
+  const extensions = join(box.base, "extensions");
+  mkdirSync(join(userData, "User"), { recursive: true });
+  mkdirSync(extensions, { recursive: true });
+  writeFileSync(join(userData, "User", "settings.json"), JSON.stringify(WORKBENCH_SETTINGS, null, 2));
+  const config = join(box.base, "code-server.yaml");
+  writeFileSync(config, "auth: none\ncert: false\n");
+  return { userData, extensions, config, log: join(box.base, "code-server.log") };
+}
+
+/** Starts code-server on 127.0.0.1:<free port> in its own process group and waits for /healthz. */
+export async function startCodeServer(
+  box: Sandbox,
+  dirs: Pick<CodeServer, "userData" | "extensions" | "config" | "log">,
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<CodeServer> {
+  const port = await freePort();
+  const fd = openSync(dirs.log, "a");
+  const child = spawnDetached(
+    codeServerBin,
+    [
+      "--config", dirs.config,
+      "--user-data-dir", dirs.userData,
+      "--extensions-dir", dirs.extensions,
+      "--auth", "none",
+      "--bind-addr", `127.0.0.1:${port}`,
+      "--disable-telemetry",
+      "--disable-update-check",
+      "--disable-workspace-trust",
+      "--disable-getting-started-override",
+      "--ignore-last-opened",
+      box.workspace,
+    ],
+    { env: { ...box.env, ...extraEnv }, cwd: box.base, log: fd },
+  );
+  closeSync(fd);
+  const host = `127.0.0.1:${port}`;
+  const url = `http://${host}`;
+  const cs: CodeServer = { ...dirs, url, host, child, stop: () => killGroup(child) };
+  try {
+    await waitFor(
+      "code-server /healthz",
+      async () => {
+        if (child.exitCode !== null) throw new Error(`code-server exited (${child.exitCode}):\n${tail(dirs.log)}`);
+        const r = await fetch(`${url}/healthz`).catch(() => null);
+        return r?.ok ?? false;
+      },
+      60_000,
+      200,
+    );
+  } catch (e) {
+    await cs.stop();
+    throw e;
+  }
+  return cs;
+}
+
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-dev-shm-usage",
+  // Loopback only: any other host name fails at once, without a DNS query.
+  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+];
+
+/** Requests the browser tried to send off the machine (aborted); tests may assert it stays empty. */
+export const blockedRequests: string[] = [];
+
+/** Debian's Chromium through playwright-core, in a fresh profile inside the sandbox. */
+export async function launchBrowser(box: Sandbox): Promise<BrowserContext> {
+  const { chromium } = await import("playwright-core");
+  const context = await chromium.launchPersistentContext(join(box.base, "chromium-profile"), {
+    executablePath: chromiumBin,
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    args: CHROMIUM_ARGS,
+    env: box.env as Record<string, string>,
+    timeout: 60_000,
+  });
+  await context.route(
+    (url) => !["127.0.0.1", "localhost"].includes(url.hostname) && /^(https?|wss?):$/.test(url.protocol),
+    (route) => {
+      blockedRequests.push(route.request().url());
+      return route.abort("blockedbyclient");
+    },
+  );
+  return context;
 }
