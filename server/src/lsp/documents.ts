@@ -4,7 +4,7 @@ import type { Connection, TextDocuments } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { SOURCE_LANGUAGES } from "../protocol";
 import { Emitter } from "./events";
-import { describeError, type Logger } from "./safe";
+import { describeError, showWarning, type Logger } from "./safe";
 import type { SettingsStore } from "./settings";
 import type { SourceIndex } from "./sources";
 import { canonicalUri, pathOfUri } from "./uris";
@@ -90,7 +90,7 @@ export class OpenDocuments {
     this.workspace().reportSkip(uri, label, reason);
     if (!this.warnedOpen.has(uri)) {
       this.warnedOpen.add(uri);
-      void this.connection.window.showWarningMessage(`Provenance does not analyse ${label}: ${reason}.`);
+      showWarning(this.connection, `Provenance does not analyse ${label}: ${reason}.`);
     }
   }
 

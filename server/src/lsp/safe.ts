@@ -1,6 +1,6 @@
 // Error isolation: a failure in one handler or on one document is logged and never stops the
 // server or the other documents.
-import type { Connection } from "vscode-languageserver";
+import { MessageType, ShowMessageNotification, type Connection } from "vscode-languageserver";
 
 export type Logger = Pick<Connection["console"], "error" | "warn" | "info" | "log">;
 
@@ -23,4 +23,9 @@ export function guarded<P extends unknown[], R>(
 
 export function describeError(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+/** A warning toast (window/showMessage notification: nothing to answer, never blocks). */
+export function showWarning(connection: Connection, message: string): void {
+  void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
 }

@@ -11,7 +11,7 @@ import {
   type IndexedParams,
   type ProvenanceSettings,
 } from "../protocol";
-import { describeError, type Logger } from "./safe";
+import { describeError, showWarning, type Logger } from "./safe";
 import type { SettingsStore } from "./settings";
 import type { SourceIndex } from "./sources";
 import { canonicalUri, isUnder, pathOfUri, uriOfPath } from "./uris";
@@ -227,9 +227,9 @@ export class Workspace {
         sources.flush();
         const result = { files: indexed, skipped, milliseconds: Date.now() - started };
         connection.sendNotification(IndexingStatusNotification, { indexing: false, done: indexed + skipped, total: indexed + skipped });
-        connection.sendNotification(IndexedNotification, result);
         log.info(`Provenance: indexed ${indexed} files (${skipped} skipped) in ${result.milliseconds} ms`);
         this.announceSkips();
+        connection.sendNotification(IndexedNotification, result);
       }
     }
   }
@@ -277,7 +277,8 @@ export class Workspace {
     for (const file of fresh) this.shownSkips.add(file);
     const names = fresh.slice(0, 3).map((f) => `${pathOfUri(f) ?? f} (${sources.skipReason(f)})`);
     const more = fresh.length > 3 ? ` and ${fresh.length - 3} more (see the Provenance output)` : "";
-    void connection.window.showWarningMessage(
+    showWarning(
+      connection,
       `Provenance skipped ${fresh.length} file${fresh.length === 1 ? "" : "s"}: ${names.join("; ")}${more}.`,
     );
   }
