@@ -1,7 +1,15 @@
 // Activation only: start the language client, then wire commands, views and the status bar.
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
-import { CorpusChangedNotification, IndexingStatusNotification, PEEK_LOCATIONS_COMMAND } from "../../server/src/protocol";
+import {
+  ContradictionsRequest,
+  CorpusChangedNotification,
+  FiguresRequest,
+  IndexingStatusNotification,
+  PEEK_LOCATIONS_COMMAND,
+  type ContradictionsResult,
+  type FiguresResult,
+} from "../../server/src/protocol";
 import { createListContradictions } from "./commands/listContradictions";
 import { createOpenLocation } from "./commands/openLocation";
 import { createPeekLocations } from "./commands/peekLocations";
@@ -16,8 +24,15 @@ import { CONTRADICTIONS_VIEW, FIGURES_VIEW, OPEN_LOCATION } from "./ids";
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension exports (for other extensions and the in-editor tests). */
+export interface ProvenanceApi {
+  contradictions(uri?: string): Promise<ContradictionsResult>;
+  figures(uri?: string): Promise<FiguresResult>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ProvenanceApi> {
   client = createLanguageClient(context);
+  const running = client;
   const contradictions = new ContradictionsView(client);
   const figures = new FiguresView(client);
   const figuresDocument = new FiguresDocumentProvider(client);
@@ -52,6 +67,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   contradictions.refresh();
   figures.refresh();
   status.scheduleUpdate(0);
+  return {
+    contradictions: (uri) => running.sendRequest(ContradictionsRequest, uri ? { uri } : {}),
+    figures: (uri) => running.sendRequest(FiguresRequest, uri ? { uri } : {}),
+  };
 }
 
 export async function deactivate(): Promise<void> {
