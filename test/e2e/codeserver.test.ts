@@ -190,10 +190,12 @@ describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
 
   test("(b) hovering a claim shows its provenance", { timeout: STEP_MS }, async () => {
     await page.locator(".editor-instance .monaco-editor .view-lines").first().click({ position: { x: 5, y: 5 } });
-    const hover = page.locator(".monaco-hover:visible").filter({ hasText: "Tehran" });
-    // Try the cue word first, then the source's name: either sits inside the claim sentence.
+    // The hover provider's part (not the diagnostic's): markdown hover rows.
+    const hover = page.locator(".monaco-hover:visible .markdown-hover").filter({ hasText: "Tehran" });
+    // Words inside the claim sentence; those without a diagnostic first, so the provider's hover
+    // is not pushed down by the Problem's own hover.
     let lastText = "";
-    for (const word of ["denied", "Tehran", "repeatedly", "sending"]) {
+    for (const word of ["sending", "repeatedly", "Tehran", "denied"]) {
       const tok = token(word);
       if (!(await tok.isVisible().catch(() => false))) continue;
       await hoverOn(tok);
@@ -203,7 +205,7 @@ describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
       await page.mouse.move(5, 5);
     }
     await hover.first().waitFor({ state: "visible", timeout: 5_000 }).catch(() => {
-      throw new Error(`no hover naming the source "Tehran" over the claim "${DENIAL}"; last hover text: ${JSON.stringify(lastText)}`);
+      throw new Error(`no provider hover naming the source "Tehran" over the claim "${DENIAL}"; last hover text: ${JSON.stringify(lastText)}`);
     });
     const text = (await hover.allInnerTexts()).join("\n");
     assert.match(text, /Tehran/);

@@ -62,8 +62,9 @@ describe("Provenance in VS Code", function () {
     for (const c of COMMANDS) assert.ok(all.has(c), `command ${c} is not registered`);
   });
 
-  it("opens .txt clippings as source-text", () => {
-    assert.equal(doc.languageId, "source-text");
+  it("activates on a .txt clipping (plaintext or source-text)", () => {
+    assert.ok(["plaintext", "source-text"].includes(doc.languageId), `languageId ${doc.languageId}`);
+    assert.ok(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, "the extension is not active");
   });
 
   it("publishes claim diagnostics with provenance codes", async () => {
