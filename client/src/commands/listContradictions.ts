@@ -39,8 +39,7 @@ function toContradictionPick(contradiction: ContradictionItem): ContradictionPic
   const files = new Set(contradiction.members.map((m) => m.uri)).size;
   return {
     label: contradiction.summary,
-    description: kindLabel(contradiction),
-    detail: `${contradiction.members.length} mentions in ${files} file${files === 1 ? "" : "s"}`,
+    detail: `${kindLabel(contradiction)} · ${contradiction.members.length} mentions in ${files} file${files === 1 ? "" : "s"}`,
     iconPath: new vscode.ThemeIcon(contradiction.kind === "figure" ? "symbol-number" : "comment-discussion"),
     contradiction,
   };

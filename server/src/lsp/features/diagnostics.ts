@@ -6,7 +6,7 @@ import type { Diagnostic } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { Analysis, Claim, ClaimKind, Contradiction, Figure, RuleCode } from "../../engine";
 import type { ProvenanceSettings } from "../../protocol";
-import { displayLine, spansOverlap, toDiagnostic, type LineMap, type RelatedMention } from "../convert";
+import { spansOverlap, toDiagnostic, type LineMap, type RelatedMention } from "../convert";
 import { conflictsOf, figureGroupOf } from "../lookup";
 import { describeError } from "../safe";
 import type { Services } from "../services";
@@ -86,7 +86,7 @@ export function computeDiagnostics(sources: SourceIndex, uri: string, settings: 
     const conflicts = conflictsOf(contradictions, uri, figure, "figure");
     const conflictSeverity = settings.severity["figure.conflict"];
     if (conflicts.length > 0 && conflictSeverity !== "off") {
-      const opposing = conflicts.flatMap((c) => c.opposing);
+      const opposing = uniqueMentions(conflicts.flatMap((c) => c.opposing));
       push(
         toDiagnostic({
           code: "figure.conflict",
@@ -118,6 +118,17 @@ export function diagnosedKinds(claim: Claim): ClaimKind[] {
   const kinds = unique(claim.kinds);
   if (kinds.includes("denial") || kinds.includes("anonymous")) return kinds.filter((k) => k !== "attributed");
   return kinds;
+}
+
+/** One entry per mention (a mention can sit in several contradictions). */
+function uniqueMentions<T extends { file: string; start: number; end: number }>(members: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return members.filter((m) => {
+    const key = `${m.file}#${m.start}:${m.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function unique<T>(items: readonly T[]): T[] {
@@ -196,12 +207,13 @@ function relatedMentions(
     const range = map.rangeOf(member);
     const who = member.source ? `${oneLine(member.source, 50)}: ` : "";
     const when = member.date ? ` (${member.date})` : "";
-    out.push({ uri: member.file, range, message: `${who}${oneLine(member.text, 60)}${when} — ${fileName(member.file)}:${displayLine(range)}` });
+    // Clients show the location (file, line) next to the message: the message says who and what.
+    out.push({ uri: member.file, range, message: `${who}${oneLine(member.text, 80)}${when}` });
   }
   return out;
 }
 
 /** The opposing mentions of stance contradictions a claim takes part in. */
 function stanceRelated(sources: SourceIndex, contradictions: Contradiction[], uri: string, claim: Claim): RelatedMention[] {
-  return relatedMentions(sources, conflictsOf(contradictions, uri, claim, "stance").flatMap((c) => c.opposing));
+  return relatedMentions(sources, uniqueMentions(conflictsOf(contradictions, uri, claim, "stance").flatMap((c) => c.opposing)));
 }

@@ -5,6 +5,7 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   WatchKind,
+  type Disposable,
   type FileSystemWatcher,
 } from "vscode-languageserver";
 import { ReindexRequest, SETTINGS_SECTION, type ProvenanceSettings } from "../../protocol";
@@ -13,13 +14,14 @@ import type { Services } from "../services";
 
 export function registerIndexing(services: Services): void {
   const { connection, workspace, settings, log, client } = services;
+  let watchers: Disposable | undefined;
 
   connection.onInitialized(async () => {
     try {
       if (client.configurationRegistration) {
         await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
       }
-      if (client.watchedFilesRegistration) await registerWatchers(services);
+      if (client.watchedFilesRegistration) watchers = await registerWatchers(services);
       if (client.workspaceFolders) {
         connection.workspace.onDidChangeWorkspaceFolders((event) => {
           workspace.removeFolders(event.removed);
@@ -52,7 +54,16 @@ export function registerIndexing(services: Services): void {
     const after = await indexingSettings(services);
     services.onSettingsChanged.fire();
     await services.open.reanalyzeAll();
-    if (before !== after) void workspace.indexAll();
+    if (before === after) return;
+    if (watchers) {
+      // The include globs changed: watch the new ones.
+      watchers.dispose();
+      watchers = await registerWatchers(services).catch((error) => {
+        log.error(`Provenance: could not register file watchers: ${describeError(error)}`);
+        return undefined;
+      });
+    }
+    void workspace.indexAll();
   });
 }
 
@@ -63,7 +74,7 @@ async function indexingSettings(services: Services): Promise<string> {
   return JSON.stringify(all.map((s: ProvenanceSettings) => [s.include, s.exclude, s.maxFileSize]));
 }
 
-async function registerWatchers(services: Services): Promise<void> {
+async function registerWatchers(services: Services): Promise<Disposable> {
   const watchers: FileSystemWatcher[] = [];
   const folders = services.workspace.folderUris();
   for (const folder of folders) {
@@ -74,5 +85,5 @@ async function registerWatchers(services: Services): Promise<void> {
   if (folders.length === 0) watchers.push({ globPattern: "**/*.txt" });
   // Created, renamed or deleted folders: their files come without a per-file event.
   watchers.push({ globPattern: "**/*", kind: WatchKind.Create | WatchKind.Delete });
-  await services.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+  return services.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
 }
