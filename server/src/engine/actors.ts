@@ -49,7 +49,18 @@ class PersonRegistry {
 }
 
 /** Folds spelling variants: Zelenskiy/Zelenskyy/Zelensky, Jong-ho/Jung Ho. */
+const skeletonCache = new Map<string, string>();
+
 function nameSkeleton(name: string): string {
+  let k = skeletonCache.get(name);
+  if (k === undefined) {
+    k = computeSkeleton(name);
+    if (skeletonCache.size < 50000) skeletonCache.set(name, k);
+  }
+  return k;
+}
+
+function computeSkeleton(name: string): string {
   const s = name
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")

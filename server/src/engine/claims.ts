@@ -8,10 +8,23 @@ import actorData from "./data/actors.json";
 import type { SentenceSlice } from "./sentences";
 
 const CLAIM_NOUNS = new Map(Object.entries(cueData.claimNouns) as Array<[string, Stance]>);
-const PASSIVE_HEDGES = cueData.passiveHedges.map((p) => p.split(" "));
-const NON_CONFIRMATION = cueData.nonConfirmation.map((p) => p.split(" "));
+/** Phrases indexed by their first word, so each token costs one map lookup. */
+function byFirstWord(phrases: string[]): Map<string, string[][]> {
+  const m = new Map<string, string[][]>();
+  for (const p of phrases) {
+    const words = p.split(" ");
+    const list = m.get(words[0]!) ?? [];
+    list.push(words);
+    list.sort((a, b) => b.length - a.length);
+    m.set(words[0]!, list);
+  }
+  return m;
+}
+const PASSIVE_HEDGES = byFirstWord(cueData.passiveHedges);
+const NON_CONFIRMATION = byFirstWord(cueData.nonConfirmation);
 const DENIAL_PREDICATES = new Set(cueData.denialPredicates);
-const ANONYMITY = cueData.anonymityPhrases.map((p) => p.split(" "));
+const ANONYMITY = byFirstWord(cueData.anonymityPhrases);
+const PHRASE_STARTS = new Set(["according", ...NON_CONFIRMATION.keys(), ...PASSIVE_HEDGES.keys(), ...ANONYMITY.keys()].flatMap((k) => [k, k.replace("'", "’")]));
 const CONCERN_NOUNS = new Set(cueData.concernNouns);
 const ARTICLE_DETERMINERS = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your", "such"]);
 const ANAPHORIC = new Set(["the", "this", "that", "these", "those"]);
@@ -60,8 +73,10 @@ export function findClaim(ctx: ClaimContext, s: SentenceSlice, sentenceIndex: nu
   const { tokens } = ctx;
   const cues: FoundCue[] = [];
   collectPhraseCues(ctx, s, cues);
+  const taken = cues.map((c) => [c.cue.start, c.cue.end] as const);
   for (let i = s.t0; i < s.t1; i++) {
-    if (cues.some((c) => i >= tokenIndexAt(tokens, c.cue.start) && i < tokenIndexAt(tokens, c.cue.end - 1) + 1)) continue;
+    const at = tokens[i]!.start;
+    if (taken.length > 0 && taken.some(([a, b]) => at >= a && at < b)) continue;
     const found = cueAt(ctx, s, i);
     if (found) cues.push(found);
   }
@@ -128,13 +143,15 @@ function collectPhraseCues(ctx: ClaimContext, s: SentenceSlice, out: FoundCue[])
   const { tokens } = ctx;
   for (let i = s.t0; i < s.t1; i++) {
     const t = tokens[i]!;
+    if (t.kind !== TokenKind.Word || !PHRASE_STARTS.has(t.lower)) continue;
     if (t.lower === "according" && tokens[i + 1]?.lower === "to") {
       const np = npAfter(tokens, i + 2, s.t1, false, ctx.actors);
       out.push({ cue: makeCue(ctx, i, i + 2, "attributed", "asserts"), at: i, wantsSource: true, ...(np ? { source: np } : {}), priority: 0 });
       i++;
       continue;
     }
-    const nc = NON_CONFIRMATION.find((p) => matchPhrase(tokens, i, s.t1, p));
+    const key = t.lower.includes("’") ? t.lower.replace("’", "'") : t.lower;
+    const nc = NON_CONFIRMATION.get(key)?.find((p) => matchPhrase(tokens, i, s.t1, p));
     if (nc) {
       const cue: FoundCue = { cue: makeCue(ctx, i, i + nc.length, "denial", "cannot-confirm"), at: i, wantsSource: true, priority: 1 };
       const src = subjectBefore(ctx, s, i);
@@ -143,13 +160,13 @@ function collectPhraseCues(ctx: ClaimContext, s: SentenceSlice, out: FoundCue[])
       i += nc.length - 1;
       continue;
     }
-    const ph = PASSIVE_HEDGES.find((p) => matchPhrase(tokens, i, s.t1, p));
+    const ph = PASSIVE_HEDGES.get(key)?.find((p) => matchPhrase(tokens, i, s.t1, p));
     if (ph && i > s.t0 && PASSIVE_AUX.has(tokens[i - 1]!.lower) || (ph && tokens[i - 1]?.lower === "been")) {
       out.push({ cue: makeCue(ctx, i, i + ph!.length, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 });
       i += ph!.length - 1;
       continue;
     }
-    const an = ANONYMITY.find((p) => matchPhrase(tokens, i, s.t1, p));
+    const an = ANONYMITY.get(key)?.find((p) => matchPhrase(tokens, i, s.t1, p));
     if (an) {
       out.push({ cue: makeCue(ctx, i, i + an.length, "anonymous"), at: i, wantsSource: false, priority: 2 });
       i += an.length - 1;

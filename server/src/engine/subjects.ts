@@ -69,8 +69,18 @@ function shortHash(s: string): string {
   return (h >>> 0).toString(36);
 }
 
+const thingCache = new Map<string, string>();
+
 export function normalizeThing(unit: string | null): string {
   if (!unit) return "";
+  const cached = thingCache.get(unit);
+  if (cached !== undefined) return cached;
+  const thing = computeThing(unit);
+  if (thingCache.size < 50000) thingCache.set(unit, thing);
+  return thing;
+}
+
+function computeThing(unit: string): string {
   const u = unit.toLowerCase().replace(/[“”"]/g, "").trim();
   if (THING_SYNONYMS[u]) return THING_SYNONYMS[u]!;
   const last = u.split(/\s+/).pop() ?? u;
@@ -222,7 +232,7 @@ function inherit(input: SubjectInput, parts: SubjectParts, raw: RawFigure, s: Se
     return;
   }
   // "<Demonym> troops in <Country>" in the two sentences before, in the same paragraph or a headline.
-  const idx = input.sentences.indexOf(s);
+  const idx = input.sentences.indexOf(s); // small: figures are few per document
   for (let b = idx - 1; b >= Math.max(0, idx - 3); b--) {
     const prev = input.sentences[b]!;
     if (prev.furniture) continue;

@@ -1,4 +1,5 @@
-// Tokenizer: one pass of a sticky regular expression over the text. Tokens keep UTF-16 offsets.
+// Tokenizer: a hand-written scanner over UTF-16 code units (the hot path of the engine).
+// Tokens keep UTF-16 offsets into the text.
 
 export const enum TokenKind {
   Word = 0,
@@ -19,41 +20,130 @@ export interface Token {
   joined: boolean;
 }
 
-// Order matters: dotted abbreviations (U.S., U.N.) before words; possessive endings as their own token.
-const TOKEN_RE =
-  /(\r?\n|\r)|((?:\p{L}\.){2,}(?!\p{L}))|(\d+(?:[.,]\d+)*)|((?:['’]s\b)|\p{L}[\p{L}\p{M}]*(?:['’](?:t|re|ve|ll|d|m)\b)?)|([^\s\p{L}\d])/uy;
+const LETTER_RE = /[\p{L}\p{M}]/u;
+const UPPER_RE = /\p{Lu}/u;
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+function isLetterAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return isAsciiLetter(c);
+  if (c >= 0xd800 && c <= 0xdbff) return LETTER_RE.test(text.slice(i, i + 2));
+  return LETTER_RE.test(text[i]!);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 0x200b || c === 0xfeff || c === 0x0b || c === 0x0c || c === 0x2009 || c === 0x202f || c === 0x3000;
+}
+
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019;
+}
+
+/** After "'s" or "n't" a word character may not follow. */
+function isWordCharAt(text: string, i: number): boolean {
+  if (i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  return isDigit(c) || c === 95 || isLetterAt(text, i);
+}
+
+const CONTRACTIONS = ["t", "re", "ve", "ll", "d", "m"];
 
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
   let pos = from;
   let prevEnd = -1;
+  const push = (start: number, end: number, kind: TokenKind, hasUpper: boolean) => {
+    const raw = text.slice(start, end);
+    const cap = kind === TokenKind.Word && (text.charCodeAt(start) < 128 ? text.charCodeAt(start) >= 65 && text.charCodeAt(start) <= 90 : UPPER_RE.test(text[start]!));
+    tokens.push({ start, end, text: raw, lower: hasUpper ? raw.toLowerCase() : raw, kind, cap, joined: prevEnd === start });
+    prevEnd = end;
+  };
   while (pos < to) {
     const c = text.charCodeAt(pos);
-    if (c === 32 || c === 9 || c === 0xa0 || c === 0x200b || c === 0xfeff) {
+    if (isSpace(c)) {
       pos++;
       continue;
     }
-    TOKEN_RE.lastIndex = pos;
-    const m = TOKEN_RE.exec(text);
-    if (!m || m[0].length === 0) {
-      pos++;
+    if (c === 10 || c === 13) {
+      const end = c === 13 && text.charCodeAt(pos + 1) === 10 && pos + 1 < to ? pos + 2 : pos + 1;
+      push(pos, end, TokenKind.Newline, false);
+      pos = end;
       continue;
     }
-    const raw = m[0];
-    const end = Math.min(pos + raw.length, to);
-    const kind = m[1] ? TokenKind.Newline : m[3] ? TokenKind.Number : m[5] ? TokenKind.Punct : TokenKind.Word;
-    const first = raw.charAt(0);
-    tokens.push({
-      start: pos,
-      end,
-      text: raw,
-      lower: raw.toLowerCase(),
-      kind,
-      cap: kind === TokenKind.Word && first !== first.toLowerCase(),
-      joined: prevEnd === pos,
-    });
-    prevEnd = end;
-    pos = end;
+    if (isDigit(c)) {
+      let j = pos + 1;
+      while (j < to) {
+        const d = text.charCodeAt(j);
+        if (isDigit(d)) j++;
+        else if ((d === 46 || d === 44) && j + 1 < to && isDigit(text.charCodeAt(j + 1))) j += 2;
+        else break;
+      }
+      push(pos, j, TokenKind.Number, false);
+      pos = j;
+      continue;
+    }
+    if (isLetterAt(text, pos)) {
+      // Dotted abbreviation: U.S., U.N., D.P.R.K.
+      if (text.charCodeAt(pos + 1) === 46 && pos + 3 < to + 1 && isLetterAt(text, pos + 2) && text.charCodeAt(pos + 3) === 46) {
+        let j = pos;
+        while (j + 1 < to && isLetterAt(text, j) && text.charCodeAt(j + 1) === 46 && !(j + 1 < to && isLetterAt(text, j + 1))) j += 2;
+        if (j - pos >= 4 && !(j < to && isLetterAt(text, j))) {
+          push(pos, j, TokenKind.Word, true);
+          pos = j;
+          continue;
+        }
+      }
+      let j = pos;
+      let hasUpper = false;
+      while (j < to) {
+        const d = text.charCodeAt(j);
+        if (d < 128) {
+          if (d >= 97 && d <= 122) j++;
+          else if (d >= 65 && d <= 90) {
+            hasUpper = true;
+            j++;
+          } else break;
+        } else if (d >= 0xd800 && d <= 0xdbff) {
+          if (!LETTER_RE.test(text.slice(j, j + 2))) break;
+          hasUpper = true;
+          j += 2;
+        } else if (LETTER_RE.test(text[j]!)) {
+          hasUpper = true; // non-ASCII: let toLowerCase decide
+          j++;
+        } else break;
+      }
+      // Contractions stay with the word (don't, they're); the possessive 's is its own token.
+      if (j < to && isApostrophe(text.charCodeAt(j))) {
+        for (const suffix of CONTRACTIONS) {
+          const k = j + 1 + suffix.length;
+          if (k <= to && text.slice(j + 1, k).toLowerCase() === suffix && !isWordCharAt(text, k) && !(suffix === "d" && false)) {
+            if (suffix === "t" && text.charCodeAt(j - 1) !== 110 && text.charCodeAt(j - 1) !== 78) break; // only n't
+            if (text.slice(j - 1, j + 2).toLowerCase().endsWith("'s")) break;
+            j = k;
+            hasUpper = hasUpper || text.slice(j - suffix.length, j) !== text.slice(j - suffix.length, j).toLowerCase();
+            break;
+          }
+        }
+      }
+      push(pos, j, TokenKind.Word, hasUpper);
+      pos = j;
+      continue;
+    }
+    if (isApostrophe(c) && (text.charCodeAt(pos + 1) === 115 || text.charCodeAt(pos + 1) === 83) && !isWordCharAt(text, pos + 2)) {
+      push(pos, pos + 2, TokenKind.Word, text.charCodeAt(pos + 1) === 83);
+      pos += 2;
+      continue;
+    }
+    const width = c >= 0xd800 && c <= 0xdbff && pos + 1 < to ? 2 : 1;
+    push(pos, pos + width, TokenKind.Punct, false);
+    pos += width;
   }
   return tokens;
 }
