@@ -1,6 +1,7 @@
 // Deterministic generator of news-like clippings for the benchmarks: invented people, countries,
 // organisations, figures with qualifiers and units, attributed/hedged/anonymous claims, denials,
 // quotations and dates. Same seed, same text, on every machine.
+import { createRequire } from "node:module";
 
 /** mulberry32: a small seeded PRNG, returns floats in [0, 1). */
 export function rng(seed) {
@@ -130,5 +131,104 @@ export function generateClippings(count, bytes, seed = 1) {
   const g = makeGenerator(seed);
   const out = [];
   for (let i = 0; i < count; i++) out.push(g.clipping(bytes));
+  return out;
+}
+
+// ---------- Story-based clippings (the workspace benchmark) ----------
+// A newsroom archive: many clippings per story, each story about one subject (whose `thing`,
+// where), sources giving a few different values for it. Figure groups stay story-sized, as in a
+// real archive, instead of every file agreeing or disagreeing with every other.
+
+
+const STORY_THINGS = [
+  ["troops", "been sent to"], ["drones", "been delivered to"], ["missiles", "been fired at"], ["tanks", "been shipped to"],
+  ["fighters", "been deployed to"], ["advisers", "been sent to"], ["artillery shells", "been supplied to"], ["warships", "been sent to"],
+];
+
+function countryTable() {
+  const require = createRequire(import.meta.url);
+  return require("world-countries")
+    .filter((c) => c.unMember && c.demonyms?.eng?.m && /^[A-Za-z ]+$/.test(c.name.common) && /^[A-Za-z ]+$/.test(c.demonyms.eng.m))
+    .map((c) => [c.name.common, c.demonyms.eng.m]);
+}
+
+export function makeStoryGenerator(seed = 1) {
+  const r = rng(seed);
+  const pick = (xs) => xs[Math.floor(r() * xs.length)];
+  const int = (lo, hi) => lo + Math.floor(r() * (hi - lo + 1));
+  const fmt = (n) => n.toLocaleString("en-US");
+  const cap = (t) => t.replace(/^./, (c) => c.toUpperCase());
+  const countries = countryTable();
+  const person = () => `${pick(TITLES)} ${pick(FIRST)} ${pick(LAST)}`;
+  const date = () => `${int(1, 28)} ${pick(MONTHS)} ${int(2019, 2026)}`;
+  const stories = new Map();
+
+  /** Story `k`: who sends what where, and the value sources cluster around. */
+  const story = (k) => {
+    let s = stories.get(k);
+    if (!s) {
+      const sr = rng(seed * 7919 + k);
+      const at = (xs) => xs[Math.floor(sr() * xs.length)];
+      const owner = at(countries);
+      let place = at(countries);
+      if (place === owner) place = countries[(countries.indexOf(owner) + 1) % countries.length];
+      const [thing, clause] = at(STORY_THINGS);
+      const base = (1 + Math.floor(sr() * 90)) * 100;
+      s = { owner, place, thing, clause, values: [base, base, Math.round(base * 1.25), Math.round(base * 0.8)] };
+      stories.set(k, s);
+    }
+    return s;
+  };
+
+  const clipping = (bytes, k) => {
+    const s = story(k);
+    const value = () => fmt(pick(s.values));
+    const q = () => pick(QUALS);
+    const amount = () => {
+      const qq = q();
+      return qq ? `${qq} ${value()}` : value();
+    };
+    const what = () => `${amount()} ${s.owner[1]} ${s.thing}`;
+    const makers = [
+      () => `${cap(pick([person(), pick(ORGS), `${s.place[1]} officials`]))} ${pick(REPORT)} on ${pick(DAYS)} that ${what()} had ${s.clause} ${s.place[0]}.`,
+      () => `“${cap(what())} have ${s.clause} ${s.place[0]} since ${pick(MONTHS)},” ${person()} told reporters in ${pick(CITIES)}.`,
+      () => `${cap(what())} ${pick(HEDGE)} ${s.clause} ${s.place[0]}, according to ${pick(ORGS)}.`,
+      () => `${cap(person())} ${pick(DENY)} that any ${s.owner[1]} ${s.thing} had ${s.clause} ${s.place[0]}, calling the report "${pick(["propaganda", "a fabrication", "baseless"])}".`,
+      () => `A senior ${s.place[1]} official, speaking on condition of anonymity, said ${what()} had ${s.clause} ${s.place[0]} on ${date()}.`,
+    ];
+    // Sentences without figures: most of a news text.
+    const background = [
+      () => "Analysts suggest the true number is probably higher, but the claim could not be independently verified.",
+      () => pick(FILLER).replace("{city}", pick(CITIES)),
+      () => `${cap(pick(OUTLETS))} quoted ${person()} as saying the operation would last "${pick(["weeks, not months", "as long as necessary", "until the spring"])}".`,
+      () => `${cap(person())} met ${person()} in ${pick(CITIES)} on ${pick(DAYS)} to discuss the situation in ${s.place[0]}.`,
+      () => `The government of ${s.owner[0]} has not commented on the reports.`,
+      () => `Relations between ${s.owner[0]} and ${s.place[0]} have deteriorated since ${pick(MONTHS)}.`,
+      () => `${cap(pick(ORGS))} called for restraint and urged both sides to return to talks.`,
+      () => `Witnesses in ${pick(CITIES)} described convoys moving at night along the main road.`,
+    ];
+    const sentence = () => (r() < 0.15 ? pick(makers)() : pick(background)());
+    const parts = [`${s.owner[1]} ${s.thing} in ${s.place[0]}: ${pick(["what we know", "new figures", "officials at odds"])}`, "", date(), ""];
+    let size = parts.join("\n").length;
+    while (size < bytes) {
+      const n = int(2, 5);
+      const sentences = [];
+      for (let i = 0; i < n; i++) sentences.push(sentence());
+      const p = sentences.join(" ");
+      parts.push(p, "");
+      size += p.length + 2;
+    }
+    return parts.join("\n");
+  };
+  return { clipping, story };
+}
+
+/** `count` story clippings of about `bytes` each, `perStory` clippings per story on average. */
+export function generateArchive(count, bytes, seed = 1, perStory = 10) {
+  const g = makeStoryGenerator(seed);
+  const stories = Math.max(1, Math.round(count / perStory));
+  const r = rng(seed + 1);
+  const out = [];
+  for (let i = 0; i < count; i++) out.push(g.clipping(bytes, Math.floor(r() * stories)));
   return out;
 }
