@@ -12,7 +12,7 @@ export const OUTPUT = join(here, "..", "server", "src", "engine", "data", "count
 
 const slug = (s) =>
   s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-const isLatin = (s) => /^[A-Za-z][A-Za-z .'\-()]*$/.test(s);
+const isLatin = (s) => /^\p{Script=Latin}[\p{Script=Latin}\p{M} .'\-()]*$/u.test(s);
 
 // Plural of an English demonym: "Korean" -> "Koreans", "Pakistani" -> "Pakistanis";
 // "Chinese", "British", "French", "Swiss" have no -s plural.
@@ -22,7 +22,8 @@ function pluralDemonym(d) {
 }
 
 export function buildCountryTable() {
-  const countries = require("world-countries");
+  // Independent states first, so a demonym shared with a territory ("French") names the state.
+  const countries = [...require("world-countries")].sort((a, b) => Number(b.independent !== false) - Number(a.independent !== false) || Number(b.unMember) - Number(a.unMember));
   const rows = [];
   for (const c of countries) {
     const common = c.name.common;

@@ -69,6 +69,11 @@ export const CLAIM_CASES: ClaimCase[] = [
   { text: "\"We will not retreat,\" Colonel Ivan Petrov told reporters.", kinds: ["attributed"], source: "Ivan Petrov" },
   { text: "The drones are said to carry cameras.", kinds: ["hedged"], source: null },
   { text: "The plan is seen as a concession.", kinds: ["hedged"], source: null },
+  { text: "Sources close to the negotiations said the talks could resume.", kinds: ["attributed", "hedged", "anonymous"], source: "Sources close to the negotiations" },
+  { text: "The Health Ministry in Gaza said 40 people were killed.", kinds: ["attributed"], source: "Health Ministry in Gaza" },
+  { text: "Moscow has never acknowledged the deployment.", kinds: ["attributed", "denial"], source: "Moscow", stance: "cannot-confirm" },
+  { text: "The regional governor blamed saboteurs for the blackout.", kinds: ["attributed"], stance: "alleges" },
+  { text: "Annual inflation slowed to 4.1%, the statistics office said on Monday.", kinds: ["attributed"], source: "statistics office" },
   // Not claims: the text's own voice, noun uses, inanimate subjects.
   { text: "The army withdrew from the town on Friday.", none: true },
   { text: "Secretary of State Maria Lopez visited the port.", none: true },
@@ -98,5 +103,7 @@ export const ACTOR_CASES: ActorCase[] = [
   { text: "Foreign Minister Tomas Reyes spoke first. Reyes then left.", actors: [["Tomas Reyes", "person", "tomas-reyes"], ["Reyes", "person", "tomas-reyes"]] },
   { text: "Volodymyr Zelenskyy met Zelensky's advisers.", actors: [["Volodymyr Zelenskyy", "person", "volodymyr-zelensky"], ["Zelensky", "person", "volodymyr-zelensky"]] },
   { text: "Reuters reported the talks, citing the Associated Press.", actors: [["Reuters", "organization", "reuters"], ["Associated Press", "organization", "ap"]] },
+  { text: "Inflation in Turkey rose while French exports fell.", actors: [["Turkey", "country", "turkiye"], ["French", "country", "france"]] },
+  { text: "Ships patrolled the South China Sea near the Korean Peninsula.", actors: [], absent: ["China", "South China Sea"] },
   { text: "US-led forces and Russian-controlled areas.", actors: [["US", "country", "united-states"], ["Russian", "country", "russia"]] },
 ];

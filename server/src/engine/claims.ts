@@ -226,9 +226,10 @@ function isVerbUse(tokens: Token[], i: number, s: SentenceSlice): boolean {
   const prev = tokens[i - 1];
   if (!prev || i - 1 < s.t0) return false;
   if (ARTICLE_DETERMINERS.has(prev.lower) || isPossessive(prev)) return false;
+  const next = tokens[i + 1];
+  if (lw === "warning") return !!next && (next.lower === "of" || next.lower === "that" || next.lower === "about" || next.lower === "against");
   // "the British report": an article before the modifier makes it a noun phrase.
   if (ARTICLE_DETERMINERS.has(tokens[i - 2]?.lower ?? "") && i - 2 >= s.t0) return false;
-  const next = tokens[i + 1];
   if (lw === "warning") return !!next && (next.lower === "of" || next.lower === "that" || next.lower === "about" || next.lower === "against");
   if (next && ["were", "was", "are", "is", "have", "has", "had", "of", "by"].includes(next.lower)) return false;
   if (isSentenceStart(tokens, i - 1, s) && !LEX.speakerNouns.has(prev.lower)) return false;
@@ -281,6 +282,11 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
     else if (lemma !== "indicate") return undefined;
   }
   if (lemma === "call" && (next?.lower === "for" || next?.lower === "on")) t1 = i + 2;
+  // "has never acknowledged", "did not confirm": not confirming is a denial-kind cue, not a denial.
+  if ((lemma === "confirm" || lemma === "acknowledge" || lemma === "admit") && isNegated(tokens, i, s)) {
+    const start = negationStart(tokens, i, s);
+    return { cue: makeCue(ctx, start, i + 1, "denial", "cannot-confirm"), at: i, wantsSource: true, priority: 1 };
+  }
   const kind: ClaimKind = stance === "denies" ? "denial" : "attributed";
   const cue: FoundCue = { cue: makeCue(ctx, i, t1, kind, stance), at: i, wantsSource: true, priority: stance === "denies" ? 1 : 0 };
   if (stance === "hedges") {
@@ -294,6 +300,21 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
   }
   if (WEAK_VERBS.has(lemma)) cue.priority = 0;
   return cue;
+}
+
+const NEGATORS = new Set(["not", "never", "n't", "no", "neither", "nor"]);
+
+function isNegated(tokens: Token[], i: number, s: SentenceSlice): boolean {
+  return negationStart(tokens, i, s) < i;
+}
+
+function negationStart(tokens: Token[], i: number, s: SentenceSlice): number {
+  for (let k = i - 1; k >= Math.max(s.t0, i - 3); k--) {
+    const w = tokens[k]!.lower;
+    if (NEGATORS.has(w) || w.endsWith("n't")) return k;
+    if (!AUX.has(w) && !/ly$/.test(w)) break;
+  }
+  return i;
 }
 
 function verbFrameOk(tokens: Token[], i: number, lemma: string, lw: string): boolean {
@@ -429,7 +450,27 @@ function subjectBefore(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSp
   }
   const np = npBefore(ctx, s, k + 1);
   if (!np) return undefined;
-  return validateSpeaker(ctx, np);
+  return validateSpeaker(ctx, np) ?? postModifiedSpeaker(ctx, s, np);
+}
+
+const POST_MODIFIERS = new Set(["close", "familiar", "briefed", "knowledgeable", "involved", "privy", "linked", "loyal", "near", "opposed"]);
+
+/** "Sources close to the negotiations said", "people familiar with the matter say". */
+function postModifiedSpeaker(ctx: ClaimContext, s: SentenceSlice, np: SourceSpan): SourceSpan | undefined {
+  const { tokens } = ctx;
+  let k = np.t0 - 1;
+  while (k >= s.t0 && ARTICLE_DETERMINERS.has(tokens[k]!.lower)) k--;
+  if (k < s.t0 || !["to", "with", "on", "of", "in"].includes(tokens[k]!.lower)) return undefined;
+  k--;
+  const adjective = k >= s.t0 && POST_MODIFIERS.has(tokens[k]!.lower);
+  if (adjective) k--;
+  if (k < s.t0) return undefined;
+  const head = npBefore(ctx, s, k + 1);
+  if (!head) return undefined;
+  // Without "close to"/"familiar with", only a generic speaker noun takes a post-modifier ("officials in Kyiv").
+  if (!adjective && !LEX.speakerNouns.has(headOf(tokens, head)?.lower ?? "")) return undefined;
+  const ok = validateSpeaker(ctx, head);
+  return ok ? { t0: ok.t0, t1: np.t1 } : undefined;
 }
 
 function appositionSource(ctx: ClaimContext, s: SentenceSlice, comma: number): SourceSpan | undefined {
@@ -500,7 +541,8 @@ function innerPrepOk(tokens: Token[], k: number, s: SentenceSlice): boolean {
   if (!before || k - 1 < s.t0) return false;
   const prep = tokens[k]!.lower;
   if (prep === "of") return before.cap || LEX.speakerNouns.has(before.lower) || LEX.titles.has(before.lower);
-  if (prep === "from" || prep === "to" || prep === "at" || prep === "in") return (LEX.speakerNouns.has(before.lower) || LEX.titles.has(before.lower)) && !before.cap && ["officials", "official", "adviser", "advisor", "representative", "envoy", "ambassador", "spokesman", "spokeswoman", "sources", "diplomats", "experts", "analysts", "researchers", "officer", "officers"].includes(before.lower);
+  if (prep === "to") return ["adviser", "advisor", "advisers", "advisors", "representative", "envoy", "ambassador", "spokesman", "spokeswoman", "spokesperson", "close", "sources", "aide", "aides", "deputy", "successor"].includes(before.lower);
+  if (prep === "from" || prep === "at" || prep === "in") return LEX.speakerNouns.has(before.lower) || LEX.titles.has(before.lower) || LEX.orgHeadWords.has(before.text);
   return false;
 }
 
@@ -530,7 +572,7 @@ function npAfter(tokens: Token[], i: number, end: number, ownerOfClaim = false, 
       k++;
       continue;
     }
-    if ((t.text === "-" || t.text === ".") && t.joined) {
+    if (t.joined && (t.text === "-" || (t.text === "." && LEX.abbreviations.has(tokens[k - 1]?.lower ?? "") && tokens[k + 1]?.cap))) {
       k++;
       continue;
     }
@@ -561,10 +603,14 @@ function validateSpeaker(ctx: ClaimContext, np: SourceSpan): SourceSpan | undefi
 }
 
 function headOf(tokens: Token[], np: SourceSpan): Token | undefined {
-  // The head is the last word before an inner preposition ("officials from X" -> officials).
+  // The head is the last word before an inner preposition ("officials from X" -> officials,
+  // "sources close to X" -> sources).
   for (let k = np.t0; k < np.t1; k++) {
     const t = tokens[k]!;
-    if (NP_INNER_PREPS.has(t.lower) && k > np.t0) return lastWord(tokens, np.t0, k);
+    if ((NP_INNER_PREPS.has(t.lower) || t.lower === "with" || t.lower === "on") && k > np.t0) {
+      const end = POST_MODIFIERS.has(tokens[k - 1]!.lower) && k - 1 > np.t0 ? k - 1 : k;
+      return lastWord(tokens, np.t0, end);
+    }
   }
   return lastWord(tokens, np.t0, np.t1);
 }
@@ -604,13 +650,24 @@ function toSource(ctx: ClaimContext, c: FoundCue): ClaimSource {
   if (src.start !== undefined && src.end !== undefined && src.text !== undefined) {
     return { start: src.start, end: src.end, text: src.text, kind: src.kind ?? "unknown", ...(src.canonical ? { canonical: src.canonical } : {}) };
   }
-  const start = ctx.tokens[src.t0]!.start;
-  const end = ctx.tokens[src.t1 - 1]!.end;
+  const narrowed = narrowTitledPerson(ctx, src);
+  const start = ctx.tokens[narrowed.t0]!.start;
+  const end = ctx.tokens[narrowed.t1 - 1]!.end;
   const text = ctx.text.slice(start, end);
   const actor = actorIn(ctx, src);
   const head = headOf(ctx.tokens, src);
   return { start, end, text, kind: src.kind ?? sourceKind(ctx, src, actor, head), ...(actor ? { canonical: actor.canonical } : {}) };
 }
+
+/** "Finance Minister Mehmet Simsek" -> "Mehmet Simsek": a titled person is named without the title. */
+function narrowTitledPerson(ctx: ClaimContext, np: SourceSpan): SourceSpan {
+  for (let k = np.t0; k < np.t1; k++) if (NP_INNER_PREPS.has(ctx.tokens[k]!.lower) || ctx.tokens[k]!.text === ",") return np;
+  const person = actorIn(ctx, np);
+  if (!person || person.kind !== "person" || person.end !== ctx.tokens[np.t1 - 1]!.end) return np;
+  return narrowToActor(ctx, np);
+}
+
+const INSTITUTION_NOUNS = new Set(["bank", "court", "institute", "ministry", "department", "office", "agency", "company", "firm", "group", "council", "committee", "commission", "army", "navy", "military", "police", "union", "league", "authority", "regulator", "watchdog", "organization", "organisation", "party", "parliament", "network", "embassy"]);
 
 function sourceKind(ctx: ClaimContext, np: SourceSpan, actor: ActorMention | undefined, head: Token | undefined): SourceKind {
   const words = ctx.tokens.slice(np.t0, np.t1).map((t) => t.lower);
@@ -620,6 +677,9 @@ function sourceKind(ctx: ClaimContext, np: SourceSpan, actor: ActorMention | und
   if (actor?.kind === "country") return "government";
   if (actor?.kind === "organization") return ctx.actors.length >= 0 && isOutletName(actor.canonical) ? "outlet" : "organization";
   if (head && ["newspaper", "broadcaster", "outlet", "publication", "agency", "media", "article"].includes(head.lower)) return "outlet";
+  if (head && INSTITUTION_NOUNS.has(head.lower)) return head.lower === "government" ? "government" : "organization";
+  if (head && ["government", "administration", "regime", "kremlin", "cabinet"].includes(head.lower)) return "government";
+  if (head && /^[A-Z]{2,6}$/.test(head.text)) return "organization";
   if (head?.cap) return "person";
   return "unknown";
 }

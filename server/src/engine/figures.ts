@@ -368,7 +368,7 @@ function readUnit(tokens: Token[], j: number, end: number, parsed: NumberParse):
     if (/ly$/.test(t.lower) && !t.cap && t.lower.length > 4 && !["family", "ally", "supply", "italy", "anomaly", "assembly", "rally", "july"].includes(t.lower)) break;
     if (n > 0 && !t.cap && /(ing|ed)$/.test(t.lower) && !LEX.speakerNouns.has(t.lower) && !["fighting", "building", "seed", "speed", "feed", "need", "weed", "bed", "red", "shed", "bleed", "breed", "creed", "greed", "hundred", "kindred"].includes(t.lower)) break;
     // After a plural noun the phrase is over ("hangars built", "drones delivered").
-    if (!t.cap && lastLower === k - 1 && /[^s]s$/.test(tokens[lastLower]!.lower) && tokens[lastLower]!.lower.length > 3 && !["arms", "news", "forces"].includes(t.lower)) break;
+    if (!t.cap && lastLower === k - 1 && /[^s]s$/.test(tokens[lastLower]!.lower) && !/(sis|us|ss|ics)$/.test(tokens[lastLower]!.lower) && tokens[lastLower]!.lower.length > 3 && !["arms", "news", "forces"].includes(t.lower)) break;
     if (!t.cap) {
       if (firstLower < 0 || (lastLower >= 0 && lastLower !== k - 1 && tokens[k - 1]?.text !== "-" && !isQuote(tokens[k - 1]))) firstLower = k;
       lastLower = k;

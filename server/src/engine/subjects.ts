@@ -15,7 +15,9 @@ const THING_SYNONYMS: Record<string, string> = {
   civilians: "civilians", people: "people", refugees: "refugees",
 };
 const CASUALTY_WORDS = new Set(["killed", "dead", "died", "wounded", "injured", "casualties", "captured", "missing"]);
-const SEND_VERBS = new Set(["sent", "send", "sends", "sending", "deployed", "deploy", "deploys", "deploying", "deployment", "dispatched", "dispatch", "dispatches", "dispatching", "delivered", "deliver", "delivers", "delivering", "shipped", "ship", "ships", "shipping", "supplied", "supply", "supplies", "supplying", "provided", "provide", "provides", "providing", "transferred", "transfer", "transfers", "exported", "export", "exports", "sold", "sell", "sells", "contributed", "mobilized", "mobilised", "committed", "gave", "give", "gives", "lost", "lose", "loses", "has", "had", "have"]);
+const SEND_VERBS = new Set(["sent", "send", "sends", "sending", "deployed", "deploy", "deploys", "deploying", "deployment", "dispatched", "dispatch", "dispatches", "dispatching", "delivered", "deliver", "delivers", "delivering", "shipped", "ship", "ships", "shipping", "supplied", "supply", "supplies", "supplying", "provided", "provide", "provides", "providing", "transferred", "transfer", "transfers", "exported", "export", "exports", "sold", "sell", "sells", "contributed", "mobilized", "mobilised", "committed", "gave", "give", "gives", "lost", "lose", "loses"]);
+/** "North Korea has 1.2 million soldiers": possession right before the figure. */
+const HAVE_VERBS = new Set(["has", "had", "have", "fields", "keeps", "maintains"]);
 const RECEIVE_VERBS = new Set(["received", "receive", "receives", "receiving", "acquired", "acquire", "obtained", "obtain", "bought", "buy", "buys", "imported", "import", "imports", "got", "gets", "purchased", "ordered"]);
 const HELP_VERBS = new Set(["aid", "support", "assist", "help", "bolster", "reinforce", "join", "joined", "joining", "supporting", "aiding", "assisting", "helping", "alongside", "backing", "back", "augment", "strengthen"]);
 const PLACE_PREPS = new Set(["in", "to", "into", "inside", "within", "across", "throughout", "at"]);
@@ -118,6 +120,10 @@ function localParts(input: SubjectInput, raw: RawFigure, s: SentenceSlice): Subj
     }
     if (tokens[k]!.kind === TokenKind.Punct) break;
   }
+  // "has killed at least 150,000 people"
+  for (let k = raw.t0 - 1; k >= Math.max(s.t0, raw.t0 - 2); k--) {
+    if (CASUALTY_WORDS.has(tokens[k]!.lower) && !thing.endsWith("casualties")) thing = `${thing}-casualties`.replace(/^-/, "");
+  }
   const countries = (list: ActorMention[]) => list.filter((a) => a.kind === "country");
   // Owner: a country named inside the counted noun phrase ("North Korean troops", "Iranian-made drones").
   let owner = countries(actorsIn(input, raw.t1, Math.max(raw.np1, raw.t1)))[0]?.canonical ?? "";
@@ -161,7 +167,8 @@ function leftContext(input: SubjectInput, raw: RawFigure, s: SentenceSlice): { s
   for (let k = raw.t0 - 1; k >= Math.max(s.t0, raw.t0 - 12); k--) {
     const t = tokens[k]!;
     if (t.text === "," || t.text === ";" || t.text === ":" || t.lower === "that" || t.lower === "while" || t.lower === "but") break;
-    if (SEND_VERBS.has(t.lower) && !verbKind) verbKind = "send";
+    if ((SEND_VERBS.has(t.lower) || (HAVE_VERBS.has(t.lower) && k === raw.t0 - 1)) && !verbKind) verbKind = "send";
+    if (CASUALTY_WORDS.has(t.lower) && k >= raw.t0 - 2) verbKind = verbKind || "";
     if (RECEIVE_VERBS.has(t.lower) && !verbKind) verbKind = "receive";
     const actor = input.actors.find((a) => a.start === t.start && a.kind === "country");
     if (!actor) continue;
