@@ -79,7 +79,12 @@ export function makeSandbox(prefix: string): Sandbox {
   };
   for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true, mode: 0o700 });
   const workspace = join(base, "workspace", "examples");
-  cpSync(join(repoRoot, "examples"), workspace, { recursive: true });
+  try {
+    cpSync(join(repoRoot, "examples"), workspace, { recursive: true });
+  } catch (e) {
+    rmSync(base, { recursive: true, force: true });
+    throw e;
+  }
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     HOME: dirs.home,
