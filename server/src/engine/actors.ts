@@ -446,9 +446,34 @@ function classifyUnknownRun(
     return;
   }
   if (words.length > 4) return;
-  if (!personContext(tokens, r0, r1, s)) return;
+  if (!personContext(tokens, r0, r1, s) && !looksLikeFullName(tokens, r0, r1, s)) return;
   const rec = persons.register(words);
   out.push(mention(text, tokens, r0, r1, "person", rec.canonical, rec.name));
+}
+
+const LOCATIVE = new Set(["in", "at", "near", "from", "to", "into", "outside", "inside", "across", "around", "toward", "towards", "via", "through"]);
+const PLACE_NOUNS = new Set(["city", "town", "village", "region", "province", "state", "county", "district", "port", "island", "islands", "republic", "kingdom", "area", "oblast", "municipality", "capital", "suburb", "neighbourhood", "neighborhood", "university", "battle", "siege"]);
+
+/** Two or three name-like words mid-sentence, not used as a place or as a modifier of a noun. */
+function looksLikeFullName(tokens: Token[], r0: number, r1: number, s: SentenceSlice): boolean {
+  const n = r1 - r0;
+  if (n < 2 || n > 3 || isSentenceStartToken(tokens, r0, s)) return false;
+  const prev = tokens[r0 - 1];
+  const next = tokens[r1];
+  if (prev && (LOCATIVE.has(prev.lower) || prev.lower === "the")) return false;
+  if (prev?.lower === "of" && PLACE_NOUNS.has(tokens[r0 - 2]?.lower ?? "")) return false;
+  if (next && next.cap) return false; // "External Economic Relations Minister": part of a longer title
+  if (next && next.kind === TokenKind.Word && !next.cap && !PERSON_CONTEXT_AFTER.has(next.lower) && !["and", "or", "but", "was", "is", "who", "had", "has"].includes(next.lower)) return false;
+  for (let k = r0; k < r1; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== TokenKind.Word || t.text.length < 2 || /[A-Z]{2}/.test(t.text) || LEX.titleWords.has(t.text)) return false;
+  }
+  return true;
+}
+
+function isSentenceStartToken(tokens: Token[], i: number, s: SentenceSlice): boolean {
+  for (let k = i - 1; k >= s.t0; k--) if (tokens[k]!.kind !== TokenKind.Punct) return false;
+  return true;
 }
 
 /** Evidence that a run of capitalized words names a person. */

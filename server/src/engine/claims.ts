@@ -228,6 +228,8 @@ function isVerbUse(tokens: Token[], i: number, s: SentenceSlice): boolean {
   if (ARTICLE_DETERMINERS.has(prev.lower) || isPossessive(prev)) return false;
   const next = tokens[i + 1];
   if (lw === "warning") return !!next && (next.lower === "of" || next.lower === "that" || next.lower === "about" || next.lower === "against");
+  // An inverted speech tag at the end: "…, the UN refugee agency estimates."
+  if ((lw === "estimates" || lw === "reports" || lw === "claims") && (!next || next.text === "." || i + 1 >= s.t1) && LEX.speakerNouns.has(prev.lower)) return true;
   // "the British report": an article before the modifier makes it a noun phrase.
   if (ARTICLE_DETERMINERS.has(tokens[i - 2]?.lower ?? "") && i - 2 >= s.t0) return false;
   if (lw === "warning") return !!next && (next.lower === "of" || next.lower === "that" || next.lower === "about" || next.lower === "against");
@@ -558,7 +560,11 @@ function npAfter(tokens: Token[], i: number, end: number, ownerOfClaim = false, 
   while (k < end) {
     const t = tokens[k]!;
     if (t.kind === TokenKind.Word) {
-      if (CLAUSE_STOPS.has(t.lower) && t.lower !== "of" && !(t.lower === "in" && false)) break;
+      if (t.lower === "by" && k > t0 && /ed$/.test(tokens[k - 1]!.lower)) {
+        k++;
+        continue;
+      }
+      if (CLAUSE_STOPS.has(t.lower) && t.lower !== "of") break;
       if (t.lower === "of" && !(tokens[k + 1]?.cap)) break;
       if (AUX.has(t.lower) || (LEX.reportingVerbs.has(t.lower) && !LEX.speakerNouns.has(t.lower) && k > t0)) break;
       if (t.lower === "and" && !tokens[k + 1]?.cap) break;
@@ -672,7 +678,10 @@ const INSTITUTION_NOUNS = new Set(["bank", "court", "institute", "ministry", "de
 function sourceKind(ctx: ClaimContext, np: SourceSpan, actor: ActorMention | undefined, head: Token | undefined): SourceKind {
   const words = ctx.tokens.slice(np.t0, np.t1).map((t) => t.lower);
   if (words.some((w) => LEX.anonymousMarkers.has(w))) return "anonymous";
-  if (head && LEX.anonymousHeads.has(head.lower) && !(actor && actor.kind === "person")) return "anonymous";
+  if (head && ["government", "administration", "regime", "cabinet", "authorities"].includes(head.lower) && !LEX.anonymousHeads.has(head.lower)) return "government";
+  if (head && INSTITUTION_NOUNS.has(head.lower) && actor?.kind !== "organization") return "organization";
+  // Generic heads are anonymous unless a named person or organization is part of the phrase ("UN refugee agency").
+  if (head && LEX.anonymousHeads.has(head.lower) && !(actor && (actor.kind === "person" || actor.kind === "organization"))) return "anonymous";
   if (actor?.kind === "person") return "person";
   if (actor?.kind === "country") return "government";
   if (actor?.kind === "organization") return ctx.actors.length >= 0 && isOutletName(actor.canonical) ? "outlet" : "organization";

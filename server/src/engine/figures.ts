@@ -1,7 +1,7 @@
 // Figures: numbers that state facts, with their qualifier and counted noun.
 import type { Qualifier } from "./types";
 import { type Token, TokenKind } from "./tokens";
-import { LEX } from "./lexicon";
+import { LEX, matchGazetteer } from "./lexicon";
 import type { SentenceSlice } from "./sentences";
 
 export interface RawFigure {
@@ -376,7 +376,14 @@ function readUnit(tokens: Token[], j: number, end: number, parsed: NumberParse):
     n++;
     k++;
   }
-  if (lastLower < 0) return { ...none, np1: k, np0 };
+  if (lastLower < 0) {
+    // "7.7 million Venezuelans": a plural demonym is the counted noun.
+    const last = tokens[k - 1];
+    if (k > np0 && last && last.cap && /[^s]s$/.test(last.text) && matchGazetteer(tokens, k - 1, k)?.[0].form === "demonym") {
+      return { unit: last.text, np0, np1: k, increment, period: readPeriod(tokens, k, end) };
+    }
+    return { ...none, np1: k, np0 };
+  }
   // The unit is the last one or two lower-case words of the phrase ("special forces", "barrels").
   let u0 = Math.max(firstLower, lastLower - 1);
   while (u0 < lastLower && NP_MODIFIERS_DROPPED.has(tokens[u0]!.lower)) u0++;

@@ -224,6 +224,10 @@ function unitInSentence(input: SubjectInput, s: SentenceSlice, raw: RawFigure): 
   return "";
 }
 
+function isUnitScope(extra: string): boolean {
+  return extra !== "" && !/^(additional|per-[a-z]+)(-(additional|per-[a-z]+))*$/.test(extra);
+}
+
 /** Fills a missing owner or place from earlier figures of the same thing, or from "<Demonym> <thing>" phrases nearby. */
 function inherit(input: SubjectInput, parts: SubjectParts, raw: RawFigure, s: SentenceSlice, seen: Array<{ parts: SubjectParts; paragraph: number }>): void {
   if (!parts.thing) return;
@@ -232,7 +236,7 @@ function inherit(input: SubjectInput, parts: SubjectParts, raw: RawFigure, s: Se
     const p = seen[h]!.parts;
     if (p.thing !== parts.thing || p.extra !== parts.extra) continue;
     // Only a named unit is specific enough to carry context across paragraphs.
-    if (seen[h]!.paragraph !== s.paragraph && !p.extra) continue;
+    if (seen[h]!.paragraph !== s.paragraph && !isUnitScope(p.extra)) continue;
     if (parts.owner && p.owner && p.owner !== parts.owner) continue;
     if (!parts.owner && p.owner) parts.owner = p.owner;
     if (!parts.place && p.place && p.place !== parts.owner) parts.place = p.place;
