@@ -92,3 +92,11 @@ test("the actor index gathers mentions and claims across files", () => {
   assert.equal(chad?.mentions.length, 2);
   assert.equal(chad?.claims.length, 1);
 });
+
+test("a total and a local count of the same thing, with no place, do not conflict", () => {
+  const c = corpusOf({
+    "a.txt": "Officials said up to 10 Chilean warships were seen near the islands.",
+    "b.txt": "Analysts said Chile fields about 370 warships.",
+  });
+  assert.equal(c.contradictions().length, 0);
+});

@@ -148,10 +148,18 @@ class CorpusImpl implements Corpus {
       }
       const groups = groupByPlace(members);
       this.groupsByBucket.set(b, groups);
-      this.figureConflictsByBucket.set(b, groups.flatMap((g) => figureConflicts(g)));
+      // Without a place or a unit scope a subject is too loose to call values contradictory
+      // (a navy's total vs the ships seen near an island).
+      const scoped = (g: FigureGroup) => /-in-[a-z]/.test(g.subject) || isUnitScoped(b);
+      this.figureConflictsByBucket.set(b, groups.filter(scoped).flatMap((g) => figureConflicts(g)));
     }
     this.dirtyBuckets.clear();
   }
+}
+
+function isUnitScoped(bucket: string): boolean {
+  const extra = bucket.split("|")[2] ?? "";
+  return extra !== "" && !/^(additional|per-[a-z]+)(-(additional|per-[a-z]+))*$/.test(extra);
 }
 
 function bucketOf(p: { thing: string; owner: string; place: string; extra: string }): string {

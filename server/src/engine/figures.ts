@@ -25,6 +25,8 @@ export interface RawFigure {
 const NP_STOP = new Set([
   "of", "in", "on", "at", "to", "from", "by", "with", "for", "into", "onto", "over", "under", "since", "during", "between", "across", "against", "toward", "towards", "near", "per", "a", "an", "the", "this", "that", "these", "those", "and", "or", "but", "nor", "as", "than", "who", "which", "whom", "whose", "where", "when", "while", "is", "are", "was", "were", "be", "been", "being", "have", "has", "had", "will", "would", "could", "may", "might", "can", "should", "must", "do", "does", "did", "not", "also", "each", "every", "its", "their", "his", "her", "our", "it", "they", "we", "he", "she", "so", "if", "because", "after", "before", "until", "including", "like", "among", "alongside", "within", "without", "through", "about", "around", "up", "out", "off", "down", "now", "then", "there", "here", "still", "already", "just", "only", "even", "yet", "ago", "last", "next",
 ]);
+// Frequent irregular verbs that end a counted noun phrase ("70 aircraft took part").
+const IRREGULAR_VERBS = new Set(["took", "take", "takes", "made", "make", "makes", "came", "come", "comes", "went", "go", "goes", "saw", "see", "sees", "left", "leave", "leaves", "fled", "flee", "flees", "fell", "fall", "falls", "rose", "rise", "rises", "grew", "grow", "grows", "became", "become", "becomes", "began", "begin", "gave", "give", "gives", "got", "get", "gets", "held", "hold", "holds", "kept", "keep", "keeps", "lost", "lose", "met", "meet", "ran", "run", "runs", "sent", "spent", "stood", "struck", "won", "wrote", "built", "bought", "brought", "caught", "fought", "found", "hit", "led", "paid", "put", "said", "say", "says", "sold", "shot", "told", "thought", "understood", "remain", "remains", "cross", "crosses", "enter", "enters", "arrive", "arrives", "include", "includes", "died", "die", "dies", "live", "lives", "work", "works", "need", "needs", "face", "faces", "wait", "waits", "fly", "flew", "flies", "sank", "sink", "sit", "sat", "lay", "lie", "lies", "seem", "seems"]);
 const INCREMENT_WORDS = new Set(["another", "additional", "more", "further", "extra", "new"]);
 const NP_MODIFIERS_DROPPED = new Set(["more", "additional", "other", "extra", "further", "new"]);
 const NAME_NUMBER_PRECEDERS = new Set(["page", "article", "section", "paragraph", "resolution", "chapter", "number", "no", "rule", "item", "step", "episode", "season", "volume", "level", "route", "flight", "unit", "building", "room", "table", "figure", "exhibit", "version", "grade", "category", "class", "phase", "stage", "lot", "gate", "platform", "channel", "line", "district", "zone", "sector", "block", "division", "tier", "code", "annex", "appendix", "clause", "part", "#"]);
@@ -364,7 +366,11 @@ function readUnit(tokens: Token[], j: number, end: number, parsed: NumberParse):
       break;
     }
     if (t.kind !== TokenKind.Word) break;
-    if (NP_STOP.has(t.lower) && !(t.joined && tokens[k - 1]?.text === "-")) break;
+    if ((NP_STOP.has(t.lower) || (n > 0 && IRREGULAR_VERBS.has(t.lower))) && !(t.joined && tokens[k - 1]?.text === "-")) break;
+    if (t.lower === "'s" || t.lower === "’s") {
+      k++;
+      continue; // a possessive inside a name ("People's Liberation Army")
+    }
     if (/ly$/.test(t.lower) && !t.cap && t.lower.length > 4 && !["family", "ally", "supply", "italy", "anomaly", "assembly", "rally", "july"].includes(t.lower)) break;
     if (n > 0 && !t.cap && /(ing|ed)$/.test(t.lower) && !LEX.speakerNouns.has(t.lower) && !["fighting", "building", "seed", "speed", "feed", "need", "weed", "bed", "red", "shed", "bleed", "breed", "creed", "greed", "hundred", "kindred"].includes(t.lower)) break;
     // After a plural noun the phrase is over ("hangars built", "drones delivered").
