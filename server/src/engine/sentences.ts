@@ -60,8 +60,12 @@ type LineKind = "prose" | "headline" | "furniture" | "zone-marker";
 const FURNITURE_START =
   /^(e-?mail|phone|tel|fax|contact( us)?|follow us|subscribe|sign up|share( this)?|advertisement|sponsored|©|\(c\)|copyright|all rights reserved|image|photo|picture|credit|source|related|read more|read also|see also|also read|view \d+ comments?|\d+ comments?|comments?|tags?|topics?|posted|updated|published|by [A-Z][a-z]+ [A-Z][a-z]+$)\b/i;
 
+// Photo captions and credits, bylines, editing notes.
+const CREDIT_LINE = /\b(REUTERS\/|AP Photo|Getty Images|File Photo|Photo credit|Photograph:|Photo:|Image:|Credit:|\(Photo|\/AFP\b|via Getty|Shutterstock)|^(Reporting|Editing|Writing|Additional reporting|Compiled) by\b/;
+
 function classifyLine(line: string, tokens: Token[], a: number, b: number, inZone: boolean): LineKind {
   const trimmed = line.trim();
+  if (CREDIT_LINE.test(trimmed)) return "furniture";
   const words = countWords(tokens, a, b);
   if (/(^|\s)\|(\s|$)/.test(trimmed) || /^\|/.test(trimmed)) return "furniture";
   if (FURNITURE_START.test(trimmed)) return "furniture";
