@@ -4,6 +4,7 @@
 import type { Analysis, Claim, Contradiction, ContradictionMember } from "./types";
 import { tokenize, TokenKind } from "./tokens";
 import eventData from "./data/events.json";
+import cueData from "./data/cues.json";
 
 interface EventClass {
   nouns: Set<string>;
@@ -58,10 +59,14 @@ export function extractStatements(file: string, analysis: Analysis): Statement[]
   return out;
 }
 
-/** Where the denied content starts: after the denial cue. */
+const PREDICATE_DENIALS = new Set(cueData.denialPredicates);
+
+/** Where the denied content starts: at the denial verb ("denied sending troops"), or the whole
+ *  sentence when the denial is a predicate ("reports that … are false"). */
 function denialFocus(claim: Claim): number {
   const cue = claim.cues.find((c) => c.stance === "denies");
-  return cue ? cue.start : claim.start;
+  if (!cue || PREDICATE_DENIALS.has(cue.text.toLowerCase())) return claim.start;
+  return cue.start;
 }
 
 function classify(words: string[]): string[] {
