@@ -3,7 +3,7 @@
 //
 //   node scripts/package-vsix.mjs [--out <file.vsix>] [--no-build] [--cwd <extension root>]
 //
-// Default output: out/provenance-<version>.vsix. Prints the .vsix path as its last line.
+// Default output: <name>-<version>.vsix in the extension root (gitignored), as vsce names it. Prints the .vsix path as its last line.
 // Flags passed to vsce and why:
 //   --no-dependencies           everything is bundled into dist/ by esbuild; no node_modules in the VSIX
 //   --allow-missing-repository  package.json has no "repository" (vsce would otherwise prompt)
@@ -20,7 +20,7 @@ const opt = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : unde
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(opt("--cwd") ?? join(here, ".."));
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
-const out = resolve(opt("--out") ?? join(root, "out", `${pkg.name}-${pkg.version}.vsix`));
+const out = resolve(opt("--out") ?? join(root, `${pkg.name}-${pkg.version}.vsix`));
 
 function run(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { cwd: root, stdio: ["ignore", "inherit", "inherit"], ...opts });
