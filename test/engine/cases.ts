@@ -105,5 +105,10 @@ export const ACTOR_CASES: ActorCase[] = [
   { text: "Reuters reported the talks, citing the Associated Press.", actors: [["Reuters", "organization", "reuters"], ["Associated Press", "organization", "ap"]] },
   { text: "Inflation in Turkey rose while French exports fell.", actors: [["Turkey", "country", "turkiye"], ["French", "country", "france"]] },
   { text: "Ships patrolled the South China Sea near the Korean Peninsula.", actors: [], absent: ["China", "South China Sea"] },
+  { text: "The Rapid Support Forces (RSF) took the town. The RSF denied looting.", actors: [["Rapid Support Forces", "organization", "rapid-support-forces"], ["RSF", "organization", "rapid-support-forces"]] },
+  { text: "State oil company PDVSA shipped the cargo, the minister told CNBC.", actors: [["PDVSA", "organization", "pdvsa"], ["CNBC", "organization", "cnbc"]] },
+  { text: "The meeting ended at 5 PM UTC with no GDP figures.", actors: [], absent: ["PM", "UTC", "GDP"] },
+  { text: "Analysts discussed the death of Yevgeny Prigozhin.", actors: [["Yevgeny Prigozhin", "person", "yevgeny-prigozhin"]] },
+  { text: "Convoys crossed at the Kerem Shalom crossing in the town of Rafah.", actors: [], absent: ["Kerem Shalom", "Rafah"] },
   { text: "US-led forces and Russian-controlled areas.", actors: [["US", "country", "united-states"], ["Russian", "country", "russia"]] },
 ];

@@ -4,6 +4,7 @@ import type { ActorKind, ActorMention } from "./types";
 import { type Token, TokenKind, isPossessive } from "./tokens";
 import { LEX, matchGazetteer, slug, type GazetteerEntry } from "./lexicon";
 import type { SentenceSlice } from "./sentences";
+import { findUnlistedOrganizations } from "./organizations";
 
 const PARTICLES = new Set(["bin", "al", "el", "von", "van", "der", "de", "la", "le", "da", "di", "du", "ibn", "abu", "bint"]);
 const CHUNK_JOINERS = new Set(["of", "for", "the", "de"]);
@@ -88,6 +89,7 @@ export function findActors(text: string, tokens: Token[], sentences: SentenceSli
     const rec = persons.lookup(t.text);
     if (rec && aliasContextOk(tokens, p.t0, p.sentence, rec)) out.push(mention(text, tokens, p.t0, p.t1, "person", rec.canonical, rec.name));
   }
+  out.push(...findUnlistedOrganizations(text, tokens, sentences, out));
   out.sort((a, b) => a.start - b.start);
   return dedupe(out);
 }

@@ -1,0 +1,69 @@
+// Organizations that no list names, recognised from how the text uses them: an acronym defined
+// in parentheses after a name ("Rapid Support Forces (RSF)"), a name after a noun that says what
+// it is ("state oil company PDVSA", "broadcaster TV Chosun"), an outlet someone "told", and an
+// acronym that speaks ("The RSF denied").
+import type { ActorMention } from "./types";
+import { type Token, TokenKind, isPossessive } from "./tokens";
+import { LEX, slug } from "./lexicon";
+import type { SentenceSlice } from "./sentences";
+
+const TYPE_NOUNS = new Set(["company", "firm", "group", "agency", "broadcaster", "newspaper", "daily", "outlet", "channel", "network", "lender", "bank", "carrier", "airline", "manufacturer", "maker", "producer", "insurer", "operator", "contractor", "startup", "consultancy", "militia", "movement", "party", "website", "magazine", "tabloid", "watchdog", "regulator", "charity", "organisation", "organization", "publication", "portal", "think-tank", "tank", "institute"]);
+const ORG_FOLLOWERS = new Set(["unit", "units", "agency", "group", "spokesman", "spokeswoman", "spokesperson", "fighters", "militants", "forces", "officials", "chief", "leader", "leaders", "report", "data", "statement", "analysts", "researchers", "said", "says", "told", "denied", "reported", "claimed", "added"]);
+const NOT_ORGS = new Set(["AM", "PM", "UTC", "GMT", "EST", "IST", "CET", "GDP", "CEO", "CFO", "TV", "AI", "OK", "US", "UK", "EU", "UN", "COVID", "RSS", "PDF", "HIV", "AIDS", "DNA", "ID", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "NB", "PS", "FAQ", "URL", "USD", "EUR", "GBP", "KG", "KM", "MW", "GW", "LNG", "LPG", "SUV", "VIP", "MP", "MPS", "PR", "HQ", "UAV", "UAVS", "ICBM", "SLBM", "IRBM", "SAM", "ATACMS", "HIMARS", "NOTE", "BREAKING", "LIVE", "UPDATE", "EXCLUSIVE", "WATCH", "READ", "MORE", "NEW", "THE", "AND", "OF", "A", "I"]);
+
+export function findUnlistedOrganizations(text: string, tokens: Token[], sentences: SentenceSlice[], known: ActorMention[]): ActorMention[] {
+  const taken = (t: Token) => known.some((a) => a.start <= t.start && t.end <= a.end);
+  const aliases = new Map<string, { canonical: string; name: string }>();
+  const out: ActorMention[] = [];
+  const add = (t: Token, canonical: string, name: string) => {
+    if (!out.some((m) => m.start === t.start)) out.push({ start: t.start, end: t.end, text: t.text, kind: "organization", canonical, name });
+  };
+  // "Rapid Support Forces (RSF)": the acronym names the organization before it.
+  for (const a of known) {
+    if (a.kind !== "organization") continue;
+    const i = tokenAt(tokens, a.end);
+    if (tokens[i]?.text === "(" && tokens[i + 2]?.text === ")" && isAcronym(tokens[i + 1]!)) aliases.set(tokens[i + 1]!.text, { canonical: a.canonical, name: a.name });
+  }
+  for (const s of sentences) {
+    if (s.furniture || s.headline) continue;
+    for (let i = s.t0; i < s.t1; i++) {
+      const t = tokens[i]!;
+      if (t.kind !== TokenKind.Word || !t.cap || taken(t)) continue;
+      const alias = aliases.get(t.text);
+      if (alias) {
+        add(t, alias.canonical, alias.name);
+        continue;
+      }
+      const prev = tokens[i - 1];
+      const next = tokens[i + 1];
+      const single = !next?.cap || next.kind !== TokenKind.Word;
+      if (!single) continue;
+      const acronym = isAcronym(t);
+      const typed = prev && i - 1 >= s.t0 && TYPE_NOUNS.has(prev.lower) && !prev.cap;
+      const toldOutlet = prev && (prev.lower === "told" || prev.lower === "tells") && !LEX.speakerNouns.has(t.lower);
+      const speakingAcronym = acronym && next && (ORG_FOLLOWERS.has(next.lower) || isPossessive(next) || LEX.reportingVerbs.has(next.lower));
+      const agentAcronym = acronym && prev && ["by", "from", "at", "to"].includes(prev.lower) && i - 1 >= s.t0 && tokens[i - 2]?.lower !== "according" ? ["by"].includes(prev.lower) : false;
+      const accordingAcronym = acronym && prev?.lower === "to" && tokens[i - 2]?.lower === "according";
+      if (typed || toldOutlet || speakingAcronym || agentAcronym || accordingAcronym) {
+        if (LEX.months.has(t.lower) || LEX.weekdays.has(t.lower)) continue;
+        add(t, slug(t.text), t.text);
+      }
+    }
+  }
+  return out;
+}
+
+function isAcronym(t: Token): boolean {
+  return /^[A-Z][A-Z0-9&]{1,6}$/.test(t.text) && !NOT_ORGS.has(t.text);
+}
+
+function tokenAt(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
