@@ -256,4 +256,28 @@ describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
     assert.ok(named.length >= 1, `no mention in another file: ${texts}`);
     publish(await shot("show-mentions"), "show-mentions");
   });
+
+  test("(e) the Contradictions view in the Provenance side bar lists the conflicts", { timeout: STEP_MS }, async () => {
+    await page.keyboard.press("Escape");
+    await runCommand("Provenance: Focus on Contradictions View");
+    const rows = page.locator(".part.sidebar .monaco-list-row");
+    const figure = rows.filter({ hasText: /2,000/ }).first();
+    await figure.waitFor({ state: "visible", timeout: 60_000 }).catch(async () => {
+      throw new Error(`no drone figure conflict in the Contradictions view; rows: ${JSON.stringify(await rows.allInnerTexts())}`);
+    });
+    const texts = await rows.allInnerTexts();
+    assert.ok(texts.some((t) => /den(y|ies|ied|ial)/i.test(t)), `no stance conflict in the view: ${JSON.stringify(texts)}`);
+    publish(await shot("contradictions-view"), "contradictions-view");
+  });
+
+  test('(f) "Provenance: Show Figures Table" renders the figures across sources', { timeout: STEP_MS }, async () => {
+    await runCommand("Provenance: Show Figures Table");
+    // The Markdown preview is a webview: an iframe holding the active frame with the rendered page.
+    const body = page.frameLocator("iframe.webview.ready").frameLocator("#active-frame").locator("body");
+    await body.locator("table").first().waitFor({ state: "visible", timeout: 60_000 });
+    const text = await body.innerText();
+    for (const figure of ["2,000", "2,400", "3,000"]) assert.ok(text.includes(figure), `the figures table lacks ${figure}: ${text.slice(0, 800)}`);
+    assert.match(text, /drone/i);
+    publish(await shot("figures-table"), "figures-table");
+  });
 });
