@@ -23,9 +23,12 @@ export function figureConflicts(group: FigureGroup): Contradiction[] {
   // Start from the members with the most conflicts relative to agreements: the outliers.
   const order = members.map((_, i) => i).sort((a, b) => agreeing(conflicts, a).length - agreeing(conflicts, b).length || a - b);
   for (const i of order) {
-    const b = members.map((_, j) => j).filter((j) => conflicts[i]![j]);
+    const all = members.map((_, j) => j).filter((j) => conflicts[i]![j]);
+    if (all.length === 0) continue;
+    const a = members.map((_, j) => j).filter((j) => sameReading(members[i]!, members[j]!) && all.every((k) => conflicts[j]![k]));
+    // Leave out of side "b" what an earlier contradiction already set against all of side "a".
+    const b = all.filter((j) => !a.every((x) => covered.has(pairKey(x, j))));
     if (b.length === 0) continue;
-    const a = members.map((_, j) => j).filter((j) => sameReading(members[i]!, members[j]!) && b.every((k) => conflicts[j]![k]));
     const pairs = a.flatMap((x) => b.map((y) => pairKey(x, y)));
     if (pairs.every((p) => covered.has(p))) continue;
     pairs.forEach((p) => covered.add(p));

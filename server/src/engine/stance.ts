@@ -137,7 +137,8 @@ export function stanceConflicts(statements: Statement[]): Contradiction[] {
     });
     const deniers = unique(cluster.map((d) => d.claim.source?.text ?? "a source"));
     const asserters = unique(assertions.map((a) => a.claim.source?.text ?? "a source"));
-    const topic = cluster[0]!.classes[0]?.replace(/-/g, " ") ?? "a statement";
+    const named = cluster.flatMap((d) => [...d.deniedSources].filter((x) => !x.includes("-") && /[a-z]/.test(x)));
+    const topic = cluster[0]!.classes[0]?.replace(/-/g, " ") ?? (named.length ? `what ${unique(named).map((x) => x.replace(/\b\w/g, (c) => c.toUpperCase())).join(", ")} sources said` : "a statement");
     out.push({
       kind: "stance",
       summary: `${deniers.join(", ")} ${cluster.length > 1 || deniers.length > 1 ? "deny" : "denies"} ${topic} vs ${asserters.slice(0, 6).join(", ")}${asserters.length > 6 ? ` and ${asserters.length - 6} more` : ""} asserting it`,
