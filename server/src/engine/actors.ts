@@ -89,7 +89,7 @@ export function findActors(text: string, tokens: Token[], sentences: SentenceSli
     const rec = persons.lookup(t.text);
     if (rec && aliasContextOk(tokens, p.t0, p.sentence, rec)) out.push(mention(text, tokens, p.t0, p.t1, "person", rec.canonical, rec.name));
   }
-  out.push(...findUnlistedOrganizations(text, tokens, sentences, out));
+  out.push(...findUnlistedOrganizations(tokens, sentences, out));
   out.sort((a, b) => a.start - b.start);
   return dedupe(out);
 }

@@ -232,7 +232,6 @@ function isVerbUse(tokens: Token[], i: number, s: SentenceSlice): boolean {
   if ((lw === "estimates" || lw === "reports" || lw === "claims") && (!next || next.text === "." || i + 1 >= s.t1) && LEX.speakerNouns.has(prev.lower)) return true;
   // "the British report": an article before the modifier makes it a noun phrase.
   if (ARTICLE_DETERMINERS.has(tokens[i - 2]?.lower ?? "") && i - 2 >= s.t0) return false;
-  if (lw === "warning") return !!next && (next.lower === "of" || next.lower === "that" || next.lower === "about" || next.lower === "against");
   if (next && ["were", "was", "are", "is", "have", "has", "had", "of", "by"].includes(next.lower)) return false;
   if (isSentenceStart(tokens, i - 1, s) && !LEX.speakerNouns.has(prev.lower)) return false;
   // A verb follows a subject noun or name and is followed by an object or "that".

@@ -11,12 +11,14 @@ const TYPE_NOUNS = new Set(["company", "firm", "group", "agency", "broadcaster",
 const ORG_FOLLOWERS = new Set(["unit", "units", "agency", "group", "spokesman", "spokeswoman", "spokesperson", "fighters", "militants", "forces", "officials", "chief", "leader", "leaders", "report", "data", "statement", "analysts", "researchers", "said", "says", "told", "denied", "reported", "claimed", "added"]);
 const NOT_ORGS = new Set(["AM", "PM", "UTC", "GMT", "EST", "IST", "CET", "GDP", "CEO", "CFO", "TV", "AI", "OK", "US", "UK", "EU", "UN", "COVID", "RSS", "PDF", "HIV", "AIDS", "DNA", "ID", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "NB", "PS", "FAQ", "URL", "USD", "EUR", "GBP", "KG", "KM", "MW", "GW", "LNG", "LPG", "SUV", "VIP", "MP", "MPS", "PR", "HQ", "UAV", "UAVS", "ICBM", "SLBM", "IRBM", "SAM", "ATACMS", "HIMARS", "NOTE", "BREAKING", "LIVE", "UPDATE", "EXCLUSIVE", "WATCH", "READ", "MORE", "NEW", "THE", "AND", "OF", "A", "I"]);
 
-export function findUnlistedOrganizations(text: string, tokens: Token[], sentences: SentenceSlice[], known: ActorMention[]): ActorMention[] {
-  const taken = (t: Token) => known.some((a) => a.start <= t.start && t.end <= a.end);
+export function findUnlistedOrganizations(tokens: Token[], sentences: SentenceSlice[], known: ActorMention[]): ActorMention[] {
+  const covered = new Set<number>();
+  for (const a of known) for (let k = tokenAt(tokens, a.start); k < tokens.length && tokens[k]!.end <= a.end; k++) covered.add(tokens[k]!.start);
+  const taken = (t: Token) => covered.has(t.start);
   const aliases = new Map<string, { canonical: string; name: string }>();
   const out: ActorMention[] = [];
   const add = (t: Token, canonical: string, name: string) => {
-    if (!out.some((m) => m.start === t.start)) out.push({ start: t.start, end: t.end, text: t.text, kind: "organization", canonical, name });
+    if (!covered.has(t.start)) covered.add(t.start), out.push({ start: t.start, end: t.end, text: t.text, kind: "organization", canonical, name });
   };
   // "Rapid Support Forces (RSF)": the acronym names the organization before it.
   for (const a of known) {
