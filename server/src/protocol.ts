@@ -188,8 +188,8 @@ export const ReindexRequest = new RequestType0<ReindexResult, void>("provenance/
 export interface CorpusChangedParams {
   /** Increases with every change of the corpus. */
   generation: number;
+  /** Files in the corpus. (Counts of contradictions: ask provenance/documentStats.) */
   files: number;
-  contradictions: number;
 }
 
 /** The corpus changed (a file was indexed, edited, removed): views and counts are stale. */

@@ -44,7 +44,8 @@ export class TestClient {
   readonly proc: ChildProcess;
   readonly rpc: MessageConnection;
   readonly notifications: Notification[] = [];
-  readonly registrations: Array<{ method: string; registerOptions?: any }> = [];
+  readonly registrations: Array<{ id: string; method: string; registerOptions?: any }> = [];
+  readonly unregistered: unknown[] = [];
   /** Latest diagnostics per URI. */
   readonly diagnostics = new Map<string, any[]>();
   settings: Record<string, unknown>;
@@ -66,6 +67,11 @@ export class TestClient {
     );
     this.rpc.onRequest("client/registerCapability", (params: any) => {
       this.registrations.push(...(params.registrations ?? []));
+      return null;
+    });
+    this.rpc.onRequest("client/unregisterCapability", (params: any) => {
+      const gone = new Set((params.unregisterations ?? []).map((u: any) => u.id));
+      this.unregistered.push(...gone);
       return null;
     });
     this.rpc.onRequest("window/workDoneProgress/create", () => null);

@@ -55,13 +55,13 @@ export function figureGroupOf(sources: SourceIndex, uri: string, figureIndex: nu
   }
 }
 
-export function isSameMention(member: { file: string; start: number; end: number }, uri: string, span: { start: number; end: number }): boolean {
-  return member.file === uri && spansOverlap(member, span);
+/** A key for one mention of a file (`file#start:end`). */
+export function mentionKey(m: { file: string; start: number; end: number }): string {
+  return `${m.file}#${m.start}:${m.end}`;
 }
 
-/** Contradictions with a member in `uri`. */
-export function contradictionsInFile(contradictions: readonly Contradiction[], uri: string): Contradiction[] {
-  return contradictions.filter((c) => c.members.some((m) => m.file === uri));
+export function isSameMention(member: { file: string; start: number; end: number }, uri: string, span: { start: number; end: number }): boolean {
+  return member.file === uri && spansOverlap(member, span);
 }
 
 export interface Conflict {
@@ -110,7 +110,7 @@ export interface Relation {
 
 /** Mentions in other files that corroborate or contradict a claim (via stance conflicts and its figures). */
 export function relationsOfClaim(sources: SourceIndex, uri: string, claim: Claim): Relation[] {
-  const contradictions = sources.contradictions();
+  const contradictions = sources.contradictionsTouching(uri);
   const relations: Relation[] = [];
   const seen = new Set<string>();
   const add = (m: Omit<Relation, "relation" | "about"> & { file: string }, relation: Relation["relation"], about: string) => {
@@ -153,7 +153,7 @@ export function otherValuesOf(
   const group = figureGroupOf(sources, uri, figureIndex);
   if (!figure || !group) return { group, others: [] };
   const opposing = new Set<string>();
-  for (const conflict of conflictsOf(sources.contradictions(), uri, figure, "figure")) {
+  for (const conflict of conflictsOf(sources.contradictionsTouching(uri), uri, figure, "figure")) {
     for (const m of conflict.opposing) opposing.add(`${m.file}#${m.start}`);
   }
   const others = group.members

@@ -21,6 +21,7 @@ export class SourceIndex {
   private timer: NodeJS.Timeout | undefined;
   private held = 0;
   private contradictionCache: { generation: number; value: Contradiction[] } | undefined;
+  private byFileCache: { generation: number; value: Map<string, Contradiction[]> } | undefined;
   generation = 0;
 
   constructor(
@@ -93,6 +94,22 @@ export class SourceIndex {
       this.contradictionCache = { generation: this.generation, value };
     }
     return this.contradictionCache.value;
+  }
+
+  /** Contradictions with a member in `uri` (indexed once per corpus generation). */
+  contradictionsTouching(uri: string): Contradiction[] {
+    if (this.byFileCache?.generation !== this.generation) {
+      const value = new Map<string, Contradiction[]>();
+      for (const contradiction of this.contradictions()) {
+        for (const file of new Set(contradiction.members.map((m) => m.file))) {
+          let list = value.get(file);
+          if (!list) value.set(file, (list = []));
+          list.push(contradiction);
+        }
+      }
+      this.byFileCache = { generation: this.generation, value };
+    }
+    return this.byFileCache.value.get(uri) ?? [];
   }
 
   /** The line map for a file: of the editor's text when open (it may carry a BOM), else the analysed text. */

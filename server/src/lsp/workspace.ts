@@ -62,17 +62,31 @@ export function formatBytes(bytes: number): string {
 
 export interface FileFilter {
   includes(relativePath: string): boolean;
+  excludes(relativePath: string): boolean;
   excludesFolder(relativePath: string): boolean;
 }
 
+const filters = new WeakMap<object, FileFilter>();
+
+/** The include / exclude matcher of some settings (compiled once per settings object). */
 export function createFileFilter(settings: Pick<ProvenanceSettings, "include" | "exclude">): FileFilter {
+  const cached = filters.get(settings);
+  if (cached) return cached;
   const options = { dot: true, nocase: process.platform === "win32" };
   const include = settings.include.length > 0 ? picomatch(settings.include, options) : () => false;
   const exclude = settings.exclude.length > 0 ? picomatch(settings.exclude, options) : () => false;
-  return {
+  const filter: FileFilter = {
     includes: (rel) => include(rel) && !exclude(rel),
+    excludes: (rel) => exclude(rel),
     excludesFolder: (rel) => exclude(rel) || exclude(`${rel}/`) || exclude(`${rel}/.provenance-probe`),
   };
+  filters.set(settings, filter);
+  return filter;
+}
+
+/** What decides which files are indexed and how: include, exclude, maxFileSize per folder. */
+export function indexingFingerprint(settings: readonly ProvenanceSettings[]): string {
+  return JSON.stringify(settings.map((s) => [s.include, s.exclude, s.maxFileSize]));
 }
 
 function toPosix(path: string): string {
@@ -126,6 +140,8 @@ export class Workspace {
   private run = 0;
   private indexing: Promise<IndexedParams> | undefined;
   private readonly shownSkips = new Set<string>();
+  /** Fingerprint of the settings the last indexing run used (see indexingFingerprint). */
+  indexedWith = "";
 
   constructor(private readonly options: WorkspaceOptions) {}
 
@@ -189,6 +205,8 @@ export class Workspace {
     try {
       const planned: Array<{ path: string; settings: ProvenanceSettings }> = [];
       const seen = new Set<string>();
+      const used = await Promise.all(this.folders.map((folder) => this.options.settings.get(folder.uri)));
+      this.indexedWith = indexingFingerprint(used);
       for (const folder of this.folders) {
         const settings = await this.options.settings.get(folder.uri);
         const paths = await discoverFiles(folder.path, createFileFilter(settings), cancelled);
@@ -222,15 +240,16 @@ export class Workspace {
       return { files: indexed, skipped, milliseconds: Date.now() - started };
     } finally {
       progress?.done();
-      sources.release();
       if (!cancelled()) {
-        sources.flush();
         const result = { files: indexed, skipped, milliseconds: Date.now() - started };
         connection.sendNotification(IndexingStatusNotification, { indexing: false, done: indexed + skipped, total: indexed + skipped });
         log.info(`Provenance: indexed ${indexed} files (${skipped} skipped) in ${result.milliseconds} ms`);
         this.announceSkips();
         connection.sendNotification(IndexedNotification, result);
       }
+      // Everything derived across files (conflicts of open documents, lenses, views) follows,
+      // debounced: the announcement above does not wait for it.
+      sources.release();
     }
   }
 
@@ -350,8 +369,7 @@ export class Workspace {
     const folder = this.folderOf(uri);
     if (!path || !folder) return false;
     const settings = await this.options.settings.get(folder.uri);
-    const rel = toPosix(relative(folder.path, path));
-    return settings.exclude.length > 0 && picomatch(settings.exclude, { dot: true })(rel);
+    return createFileFilter(settings).excludes(toPosix(relative(folder.path, path)));
   }
 
   private folderOf(uri: string): Folder | undefined {

@@ -24,8 +24,7 @@ export function registerContradictions(services: Services): void {
 }
 
 export function listContradictions(sources: SourceIndex, uri?: string): ContradictionsResult {
-  const all = sources.contradictions();
-  const selected = uri ? all.filter((c) => c.members.some((m) => m.file === uri)) : all;
+  const selected = uri ? sources.contradictionsTouching(uri) : sources.contradictions();
   return { contradictions: selected.map((c) => toItem(sources, c)) };
 }
 

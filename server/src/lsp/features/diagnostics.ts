@@ -64,7 +64,7 @@ export function computeDiagnostics(sources: SourceIndex, uri: string, settings: 
   const analysis = sources.analysis(uri);
   const map = sources.lineMap(uri);
   if (!analysis || !map) return [];
-  const contradictions = sources.contradictions();
+  const contradictions = sources.contradictionsTouching(uri);
   const out: Diagnostic[] = [];
   const push = (d: Diagnostic | undefined) => d && out.push(d);
   analysis.claims.forEach((claim) => {

@@ -2,7 +2,7 @@
 // the Figures view.
 import type { FigureGroup } from "../../engine";
 import { FiguresRequest, type FigureGroupItem, type FiguresParams, type FiguresResult } from "../../protocol";
-import { isSameMention } from "../lookup";
+import { mentionKey } from "../lookup";
 import { describeError, guarded } from "../safe";
 import type { Services } from "../services";
 import type { SourceIndex } from "../sources";
@@ -25,14 +25,17 @@ export function listFigures(sources: SourceIndex, uri?: string, logError: (m: st
   } catch (error) {
     logError(`Provenance: figure groups failed: ${describeError(error)}`);
   }
-  const conflicting = sources.contradictions().filter((c) => c.kind === "figure");
+  const conflicting = new Set<string>();
+  for (const c of sources.contradictions()) {
+    if (c.kind === "figure") for (const m of c.members) conflicting.add(mentionKey(m));
+  }
   const selected = uri ? groups.filter((g) => g.members.some((m) => m.file === uri)) : groups;
   return {
     groups: selected.map((group): FigureGroupItem => {
       const members = group.members.flatMap((m) => {
         const map = sources.lineMap(m.file);
         if (!map) return [];
-        const inConflict = conflicting.some((c) => c.members.some((cm) => isSameMention(cm, m.file, m)));
+        const inConflict = conflicting.has(mentionKey(m));
         return [
           {
             uri: m.file,

@@ -8,13 +8,15 @@ import {
   type Disposable,
   type FileSystemWatcher,
 } from "vscode-languageserver";
-import { ReindexRequest, SETTINGS_SECTION, type ProvenanceSettings } from "../../protocol";
+import { ReindexRequest, SETTINGS_SECTION } from "../../protocol";
 import { describeError, guarded } from "../safe";
 import type { Services } from "../services";
+import { indexingFingerprint } from "../workspace";
 
 export function registerIndexing(services: Services): void {
   const { connection, workspace, settings, log, client } = services;
   let watchers: Disposable | undefined;
+  let watchedFingerprint = "";
 
   connection.onInitialized(async () => {
     try {
@@ -49,13 +51,10 @@ export function registerIndexing(services: Services): void {
   );
 
   connection.onDidChangeConfiguration(async (change) => {
-    const before = await indexingSettings(services);
     settings.invalidate(change.settings);
-    const after = await indexingSettings(services);
     services.onSettingsChanged.fire();
     await services.open.reanalyzeAll();
-    if (before === after) return;
-    if (watchers) {
+    if (watchers && (await watchedGlobs(services)) !== watchedFingerprint) {
       // The include globs changed: watch the new ones.
       watchers.dispose();
       watchers = await registerWatchers(services).catch((error) => {
@@ -63,18 +62,29 @@ export function registerIndexing(services: Services): void {
         return undefined;
       });
     }
-    void workspace.indexAll();
+    if ((await indexingSettings(services)) !== workspace.indexedWith) void workspace.indexAll();
   });
+
+  /** Registers the watchers for the current include globs. */
+  async function registerWatchers(services: Services): Promise<Disposable> {
+    watchedFingerprint = await watchedGlobs(services);
+    return registerWatcherGlobs(services);
+  }
 }
 
-/** A fingerprint of the settings that decide which files are indexed. */
+async function watchedGlobs(services: Services): Promise<string> {
+  const all = await Promise.all(services.workspace.folderUris().map((f) => services.settings.get(f)));
+  return JSON.stringify(all.map((s) => s.include));
+}
+
+/** A fingerprint of the settings that decide which files are indexed (as Workspace.indexedWith). */
 async function indexingSettings(services: Services): Promise<string> {
   const folders = services.workspace.folderUris();
   const all = await Promise.all(folders.map((f) => services.settings.get(f)));
-  return JSON.stringify(all.map((s: ProvenanceSettings) => [s.include, s.exclude, s.maxFileSize]));
+  return indexingFingerprint(all);
 }
 
-async function registerWatchers(services: Services): Promise<Disposable> {
+async function registerWatcherGlobs(services: Services): Promise<Disposable> {
   const watchers: FileSystemWatcher[] = [];
   const folders = services.workspace.folderUris();
   for (const folder of folders) {

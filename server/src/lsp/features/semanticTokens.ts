@@ -100,7 +100,7 @@ function encode(sources: SourceIndex, uri: string, range?: { start: { line: numb
   const analysis = sources.analysis(uri);
   const map: LineMap | undefined = sources.lineMap(uri);
   if (!analysis || !map) return { data: [] };
-  const contradictions = sources.contradictions();
+  const contradictions = sources.contradictionsTouching(uri);
   const tokens = collectTokens(analysis, (i) => isConflictingFigure(contradictions, uri, analysis.figures[i]!));
   const builder = new SemanticTokensBuilder();
   for (const token of tokens) {

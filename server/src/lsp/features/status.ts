@@ -6,7 +6,6 @@ import {
   type DocumentStats,
   type DocumentStatsParams,
 } from "../../protocol";
-import { contradictionsInFile } from "../lookup";
 import { guarded } from "../safe";
 import type { Services } from "../services";
 import { canonicalUri } from "../uris";
@@ -19,18 +18,14 @@ export function registerStatus(services: Services): void {
     guarded(log, "provenance/documentStats", none, (params: DocumentStatsParams) => documentStats(services, params.uri)),
   );
   sources.onDidChange((change) => {
-    void connection.sendNotification(CorpusChangedNotification, {
-      generation: change.generation,
-      files: sources.files().length,
-      contradictions: sources.contradictions().length,
-    });
+    // No counts here: contradictions can be costly on a large corpus and clients may not need them.
+    void connection.sendNotification(CorpusChangedNotification, { generation: change.generation, files: sources.files().length });
   });
 }
 
 export function documentStats(services: Services, rawUri: string): DocumentStats {
   const uri = canonicalUri(rawUri);
   const { sources } = services;
-  const contradictions = sources.contradictions();
   const analysis = sources.analysis(uri);
   const skippedReason = sources.skipReason(uri);
   return {
@@ -38,8 +33,8 @@ export function documentStats(services: Services, rawUri: string): DocumentStats
     claims: analysis?.claims.length ?? 0,
     figures: analysis?.figures.length ?? 0,
     actors: new Set(analysis?.actors.map((a) => a.canonical) ?? []).size,
-    contradictions: contradictionsInFile(contradictions, uri).length,
-    workspaceContradictions: contradictions.length,
+    contradictions: sources.contradictionsTouching(uri).length,
+    workspaceContradictions: sources.contradictions().length,
     ...(skippedReason ? { skippedReason } : {}),
   };
 }
