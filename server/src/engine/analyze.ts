@@ -8,6 +8,7 @@ import { assignSubjects } from "./subjects";
 import { findClaim, type ClaimContext } from "./claims";
 import { findDates } from "./dates";
 import { linkBackReferences } from "./backrefs";
+import { within } from "./spans";
 
 export function analyze(input: unknown, options: AnalyzeOptions = {}): Analysis {
   let text = typeof input === "string" ? input : "";
@@ -74,17 +75,19 @@ function buildClaims(text: string, tokens: ReturnType<typeof tokenize>, slices: 
       rememberSpeakers(actors, s, history);
       return;
     }
-    const date = dates.find((d) => d.start >= s.start && d.end <= s.end);
+    const date = within(dates, s.start, s.end)[0];
     if (date) claim.date = date;
     claims.push(claim);
     if (claim.source) history.push(claim.source);
+    if (history.length > 64) history.splice(0, history.length - 32);
   });
   return linkBackReferences(text, slices, claims);
 }
 
 /** Persons named in a sentence without a claim still become antecedents for "he said". */
 function rememberSpeakers(actors: Analysis["actors"], s: SentenceSlice, history: ClaimSource[]): void {
-  for (const a of actors) {
-    if (a.start >= s.start && a.end <= s.end && a.kind === "person") history.push({ start: a.start, end: a.end, text: a.text, kind: "person", canonical: a.canonical });
+  for (const a of within(actors, s.start, s.end)) {
+    if (a.kind === "person") history.push({ start: a.start, end: a.end, text: a.text, kind: "person", canonical: a.canonical });
   }
+  if (history.length > 64) history.splice(0, history.length - 32);
 }

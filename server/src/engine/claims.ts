@@ -6,6 +6,7 @@ import { LEX } from "./lexicon";
 import cueData from "./data/cues.json";
 import actorData from "./data/actors.json";
 import type { SentenceSlice } from "./sentences";
+import { covering, lastBefore, within } from "./spans";
 
 const CLAIM_NOUNS = new Map(Object.entries(cueData.claimNouns) as Array<[string, Stance]>);
 /** Phrases indexed by their first word, so each token costs one map lookup. */
@@ -407,13 +408,13 @@ function bareNounSource(tokens: Token[], i: number, s: SentenceSlice): SourceSpa
 }
 
 function actorAt(ctx: ClaimContext, offset: number): ActorMention | undefined {
-  return ctx.actors.find((a) => a.start <= offset && offset < a.end);
+  return covering(ctx.actors, offset);
 }
 
 function actorIn(ctx: ClaimContext, np: SourceSpan): ActorMention | undefined {
   const start = ctx.tokens[np.t0]!.start;
   const end = ctx.tokens[np.t1 - 1]!.end;
-  const inside = ctx.actors.filter((a) => a.start >= start && a.end <= end);
+  const inside = within(ctx.actors, start, end);
   return inside.find((a) => a.kind === "person") ?? inside.find((a) => a.kind === "organization") ?? inside[0];
 }
 
@@ -553,7 +554,8 @@ function npAfter(tokens: Token[], i: number, end: number, ownerOfClaim = false, 
   while (k < end && (NP_DROP.has(tokens[k]!.lower) || tokens[k]!.lower === "the")) k++;
   const t0 = k;
   // A named organization runs over its inner "for"/"and" ("Institute for Science and International Security").
-  const named = actors?.find((a) => a.start === tokens[t0]?.start);
+  const hit = actors && tokens[t0] ? covering(actors, tokens[t0]!.start) : undefined;
+  const named = hit && hit.start === tokens[t0]!.start ? hit : undefined;
   if (named) while (k < end && tokens[k]!.end <= named.end) k++;
   let lastPoss = -1;
   while (k < end) {
@@ -636,8 +638,7 @@ function resolvePronoun(ctx: ClaimContext, np: SourceSpan, pronoun: string): Sou
   if (want === "person") {
     // The last person named before this sentence.
     const start = ctx.tokens[np.t0]!.start;
-    const before = ctx.actors.filter((a) => a.kind === "person" && a.end <= start);
-    const last = before[before.length - 1];
+    const last = lastBefore(ctx.actors, start, (a) => a.kind === "person");
     if (last) return { ...np, start: last.start, end: last.end, text: last.text, kind: "person", canonical: last.canonical };
   }
   return np;

@@ -6,6 +6,7 @@ import { analyze } from "./analyze";
 import { figureConflicts } from "./figureConflicts";
 import { extractStatements, stanceConflicts, type Statement } from "./stance";
 import { LEX } from "./lexicon";
+import { covering, within } from "./spans";
 
 export interface Corpus {
   /** Adds or replaces a document. With a version or text equal to the cached one, nothing is recomputed. */
@@ -207,8 +208,9 @@ export function labelOf(subject: string): string {
 function toMembers(file: string, analysis: Analysis): FigureMember[] {
   const docDate = documentDate(analysis);
   return analysis.figures.map((f) => {
-    const claim = analysis.claims.find((c) => c.start <= f.start && f.end <= c.end);
-    const date = claim?.date?.text ?? analysis.dates.find((d) => d.start >= analysis.sentences[f.sentence]!.start && d.end <= analysis.sentences[f.sentence]!.end)?.text ?? docDate;
+    const claim = covering(analysis.claims, f.start);
+    const sentence = analysis.sentences[f.sentence]!;
+    const date = claim?.date?.text ?? within(analysis.dates, sentence.start, sentence.end)[0]?.text ?? docDate;
     return {
       file,
       start: f.start,

@@ -4,6 +4,7 @@
 import type { Analysis, Claim, Contradiction, ContradictionMember } from "./types";
 import { tokenize, TokenKind } from "./tokens";
 import eventData from "./data/events.json";
+import { within } from "./spans";
 import cueData from "./data/cues.json";
 
 interface EventClass {
@@ -40,7 +41,7 @@ export function extractStatements(file: string, analysis: Analysis): Statement[]
     const denial = claim.stance === "denies";
     const assertion = !denial && claim.kinds.includes("attributed") && ASSERTIVE.has(claim.stance);
     if (!denial && !assertion) continue;
-    const actors = analysis.actors.filter((a) => a.start >= claim.start && a.end <= claim.end);
+    const actors = within(analysis.actors, claim.start, claim.end);
     const focusStart = denial ? denialFocus(claim) : claim.start;
     const words = tokenize(analysis.text, focusStart, claim.end).filter((t) => t.kind === TokenKind.Word).map((t) => t.lower);
     const sourceId = (claim.source?.canonical ?? claim.source?.text ?? "").toLowerCase();
@@ -89,8 +90,7 @@ function deniedSources(analysis: Analysis, claim: Claim): Set<string> {
   const nounAt = toks.findIndex((t, i) => i < 8 && CLAIM_NOUN.test(t.lower));
   if (nounAt < 0) return ids;
   const until = toks[nounAt]!.start;
-  for (const a of analysis.actors) {
-    if (a.start < cue.end || a.end > until) continue;
+  for (const a of within(analysis.actors, cue.end, until)) {
     ids.add(a.canonical);
     ids.add(a.text.toLowerCase());
   }

@@ -4,6 +4,7 @@ import type { ActorMention, SubjectParts } from "./types";
 import { type Token, TokenKind, isPossessive } from "./tokens";
 import type { RawFigure } from "./figures";
 import type { SentenceSlice } from "./sentences";
+import { covering, lastBefore, within } from "./spans";
 
 const THING_SYNONYMS: Record<string, string> = {
   troops: "troops", troop: "troops", soldiers: "troops", soldier: "troops", forces: "troops", "special forces": "troops", servicemen: "troops", "service members": "troops", servicemembers: "troops", personnel: "troops", "military personnel": "troops", fighters: "troops", combatants: "troops", mercenaries: "troops", conscripts: "troops", recruits: "troops", men: "troops", "combat troops": "troops", "ground troops": "troops", "military engineers": "engineers", workers: "workers", laborers: "workers", labourers: "workers",
@@ -93,7 +94,7 @@ function computeThing(unit: string): string {
 function actorsIn(input: SubjectInput, t0: number, t1: number): ActorMention[] {
   const start = input.tokens[t0]?.start ?? 0;
   const end = input.tokens[t1 - 1]?.end ?? start;
-  return input.actors.filter((a) => a.start >= start && a.end <= end);
+  return within(input.actors, start, end);
 }
 
 function tokenOf(input: SubjectInput, offset: number): number {
@@ -170,7 +171,8 @@ function leftContext(input: SubjectInput, raw: RawFigure, s: SentenceSlice): { s
     if ((SEND_VERBS.has(t.lower) || (HAVE_VERBS.has(t.lower) && k === raw.t0 - 1)) && !verbKind) verbKind = "send";
     if (CASUALTY_WORDS.has(t.lower) && k >= raw.t0 - 2) verbKind = verbKind || "";
     if (RECEIVE_VERBS.has(t.lower) && !verbKind) verbKind = "receive";
-    const actor = input.actors.find((a) => a.start === t.start && a.kind === "country");
+    const hit = covering(input.actors, t.start);
+    const actor = hit && hit.start === t.start && hit.kind === "country" ? hit : undefined;
     if (!actor) continue;
     const prev = tokens[k - 1];
     if (prev && PLACE_PREPS.has(prev.lower)) continue; // a location, not an agent
@@ -211,14 +213,13 @@ function unitInSentence(input: SubjectInput, s: SentenceSlice, raw: RawFigure): 
   const { tokens } = input;
   const start = tokens[s.t0]!.start;
   const end = tokens[s.t1 - 1]!.end;
-  const units = input.actors.filter((a) => a.kind === "organization" && a.start >= start && a.end <= end && UNIT_NOUNS.test(a.text.split(/\s+/).pop()!.toLowerCase()));
+  const units = within(input.actors, start, end).filter((a) => a.kind === "organization" && UNIT_NOUNS.test(a.text.split(/\s+/).pop()!.toLowerCase()));
   if (units.length > 0) return units[0]!.canonical;
   // A bare "battalion" refers to the last unit of that kind named before, in the same paragraph or earlier.
   for (let k = s.t0; k < s.t1; k++) {
     const w = tokens[k]!.lower;
     if (!UNIT_NOUNS.test(w) || k === raw.np1 - 1) continue;
-    const before = input.actors.filter((a) => a.kind === "organization" && a.end <= start && a.text.toLowerCase().endsWith(w));
-    const last = before[before.length - 1];
+    const last = lastBefore(input.actors, start, (a) => a.kind === "organization" && a.text.toLowerCase().endsWith(w));
     if (last) return last.canonical;
   }
   return "";
@@ -243,7 +244,7 @@ function inherit(input: SubjectInput, parts: SubjectParts, raw: RawFigure, s: Se
     return;
   }
   // "<Demonym> troops in <Country>" in the two sentences before, in the same paragraph or a headline.
-  const idx = input.sentences.indexOf(s); // small: figures are few per document
+  const idx = sentenceIndex(input.sentences, s);
   for (let b = idx - 1; b >= Math.max(0, idx - 3); b--) {
     const prev = input.sentences[b]!;
     if (prev.furniture) continue;
@@ -258,11 +259,22 @@ function inherit(input: SubjectInput, parts: SubjectParts, raw: RawFigure, s: Se
   void raw;
 }
 
+function sentenceIndex(sentences: SentenceSlice[], s: SentenceSlice): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.start < s.start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function thingPhrase(input: SubjectInput, s: SentenceSlice, thing: string): { owner: string; place: string } | undefined {
   const { tokens } = input;
   for (let k = s.t0; k < s.t1; k++) {
     if (normalizeThing(tokens[k]!.lower) !== thing) continue;
-    const owner = input.actors.find((a) => a.kind === "country" && a.end <= tokens[k]!.start && a.end >= tokens[k]!.start - 2 - 14);
+    const owner = within(input.actors, tokens[k]!.start - 16, tokens[k]!.start).find((a) => a.kind === "country");
     if (!owner) continue;
     const helped = helpedParty(input, k + 1, s.t1);
     const place = helped || locationAfter(input, k + 1, s.t1);

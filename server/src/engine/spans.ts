@@ -1,0 +1,38 @@
+// Range queries over spans sorted by start: the engine's lookups stay O(log n) on large texts.
+
+export interface Ranged {
+  start: number;
+  end: number;
+}
+
+/** Index of the first span whose start is >= offset. */
+export function lowerBound(sorted: readonly Ranged[], offset: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Spans lying entirely inside [start, end). */
+export function within<T extends Ranged>(sorted: readonly T[], start: number, end: number): T[] {
+  const out: T[] = [];
+  for (let i = lowerBound(sorted, start); i < sorted.length && sorted[i]!.start < end; i++) if (sorted[i]!.end <= end) out.push(sorted[i]!);
+  return out;
+}
+
+/** The span covering offset, if any (spans do not overlap). */
+export function covering<T extends Ranged>(sorted: readonly T[], offset: number): T | undefined {
+  const i = lowerBound(sorted, offset + 1) - 1;
+  const s = sorted[i];
+  return s && s.start <= offset && offset < s.end ? s : undefined;
+}
+
+/** The last span ending at or before offset that satisfies the predicate, searching back at most `limit` spans. */
+export function lastBefore<T extends Ranged>(sorted: readonly T[], offset: number, ok: (s: T) => boolean, limit = 400): T | undefined {
+  for (let i = lowerBound(sorted, offset) - 1, n = 0; i >= 0 && n < limit; i--, n++) if (sorted[i]!.end <= offset && ok(sorted[i]!)) return sorted[i];
+  return undefined;
+}
