@@ -27,6 +27,8 @@ const DENIAL_PREDICATES = new Set(cueData.denialPredicates);
 const ANONYMITY = byFirstWord(cueData.anonymityPhrases);
 const PHRASE_STARTS = new Set(["according", ...NON_CONFIRMATION.keys(), ...PASSIVE_HEDGES.keys(), ...ANONYMITY.keys()].flatMap((k) => [k, k.replace("'", "’")]));
 const CONCERN_NOUNS = new Set(cueData.concernNouns);
+const DOCUMENT_VERBS = new Set(cueData.documentVerbs.forms);
+const DOCUMENT_NOUNS = new Set(cueData.documentVerbs.subjects);
 const ARTICLE_DETERMINERS = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your", "such"]);
 const ANAPHORIC = new Set(["the", "this", "that", "these", "those"]);
 const NP_DROP = new Set(["what", "the", "a", "an", "some", "many", "several", "most", "other", "certain", "various", "numerous", "few", "both", "all", "two", "three", "multiple", "this", "these", "those"]);
@@ -204,6 +206,10 @@ function cueAt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undef
   }
   const verb = LEX.reportingVerbs.get(lw);
   if (verb) return verbCue(ctx, s, i, verb.stance, verb.lemma);
+  if (DOCUMENT_VERBS.has(lw)) {
+    const found = documentVerbCue(ctx, s, i);
+    if (found) return found;
+  }
   if (LEX.hedges.has(lw)) return hedgeCue(ctx, s, i);
   if (DENIAL_PREDICATES.has(lw) && prev && ["is", "are", "was", "were", "be", "been"].includes(prev.lower) && i + 1 <= s.t1) {
     return { cue: makeCue(ctx, i, i + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
@@ -317,6 +323,17 @@ function negationStart(tokens: Token[], i: number, s: SentenceSlice): number {
     if (!AUX.has(w) && !/ly$/.test(w)) break;
   }
   return i;
+}
+
+/** "The report found that…", "the survey shows": a finding reported by a document. */
+function documentVerbCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undefined {
+  const { tokens } = ctx;
+  const next = tokens[i + 1];
+  if (!next || (next.lower !== "that" && next.kind !== TokenKind.Word && next.kind !== TokenKind.Number)) return undefined;
+  const src = subjectBefore(ctx, s, i);
+  const head = src ? headOf(tokens, src) : undefined;
+  if (!src || !head || !DOCUMENT_NOUNS.has(head.lower)) return undefined;
+  return { cue: makeCue(ctx, i, i + 1, "attributed", "asserts"), at: i, wantsSource: true, source: src, priority: 0 };
 }
 
 function verbFrameOk(tokens: Token[], i: number, lemma: string, lw: string): boolean {
@@ -561,7 +578,7 @@ function npAfter(tokens: Token[], i: number, end: number, ownerOfClaim = false, 
   while (k < end) {
     const t = tokens[k]!;
     if (t.kind === TokenKind.Word) {
-      if (t.lower === "by" && k > t0 && /ed$/.test(tokens[k - 1]!.lower)) {
+      if (t.lower === "by" && k > t0 && (/ed$/.test(tokens[k - 1]!.lower) || DOCUMENT_NOUNS.has(tokens[k - 1]!.lower))) {
         k++;
         continue;
       }
