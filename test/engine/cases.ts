@@ -29,7 +29,12 @@ export const FIGURE_CASES: FigureCase[] = [
   { text: "Nearly 600 flights were cancelled.", figure: { span: "Nearly 600", value: 600, qualifier: "approx", unit: "flights" } },
   { text: "The talks lasted 12 hours.", figure: { span: "12", value: 12, qualifier: "exact", unit: "hours" } },
   { text: "The alliance sent three frigates.", figure: { span: "three", value: 3, qualifier: "exact", unit: "frigates" } },
+  { text: "The deal is worth $2.5 billion over five years.", figure: { span: "five", value: 5, qualifier: "exact", unit: "years" } },
+  { text: "It was the first visit in over 30 years.", figure: { span: "over 30", value: 30, qualifier: "over", unit: "years" } },
+  { text: "The EU pledged €300m in aid.", figure: { span: "€300m", value: 300000000, qualifier: "exact", unit: "EUR" } },
   // Exclusions
+  { text: "A 45-year-old man was arrested at 7 p.m. on Monday.", none: true },
+  { text: "Kyiv asked for F-16 jets after the 2022-23 winter.", none: true },
   { text: "The treaty was signed on 19 June 2024 in Vienna.", none: true },
   { text: "The war began in 2014.", none: true },
   { text: "It was the first visit since the 1990s.", none: true },

@@ -82,8 +82,14 @@ function figureAt(tokens: Token[], i: number, s: SentenceSlice): RawFigure | und
     parsed.valueMax = range.valueMax;
     parsed.end = range.end;
   }
-  const [qualifier, qStart, increment] = readQualifier(tokens, start, s.t0, parsed.vague);
+  let [qualifier, qStart, increment] = readQualifier(tokens, start, s.t0, parsed.vague);
   const unitInfo = readUnit(tokens, parsed.end, s.t1, parsed);
+  // "worth $2.5 billion over five years": "over" before a duration is the preposition, unless
+  // "in/for over 30 years" makes it "more than".
+  if ((qualifier === "over" || qualifier === "under") && tokens[qStart]!.lower !== "more" && unitInfo.unit && LEX.timeUnits.has(unitInfo.unit.toLowerCase()) && !["in", "for"].includes(tokens[qStart - 1]?.lower ?? "")) {
+    qualifier = "exact";
+    qStart = start;
+  }
   if (!parsed.percent && !parsed.currency && unitInfo.unit === null && t.kind === TokenKind.Word && !parsed.vague) return undefined;
   if (isTrivialDeterminer(tokens, start, s.t0, parsed, t)) return undefined;
   return {
@@ -108,6 +114,9 @@ function isExcludedDigits(tokens: Token[], i: number, s: SentenceSlice): boolean
   const raw = t.text;
   // Multiple dots: versions, IP addresses.
   if ((raw.match(/\./g) ?? []).length > 1) return true;
+  // Compound modifiers and clock times: "a 45-year-old", "a 30-day truce", "7 p.m.", "10 GMT".
+  if (next && next.joined && next.text === "-" && tokens[i + 2]?.joined && tokens[i + 2]!.kind === TokenKind.Word && !LEX.scales.has(tokens[i + 2]!.lower)) return true;
+  if (next && /^(a\.m\.|p\.m\.|am|pm|gmt|utc|bst|cet|est|ist|hrs|h)$/.test(next.lower) && /^\d{1,2}$/.test(raw)) return true;
   // Joined to a following word: 11th, 1980s, 3D, 5G, 24-year... (scales and % are fine).
   if (next && next.joined && next.kind === TokenKind.Word && !LEX.scales.has(next.lower)) return true;
   // Joined to a preceding word or via hyphen/slash/colon/dot to another token: COVID-19, Su-27, III.2, 23-10-2024, 17:36.
