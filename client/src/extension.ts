@@ -14,7 +14,7 @@ import { createListContradictions } from "./commands/listContradictions";
 import { createOpenLocation } from "./commands/openLocation";
 import { createPeekLocations } from "./commands/peekLocations";
 import { createReindex } from "./commands/reindex";
-import { createShowFiguresTable, FIGURES_SCHEME, FiguresDocumentProvider } from "./commands/showFiguresTable";
+import { createShowFiguresTable, FiguresPanel } from "./commands/showFiguresTable";
 import { createShowMentions } from "./commands/showMentions";
 import { createLanguageClient } from "./languageClient";
 import { StatusBar } from "./statusBar";
@@ -35,29 +35,28 @@ export async function activate(context: vscode.ExtensionContext): Promise<Proven
   const running = client;
   const contradictions = new ContradictionsView(client);
   const figures = new FiguresView(client);
-  const figuresDocument = new FiguresDocumentProvider(client);
+  const figuresPanel = new FiguresPanel(client);
   const status = new StatusBar(client, "provenance.listContradictions");
   const command = (id: string, handler: (...args: any[]) => unknown) =>
     context.subscriptions.push(vscode.commands.registerCommand(id, withErrorMessage(handler)));
 
   command("provenance.showMentions", createShowMentions(client));
   command("provenance.listContradictions", createListContradictions(client));
-  command("provenance.showFiguresTable", createShowFiguresTable(figuresDocument));
+  command("provenance.showFiguresTable", createShowFiguresTable(figuresPanel));
   command("provenance.reindex", createReindex(client));
   command(PEEK_LOCATIONS_COMMAND, createPeekLocations());
   command(OPEN_LOCATION, createOpenLocation());
 
   context.subscriptions.push(
-    figuresDocument,
+    figuresPanel,
     status,
-    vscode.workspace.registerTextDocumentContentProvider(FIGURES_SCHEME, figuresDocument),
     vscode.window.createTreeView(CONTRADICTIONS_VIEW, { treeDataProvider: contradictions, showCollapseAll: true }),
     vscode.window.createTreeView(FIGURES_VIEW, { treeDataProvider: figures, showCollapseAll: true }),
     vscode.window.onDidChangeActiveTextEditor(() => status.scheduleUpdate(0)),
     client.onNotification(CorpusChangedNotification, () => {
       contradictions.refresh();
       figures.refresh();
-      figuresDocument.refresh();
+      void figuresPanel.refresh().catch(() => undefined);
       status.scheduleUpdate();
     }),
     client.onNotification(IndexingStatusNotification, (params) => status.setIndexing(params)),

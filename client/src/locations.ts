@@ -15,9 +15,18 @@ export function toLocation(location: WireLocation): vscode.Location {
 }
 
 /** Opens a document with the range selected. */
-export async function openLocation(uri: string, range: WireRange, options: { preview?: boolean; preserveFocus?: boolean } = {}): Promise<void> {
+export async function openLocation(
+  uri: string,
+  range: WireRange,
+  options: { preview?: boolean; preserveFocus?: boolean; viewColumn?: vscode.ViewColumn } = {},
+): Promise<void> {
   const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
-  await vscode.window.showTextDocument(document, { selection: toRange(range), preview: options.preview ?? true, preserveFocus: options.preserveFocus ?? false });
+  await vscode.window.showTextDocument(document, {
+    selection: toRange(range),
+    preview: options.preview ?? true,
+    preserveFocus: options.preserveFocus ?? false,
+    ...(options.viewColumn !== undefined ? { viewColumn: options.viewColumn } : {}),
+  });
 }
 
 /** Shows locations in a peek view anchored at `uri`/`position`. */

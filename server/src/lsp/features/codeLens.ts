@@ -7,7 +7,7 @@ import { otherValuesOf } from "../lookup";
 import { guarded } from "../safe";
 import type { Services } from "../services";
 import { canonicalUri } from "../uris";
-import { formatValue } from "../wording";
+import { oneLine } from "../wording";
 import { toLocations } from "./references";
 
 export function registerCodeLens(services: Services): { codeLensProvider: { resolveProvider: false } } {
@@ -34,7 +34,7 @@ async function codeLenses(services: Services, params: CodeLensParams): Promise<C
     const others = otherValuesOf(sources, uri, index).others.filter((m) => m.file !== uri);
     if (others.length === 0) return;
     const files = new Set(others.map((m) => m.file)).size;
-    const values = [...new Set(others.map((m) => formatValue(m)))];
+    const values = [...new Set(others.map((m) => oneLine(m.text, 30)))];
     const shown = values.slice(0, 5).join(" · ") + (values.length > 5 ? " · …" : "");
     const conflicting = others.some((m) => m.conflicting) ? "⚠ " : "";
     const range = map.rangeOf(figure);
