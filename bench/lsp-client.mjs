@@ -12,7 +12,9 @@ export class LspClient {
   constructor(serverPath, opts = {}) {
     this.settings = opts.settings ?? {};
     this.folders = opts.folders ?? [];
-    this.proc = spawn(process.execPath, [serverPath, "--stdio"], { cwd: opts.cwd, stdio: ["pipe", "pipe", "pipe"] });
+    // BENCH_SERVER_NODE_ARGS: extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+    const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+    this.proc = spawn(process.execPath, [...nodeArgs, serverPath, "--stdio"], { cwd: opts.cwd, stdio: ["pipe", "pipe", "pipe"] });
     this.pid = this.proc.pid;
     this.nextId = 1;
     this.pending = new Map();
