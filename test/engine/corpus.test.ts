@@ -100,3 +100,20 @@ test("a total and a local count of the same thing, with no place, do not conflic
   });
   assert.equal(c.contradictions().length, 0);
 });
+
+test("'denied the allegations' answers the claim just before it, and only an asserted one", () => {
+  const c = corpusOf({
+    "a.txt": "Amnesty International said soldiers looted the market. The army denied the allegations.",
+    "b.txt": "The two states have been accused of arming the rebels. The spokesman said the talks would resume. Both governments rejected the allegations.",
+  });
+  const stance = c.contradictions().filter((x) => x.kind === "stance");
+  assert.equal(stance.length, 1);
+  assert.deepEqual(stance[0]!.members.map((m) => m.file), ["a.txt", "a.txt"]);
+});
+
+test("a denial sharing a few words with an unrelated claim is not a contradiction", () => {
+  const c = corpusOf({
+    "a.txt": "The agency said the stockpile could yield nine nuclear weapons. Iran denies seeking nuclear weapons.",
+  });
+  assert.equal(c.contradictions().length, 0);
+});

@@ -33,14 +33,18 @@ export interface Statement {
   /** Parties whose claims a denial rejects ("South Korea's claims" -> south-korea). */
   deniedSources: Set<string>;
   stems: Set<string>;
+  /** Start of the claim a denial's "the allegations" refers to. */
+  anaphoricTarget?: number;
 }
+
+const ANAPHORIC_OBJECT = /^(?:denied|denies|deny|rejected|rejects|reject|dismissed|dismisses|dismiss|refuted|refutes|refute|disputed|disputes)\s+(?:the|these|those|such)\s+(?:allegations?|claims?|accusations?|reports?|charges?)\b/i;
 
 export function extractStatements(file: string, analysis: Analysis): Statement[] {
   const out: Statement[] = [];
-  for (const claim of analysis.claims) {
+  analysis.claims.forEach((claim, index) => {
     const denial = claim.stance === "denies";
     const assertion = !denial && claim.kinds.includes("attributed") && ASSERTIVE.has(claim.stance);
-    if (!denial && !assertion) continue;
+    if (!denial && !assertion) return;
     const actors = within(analysis.actors, claim.start, claim.end);
     const focusStart = denial ? denialFocus(claim) : claim.start;
     const words = tokenize(analysis.text, focusStart, claim.end).filter((t) => t.kind === TokenKind.Word).map((t) => t.lower);
@@ -55,9 +59,23 @@ export function extractStatements(file: string, analysis: Analysis): Statement[]
       sourceId,
       deniedSources: denial ? deniedSources(analysis, claim) : new Set(),
       stems: new Set(words.filter((w) => w.length > 3 && !STOP.has(w)).map((w) => w.slice(0, 6))),
+      ...(denial ? anaphora(analysis, claim, index) : {}),
     });
-  }
+  });
   return out;
+}
+
+function anaphora(analysis: Analysis, claim: Claim, index: number): { anaphoricTarget?: number } {
+  const cue = claim.cues.find((c) => c.stance === "denies");
+  const m = cue ? ANAPHORIC_OBJECT.exec(analysis.text.slice(cue.start, Math.min(claim.end, cue.start + 60))) : null;
+  if (!m) return {};
+  // "the allegations/accusations/charges" refer to an accusation; "the claims/reports" to any claim.
+  // An accusation among the three claims before it is the referent; otherwise the nearest claim.
+  const accusation = /alleg|accus|charg/i.test(m[0]);
+  const candidates = analysis.claims.slice(Math.max(0, index - 3), index).filter((p) => claim.start - p.end <= 600 && p.stance !== "denies").reverse();
+  const accusing = candidates.find((p) => p.stance === "alleges" || p.cues.some((c) => /alleg|accus|charg/i.test(c.text)));
+  const target = (accusation && accusing) || candidates[0];
+  return target ? { anaphoricTarget: target.start } : {};
 }
 
 const PREDICATE_DENIALS = new Set(cueData.denialPredicates);
@@ -115,8 +133,11 @@ function contradicts(d: Statement, a: Statement): boolean {
     const needed = Math.min(2, d.countries.size);
     if (needed > 0) return overlap(d.countries, a.countries) >= needed;
   }
-  // No event class or no party named: a same-file assertion sharing at least two content words.
-  return d.file === a.file && d.deniedSources.size === 0 && overlap(d.stems, a.stems) >= 2;
+  if (d.file !== a.file || d.deniedSources.size > 0) return false;
+  // "denied the allegations": the claim nearest before it in the same file.
+  if (d.anaphoricTarget !== undefined) return a.claim.start === d.anaphoricTarget;
+  // Otherwise the same statement in other words: at least three shared content words.
+  return overlap(d.stems, a.stems) >= 3;
 }
 
 export function stanceConflicts(statements: Statement[]): Contradiction[] {

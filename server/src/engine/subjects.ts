@@ -109,7 +109,28 @@ function tokenOf(input: SubjectInput, offset: number): number {
   return lo;
 }
 
+const RATE_NOUNS = new Set(["inflation", "unemployment", "growth", "gdp", "economy", "turnout", "interest", "tariff", "tariffs", "tax", "taxes", "share", "stake", "support", "approval", "prices", "price", "exports", "imports", "output", "production", "deficit", "debt", "revenue", "revenues", "sales", "profit", "profits", "wages", "rents", "poverty", "vote", "votes", "spending", "budget", "yield", "yields", "rate"]);
+
+/** "Inflation in Turkey slowed to 44.4%": a percentage is about the rate named before it, in the country named with it. */
+function percentParts(input: SubjectInput, raw: RawFigure, s: SentenceSlice): SubjectParts | undefined {
+  if (raw.unit !== "%") return undefined;
+  const { tokens } = input;
+  let rate = "";
+  let owner = "";
+  for (let k = raw.t0 - 1; k >= Math.max(s.t0, raw.t0 - 14); k--) {
+    const t = tokens[k]!;
+    if (t.text === ";" || t.lower === "while" || t.lower === "but") break;
+    if (!rate && RATE_NOUNS.has(t.lower)) rate = t.lower === "economy" ? "gdp" : t.lower.replace(/s$/, "");
+    const hit = covering(input.actors, t.start);
+    if (!owner && hit && hit.kind === "country" && hit.start === t.start) owner = hit.canonical;
+  }
+  if (!rate) return undefined;
+  return { thing: `percent-${rate}`, owner, place: "", extra: raw.period };
+}
+
 function localParts(input: SubjectInput, raw: RawFigure, s: SentenceSlice): SubjectParts {
+  const percent = percentParts(input, raw, s);
+  if (percent) return percent;
   const { tokens } = input;
   let thing = normalizeThing(raw.unit);
   const extra: string[] = [];
