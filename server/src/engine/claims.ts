@@ -183,10 +183,22 @@ function isSentenceStart(tokens: Token[], i: number, s: SentenceSlice): boolean 
   return true;
 }
 
+/** Every word that can start a single-word cue: one set lookup rejects the other tokens. */
+const CUE_WORDS = new Set<string>([
+  ...CLAIM_NOUNS.keys(),
+  ...LEX.reportingVerbs.keys(),
+  ...LEX.hedges,
+  ...DENIAL_PREDICATES,
+  ...DOCUMENT_VERBS,
+  "anonymous",
+  "unnamed",
+  "unidentified",
+]);
+
 function cueAt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undefined {
   const { tokens } = ctx;
   const t = tokens[i]!;
-  if (t.kind !== TokenKind.Word) return undefined;
+  if (t.kind !== TokenKind.Word || !CUE_WORDS.has(t.lower)) return undefined;
   const lw = t.lower;
   const prev = tokens[i - 1];
   const next = tokens[i + 1];

@@ -65,7 +65,7 @@ const CREDIT_LINE = /\b(REUTERS\/|AP Photo|Getty Images|File Photo|Photo credit|
 
 function classifyLine(line: string, tokens: Token[], a: number, b: number, inZone: boolean): LineKind {
   const trimmed = line.trim();
-  if (CREDIT_LINE.test(trimmed)) return "furniture";
+  if (/Photo|REUTERS|Getty|Image|Credit|AFP|Shutterstock| by /.test(trimmed) && CREDIT_LINE.test(trimmed)) return "furniture";
   const words = countWords(tokens, a, b);
   if (/(^|\s)\|(\s|$)/.test(trimmed) || /^\|/.test(trimmed)) return "furniture";
   if (FURNITURE_START.test(trimmed)) return "furniture";
