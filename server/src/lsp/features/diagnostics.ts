@@ -69,7 +69,7 @@ export function computeDiagnostics(sources: SourceIndex, uri: string, settings: 
   const push = (d: Diagnostic | undefined) => d && out.push(d);
   analysis.claims.forEach((claim) => {
     const related = stanceRelated(sources, contradictions, uri, claim);
-    for (const kind of diagnosedKinds(claim)) {
+    for (const kind of diagnosedKinds(claim, settings)) {
       const code = `claim.${kind}` as RuleCode;
       push(
         toDiagnostic({
@@ -112,10 +112,12 @@ export function computeDiagnostics(sources: SourceIndex, uri: string, settings: 
 
 /**
  * The claim kinds that get a diagnostic: every kind, except `attributed` when the claim is also
- * a denial or anonymous (that diagnostic already names the source: one sentence, one message).
+ * a denial or anonymous and that code is shown (its diagnostic already names the source: one
+ * sentence, one message). Codes set to `off` are left out.
  */
-export function diagnosedKinds(claim: Claim): ClaimKind[] {
-  const kinds = unique(claim.kinds);
+export function diagnosedKinds(claim: Claim, settings: ProvenanceSettings): ClaimKind[] {
+  const shown = (kind: ClaimKind) => settings.severity[`claim.${kind}`] !== "off";
+  const kinds = unique(claim.kinds).filter(shown);
   if (kinds.includes("denial") || kinds.includes("anonymous")) return kinds.filter((k) => k !== "attributed");
   return kinds;
 }

@@ -125,7 +125,7 @@ function figureHover(sources: SourceIndex, uri: string, analysis: Analysis, figu
       ? `${formatNumber(figure.value)}–${formatNumber(figure.valueMax)}`
       : formatNumber(figure.value);
   const lines = [
-    `**Figure** \`${figureAsWritten(figure)}\` — ${escapeMarkdown(formatFigure(figure))}`,
+    `**Figure** \`${figureAsWritten(figure)}\`${sameFigure(figureAsWritten(figure), formatFigure(figure)) ? "" : ` — ${escapeMarkdown(formatFigure(figure))}`}`,
     "",
     `- **Value:** ${value}`,
     `- **Qualifier:** ${QUALIFIER_LABEL[figure.qualifier]}`,
@@ -146,6 +146,12 @@ function figureHover(sources: SourceIndex, uri: string, analysis: Analysis, figu
   }
   if (others.some((m) => m.conflicting)) lines.push("", "⚠ conflicts with this figure");
   return lines.join("\n");
+}
+
+/** Whether two renderings of a figure read the same (case and spacing aside). */
+function sameFigure(a: string, b: string): boolean {
+  const norm = (t: string) => t.toLowerCase().replace(/\s+/g, " ").trim();
+  return norm(a) === norm(b);
 }
 
 // ---- Actors ----

@@ -1,7 +1,7 @@
 // textDocument/references on a figure (every mention of the same subject) or an actor (every
 // mention of the same party), across the whole workspace, open or not.
 import type { Location, ReferenceParams } from "vscode-languageserver";
-import { toLocation } from "../convert";
+import { comparePositions, toLocation } from "../convert";
 import { actorEntry, elementAt, figureGroupOf } from "../lookup";
 import { guarded } from "../safe";
 import type { Services } from "../services";
@@ -47,5 +47,5 @@ export function toLocations(sources: SourceIndex, spans: ReadonlyArray<{ file: s
     const map = sources.lineMap(span.file);
     if (map) out.push(toLocation(span.file, map.rangeOf(span)));
   }
-  return out.sort((a, b) => (a.uri === b.uri ? a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character : a.uri < b.uri ? -1 : 1));
+  return out.sort((a, b) => (a.uri === b.uri ? comparePositions(a.range.start, b.range.start) : a.uri < b.uri ? -1 : 1));
 }

@@ -1,0 +1,76 @@
+// features/diagnostics.ts in-process, on the examples: codes per claim kind, severities from the
+// settings, `off` hiding a code (and letting the attribution through), conflicts with related
+// mentions in other files.
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { before, describe, test } from "node:test";
+import { computeDiagnostics } from "../../server/src/lsp/features/diagnostics";
+import { SourceIndex } from "../../server/src/lsp/sources";
+import { normalizeSettings } from "../../server/src/protocol";
+import { examplesDir } from "./lspClient";
+
+const quiet = { error() {}, warn() {}, info() {}, log() {} };
+const KYIV = "file:///ex/kyiv-bulletin-2026-03-03.txt";
+
+describe("computeDiagnostics on the examples", () => {
+  let sources: SourceIndex;
+  let kyivLines: string[];
+
+  before(() => {
+    sources = new SourceIndex(quiet, () => undefined);
+    for (const name of readdirSync(examplesDir)) sources.set(`file:///ex/${name}`, readFileSync(join(examplesDir, name), "utf8"));
+    kyivLines = readFileSync(join(examplesDir, "kyiv-bulletin-2026-03-03.txt"), "utf8").split("\n");
+  });
+
+  const covered = (d: any) => kyivLines[d.range.start.line]!.slice(d.range.start.character, d.range.end.character);
+
+  test("default severities per code; the hedge sits on its cue", () => {
+    const diags = computeDiagnostics(sources, KYIV, normalizeSettings({}));
+    const severities = new Map<string, Set<number>>();
+    for (const d of diags) severities.set(String(d.code), (severities.get(String(d.code)) ?? new Set()).add(d.severity!));
+    assert.deepEqual([...(severities.get("claim.hedged") ?? [])], [2]);
+    assert.deepEqual([...(severities.get("claim.denial") ?? [])], [3]);
+    assert.deepEqual([...(severities.get("figure.conflict") ?? [])], [2]);
+    const hedged = diags.filter((d) => d.code === "claim.hedged").map(covered);
+    assert.ok(hedged.includes("reportedly"), JSON.stringify(hedged));
+  });
+
+  test("a sentence that is a denial gets no second, attributed diagnostic", () => {
+    const diags = computeDiagnostics(sources, KYIV, normalizeSettings({}));
+    const onDenialLine = diags.filter((d) => d.range.start.line === 5 && d.code.toString().startsWith("claim."));
+    assert.deepEqual(onDenialLine.map((d) => d.code), ["claim.denial"]);
+  });
+
+  test("severity off hides a code; the attribution it covered shows instead", () => {
+    const diags = computeDiagnostics(sources, KYIV, normalizeSettings({ severity: { "claim.denial": "off", "claim.hedged": "error" } }));
+    assert.ok(!diags.some((d) => d.code === "claim.denial"));
+    assert.ok(diags.some((d) => d.code === "claim.attributed" && d.range.start.line === 5), "Tehran's statement is still attributed");
+    assert.ok(diags.filter((d) => d.code === "claim.hedged").every((d) => d.severity === 1));
+  });
+
+  test("figure.conflict off: the figure is reported as a plain figure", () => {
+    const diags = computeDiagnostics(sources, KYIV, normalizeSettings({ severity: { "figure.conflict": "off" } }));
+    const figure = diags.find((d) => d.code === "figure" && /2,000/.test(covered(d)));
+    assert.ok(figure, JSON.stringify(diags.map((d) => [d.code, covered(d)])));
+    assert.match(figure.message, /^Figure: about 2,000 drones/);
+  });
+
+  test("conflict related information points at other files, once per mention", () => {
+    const diags = computeDiagnostics(sources, KYIV, normalizeSettings({}));
+    const conflict = diags.find((d) => d.code === "figure.conflict")!;
+    const keys = conflict.relatedInformation!.map((r) => `${r.location.uri}#${r.location.range.start.line}:${r.location.range.start.character}`);
+    assert.equal(new Set(keys).size, keys.length, "no duplicates");
+    assert.ok(conflict.relatedInformation!.some((r) => r.location.uri.endsWith("washington-desk-2026-03-10.txt")));
+  });
+
+  test("every diagnostic has source provenance and a known code", () => {
+    for (const name of readdirSync(examplesDir)) {
+      for (const d of computeDiagnostics(sources, `file:///ex/${name}`, normalizeSettings({}))) {
+        assert.equal(d.source, "provenance");
+        assert.match(String(d.code), /^(claim\.(attributed|hedged|anonymous|denial)|figure|figure\.conflict)$/);
+        assert.ok(d.message.length > 10);
+      }
+    }
+  });
+});
