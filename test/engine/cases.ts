@@ -26,6 +26,7 @@ export const FIGURE_CASES: FigureCase[] = [
   { text: "As many as 900 prisoners were freed.", figure: { span: "As many as 900", value: 900, qualifier: "upto", unit: "prisoners" } },
   { text: "At least 17 journalists were detained.", figure: { span: "At least 17", value: 17, qualifier: "atleast", unit: "journalists" } },
   { text: "Fewer than 50 inspectors remain.", figure: { span: "Fewer than 50", value: 50, qualifier: "under", unit: "inspectors" } },
+  { text: "His spokesman said the figure was closer to 6,500.", figure: { span: "closer to 6,500", value: 6500, qualifier: "approx" } },
   { text: "Nearly 600 flights were cancelled.", figure: { span: "Nearly 600", value: 600, qualifier: "approx", unit: "flights" } },
   { text: "The talks lasted 12 hours.", figure: { span: "12", value: 12, qualifier: "exact", unit: "hours" } },
   { text: "The alliance sent three frigates.", figure: { span: "three", value: 3, qualifier: "exact", unit: "frigates" } },
@@ -82,6 +83,7 @@ export const CLAIM_CASES: ClaimCase[] = [
   { text: "The report found that 40 people had died.", kinds: ["attributed", "anonymous"], source: "report" },
   { text: "According to a report by Human Rights Watch, the camp was shelled.", kinds: ["attributed"], source: "Human Rights Watch" },
   { text: "Police found a body in the river.", none: true },
+  { text: "The Russian embassy in London called the decision \"reckless\".", kinds: ["attributed"], source: "Russian embassy in London" },
   // Not claims: the text's own voice, noun uses, inanimate subjects.
   { text: "The army withdrew from the town on Friday.", none: true },
   { text: "Secretary of State Maria Lopez visited the port.", none: true },
@@ -118,5 +120,6 @@ export const ACTOR_CASES: ActorCase[] = [
   { text: "The meeting ended at 5 PM UTC with no GDP figures.", actors: [], absent: ["PM", "UTC", "GDP"] },
   { text: "Analysts discussed the death of Yevgeny Prigozhin.", actors: [["Yevgeny Prigozhin", "person", "yevgeny-prigozhin"]] },
   { text: "Convoys crossed at the Kerem Shalom crossing in the town of Rafah.", actors: [], absent: ["Kerem Shalom", "Rafah"] },
+  { text: "Thales, which makes the missiles, said it would hire staff. Defence Secretary John Healey told MPs about it.", actors: [["Thales", "organization", "thales"], ["John Healey", "person", "john-healey"]], absent: ["MPs"] },
   { text: "US-led forces and Russian-controlled areas.", actors: [["US", "country", "united-states"], ["Russian", "country", "russia"]] },
 ];

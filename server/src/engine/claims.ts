@@ -356,7 +356,12 @@ function verbFrameOk(tokens: Token[], i: number, lemma: string, lw: string): boo
   if (lemma === "detail") return lw === "detail" || lw === "detailed";
   if (lemma === "post") return !!next && (next.lower === "that" || next.lower === "on");
   if (lemma === "question") return /ed$|ing$/.test(lw) && !!next && next.kind === TokenKind.Word;
-  if (lemma === "call") return !!next && (next.lower === "for" || next.lower === "on" || (lw === "calling" && tokens[i - 1]?.text === ","));
+  if (lemma === "call") {
+    if (next && (next.lower === "for" || next.lower === "on" || (lw === "calling" && tokens[i - 1]?.text === ","))) return true;
+    // "called the decision "reckless"": naming something with a quoted word.
+    for (let k = i + 1; k < Math.min(tokens.length, i + 6); k++) if (tokens[k]!.text === '"' || tokens[k]!.text === "“") return true;
+    return false;
+  }
   if (lemma === "express" || lemma === "voice") return true;
   return true;
 }

@@ -42,17 +42,23 @@ export function findUnlistedOrganizations(tokens: Token[], sentences: SentenceSl
       if (!single) continue;
       const acronym = isAcronym(t);
       const typed = prev && i - 1 >= s.t0 && TYPE_NOUNS.has(prev.lower) && !prev.cap;
-      const toldOutlet = prev && (prev.lower === "told" || prev.lower === "tells") && !LEX.speakerNouns.has(t.lower);
+      const toldOutlet = acronym && prev && (prev.lower === "told" || prev.lower === "tells");
+      // "Thales, which makes the missiles": "which" is for things, "who" for people.
+      const whichClause = next?.text === "," && tokens[i + 2]?.lower === "which" && !isAcronymLike(t) && !/ly$/.test(t.lower) && !LEX.sentenceOpeners.has(t.lower) && !LEX.months.has(t.lower);
       const speakingAcronym = acronym && next && (ORG_FOLLOWERS.has(next.lower) || isPossessive(next) || LEX.reportingVerbs.has(next.lower));
       const agentAcronym = acronym && prev && ["by", "from", "at", "to"].includes(prev.lower) && i - 1 >= s.t0 && tokens[i - 2]?.lower !== "according" ? ["by"].includes(prev.lower) : false;
       const accordingAcronym = acronym && prev?.lower === "to" && tokens[i - 2]?.lower === "according";
-      if (typed || toldOutlet || speakingAcronym || agentAcronym || accordingAcronym) {
+      if (typed || toldOutlet || speakingAcronym || agentAcronym || accordingAcronym || whichClause) {
         if (LEX.months.has(t.lower) || LEX.weekdays.has(t.lower)) continue;
         add(t, slug(t.text), t.text);
       }
     }
   }
   return out;
+}
+
+function isAcronymLike(t: Token): boolean {
+  return /^[A-Z]{2,}/.test(t.text) && NOT_ORGS.has(t.text.toUpperCase());
 }
 
 function isAcronym(t: Token): boolean {
