@@ -1,5 +1,7 @@
-// Builds the generated data tables, then bundles the CLI, the language server and the extension into dist/.
+// Builds the generated country table, then bundles the CLI, the language server and the
+// extension into dist/. `node esbuild.mjs --watch` rebuilds on change.
 import * as esbuild from "esbuild";
+import { chmodSync, existsSync } from "node:fs";
 import { buildCountryTable } from "./scripts/build-countries.mjs";
 
 const watch = process.argv.includes("--watch");
@@ -18,15 +20,12 @@ const entries = [
   { entryPoints: ["server/src/cli/main.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },
   { entryPoints: ["server/src/lsp/server.ts"], outfile: "dist/server.js" },
   { entryPoints: ["client/src/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] },
-].filter((e) => existsEntry(e.entryPoints[0]));
-
-import { existsSync } from "node:fs";
-function existsEntry(p) {
-  return existsSync(p);
-}
+];
 
 if (watch) {
   for (const e of entries) (await esbuild.context({ ...common, ...e })).watch();
 } else {
   await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+  // The CLI is the package's `bin`: it must be executable.
+  if (existsSync("dist/cli.js")) chmodSync("dist/cli.js", 0o755);
 }
