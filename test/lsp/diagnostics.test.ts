@@ -38,7 +38,7 @@ describe("computeDiagnostics on the examples", () => {
 
   test("a sentence that is a denial gets no second, attributed diagnostic", () => {
     const diags = computeDiagnostics(sources, KYIV, normalizeSettings({}));
-    const onDenialLine = diags.filter((d) => d.range.start.line === 5 && d.code.toString().startsWith("claim."));
+    const onDenialLine = diags.filter((d) => d.range.start.line === 5 && String(d.code).startsWith("claim."));
     assert.deepEqual(onDenialLine.map((d) => d.code), ["claim.denial"]);
   });
 
@@ -53,7 +53,7 @@ describe("computeDiagnostics on the examples", () => {
     const diags = computeDiagnostics(sources, KYIV, normalizeSettings({ severity: { "figure.conflict": "off" } }));
     const figure = diags.find((d) => d.code === "figure" && /2,000/.test(covered(d)));
     assert.ok(figure, JSON.stringify(diags.map((d) => [d.code, covered(d)])));
-    assert.match(figure.message, /^Figure: about 2,000 drones/);
+    assert.match(String(figure.message), /^Figure: about 2,000 drones/);
   });
 
   test("conflict related information points at other files, once per mention", () => {
@@ -69,7 +69,7 @@ describe("computeDiagnostics on the examples", () => {
       for (const d of computeDiagnostics(sources, `file:///ex/${name}`, normalizeSettings({}))) {
         assert.equal(d.source, "provenance");
         assert.match(String(d.code), /^(claim\.(attributed|hedged|anonymous|denial)|figure|figure\.conflict)$/);
-        assert.ok(d.message.length > 10);
+        assert.ok(String(d.message).length > 10);
       }
     }
   });

@@ -40,11 +40,11 @@ export function hoverAt(services: Services, params: HoverParams): Hover | null {
   let span: { start: number; end: number };
   switch (element.kind) {
     case "figure":
-      markdown = figureHover(sources, uri, analysis, element.figure, element.index);
+      markdown = figureHover(sources, uri, analysis, element.figure, element.index) + enclosingClaim(analysis, element.figure);
       span = element.figure;
       break;
     case "actor":
-      markdown = actorHover(sources, uri, element.actor);
+      markdown = actorHover(sources, uri, element.actor) + enclosingClaim(analysis, element.actor);
       span = element.actor;
       break;
     case "claim":
@@ -54,6 +54,14 @@ export function hoverAt(services: Services, params: HoverParams): Hover | null {
   }
   const kind = services.client.markdownHover ? MarkupKind.Markdown : MarkupKind.PlainText;
   return { contents: { kind, value: markdown }, range: map.rangeOf(span) };
+}
+
+/** One line on the claim a figure or an actor sits in (its full provenance is one hover away). */
+function enclosingClaim(analysis: Analysis, span: { start: number; end: number }): string {
+  const claim = analysis.claims.find((c) => c.start <= span.start && span.end <= c.end);
+  if (!claim) return "";
+  const kinds = [...new Set(claim.kinds)].map((k) => CLAIM_KIND_LABEL[k]).join(" · ") || "Claim";
+  return `\n\n---\n\n_In a claim:_ ${kinds} — ${who(claim)}, ${STANCE_LABEL[claim.stance]}${stanceCue(claim)}`;
 }
 
 /** `[kyiv-bulletin.txt:5](file:///…#L5)` */
