@@ -370,12 +370,12 @@ async function benchWorkspace(settings, out) {
         out.members = Array.isArray(list) ? list.reduce((n, c) => n + (c.members?.length ?? 0), 0) : NaN;
       } catch (err) {
         out.error = String(err?.message ?? err).split("\n")[0];
-        log(`provenance/contradictions: ${out.error}`);
+        log(out.error);
         break;
       }
     }
     const c = out.contradictions;
-    log(`contradictions: ${out.count} returned (${out.members} members); latencies (ms): ${c.map((x) => fmt(x)).join(", ")}`);
+    if (c.length) log(`contradictions: ${out.count} returned (${out.members} members); latencies (ms): ${c.map((x) => fmt(x)).join(", ")}`);
     row("provenance/contradictions (first request)", c.length ? c[0] : NaN, "ms", undefined, "<=", c.length ? undefined : "timeout");
     row(`provenance/contradictions (median of ${c.length})`, c.length ? median(c) : NaN, "ms", TARGETS.contradictionsMs, "<=", c.length ? undefined : "timeout");
     if (out.error) return;
