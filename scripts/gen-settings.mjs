@@ -2,14 +2,15 @@
 // diagnostic codes (server/src/engine/rules.ts): one property per rule code, its default
 // severity, its description. `--check` only reports whether package.json agrees (exit 1 if not).
 //
-//   node --import tsx scripts/gen-settings.mjs [--check]
+//   node scripts/gen-settings.mjs [--check]
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { tsImport } from "tsx/esm/api";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const packagePath = `${root}package.json`;
-const { RULES } = await import("../server/src/engine/rules.ts");
-const { SEVERITY_VALUES } = await import("../server/src/protocol.ts");
+const { RULES } = await tsImport("../server/src/engine/rules.ts", import.meta.url);
+const { SEVERITY_VALUES } = await tsImport("../server/src/protocol.ts", import.meta.url);
 
 /** The `provenance.severity` configuration property, generated from RULES. */
 export function severitySetting() {
@@ -48,7 +49,7 @@ const current = configuration.properties["provenance.severity"];
 if (JSON.stringify(current) === JSON.stringify(wanted)) {
   console.log("provenance.severity in package.json agrees with RULES");
 } else if (check) {
-  console.error("provenance.severity in package.json disagrees with RULES: run `node --import tsx scripts/gen-settings.mjs`");
+  console.error("provenance.severity in package.json disagrees with RULES: run `node scripts/gen-settings.mjs`");
   process.exit(1);
 } else {
   configuration.properties["provenance.severity"] = wanted;

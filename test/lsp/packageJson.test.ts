@@ -30,7 +30,7 @@ describe("package.json settings", () => {
   });
 
   test("scripts/gen-settings.mjs --check agrees", () => {
-    const r = spawnSync(process.execPath, ["--import", "tsx", join(repoRoot, "scripts", "gen-settings.mjs"), "--check"], {
+    const r = spawnSync(process.execPath, [join(repoRoot, "scripts", "gen-settings.mjs"), "--check"], {
       encoding: "utf8",
       cwd: repoRoot,
     });
