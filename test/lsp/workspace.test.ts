@@ -144,6 +144,12 @@ describe("workspace: settings, folders, open/close", { timeout: 120_000 }, () =>
     assert.equal(client.diagnostics.get(uri), undefined);
   });
 
+  test("two re-index requests at once both answer with the complete run", async () => {
+    const [a, b] = await Promise.all([client.request("provenance/reindex"), client.request("provenance/reindex")]);
+    assert.ok(a.files >= 5, JSON.stringify(a));
+    assert.deepEqual(a, b);
+  });
+
   test("semantic tokens for a line range stay inside it", async () => {
     const { data } = await client.request("textDocument/semanticTokens/range", {
       textDocument: { uri: kyivUri },

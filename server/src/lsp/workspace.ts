@@ -173,23 +173,21 @@ export class Workspace {
     return this.folders.map((f) => f.uri);
   }
 
-  get isIndexing(): boolean {
-    return this.indexing !== undefined;
-  }
-
-  /** Indexes every folder; a second call cancels the run in progress and starts over. */
+  /**
+   * Indexes every folder; a second call cancels the run in progress and starts over. Resolves
+   * with the result of the run that completes (a cancelled run waits for the one replacing it).
+   */
   indexAll(): Promise<IndexedParams> {
     const runId = ++this.run;
-    const promise = this.indexRun(runId).finally(() => {
-      if (this.run === runId) this.indexing = undefined;
+    const promise: Promise<IndexedParams> = this.indexRun(runId).then((result) => {
+      if (this.run === runId) {
+        this.indexing = undefined;
+        return result;
+      }
+      return this.indexing ?? result;
     });
     this.indexing = promise;
     return promise;
-  }
-
-  /** Waits for the indexing in progress, if any. */
-  async whenIndexed(): Promise<void> {
-    while (this.indexing) await this.indexing.catch(() => undefined);
   }
 
   private async indexRun(runId: number): Promise<IndexedParams> {
