@@ -74,3 +74,31 @@ describe("computeDiagnostics on the examples", () => {
     }
   });
 });
+
+describe("settled contradictions right after an edit", () => {
+  test("the edited file keeps its conflicts (matched by text) without recomputing the corpus", () => {
+    const sources = new SourceIndex(quiet, () => undefined);
+    for (const name of readdirSync(examplesDir)) sources.set(`file:///ex/${name}`, readFileSync(join(examplesDir, name), "utf8"));
+    let computed = 0;
+    const original = sources.corpus.contradictions.bind(sources.corpus);
+    sources.corpus.contradictions = () => (computed++, original());
+    sources.freshView();
+    assert.equal(computed, 1);
+
+    const edited = "Update: nothing new.\n" + readFileSync(join(examplesDir, "kyiv-bulletin-2026-03-03.txt"), "utf8");
+    sources.set(KYIV, edited);
+    const settled = sources.settledView();
+    assert.equal(settled.fresh, false);
+    const diags = computeDiagnostics(sources, KYIV, normalizeSettings({}), settled);
+    assert.equal(computed, 1, "no recomputation for the settled view");
+    const lines = edited.split("\n");
+    const conflict = diags.find((d) => d.code === "figure.conflict");
+    assert.ok(conflict, "the conflict survives the edit");
+    assert.equal(lines[conflict.range.start.line]!.slice(conflict.range.start.character, conflict.range.end.character), "about 2,000");
+    assert.ok(conflict.relatedInformation!.every((r) => r.location.uri !== KYIV), "stale spans of the edited file are not pointed at");
+
+    const fresh = computeDiagnostics(sources, KYIV, normalizeSettings({}), sources.freshView());
+    assert.equal(computed, 2);
+    assert.ok(fresh.some((d) => d.code === "figure.conflict"));
+  });
+});

@@ -13,7 +13,7 @@ import type {
   FigureMember,
 } from "../engine";
 import { spanContains, spansOverlap } from "./convert";
-import type { SourceIndex } from "./sources";
+import type { ContradictionView, SourceIndex } from "./sources";
 
 export type Element =
   | { kind: "figure"; index: number; figure: Figure }
@@ -74,23 +74,27 @@ export interface Conflict {
   agreeing: ContradictionMember[];
 }
 
-/** Contradictions of `kind` in which the mention at `span` of `uri` takes part. */
+/**
+ * Contradictions of `kind` in which the mention at `span` of `uri` takes part. Opposing and
+ * agreeing members whose spans are out of date (a settled view after an edit) are left out.
+ */
 export function conflictsOf(
-  contradictions: readonly Contradiction[],
+  view: ContradictionView,
   uri: string,
-  span: { start: number; end: number },
+  span: { start: number; end: number; text: string },
   kind?: Contradiction["kind"],
 ): Conflict[] {
   const out: Conflict[] = [];
-  for (const contradiction of contradictions) {
+  for (const contradiction of view.touching(uri)) {
     if (kind && contradiction.kind !== kind) continue;
-    const self = contradiction.members.find((m) => isSameMention(m, uri, span));
+    const self = contradiction.members.find((m) => view.isMention(m, uri, span));
     if (!self) continue;
+    const others = contradiction.members.filter((m) => m !== self && view.isCurrent(m) && !view.isMention(m, uri, span));
     out.push({
       contradiction,
       self,
-      opposing: contradiction.members.filter((m) => m.side !== self.side),
-      agreeing: contradiction.members.filter((m) => m.side === self.side && m !== self && !isSameMention(m, uri, span)),
+      opposing: others.filter((m) => m.side !== self.side),
+      agreeing: others.filter((m) => m.side === self.side),
     });
   }
   return out;
@@ -110,7 +114,7 @@ export interface Relation {
 
 /** Mentions in other files that corroborate or contradict a claim (via stance conflicts and its figures). */
 export function relationsOfClaim(sources: SourceIndex, uri: string, claim: Claim): Relation[] {
-  const contradictions = sources.contradictionsTouching(uri);
+  const view = sources.freshView();
   const relations: Relation[] = [];
   const seen = new Set<string>();
   const add = (m: Omit<Relation, "relation" | "about"> & { file: string }, relation: Relation["relation"], about: string) => {
@@ -120,7 +124,7 @@ export function relationsOfClaim(sources: SourceIndex, uri: string, claim: Claim
     seen.add(key);
     relations.push({ file: m.file, start: m.start, end: m.end, text: m.text, source: m.source, date: m.date, relation, about });
   };
-  for (const conflict of conflictsOf(contradictions, uri, claim, "stance")) {
+  for (const conflict of conflictsOf(view, uri, claim, "stance")) {
     for (const m of conflict.opposing) add(m, "contradicts", conflict.contradiction.summary);
     for (const m of conflict.agreeing) add(m, "corroborates", conflict.contradiction.summary);
   }
@@ -131,7 +135,7 @@ export function relationsOfClaim(sources: SourceIndex, uri: string, claim: Claim
     const group = figureGroupOf(sources, uri, index);
     if (!group) return;
     const opposing = new Set<string>();
-    for (const conflict of conflictsOf(contradictions, uri, figure, "figure")) {
+    for (const conflict of conflictsOf(view, uri, figure, "figure")) {
       for (const m of conflict.opposing) opposing.add(`${m.file}#${m.start}`);
     }
     for (const member of group.members) {
@@ -145,6 +149,7 @@ export function relationsOfClaim(sources: SourceIndex, uri: string, claim: Claim
 /** The other members of a figure's group, with whether each conflicts with it. */
 export function otherValuesOf(
   sources: SourceIndex,
+  view: ContradictionView,
   uri: string,
   figureIndex: number,
 ): { group: FigureGroup | undefined; others: Array<FigureMember & { conflicting: boolean }> } {
@@ -153,7 +158,7 @@ export function otherValuesOf(
   const group = figureGroupOf(sources, uri, figureIndex);
   if (!figure || !group) return { group, others: [] };
   const opposing = new Set<string>();
-  for (const conflict of conflictsOf(sources.contradictionsTouching(uri), uri, figure, "figure")) {
+  for (const conflict of conflictsOf(view, uri, figure, "figure")) {
     for (const m of conflict.opposing) opposing.add(`${m.file}#${m.start}`);
   }
   const others = group.members
@@ -172,6 +177,6 @@ export function actorEntry(sources: SourceIndex, canonical: string): ActorIndexE
 }
 
 /** Whether a figure of `uri` takes part in a figure contradiction. */
-export function isConflictingFigure(contradictions: readonly Contradiction[], uri: string, figure: Figure): boolean {
-  return contradictions.some((c) => c.kind === "figure" && c.members.some((m) => isSameMention(m, uri, figure)));
+export function isConflictingFigure(view: ContradictionView, uri: string, figure: Figure): boolean {
+  return view.touching(uri).some((c) => c.kind === "figure" && c.members.some((m) => view.isMention(m, uri, figure)));
 }

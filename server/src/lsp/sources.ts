@@ -2,8 +2,23 @@
 // documents, the disk's for the rest), which files were skipped and why, and a debounced
 // "corpus changed" event for everything derived across files (conflicts, lenses, views).
 import { createCorpus, type Analysis, type Contradiction, type Corpus } from "../engine";
-import { LineMaps, type LineMap } from "./convert";
+import { LineMaps, spansOverlap, type LineMap } from "./convert";
 import { describeError, type Logger } from "./safe";
+
+/**
+ * Contradictions as seen by a feature: fresh (computed for the current corpus) or settled (the
+ * last computed, possibly older than the latest edits, never recomputed on the spot). Spans of
+ * files changed since a settled computation are stale: their members are matched by text and
+ * left out of related locations.
+ */
+export interface ContradictionView {
+  fresh: boolean;
+  touching(uri: string): Contradiction[];
+  /** Whether `member` stands for the mention `span` of `uri`. */
+  isMention(member: { file: string; start: number; end: number; text: string }, uri: string, span: { start: number; end: number; text: string }): boolean;
+  /** Whether a member's span is valid in the current text of its file. */
+  isCurrent(member: { file: string }): boolean;
+}
 
 export interface CorpusChange {
   generation: number;
@@ -22,6 +37,8 @@ export class SourceIndex {
   private held = 0;
   private contradictionCache: { generation: number; value: Contradiction[] } | undefined;
   private byFileCache: { generation: number; value: Map<string, Contradiction[]> } | undefined;
+  /** Generation at which each file last changed. */
+  private readonly changedAt = new Map<string, number>();
   generation = 0;
 
   constructor(
@@ -98,18 +115,57 @@ export class SourceIndex {
 
   /** Contradictions with a member in `uri` (indexed once per corpus generation). */
   contradictionsTouching(uri: string): Contradiction[] {
-    if (this.byFileCache?.generation !== this.generation) {
+    this.contradictions();
+    return this.touchingIndex().get(uri) ?? [];
+  }
+
+  /** Fresh contradictions (computed now if the corpus changed). */
+  freshView(): ContradictionView {
+    this.contradictions();
+    const index = this.touchingIndex();
+    return {
+      fresh: true,
+      touching: (uri) => index.get(uri) ?? [],
+      isMention: (member, uri, span) => member.file === uri && spansOverlap(member, span),
+      isCurrent: () => true,
+    };
+  }
+
+  /**
+   * The last computed contradictions, without recomputing them: cheap right after an edit, for
+   * what must answer at once (the edited file's diagnostics, semantic tokens, lenses).
+   */
+  settledView(): ContradictionView {
+    if (!this.contradictionCache) return this.freshView();
+    if (this.contradictionCache.generation === this.generation) return this.freshView();
+    const computedAt = this.contradictionCache.generation;
+    const index = this.touchingIndex();
+    const changed = (file: string) => (this.changedAt.get(file) ?? 0) > computedAt;
+    return {
+      fresh: false,
+      touching: (uri) => index.get(uri) ?? [],
+      isMention: (member, uri, span) =>
+        member.file === uri && (changed(uri) ? member.text === span.text : spansOverlap(member, span)),
+      isCurrent: (member) => !changed(member.file),
+    };
+  }
+
+  /** The last computed contradictions indexed by file (rebuilt when they are recomputed). */
+  private touchingIndex(): Map<string, Contradiction[]> {
+    const computed = this.contradictionCache;
+    if (!computed) return new Map();
+    if (this.byFileCache?.generation !== computed.generation) {
       const value = new Map<string, Contradiction[]>();
-      for (const contradiction of this.contradictions()) {
+      for (const contradiction of computed.value) {
         for (const file of new Set(contradiction.members.map((m) => m.file))) {
           let list = value.get(file);
           if (!list) value.set(file, (list = []));
           list.push(contradiction);
         }
       }
-      this.byFileCache = { generation: this.generation, value };
+      this.byFileCache = { generation: computed.generation, value };
     }
-    return this.byFileCache.value.get(uri) ?? [];
+    return this.byFileCache.value;
   }
 
   /** The line map for a file: of the editor's text when open (it may carry a BOM), else the analysed text. */
@@ -157,6 +213,7 @@ export class SourceIndex {
 
   private touch(uri: string): void {
     this.generation++;
+    this.changedAt.set(uri, this.generation);
     this.pendingFiles.add(uri);
     if (this.held === 0) this.schedule();
   }

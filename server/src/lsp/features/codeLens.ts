@@ -30,8 +30,9 @@ async function codeLenses(services: Services, params: CodeLensParams): Promise<C
   const map = sources.lineMap(uri);
   if (!analysis || !map) return [];
   const lenses: CodeLens[] = [];
+  const view = sources.settledView(); // lenses follow edits at once; conflicts catch up
   analysis.figures.forEach((figure, index) => {
-    const others = otherValuesOf(sources, uri, index).others.filter((m) => m.file !== uri);
+    const others = otherValuesOf(sources, view, uri, index).others.filter((m) => m.file !== uri);
     if (others.length === 0) return;
     const files = new Set(others.map((m) => m.file)).size;
     const values = [...new Set(others.map((m) => oneLine(m.text, 30)))];

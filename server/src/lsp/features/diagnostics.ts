@@ -10,7 +10,7 @@ import { spansOverlap, toDiagnostic, type LineMap, type RelatedMention } from ".
 import { conflictsOf, figureGroupOf } from "../lookup";
 import { describeError } from "../safe";
 import type { Services } from "../services";
-import type { SourceIndex } from "../sources";
+import type { ContradictionView, SourceIndex } from "../sources";
 import { canonicalUri, fileName } from "../uris";
 import {
   CLAIM_KIND_LABEL,
@@ -28,15 +28,16 @@ export function registerDiagnostics(services: Services): void {
   /** Last published diagnostics per document URI (as sent), to publish only what changed. */
   const published = new Map<string, string>();
 
-  const publish = async (document: TextDocument, force = false) => {
+  const publish = async (document: TextDocument, options: { force?: boolean; settled?: boolean } = {}) => {
     try {
       const uri = canonicalUri(document.uri);
       const settings = await services.settings.get(uri);
       const current = open.get(uri);
       if (!current) return; // closed while waiting for settings
-      const diagnostics = computeDiagnostics(sources, uri, settings);
+      const view = options.settled ? sources.settledView() : sources.freshView();
+      const diagnostics = computeDiagnostics(sources, uri, settings, view);
       const key = JSON.stringify(diagnostics);
-      if (!force && published.get(current.uri) === key) return;
+      if (!options.force && published.get(current.uri) === key) return;
       published.set(current.uri, key);
       await connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
     } catch (error) {
@@ -45,8 +46,10 @@ export function registerDiagnostics(services: Services): void {
   };
 
   // The edited document is published at once (even when unchanged, so a client waiting for its
-  // version hears back); other open documents when the debounced corpus change arrives.
-  open.onDidAnalyze.on((document) => void publish(document, true));
+  // version hears back), with the conflicts last computed: recomputing the corpus's contradictions
+  // can take long on a large workspace. The debounced corpus change that follows recomputes them
+  // and republishes every open document whose diagnostics changed.
+  open.onDidAnalyze.on((document) => void publish(document, { force: true, settled: true }));
   open.onDidClose.on((document) => {
     published.delete(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
@@ -60,15 +63,19 @@ export function registerDiagnostics(services: Services): void {
 }
 
 /** Every diagnostic of one analysed file, given its settings. */
-export function computeDiagnostics(sources: SourceIndex, uri: string, settings: ProvenanceSettings): Diagnostic[] {
+export function computeDiagnostics(
+  sources: SourceIndex,
+  uri: string,
+  settings: ProvenanceSettings,
+  view: ContradictionView = sources.freshView(),
+): Diagnostic[] {
   const analysis = sources.analysis(uri);
   const map = sources.lineMap(uri);
   if (!analysis || !map) return [];
-  const contradictions = sources.contradictionsTouching(uri);
   const out: Diagnostic[] = [];
   const push = (d: Diagnostic | undefined) => d && out.push(d);
   analysis.claims.forEach((claim) => {
-    const related = stanceRelated(sources, contradictions, uri, claim);
+    const related = stanceRelated(sources, view, uri, claim);
     for (const kind of diagnosedKinds(claim, settings)) {
       const code = `claim.${kind}` as RuleCode;
       push(
@@ -83,7 +90,7 @@ export function computeDiagnostics(sources: SourceIndex, uri: string, settings: 
     }
   });
   analysis.figures.forEach((figure, index) => {
-    const conflicts = conflictsOf(contradictions, uri, figure, "figure");
+    const conflicts = conflictsOf(view, uri, figure, "figure");
     const conflictSeverity = settings.severity["figure.conflict"];
     if (conflicts.length > 0 && conflictSeverity !== "off") {
       const opposing = uniqueMentions(conflicts.flatMap((c) => c.opposing));
@@ -216,6 +223,6 @@ function relatedMentions(
 }
 
 /** The opposing mentions of stance contradictions a claim takes part in. */
-function stanceRelated(sources: SourceIndex, contradictions: Contradiction[], uri: string, claim: Claim): RelatedMention[] {
-  return relatedMentions(sources, uniqueMentions(conflictsOf(contradictions, uri, claim, "stance").flatMap((c) => c.opposing)));
+function stanceRelated(sources: SourceIndex, view: ContradictionView, uri: string, claim: Claim): RelatedMention[] {
+  return relatedMentions(sources, uniqueMentions(conflictsOf(view, uri, claim, "stance").flatMap((c) => c.opposing)));
 }

@@ -126,7 +126,7 @@ function when(analysis: Analysis, claim: Claim): string {
 // ---- Figures ----
 
 function figureHover(sources: SourceIndex, uri: string, analysis: Analysis, figure: Figure, index: number): string {
-  const { group, others } = otherValuesOf(sources, uri, index);
+  const { group, others } = otherValuesOf(sources, sources.freshView(), uri, index);
   const giver = analysis.claims.find((c) => spansOverlap(c, figure))?.source;
   const value =
     figure.valueMax !== undefined && figure.valueMax !== figure.value

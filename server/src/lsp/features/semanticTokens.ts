@@ -100,8 +100,8 @@ function encode(sources: SourceIndex, uri: string, range?: { start: { line: numb
   const analysis = sources.analysis(uri);
   const map: LineMap | undefined = sources.lineMap(uri);
   if (!analysis || !map) return { data: [] };
-  const contradictions = sources.contradictionsTouching(uri);
-  const tokens = collectTokens(analysis, (i) => isConflictingFigure(contradictions, uri, analysis.figures[i]!));
+  const view = sources.settledView(); // tokens follow edits at once; the conflict modifier catches up
+  const tokens = collectTokens(analysis, (i) => isConflictingFigure(view, uri, analysis.figures[i]!));
   const builder = new SemanticTokensBuilder();
   for (const token of tokens) {
     const type = TOKEN_TYPES.indexOf(token.type);
