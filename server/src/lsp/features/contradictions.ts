@@ -33,10 +33,18 @@ function toItem(sources: SourceIndex, contradiction: Contradiction): Contradicti
   for (const m of contradiction.members) {
     const map = sources.lineMap(m.file);
     if (!map) continue;
-    members.push({ uri: m.file, range: map.rangeOf(m), text: m.text, side: m.side, source: m.source, date: m.date });
+    members.push({ uri: m.file, range: map.rangeOf(m), text: clip(m.text, MAX_TEXT), side: m.side, source: m.source, date: m.date });
   }
-  const item: ContradictionItem = { kind: contradiction.kind, summary: contradiction.summary, members };
+  const item: ContradictionItem = { kind: contradiction.kind, summary: clip(contradiction.summary, MAX_SUMMARY), members };
   if (contradiction.subject !== undefined) item.subject = contradiction.subject;
   if (contradiction.revision !== undefined) item.revision = contradiction.revision;
   return item;
+}
+
+/** Long sentences are clipped: the range locates the whole mention; thousands of items stay light. */
+const MAX_TEXT = 200;
+const MAX_SUMMARY = 400;
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
