@@ -21,7 +21,7 @@ export function renderFiguresHtml(result: FiguresResult, options: HtmlOptions): 
   ].join("; ");
   const body =
     groups.length === 0
-      ? `<p class="empty">No figure is given for the same subject by more than one mention yet.</p>`
+      ? `<p class="empty">No figures with a subject in the indexed source texts yet.</p>`
       : `${summaryTable(groups)}\n${groups.map(groupSection).join("\n")}`;
   return `<!DOCTYPE html>
 <html lang="en">

@@ -6,7 +6,7 @@ export function renderFiguresMarkdown(result: FiguresResult, now = new Date()): 
   const groups = [...result.groups].sort((a, b) => Number(b.conflicting) - Number(a.conflicting) || a.label.localeCompare(b.label));
   const lines = ["# Figures across sources", "", `_Generated ${now.toISOString().slice(0, 16).replace("T", " ")} UTC — ${groups.length} subject${groups.length === 1 ? "" : "s"}._`, ""];
   if (groups.length === 0) {
-    lines.push("No figure is given for the same subject by more than one mention yet.");
+    lines.push("No figures with a subject in the indexed source texts yet.");
     return lines.join("\n") + "\n";
   }
   lines.push("| Subject | Sources | Values |", "|---|---|---|");

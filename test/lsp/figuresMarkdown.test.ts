@@ -49,5 +49,5 @@ test("conflicting subjects come first, with every source, value, date and a line
 });
 
 test("an empty corpus says so", () => {
-  assert.match(renderFiguresMarkdown({ groups: [] }), /No figure is given/);
+  assert.match(renderFiguresMarkdown({ groups: [] }), /No figures with a subject/);
 });
