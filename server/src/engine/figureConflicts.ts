@@ -1,54 +1,78 @@
 // Figure contradictions inside one group: values that cannot all be true once qualifiers are read
-// as intervals. Each contradiction has a side "a" (members that agree with each other) and a side
-// "b" (members that conflict with every member of "a"); perspectives already covered are dropped.
+// as intervals. Members are first collapsed into readings (value + qualifier), so a group of a
+// hundred mentions with four distinct readings yields at most four contradictions. Each has a
+// side "a" (one reading) and a side "b" (the readings that conflict with it and were not already
+// set against it); a source revising its own figure over time is listed on its own.
 import type { Contradiction, ContradictionMember, FigureGroup, FigureMember } from "./types";
-import { compatible, intervalOf } from "./intervals";
+import { compatible, intervalOf, type Interval } from "./intervals";
+
+interface Reading {
+  key: string;
+  interval: Interval;
+  members: FigureMember[];
+}
 
 export function figureConflicts(group: FigureGroup): Contradiction[] {
-  const members = group.members;
-  const iv = members.map(intervalOf);
-  const conflicts = members.map((_, i) => members.map((__, j) => i !== j && !compatible(iv[i]!, iv[j]!)));
+  const readings = collapse(group.members);
+  const n = readings.length;
+  if (n < 2) return [];
+  const conflicts = readings.map((r, i) => readings.map((q, j) => i !== j && !compatible(r.interval, q.interval)));
   const covered = new Set<string>();
-  const out: Contradiction[] = [];
-  // One source giving incompatible values on different dates: a revision, listed on its own.
-  for (let i = 0; i < members.length; i++)
-    for (let j = i + 1; j < members.length; j++) {
-      const x = members[i]!;
-      const y = members[j]!;
-      if (!conflicts[i]![j] || !sameSource(x, y) || !x.date || !y.date || x.date === y.date) continue;
-      const [early, late] = dateValue(x.date) <= dateValue(y.date) ? [x, y] : [y, x];
-      covered.add(pairKey(i, j));
-      out.push(toContradiction(group, [early], [late]));
-    }
-  // Start from the members with the most conflicts relative to agreements: the outliers.
-  const order = members.map((_, i) => i).sort((a, b) => agreeing(conflicts, a).length - agreeing(conflicts, b).length || a - b);
+  const out: Contradiction[] = [...revisions(group, readings, conflicts, covered)];
+  // Start from the readings that agree with the fewest others: the outliers.
+  const order = readings.map((_, i) => i).sort((a, b) => agreeing(conflicts, a) - agreeing(conflicts, b) || a - b);
   for (const i of order) {
-    const all = members.map((_, j) => j).filter((j) => conflicts[i]![j]);
-    if (all.length === 0) continue;
-    const a = members.map((_, j) => j).filter((j) => sameReading(members[i]!, members[j]!) && all.every((k) => conflicts[j]![k]));
-    // Leave out of side "b" what an earlier contradiction already set against all of side "a".
-    const b = all.filter((j) => !a.every((x) => covered.has(pairKey(x, j))));
+    const b = readings.map((_, j) => j).filter((j) => conflicts[i]![j] && !covered.has(pairKey(i, j)));
     if (b.length === 0) continue;
-    const pairs = a.flatMap((x) => b.map((y) => pairKey(x, y)));
-    if (pairs.every((p) => covered.has(p))) continue;
-    pairs.forEach((p) => covered.add(p));
-    out.push(toContradiction(group, a.map((x) => members[x]!), b.map((y) => members[y]!)));
+    b.forEach((j) => covered.add(pairKey(i, j)));
+    out.push(toContradiction(group, readings[i]!.members, b.flatMap((j) => readings[j]!.members)));
   }
   return out;
 }
 
-function agreeing(conflicts: boolean[][], i: number): number[] {
-  return conflicts[i]!.flatMap((c, j) => (!c && j !== i ? [j] : []));
+function collapse(members: FigureMember[]): Reading[] {
+  const byKey = new Map<string, Reading>();
+  for (const m of members) {
+    const key = `${m.value}|${m.valueMax ?? m.value}|${m.qualifier}`;
+    let r = byKey.get(key);
+    if (!r) byKey.set(key, (r = { key, interval: intervalOf(m), members: [] }));
+    r.members.push(m);
+  }
+  return [...byKey.values()];
 }
 
-/** Members on side "a" state the same thing: same value and qualifier. */
-function sameReading(x: FigureMember, y: FigureMember): boolean {
-  return x.value === y.value && x.qualifier === y.qualifier && (x.valueMax ?? x.value) === (y.valueMax ?? y.value);
+/** One source giving incompatible values on different dates. */
+function revisions(group: FigureGroup, readings: Reading[], conflicts: boolean[][], covered: Set<string>): Contradiction[] {
+  const out: Contradiction[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < readings.length; i++)
+    for (let j = i + 1; j < readings.length; j++) {
+      if (!conflicts[i]![j]) continue;
+      for (const x of readings[i]!.members)
+        for (const y of readings[j]!.members) {
+          const source = sourceKey(x);
+          if (!source || source !== sourceKey(y) || !x.date || !y.date || x.date === y.date) continue;
+          const key = `${source}|${i}|${j}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const [early, late] = dateValue(x.date) <= dateValue(y.date) ? [x, y] : [y, x];
+          out.push(toContradiction(group, [early], [late]));
+        }
+      if (seen.has(`${sourceKey(readings[i]!.members[0]!)}|${i}|${j}`) && readings[i]!.members.length === 1 && readings[j]!.members.length === 1) covered.add(pairKey(i, j));
+    }
+  return out;
 }
 
-function sameSource(x: FigureMember, y: FigureMember): boolean {
-  const key = (m: FigureMember) => (m.sourceCanonical ?? m.source ?? "").toLowerCase();
-  return key(x) !== "" && key(x) === key(y);
+function agreeing(conflicts: boolean[][], i: number): number {
+  let n = 0;
+  conflicts[i]!.forEach((c, j) => {
+    if (!c && j !== i) n++;
+  });
+  return n;
+}
+
+function sourceKey(m: FigureMember): string {
+  return (m.sourceCanonical ?? m.source ?? "").toLowerCase();
 }
 
 function dateValue(d: string): number {
@@ -63,13 +87,14 @@ function pairKey(x: number, y: number): string {
 function toContradiction(group: FigureGroup, a: FigureMember[], b: FigureMember[]): Contradiction {
   const side = (list: FigureMember[], s: "a" | "b"): ContradictionMember[] =>
     list.map((m) => ({ file: m.file, start: m.start, end: m.end, text: m.text, side: s, source: m.source, date: m.date }));
-  const sources = new Set([...a, ...b].map((m) => (m.sourceCanonical ?? m.source ?? "").toLowerCase()));
+  const sources = new Set([...a, ...b].map(sourceKey));
   const revision = sources.size === 1 && !sources.has("") && new Set([...a, ...b].map((m) => m.date)).size > 1;
-  const describe = (list: FigureMember[]) => unique(list.map((m) => `${m.text}${m.source ? ` (${m.source}${m.date ? `, ${m.date}` : ""})` : m.date ? ` (${m.date})` : ""}`)).join(", ");
   const summary = `${group.label}: ${describe(a)} vs ${describe(b)}${revision ? " — the same source revising its figure" : ""}`;
   return { kind: "figure", summary, members: [...side(a, "a"), ...side(b, "b")], subject: group.subject, ...(revision ? { revision } : {}) };
 }
 
-function unique(xs: string[]): string[] {
-  return [...new Set(xs)];
+/** "about 2,000 (Ukrainian military intelligence, 3 March 2026)", at most four, then "and N more". */
+function describe(list: FigureMember[]): string {
+  const labels = [...new Set(list.map((m) => `${m.text}${m.source ? ` (${m.source}${m.date ? `, ${m.date}` : ""})` : m.date ? ` (${m.date})` : ""}`))];
+  return labels.length > 4 ? `${labels.slice(0, 4).join(", ")} and ${labels.length - 4} more` : labels.join(", ");
 }

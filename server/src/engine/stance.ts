@@ -141,44 +141,115 @@ function contradicts(d: Statement, a: Statement): boolean {
 }
 
 export function stanceConflicts(statements: Statement[]): Contradiction[] {
-  const denials = statements.filter((s) => s.denial);
-  const clusters = clusterDenials(denials);
+  const index = indexAssertions(statements);
   const out: Contradiction[] = [];
-  for (const cluster of clusters) {
-    const assertions = statements.filter((a) => cluster.some((d) => contradicts(d, a)));
+  for (const cluster of clusterDenials(statements.filter((s) => s.denial))) {
+    const seen = new Set<Statement>();
+    const assertions: Statement[] = [];
+    for (const d of cluster)
+      for (const a of candidates(index, d)) {
+        if (seen.has(a)) continue;
+        if (contradicts(d, a)) {
+          seen.add(a);
+          assertions.push(a);
+        }
+      }
     if (assertions.length === 0) continue;
-    const member = (s: Statement, side: "a" | "b"): ContradictionMember => ({
-      file: s.file,
-      start: s.claim.start,
-      end: s.claim.end,
-      text: s.claim.text,
-      side,
-      source: s.claim.source?.text ?? null,
-      date: s.claim.date?.text ?? null,
-    });
-    const deniers = unique(cluster.map((d) => d.claim.source?.text ?? "a source"));
-    const asserters = unique(assertions.map((a) => a.claim.source?.text ?? "a source"));
-    const named = cluster.flatMap((d) => [...d.deniedSources].filter((x) => !x.includes("-") && /[a-z]/.test(x)));
-    const topic = cluster[0]!.classes[0]?.replace(/-/g, " ") ?? (named.length ? `what ${unique(named).map((x) => x.replace(/\b\w/g, (c) => c.toUpperCase())).join(", ")} sources said` : "a statement");
-    out.push({
-      kind: "stance",
-      summary: `${deniers.join(", ")} ${cluster.length > 1 || deniers.length > 1 ? "deny" : "denies"} ${topic} vs ${asserters.slice(0, 6).join(", ")}${asserters.length > 6 ? ` and ${asserters.length - 6} more` : ""} asserting it`,
-      members: [...cluster.map((d) => member(d, "a")), ...assertions.map((a) => member(a, "b"))],
-    });
+    assertions.sort((x, y) => x.file.localeCompare(y.file) || x.claim.start - y.claim.start);
+    out.push(toContradiction(cluster, assertions));
   }
   return out;
 }
 
-/** Denials of the same event class sharing a party form one side. */
-function clusterDenials(denials: Statement[]): Statement[][] {
-  const clusters: Statement[][] = [];
-  for (const d of denials) {
-    const key = d.classes[0] ?? "";
-    const home = clusters.find((c) => (c[0]!.classes[0] ?? "") === key && key !== "" && c.some((x) => overlap(x.countries, d.countries) >= 1));
-    if (home) home.push(d);
-    else clusters.push([d]);
+interface AssertionIndex {
+  /** class|country -> assertions of that class naming that country */
+  byClassCountry: Map<string, Statement[]>;
+  byFile: Map<string, Statement[]>;
+  all: Statement[];
+}
+
+function indexAssertions(statements: Statement[]): AssertionIndex {
+  const byClassCountry = new Map<string, Statement[]>();
+  const byFile = new Map<string, Statement[]>();
+  const all: Statement[] = [];
+  const push = (m: Map<string, Statement[]>, k: string, s: Statement) => {
+    const list = m.get(k);
+    if (list) list.push(s);
+    else m.set(k, [s]);
+  };
+  for (const s of statements) {
+    if (!s.assertion) continue;
+    all.push(s);
+    push(byFile, s.file, s);
+    for (const c of s.classes) for (const country of s.countries) push(byClassCountry, `${c}|${country}`, s);
   }
-  return clusters;
+  return { byClassCountry, byFile, all };
+}
+
+/** Assertions that may contradict a denial: same file, or same class and a shared party, or any when it names a source. */
+function candidates(index: AssertionIndex, d: Statement): Statement[] {
+  if (d.deniedSources.size > 0) return index.all;
+  const lists: Statement[][] = [index.byFile.get(d.file) ?? []];
+  const primary = d.classes[0];
+  if (primary) {
+    for (const c of CLASSES.get(primary)!.covers) {
+      // The rarest of the denial's parties gives the shortest list; contradicts() checks the rest.
+      let best: Statement[] | undefined;
+      for (const country of d.countries) {
+        const list = index.byClassCountry.get(`${c}|${country}`) ?? [];
+        if (!best || list.length < best.length) best = list;
+      }
+      if (best) lists.push(best);
+    }
+  }
+  return lists.flat();
+}
+
+function toContradiction(cluster: Statement[], assertions: Statement[]): Contradiction {
+  const member = (s: Statement, side: "a" | "b"): ContradictionMember => ({
+    file: s.file,
+    start: s.claim.start,
+    end: s.claim.end,
+    text: s.claim.text,
+    side,
+    source: s.claim.source?.text ?? null,
+    date: s.claim.date?.text ?? null,
+  });
+  const deniers = unique(cluster.map((d) => d.claim.source?.text ?? "a source"));
+  const asserters = unique(assertions.map((a) => a.claim.source?.text ?? "a source"));
+  const named = cluster.flatMap((d) => [...d.deniedSources].filter((x) => !x.includes("-") && /[a-z]/.test(x)));
+  const topic = cluster[0]!.classes[0]?.replace(/-/g, " ") ?? (named.length ? `what ${unique(named).map((x) => x.replace(/\b\w/g, (c) => c.toUpperCase())).join(", ")} sources said` : "a statement");
+  return {
+    kind: "stance",
+    summary: `${deniers.slice(0, 4).join(", ")}${deniers.length > 4 ? ` and ${deniers.length - 4} more` : ""} ${cluster.length > 1 || deniers.length > 1 ? "deny" : "denies"} ${topic} vs ${asserters.slice(0, 6).join(", ")}${asserters.length > 6 ? ` and ${asserters.length - 6} more` : ""} asserting it`,
+    members: [...cluster.map((d) => member(d, "a")), ...assertions.map((a) => member(a, "b"))],
+  };
+}
+
+/** Denials of the same event class sharing two parties form one side (merged transitively). */
+function clusterDenials(denials: Statement[]): Statement[][] {
+  const parent = denials.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const byPair = new Map<string, number>();
+  denials.forEach((d, i) => {
+    const cls = d.classes[0];
+    if (!cls) return;
+    const countries = [...d.countries].sort().slice(0, 4);
+    const keys = countries.length < 2 ? [`${cls}|${countries[0] ?? ""}`] : countries.flatMap((a, x) => countries.slice(x + 1).map((b) => `${cls}|${a}|${b}`));
+    for (const k of keys) {
+      const j = byPair.get(k);
+      if (j === undefined) byPair.set(k, i);
+      else parent[find(i)] = find(j);
+    }
+  });
+  const clusters = new Map<number, Statement[]>();
+  denials.forEach((d, i) => {
+    const root = find(i);
+    const list = clusters.get(root);
+    if (list) list.push(d);
+    else clusters.set(root, [d]);
+  });
+  return [...clusters.values()];
 }
 
 function unique(xs: string[]): string[] {
