@@ -28,11 +28,14 @@ export interface Statement {
   denial: boolean;
   assertion: boolean;
   classes: string[];
-  countries: Set<string>;
+  countries: string[];
   sourceId: string;
   /** Parties whose claims a denial rejects ("South Korea's claims" -> south-korea). */
   deniedSources: Set<string>;
-  stems: Set<string>;
+  /** Content-word stems of the statement, computed when first needed (rarely). */
+  stems?: Set<string>;
+  /** The analysed text, to compute stems on demand. */
+  source: string;
   /** Start of the claim a denial's "the allegations" refers to. */
   anaphoricTarget?: number;
 }
@@ -47,7 +50,7 @@ export function extractStatements(file: string, analysis: Analysis): Statement[]
     if (!denial && !assertion) return;
     const actors = within(analysis.actors, claim.start, claim.end);
     const focusStart = denial ? denialFocus(claim) : claim.start;
-    const words = tokenize(analysis.text, focusStart, claim.end).filter((t) => t.kind === TokenKind.Word).map((t) => t.lower);
+    const words = denial || claim.cues.length > 0 ? wordsOf(analysis.text, focusStart, claim.end) : [];
     const sourceId = (claim.source?.canonical ?? claim.source?.text ?? "").toLowerCase();
     out.push({
       file,
@@ -55,10 +58,10 @@ export function extractStatements(file: string, analysis: Analysis): Statement[]
       denial,
       assertion,
       classes: classify(words),
-      countries: new Set(actors.filter((a) => a.kind === "country").map((a) => a.canonical)),
+      countries: [...new Set(actors.filter((a) => a.kind === "country").map((a) => a.canonical))],
       sourceId,
       deniedSources: denial ? deniedSources(analysis, claim) : new Set(),
-      stems: new Set(words.filter((w) => w.length > 3 && !STOP.has(w)).map((w) => w.slice(0, 6))),
+      source: analysis.text,
       ...(denial ? anaphora(analysis, claim, index) : {}),
     });
   });
@@ -115,10 +118,30 @@ function deniedSources(analysis: Analysis, claim: Claim): Set<string> {
   return ids;
 }
 
-function overlap(a: Set<string>, b: Set<string>): number {
+function overlap(a: string[], b: string[]): number {
+  let n = 0;
+  for (const x of a) if (b.includes(x)) n++;
+  return n;
+}
+
+function overlapSets(a: Set<string>, b: Set<string>): number {
   let n = 0;
   for (const x of a) if (b.has(x)) n++;
   return n;
+}
+
+function wordsOf(text: string, start: number, end: number): string[] {
+  return tokenize(text, start, end)
+    .filter((t) => t.kind === TokenKind.Word)
+    .map((t) => t.lower);
+}
+
+function stemsOf(s: Statement): Set<string> {
+  if (!s.stems) {
+    const from = s.denial ? denialFocus(s.claim) : s.claim.start;
+    s.stems = new Set(wordsOf(s.source, from, s.claim.end).filter((w) => w.length > 3 && !STOP.has(w)).map((w) => w.slice(0, 6)));
+  }
+  return s.stems;
 }
 
 function contradicts(d: Statement, a: Statement): boolean {
@@ -130,14 +153,14 @@ function contradicts(d: Statement, a: Statement): boolean {
   if (primary) {
     const covers = CLASSES.get(primary)!.covers;
     if (!a.classes.some((c) => covers.includes(c))) return false;
-    const needed = Math.min(2, d.countries.size);
+    const needed = Math.min(2, d.countries.length);
     if (needed > 0) return overlap(d.countries, a.countries) >= needed;
   }
   if (d.file !== a.file || d.deniedSources.size > 0) return false;
   // "denied the allegations": the claim nearest before it in the same file.
   if (d.anaphoricTarget !== undefined) return a.claim.start === d.anaphoricTarget;
   // Otherwise the same statement in other words: at least three shared content words.
-  return overlap(d.stems, a.stems) >= 3;
+  return overlapSets(stemsOf(d), stemsOf(a)) >= 3;
 }
 
 export function stanceConflicts(statements: Statement[]): Contradiction[] {
