@@ -198,11 +198,35 @@ function mostCommon(xs: string[]): string | undefined {
   return best;
 }
 
+const labels = new Map<string, string>();
+
 /** "north-korea-troops-in-russia" -> "North Korea troops in Russia". */
 export function labelOf(subject: string): string {
-  let s = subject.replace(/@.*$/, "");
-  for (const [id, name] of LEX.countryNames) s = s.replace(new RegExp(`(^|-)${id}(?=-|$)`, "g"), `$1${name.replace(/ /g, "\u0000")}`);
-  return s.replace(/-/g, " ").replace(/\u0000/g, " ");
+  let label = labels.get(subject);
+  if (label === undefined) {
+    label = computeLabel(subject);
+    if (labels.size < 100000) labels.set(subject, label);
+  }
+  return label;
+}
+
+function computeLabel(subject: string): string {
+  const parts = subject.replace(/@.*$/, "").split("-");
+  const out: string[] = [];
+  for (let k = 0; k < parts.length; ) {
+    let matched = 0;
+    // Country ids span up to five parts ("democratic-republic-of-the-congo"); take the longest.
+    for (let len = Math.min(5, parts.length - k); len >= 1 && !matched; len--) {
+      const name = LEX.countryNames.get(parts.slice(k, k + len).join("-"));
+      if (name) {
+        out.push(name);
+        matched = len;
+      }
+    }
+    if (!matched) out.push(parts[k]!);
+    k += matched || 1;
+  }
+  return out.join(" ");
 }
 
 function toMembers(file: string, analysis: Analysis): FigureMember[] {

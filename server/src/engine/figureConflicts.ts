@@ -44,21 +44,26 @@ function collapse(members: FigureMember[]): Reading[] {
 /** One source giving incompatible values on different dates. */
 function revisions(group: FigureGroup, readings: Reading[], conflicts: boolean[][], covered: Set<string>): Contradiction[] {
   const out: Contradiction[] = [];
-  const seen = new Set<string>();
+  // Per reading: the dated members of each named source.
+  const bySource = readings.map((r) => {
+    const m = new Map<string, FigureMember>();
+    for (const x of r.members) {
+      const key = sourceKey(x);
+      if (key && x.date && !m.has(key)) m.set(key, x);
+    }
+    return m;
+  });
   for (let i = 0; i < readings.length; i++)
     for (let j = i + 1; j < readings.length; j++) {
       if (!conflicts[i]![j]) continue;
-      for (const x of readings[i]!.members)
-        for (const y of readings[j]!.members) {
-          const source = sourceKey(x);
-          if (!source || source !== sourceKey(y) || !x.date || !y.date || x.date === y.date) continue;
-          const key = `${source}|${i}|${j}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          const [early, late] = dateValue(x.date) <= dateValue(y.date) ? [x, y] : [y, x];
-          out.push(toContradiction(group, [early], [late]));
-        }
-      if (seen.has(`${sourceKey(readings[i]!.members[0]!)}|${i}|${j}`) && readings[i]!.members.length === 1 && readings[j]!.members.length === 1) covered.add(pairKey(i, j));
+      const [small, large] = bySource[i]!.size <= bySource[j]!.size ? [bySource[i]!, bySource[j]!] : [bySource[j]!, bySource[i]!];
+      for (const [source, x] of small) {
+        const y = large.get(source);
+        if (!y || x.date === y.date) continue;
+        const [early, late] = dateValue(x.date!) <= dateValue(y.date!) ? [x, y] : [y, x];
+        out.push(toContradiction(group, [early], [late]));
+        if (readings[i]!.members.length === 1 && readings[j]!.members.length === 1) covered.add(pairKey(i, j));
+      }
     }
   return out;
 }

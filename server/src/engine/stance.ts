@@ -2,7 +2,7 @@
 // attributed assertions about the same event class and the same parties, or to the claims of the
 // source it names ("dismissed the British report"). Not confirming is not denying.
 import type { Analysis, Claim, Contradiction, ContradictionMember } from "./types";
-import { tokenize, TokenKind } from "./tokens";
+import { tokenize } from "./tokens";
 import eventData from "./data/events.json";
 import { within } from "./spans";
 import cueData from "./data/cues.json";
@@ -130,10 +130,13 @@ function overlapSets(a: Set<string>, b: Set<string>): number {
   return n;
 }
 
+/** Lower-case words of a span; a plain split is enough for matching event words. */
 function wordsOf(text: string, start: number, end: number): string[] {
-  return tokenize(text, start, end)
-    .filter((t) => t.kind === TokenKind.Word)
-    .map((t) => t.lower);
+  return text
+    .slice(start, end)
+    .toLowerCase()
+    .split(/[^\p{L}\p{M}'’-]+/u)
+    .filter((w) => w.length > 0);
 }
 
 function stemsOf(s: Statement): Set<string> {
