@@ -22,6 +22,9 @@ export class LspClient {
     this.stderr = "";
     this.exited = false;
     this.buf = Buffer.alloc(0);
+    this.chunks = [];
+    this.have = 0;
+    this.need = 0;
     /** Every notification received: {method, params, t}. Kept short: only what `keep` says. */
     this.log = [];
     this.keep = () => false;
@@ -50,6 +53,17 @@ export class LspClient {
 
   onData(chunk) {
     const t = performance.now();
+    // Large messages arrive in many chunks: collect them and join once the body is complete
+    // (joining on every chunk is quadratic in the message size).
+    if (this.need > 0) {
+      this.chunks.push(chunk);
+      this.have += chunk.length;
+      if (this.have < this.need) return;
+      chunk = Buffer.concat(this.chunks);
+      this.chunks = [];
+      this.have = 0;
+      this.need = 0;
+    }
     this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
     for (;;) {
       const headerEnd = this.buf.indexOf("\r\n\r\n");
@@ -59,7 +73,14 @@ export class LspClient {
       if (!m) throw new Error(`bad LSP header: ${header}`);
       const len = Number(m[1]);
       const start = headerEnd + 4;
-      if (this.buf.length < start + len) return;
+      if (this.buf.length < start + len) {
+        // Wait for the rest of this body without re-joining on each chunk.
+        this.chunks = [this.buf];
+        this.have = this.buf.length;
+        this.need = start + len;
+        this.buf = Buffer.alloc(0);
+        return;
+      }
       const body = this.buf.subarray(start, start + len).toString("utf8");
       this.buf = this.buf.subarray(start + len);
       this.onMessage(JSON.parse(body), t);
