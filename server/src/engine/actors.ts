@@ -5,6 +5,7 @@ import { type Token, TokenKind, isPossessive } from "./tokens";
 import { LEX, matchGazetteer, slug, type GazetteerEntry } from "./lexicon";
 import type { SentenceSlice } from "./sentences";
 import { findUnlistedOrganizations } from "./organizations";
+import { internString } from "./intern";
 
 const PARTICLES = new Set(["bin", "al", "el", "von", "van", "der", "de", "la", "le", "da", "di", "du", "ibn", "abu", "bint"]);
 const CHUNK_JOINERS = new Set(["of", "for", "the", "de"]);
@@ -108,7 +109,7 @@ function dedupe(list: ActorMention[]): ActorMention[] {
 function mention(text: string, tokens: Token[], t0: number, t1: number, kind: ActorKind, canonical: string, name: string): ActorMention {
   const start = tokens[t0]!.start;
   const end = tokens[t1 - 1]!.end;
-  return { start, end, text: text.slice(start, end), kind, canonical, name };
+  return { start, end, text: internString(text.slice(start, end)), kind, canonical, name };
 }
 
 function scanSentence(

@@ -7,6 +7,7 @@ import cueData from "./data/cues.json";
 import actorData from "./data/actors.json";
 import type { SentenceSlice } from "./sentences";
 import { covering, lastBefore, within } from "./spans";
+import { internArray, internString } from "./intern";
 
 const CLAIM_NOUNS = new Map(Object.entries(cueData.claimNouns) as Array<[string, Stance]>);
 /** Phrases indexed by their first word, so each token costs one map lookup. */
@@ -106,7 +107,7 @@ export function findClaim(ctx: ClaimContext, s: SentenceSlice, sentenceIndex: nu
     start: s.start,
     end: s.end,
     text: ctx.text.slice(s.start, s.end),
-    kinds: order.filter((k) => kinds.has(k)),
+    kinds: internArray(order.filter((k) => kinds.has(k))),
     cues: kept.map((c) => c.cue),
     source,
     stance: stanceOf(kept, main),
@@ -128,7 +129,7 @@ function tokenIndexAt(tokens: Token[], offset: number): number {
 function makeCue(ctx: ClaimContext, t0: number, t1: number, kind: ClaimKind, stance?: Stance): Cue {
   const start = ctx.tokens[t0]!.start;
   const end = ctx.tokens[t1 - 1]!.end;
-  return { start, end, text: ctx.text.slice(start, end), kind, ...(stance ? { stance } : {}) };
+  return { start, end, text: internString(ctx.text.slice(start, end)), kind, ...(stance ? { stance } : {}) };
 }
 
 function matchPhrase(tokens: Token[], i: number, end: number, phrase: string[]): boolean {

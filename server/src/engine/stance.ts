@@ -5,6 +5,7 @@ import type { Analysis, Claim, Contradiction, ContradictionMember } from "./type
 import { tokenize } from "./tokens";
 import eventData from "./data/events.json";
 import { within } from "./spans";
+import { internArray } from "./intern";
 import cueData from "./data/cues.json";
 
 interface EventClass {
@@ -31,7 +32,7 @@ export interface Statement {
   countries: string[];
   sourceId: string;
   /** Parties whose claims a denial rejects ("South Korea's claims" -> south-korea). */
-  deniedSources: Set<string>;
+  deniedSources: ReadonlySet<string>;
   /** Content-word stems of the statement, computed when first needed (rarely). */
   stems?: Set<string>;
   /** The analysed text, to compute stems on demand. */
@@ -41,6 +42,8 @@ export interface Statement {
 }
 
 const ANAPHORIC_OBJECT = /^(?:denied|denies|deny|rejected|rejects|reject|dismissed|dismisses|dismiss|refuted|refutes|refute|disputed|disputes)\s+(?:the|these|those|such)\s+(?:allegations?|claims?|accusations?|reports?|charges?)\b/i;
+
+const NO_SOURCES: ReadonlySet<string> = new Set();
 
 export function extractStatements(file: string, analysis: Analysis): Statement[] {
   const out: Statement[] = [];
@@ -57,10 +60,10 @@ export function extractStatements(file: string, analysis: Analysis): Statement[]
       claim,
       denial,
       assertion,
-      classes: classify(words),
+      classes: internArray(classify(words)),
       countries: [...new Set(actors.filter((a) => a.kind === "country").map((a) => a.canonical))],
       sourceId,
-      deniedSources: denial ? deniedSources(analysis, claim) : new Set(),
+      deniedSources: denial ? deniedSources(analysis, claim) : NO_SOURCES,
       source: analysis.text,
       ...(denial ? anaphora(analysis, claim, index) : {}),
     });
