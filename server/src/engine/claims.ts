@@ -275,6 +275,7 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
   if (lw === "that" || (lemma === "say" && prev?.lower === "that" && next?.text === ",")) return undefined;
   if ((lemma === "state" || lemma === "maintain" || lemma === "note" || lemma === "detail" || lemma === "post" || lemma === "question" || lemma === "call" || lemma === "express" || lemma === "voice") && !verbFrameOk(tokens, i, lemma, lw)) return undefined;
   if (lemma === "add" && next?.lower === "to") return undefined;
+  if (lemma === "blame" && prev?.lower === "to" && tokens[i - 2]?.lower === "be") return undefined; // "will be to blame"
   if (lemma === "cite") {
     const np = npAfter(tokens, i + 1, s.t1, true);
     return { cue: makeCue(ctx, i, i + 1, "attributed", "asserts"), at: i, wantsSource: true, ...(np ? { source: np } : {}), priority: -1 };
@@ -714,9 +715,9 @@ function sourceKind(ctx: ClaimContext, np: SourceSpan, actor: ActorMention | und
   const words = ctx.tokens.slice(np.t0, np.t1).map((t) => t.lower);
   if (words.some((w) => LEX.anonymousMarkers.has(w))) return "anonymous";
   if (head && ["government", "administration", "regime", "cabinet", "authorities"].includes(head.lower) && !LEX.anonymousHeads.has(head.lower)) return "government";
-  if (head && INSTITUTION_NOUNS.has(head.lower) && actor?.kind !== "organization") return "organization";
   // Generic heads are anonymous unless a named person or organization is part of the phrase ("UN refugee agency").
   if (head && LEX.anonymousHeads.has(head.lower) && !(actor && (actor.kind === "person" || actor.kind === "organization"))) return "anonymous";
+  if (head && INSTITUTION_NOUNS.has(head.lower) && actor?.kind !== "organization") return "organization";
   if (actor?.kind === "person") return "person";
   if (actor?.kind === "country") return "government";
   if (actor?.kind === "organization") return ctx.actors.length >= 0 && isOutletName(actor.canonical) ? "outlet" : "organization";
