@@ -84,3 +84,12 @@ test("subjects keep scopes apart and link the same thing", () => {
   assert.notEqual(killed!.subject, sent!.subject);
   assert.equal(received!.subject, "iran-drones-in-russia");
 });
+
+test("hard-wrapped lines are joined into one sentence", () => {
+  const text = "Officials in the capital said on Monday that more than 3,000\ntroops had crossed the border, according to the ministry of\ndefence. The army reportedly withdrew.\n\nA new paragraph.";
+  const a = analyze(text);
+  const first = a.sentences.find((s) => !s.furniture)!;
+  assert.equal(text.slice(first.start, first.end), "Officials in the capital said on Monday that more than 3,000\ntroops had crossed the border, according to the ministry of\ndefence.");
+  assert.equal(a.figures[0]!.unit, "troops");
+  assert.equal(a.claims.length, 2);
+});

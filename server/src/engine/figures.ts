@@ -363,6 +363,10 @@ function readUnit(tokens: Token[], j: number, end: number, parsed: NumberParse):
   let n = 0;
   while (k < end && n < 6) {
     const t = tokens[k]!;
+    if (t.kind === TokenKind.Newline) {
+      k++; // a wrapped line continues the phrase
+      continue;
+    }
     if (t.kind === TokenKind.Punct) {
       if (t.text === "-" && t.joined) {
         k++;

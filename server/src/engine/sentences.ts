@@ -17,7 +17,7 @@ const CLOSERS = new Set(['"', "”", "’", ")", "]", "'"]);
 
 export function splitSentences(text: string, tokens: Token[]): SentenceSlice[] {
   const out: SentenceSlice[] = [];
-  const lines = splitLines(tokens);
+  const lines = joinWrappedLines(text, tokens, splitLines(tokens));
   let inFurnitureZone = false;
   lines.forEach(([a, b], paragraph) => {
     if (a === b) return;
@@ -53,6 +53,32 @@ function splitLines(tokens: Token[]): Array<[number, number]> {
     }
   }
   return lines;
+}
+
+/**
+ * Hard-wrapped text ("…the ministry said on\nMonday that…"): a line that stops mid-sentence
+ * continues on the next one when that one starts in lower case, or when the line is long and
+ * ends in a word or a comma.
+ */
+function joinWrappedLines(text: string, tokens: Token[], lines: Array<[number, number]>): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const line of lines) {
+    const prev = out[out.length - 1];
+    if (prev && continues(text, tokens, prev, line)) prev[1] = line[1];
+    else out.push([line[0], line[1]]);
+  }
+  return out;
+}
+
+function continues(text: string, tokens: Token[], prev: [number, number], next: [number, number]): boolean {
+  const last = tokens[prev[1] - 1]!;
+  const first = tokens[next[0]]!;
+  // Only a single line break: a blank line always ends the paragraph.
+  if (tokens[prev[1]]?.kind !== TokenKind.Newline || prev[1] + 1 !== next[0]) return false;
+  if (TERMINATORS.has(last.text) || CLOSERS.has(last.text) || last.text === ":" || last.text === "|") return false;
+  if (first.kind === TokenKind.Word && !first.cap && /^\p{Ll}/u.test(first.text)) return true;
+  const lineLength = last.end - tokens[prev[0]]!.start;
+  return lineLength >= 60 && (last.text === "," || (last.kind === TokenKind.Word && !last.cap)) && !isAllCaps(text.slice(tokens[prev[0]]!.start, last.end));
 }
 
 type LineKind = "prose" | "headline" | "furniture" | "zone-marker";
