@@ -716,7 +716,9 @@ function sourceKind(ctx: ClaimContext, np: SourceSpan, actor: ActorMention | und
   if (words.some((w) => LEX.anonymousMarkers.has(w))) return "anonymous";
   if (head && ["government", "administration", "regime", "cabinet", "authorities"].includes(head.lower) && !LEX.anonymousHeads.has(head.lower)) return "government";
   // Generic heads are anonymous unless a named person or organization is part of the phrase ("UN refugee agency").
-  if (head && LEX.anonymousHeads.has(head.lower) && !(actor && (actor.kind === "person" || actor.kind === "organization"))) return "anonymous";
+  // A generic head ("officials", "intelligence", "agency") is an unnamed source, whoever modifies it
+  // ("Trump administration officials", "U.S. intelligence"), unless the head is itself part of a name.
+  if (head && LEX.anonymousHeads.has(head.lower) && !actorAt(ctx, head.start)) return "anonymous";
   if (head && INSTITUTION_NOUNS.has(head.lower) && actor?.kind !== "organization") return "organization";
   if (actor?.kind === "person") return "person";
   if (actor?.kind === "country") return "government";
