@@ -76,10 +76,12 @@ export function findClaim(ctx: ClaimContext, s: SentenceSlice, sentenceIndex: nu
   if (s.furniture) return undefined;
   const { tokens } = ctx;
   const cues: FoundCue[] = [];
-  collectPhraseCues(ctx, s, cues);
+  if (hasPhraseStart(tokens, s)) collectPhraseCues(ctx, s, cues);
   const taken = cues.map((c) => [c.cue.start, c.cue.end] as const);
   for (let i = s.t0; i < s.t1; i++) {
-    const at = tokens[i]!.start;
+    const t = tokens[i]!;
+    if (t.kind !== TokenKind.Word || !CUE_WORDS.has(t.lower)) continue;
+    const at = t.start;
     if (taken.length > 0 && taken.some(([a, b]) => at >= a && at < b)) continue;
     const found = cueAt(ctx, s, i);
     if (found) cues.push(found);
@@ -143,6 +145,11 @@ function matchPhrase(tokens: Token[], i: number, end: number, phrase: string[]):
 }
 
 /** Multi-word cues: according to, non-confirmation, passive hedges, anonymity phrases, concern phrases. */
+function hasPhraseStart(tokens: Token[], s: SentenceSlice): boolean {
+  for (let i = s.t0; i < s.t1; i++) if (PHRASE_STARTS.has(tokens[i]!.lower)) return true;
+  return false;
+}
+
 function collectPhraseCues(ctx: ClaimContext, s: SentenceSlice, out: FoundCue[]): void {
   const { tokens } = ctx;
   for (let i = s.t0; i < s.t1; i++) {

@@ -35,9 +35,15 @@ const PERIOD_WORDS = new Map([
 ]);
 const PERIOD_NOUNS = new Map([["year", "per-year"], ["month", "per-month"], ["week", "per-week"], ["day", "per-day"], ["night", "per-night"], ["hour", "per-hour"], ["annum", "per-year"]]);
 
+/** Words that can start a figure written in words ("two", "thousands", "a dozen", "several hundred"). */
+const NUMBER_STARTS = new Set<string>([...LEX.numberWords.keys(), ...LEX.vagueMagnitudes.keys()].map((k) => k.split(" ")[0]!).concat(["a", "half", "several", "few", "many", "tens"]));
+
 export function findFigures(tokens: Token[], s: SentenceSlice): RawFigure[] {
   const out: RawFigure[] = [];
   for (let i = s.t0; i < s.t1; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== TokenKind.Number && !(t.kind === TokenKind.Word && NUMBER_STARTS.has(t.lower))) continue;
+    if (t.lower === "a" && tokens[i + 1]?.lower !== "dozen") continue;
     const f = figureAt(tokens, i, s);
     if (f) {
       out.push(f);

@@ -89,16 +89,18 @@ const FURNITURE_START =
 // Photo captions and credits, bylines, editing notes.
 const CREDIT_LINE = /\b(REUTERS\/|AP Photo|Getty Images|File Photo|Photo credit|Photograph:|Photo:|Image:|Credit:|\(Photo|\/AFP\b|via Getty|Shutterstock)|^(Reporting|Editing|Writing|Additional reporting|Compiled) by\b/;
 
+const CREDIT_HINTS = ["Photo", "REUTERS", "Getty", "Image", "Credit", "AFP", "Shutterstock", " by "];
+
 function classifyLine(line: string, tokens: Token[], a: number, b: number, inZone: boolean): LineKind {
   const trimmed = line.trim();
-  if (/Photo|REUTERS|Getty|Image|Credit|AFP|Shutterstock| by /.test(trimmed) && CREDIT_LINE.test(trimmed)) return "furniture";
+  if (CREDIT_HINTS.some((h) => trimmed.includes(h)) && CREDIT_LINE.test(trimmed)) return "furniture";
   const words = countWords(tokens, a, b);
-  if (/(^|\s)\|(\s|$)/.test(trimmed) || /^\|/.test(trimmed)) return "furniture";
+  if (trimmed.includes("|") && (/(^|\s)\|(\s|$)/.test(trimmed) || /^\|/.test(trimmed))) return "furniture";
   if (FURNITURE_START.test(trimmed)) return "furniture";
   if (words === 0) return "furniture";
   const last = tokens[b - 1]!.text;
   const endsLikeProse = TERMINATORS.has(last) || (CLOSERS.has(last) && b - 2 >= a && TERMINATORS.has(tokens[b - 2]!.text));
-  if (isAllCaps(trimmed) && words <= 6) return LEX.furnitureZoneMarkers.has(trimmed.toLowerCase().replace(/\s+/g, " ")) || words <= 3 ? "zone-marker" : "furniture";
+  if (words <= 6 && isAllCaps(trimmed)) return LEX.furnitureZoneMarkers.has(trimmed.toLowerCase().replace(/\s+/g, " ")) || words <= 3 ? "zone-marker" : "furniture";
   if (endsLikeProse && words >= 4) return "prose";
   if (inZone) return "furniture";
   if (endsLikeProse) return "prose";
