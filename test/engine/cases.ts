@@ -84,6 +84,10 @@ export const CLAIM_CASES: ClaimCase[] = [
   { text: "According to a report by Human Rights Watch, the camp was shelled.", kinds: ["attributed"], source: "Human Rights Watch" },
   { text: "Police found a body in the river.", none: true },
   { text: "The Russian embassy in London called the decision \"reckless\".", kinds: ["attributed"], source: "Russian embassy in London" },
+  { text: "Russian forces have almost certainly lost more than 400 tanks.", kinds: ["hedged"], cues: ["almost certainly"] },
+  { text: "Reporting indicates Moscow has moved 20,000 reservists.", kinds: ["attributed", "anonymous"], source: "Reporting" },
+  { text: "The Institute for the Study of War said losses were high.", kinds: ["attributed"], source: "Institute for the Study of War" },
+  { text: "The minister claimed the offensive was proceeding according to plan.", kinds: ["attributed"], cues: ["claimed"] },
   // Not claims: the text's own voice, noun uses, inanimate subjects.
   { text: "The army withdrew from the town on Friday.", none: true },
   { text: "Secretary of State Maria Lopez visited the port.", none: true },

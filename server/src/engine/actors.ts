@@ -196,8 +196,9 @@ function readChunk(
 ): number {
   // A place whose name contains a country's ("Sea of Japan", "South China Sea") is not an actor.
   if (LEX.placeHeads.has(tokens[c1 - 1]!.text) && c1 - c0 >= 2 && !isOrgChunk(tokens, c0, c1)) return c1;
-  // An organization named by its head word ("Ukrainian Armed Forces", "11th Airborne Assault Brigade").
-  if (!s.headline && isOrgChunk(tokens, c0, c1) && !hasTitle(tokens, c0, c1)) {
+  // An organization named by its head word ("Ukrainian Armed Forces", "11th Airborne Assault Brigade"),
+  // unless a known name runs on past the chunk ("The Institute | for the Study of War").
+  if (!s.headline && isOrgChunk(tokens, c0, c1) && !hasTitle(tokens, c0, c1) && !knownNameRunsPast(tokens, c0, c1, s.t1)) {
     const whole = matchGazetteer(tokens, c0, c1);
     if (!whole || whole[1] < c1 - c0) {
       let o0 = c0;
@@ -262,6 +263,14 @@ function readChunk(
     i++;
   }
   return c1;
+}
+
+function knownNameRunsPast(tokens: Token[], c0: number, c1: number, limit: number): boolean {
+  for (let k = c0; k < c1; k++) {
+    const m = matchGazetteer(tokens, k, limit);
+    if (m && k + m[1] > c1) return true;
+  }
+  return false;
 }
 
 function isOrgChunk(tokens: Token[], c0: number, c1: number): boolean {

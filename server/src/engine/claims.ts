@@ -26,7 +26,8 @@ const PASSIVE_HEDGES = byFirstWord(cueData.passiveHedges);
 const NON_CONFIRMATION = byFirstWord(cueData.nonConfirmation);
 const DENIAL_PREDICATES = new Set(cueData.denialPredicates);
 const ANONYMITY = byFirstWord(cueData.anonymityPhrases);
-const PHRASE_STARTS = new Set(["according", ...NON_CONFIRMATION.keys(), ...PASSIVE_HEDGES.keys(), ...ANONYMITY.keys()].flatMap((k) => [k, k.replace("'", "’")]));
+const HEDGE_PHRASES = byFirstWord(cueData.hedgePhrases);
+const PHRASE_STARTS = new Set(["according", ...NON_CONFIRMATION.keys(), ...PASSIVE_HEDGES.keys(), ...ANONYMITY.keys(), ...HEDGE_PHRASES.keys()].flatMap((k) => [k, k.replace("'", "’")]));
 const CONCERN_NOUNS = new Set(cueData.concernNouns);
 const DOCUMENT_VERBS = new Set(cueData.documentVerbs.forms);
 const DOCUMENT_NOUNS = new Set(cueData.documentVerbs.subjects);
@@ -157,6 +158,11 @@ function collectPhraseCues(ctx: ClaimContext, s: SentenceSlice, out: FoundCue[])
     if (t.kind !== TokenKind.Word || !PHRASE_STARTS.has(t.lower)) continue;
     if (t.lower === "according" && tokens[i + 1]?.lower === "to") {
       const np = npAfter(tokens, i + 2, s.t1, false, ctx.actors);
+      // "according to plan" is not an attribution: the phrase must name a speaker or a document.
+      if (!np || !(validateSpeaker(ctx, np) || DOCUMENT_NOUNS.has(headOf(tokens, np)?.lower ?? ""))) {
+        i++;
+        continue;
+      }
       out.push({ cue: makeCue(ctx, i, i + 2, "attributed", "asserts"), at: i, wantsSource: true, ...(np ? { source: np } : {}), priority: 0 });
       i++;
       continue;
@@ -175,6 +181,12 @@ function collectPhraseCues(ctx: ClaimContext, s: SentenceSlice, out: FoundCue[])
     if (ph && i > s.t0 && PASSIVE_AUX.has(tokens[i - 1]!.lower) || (ph && tokens[i - 1]?.lower === "been")) {
       out.push({ cue: makeCue(ctx, i, i + ph!.length, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 });
       i += ph!.length - 1;
+      continue;
+    }
+    const hp = HEDGE_PHRASES.get(key)?.find((p) => matchPhrase(tokens, i, s.t1, p));
+    if (hp) {
+      out.push({ cue: makeCue(ctx, i, i + hp.length, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 });
+      i += hp.length - 1;
       continue;
     }
     const an = ANONYMITY.get(key)?.find((p) => matchPhrase(tokens, i, s.t1, p));
@@ -547,6 +559,14 @@ function npBefore(ctx: ClaimContext, s: SentenceSlice, end: number): SourceSpan 
   let t0 = end;
   while (k >= s.t0) {
     const t = tokens[k]!;
+    // Inside a named actor, take the whole name ("the Institute for the Study of War").
+    const named = covering(ctx.actors, t.start);
+    if (named && named.start < t.start) {
+      while (k > s.t0 && tokens[k]!.start > named.start) k--;
+      t0 = k;
+      k--;
+      continue;
+    }
     if (t.kind === TokenKind.Word) {
       if (CLAUSE_STOPS.has(t.lower) && !(NP_INNER_PREPS.has(t.lower) && innerPrepOk(tokens, k, s))) break;
       if (NP_INNER_PREPS.has(t.lower) && !innerPrepOk(tokens, k, s)) break;
@@ -559,7 +579,7 @@ function npBefore(ctx: ClaimContext, s: SentenceSlice, end: number): SourceSpan 
       k--;
       continue;
     }
-    if (isPossessive(t) || (t.text === "-" && t.joined) || (t.text === "." && t.joined) || t.text === "’" || t.text === "'") {
+    if (isPossessive(t) || (t.text === "-" && t.joined && tokens[k + 1]?.joined) || (t.text === "." && t.joined) || t.text === "’" || t.text === "'") {
       t0 = k;
       k--;
       continue;
@@ -642,6 +662,8 @@ function validateSpeaker(ctx: ClaimContext, np: SourceSpan): SourceSpan | undefi
   const { tokens } = ctx;
   const head = headOf(tokens, np);
   if (!head) return undefined;
+  // "We assess", "I believe": the author speaks; other pronouns point back to a named speaker.
+  if ((head.lower === "we" || head.lower === "i") && np.t1 - np.t0 === 1) return np;
   if (PRONOUNS.has(head.lower) && np.t1 - np.t0 === 1) return resolvePronoun(ctx, np, head.lower);
   if (["there", "this", "that", "these", "those", "which", "what", "here"].includes(head.lower)) return undefined;
   if (actorAt(ctx, head.start)) return np;
