@@ -88,6 +88,8 @@ export const CLAIM_CASES: ClaimCase[] = [
   { text: "Reporting indicates Moscow has moved 20,000 reservists.", kinds: ["attributed", "anonymous"], source: "Reporting" },
   { text: "The Institute for the Study of War said losses were high.", kinds: ["attributed"], source: "Institute for the Study of War" },
   { text: "The minister claimed the offensive was proceeding according to plan.", kinds: ["attributed"], cues: ["claimed"] },
+  { text: "It was not immediately possible to verify the claims.", kinds: ["denial"], source: null, stance: "cannot-confirm" },
+  { text: "\"The numbers are not credible,\" one Western diplomat said.", kinds: ["attributed", "anonymous"], source: "Western diplomat" },
   // Not claims: the text's own voice, noun uses, inanimate subjects.
   { text: "The army withdrew from the town on Friday.", none: true },
   { text: "Secretary of State Maria Lopez visited the port.", none: true },

@@ -33,7 +33,7 @@ const DOCUMENT_VERBS = new Set(cueData.documentVerbs.forms);
 const DOCUMENT_NOUNS = new Set(cueData.documentVerbs.subjects);
 const ARTICLE_DETERMINERS = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your", "such"]);
 const ANAPHORIC = new Set(["the", "this", "that", "these", "those"]);
-const NP_DROP = new Set(["what", "the", "a", "an", "some", "many", "several", "most", "other", "certain", "various", "numerous", "few", "both", "all", "two", "three", "multiple", "this", "these", "those"]);
+const NP_DROP = new Set(["one", "what", "the", "a", "an", "some", "many", "several", "most", "other", "certain", "various", "numerous", "few", "both", "all", "two", "three", "multiple", "this", "these", "those"]);
 const AUX = new Set(["has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "do", "does", "did", "also", "not", "now", "still", "again", "already", "then", "later", "earlier", "previously", "recently", "repeatedly", "vehemently", "strongly", "publicly", "officially", "reportedly", "allegedly", "apparently", "continue", "continues", "continued", "to", "just", "even", "further", "initially", "first", "once", "never", "always", "often", "separately", "privately", "openly", "explicitly", "flatly", "firmly", "quickly", "immediately", "swiftly", "cautiously", "avoid", "avoids", "avoided", "declined", "refused", "unable", "able", "has been", "reiterated"]);
 const PASSIVE_AUX = new Set(["is", "are", "was", "were", "been", "be", "being", "get", "got"]);
 const CLAUSE_STOPS = new Set(["that", "which", "who", "whom", "while", "whereas", "although", "though", "because", "since", "when", "if", "but", "as", "after", "before", "despite", "with", "without", "for", "about", "on", "in", "at", "into", "over", "under", "during", "amid", "against", "than", "like", "through", "via", "so", "where", "whether", "however", "meanwhile", "by"]);
@@ -97,7 +97,7 @@ export function findClaim(ctx: ClaimContext, s: SentenceSlice, sentenceIndex: nu
   for (const c of kept) {
     if (c.cue.kind === "hedged" || c.cue.kind === "denial") kinds.add(c.cue.kind);
     if (c.source) kinds.add("attributed");
-    else if (c.cue.kind === "attributed" && !c.wantsSource) kinds.add("attributed");
+    else if (c.cue.kind === "attributed" && !c.wantsSource && !isAnaphoricNoun(ctx, c)) kinds.add("attributed");
     if (c.cue.kind === "anonymous") kinds.add("anonymous");
   }
   const main = chooseSource(kept);
@@ -116,6 +116,12 @@ export function findClaim(ctx: ClaimContext, s: SentenceSlice, sentenceIndex: nu
     stance: stanceOf(kept, main),
     sentence: sentenceIndex,
   };
+}
+
+/** "verify the claims": a claim noun after "the" that names no source points back, it attributes nothing here. */
+function isAnaphoricNoun(ctx: ClaimContext, c: FoundCue): boolean {
+  const prev = ctx.tokens[c.at - 1];
+  return CLAIM_NOUNS.has(ctx.tokens[c.at]!.lower) && !!prev && ANAPHORIC.has(prev.lower) && prev.cap === false;
 }
 
 function tokenIndexAt(tokens: Token[], offset: number): number {
@@ -700,6 +706,8 @@ function resolvePronoun(ctx: ClaimContext, np: SourceSpan, pronoun: string): Sou
     if (want === "plural" && (prev.kind === "anonymous" || /\band\b|s$/.test(prev.text))) return { ...np, start: prev.start, end: prev.end, text: prev.text, kind: prev.kind, ...(prev.canonical ? { canonical: prev.canonical } : {}) };
     if (want === "thing" && (prev.kind === "organization" || prev.kind === "outlet" || prev.kind === "government")) return { ...np, start: prev.start, end: prev.end, text: prev.text, kind: prev.kind, ...(prev.canonical ? { canonical: prev.canonical } : {}) };
   }
+  // An "it" with no organization before it is the expletive ("It was not possible to verify…").
+  if (want === "thing") return undefined;
   if (want === "person") {
     // The last person named before this sentence.
     const start = ctx.tokens[np.t0]!.start;
