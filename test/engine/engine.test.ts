@@ -93,3 +93,11 @@ test("hard-wrapped lines are joined into one sentence", () => {
   assert.equal(a.figures[0]!.unit, "troops");
   assert.equal(a.claims.length, 2);
 });
+
+test("numbered list items are sentences of their own, and their numbers are not figures", () => {
+  const text = "1. Officials said 300 troops left.\n2. The army reportedly withdrew.";
+  const a = analyze(text);
+  assert.deepEqual(a.sentences.map((s) => text.slice(s.start, s.end)), ["1. Officials said 300 troops left.", "2. The army reportedly withdrew."]);
+  assert.deepEqual(a.figures.map((f) => f.text), ["300"]);
+  assert.equal(a.claims[0]!.source?.text, "Officials");
+});

@@ -585,7 +585,7 @@ function npBefore(ctx: ClaimContext, s: SentenceSlice, end: number): SourceSpan 
       k--;
       continue;
     }
-    if (isPossessive(t) || (t.text === "-" && t.joined && tokens[k + 1]?.joined) || (t.text === "." && t.joined) || t.text === "’" || t.text === "'") {
+    if (isPossessive(t) || (t.text === "-" && t.joined && tokens[k + 1]?.joined) || (t.text === "." && t.joined && tokens[k - 1]?.kind === TokenKind.Word) || t.text === "’" || t.text === "'") {
       t0 = k;
       k--;
       continue;

@@ -148,6 +148,8 @@ function isExcludedDigits(tokens: Token[], i: number, s: SentenceSlice): boolean
     if (NAME_NUMBER_PRECEDERS.has(prev.lower) || (prev.text === "." && tokens[i - 2]?.lower === "no")) return true;
     if (prev.kind === TokenKind.Word && prev.cap && !LEX.qualifiers.has(prev.lower) && !isSentenceInitial(tokens, i - 1, s) && !LEX.months.has(prev.lower) && !isCountedNounOwner(prev)) return true;
   }
+  // "1. First point": a list index at the start of a sentence.
+  if (i === s.t0 && next?.text === "." && next.joined) return true;
   // A lone number in parentheses is a list index or a reference.
   if (prev?.text === "(" && next?.text === ")") return true;
   return false;

@@ -142,6 +142,8 @@ function splitLine(tokens: Token[], a: number, b: number): Array<[number, number
     }
     if (end < 0) continue;
     if (TERMINATORS.has(t.text) && isAbbreviation(tokens, i, a)) continue;
+    // "1. First point": a list number at the start of a line, not a sentence.
+    if (t.text === "." && i - 1 === start && tokens[i - 1]!.kind === TokenKind.Number && t.joined) continue;
     const next = tokens[end];
     if (next === undefined || end >= b) break;
     if (!startsSentence(next)) continue;
