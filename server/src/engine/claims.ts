@@ -10,23 +10,46 @@ import { covering, lastBefore, within } from "./spans";
 import { internArray, internString } from "./intern";
 
 const CLAIM_NOUNS = new Map(Object.entries(cueData.claimNouns) as Array<[string, Stance]>);
-/** Phrases indexed by their first word, so each token costs one map lookup. */
-function byFirstWord(phrases: string[]): Map<string, string[][]> {
-  const m = new Map<string, string[][]>();
+interface Phrase {
+  words: string[];
+  /** Position of the anchor word inside the phrase. */
+  anchor: number;
+}
+
+/**
+ * Phrases indexed by their most distinctive (longest) word, so that common words ("has", "was",
+ * "could") cost nothing: a phrase is checked around its anchor only when the anchor occurs.
+ */
+function byAnchor(phrases: string[]): Map<string, Phrase[]> {
+  const m = new Map<string, Phrase[]>();
   for (const p of phrases) {
     const words = p.split(" ");
-    const list = m.get(words[0]!) ?? [];
-    list.push(words);
-    list.sort((a, b) => b.length - a.length);
-    m.set(words[0]!, list);
+    let anchor = 0;
+    words.forEach((w, i) => {
+      if (w.length > words[anchor]!.length) anchor = i;
+    });
+    const list = m.get(words[anchor]!) ?? [];
+    list.push({ words, anchor });
+    list.sort((a, b) => b.words.length - a.words.length);
+    m.set(words[anchor]!, list);
   }
   return m;
 }
-const PASSIVE_HEDGES = byFirstWord(cueData.passiveHedges);
-const NON_CONFIRMATION = byFirstWord(cueData.nonConfirmation);
+
+/** The longest phrase of the list anchored at token i: [first token, length]. */
+function phraseAt(tokens: Token[], i: number, s: SentenceSlice, list: Phrase[] | undefined): [number, number] | undefined {
+  if (!list) return undefined;
+  for (const p of list) {
+    const start = i - p.anchor;
+    if (start >= s.t0 && matchPhrase(tokens, start, s.t1, p.words)) return [start, p.words.length];
+  }
+  return undefined;
+}
+const PASSIVE_HEDGES = byAnchor(cueData.passiveHedges);
+const NON_CONFIRMATION = byAnchor(cueData.nonConfirmation);
 const DENIAL_PREDICATES = new Set(cueData.denialPredicates);
-const ANONYMITY = byFirstWord(cueData.anonymityPhrases);
-const HEDGE_PHRASES = byFirstWord(cueData.hedgePhrases);
+const ANONYMITY = byAnchor(cueData.anonymityPhrases);
+const HEDGE_PHRASES = byAnchor(cueData.hedgePhrases);
 const PHRASE_STARTS = new Set(["according", ...NON_CONFIRMATION.keys(), ...PASSIVE_HEDGES.keys(), ...ANONYMITY.keys(), ...HEDGE_PHRASES.keys()].flatMap((k) => [k, k.replace("'", "’")]));
 const CONCERN_NOUNS = new Set(cueData.concernNouns);
 const DOCUMENT_VERBS = new Set(cueData.documentVerbs.forms);
@@ -169,39 +192,46 @@ function collectPhraseCues(ctx: ClaimContext, s: SentenceSlice, out: FoundCue[])
         i++;
         continue;
       }
-      out.push({ cue: makeCue(ctx, i, i + 2, "attributed", "asserts"), at: i, wantsSource: true, ...(np ? { source: np } : {}), priority: 0 });
+      out.push({ cue: makeCue(ctx, i, i + 2, "attributed", "asserts"), at: i, wantsSource: true, source: np, priority: 0 });
       i++;
       continue;
     }
     const key = t.lower.includes("’") ? t.lower.replace("’", "'") : t.lower;
-    const nc = NON_CONFIRMATION.get(key)?.find((p) => matchPhrase(tokens, i, s.t1, p));
+    const nc = phraseAt(tokens, i, s, NON_CONFIRMATION.get(key));
     if (nc) {
-      const cue: FoundCue = { cue: makeCue(ctx, i, i + nc.length, "denial", "cannot-confirm"), at: i, wantsSource: true, priority: 1 };
-      const src = subjectBefore(ctx, s, i);
+      const [p0, len] = nc;
+      const cue: FoundCue = { cue: makeCue(ctx, p0, p0 + len, "denial", "cannot-confirm"), at: p0, wantsSource: true, priority: 1 };
+      const src = subjectBefore(ctx, s, p0);
       if (src) cue.source = src;
-      out.push(cue);
-      i += nc.length - 1;
+      replaceOverlapping(out, cue);
+      i = p0 + len - 1;
       continue;
     }
-    const ph = PASSIVE_HEDGES.get(key)?.find((p) => matchPhrase(tokens, i, s.t1, p));
-    if (ph && i > s.t0 && PASSIVE_AUX.has(tokens[i - 1]!.lower) || (ph && tokens[i - 1]?.lower === "been")) {
-      out.push({ cue: makeCue(ctx, i, i + ph!.length, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 });
-      i += ph!.length - 1;
+    const ph = phraseAt(tokens, i, s, PASSIVE_HEDGES.get(key));
+    if (ph && ph[0] > s.t0 && (PASSIVE_AUX.has(tokens[ph[0] - 1]!.lower) || tokens[ph[0] - 1]!.lower === "been")) {
+      replaceOverlapping(out, { cue: makeCue(ctx, ph[0], ph[0] + ph[1], "hedged", "hedges"), at: ph[0], wantsSource: false, priority: 2 });
+      i = ph[0] + ph[1] - 1;
       continue;
     }
-    const hp = HEDGE_PHRASES.get(key)?.find((p) => matchPhrase(tokens, i, s.t1, p));
+    const hp = phraseAt(tokens, i, s, HEDGE_PHRASES.get(key));
     if (hp) {
-      out.push({ cue: makeCue(ctx, i, i + hp.length, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 });
-      i += hp.length - 1;
+      replaceOverlapping(out, { cue: makeCue(ctx, hp[0], hp[0] + hp[1], "hedged", "hedges"), at: hp[0], wantsSource: false, priority: 2 });
+      i = hp[0] + hp[1] - 1;
       continue;
     }
-    const an = ANONYMITY.get(key)?.find((p) => matchPhrase(tokens, i, s.t1, p));
+    const an = phraseAt(tokens, i, s, ANONYMITY.get(key));
     if (an) {
-      out.push({ cue: makeCue(ctx, i, i + an.length, "anonymous"), at: i, wantsSource: false, priority: 2 });
-      i += an.length - 1;
+      replaceOverlapping(out, { cue: makeCue(ctx, an[0], an[0] + an[1], "anonymous"), at: an[0], wantsSource: false, priority: 2 });
+      i = an[0] + an[1] - 1;
       continue;
     }
   }
+}
+
+/** A phrase found at its anchor replaces shorter phrase cues it covers. */
+function replaceOverlapping(out: FoundCue[], cue: FoundCue): void {
+  for (let k = out.length - 1; k >= 0; k--) if (out[k]!.cue.start >= cue.cue.start && out[k]!.cue.start < cue.cue.end) out.splice(k, 1);
+  out.push(cue);
 }
 
 function isSentenceStart(tokens: Token[], i: number, s: SentenceSlice): boolean {

@@ -127,6 +127,8 @@ function splitLine(tokens: Token[], a: number, b: number): Array<[number, number
   let start = a;
   for (let i = a; i < b; i++) {
     const t = tokens[i]!;
+    // Only punctuation and dotted abbreviations can end a sentence or open a quotation.
+    if (t.kind === TokenKind.Number || (t.kind === TokenKind.Word && t.text.charCodeAt(t.text.length - 1) !== 46)) continue;
     if (quoteTrust) depth = updateQuoteDepth(t, depth);
     if (depth > 0) {
       // A closing quote right after a terminator ends the sentence when a new one starts after it.
