@@ -26,7 +26,7 @@ function analyzeText(text: string): Analysis {
   const tokens = tokenize(text);
   const slices = splitSentences(text, tokens);
   const actors = findActors(text, tokens, slices);
-  const dates = findDates(text);
+  const dates = findDates(text, tokens);
   const figures = buildFigures(text, tokens, slices, actors);
   const claims = buildClaims(text, tokens, slices, actors, dates);
   return {

@@ -1,5 +1,6 @@
 // Dates in the text: "25 June 2024", "June 19, 2024", "November 2023", "23-10-2024", "2024-10-23".
 import type { Span } from "./types";
+import { type Token, TokenKind } from "./tokens";
 
 const MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?";
 const DATE_RE = new RegExp(
@@ -12,15 +13,23 @@ const DATE_RE = new RegExp(
     `\\b${MONTH} \\d{1,2}(?:st|nd|rd|th)?\\b(?!,? \\d)`,
     `\\b${MONTH} \\d{4}\\b`,
   ].join("|"),
-  "g",
+  "y",
 );
+const MONTHS = new Set(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]);
 
-export function findDates(text: string): Span[] {
+/** Dates start at a number or a month name: the pattern is tried only there. */
+export function findDates(text: string, tokens: Token[]): Span[] {
   const out: Span[] = [];
-  DATE_RE.lastIndex = 0;
-  for (let m = DATE_RE.exec(text); m; m = DATE_RE.exec(text)) {
-    // "May" alone is a modal far more often than a month: require a day or a year with it (the regex does).
-    out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  let after = 0;
+  for (const t of tokens) {
+    if (t.start < after) continue;
+    if (t.kind !== TokenKind.Number && !(t.kind === TokenKind.Word && t.cap && MONTHS.has(t.lower))) continue;
+    DATE_RE.lastIndex = t.start;
+    const m = DATE_RE.exec(text);
+    // "May" alone is a modal far more often than a month: the pattern wants a day or a year with it.
+    if (!m) continue;
+    out.push({ start: t.start, end: t.start + m[0].length, text: m[0] });
+    after = t.start + m[0].length;
   }
   return out;
 }
