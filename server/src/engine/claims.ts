@@ -1,7 +1,7 @@
 // Claims: sentences the text does not assert in its own voice (attributed, hedged, anonymous,
 // denied), with their cues, their source span and the reporting verb's stance.
 import type { ActorMention, Claim, ClaimKind, ClaimSource, Cue, SourceKind, Stance } from "./types";
-import { type Token, TokenKind, isPossessive } from "./tokens";
+import { type Token, TokenKind, isPossessive, tokenContaining } from "./tokens";
 import { LEX } from "./lexicon";
 import cueData from "./data/cues.json";
 import actorData from "./data/actors.json";
@@ -145,17 +145,6 @@ export function findClaim(ctx: ClaimContext, s: SentenceSlice, sentenceIndex: nu
 function isAnaphoricNoun(ctx: ClaimContext, c: FoundCue): boolean {
   const prev = ctx.tokens[c.at - 1];
   return CLAIM_NOUNS.has(ctx.tokens[c.at]!.lower) && !!prev && ANAPHORIC.has(prev.lower) && prev.cap === false;
-}
-
-function tokenIndexAt(tokens: Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function makeCue(ctx: ClaimContext, t0: number, t1: number, kind: ClaimKind, stance?: Stance): Cue {
@@ -583,8 +572,8 @@ function appositionSource(ctx: ClaimContext, s: SentenceSlice, comma: number): S
 function narrowToActor(ctx: ClaimContext, np: SourceSpan): SourceSpan {
   const a = actorIn(ctx, np);
   if (!a || a.kind !== "person") return np;
-  const t0 = tokenIndexAt(ctx.tokens, a.start);
-  const t1 = tokenIndexAt(ctx.tokens, a.end - 1) + 1;
+  const t0 = tokenContaining(ctx.tokens, a.start);
+  const t1 = tokenContaining(ctx.tokens, a.end - 1) + 1;
   return { t0, t1 };
 }
 

@@ -5,6 +5,7 @@
 import type { ActorMention } from "./types";
 import { type Token, TokenKind, isPossessive } from "./tokens";
 import { LEX, slug } from "./lexicon";
+import { lowerBound } from "./spans";
 import type { SentenceSlice } from "./sentences";
 
 const TYPE_NOUNS = new Set(["company", "firm", "group", "agency", "broadcaster", "newspaper", "daily", "outlet", "channel", "network", "lender", "bank", "carrier", "airline", "manufacturer", "maker", "producer", "insurer", "operator", "contractor", "startup", "consultancy", "militia", "movement", "party", "website", "magazine", "tabloid", "watchdog", "regulator", "charity", "organisation", "organization", "publication", "portal", "think-tank", "tank", "institute"]);
@@ -13,7 +14,7 @@ const NOT_ORGS = new Set(["AM", "PM", "UTC", "GMT", "EST", "IST", "CET", "GDP", 
 
 export function findUnlistedOrganizations(tokens: Token[], sentences: SentenceSlice[], known: ActorMention[]): ActorMention[] {
   const covered = new Set<number>();
-  for (const a of known) for (let k = tokenAt(tokens, a.start); k < tokens.length && tokens[k]!.end <= a.end; k++) covered.add(tokens[k]!.start);
+  for (const a of known) for (let k = lowerBound(tokens, a.start); k < tokens.length && tokens[k]!.end <= a.end; k++) covered.add(tokens[k]!.start);
   const taken = (t: Token) => covered.has(t.start);
   const aliases = new Map<string, { canonical: string; name: string }>();
   const out: ActorMention[] = [];
@@ -23,7 +24,7 @@ export function findUnlistedOrganizations(tokens: Token[], sentences: SentenceSl
   // "Rapid Support Forces (RSF)": the acronym names the organization before it.
   for (const a of known) {
     if (a.kind !== "organization") continue;
-    const i = tokenAt(tokens, a.end);
+    const i = lowerBound(tokens, a.end);
     if (tokens[i]?.text === "(" && tokens[i + 2]?.text === ")" && isAcronym(tokens[i + 1]!)) aliases.set(tokens[i + 1]!.text, { canonical: a.canonical, name: a.name });
   }
   for (const s of sentences) {
@@ -65,13 +66,3 @@ function isAcronym(t: Token): boolean {
   return /^[A-Z][A-Z0-9&]{1,6}$/.test(t.text) && !NOT_ORGS.has(t.text);
 }
 
-function tokenAt(tokens: Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

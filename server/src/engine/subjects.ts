@@ -1,10 +1,10 @@
 // The subject of a figure: what is counted (thing), whose (owner) and where (place), plus a scope
 // (a unit's strength, an increment, a rate), so the same figure can be recognised in another file.
 import type { ActorMention, SubjectParts } from "./types";
-import { type Token, TokenKind, isPossessive } from "./tokens";
+import { type Token, TokenKind, isPossessive, tokenContaining } from "./tokens";
 import type { RawFigure } from "./figures";
 import type { SentenceSlice } from "./sentences";
-import { covering, lastBefore, within } from "./spans";
+import { covering, lastBefore, lowerBound, within } from "./spans";
 
 const THING_SYNONYMS: Record<string, string> = {
   troops: "troops", troop: "troops", soldiers: "troops", soldier: "troops", forces: "troops", "special forces": "troops", servicemen: "troops", "service members": "troops", servicemembers: "troops", personnel: "troops", "military personnel": "troops", fighters: "troops", combatants: "troops", mercenaries: "troops", conscripts: "troops", recruits: "troops", men: "troops", "combat troops": "troops", "ground troops": "troops", "military engineers": "engineers", workers: "workers", laborers: "workers", labourers: "workers",
@@ -97,18 +97,6 @@ function actorsIn(input: SubjectInput, t0: number, t1: number): ActorMention[] {
   return within(input.actors, start, end);
 }
 
-function tokenOf(input: SubjectInput, offset: number): number {
-  const { tokens } = input;
-  let lo = 0;
-  let hi = tokens.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 const RATE_NOUNS = new Set(["inflation", "unemployment", "growth", "gdp", "economy", "turnout", "interest", "tariff", "tariffs", "tax", "taxes", "share", "stake", "support", "approval", "prices", "price", "exports", "imports", "output", "production", "deficit", "debt", "revenue", "revenues", "sales", "profit", "profits", "wages", "rents", "poverty", "vote", "votes", "spending", "budget", "yield", "yields", "rate"]);
 
 /** "Inflation in Turkey slowed to 44.4%": a percentage is about the rate named before it, in the country named with it. */
@@ -197,7 +185,7 @@ function leftContext(input: SubjectInput, raw: RawFigure, s: SentenceSlice): { s
     if (!actor) continue;
     const prev = tokens[k - 1];
     if (prev && PLACE_PREPS.has(prev.lower)) continue; // a location, not an agent
-    const endTok = tokenOf(input, actor.end - 1);
+    const endTok = tokenContaining(input.tokens, actor.end - 1);
     const possessive = isPossessive(tokens[endTok + 1]);
     if (possessive || verbKind === "send") return { sender: actor.canonical, receiver: "" };
     if (verbKind === "receive") return { sender: "", receiver: actor.canonical };
@@ -265,7 +253,7 @@ function inherit(input: SubjectInput, parts: SubjectParts, raw: RawFigure, s: Se
     return;
   }
   // "<Demonym> troops in <Country>" in the two sentences before, in the same paragraph or a headline.
-  const idx = sentenceIndex(input.sentences, s);
+  const idx = lowerBound(input.sentences, s.start);
   for (let b = idx - 1; b >= Math.max(0, idx - 3); b--) {
     const prev = input.sentences[b]!;
     if (prev.furniture) continue;
@@ -278,17 +266,6 @@ function inherit(input: SubjectInput, parts: SubjectParts, raw: RawFigure, s: Se
     }
   }
   void raw;
-}
-
-function sentenceIndex(sentences: SentenceSlice[], s: SentenceSlice): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid]!.start < s.start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function thingPhrase(input: SubjectInput, s: SentenceSlice, thing: string): { owner: string; place: string } | undefined {

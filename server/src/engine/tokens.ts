@@ -151,3 +151,15 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
 export const isWord = (t: Token | undefined): t is Token => t !== undefined && t.kind === TokenKind.Word;
 export const isPossessive = (t: Token | undefined): boolean =>
   t !== undefined && (t.lower === "'s" || t.lower === "’s" || ((t.text === "'" || t.text === "’") && t.joined));
+
+/** Index of the token that contains (or first follows) the offset. */
+export function tokenContaining(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
