@@ -311,11 +311,15 @@ function lastTitleIndex(tokens: Token[], c0: number, c1: number): number {
   return end;
 }
 
+/** Title words that are titles on their own ("Minister", "Gen"), not "State" alone nor "National". */
+const TITLE_TOKENS = new Set(
+  [...LEX.titleWords]
+    .map((w) => w.replace(/\.$/, ""))
+    .filter((w) => LEX.titles.has(w.toLowerCase()) || LEX.titles.has(w.toLowerCase() + ".") || w === "General" || w === "Leader" || w === "Secretary"),
+);
+
 function isTitleToken(tokens: Token[], i: number): boolean {
-  const t = tokens[i]!;
-  if (!LEX.titleWords.has(t.text) && !LEX.titleWords.has(t.text + ".")) return false;
-  // Only words that are titles on their own: not "State" alone nor "National".
-  return LEX.titles.has(t.lower) || LEX.titles.has(t.lower + ".") || t.text === "General" || t.text === "Leader" || t.text === "Secretary";
+  return TITLE_TOKENS.has(tokens[i]!.text);
 }
 
 function readPersonAfterTitle(

@@ -58,16 +58,18 @@ export function subjectKey(parts: SubjectParts, raw?: RawFigure, tokens?: Token[
   let key = pieces.join("-");
   if (!(parts.thing !== "" && (parts.owner !== "" || parts.place !== "")) && raw && tokens) {
     // Unspecific figures get a key of their own: they are not "the same figure" as anything else.
-    key += "@" + shortHash(tokens.slice(Math.max(0, raw.t0 - 6), raw.np1 + 3).map((t) => t.lower).join(" "));
+    key += "@" + contextHash(tokens, Math.max(0, raw.t0 - 6), Math.min(tokens.length, raw.np1 + 3));
   }
   return key;
 }
 
-function shortHash(s: string): string {
+/** FNV-1a over the lower-case words around a figure, separated by spaces. */
+function contextHash(tokens: Token[], a: number, b: number): string {
   let h = 2166136261;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 16777619);
+  for (let k = a; k < b; k++) {
+    const w = tokens[k]!.lower;
+    if (k > a) h = Math.imul(h ^ 32, 16777619);
+    for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 16777619);
   }
   return (h >>> 0).toString(36);
 }
@@ -271,7 +273,10 @@ function inherit(input: SubjectInput, parts: SubjectParts, raw: RawFigure, s: Se
 function thingPhrase(input: SubjectInput, s: SentenceSlice, thing: string): { owner: string; place: string } | undefined {
   const { tokens } = input;
   for (let k = s.t0; k < s.t1; k++) {
-    if (normalizeThing(tokens[k]!.lower) !== thing) continue;
+    const t = tokens[k]!;
+    // Cheap test first: a word that names this thing is a synonym of it or ends like it.
+    if (t.kind !== TokenKind.Word || (THING_SYNONYMS[t.lower] !== thing && !t.lower.endsWith(thing))) continue;
+    if (normalizeThing(t.lower) !== thing) continue;
     const owner = within(input.actors, tokens[k]!.start - 16, tokens[k]!.start).find((a) => a.kind === "country");
     if (!owner) continue;
     const helped = helpedParty(input, k + 1, s.t1);
