@@ -127,5 +127,6 @@ export const ACTOR_CASES: ActorCase[] = [
   { text: "Analysts discussed the death of Yevgeny Prigozhin.", actors: [["Yevgeny Prigozhin", "person", "yevgeny-prigozhin"]] },
   { text: "Convoys crossed at the Kerem Shalom crossing in the town of Rafah.", actors: [], absent: ["Kerem Shalom", "Rafah"] },
   { text: "Thales, which makes the missiles, said it would hire staff. Defence Secretary John Healey told MPs about it.", actors: [["Thales", "organization", "thales"], ["John Healey", "person", "john-healey"]], absent: ["MPs"] },
+  { text: "Shares of Nvidia fell, and Morgan Stanley analyst Joseph Moore said so.", actors: [["Nvidia", "organization", "nvidia"], ["Morgan Stanley", "organization", "morgan-stanley"], ["Joseph Moore", "person", "joseph-moore"]] },
   { text: "US-led forces and Russian-controlled areas.", actors: [["US", "country", "united-states"], ["Russian", "country", "russia"]] },
 ];

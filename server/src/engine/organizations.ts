@@ -10,6 +10,8 @@ import type { SentenceSlice } from "./sentences";
 
 const TYPE_NOUNS = new Set(["company", "firm", "group", "agency", "broadcaster", "newspaper", "daily", "outlet", "channel", "network", "lender", "bank", "carrier", "airline", "manufacturer", "maker", "producer", "insurer", "operator", "contractor", "startup", "consultancy", "militia", "movement", "party", "website", "magazine", "tabloid", "watchdog", "regulator", "charity", "organisation", "organization", "publication", "portal", "think-tank", "tank", "institute"]);
 const ORG_FOLLOWERS = new Set(["unit", "units", "agency", "group", "spokesman", "spokeswoman", "spokesperson", "fighters", "militants", "forces", "officials", "chief", "leader", "leaders", "report", "data", "statement", "analysts", "researchers", "said", "says", "told", "denied", "reported", "claimed", "added"]);
+/** Lower-case role nouns after a name that make the name an employer: "Morgan Stanley analyst". */
+const STAFF_NOUNS = new Set(["analyst", "analysts", "economist", "economists", "strategist", "strategists", "spokesman", "spokeswoman", "spokesperson", "executive", "executives", "researcher", "researchers", "lawyer", "lawyers", "engineer", "engineers", "employee", "employees", "staff", "shareholders", "investors", "board", "chairman", "ceo"]);
 const NOT_ORGS = new Set(["AM", "PM", "UTC", "GMT", "EST", "IST", "CET", "GDP", "CEO", "CFO", "TV", "AI", "OK", "US", "UK", "EU", "UN", "COVID", "RSS", "PDF", "HIV", "AIDS", "DNA", "ID", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "NB", "PS", "FAQ", "URL", "USD", "EUR", "GBP", "KG", "KM", "MW", "GW", "LNG", "LPG", "SUV", "VIP", "MP", "MPS", "PR", "HQ", "UAV", "UAVS", "ICBM", "SLBM", "IRBM", "SAM", "ATACMS", "HIMARS", "NOTE", "BREAKING", "LIVE", "UPDATE", "EXCLUSIVE", "WATCH", "READ", "MORE", "NEW", "THE", "AND", "OF", "A", "I"]);
 
 export function findUnlistedOrganizations(tokens: Token[], sentences: SentenceSlice[], known: ActorMention[]): ActorMention[] {
@@ -29,6 +31,11 @@ export function findUnlistedOrganizations(tokens: Token[], sentences: SentenceSl
   }
   for (const s of sentences) {
     if (s.furniture || s.headline) continue;
+    findEmployers(tokens, s, taken, (t0, t1) => {
+      const name = tokens.slice(t0, t1).map((t) => t.text).join(" ");
+      for (let k = t0; k < t1; k++) covered.add(tokens[k]!.start);
+      out.push({ start: tokens[t0]!.start, end: tokens[t1 - 1]!.end, text: name, kind: "organization", canonical: slug(name), name });
+    });
     for (let i = s.t0; i < s.t1; i++) {
       const t = tokens[i]!;
       if (t.kind !== TokenKind.Word || !t.cap || taken(t)) continue;
@@ -49,13 +56,30 @@ export function findUnlistedOrganizations(tokens: Token[], sentences: SentenceSl
       const speakingAcronym = acronym && next && (ORG_FOLLOWERS.has(next.lower) || isPossessive(next) || LEX.reportingVerbs.has(next.lower));
       const agentAcronym = acronym && prev && ["by", "from", "at", "to"].includes(prev.lower) && i - 1 >= s.t0 && tokens[i - 2]?.lower !== "according" ? ["by"].includes(prev.lower) : false;
       const accordingAcronym = acronym && prev?.lower === "to" && tokens[i - 2]?.lower === "according";
-      if (typed || toldOutlet || speakingAcronym || agentAcronym || accordingAcronym || whichClause) {
+      // "shares of Nvidia", "Nvidia shares"
+      const shares = (prev?.lower === "of" && tokens[i - 2]?.lower === "shares") || next?.lower === "shares" || next?.lower === "stock";
+      if (typed || toldOutlet || speakingAcronym || agentAcronym || accordingAcronym || whichClause || (shares && i > s.t0)) {
         if (LEX.months.has(t.lower) || LEX.weekdays.has(t.lower)) continue;
         add(t, slug(t.text), t.text);
       }
     }
   }
   return out;
+}
+
+/** "Morgan Stanley analyst Joseph Moore": two or three capitalized words before a staff noun. */
+function findEmployers(tokens: Token[], s: SentenceSlice, taken: (t: Token) => boolean, emit: (t0: number, t1: number) => void): void {
+  for (let i = s.t0; i < s.t1; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== TokenKind.Word || !t.cap) continue;
+    let j = i;
+    while (j < s.t1 && tokens[j]!.kind === TokenKind.Word && tokens[j]!.cap && !taken(tokens[j]!)) j++;
+    const next = tokens[j];
+    const first = tokens[i]!;
+    const sentenceStart = i === s.t0 || tokens[i - 1]!.kind === TokenKind.Punct;
+    if (j - i >= 2 && j - i <= 3 && next && STAFF_NOUNS.has(next.lower) && !(sentenceStart && LEX.sentenceOpeners.has(first.lower))) emit(i, j);
+    i = Math.max(i, j);
+  }
 }
 
 function isAcronymLike(t: Token): boolean {
