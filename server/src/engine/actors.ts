@@ -275,7 +275,12 @@ function knownNameRunsPast(tokens: Token[], c0: number, c1: number, limit: numbe
 
 function isOrgChunk(tokens: Token[], c0: number, c1: number): boolean {
   const last = tokens[c1 - 1]!;
-  if (c1 - c0 < 2 || !LEX.orgHeadWords.has(last.text)) return false;
+  if (c1 - c0 < 2) return false;
+  // "International Institute for Strategic Studies", "Bank of England": an org head before "for"/"of".
+  if (!LEX.orgHeadWords.has(last.text)) {
+    for (let k = c0; k < c1 - 2; k++) if (LEX.orgHeadWords.has(tokens[k]!.text) && (tokens[k + 1]!.lower === "for" || tokens[k + 1]!.lower === "of") && !isTitleToken(tokens, k)) return !matchGazetteer(tokens, k + 2, c1);
+    return false;
+  }
   // "Shreyas Reddy of NK News": a known name ends the chunk after "of"; read the parts instead.
   for (let k = c0 + 1; k < c1; k++) {
     if (tokens[k]!.lower !== "of" && tokens[k]!.lower !== "for") continue;
