@@ -78,3 +78,10 @@ test("binary and non-UTF-8 files are reported and skipped; the rest is analysed"
   assert.equal(good.claims.length, 2);
   assert.ok(out.files.some((f: { file: string }) => f.file.endsWith("empty.txt")));
 });
+
+test("a folder with no matching files says so", () => {
+  const dir = mkdtempSync(join(tmpdir(), "prov-empty-"));
+  const r = run("analyze", dir);
+  assert.equal(r.status, 0);
+  assert.match(r.stderr, /no files matching \*\.txt/);
+});

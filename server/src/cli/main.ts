@@ -42,6 +42,7 @@ export function run(argv: string[], io: CliIO): number {
 
   const { corpus, problems, files } = load(paths, glob);
   for (const p of problems) io.err(`provenance: ${p.path}: ${p.message}`);
+  if (files.length === 0 && problems.length === 0) io.err(`provenance: no files matching ${glob} in ${paths.join(", ")}`);
   if (command === "analyze") io.out(json ? JSON.stringify(toScorerJson(corpus, files)) : formatAnalysis(corpus, files));
   else if (command === "contradictions") io.out(json ? JSON.stringify({ contradictions: corpus.contradictions() }, null, 2) : formatContradictions(corpus));
   else io.out(json ? JSON.stringify({ groups: corpus.figureGroups() }, null, 2) : formatFigureTable(corpus));
