@@ -333,11 +333,15 @@ function readQualifier(tokens: Token[], i: number, t0: number, vague: boolean): 
   const prev = tokens[i - 1];
   if (prev && i - 1 >= t0 && INCREMENT_WORDS.has(prev.lower) && prev.lower !== "more" && prev.lower !== "new") increment = true;
   if (vague) return ["exact", i, increment];
-  for (let len = 3; len >= 1; len--) {
+  let phrase = "";
+  const phrases: string[] = [];
+  for (let len = 1; len <= 3 && i - len >= t0; len++) {
+    phrase = len === 1 ? tokens[i - 1]!.lower : `${tokens[i - len]!.lower} ${phrase}`;
+    phrases.push(phrase);
+  }
+  for (let len = phrases.length; len >= 1; len--) {
     const a = i - len;
-    if (a < t0) continue;
-    const phrase = tokens.slice(a, i).map((x) => x.lower).join(" ");
-    const q = LEX.qualifiers.get(phrase);
+    const q = LEX.qualifiers.get(phrases[len - 1]!);
     if (q) {
       // "between" ranges and "some" as a determiner of a non-number are handled elsewhere.
       return [q, a, increment];

@@ -272,11 +272,7 @@ function inherit(input: SubjectInput, parts: SubjectParts, raw: RawFigure, s: Se
 
 function thingPhrase(input: SubjectInput, s: SentenceSlice, thing: string): { owner: string; place: string } | undefined {
   const { tokens } = input;
-  for (let k = s.t0; k < s.t1; k++) {
-    const t = tokens[k]!;
-    // Cheap test first: a word that names this thing is a synonym of it or ends like it.
-    if (t.kind !== TokenKind.Word || (THING_SYNONYMS[t.lower] !== thing && !t.lower.endsWith(thing))) continue;
-    if (normalizeThing(t.lower) !== thing) continue;
+  for (const k of thingPositions(input, s).get(thing) ?? []) {
     const owner = within(input.actors, tokens[k]!.start - 16, tokens[k]!.start).find((a) => a.kind === "country");
     if (!owner) continue;
     const helped = helpedParty(input, k + 1, s.t1);
@@ -284,4 +280,25 @@ function thingPhrase(input: SubjectInput, s: SentenceSlice, thing: string): { ow
     return { owner: owner.canonical, place };
   }
   return undefined;
+}
+
+const THING_WORDS = new Map(Object.entries(THING_SYNONYMS));
+const positionsCache = new WeakMap<SentenceSlice, Map<string, number[]>>();
+
+/** Where each counted thing is named in a sentence (computed once per sentence). */
+function thingPositions(input: SubjectInput, s: SentenceSlice): Map<string, number[]> {
+  let m = positionsCache.get(s);
+  if (m) return m;
+  m = new Map();
+  for (let k = s.t0; k < s.t1; k++) {
+    const t = input.tokens[k]!;
+    if (t.kind !== TokenKind.Word || t.cap) continue;
+    const thing = THING_WORDS.get(t.lower) ?? (t.lower.length > 3 && t.lower.endsWith("s") ? normalizeThing(t.lower) : undefined);
+    if (!thing) continue;
+    const list = m.get(thing);
+    if (list) list.push(k);
+    else m.set(thing, [k]);
+  }
+  positionsCache.set(s, m);
+  return m;
 }
