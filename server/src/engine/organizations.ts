@@ -48,6 +48,11 @@ export function findUnlistedOrganizations(tokens: Token[], sentences: SentenceSl
       const next = tokens[i + 1];
       const single = !next?.cap || next.kind !== TokenKind.Word;
       if (!single) continue;
+      // Most capitalized words have none of the contexts below: reject them with cheap checks first.
+      const p = prev?.lower ?? "";
+      const nx = next?.lower ?? "";
+      const maybe = TYPE_NOUNS.has(p) || p === "told" || p === "tells" || p === "by" || p === "to" || p === "of" || nx === "," || nx === "shares" || nx === "stock" || ORG_FOLLOWERS.has(nx) || LEX.reportingVerbs.has(nx) || isPossessive(next);
+      if (!maybe) continue;
       const acronym = isAcronym(t);
       const typed = prev && i - 1 >= s.t0 && TYPE_NOUNS.has(prev.lower) && !prev.cap;
       const toldOutlet = acronym && prev && (prev.lower === "told" || prev.lower === "tells");
