@@ -5,7 +5,7 @@ import { type Token, TokenKind, isPossessive } from "./tokens";
 import { LEX, matchGazetteer, slug, type GazetteerEntry } from "./lexicon";
 import type { SentenceSlice } from "./sentences";
 import { findUnlistedOrganizations } from "./organizations";
-import { internString } from "./intern";
+import { internString, memoize } from "./intern";
 
 const PARTICLES = new Set(["bin", "al", "el", "von", "van", "der", "de", "la", "le", "da", "di", "du", "ibn", "abu", "bint"]);
 const CHUNK_JOINERS = new Set(["of", "for", "the", "de"]);
@@ -51,16 +51,7 @@ class PersonRegistry {
 }
 
 /** Folds spelling variants: Zelenskiy/Zelenskyy/Zelensky, Jong-ho/Jung Ho. */
-const skeletonCache = new Map<string, string>();
-
-function nameSkeleton(name: string): string {
-  let k = skeletonCache.get(name);
-  if (k === undefined) {
-    k = computeSkeleton(name);
-    if (skeletonCache.size < 50000) skeletonCache.set(name, k);
-  }
-  return k;
-}
+const nameSkeleton = memoize(computeSkeleton);
 
 function computeSkeleton(name: string): string {
   const s = name

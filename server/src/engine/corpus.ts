@@ -7,6 +7,7 @@ import { figureConflicts } from "./figureConflicts";
 import { extractStatements, stanceConflicts, type Statement } from "./stance";
 import { LEX } from "./lexicon";
 import { covering, within } from "./spans";
+import { memoize } from "./intern";
 
 export interface Corpus {
   /** Adds or replaces a document. With a version or text equal to the cached one, nothing is recomputed. */
@@ -198,17 +199,8 @@ function mostCommon(xs: string[]): string | undefined {
   return best;
 }
 
-const labels = new Map<string, string>();
-
 /** "north-korea-troops-in-russia" -> "North Korea troops in Russia". */
-export function labelOf(subject: string): string {
-  let label = labels.get(subject);
-  if (label === undefined) {
-    label = computeLabel(subject);
-    if (labels.size < 100000) labels.set(subject, label);
-  }
-  return label;
-}
+export const labelOf = memoize(computeLabel, 100_000);
 
 function computeLabel(subject: string): string {
   const parts = subject.replace(/@.*$/, "").split("-");

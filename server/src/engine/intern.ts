@@ -21,3 +21,16 @@ export function internArray<T extends string>(xs: T[]): T[] {
   if (arrays.size < MAX) arrays.set(key, xs);
   return xs;
 }
+
+/** A string function remembered for up to `max` distinct inputs. */
+export function memoize(fn: (s: string) => string, max = 50_000): (s: string) => string {
+  const cache = new Map<string, string>();
+  return (s) => {
+    let v = cache.get(s);
+    if (v === undefined) {
+      v = fn(s);
+      if (cache.size < max) cache.set(s, v);
+    }
+    return v;
+  };
+}

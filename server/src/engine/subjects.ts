@@ -5,6 +5,7 @@ import { type Token, TokenKind, isPossessive, tokenContaining } from "./tokens";
 import type { RawFigure } from "./figures";
 import type { SentenceSlice } from "./sentences";
 import { covering, lastBefore, lowerBound, within } from "./spans";
+import { memoize } from "./intern";
 
 const THING_SYNONYMS: Record<string, string> = {
   troops: "troops", troop: "troops", soldiers: "troops", soldier: "troops", forces: "troops", "special forces": "troops", servicemen: "troops", "service members": "troops", servicemembers: "troops", personnel: "troops", "military personnel": "troops", fighters: "troops", combatants: "troops", mercenaries: "troops", conscripts: "troops", recruits: "troops", men: "troops", "combat troops": "troops", "ground troops": "troops", "military engineers": "engineers", workers: "workers", laborers: "workers", labourers: "workers",
@@ -74,15 +75,10 @@ function contextHash(tokens: Token[], a: number, b: number): string {
   return (h >>> 0).toString(36);
 }
 
-const thingCache = new Map<string, string>();
+const thingOf = memoize(computeThing);
 
 export function normalizeThing(unit: string | null): string {
-  if (!unit) return "";
-  const cached = thingCache.get(unit);
-  if (cached !== undefined) return cached;
-  const thing = computeThing(unit);
-  if (thingCache.size < 50000) thingCache.set(unit, thing);
-  return thing;
+  return unit ? thingOf(unit) : "";
 }
 
 function computeThing(unit: string): string {
