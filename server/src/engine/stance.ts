@@ -245,9 +245,10 @@ function toContradiction(cluster: Statement[], assertions: Statement[]): Contrad
     date: s.claim.date?.text ?? null,
   });
   const deniers = unique(cluster.map((d) => d.claim.source?.text ?? "a source"));
-  const asserters = unique(assertions.map((a) => a.claim.source?.text ?? "a source"));
-  const named = cluster.flatMap((d) => [...d.deniedSources].filter((x) => !x.includes("-") && /[a-z]/.test(x)));
-  const topic = cluster[0]!.classes[0]?.replace(/-/g, " ") ?? (named.length ? `what ${unique(named).map((x) => x.replace(/\b\w/g, (c) => c.toUpperCase())).join(", ")} sources said` : "a statement");
+  const named = assertions.flatMap((a) => (a.claim.source ? [a.claim.source.text] : []));
+  const asserters = named.length > 0 ? unique(named) : ["unnamed sources"];
+  const deniedNames = cluster.flatMap((d) => [...d.deniedSources].filter((x) => !x.includes("-") && /[a-z]/.test(x)));
+  const topic = cluster[0]!.classes[0]?.replace(/-/g, " ") ?? (deniedNames.length ? `what ${unique(deniedNames).map((x) => x.replace(/\b\w/g, (c) => c.toUpperCase())).join(", ")} sources said` : "a statement");
   return {
     kind: "stance",
     summary: `${deniers.slice(0, 4).join(", ")}${deniers.length > 4 ? ` and ${deniers.length - 4} more` : ""} ${cluster.length > 1 || deniers.length > 1 ? "deny" : "denies"} ${topic} vs ${asserters.slice(0, 6).join(", ")}${asserters.length > 6 ? ` and ${asserters.length - 6} more` : ""} asserting it`,
