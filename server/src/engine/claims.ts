@@ -648,6 +648,12 @@ function npAfter(tokens: Token[], i: number, end: number, ownerOfClaim = false, 
   let lastPoss = -1;
   while (k < end) {
     const t = tokens[k]!;
+    // The possessive ending is a word token: test it first.
+    if (isPossessive(t)) {
+      lastPoss = k;
+      k++;
+      continue;
+    }
     if (t.kind === TokenKind.Word) {
       if (t.lower === "by" && k > t0 && (/ed$/.test(tokens[k - 1]!.lower) || DOCUMENT_NOUNS.has(tokens[k - 1]!.lower))) {
         k++;
@@ -675,10 +681,10 @@ function npAfter(tokens: Token[], i: number, end: number, ownerOfClaim = false, 
   }
   if (k <= t0) return undefined;
   // "an anonymous ROK government official's claim": the source is the possessor.
-  if (ownerOfClaim && lastPoss > t0) return { t0, t1: lastPoss };
+  if (ownerOfClaim && lastPoss > t0 && CLAIM_NOUNS.has(tokens[lastPoss + 1]?.lower ?? "")) return { t0, t1: lastPoss };
   let t1 = k;
   // Drop a trailing possessive and what follows it ("the media, citing …" handled by the cite cue).
-  if (lastPoss > t0 && lastPoss < t1) t1 = lastPoss;
+  if (lastPoss > t0 && lastPoss === t1 - 1) t1 = lastPoss;
   return { t0, t1 };
 }
 
