@@ -117,3 +117,9 @@ test("a denial sharing a few words with an unrelated claim is not a contradictio
   });
   assert.equal(c.contradictions().length, 0);
 });
+
+test("a subject with thousands of distinct values is judged without running out of memory", () => {
+  const c = corpusOf({ "a.txt": Array.from({ length: 1500 }, (_, i) => `Officials said Chad sent ${i + 1} soldiers to Niger.`).join(" ") });
+  const figure = c.contradictions().filter((x) => x.kind === "figure");
+  assert.ok(figure.length > 0 && figure.length <= 200);
+});

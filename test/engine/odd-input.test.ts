@@ -37,3 +37,8 @@ test("CRLF line ends give the same results as LF", () => {
   assert.deepEqual(b.claims.map((c) => c.text), a.claims.map((c) => c.text));
   assert.deepEqual(b.figures.map((f) => f.text), a.figures.map((f) => f.text));
 });
+
+test("figures in one endless sentence stay linear", () => {
+  const a = analyze("two thousand three hundred ".repeat(20000));
+  assert.equal(a.figures.length, 39999);
+});

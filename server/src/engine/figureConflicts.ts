@@ -12,8 +12,13 @@ interface Reading {
   members: FigureMember[];
 }
 
+/** A group with more distinct values than this is judged on its most frequent ones (bounded work). */
+export const MAX_READINGS = 200;
+
 export function figureConflicts(group: FigureGroup): Contradiction[] {
-  const readings = collapse(group.members);
+  const readings = collapse(group.members)
+    .sort((a, b) => b.members.length - a.members.length)
+    .slice(0, MAX_READINGS);
   const n = readings.length;
   if (n < 2) return [];
   const conflicts = readings.map((r, i) => readings.map((q, j) => i !== j && !compatible(r.interval, q.interval)));

@@ -216,16 +216,30 @@ function locationAfter(input: SubjectInput, k: number, end: number): string {
 }
 
 /** A military unit in the figure's sentence makes the figure that unit's strength. */
+const unitCache = new WeakMap<SentenceSlice, { named: string; bare: number[] }>();
+
+/** The units a sentence names, and where it says a bare "battalion" (computed once per sentence). */
+function unitsOf(input: SubjectInput, s: SentenceSlice): { named: string; bare: number[] } {
+  let u = unitCache.get(s);
+  if (u) return u;
+  const { tokens } = input;
+  const named = within(input.actors, tokens[s.t0]!.start, tokens[s.t1 - 1]!.end).find((a) => a.kind === "organization" && UNIT_NOUNS.test(a.text.split(/\s+/).pop()!.toLowerCase()));
+  const bare: number[] = [];
+  for (let k = s.t0; k < s.t1; k++) if (UNIT_NOUNS.test(tokens[k]!.lower)) bare.push(k);
+  u = { named: named?.canonical ?? "", bare };
+  unitCache.set(s, u);
+  return u;
+}
+
 function unitInSentence(input: SubjectInput, s: SentenceSlice, raw: RawFigure): string {
   const { tokens } = input;
   const start = tokens[s.t0]!.start;
-  const end = tokens[s.t1 - 1]!.end;
-  const units = within(input.actors, start, end).filter((a) => a.kind === "organization" && UNIT_NOUNS.test(a.text.split(/\s+/).pop()!.toLowerCase()));
-  if (units.length > 0) return units[0]!.canonical;
+  const units = unitsOf(input, s);
+  if (units.named) return units.named;
   // A bare "battalion" refers to the last unit of that kind named before, in the same paragraph or earlier.
-  for (let k = s.t0; k < s.t1; k++) {
+  for (const k of units.bare) {
     const w = tokens[k]!.lower;
-    if (!UNIT_NOUNS.test(w) || k === raw.np1 - 1) continue;
+    if (k === raw.np1 - 1) continue;
     const last = lastBefore(input.actors, start, (a) => a.kind === "organization" && a.text.toLowerCase().endsWith(w));
     if (last) return last.canonical;
   }
@@ -240,7 +254,8 @@ function isUnitScope(extra: string): boolean {
 function inherit(input: SubjectInput, parts: SubjectParts, raw: RawFigure, s: SentenceSlice, seen: Array<{ parts: SubjectParts; paragraph: number }>): void {
   if (!parts.thing) return;
   if (parts.owner && parts.place) return;
-  for (let h = seen.length - 1; h >= 0; h--) {
+  // The most recent figures only: context is local, and a text of thousands of figures stays linear.
+  for (let h = seen.length - 1; h >= Math.max(0, seen.length - 200); h--) {
     const p = seen[h]!.parts;
     if (p.thing !== parts.thing || p.extra !== parts.extra) continue;
     // Only a named unit is specific enough to carry context across paragraphs.
