@@ -123,3 +123,12 @@ test("a subject with thousands of distinct values is judged without running out 
   const figure = c.contradictions().filter((x) => x.kind === "figure");
   assert.ok(figure.length > 0 && figure.length <= 200);
 });
+
+test("a figure whose place is unknown is linked but not set against figures from other files", () => {
+  const c = corpusOf({
+    "a.txt": "Officials said Chad has sent 300 soldiers to Niger.",
+    "b.txt": "Analysts said Chad has 30,000 soldiers.",
+  });
+  assert.ok(c.figureGroups().some((g) => g.members.length === 2), "linked for navigation");
+  assert.equal(c.contradictions().length, 0);
+});

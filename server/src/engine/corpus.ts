@@ -153,7 +153,8 @@ class CorpusImpl implements Corpus {
       // Without a place or a unit scope a subject is too loose to call values contradictory
       // (a navy's total vs the ships seen near an island).
       const scoped = (g: FigureGroup) => /-in-[a-z]/.test(g.subject) || isUnitScoped(b);
-      this.figureConflictsByBucket.set(b, groups.filter(scoped).flatMap((g) => figureConflicts(g)));
+      const placed = new Set(members.filter((m) => placeOf(m) !== "").map((m) => `${m.file}\u0000${m.start}`));
+      this.figureConflictsByBucket.set(b, groups.filter(scoped).flatMap((g) => figureConflicts(comparable(g, placed))));
     }
     this.dirtyBuckets.clear();
   }
@@ -170,9 +171,21 @@ function bucketOf(p: { thing: string; owner: string; place: string; extra: strin
 }
 
 /** Within a bucket, figures with different places are different subjects; a figure without a place joins the largest group. */
+const placeOf = (m: FigureMember) => m.subject.match(/-in-([a-z0-9-]+?)(?:-(?:additional|per-[a-z]+)|$)/)?.[1] ?? "";
+
+/**
+ * The members whose values may be compared: those that name the place themselves, and placeless
+ * ones from a file that names it for the same subject elsewhere ("…around 2,400 drones to Russia
+ * … about 3,000 drones delivered by Iran"). A placeless figure from another file is linked for
+ * navigation but never called contradictory: its scope is unknown.
+ */
+function comparable(group: FigureGroup, placed: Set<string>): FigureGroup {
+  const filesWithPlace = new Set(group.members.filter((m) => placed.has(`${m.file}\u0000${m.start}`)).map((m) => m.file));
+  return { ...group, members: group.members.filter((m) => filesWithPlace.has(m.file)) };
+}
+
 function groupByPlace(members: FigureMember[]): FigureGroup[] {
   const byPlace = new Map<string, FigureMember[]>();
-  const placeOf = (m: FigureMember) => m.subject.match(/-in-([a-z0-9-]+?)(?:-(?:additional|per-[a-z]+)|$)/)?.[1] ?? "";
   for (const m of members) {
     const p = placeOf(m);
     if (!byPlace.has(p)) byPlace.set(p, []);
