@@ -106,12 +106,14 @@ export function formatFigureTable(corpus: Corpus): string {
   if (groups.length === 0) return "No figure is given for the same subject more than once.";
   const out: string[] = [];
   for (const g of groups) {
-    out.push(`\n${g.label}  [${g.subject}]`);
-    out.push(`  ${"value".padEnd(22)} ${"source".padEnd(36)} ${"date".padEnd(16)} file`);
-    for (const m of g.members) {
+    const rows = g.members.map((m) => {
       const text = corpus.analysis(m.file)?.text ?? "";
-      out.push(`  ${(m.text + (m.unit ? " " + m.unit : "")).padEnd(22).slice(0, 22)} ${(m.source ?? "(text)").padEnd(36).slice(0, 36)} ${(m.date ?? "").padEnd(16).slice(0, 16)} ${m.file}:${lineCol(text, m.start).line}`);
-    }
+      return [m.text + (m.unit ? " " + m.unit : ""), m.source ?? "(the text itself)", m.date ?? "", `${m.file}:${lineCol(text, m.start).line}`];
+    });
+    const header = ["value", "source", "date", "file"];
+    const widths = header.map((h, i) => Math.min(48, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
+    const line = (cells: string[]) => "  " + cells.map((c, i) => (i === cells.length - 1 ? c : oneLine(c, widths[i]!).padEnd(widths[i]!))).join("  ");
+    out.push(`\n${g.label}  [${g.subject}]`, line(header), ...rows.map(line));
   }
   return out.join("\n").trimStart();
 }
