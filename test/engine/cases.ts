@@ -90,7 +90,9 @@ export const CLAIM_CASES: ClaimCase[] = [
   { text: "The minister claimed the offensive was proceeding according to plan.", kinds: ["attributed"], cues: ["claimed"] },
   { text: "It was not immediately possible to verify the claims.", kinds: ["denial"], source: null, stance: "cannot-confirm" },
   { text: "\"The numbers are not credible,\" one Western diplomat said.", kinds: ["attributed", "anonymous"], source: "Western diplomat" },
-  // Not claims: the text's own voice, noun uses, inanimate subjects.
+  { text: "The figures were published by the health ministry.", kinds: ["attributed"], source: "health ministry" },
+  // Not claims: the text's own voice
+  { text: "Hamas released three hostages on Sunday.", none: true },, noun uses, inanimate subjects.
   { text: "The army withdrew from the town on Friday.", none: true },
   { text: "Secretary of State Maria Lopez visited the port.", none: true },
   { text: "The exercises highlight a growing partnership.", none: true },

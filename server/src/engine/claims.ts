@@ -325,6 +325,9 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
     return { cue: makeCue(ctx, i, i + 1, "attributed", "asserts"), at: i, wantsSource: true, ...(np ? { source: np } : {}), priority: -1 };
   }
   if (lemma === "identify" && !(next && (next.lower === "two" || next.kind === TokenKind.Number))) return undefined;
+  // "published a report", "released satellite imagery", "were released by analysts": a document is
+  // made public; "released three hostages" is not a claim.
+  if ((lemma === "publish" || lemma === "release") && !(findBy(tokens, i + 1, s.t1) >= 0 || nextNounIsDocument(tokens, i + 1, s.t1))) return undefined;
   // Passive: "was reported by Bloomberg", "have been accused of".
   if (/(ed|en|wn|id|ld|ught)$/.test(lw) && isPassive(tokens, i, s)) {
     const byAt = findBy(tokens, i + 1, s.t1);
@@ -392,6 +395,11 @@ function documentVerbCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundC
   const head = src ? headOf(tokens, src) : undefined;
   if (!src || !head || !DOCUMENT_NOUNS.has(head.lower)) return undefined;
   return { cue: makeCue(ctx, i, i + 1, "attributed", "asserts"), at: i, wantsSource: true, source: src, priority: 0 };
+}
+
+function nextNounIsDocument(tokens: Token[], k: number, end: number): boolean {
+  for (let j = k; j < Math.min(end, k + 4); j++) if (DOCUMENT_NOUNS.has(tokens[j]!.lower) || ["statement", "video", "footage", "photos", "images"].includes(tokens[j]!.lower)) return true;
+  return false;
 }
 
 function verbFrameOk(tokens: Token[], i: number, lemma: string, lw: string): boolean {
