@@ -91,8 +91,8 @@ export const CLAIM_CASES: ClaimCase[] = [
   { text: "It was not immediately possible to verify the claims.", kinds: ["denial"], source: null, stance: "cannot-confirm" },
   { text: "\"The numbers are not credible,\" one Western diplomat said.", kinds: ["attributed", "anonymous"], source: "Western diplomat" },
   { text: "The figures were published by the health ministry.", kinds: ["attributed"], source: "health ministry" },
-  // Not claims: the text's own voice
-  { text: "Hamas released three hostages on Sunday.", none: true },, noun uses, inanimate subjects.
+  // Not claims: the text's own voice, noun uses, inanimate subjects.
+  { text: "Hamas released three hostages on Sunday.", none: true },
   { text: "The army withdrew from the town on Friday.", none: true },
   { text: "Secretary of State Maria Lopez visited the port.", none: true },
   { text: "The exercises highlight a growing partnership.", none: true },
