@@ -91,6 +91,7 @@ export const CLAIM_CASES: ClaimCase[] = [
   { text: "It was not immediately possible to verify the claims.", kinds: ["denial"], source: null, stance: "cannot-confirm" },
   { text: "\"The numbers are not credible,\" one Western diplomat said.", kinds: ["attributed", "anonymous"], source: "Western diplomat" },
   { text: "The figures were published by the health ministry.", kinds: ["attributed"], source: "health ministry" },
+  { text: "TASS quoted the Russian defence ministry as saying that 300 soldiers were killed.", kinds: ["attributed"], source: "Russian defence ministry" },
   // Not claims: the text's own voice, noun uses, inanimate subjects.
   { text: "Hamas released three hostages on Sunday.", none: true },
   { text: "The army withdrew from the town on Friday.", none: true },

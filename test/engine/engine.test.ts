@@ -101,3 +101,8 @@ test("numbered list items are sentences of their own, and their numbers are not 
   assert.deepEqual(a.figures.map((f) => f.text), ["300"]);
   assert.equal(a.claims[0]!.source?.text, "Officials");
 });
+
+test("'according to him' names the person the pronoun points to", () => {
+  const a = analyze("Minister Ola Berg arrived on Monday. According to him, the port would close.");
+  assert.equal(a.claims[0]!.source?.text, "Ola Berg");
+});

@@ -63,6 +63,7 @@ const CLAUSE_STOPS = new Set(["that", "which", "who", "whom", "while", "whereas"
 const NP_INNER_PREPS = new Set(["of", "from", "to", "at", "in"]);
 const PRONOUNS = new Map([
   ["he", "person"], ["she", "person"], ["they", "plural"], ["it", "thing"], ["we", "plural"], ["i", "person"],
+  ["him", "person"], ["them", "plural"],
 ]);
 const WEAK_VERBS = new Set(["highlight", "indicate", "reveal", "disclose", "detail", "note", "observe", "describe", "emphasize", "emphasise", "stress", "acknowledge", "admit", "explain", "unveil", "identify", "question", "echo", "call", "express", "voice", "urge", "pledge", "vow", "predict", "post", "reply", "respond", "condemn", "criticize", "criticise", "cite", "maintain", "add", "report", "declare", "announce", "suggest", "confirm", "estimate", "believe", "deem", "argue", "warn", "caution", "insist"]);
 
@@ -177,11 +178,12 @@ function collectPhraseCues(ctx: ClaimContext, s: SentenceSlice, out: FoundCue[])
     if (t.lower === "according" && tokens[i + 1]?.lower === "to") {
       const np = npAfter(tokens, i + 2, s.t1, false, ctx.actors);
       // "according to plan" is not an attribution: the phrase must name a speaker or a document.
-      if (!np || !(validateSpeaker(ctx, np) || DOCUMENT_NOUNS.has(headOf(tokens, np)?.lower ?? ""))) {
+      const speaker = np ? validateSpeaker(ctx, np) : undefined;
+      if (!np || !(speaker || DOCUMENT_NOUNS.has(headOf(tokens, np)?.lower ?? ""))) {
         i++;
         continue;
       }
-      out.push({ cue: makeCue(ctx, i, i + 2, "attributed", "asserts"), at: i, wantsSource: true, source: np, priority: 0 });
+      out.push({ cue: makeCue(ctx, i, i + 2, "attributed", "asserts"), at: i, wantsSource: true, source: speaker ?? np, priority: 0 });
       i++;
       continue;
     }
@@ -320,6 +322,13 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
   if ((lemma === "state" || lemma === "maintain" || lemma === "note" || lemma === "detail" || lemma === "post" || lemma === "question" || lemma === "call" || lemma === "express" || lemma === "voice") && !verbFrameOk(tokens, i, lemma, lw)) return undefined;
   if (lemma === "add" && next?.lower === "to") return undefined;
   if (lemma === "blame" && prev?.lower === "to" && tokens[i - 2]?.lower === "be") return undefined; // "will be to blame"
+  // "TASS quoted the defence ministry as saying …": the ministry is the original source.
+  if (lemma === "quote") {
+    const np = npAfter(tokens, i + 1, s.t1, false, ctx.actors);
+    const as = np ? tokens[np.t1] : undefined;
+    if (!np || as?.lower !== "as" || tokens[np.t1 + 1]?.lower !== "saying") return undefined;
+    return { cue: makeCue(ctx, i, i + 1, "attributed", "asserts"), at: i, wantsSource: true, source: np, priority: -1 };
+  }
   if (lemma === "cite") {
     const np = npAfter(tokens, i + 1, s.t1, true);
     return { cue: makeCue(ctx, i, i + 1, "attributed", "asserts"), at: i, wantsSource: true, ...(np ? { source: np } : {}), priority: -1 };
