@@ -114,11 +114,25 @@ function percentParts(input: SubjectInput, raw: RawFigure, s: SentenceSlice): Su
   return { thing: `percent-${rate}`, owner, place: "", extra: raw.period };
 }
 
+/** "the death toll rose to 312", "put the number of displaced at 11 million": the thing is named before. */
+function thingNamedBefore(tokens: Token[], raw: RawFigure, s: SentenceSlice): string {
+  for (let k = raw.t0 - 1; k >= Math.max(s.t0, raw.t0 - 10); k--) {
+    const w = tokens[k]!.lower;
+    if (w === "." || w === ";" || w === "but" || w === "while") break;
+    if (w === "toll" && tokens[k - 1]?.lower === "death") return "casualties";
+    if ((w === "number" || w === "total" || w === "tally" || w === "count") && tokens[k + 1]?.lower === "of") {
+      const noun = tokens[k + 2];
+      if (noun && noun.kind === TokenKind.Word && !noun.cap) return normalizeThing(noun.lower);
+    }
+  }
+  return "";
+}
+
 function localParts(input: SubjectInput, raw: RawFigure, s: SentenceSlice): SubjectParts {
   const percent = percentParts(input, raw, s);
   if (percent) return percent;
   const { tokens } = input;
-  let thing = normalizeThing(raw.unit);
+  let thing = normalizeThing(raw.unit) || thingNamedBefore(tokens, raw, s);
   const extra: string[] = [];
   // Casualties: "500 civilians have been killed", "North Korean casualties".
   for (let k = raw.np1; k < Math.min(s.t1, raw.np1 + 5); k++) {
@@ -151,6 +165,7 @@ function localParts(input: SubjectInput, raw: RawFigure, s: SentenceSlice): Subj
   const helped = helpedParty(input, raw.np1, s.t1);
   if (helped) place = helped;
   if (!place) place = locationAfter(input, raw.np1, s.t1);
+  if (!place) place = locationBefore(input, raw.t0, s);
   if (raw.increment) extra.push("additional");
   if (raw.period) extra.push(raw.period);
   const unitScope = unitInSentence(input, s, raw);
@@ -210,6 +225,19 @@ function locationAfter(input: SubjectInput, k: number, end: number): string {
     if (t.text === "," || t.text === ";" || t.lower === "while" || t.lower === "but" || t.lower === "and") break;
     if (!PLACE_PREPS.has(t.lower)) continue;
     const c = firstCountryAfter(input, j + 1, end, 2);
+    if (c) return c;
+  }
+  return "";
+}
+
+/** "In Sudan, the death toll rose to 312": a country introduced by "in" earlier in the sentence. */
+function locationBefore(input: SubjectInput, t0: number, s: SentenceSlice): string {
+  const { tokens } = input;
+  for (let k = t0 - 1; k >= Math.max(s.t0, t0 - 15); k--) {
+    const t = tokens[k]!;
+    if (t.text === ";" || t.lower === "while" || t.lower === "but") break;
+    if (t.lower !== "in" && t.lower !== "inside" && t.lower !== "across") continue;
+    const c = firstCountryAfter(input, k + 1, t0, 2);
     if (c) return c;
   }
   return "";
