@@ -132,5 +132,6 @@ export const ACTOR_CASES: ActorCase[] = [
   { text: "Thales, which makes the missiles, said it would hire staff. Defence Secretary John Healey told MPs about it.", actors: [["Thales", "organization", "thales"], ["John Healey", "person", "john-healey"]], absent: ["MPs"] },
   { text: "Shares of Nvidia fell, and Morgan Stanley analyst Joseph Moore said so.", actors: [["Nvidia", "organization", "nvidia"], ["Morgan Stanley", "organization", "morgan-stanley"], ["Joseph Moore", "person", "joseph-moore"]] },
   { text: "Analysts at the International Institute for Strategic Studies counted 40 People's Liberation Army jets.", actors: [["International Institute for Strategic Studies", "organization", "international-institute-for-strategic-studies"], ["People's Liberation Army", "organization", "pla"]] },
+  { text: "Smith said the talks had failed. Witnesses said the Health Ministry in Gaza said so.", actors: [["Smith", "person", "smith"], ["Health Ministry", "organization", "health-ministry"]], absent: ["Witnesses", "Gaza"] },
   { text: "US-led forces and Russian-controlled areas.", actors: [["US", "country", "united-states"], ["Russian", "country", "russia"]] },
 ];

@@ -80,6 +80,7 @@ export function findActors(text: string, tokens: Token[], sentences: SentenceSli
     const t = tokens[p.t0]!;
     const rec = persons.lookup(t.text);
     if (rec && aliasContextOk(tokens, p.t0, p.sentence, rec)) out.push(mention(text, tokens, p.t0, p.t1, "person", rec.canonical, rec.name));
+    else if (!rec && speaksAlone(tokens, p.t0, p.t1)) out.push(mention(text, tokens, p.t0, p.t1, "person", slug(t.text), t.text));
   }
   out.push(...findUnlistedOrganizations(tokens, sentences, out));
   out.sort((a, b) => a.start - b.start);
@@ -502,6 +503,22 @@ function personContext(tokens: Token[], r0: number, r1: number, s: SentenceSlice
 
 function isRoleWord(t: Token, next: Token | undefined): boolean {
   return LEX.titles.has(t.lower) || (next !== undefined && LEX.titles.has(next.lower)) || ["a", "an", "the", "who", "deputy", "former", "senior"].includes(t.lower);
+}
+
+const SPEECH_PAST = new Set(["said", "told", "wrote", "added", "noted", "warned", "claimed", "denied", "stated", "explained", "argued", "insisted", "replied", "tweeted", "posted", "recalled", "conceded", "acknowledged"]);
+
+/** "Smith said": a lone surname-like word that speaks is a person even when no full name precedes it. */
+function speaksAlone(tokens: Token[], t0: number, t1: number): boolean {
+  if (t1 - t0 !== 1) return false;
+  const t = tokens[t0]!;
+  const next = tokens[t1];
+  if (!next || !SPEECH_PAST.has(next.lower)) return false;
+  if (t.text.length < 3 || /^[A-Z]+$/.test(t.text) || !/^\p{Lu}\p{Ll}+$/u.test(t.text)) return false;
+  // "The Health Ministry in Gaza said": a place closing the speaker's phrase, not a person.
+  const prev = tokens[t0 - 1];
+  if (prev && (LOCATIVE.has(prev.lower) || prev.lower === "of" || prev.lower === "the" || prev.cap)) return false;
+  const lw = t.lower;
+  return !COMMON_CAPITALIZED.has(t.text) && !LEX.speakerNouns.has(lw) && !LEX.anonymousHeads.has(lw) && !LEX.titles.has(lw) && !LEX.months.has(lw) && !LEX.weekdays.has(lw) && !LEX.sentenceOpeners.has(lw) && !/(s|ese|ian|ish)$/.test(lw);
 }
 
 /** A single-word alias ("Kim", "No", "Campbell") refers to a person named in the text. */
