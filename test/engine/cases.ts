@@ -34,6 +34,7 @@ export const FIGURE_CASES: FigureCase[] = [
   { text: "It was the first visit in over 30 years.", figure: { span: "over 30", value: 30, qualifier: "over", unit: "years" } },
   { text: "The EU pledged €300m in aid.", figure: { span: "€300m", value: 300000000, qualifier: "exact", unit: "EUR" } },
   // Exclusions
+  { text: "Analysts at 38 North wrote a report.", none: true },
   { text: "A 45-year-old man was arrested at 7 p.m. on Monday.", none: true },
   { text: "Kyiv asked for F-16 jets after the 2022-23 winter.", none: true },
   { text: "The treaty was signed on 19 June 2024 in Vienna.", none: true },
@@ -131,7 +132,8 @@ export const ACTOR_CASES: ActorCase[] = [
   { text: "Convoys crossed at the Kerem Shalom crossing in the town of Rafah.", actors: [], absent: ["Kerem Shalom", "Rafah"] },
   { text: "Thales, which makes the missiles, said it would hire staff. Defence Secretary John Healey told MPs about it.", actors: [["Thales", "organization", "thales"], ["John Healey", "person", "john-healey"]], absent: ["MPs"] },
   { text: "Shares of Nvidia fell, and Morgan Stanley analyst Joseph Moore said so.", actors: [["Nvidia", "organization", "nvidia"], ["Morgan Stanley", "organization", "morgan-stanley"], ["Joseph Moore", "person", "joseph-moore"]] },
-  { text: "Analysts at the International Institute for Strategic Studies counted 40 People's Liberation Army jets.", actors: [["International Institute for Strategic Studies", "organization", "international-institute-for-strategic-studies"], ["People's Liberation Army", "organization", "pla"]] },
+  { text: "Analysts at the International Institute for Strategic Studies counted 40 People's Liberation Army jets.", actors: [["International Institute for Strategic Studies", "organization", "iiss"], ["People's Liberation Army", "organization", "pla"]] },
   { text: "Smith said the talks had failed. Witnesses said the Health Ministry in Gaza said so.", actors: [["Smith", "person", "smith"], ["Health Ministry", "organization", "health-ministry"]], absent: ["Witnesses", "Gaza"] },
+  { text: "Analysts at 38 North said 5 launches took place.", actors: [["38 North", "organization", "38-north"]] },
   { text: "US-led forces and Russian-controlled areas.", actors: [["US", "country", "united-states"], ["Russian", "country", "russia"]] },
 ];

@@ -115,7 +115,7 @@ function scanSentence(
   let i = s.t0;
   while (i < s.t1) {
     const t = tokens[i]!;
-    const startsChunk = (t.kind === TokenKind.Word && (t.cap || /^[A-Z]/.test(t.text))) || isOrdinalUnitStart(tokens, i);
+    const startsChunk = (t.kind === TokenKind.Word && (t.cap || /^[A-Z]/.test(t.text))) || isOrdinalUnitStart(tokens, i) || (t.kind === TokenKind.Number && matchGazetteer(tokens, i, s.t1) !== undefined);
     if (!startsChunk) {
       i++;
       continue;

@@ -8,7 +8,7 @@ import { assignSubjects } from "./subjects";
 import { findClaim, type ClaimContext } from "./claims";
 import { findDates } from "./dates";
 import { linkBackReferences } from "./backrefs";
-import { within } from "./spans";
+import { covering, within } from "./spans";
 
 export function analyze(input: unknown, options: AnalyzeOptions = {}): Analysis {
   let text = typeof input === "string" ? input : "";
@@ -43,7 +43,11 @@ function buildFigures(text: string, tokens: ReturnType<typeof tokenize>, slices:
   const raws: Array<{ raw: RawFigure; sentence: number }> = [];
   slices.forEach((s, index) => {
     if (s.furniture) return;
-    for (const raw of findFigures(tokens, s)) raws.push({ raw, sentence: index });
+    for (const raw of findFigures(tokens, s)) {
+      // A number inside a name ("38 North") is not a figure.
+      if (covering(actors, tokens[raw.t0]!.start)) continue;
+      raws.push({ raw, sentence: index });
+    }
   });
   const subjects = assignSubjects({ tokens, sentences: slices, actors }, raws);
   return raws.map(({ raw, sentence }, k) => {
