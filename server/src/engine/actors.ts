@@ -156,8 +156,8 @@ function chunkEnd(tokens: Token[], i: number, limit: number): number {
       j++;
       continue;
     }
-    if (isPossessive(t) && tokens[j + 1]?.cap && matchGazetteer(tokens, firstOfChunk(tokens, j), limit)?.[1] !== undefined) {
-      // Possessive inside a gazetteer name ("Democratic People's Republic of Korea") only.
+    // A possessive inside a gazetteer name only ("Democratic People's Republic of Korea").
+    if (isPossessive(t) && tokens[j + 1]?.cap) {
       const start = firstOfChunk(tokens, j);
       const m = matchGazetteer(tokens, start, limit);
       if (m && start + m[1] > j) {

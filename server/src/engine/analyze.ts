@@ -83,7 +83,7 @@ function buildClaims(text: string, tokens: ReturnType<typeof tokenize>, slices: 
     if (date) claim.date = date;
     claims.push(claim);
     if (claim.source) history.push(claim.source);
-    if (history.length > 64) history.splice(0, history.length - 32);
+    trimHistory(history);
   });
   return linkBackReferences(text, slices, claims);
 }
@@ -93,5 +93,10 @@ function rememberSpeakers(actors: Analysis["actors"], s: SentenceSlice, history:
   for (const a of within(actors, s.start, s.end)) {
     if (a.kind === "person") history.push({ start: a.start, end: a.end, text: a.text, kind: "person", canonical: a.canonical });
   }
+  trimHistory(history);
+}
+
+/** Pronouns point back a few sentences at most: keep the recent speakers only. */
+function trimHistory(history: ClaimSource[]): void {
   if (history.length > 64) history.splice(0, history.length - 32);
 }

@@ -164,7 +164,7 @@ function matchPhrase(tokens: Token[], i: number, end: number, phrase: string[]):
   return true;
 }
 
-/** Multi-word cues: according to, non-confirmation, passive hedges, anonymity phrases, concern phrases. */
+/** Does the sentence hold any word a multi-word cue is anchored on? */
 function hasPhraseStart(tokens: Token[], s: SentenceSlice): boolean {
   for (let i = s.t0; i < s.t1; i++) if (PHRASE_STARTS.has(tokens[i]!.lower)) return true;
   return false;
@@ -248,7 +248,6 @@ function cueAt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undef
   if (t.kind !== TokenKind.Word || !CUE_WORDS.has(t.lower)) return undefined;
   const lw = t.lower;
   const prev = tokens[i - 1];
-  const next = tokens[i + 1];
   const capitalizedInside = t.cap && !isSentenceStart(tokens, i, s) && !(prev && (prev.text === '"' || prev.text === "“"));
   // Claim nouns: "claims", "allegations", "reports", "denial".
   if (CLAIM_NOUNS.has(lw) && !isVerbUse(tokens, i, s)) {
@@ -276,7 +275,6 @@ function cueAt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undef
   if (lw === "anonymous" || lw === "unnamed" || lw === "unidentified") {
     return { cue: makeCue(ctx, i, i + 1, "anonymous"), at: i, wantsSource: false, priority: 4 };
   }
-  void next;
   return undefined;
 }
 

@@ -71,7 +71,6 @@ function figureAt(tokens: Token[], i: number, s: SentenceSlice): RawFigure | und
     if (isExcludedDigits(tokens, i, s)) return undefined;
     parsed = parseDigits(tokens, i, s.t1);
     const prev = tokens[i - 1];
-    if (prev && prev.joined === false && LEX.currencySymbols.has(prev.text) && prev.end === t.start) start = i - 1;
     if (prev && LEX.currencySymbols.has(prev.text) && prev.end === t.start) {
       start = i - 1;
       parsed.currency = LEX.currencySymbols.get(prev.text);
@@ -80,9 +79,6 @@ function figureAt(tokens: Token[], i: number, s: SentenceSlice): RawFigure | und
     parsed = parseWords(tokens, i, s);
   }
   if (!parsed) return undefined;
-  if (parsed.vague && tokens[start - 1] && ["several", "few", "many", "some", "couple"].includes(tokens[start - 1]!.lower)) {
-    // "several hundred", "a few thousand": vague, span on the magnitude alone.
-  }
   const range = parseRange(tokens, parsed, s.t1);
   if (range) {
     parsed.valueMax = range.valueMax;
@@ -146,7 +142,7 @@ function isExcludedDigits(tokens: Token[], i: number, s: SentenceSlice): boolean
   // Numbers that name things: "Resolution 2397", "page 3", "No. 5".
   if (prev && i > s.t0) {
     if (NAME_NUMBER_PRECEDERS.has(prev.lower) || (prev.text === "." && tokens[i - 2]?.lower === "no")) return true;
-    if (prev.kind === TokenKind.Word && prev.cap && !LEX.qualifiers.has(prev.lower) && !isSentenceInitial(tokens, i - 1, s) && !LEX.months.has(prev.lower) && !isCountedNounOwner(prev)) return true;
+    if (prev.kind === TokenKind.Word && prev.cap && !LEX.qualifiers.has(prev.lower) && !isSentenceInitial(tokens, i - 1, s) && !LEX.months.has(prev.lower) && !LEX.currencyWords.has(prev.lower)) return true;
   }
   // "1. First point": a list index at the start of a sentence.
   if (i === s.t0 && next?.text === "." && next.joined) return true;
@@ -155,10 +151,6 @@ function isExcludedDigits(tokens: Token[], i: number, s: SentenceSlice): boolean
   return false;
 }
 
-function isCountedNounOwner(t: Token): boolean {
-  // "Russia 1,500" never happens in prose, but "US$" and "Rs" do; allow currency-like words.
-  return LEX.currencyWords.has(t.lower);
-}
 
 function isSentenceInitial(tokens: Token[], i: number, s: SentenceSlice): boolean {
   for (let j = i - 1; j >= s.t0; j--) if (tokens[j]!.kind !== TokenKind.Punct) return false;
@@ -305,7 +297,7 @@ function parseRange(tokens: Token[], first: NumberParse, end: number): { valueMa
   if (!sep || j >= end || first.vague) return undefined;
   const isDash = (sep.text === "-" || sep.text === "–" || sep.text === "—") && tokens[j + 1]?.joined !== false;
   if (!(isDash || sep.lower === "to" || sep.lower === "and")) return undefined;
-  if (sep.lower === "and" && tokens[first.end - 2]?.lower !== "between" && !isBetweenBefore(tokens, first)) return undefined;
+  if (sep.lower === "and" && !isBetweenBefore(tokens, first)) return undefined;
   const second = tokens[j + 1];
   if (!second || second.kind !== TokenKind.Number) return undefined;
   const parsed = parseDigits(tokens, j + 1, end);

@@ -45,7 +45,7 @@ export function assignSubjects(input: SubjectInput, figures: Array<{ raw: RawFig
   for (const { raw, sentence } of figures) {
     const s = input.sentences[sentence]!;
     const parts = localParts(input, raw, s);
-    inherit(input, parts, raw, s, seen);
+    inherit(input, parts, s, seen);
     if (parts.place === parts.owner) parts.place = "";
     seen.push({ parts: { ...parts }, paragraph: s.paragraph });
     const specific = parts.thing !== "" && (parts.owner !== "" || parts.place !== "");
@@ -191,7 +191,6 @@ function leftContext(input: SubjectInput, raw: RawFigure, s: SentenceSlice): { s
     const t = tokens[k]!;
     if (t.text === "," || t.text === ";" || t.text === ":" || t.lower === "that" || t.lower === "while" || t.lower === "but") break;
     if ((SEND_VERBS.has(t.lower) || (HAVE_VERBS.has(t.lower) && k === raw.t0 - 1)) && !verbKind) verbKind = "send";
-    if (CASUALTY_WORDS.has(t.lower) && k >= raw.t0 - 2) verbKind = verbKind || "";
     if (RECEIVE_VERBS.has(t.lower) && !verbKind) verbKind = "receive";
     const hit = covering(input.actors, t.start);
     const actor = hit && hit.start === t.start && hit.kind === "country" ? hit : undefined;
@@ -206,41 +205,34 @@ function leftContext(input: SubjectInput, raw: RawFigure, s: SentenceSlice): { s
   return { sender: "", receiver: "" };
 }
 
-function helpedParty(input: SubjectInput, k: number, end: number): string {
+/** The first country named within `reach` tokens after a trigger word, scanning tokens from `from` in `step` direction. */
+function countryAfterTrigger(input: SubjectInput, from: number, stop: number, step: 1 | -1, trigger: (w: string) => boolean, ends: (t: Token) => boolean, reach: number, countryEnd: number): string {
   const { tokens } = input;
-  for (let j = k; j < Math.min(end, k + 14); j++) {
+  for (let j = from; step > 0 ? j < stop : j >= stop; j += step) {
     const t = tokens[j]!;
-    if (t.text === ";" || t.lower === "while" || t.lower === "but") break;
-    if (!HELP_VERBS.has(t.lower)) continue;
-    const c = firstCountryAfter(input, j + 1, end, 3);
+    if (ends(t)) break;
+    if (!trigger(t.lower)) continue;
+    const c = firstCountryAfter(input, j + 1, countryEnd, reach);
     if (c) return c;
   }
   return "";
 }
 
+const clauseEnd = (t: Token) => t.text === ";" || t.lower === "while" || t.lower === "but";
+
+/** "to aid Russian forces": the party a figure helps. */
+function helpedParty(input: SubjectInput, k: number, end: number): string {
+  return countryAfterTrigger(input, k, Math.min(end, k + 14), 1, (w) => HELP_VERBS.has(w), clauseEnd, 3, end);
+}
+
+/** "… deployed to Russia": a country after "in/to" following the counted noun. */
 function locationAfter(input: SubjectInput, k: number, end: number): string {
-  const { tokens } = input;
-  for (let j = k; j < Math.min(end, k + 10); j++) {
-    const t = tokens[j]!;
-    if (t.text === "," || t.text === ";" || t.lower === "while" || t.lower === "but" || t.lower === "and") break;
-    if (!PLACE_PREPS.has(t.lower)) continue;
-    const c = firstCountryAfter(input, j + 1, end, 2);
-    if (c) return c;
-  }
-  return "";
+  return countryAfterTrigger(input, k, Math.min(end, k + 10), 1, (w) => PLACE_PREPS.has(w), (t) => clauseEnd(t) || t.text === "," || t.lower === "and", 2, end);
 }
 
 /** "In Sudan, the death toll rose to 312": a country introduced by "in" earlier in the sentence. */
 function locationBefore(input: SubjectInput, t0: number, s: SentenceSlice): string {
-  const { tokens } = input;
-  for (let k = t0 - 1; k >= Math.max(s.t0, t0 - 15); k--) {
-    const t = tokens[k]!;
-    if (t.text === ";" || t.lower === "while" || t.lower === "but") break;
-    if (t.lower !== "in" && t.lower !== "inside" && t.lower !== "across") continue;
-    const c = firstCountryAfter(input, k + 1, t0, 2);
-    if (c) return c;
-  }
-  return "";
+  return countryAfterTrigger(input, t0 - 1, Math.max(s.t0, t0 - 15), -1, (w) => w === "in" || w === "inside" || w === "across", clauseEnd, 2, t0);
 }
 
 /** A military unit in the figure's sentence makes the figure that unit's strength. */
@@ -279,7 +271,7 @@ function isUnitScope(extra: string): boolean {
 }
 
 /** Fills a missing owner or place from earlier figures of the same thing, or from "<Demonym> <thing>" phrases nearby. */
-function inherit(input: SubjectInput, parts: SubjectParts, raw: RawFigure, s: SentenceSlice, seen: Array<{ parts: SubjectParts; paragraph: number }>): void {
+function inherit(input: SubjectInput, parts: SubjectParts, s: SentenceSlice, seen: Array<{ parts: SubjectParts; paragraph: number }>): void {
   if (!parts.thing) return;
   if (parts.owner && parts.place) return;
   // The most recent figures only: context is local, and a text of thousands of figures stays linear.
@@ -306,7 +298,6 @@ function inherit(input: SubjectInput, parts: SubjectParts, raw: RawFigure, s: Se
       return;
     }
   }
-  void raw;
 }
 
 function thingPhrase(input: SubjectInput, s: SentenceSlice, thing: string): { owner: string; place: string } | undefined {

@@ -123,7 +123,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       if (j < to && isApostrophe(text.charCodeAt(j))) {
         for (const suffix of CONTRACTIONS) {
           const k = j + 1 + suffix.length;
-          if (k <= to && text.slice(j + 1, k).toLowerCase() === suffix && !isWordCharAt(text, k) && !(suffix === "d" && false)) {
+          if (k <= to && text.slice(j + 1, k).toLowerCase() === suffix && !isWordCharAt(text, k)) {
             if (suffix === "t" && text.charCodeAt(j - 1) !== 110 && text.charCodeAt(j - 1) !== 78) break; // only n't
             if (text.slice(j - 1, j + 2).toLowerCase().endsWith("'s")) break;
             j = k;
@@ -148,7 +148,6 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   return tokens;
 }
 
-export const isWord = (t: Token | undefined): t is Token => t !== undefined && t.kind === TokenKind.Word;
 export const isPossessive = (t: Token | undefined): boolean =>
   t !== undefined && (t.lower === "'s" || t.lower === "’s" || ((t.text === "'" || t.text === "’") && t.joined));
 
