@@ -1,36 +1,25 @@
 // The "Contradictions" tree (Provenance view container): contradictions → members; a member
 // opens its location.
 import * as vscode from "vscode";
-import type { LanguageClient } from "vscode-languageclient/node";
 import { ContradictionsRequest, type ContradictionItem, type ContradictionMemberItem } from "../../../server/src/protocol";
 import { shortLocation } from "../locations";
 import { OPEN_LOCATION } from "../ids";
+import { ServerTreeView } from "./serverTreeView";
 
 type Node = { contradiction: ContradictionItem } | { member: ContradictionMemberItem };
 
-export class ContradictionsView implements vscode.TreeDataProvider<Node> {
-  private readonly changed = new vscode.EventEmitter<Node | undefined>();
-  readonly onDidChangeTreeData = this.changed.event;
-
-  constructor(private readonly client: LanguageClient) {}
-
-  refresh(): void {
-    this.changed.fire(undefined);
+export class ContradictionsView extends ServerTreeView<Node> {
+  protected async roots(): Promise<Node[]> {
+    const { contradictions } = await this.client.sendRequest(ContradictionsRequest, {});
+    return contradictions.map((contradiction) => ({ contradiction }));
   }
 
-  async getChildren(node?: Node): Promise<Node[]> {
-    if (!node) {
-      if (!this.client.isRunning()) return [];
-      const { contradictions } = await this.client.sendRequest(ContradictionsRequest, {});
-      return contradictions.map((contradiction) => ({ contradiction }));
-    }
-    if ("contradiction" in node) {
-      return [...node.contradiction.members].sort((a, b) => a.side.localeCompare(b.side)).map((member) => ({ member }));
-    }
-    return [];
+  protected childrenOf(node: Node): Node[] {
+    if (!("contradiction" in node)) return [];
+    return [...node.contradiction.members].sort((a, b) => a.side.localeCompare(b.side)).map((member) => ({ member }));
   }
 
-  getTreeItem(node: Node): vscode.TreeItem {
+  override getTreeItem(node: Node): vscode.TreeItem {
     if ("contradiction" in node) {
       const c = node.contradiction;
       const item = new vscode.TreeItem(c.summary, vscode.TreeItemCollapsibleState.Collapsed);

@@ -1,35 +1,26 @@
 // The "Figures" tree (Provenance view container): subjects → every value given, with source
 // and file; a value opens its location.
 import * as vscode from "vscode";
-import type { LanguageClient } from "vscode-languageclient/node";
 import { FiguresRequest, type FigureGroupItem, type FigureMemberItem } from "../../../server/src/protocol";
 import { shortLocation } from "../locations";
 import { OPEN_LOCATION } from "../ids";
+import { ServerTreeView } from "./serverTreeView";
 
 type Node = { group: FigureGroupItem } | { member: FigureMemberItem };
 
-export class FiguresView implements vscode.TreeDataProvider<Node> {
-  private readonly changed = new vscode.EventEmitter<Node | undefined>();
-  readonly onDidChangeTreeData = this.changed.event;
-
-  constructor(private readonly client: LanguageClient) {}
-
-  refresh(): void {
-    this.changed.fire(undefined);
+export class FiguresView extends ServerTreeView<Node> {
+  protected async roots(): Promise<Node[]> {
+    const { groups } = await this.client.sendRequest(FiguresRequest, {});
+    return [...groups]
+      .sort((a, b) => Number(b.conflicting) - Number(a.conflicting) || a.label.localeCompare(b.label))
+      .map((group) => ({ group }));
   }
 
-  async getChildren(node?: Node): Promise<Node[]> {
-    if (!node) {
-      if (!this.client.isRunning()) return [];
-      const { groups } = await this.client.sendRequest(FiguresRequest, {});
-      return [...groups]
-        .sort((a, b) => Number(b.conflicting) - Number(a.conflicting) || a.label.localeCompare(b.label))
-        .map((group) => ({ group }));
-    }
+  protected childrenOf(node: Node): Node[] {
     return "group" in node ? node.group.members.map((member) => ({ member })) : [];
   }
 
-  getTreeItem(node: Node): vscode.TreeItem {
+  override getTreeItem(node: Node): vscode.TreeItem {
     if ("group" in node) {
       const g = node.group;
       const files = new Set(g.members.map((m) => m.uri)).size;

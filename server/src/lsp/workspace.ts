@@ -354,20 +354,23 @@ export class Workspace {
 
   /** Whether a file: URI is an included file of a workspace folder. */
   async isIncluded(uri: string): Promise<boolean> {
-    const path = pathOfUri(uri);
-    const folder = this.folderOf(uri);
-    if (!path || !folder) return false;
-    const settings = await this.options.settings.get(folder.uri);
-    return createFileFilter(settings).includes(toPosix(relative(folder.path, path)));
+    const found = await this.filterOf(uri);
+    return found !== undefined && found.filter.includes(found.relativePath);
   }
 
   /** Whether a file: URI lies inside a workspace folder and matches an exclude glob. */
   async isExcluded(uri: string): Promise<boolean> {
+    const found = await this.filterOf(uri);
+    return found !== undefined && found.filter.excludes(found.relativePath);
+  }
+
+  /** The include/exclude filter of the folder holding a file: URI, and the file's path in it. */
+  private async filterOf(uri: string): Promise<{ filter: ReturnType<typeof createFileFilter>; relativePath: string } | undefined> {
     const path = pathOfUri(uri);
     const folder = this.folderOf(uri);
-    if (!path || !folder) return false;
+    if (!path || !folder) return undefined;
     const settings = await this.options.settings.get(folder.uri);
-    return createFileFilter(settings).excludes(toPosix(relative(folder.path, path)));
+    return { filter: createFileFilter(settings), relativePath: toPosix(relative(folder.path, path)) };
   }
 
   private folderOf(uri: string): Folder | undefined {
