@@ -1,5 +1,6 @@
 // Starts the Provenance language server (dist/server.js) over IPC for plain-text and
-// source-text documents, on disk or untitled.
+// source-text documents, on disk or untitled, and for the files provenance.include names in each
+// workspace folder whatever their language (the server decides again, lsp/served.ts).
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 import { SETTINGS_SECTION, SOURCE_LANGUAGES } from "../../server/src/protocol";
@@ -11,15 +12,27 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6019"] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: SOURCE_LANGUAGES.flatMap((language) => [
-      { scheme: "file", language },
-      { scheme: "untitled", language },
-    ]),
+    documentSelector: [
+      ...SOURCE_LANGUAGES.flatMap((language) => [
+        { scheme: "file", language },
+        { scheme: "untitled", language },
+      ]),
+      ...includedFiles(),
+    ],
     diagnosticCollectionName: "provenance",
     initializationOptions: plainSettings(),
     progressOnInitialization: false,
   };
   return new LanguageClient("provenance", "Provenance", serverOptions, clientOptions);
+}
+
+/** The include globs of each workspace folder (read at start; *Restart Server* rereads them). */
+function includedFiles(): Array<{ scheme: string; pattern: { baseUri: string; pattern: string } }> {
+  return (vscode.workspace.workspaceFolders ?? []).flatMap((folder) => {
+    const include = vscode.workspace.getConfiguration(SETTINGS_SECTION, folder).get<unknown>("include");
+    const globs = Array.isArray(include) ? include.filter((g): g is string => typeof g === "string") : [];
+    return globs.map((pattern) => ({ scheme: "file", pattern: { baseUri: folder.uri.toString(), pattern } }));
+  });
 }
 
 /** The settings section as plain JSON (the server pulls per-resource settings later). */

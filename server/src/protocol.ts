@@ -1,8 +1,10 @@
-// The one module shared by the language server and the VS Code client: settings (type and
-// defaults), and the custom requests and notifications between them. Plain data only: no
-// vscode, no node: imports, so both bundles can include it.
+// The one module shared by the language server and the VS Code client: the settings' type, and
+// the custom requests, notifications and commands between them. Types and constants only: no
+// vscode, no node: and no engine imports (type-only imports are erased), so the client bundle
+// carries no engine code. Defaults and validation live in shared/settings.ts; which documents
+// the server analyses in lsp/served.ts. ARCHITECTURE.md lists every custom message.
 import { NotificationType, RequestType, RequestType0 } from "vscode-jsonrpc";
-import { RULES, type RuleCode, type Severity } from "./engine/rules";
+import type { RuleCode, Severity } from "./engine/rules";
 
 export type { RuleCode, Severity } from "./engine/rules";
 
@@ -23,50 +25,6 @@ export interface ProvenanceSettings {
 export const SETTINGS_SECTION = "provenance";
 
 export const SEVERITY_VALUES: readonly Severity[] = ["error", "warning", "information", "hint", "off"];
-
-export const DEFAULT_SEVERITIES: Readonly<Record<RuleCode, Severity>> = Object.fromEntries(
-  RULES.map((rule) => [rule.code, rule.defaultSeverity]),
-) as Record<RuleCode, Severity>;
-
-export const DEFAULT_SETTINGS: Readonly<ProvenanceSettings> = {
-  include: ["**/*.txt"],
-  exclude: ["**/node_modules/**", "**/.git/**"],
-  maxFileSize: 2 * 1024 * 1024,
-  severity: { ...DEFAULT_SEVERITIES },
-  codeLens: { enable: true },
-};
-
-/** Settings as sent by any client (partial, possibly mistyped) → complete, valid settings. */
-export function normalizeSettings(raw: unknown): ProvenanceSettings {
-  const input = isRecord(raw) ? raw : {};
-  const severity = { ...DEFAULT_SEVERITIES };
-  const rawSeverity = isRecord(input.severity) ? input.severity : {};
-  for (const rule of RULES) {
-    const value = rawSeverity[rule.code];
-    if (typeof value === "string" && (SEVERITY_VALUES as readonly string[]).includes(value)) {
-      severity[rule.code] = value as Severity;
-    }
-  }
-  const codeLens = isRecord(input.codeLens) ? input.codeLens : {};
-  return {
-    include: stringList(input.include) ?? [...DEFAULT_SETTINGS.include],
-    exclude: stringList(input.exclude) ?? [...DEFAULT_SETTINGS.exclude],
-    maxFileSize:
-      typeof input.maxFileSize === "number" && Number.isFinite(input.maxFileSize) && input.maxFileSize > 0
-        ? input.maxFileSize
-        : DEFAULT_SETTINGS.maxFileSize,
-    severity,
-    codeLens: { enable: typeof codeLens.enable === "boolean" ? codeLens.enable : DEFAULT_SETTINGS.codeLens.enable },
-  };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function stringList(value: unknown): string[] | undefined {
-  return Array.isArray(value) && value.every((v) => typeof v === "string") ? [...value] : undefined;
-}
 
 // ---- Shapes shared by the custom requests (LSP ranges: 0-based lines, UTF-16 characters) ----
 
@@ -218,5 +176,8 @@ export const IndexedNotification = new NotificationType<IndexedParams>("provenan
 /** Client command: (uri: string, position: WirePosition, locations: WireLocation[]) → peek them. */
 export const PEEK_LOCATIONS_COMMAND = "provenance.peekLocations";
 
-/** Language ids the server analyses. */
-export const SOURCE_LANGUAGES: readonly string[] = ["plaintext", "source-text"];
+/**
+ * Language ids the server analyses whatever the file's path: VS Code's `plaintext`, the `text`
+ * filetype Neovim (and Vim, Helix) gives `.txt` files, and this project's `source-text`.
+ */
+export const SOURCE_LANGUAGES: readonly string[] = ["plaintext", "text", "source-text"];

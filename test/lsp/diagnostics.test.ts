@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { before, describe, test } from "node:test";
 import { computeDiagnostics } from "../../server/src/lsp/features/diagnostics";
 import { SourceIndex } from "../../server/src/lsp/sources";
-import { normalizeSettings } from "../../server/src/protocol";
+import { normalizeSettings } from "../../server/src/shared/settings";
 import { examplesDir } from "./lspClient";
 
 const quiet = { error() {}, warn() {}, info() {}, log() {} };

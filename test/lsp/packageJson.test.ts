@@ -8,7 +8,8 @@ import { join } from "node:path";
 import { describe, test } from "node:test";
 import { RULES } from "../../server/src/engine/rules";
 import { LEGEND } from "../../server/src/lsp/features/semanticTokens";
-import { DEFAULT_SETTINGS, normalizeSettings, SEVERITY_VALUES } from "../../server/src/protocol";
+import { SEVERITY_VALUES } from "../../server/src/protocol";
+import { DEFAULT_SETTINGS, normalizeSettings } from "../../server/src/shared/settings";
 import { repoRoot } from "./lspClient";
 
 const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8"));

@@ -1,8 +1,10 @@
--- A second, independent LSP client for the Provenance language server: Neovim 0.7.2, headless.
--- Run by test/neovim/neovim.test.ts as
---   nvim --headless -u NONE -i NONE -n -c "luafile test/neovim/client.lua"
--- with PROV_NODE, PROV_SERVER, PROV_WORKSPACE, PROV_FILE, PROV_OUT in the environment.
--- Writes what it saw as JSON into PROV_OUT and quits; the assertions live in the TypeScript test.
+-- Drives Neovim (Debian's 0.7.2, headless) as a user would after copying the README's snippet:
+-- test/neovim/neovim.test.ts writes an init.lua holding `filetype on` and the snippet taken from
+-- README.md, then runs
+--   nvim --headless -u <init.lua> -i NONE -n -c "luafile test/neovim/client.lua"
+-- with PROV_FILE and PROV_OUT in the environment. This script only opens the file (the snippet's
+-- FileType autocmd starts and attaches the server), collects what the server answers, and writes
+-- it as JSON into PROV_OUT; the assertions live in the TypeScript test.
 -- Every wait is vim.wait(timeout, predicate): no fixed sleeps.
 
 local env = function(k)
@@ -47,65 +49,74 @@ local function find(bufnr, needle)
     local s = line:find(needle, 1, true)
     if s then
       -- The examples are ASCII, so a byte column is a UTF-16 column.
-      return { line = i - 1, character = s - 1 + math.floor(#needle / 2) }
+      return { line = i - 1, character = s - 1, middle = s - 1 + math.floor(#needle / 2) }
     end
   end
   return nil
 end
 
+-- The clients attached to a buffer (0.7: buf_get_clients; later: get_clients).
+local function attached(bufnr)
+  local list = {}
+  if vim.lsp.get_clients then
+    list = vim.lsp.get_clients({ bufnr = bufnr })
+  else
+    for _, c in pairs(vim.lsp.buf_get_clients(bufnr)) do
+      table.insert(list, c)
+    end
+  end
+  return list
+end
+
+local function diagnostics_of(bufnr)
+  local out = {}
+  for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+    local code = d.code
+    if code == nil and d.user_data and d.user_data.lsp then
+      code = d.user_data.lsp.code
+    end
+    table.insert(out, { lnum = d.lnum, col = d.col, source = d.source, code = code, message = d.message })
+  end
+  return out
+end
+
+local function hover(client, bufnr, pos)
+  local params = { textDocument = { uri = vim.uri_from_bufnr(bufnr) }, position = { line = pos.line, character = pos.middle } }
+  local res, err = client.request_sync("textDocument/hover", params, 15000, bufnr)
+  if err then
+    table.insert(result.errors, "hover: " .. tostring(err))
+  elseif res and res.err then
+    table.insert(result.errors, "hover: " .. vim.inspect(res.err))
+  elseif res and res.result and res.result ~= vim.NIL then
+    return to_text(res.result.contents)
+  end
+  return vim.NIL
+end
+
 local function main()
-  local workspace = env("PROV_WORKSPACE")
   local file = env("PROV_FILE")
   local indexed = false
-  local progress_tokens = {}
 
-  local client_id = vim.lsp.start_client({
-    name = "provenance",
-    cmd = { env("PROV_NODE"), env("PROV_SERVER"), "--stdio" },
-    root_dir = workspace,
-    workspace_folders = { { uri = vim.uri_from_fname(workspace), name = "examples" } },
-    settings = { provenance = {} },
-    handlers = {
-      ["provenance/indexed"] = function()
-        indexed = true
-        table.insert(result.notifications, "provenance/indexed")
-      end,
-      ["$/progress"] = function(_, params)
-        local v = params and params.value or {}
-        if v.kind == "begin" and tostring(v.title or ""):lower():find("index") then
-          progress_tokens[tostring(params.token)] = true
-        elseif v.kind == "end" and progress_tokens[tostring(params.token)] then
-          indexed = true
-          table.insert(result.notifications, "$/progress end (indexing)")
-        end
-      end,
-      ["window/workDoneProgress/create"] = function()
-        return vim.NIL
-      end,
-    },
-    on_exit = function(code, signal)
-      result.server_exit = { code = code, signal = signal }
-    end,
-  })
-  assert(client_id, "vim.lsp.start_client returned nil")
-  step("started")
+  -- Custom notifications go through the global handler table (the snippet sets no handlers).
+  vim.lsp.handlers["provenance/indexed"] = function()
+    indexed = true
+    table.insert(result.notifications, "provenance/indexed")
+  end
 
   vim.cmd("edit " .. vim.fn.fnameescape(file))
   local bufnr = vim.api.nvim_get_current_buf()
-  vim.api.nvim_buf_set_option(bufnr, "filetype", "source-text") -- the languageId sent in didOpen
-  assert(vim.lsp.buf_attach_client(bufnr, client_id), "buf_attach_client failed")
+  result.filetype = vim.api.nvim_buf_get_option(bufnr, "filetype")
+  step("opened")
 
   local client
   local ready = vim.wait(30000, function()
-    client = vim.lsp.get_client_by_id(client_id)
+    client = attached(bufnr)[1]
     -- In 0.7 the client object exists at once; its capabilities are filled in when `initialize`
     -- has answered (server_capabilities, and the older resolved_capabilities).
-    if result.server_exit ~= nil then
-      return true
-    end
     return client ~= nil and (client.server_capabilities ~= nil or client.resolved_capabilities ~= nil)
   end, 20)
-  assert(ready and client, "the server did not finish initialize within 30 s" .. (result.server_exit and " (it exited)" or ""))
+  assert(ready and client, "no language server attached to the buffer within 30 s (filetype " .. result.filetype .. ")")
+  result.client_name = client.name
   local caps = client.server_capabilities or client.resolved_capabilities or {}
   result.capabilities = {
     hover = caps.hoverProvider and true or false,
@@ -117,36 +128,13 @@ local function main()
   local got = vim.wait(30000, function()
     return #vim.diagnostic.get(bufnr) > 0
   end, 20)
-  result.diagnostics = {}
-  for _, d in ipairs(vim.diagnostic.get(bufnr)) do
-    local code = d.code
-    if code == nil and d.user_data and d.user_data.lsp then
-      code = d.user_data.lsp.code
-    end
-    table.insert(result.diagnostics, {
-      lnum = d.lnum,
-      col = d.col,
-      source = d.source,
-      code = code,
-      message = d.message,
-    })
-  end
+  result.diagnostics = diagnostics_of(bufnr)
   step(got and "diagnostics" or "no diagnostics within 30 s")
 
   -- Hover over the denial claim.
   local pos = find(bufnr, "denied")
   assert(pos, 'no "denied" in ' .. file)
-  local params = { textDocument = { uri = vim.uri_from_bufnr(bufnr) }, position = pos }
-  local res, err = client.request_sync("textDocument/hover", params, 15000, bufnr)
-  if err then
-    table.insert(result.errors, "hover: " .. tostring(err))
-  elseif res and res.err then
-    table.insert(result.errors, "hover: " .. vim.inspect(res.err))
-  elseif res and res.result and res.result ~= vim.NIL then
-    result.hover = to_text(res.result.contents)
-  else
-    result.hover = vim.NIL
-  end
+  result.hover = hover(client, bufnr, pos)
   step("hover")
 
   -- Mentions across files: references on the figure "2,000". Another file's mentions appear once
@@ -155,7 +143,7 @@ local function main()
   assert(fig, 'no "2,000" in ' .. file)
   local ref_params = {
     textDocument = { uri = vim.uri_from_bufnr(bufnr) },
-    position = fig,
+    position = { line = fig.line, character = fig.middle },
     context = { includeDeclaration = true },
   }
   local this_uri = vim.uri_from_bufnr(bufnr)
@@ -205,12 +193,27 @@ local function main()
   end
   step("contradictions")
 
-  -- Shut the server down cleanly and check that it exits.
-  client.stop()
-  local stopped = vim.wait(10000, function()
-    return result.server_exit ~= nil
+  -- Edit the figure in the buffer (not saved): the diagnostics and the hover follow the buffer.
+  vim.api.nvim_buf_set_text(bufnr, fig.line, fig.character, fig.line, fig.character + #"2,000", { "2,500" })
+  local followed = vim.wait(30000, function()
+    for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+      if d.message:find("2,500", 1, true) then
+        return true
+      end
+    end
+    return false
   end, 20)
-  result.stopped_cleanly = stopped
+  result.diagnostics_after_edit = diagnostics_of(bufnr)
+  step(followed and "diagnostics after edit" or "no diagnostic names 2,500 within 30 s")
+  result.hover_after_edit = hover(client, bufnr, find(bufnr, "2,500"))
+  step("hover after edit")
+
+  -- Shut the server down cleanly and check that it exits.
+  local id = client.id
+  client.stop()
+  result.stopped_cleanly = vim.wait(10000, function()
+    return vim.lsp.get_client_by_id(id) == nil
+  end, 20)
   step("stopped")
 end
 

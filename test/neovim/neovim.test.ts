@@ -1,14 +1,16 @@
-// The language server through a second, independent LSP client: Debian's Neovim 0.7.2, headless.
-// test/neovim/client.lua starts `node dist/server.js --stdio` with vim.lsp.start_client, opens an
-// example, collects diagnostics, a hover, references and the contradictions request, and writes
-// them as JSON; this file asserts on that JSON.
+// The language server through a second, independent LSP client: Debian's Neovim 0.7.2, headless,
+// configured as the README tells a user: an init.lua with `filetype on` and the README's Lua
+// snippet, taken from README.md now (only its placeholder path is replaced by this checkout).
+// test/neovim/client.lua opens an example (filetype `text`), collects diagnostics, a hover,
+// references and the contradictions request, edits a figure in the buffer and hovers it again,
+// and writes all that as JSON; this file asserts on that JSON.
 //
 // Needs: apt-get install neovim (scripts/install-editor-test-deps.sh) && npm run build
 // Run:   node test/run.mjs neovim
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { basename, join } from "node:path";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { extensionRoot, exited, killGroup, makeSandbox, nvimBin, repoRoot, requireBuilt, skipUnlessTools, which, type Sandbox } from "../e2e/harness";
@@ -19,7 +21,21 @@ const skip = skipUnlessTools(SUITE, [{ name: "nvim", path: which(nvimBin), hint:
 const FILE = "kyiv-bulletin-2026-03-03.txt";
 const CODES = /^(claim\.(attributed|hedged|anonymous|denial)|figure|figure\.conflict)$/;
 
+/** The Lua snippet of README.md's "Any LSP editor" section, as a user would copy it. */
+export function readmeNeovimSnippet(readme = readFileSync(join(repoRoot, "README.md"), "utf8")): string {
+  const section = readme.slice(readme.indexOf("### Any LSP editor"));
+  const block = /```lua\n([\s\S]*?)```/.exec(section);
+  if (!block) throw new Error('README.md has no ```lua block in its "Any LSP editor" section');
+  return block[1]!;
+}
+
+const PLACEHOLDER = "/path/to/provenance";
+
 interface Seen {
+  filetype?: string;
+  client_name?: string;
+  diagnostics_after_edit?: { lnum: number; col: number; code?: string | number; message: string }[];
+  hover_after_edit?: string | null;
   steps: string[];
   errors: string[];
   notifications: string[];
@@ -43,13 +59,16 @@ describe(SUITE, { skip, timeout: 180_000 }, () => {
     box = makeSandbox("nvim");
     const out = join(box.base, "result.json");
     const lua = join(repoRoot, "test", "neovim", "client.lua");
-    const nvim = spawn(nvimBin, ["--headless", "-u", "NONE", "-i", "NONE", "-n", "-c", `luafile ${lua}`], {
+    const snippet = readmeNeovimSnippet();
+    assert.ok(snippet.includes(PLACEHOLDER), `the README snippet no longer names ${PLACEHOLDER}`);
+    const init = join(box.base, "init.lua");
+    writeFileSync(init, `vim.cmd("filetype on")\n${snippet.split(PLACEHOLDER).join(extensionRoot)}`);
+    const nvim = spawn(nvimBin, ["--headless", "-u", init, "-i", "NONE", "-n", "-c", `luafile ${lua}`], {
       cwd: box.workspace,
       env: {
         ...box.env,
-        PROV_NODE: process.execPath,
-        PROV_SERVER: join(extensionRoot, "dist", "server.js"),
-        PROV_WORKSPACE: box.workspace,
+        // The snippet runs `node`: this Node first on PATH.
+        PATH: `${dirname(process.execPath)}:${box.env.PATH ?? ""}`,
         PROV_FILE: join(box.workspace, FILE),
         PROV_OUT: out,
       },
@@ -72,6 +91,11 @@ describe(SUITE, { skip, timeout: 180_000 }, () => {
   });
 
   after(() => box?.cleanup());
+
+  test("the README snippet attaches the server to a .txt buffer of filetype text", () => {
+    assert.equal(seen.filetype, "text", "filetype on should make a .txt buffer `text`");
+    assert.equal(seen.client_name, "provenance");
+  });
 
   test("diagnostics with provenance codes arrive for the open file", () => {
     const diags = seen.diagnostics ?? [];
@@ -107,6 +131,13 @@ describe(SUITE, { skip, timeout: 180_000 }, () => {
     assert.ok(json && json !== "null", "provenance/contradictions returned nothing");
     assert.match(json, /2,?000/, `no "about 2,000" drones in the contradictions: ${json.slice(0, 500)}`);
     assert.match(json, /den(y|ies|ied|ial)/i, `no denial-vs-assertion conflict: ${json.slice(0, 500)}`);
+  });
+
+  test("after an unsaved edit, diagnostics and the hover show the buffer's number, not the disk's", () => {
+    const after = seen.diagnostics_after_edit ?? [];
+    assert.ok(after.some((d) => d.message.includes("2,500")), `no diagnostic names the edited 2,500: ${JSON.stringify(after).slice(0, 800)}`);
+    assert.ok(seen.hover_after_edit, "no hover over the edited figure");
+    assert.match(seen.hover_after_edit, /2,500/, `the hover does not show the edited number: ${seen.hover_after_edit}`);
   });
 
   test("the server exits on shutdown", () => {

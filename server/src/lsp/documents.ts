@@ -2,9 +2,9 @@
 // open; closing it goes back to the file on disk (or drops an untitled document).
 import type { Connection, TextDocuments } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { SOURCE_LANGUAGES } from "../protocol";
 import { Emitter } from "./events";
 import { describeError, showWarning, type Logger } from "./safe";
+import { isServed, isSourceLanguage } from "./served";
 import type { SettingsStore } from "./settings";
 import type { SourceIndex } from "./sources";
 import { canonicalUri, pathOfUri } from "./uris";
@@ -56,15 +56,15 @@ export class OpenDocuments {
     return [...this.byUri.values()];
   }
 
-  /** Re-analyses every open document (after a settings change). */
+  /** Re-analyses every open document (after a settings change: include may now name others). */
   reanalyzeAll(): Promise<void> {
-    return Promise.all(this.all().map((doc) => this.analyze(doc))).then(() => undefined);
+    return Promise.all(this.documents.all().map((doc) => this.analyze(doc))).then(() => undefined);
   }
 
   private async analyze(document: TextDocument): Promise<void> {
     const uri = canonicalUri(document.uri);
-    if (!isSourceLanguage(document.languageId)) return;
     try {
+      if (!(await this.serve(document))) return;
       const settings = await this.settings.get(uri);
       const current = this.byUri.get(uri);
       if (!current) return; // closed meanwhile
@@ -83,6 +83,22 @@ export class OpenDocuments {
     } catch (error) {
       this.log.error(`Provenance: could not analyse ${document.uri}: ${describeError(error)}`);
     }
+  }
+
+  /** Starts serving a document from its buffer when it is served (served.ts); false if not. */
+  private async serve(document: TextDocument): Promise<boolean> {
+    const uri = canonicalUri(document.uri);
+    if (await isServed(document, this.workspace())) {
+      if (this.documents.get(document.uri) === document) this.byUri.set(uri, document);
+      return true;
+    }
+    if (this.byUri.get(uri) === document) {
+      // No longer included (settings changed): forget the buffer's analysis and its diagnostics.
+      this.byUri.delete(uri);
+      this.sources.remove(uri);
+      this.onDidClose.fire(document);
+    }
+    return false;
   }
 
   private skipOpen(uri: string, reason: string): void {
@@ -108,8 +124,4 @@ export class OpenDocuments {
       this.log.error(`Provenance: could not restore ${uri} from disk: ${describeError(error)}`);
     }
   }
-}
-
-export function isSourceLanguage(languageId: string): boolean {
-  return SOURCE_LANGUAGES.includes(languageId);
 }

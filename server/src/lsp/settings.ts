@@ -2,7 +2,8 @@
 // client reports a configuration change. Clients without the pull model get the settings sent
 // with workspace/didChangeConfiguration, or the initializationOptions.
 import type { Connection } from "vscode-languageserver";
-import { normalizeSettings, SETTINGS_SECTION, type ProvenanceSettings } from "../protocol";
+import { SETTINGS_SECTION, type ProvenanceSettings } from "../protocol";
+import { normalizeSettings } from "../shared/settings";
 
 export class SettingsStore {
   private readonly cache = new Map<string, Promise<ProvenanceSettings>>();
