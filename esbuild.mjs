@@ -1,10 +1,12 @@
 // Builds the generated country table, then bundles the CLI, the language server and the
-// extension into dist/. `node esbuild.mjs --watch` rebuilds on change.
+// extension into dist/. `node esbuild.mjs --watch` rebuilds on change; `--production` minifies
+// (what scripts/package-vsix.mjs packages).
 import * as esbuild from "esbuild";
 import { chmodSync, existsSync } from "node:fs";
 import { buildCountryTable } from "./scripts/build-countries.mjs";
 
 const watch = process.argv.includes("--watch");
+const production = process.argv.includes("--production");
 buildCountryTable();
 
 const common = {
@@ -13,6 +15,7 @@ const common = {
   target: "node20",
   format: "cjs",
   sourcemap: true,
+  minify: production,
   logLevel: "warning",
 };
 

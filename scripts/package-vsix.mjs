@@ -1,15 +1,21 @@
 #!/usr/bin/env node
-// Builds the extension and packages it into a .vsix with @vscode/vsce (no network).
+// Builds the extension (minified) and packages it into a .vsix with @vscode/vsce (no network).
 //
 //   node scripts/package-vsix.mjs [--out <file.vsix>] [--no-build] [--cwd <extension root>]
 //
+// The VSIX carries the user's README (README.vsix.md: what the extension does, screenshots,
+// settings, commands); the repository's README.md stays the developer's. Every image the user
+// README or a walkthrough shows must be inside the VSIX (the extension page loads them from the
+// installed extension, offline): the script fails when one is missing.
 // Default output: <name>-<version>.vsix in the extension root (gitignored), as vsce names it. Prints the .vsix path as its last line.
 // Flags passed to vsce and why:
 //   --no-dependencies           everything is bundled into dist/ by esbuild; no node_modules in the VSIX
 //   --allow-missing-repository  package.json has no "repository" (vsce would otherwise prompt)
 //   --skip-license              only when there is no LICENSE file (vsce would otherwise prompt)
-//   --no-rewrite-relative-links README links to docs/screenshots/*.png stay relative (no repository
-//                               URL to rewrite them against; vsce would otherwise refuse to package)
+//   --readme-path README.vsix.md the user README, packaged as extension/readme.md
+//   --no-rewrite-relative-links README links to docs/screenshots/*.png stay relative, so they load
+//                               from the installed extension (no repository URL to rewrite them
+//                               against; vsce would otherwise refuse to package)
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -31,7 +37,9 @@ function run(cmd, args, opts = {}) {
   }
 }
 
-if (!argv.includes("--no-build")) run(process.execPath, [join(root, "esbuild.mjs")]);
+const USER_README = "README.vsix.md";
+
+if (!argv.includes("--no-build")) run(process.execPath, [join(root, "esbuild.mjs"), "--production"]);
 
 const main = pkg.main ? join(root, pkg.main) : null;
 if (main && !existsSync(main)) {
@@ -48,7 +56,9 @@ if (!vsce) {
 }
 
 const hasLicense = readdirSync(root).some((f) => /^licen[cs]e(\.(md|txt))?$/i.test(f));
+const hasUserReadme = existsSync(join(root, USER_README));
 const flags = ["package", "--no-dependencies", "--allow-missing-repository", "--no-rewrite-relative-links", "--out", out];
+if (hasUserReadme) flags.push("--readme-path", USER_README);
 if (!hasLicense) flags.push("--skip-license");
 if (Array.isArray(pkg.activationEvents) && pkg.activationEvents.includes("*")) flags.push("--allow-star-activation");
 
@@ -72,7 +82,23 @@ function referencedFiles(p) {
   for (const list of Object.values(c.viewsContainers ?? {})) for (const v of list) add(v.icon);
   for (const list of Object.values(c.views ?? {})) for (const v of list) add(v.icon);
   for (const s of c.snippets ?? []) add(s.path);
+  for (const w of c.walkthroughs ?? []) {
+    for (const step of w.steps ?? []) {
+      const media = step.media ?? {};
+      for (const k of ["image", "markdown", "svg"]) add(media[k]);
+    }
+  }
+  if (hasUserReadme) for (const image of readmeImages(readFileSync(join(root, USER_README), "utf8"))) add(image);
   return [...refs];
+}
+
+/** Relative image paths of a Markdown file (`![alt](path)` and `<img src="path">`). */
+function readmeImages(markdown) {
+  const found = [
+    ...[...markdown.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map((m) => m[1]),
+    ...[...markdown.matchAll(/<img\s[^>]*src="([^"]+)"/g)].map((m) => m[1]),
+  ];
+  return found.filter((src) => !/^[a-z][\w+.-]*:/i.test(src)).map((src) => src.replace(/^\.\//, ""));
 }
 const ls = spawnSync(process.execPath, [vsce, "ls", "--no-dependencies"], { cwd: root, encoding: "utf8" });
 if (ls.status === 0) {

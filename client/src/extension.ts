@@ -14,13 +14,15 @@ import { createListContradictions } from "./commands/listContradictions";
 import { createOpenLocation } from "./commands/openLocation";
 import { createPeekLocations } from "./commands/peekLocations";
 import { createReindex } from "./commands/reindex";
+import { createRestartServer } from "./commands/restartServer";
 import { createShowFiguresTable, FiguresPanel } from "./commands/showFiguresTable";
 import { createShowMentions } from "./commands/showMentions";
+import { createShowOutput } from "./commands/showOutput";
 import { createLanguageClient } from "./languageClient";
 import { StatusBar } from "./statusBar";
 import { ContradictionsView } from "./views/contradictionsView";
 import { FiguresView } from "./views/figuresView";
-import { CONTRADICTIONS_VIEW, FIGURES_VIEW, OPEN_LOCATION } from "./ids";
+import { CONTRADICTIONS_VIEW, FIGURES_VIEW, OPEN_LOCATION, RESTART_SERVER, SHOW_OUTPUT } from "./ids";
 
 let client: LanguageClient | undefined;
 
@@ -46,6 +48,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Proven
   command("provenance.reindex", createReindex(client));
   command(PEEK_LOCATIONS_COMMAND, createPeekLocations());
   command(OPEN_LOCATION, createOpenLocation());
+  command(SHOW_OUTPUT, createShowOutput(client));
+  command(
+    RESTART_SERVER,
+    createRestartServer(client, () => {
+      contradictions.refresh();
+      figures.refresh();
+      status.scheduleUpdate(0);
+    }),
+  );
 
   context.subscriptions.push(
     figuresPanel,

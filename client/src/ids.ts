@@ -3,3 +3,5 @@ export const OPEN_LOCATION = "provenance.openLocation";
 export const PEEK_LOCATIONS = "provenance.peekLocations";
 export const CONTRADICTIONS_VIEW = "provenance.contradictions";
 export const FIGURES_VIEW = "provenance.figures";
+export const SHOW_OUTPUT = "provenance.showOutput";
+export const RESTART_SERVER = "provenance.restartServer";
