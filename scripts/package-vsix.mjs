@@ -4,22 +4,24 @@
 //   node scripts/package-vsix.mjs [--out <file.vsix>] [--no-build] [--cwd <extension root>]
 //
 // The VSIX carries the user's README (README.vsix.md: what the extension does, screenshots,
-// settings, commands); the repository's README.md stays the developer's. Every image the user
-// README or a walkthrough shows must be inside the VSIX (the extension page loads them from the
-// installed extension, offline): the script fails when one is missing.
+// settings, commands) with its images inlined (scripts/vsix-readme.mjs says why); the
+// repository's README.md stays the developer's. Every image a walkthrough shows must be inside
+// the VSIX: the script fails when one is missing.
 // Default output: <name>-<version>.vsix in the extension root (gitignored), as vsce names it. Prints the .vsix path as its last line.
 // Flags passed to vsce and why:
 //   --no-dependencies           everything is bundled into dist/ by esbuild; no node_modules in the VSIX
 //   --allow-missing-repository  package.json has no "repository" (vsce would otherwise prompt)
 //   --skip-license              only when there is no LICENSE file (vsce would otherwise prompt)
-//   --readme-path README.vsix.md the user README, packaged as extension/readme.md
+//   --readme-path dist/vsix-readme.md  the user README with images inlined (written here, from
+//                               README.vsix.md), packaged as extension/readme.md
 //   --no-rewrite-relative-links README links to docs/screenshots/*.png stay relative, so they load
 //                               from the installed extension (no repository URL to rewrite them
 //                               against; vsce would otherwise refuse to package)
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { inlineImages, USER_README } from "./vsix-readme.mjs";
 
 const argv = process.argv.slice(2);
 const opt = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
@@ -36,8 +38,6 @@ function run(cmd, args, opts = {}) {
     process.exit(r.status ?? 1);
   }
 }
-
-const USER_README = "README.vsix.md";
 
 if (!argv.includes("--no-build")) run(process.execPath, [join(root, "esbuild.mjs"), "--production"]);
 
@@ -58,7 +58,12 @@ if (!vsce) {
 const hasLicense = readdirSync(root).some((f) => /^licen[cs]e(\.(md|txt))?$/i.test(f));
 const hasUserReadme = existsSync(join(root, USER_README));
 const flags = ["package", "--no-dependencies", "--allow-missing-repository", "--no-rewrite-relative-links", "--out", out];
-if (hasUserReadme) flags.push("--readme-path", USER_README);
+if (hasUserReadme) {
+  const packagedReadme = "dist/vsix-readme.md";
+  mkdirSync(join(root, "dist"), { recursive: true });
+  writeFileSync(join(root, packagedReadme), inlineImages(readFileSync(join(root, USER_README), "utf8"), root));
+  flags.push("--readme-path", packagedReadme);
+}
 if (!hasLicense) flags.push("--skip-license");
 if (Array.isArray(pkg.activationEvents) && pkg.activationEvents.includes("*")) flags.push("--allow-star-activation");
 
@@ -88,17 +93,7 @@ function referencedFiles(p) {
       for (const k of ["image", "markdown", "svg"]) add(media[k]);
     }
   }
-  if (hasUserReadme) for (const image of readmeImages(readFileSync(join(root, USER_README), "utf8"))) add(image);
   return [...refs];
-}
-
-/** Relative image paths of a Markdown file (`![alt](path)` and `<img src="path">`). */
-function readmeImages(markdown) {
-  const found = [
-    ...[...markdown.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map((m) => m[1]),
-    ...[...markdown.matchAll(/<img\s[^>]*src="([^"]+)"/g)].map((m) => m[1]),
-  ];
-  return found.filter((src) => !/^[a-z][\w+.-]*:/i.test(src)).map((src) => src.replace(/^\.\//, ""));
 }
 const ls = spawnSync(process.execPath, [vsce, "ls", "--no-dependencies"], { cwd: root, encoding: "utf8" });
 if (ls.status === 0) {

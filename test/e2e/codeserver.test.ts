@@ -280,4 +280,62 @@ describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
     assert.match(text, /drone/i);
     publish(await shot("figures-table"), "figures-table");
   });
+
+  test('(g) "Provenance: Show Output" shows the language server\'s log', { timeout: STEP_MS }, async () => {
+    await runCommand("Provenance: Show Output");
+    const panel = page.locator(".part.panel");
+    await panel.filter({ hasText: /indexed\s+\d+\s+files/ }).first().waitFor({ state: "visible", timeout: 30_000 }).catch(async () => {
+      await shot("show-output-failed");
+      throw new Error(`the output panel does not show the server's log: ${(await panel.innerText().catch(() => "")).slice(0, 800)}`);
+    });
+    await shot("show-output");
+  });
+
+  test('(h) "Provenance: Restart Server" restarts it and the diagnostics come back', { timeout: STEP_MS }, async () => {
+    await runCommand("Provenance: Restart Server");
+    const toast = page.locator(".notifications-toasts .notification-toast").filter({ hasText: /language server restarted/ });
+    await toast.first().waitFor({ state: "visible", timeout: 60_000 });
+    await runCommand("Problems: Focus on Problems View");
+    const claimRow = page.locator(".markers-panel .monaco-list-row").filter({ hasText: /claim\.(hedged|attributed|anonymous|denial)/ }).first();
+    await claimRow.waitFor({ state: "visible", timeout: 60_000 });
+    await shot("restart-server");
+  });
+
+  test("(i) the installed extension's page shows the user README with its images and the icon loaded", { timeout: STEP_MS }, async () => {
+    await runCommand("View: Close All Editors");
+    await runCommand("View: Hide Panel");
+    await runCommand("Extensions: Show Enabled Extensions");
+    const row = page.locator(".extensions-viewlet .monaco-list-row").filter({ hasText: "Provenance" }).first();
+    await row.waitFor({ state: "visible", timeout: 30_000 });
+    await row.click();
+    const editor = page.locator(".extension-editor");
+    await editor.waitFor({ state: "visible", timeout: 30_000 });
+    // The README is a webview: an iframe holding the active frame with the rendered page.
+    const body = page.frameLocator("iframe.webview.ready").frameLocator("#active-frame").locator("body");
+    await body.locator("h1").filter({ hasText: "Provenance" }).first().waitFor({ state: "visible", timeout: 30_000 });
+    const text = await body.innerText();
+    assert.match(text, /Who says so/, "the page does not show the user README");
+    assert.doesNotMatch(text, /npm (ci|test)/, "the page shows the developer README");
+    const images = (await waitFor(
+      "every image of the extension page to load",
+      async () => {
+        // Runs in the page: `document` is the webview's (the test's tsconfig has no DOM types).
+        const found: Array<{ src: string; complete: boolean; width: number }> = await body.evaluate(() => {
+          type Image = { getAttribute(name: string): string | null; complete: boolean; naturalWidth: number };
+          const images = (globalThis as unknown as { document: { images: ArrayLike<Image> } }).document.images;
+          return Array.from(images).map((img) => ({ src: img.getAttribute("src") ?? "", complete: img.complete, width: img.naturalWidth }));
+        });
+        return found.length > 0 && found.every((img) => img.complete) ? found : undefined;
+      },
+      30_000,
+    ))!;
+    const broken = images.filter((img) => img.width === 0);
+    assert.deepEqual(broken, [], `images that did not load: ${JSON.stringify(broken)}`);
+    assert.ok(images.length >= 4, `only ${images.length} images on the page: ${JSON.stringify(images)}`);
+    const icon = editor.locator(".header .icon-container img, .header img.icon").first();
+    await icon.waitFor({ state: "visible", timeout: 10_000 });
+    assert.ok((await icon.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)) > 0, "the extension icon did not load");
+    await body.locator("img").first().scrollIntoViewIfNeeded();
+    publish(await shot("extension-page"), "extension-page");
+  });
 });

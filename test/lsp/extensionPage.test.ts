@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
+import { inlineImages, relativeImages } from "../../scripts/vsix-readme.mjs";
 import { repoRoot } from "./lspClient";
 
 const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8"));
@@ -29,10 +30,6 @@ function pngSize(path: string): { width: number; height: number } {
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
-function imagesOf(markdown: string): string[] {
-  return [...markdown.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]!);
-}
-
 describe("extension page", () => {
   const packaged = packagedFiles();
 
@@ -42,14 +39,15 @@ describe("extension page", () => {
     assert.ok(packaged.has(pkg.icon), `${pkg.icon} is not packaged`);
   });
 
-  test("the user README shows screenshots that are packaged, by relative paths", () => {
-    const images = imagesOf(userReadme);
+  test("the user README's screenshots exist and are inlined into the packaged README (offline page)", () => {
+    const images = relativeImages(userReadme);
     assert.ok(images.length >= 3, `only ${images.length} images in README.vsix.md`);
-    for (const image of images) {
-      assert.doesNotMatch(image, /^[a-z]+:/i, `${image}: the page must load it from the installed extension`);
-      assert.ok(existsSync(join(repoRoot, image)), `${image} does not exist`);
-      assert.ok(packaged.has(image), `${image} is shown by README.vsix.md but not packaged (.vscodeignore)`);
-    }
+    for (const image of images) assert.ok(existsSync(join(repoRoot, image)), `${image} does not exist`);
+    const packagedReadme: string = inlineImages(userReadme, repoRoot);
+    assert.deepEqual(relativeImages(packagedReadme), [], "relative images are left in the packaged README");
+    const inlined = [...packagedReadme.matchAll(/!\[[^\]]*\]\(data:image\/png;base64,([A-Za-z0-9+/=]+)\)/g)].map((m) => m[1]!);
+    assert.equal(inlined.length, images.length);
+    assert.deepEqual(Buffer.from(inlined[0]!, "base64"), readFileSync(join(repoRoot, images[0]!)));
   });
 
   test("the user README is for users: commands, settings and the review workflow, no developer set-up", () => {
