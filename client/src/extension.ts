@@ -39,7 +39,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Proven
   const figures = new FiguresView(client);
   const figuresPanel = new FiguresPanel(client);
   const status = new StatusBar(client, "provenance.listContradictions");
-  const command = (id: string, handler: (...args: any[]) => unknown) =>
+  const command = (id: string, handler: (...args: never[]) => unknown) =>
     context.subscriptions.push(vscode.commands.registerCommand(id, withErrorMessage(handler)));
 
   command("provenance.showMentions", createShowMentions(client));
@@ -89,10 +89,11 @@ export async function deactivate(): Promise<void> {
 }
 
 /** Commands report failures as an error message instead of failing silently. */
-function withErrorMessage(handler: (...args: any[]) => unknown): (...args: any[]) => Promise<void> {
+function withErrorMessage(handler: (...args: never[]) => unknown): (...args: unknown[]) => Promise<void> {
   return async (...args) => {
     try {
-      await handler(...args);
+      // VS Code hands over the caller's arguments untyped.
+      await handler(...(args as never[]));
     } catch (error) {
       void vscode.window.showErrorMessage(`Provenance: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -21,7 +21,12 @@ function packagedFiles(): Set<string> {
     env: { ...process.env, VSCE_TELEMETRY: "off" },
   });
   assert.equal(ls.status, 0, ls.stderr);
-  return new Set(ls.stdout.split(/\r?\n/).map((l) => l.trim()).filter(Boolean));
+  return new Set(
+    ls.stdout
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean),
+  );
 }
 
 function pngSize(path: string): { width: number; height: number } {
@@ -45,13 +50,17 @@ describe("extension page", () => {
     for (const image of images) assert.ok(existsSync(join(repoRoot, image)), `${image} does not exist`);
     const packagedReadme: string = inlineImages(userReadme, repoRoot);
     assert.deepEqual(relativeImages(packagedReadme), [], "relative images are left in the packaged README");
-    const inlined = [...packagedReadme.matchAll(/!\[[^\]]*\]\(data:image\/png;base64,([A-Za-z0-9+/=]+)\)/g)].map((m) => m[1]!);
+    const inlined = [...packagedReadme.matchAll(/!\[[^\]]*\]\(data:image\/png;base64,([A-Za-z0-9+/=]+)\)/g)].map(
+      (m) => m[1]!,
+    );
     assert.equal(inlined.length, images.length);
     assert.deepEqual(Buffer.from(inlined[0]!, "base64"), readFileSync(join(repoRoot, images[0]!)));
   });
 
   test("the user README is for users: commands, settings and the review workflow, no developer set-up", () => {
-    for (const command of pkg.contributes.commands.filter((c: { command: string }) => !["provenance.peekLocations", "provenance.openLocation"].includes(c.command))) {
+    for (const command of pkg.contributes.commands.filter(
+      (c: { command: string }) => !["provenance.peekLocations", "provenance.openLocation"].includes(c.command),
+    )) {
       assert.ok(userReadme.includes(command.title), `README.vsix.md does not mention the command "${command.title}"`);
     }
     for (const setting of Object.keys(pkg.contributes.configuration.properties)) {
@@ -72,7 +81,10 @@ describe("extension page", () => {
       assert.equal(contributed?.title, title);
       assert.equal(contributed?.category, "Provenance");
       const constant = new RegExp(`export const (\\w+) = "${id.replace(".", "\\.")}"`).exec(ids)?.[1];
-      assert.ok(constant && new RegExp(`command\\(\\s*${constant}\\b`).test(extension), `${id} is not registered in extension.ts`);
+      assert.ok(
+        constant && new RegExp(`command\\(\\s*${constant}\\b`).test(extension),
+        `${id} is not registered in extension.ts`,
+      );
     }
   });
 

@@ -29,7 +29,7 @@ function declared(): Map<string, { method: string; kind: Kind }> {
 function documented(): Map<string, string> {
   const doc = readFileSync(join(repoRoot, "ARCHITECTURE.md"), "utf8");
   const start = doc.indexOf("## Custom LSP messages");
-  assert.ok(start >= 0, "ARCHITECTURE.md has no \"## Custom LSP messages\" section");
+  assert.ok(start >= 0, 'ARCHITECTURE.md has no "## Custom LSP messages" section');
   const end = doc.indexOf("\n## ", start + 1);
   const rows = new Map<string, string>();
   for (const line of doc.slice(start, end < 0 ? undefined : end).split("\n")) {
@@ -47,7 +47,9 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const serverCode = sourceFiles(join(repoRoot, "server", "src", "lsp")).map((f) => readFileSync(f, "utf8")).join("\n");
+const serverCode = sourceFiles(join(repoRoot, "server", "src", "lsp"))
+  .map((f) => readFileSync(f, "utf8"))
+  .join("\n");
 
 describe("custom LSP messages", () => {
   test("ARCHITECTURE.md lists exactly the messages protocol.ts declares, with their kind", () => {
@@ -68,13 +70,19 @@ describe("custom LSP messages", () => {
           : kind === "notification"
             ? new RegExp(`sendNotification\\(\\s*${name}\\b`)
             : new RegExp(`command:\\s*${name}\\b`);
-      assert.match(serverCode, use, `${name} (${kind}) is declared in protocol.ts but the server never ${kind === "request" ? "registers" : kind === "notification" ? "sends" : "names"} it`);
+      assert.match(
+        serverCode,
+        use,
+        `${name} (${kind}) is declared in protocol.ts but the server never ${kind === "request" ? "registers" : kind === "notification" ? "sends" : "names"} it`,
+      );
     }
   });
 
   test("no custom message is registered or sent by a name written outside protocol.ts", () => {
     const literal = /(?:onRequest|onNotification|sendRequest|sendNotification)\(\s*["'`]([^"'`]+)["'`]/g;
-    const clientCode = sourceFiles(join(repoRoot, "client", "src")).map((f) => readFileSync(f, "utf8")).join("\n");
+    const clientCode = sourceFiles(join(repoRoot, "client", "src"))
+      .map((f) => readFileSync(f, "utf8"))
+      .join("\n");
     const names = [...`${serverCode}\n${clientCode}`.matchAll(literal)].map((m) => m[1]);
     assert.deepEqual(names, [], "declare custom messages in protocol.ts and list them in ARCHITECTURE.md");
   });
@@ -85,7 +93,8 @@ describe("protocol.ts: types and constants only", () => {
     const source = readFileSync(join(repoRoot, "server", "src", "protocol.ts"), "utf8");
     const imports = [...source.matchAll(/^(import|export)\s+(type\s+)?[^;]*?from\s+"([^"]+)"/gm)];
     for (const [statement, , typeOnly, from] of imports) {
-      if (from !== "vscode-jsonrpc") assert.ok(typeOnly, `protocol.ts: a value import reaches beyond types: ${statement}`);
+      if (from !== "vscode-jsonrpc")
+        assert.ok(typeOnly, `protocol.ts: a value import reaches beyond types: ${statement}`);
     }
   });
 

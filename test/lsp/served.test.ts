@@ -55,7 +55,10 @@ describe("language server: documents served by language id and by path", { timeo
     writeFileSync(path, text);
     const uri = client.open(path, "text", text);
     const diags = await client.waitForDiagnostics(uri, (d) => d.length > 0);
-    assert.ok(diags.some((d) => String(d.code).startsWith("claim.")), JSON.stringify(diags));
+    assert.ok(
+      diags.some((d) => String(d.code).startsWith("claim.")),
+      JSON.stringify(diags),
+    );
   });
 
   test("a document neither included nor in a source language is not served", async () => {
@@ -70,6 +73,10 @@ describe("language server: documents served by language id and by path", { timeo
     await client.waitForDiagnostics(later, (d) => d.length > 0);
     const stats = await client.request("provenance/documentStats", { uri: notes });
     assert.equal(stats.analysed, false, JSON.stringify(stats));
-    assert.equal(client.diagnostics.get(notes), undefined, "diagnostics were published for a markdown file outside provenance.include");
+    assert.equal(
+      client.diagnostics.get(notes),
+      undefined,
+      "diagnostics were published for a markdown file outside provenance.include",
+    );
   });
 });
