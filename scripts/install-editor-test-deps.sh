@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs what the editor tests (test/e2e, test/neovim) need, on a Debian machine that
+# Installs what the editor tests (test/e2e, test/neovim, test/emacs) need, on a Debian machine that
 # reaches only the npm registry and Debian's apt:
-#   - apt: chromium, neovim, ripgrep, libkrb5-dev, pkg-config (+ fonts so screenshots have glyphs)
+#   - apt: chromium, neovim, emacs-nox + elpa-eglot (test/emacs), ripgrep, libkrb5-dev, pkg-config
+#     (+ fonts so screenshots have glyphs)
 #   - code-server@4.100.3 (VS Code 1.100.3, runs on Node 20) into .e2e/code-server/,
 #     a project-local folder outside the main node_modules (gitignored).
 # Idempotent: a second run only checks and returns in about a second.
@@ -18,7 +19,7 @@ SUDO=""
 if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
 
 # ---- apt packages -------------------------------------------------------------------------
-APT_PKGS=(chromium neovim ripgrep libkrb5-dev pkg-config fonts-dejavu-core)
+APT_PKGS=(chromium neovim emacs-nox elpa-eglot ripgrep libkrb5-dev pkg-config fonts-dejavu-core)
 missing=()
 for p in "${APT_PKGS[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

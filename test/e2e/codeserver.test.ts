@@ -304,6 +304,7 @@ describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
   test("(i) the installed extension's page shows the user README with its images and the icon loaded", { timeout: STEP_MS }, async () => {
     await runCommand("View: Close All Editors");
     await runCommand("View: Hide Panel");
+    await runCommand("Notifications: Clear All Notifications");
     await runCommand("Extensions: Show Enabled Extensions");
     const row = page.locator(".extensions-viewlet .monaco-list-row").filter({ hasText: "Provenance" }).first();
     await row.waitFor({ state: "visible", timeout: 30_000 });

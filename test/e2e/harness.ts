@@ -326,3 +326,20 @@ export async function launchBrowser(box: Sandbox): Promise<BrowserContext> {
   );
   return context;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Editor set-ups as the README gives them
+
+/** The placeholder path of the README's editor snippets (a test replaces it with this checkout). */
+export const README_PLACEHOLDER = "/path/to/provenance";
+
+/** The first ```<language> block of README.md's "Any LSP editor" section, as a user would copy it. */
+export function readmeSnippet(language: "lua" | "elisp", readme = readFileSync(join(repoRoot, "README.md"), "utf8")): string {
+  const start = readme.indexOf("### Any LSP editor");
+  const end = readme.indexOf("\n## ", start);
+  const section = readme.slice(start, end < 0 ? undefined : end);
+  const block = new RegExp("```" + language + "\\n([\\s\\S]*?)```").exec(section);
+  if (start < 0 || !block) throw new Error(`README.md has no \`\`\`${language} block in its "Any LSP editor" section`);
+  if (!block[1]!.includes(README_PLACEHOLDER)) throw new Error(`the README's ${language} snippet no longer names ${README_PLACEHOLDER}`);
+  return block[1]!;
+}

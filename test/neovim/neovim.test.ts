@@ -13,23 +13,26 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { extensionRoot, exited, killGroup, makeSandbox, nvimBin, repoRoot, requireBuilt, skipUnlessTools, which, type Sandbox } from "../e2e/harness";
+import {
+  extensionRoot,
+  exited,
+  killGroup,
+  makeSandbox,
+  nvimBin,
+  README_PLACEHOLDER,
+  readmeSnippet,
+  repoRoot,
+  requireBuilt,
+  skipUnlessTools,
+  which,
+  type Sandbox,
+} from "../e2e/harness";
 
 const SUITE = "neovim LSP client";
 const skip = skipUnlessTools(SUITE, [{ name: "nvim", path: which(nvimBin), hint: "apt-get install neovim" }]);
 
 const FILE = "kyiv-bulletin-2026-03-03.txt";
 const CODES = /^(claim\.(attributed|hedged|anonymous|denial)|figure|figure\.conflict)$/;
-
-/** The Lua snippet of README.md's "Any LSP editor" section, as a user would copy it. */
-export function readmeNeovimSnippet(readme = readFileSync(join(repoRoot, "README.md"), "utf8")): string {
-  const section = readme.slice(readme.indexOf("### Any LSP editor"));
-  const block = /```lua\n([\s\S]*?)```/.exec(section);
-  if (!block) throw new Error('README.md has no ```lua block in its "Any LSP editor" section');
-  return block[1]!;
-}
-
-const PLACEHOLDER = "/path/to/provenance";
 
 interface Seen {
   filetype?: string;
@@ -59,10 +62,8 @@ describe(SUITE, { skip, timeout: 180_000 }, () => {
     box = makeSandbox("nvim");
     const out = join(box.base, "result.json");
     const lua = join(repoRoot, "test", "neovim", "client.lua");
-    const snippet = readmeNeovimSnippet();
-    assert.ok(snippet.includes(PLACEHOLDER), `the README snippet no longer names ${PLACEHOLDER}`);
     const init = join(box.base, "init.lua");
-    writeFileSync(init, `vim.cmd("filetype on")\n${snippet.split(PLACEHOLDER).join(extensionRoot)}`);
+    writeFileSync(init, `vim.cmd("filetype on")\n${readmeSnippet("lua").split(README_PLACEHOLDER).join(extensionRoot)}`);
     const nvim = spawn(nvimBin, ["--headless", "-u", init, "-i", "NONE", "-n", "-c", `luafile ${lua}`], {
       cwd: box.workspace,
       env: {
