@@ -339,4 +339,26 @@ describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
     await body.locator("img").first().scrollIntoViewIfNeeded();
     publish(await shot("extension-page"), "extension-page");
   });
+
+  test("(j) the first-use walkthrough opens on its first step with its screenshot", { timeout: STEP_MS }, async () => {
+    await runCommand("Welcome: Open Walkthrough...");
+    const row = page.locator(".quick-input-widget .quick-input-list .monaco-list-row").filter({ hasText: "Check your sources with Provenance" });
+    await row.first().waitFor({ state: "visible", timeout: 30_000 });
+    await row.first().click();
+    const walkthrough = page.locator(".gettingStartedContainer");
+    await walkthrough.filter({ hasText: "Open a source text" }).first().waitFor({ state: "visible", timeout: 30_000 });
+    const text = await walkthrough.first().innerText();
+    for (const step of ["Hover a claim or a figure", "List the contradictions", "Compare figures across sources"]) {
+      assert.ok(text.includes(step), `the walkthrough lacks the step "${step}": ${text.slice(0, 600)}`);
+    }
+    const image = walkthrough.locator("img").first();
+    await image.waitFor({ state: "visible", timeout: 15_000 });
+    const width = await waitFor(
+      "the walkthrough's screenshot to load",
+      () => image.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+      15_000,
+    );
+    assert.ok(width > 0, "the walkthrough's screenshot did not load");
+    publish(await shot("walkthrough"), "walkthrough");
+  });
 });
