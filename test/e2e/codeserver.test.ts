@@ -55,11 +55,28 @@ describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
   let page: Page;
   let shotNo = 0;
 
-  async function shot(name: string): Promise<string> {
+  /**
+   * Saves a screenshot of the workbench, or of the smallest rectangle holding the visible parts
+   * named by `within` (the extension page shows these at its text width: a crop stays legible).
+   */
+  async function shot(name: string, within: string[] = []): Promise<string> {
     mkdirSync(screenshotsDir, { recursive: true });
     const file = join(screenshotsDir, `${String(++shotNo).padStart(2, "0")}-${name}.png`);
     await page.waitForTimeout(250); // let the last paint settle (screenshot only; never a wait for state)
-    await page.screenshot({ path: file });
+    const boxes = [];
+    for (const selector of within) {
+      const box = await page.locator(selector).first().boundingBox().catch(() => null);
+      if (box && box.width > 0 && box.height > 0) boxes.push(box);
+    }
+    if (boxes.length === 0) {
+      await page.screenshot({ path: file });
+      return file;
+    }
+    const x = Math.min(...boxes.map((b) => b.x));
+    const y = Math.min(...boxes.map((b) => b.y));
+    const width = Math.max(...boxes.map((b) => b.x + b.width)) - x;
+    const height = Math.max(...boxes.map((b) => b.y + b.height)) - y;
+    await page.screenshot({ path: file, clip: { x, y, width, height } });
     return file;
   }
   function publish(file: string, name: string): void {
@@ -168,7 +185,7 @@ describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
     });
     const texts = await rows.allInnerTexts();
     assert.ok(texts.some((t) => /provenance/i.test(t)), `no row shows source "provenance": ${JSON.stringify(texts)}`);
-    publish(await shot("problems"), "problems");
+    publish(await shot("problems", [".part.editor", ".part.panel"]), "problems");
     // The hedged "reportedly" claim: filter the panel (by code) so its row shows whatever the list length.
     const filter = page.locator(".markers-panel-action-filter input, .viewpane-filter input").first();
     await filter.waitFor({ state: "visible", timeout: 10_000 });
@@ -210,7 +227,7 @@ describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
     const text = (await hover.allInnerTexts()).join("\n");
     assert.match(text, /Tehran/);
     assert.match(text, /den(y|ies|ied|ial)/i, `hover does not give the stance (denies): ${text}`);
-    publish(await shot("hover-provenance"), "hover-provenance");
+    publish(await shot("hover-provenance", [".part.editor"]), "hover-provenance");
     await page.mouse.move(5, 5);
     await page.keyboard.press("Escape");
   });
@@ -231,7 +248,7 @@ describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
       texts.some((t) => /den(y|ies|ied|ial)/i.test(t)),
       `no stance conflict (denial vs assertion) in the quick pick: ${JSON.stringify(texts)}`,
     );
-    publish(await shot("list-contradictions"), "list-contradictions");
+    publish(await shot("list-contradictions", [".part.editor", ".quick-input-widget"]), "list-contradictions");
     await page.keyboard.press("Escape");
     await page.locator(".quick-input-widget").waitFor({ state: "hidden", timeout: 10_000 });
   });
@@ -278,7 +295,7 @@ describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
     const text = await body.innerText();
     for (const figure of ["2,000", "2,400", "3,000"]) assert.ok(text.includes(figure), `the figures table lacks ${figure}: ${text.slice(0, 800)}`);
     assert.match(text, /drone/i);
-    publish(await shot("figures-table"), "figures-table");
+    publish(await shot("figures-table", [".part.editor"]), "figures-table");
   });
 
   test('(g) "Provenance: Show Output" shows the language server\'s log', { timeout: STEP_MS }, async () => {
