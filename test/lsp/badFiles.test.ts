@@ -52,7 +52,7 @@ describe("language server: bad files, CRLF and BOM", { timeout: 120_000 }, () =>
 
   test("the other files still work: diagnostics, contradictions", async () => {
     const uri = client.open(join(ws.dir, KYIV));
-    const diags = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === "claim.denial"));
+    const diags = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === "stance.conflict"));
     assert.ok(diags.length > 0);
     const { contradictions } = await client.request("provenance/contradictions", {});
     assert.ok(contradictions.some((c: any) => c.kind === "figure"));
