@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import picomatch from "picomatch";
 import picocolors from "picocolors";
 import { CONFLICT_CODES, corpusRelations, createCorpus, findingsOf, type Corpus, type Finding } from "../engine";
-import { applyConfig, ConfigFinder, isConfigError, type ProjectConfig } from "../shared/config";
+import { applyConfig, ConfigFinder, isConfigError, type ConfigError, type ProjectConfig } from "../shared/config";
 import { collectPaths, decodeText, readText, type InputProblem } from "./files";
 import { formatContradictions, formatFigureTable, formatFindings, NO_COLORS, summarize, toScorerJson, type Colors, type FileReport } from "./format";
 import { toSarif } from "./sarif";
@@ -173,8 +173,11 @@ function loadInputs(options: Options, io: CliIO): Inputs | number {
   problems.push(...collected.problems);
   const explicit = new Set(fileArgs);
 
+  const configs = new Map<string, ProjectConfig | ConfigError | undefined>();
   const configOf = (folder: string): ProjectConfig | undefined | number => {
-    const found = finder.find(resolve(folder));
+    const absolute = resolve(folder);
+    if (!configs.has(absolute)) configs.set(absolute, finder.find(absolute));
+    const found = configs.get(absolute);
     if (!isConfigError(found)) return found;
     io.err(`provenance: ${found.path}: ${found.error}`);
     return EXIT.usage;

@@ -261,11 +261,17 @@ function figureMessage(file: string, analysis: Analysis, figure: Figure, group: 
 }
 
 function conflictMessage(figure: Figure, revision: boolean, opposing: readonly ContradictionMember[]): string {
-  const values = [
-    ...new Set(opposing.map((m) => `${oneLine(m.text, 40)} (${m.source ? `${oneLine(m.source, 40)}, ` : ""}${baseName(m.file)})`)),
-  ];
-  const shown = values.slice(0, 3).join("; ") + (values.length > 3 ? `; and ${values.length - 3} more` : "");
-  return `${revision ? "Revised figure" : "Conflicting figure"}: ${formatValue(figure)} here, but ${shown}`;
+  // Distinct values, keyed on the raw fields: only the first three are worded.
+  const distinct = new Map<string, ContradictionMember>();
+  for (const m of opposing) {
+    const key = `${m.text}\u0000${m.source ?? ""}\u0000${m.file}`;
+    if (!distinct.has(key)) distinct.set(key, m);
+  }
+  const shown = [...distinct.values()]
+    .slice(0, 3)
+    .map((m) => `${oneLine(m.text, 40)} (${m.source ? `${oneLine(m.source, 40)}, ` : ""}${baseName(m.file)})`);
+  const more = distinct.size > 3 ? `; and ${distinct.size - 3} more` : "";
+  return `${revision ? "Revised figure" : "Conflicting figure"}: ${formatValue(figure)} here, but ${shown.join("; ")}${more}`;
 }
 
 // ---- Shared ----
