@@ -107,6 +107,19 @@ test("--glob=… and --glob … both select files", () => {
   }
 });
 
+test("folders skip non-prose text files by default (package lists, licences, build files)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "prov-defaults-"));
+  writeFileSync(join(dir, "requirements.txt"), "numpy==1.26\nrequests>=2.31\n");
+  writeFileSync(join(dir, "LICENSE.txt"), "Permission is hereby granted, free of charge, to any person.\n");
+  writeFileSync(join(dir, "CMakeLists.txt"), "cmake_minimum_required(VERSION 3.20)\n");
+  writeFileSync(join(dir, "notes.txt"), "The ship reportedly sank.\n");
+  const r = run(["analyze", dir, "--json"]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).files.map((f: { file: string }) => f.file.slice(dir.length + 1)), ["notes.txt"]);
+  const named = run(["analyze", join(dir, "requirements.txt"), "--json"]);
+  assert.equal(JSON.parse(named.stdout).files.length, 1, "a file named on the command line is analysed");
+});
+
 test("an unreadable input exits 3 and names the file, without a stack trace", () => {
   const r = run(["analyze", "no/such/file.txt"]);
   assert.equal(r.status, 3);

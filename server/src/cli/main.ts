@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import picomatch from "picomatch";
 import picocolors from "picocolors";
 import { CONFLICT_CODES, corpusRelations, createCorpus, findingsOf, type Corpus, type Finding } from "../engine";
+import { DEFAULT_SETTINGS } from "../protocol";
 import { applyConfig, ConfigFinder, isConfigError, type ConfigError, type ProjectConfig } from "../shared/config";
 import { collectPaths, decodeText, readText, type InputProblem } from "./files";
 import { formatContradictions, formatFigureTable, formatFindings, NO_COLORS, summarize, toScorerJson, type Colors, type FileReport } from "./format";
@@ -206,7 +207,7 @@ function loadInputs(options: Options, io: CliIO): Inputs | number {
   for (const p of problems) io.err(`provenance: ${p.path}: ${p.message}`);
   const unreadable = problems.some((p) => p.fatal);
   if (inputs.length === 0 && problems.length === 0) {
-    const why = excluded > 0 ? ` (${excluded} excluded by the config file)` : "";
+    const why = excluded > 0 ? ` (${excluded} excluded by the config file or the default excludes)` : "";
     io.err(`provenance: no files matching ${options.glob} in ${fileArgs.join(", ")}${why}`);
     return EXIT.usage;
   }
@@ -222,15 +223,20 @@ function loadInputs(options: Options, io: CliIO): Inputs | number {
 }
 
 const matchers = new WeakMap<ProjectConfig, (relativePath: string) => boolean>();
+const defaultExcludes = picomatch(DEFAULT_SETTINGS.exclude, { dot: true });
 
-/** Whether a file found in a folder passes the config file's include and exclude globs. */
+/**
+ * Whether a file found in a folder is analysed: the config file's include and exclude globs
+ * (relative to its folder), else the default excludes (package lists, licences, build files).
+ */
 function selectedBy(config: ProjectConfig | undefined, path: string): boolean {
-  if (!config || (!config.include && !config.exclude)) return true;
+  if (!config || (!config.include && !config.exclude)) return !defaultExcludes(path.split("\\").join("/"));
   let matcher = matchers.get(config);
   if (!matcher) {
     const options = { dot: true };
     const include = config.include ? picomatch(config.include, options) : () => true;
-    const exclude = config.exclude && config.exclude.length > 0 ? picomatch(config.exclude, options) : () => false;
+    const excludes = config.exclude ?? DEFAULT_SETTINGS.exclude;
+    const exclude = excludes.length > 0 ? picomatch(excludes, options) : () => false;
     matcher = (rel) => include(rel) && !exclude(rel);
     matchers.set(config, matcher);
   }
