@@ -72,6 +72,7 @@ function referencedFiles(p) {
   for (const list of Object.values(c.viewsContainers ?? {})) for (const v of list) add(v.icon);
   for (const list of Object.values(c.views ?? {})) for (const v of list) add(v.icon);
   for (const s of c.snippets ?? []) add(s.path);
+  for (const j of c.jsonValidation ?? []) add(j.url);
   return [...refs];
 }
 const ls = spawnSync(process.execPath, [vsce, "ls", "--no-dependencies"], { cwd: root, encoding: "utf8" });
