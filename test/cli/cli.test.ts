@@ -48,6 +48,21 @@ test("analyze prints one file:line:col line per finding and a summary", () => {
   assert.doesNotMatch(r.stdout, /\u001b\[/, "no colour when stdout is not a terminal");
 });
 
+test("colour on a terminal only, and never with NO_COLOR or --no-color", (t) => {
+  // `script` (util-linux) gives the CLI a pseudo-terminal as stdout.
+  if (spawnSync("script", ["--version"]).status !== 0) return t.skip("util-linux `script` is not installed");
+  const onTerminal = (env: NodeJS.ProcessEnv, extra = "") =>
+    spawnSync("script", ["-qec", `"${process.execPath}" "${CLI}" analyze examples/kyiv-bulletin-2026-03-03.txt --fail-on never ${extra}`, "/dev/null"], {
+      encoding: "utf8",
+      cwd: ROOT,
+      env,
+    }).stdout;
+  const { NO_COLOR: _ignored, ...env } = process.env;
+  assert.match(onTerminal(env), /\u001b\[33mwarning/);
+  assert.doesNotMatch(onTerminal({ ...env, NO_COLOR: "1" }), /\u001b\[/);
+  assert.doesNotMatch(onTerminal(env, "--no-color"), /\u001b\[/);
+});
+
 test("--quiet keeps only warnings and errors, without the summary", () => {
   const r = run(["analyze", "examples", "--quiet", "--fail-on", "never"]);
   assert.equal(r.status, 0, r.stderr);
