@@ -19,6 +19,9 @@ test("analyze --json prints the scorer's shape, each file with its findings", ()
   const out = JSON.parse(r.stdout);
   assert.deepEqual(Object.keys(out), ["files", "contradictions"]);
   assert.equal(out.files.length, 4);
+  const lines = r.stdout.trim().split("\n");
+  assert.equal(lines.length, out.files.length + out.contradictions.length + 3, "one file or contradiction per line");
+  assert.deepEqual(JSON.parse(lines[1]!.replace(/,$/, "")), out.files[0]);
   for (const f of out.files) {
     assert.deepEqual(Object.keys(f), ["file", "actors", "figures", "claims", "findings"]);
     for (const a of f.actors) assert.deepEqual(Object.keys(a), ["start", "end", "text", "kind", "canonical"]);

@@ -78,8 +78,18 @@ export function toJsonFinding(analysis: Analysis, finding: Finding): JsonFinding
   return out;
 }
 
+/**
+ * The scorer's JSON as text: one file and one contradiction per line (valid JSON that stays
+ * readable, greppable and diffable on a thousand files).
+ */
+export function scorerJsonText(corpus: Corpus, reports: readonly FileReport[]): string {
+  const { files, contradictions } = toScorerJson(corpus, reports);
+  const lines = (items: unknown[]) => (items.length ? `\n${items.map((x) => JSON.stringify(x)).join(",\n")}\n` : "");
+  return `{"files":[${lines(files)}],"contradictions":[${lines(contradictions)}]}`;
+}
+
 /** The scorer's shape (files[].actors/figures/claims, contradictions), each file with its findings. */
-export function toScorerJson(corpus: Corpus, reports: readonly FileReport[]): unknown {
+export function toScorerJson(corpus: Corpus, reports: readonly FileReport[]): { files: unknown[]; contradictions: unknown[] } {
   return {
     files: reports.map(({ file, analysis: a, findings }) => ({
       file,

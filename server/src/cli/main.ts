@@ -11,7 +11,7 @@ import { CONFLICT_CODES, corpusRelations, createCorpus, findingsOf, type Corpus,
 import { DEFAULT_SETTINGS } from "../protocol";
 import { applyConfig, ConfigFinder, isConfigError, type ConfigError, type ProjectConfig } from "../shared/config";
 import { collectPaths, decodeText, readText, type InputProblem } from "./files";
-import { formatContradictions, formatFigureTable, formatFindings, NO_COLORS, summarize, toScorerJson, type Colors, type FileReport } from "./format";
+import { formatContradictions, formatFigureTable, formatFindings, NO_COLORS, scorerJsonText, summarize, type Colors, type FileReport } from "./format";
 import { toSarif } from "./sarif";
 
 const VERSION = "0.1.0";
@@ -257,7 +257,7 @@ function print(options: Options, corpus: Corpus, all: FileReport[], io: CliIO): 
   const reports = options.quiet ? all.map((r) => ({ ...r, findings: r.findings.filter(isWarningOrWorse) })) : all;
   const colors: Colors = options.color ? picocolors.createColors(true) : NO_COLORS;
   if (options.command === "analyze") {
-    if (options.format === "json") io.out(JSON.stringify(toScorerJson(corpus, reports)));
+    if (options.format === "json") io.out(scorerJsonText(corpus, reports));
     else if (options.format === "sarif") io.out(toSarif(reports, VERSION));
     else {
       const text = formatFindings(reports, colors);
