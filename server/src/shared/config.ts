@@ -96,10 +96,10 @@ function cloneSettings(s: ProvenanceSettings): ProvenanceSettings {
 
 /**
  * Finds and reads the nearest config file at or above `folder`. Reads are cached per file and
- * revalidated by modification time, so an edited config file is seen at the next lookup.
+ * revalidated by modification time and size, so an edited config file is seen at the next lookup.
  */
 export class ConfigFinder {
-  private readonly files = new Map<string, { mtimeMs: number; value: ProjectConfig | ConfigError }>();
+  private readonly files = new Map<string, { stamp: string; value: ProjectConfig | ConfigError }>();
 
   find(folder: string): ProjectConfig | ConfigError | undefined {
     for (let dir = folder; ; dir = dirname(dir)) {
@@ -112,24 +112,24 @@ export class ConfigFinder {
   }
 
   private read(path: string): ProjectConfig | ConfigError | undefined {
-    let mtimeMs: number;
+    let stamp: string;
     try {
       const info = statSync(path);
       if (!info.isFile()) return undefined;
-      mtimeMs = info.mtimeMs;
+      stamp = `${info.mtimeMs}:${info.size}`;
     } catch {
       this.files.delete(path);
       return undefined;
     }
     const cached = this.files.get(path);
-    if (cached && cached.mtimeMs === mtimeMs) return cached.value;
+    if (cached && cached.stamp === stamp) return cached.value;
     let value: ProjectConfig | ConfigError;
     try {
       value = parseConfig(path, readFileSync(path, "utf8"));
     } catch (error) {
       value = { path, error: `cannot be read (${(error as Error).message})` };
     }
-    this.files.set(path, { mtimeMs, value });
+    this.files.set(path, { stamp, value });
     return value;
   }
 }
