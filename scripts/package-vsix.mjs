@@ -93,6 +93,7 @@ function referencedFiles(p) {
       for (const k of ["image", "markdown", "svg"]) add(media[k]);
     }
   }
+  for (const j of c.jsonValidation ?? []) add(j.url);
   return [...refs];
 }
 const ls = spawnSync(process.execPath, [vsce, "ls", "--no-dependencies"], { cwd: root, encoding: "utf8" });

@@ -24,7 +24,7 @@ const FLOORS: Record<string, { f1?: number; precision?: number; recall?: number 
 };
 
 test("seed gold: every floor is met", { skip: !existsSync(join(SHARED, "eval", "score.mjs")) && "../shared is not beside the checkout" }, () => {
-  const out = execFileSync(process.execPath, [join(ROOT, "dist", "cli.js"), "analyze", join(SHARED, "corpus", "seeds"), "--json"], { encoding: "utf8", maxBuffer: 64 << 20 });
+  const out = execFileSync(process.execPath, [join(ROOT, "dist", "cli.js"), "analyze", join(SHARED, "corpus", "seeds"), "--json", "--fail-on", "never"], { encoding: "utf8", maxBuffer: 64 << 20 });
   const pred = join(mkdtempSync(join(tmpdir(), "prov-")), "pred.json");
   writeFileSync(pred, out);
   const report = JSON.parse(execFileSync(process.execPath, [join(SHARED, "eval", "score.mjs"), "--gold", join(SHARED, "gold", "seeds"), "--pred", pred, "--json"], { encoding: "utf8" }));

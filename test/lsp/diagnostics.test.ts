@@ -1,6 +1,6 @@
-// features/diagnostics.ts in-process, on the examples: codes per claim kind, severities from the
-// settings, `off` hiding a code (and letting the attribution through), conflicts with related
-// mentions in other files.
+// features/diagnostics.ts in-process, on the examples: one diagnostic per claim sentence with its
+// most telling code, severities from the settings, `off` hiding a code (and letting the next
+// kind through), conflicts with related mentions in other files.
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -29,24 +29,42 @@ describe("computeDiagnostics on the examples", () => {
     const diags = computeDiagnostics(sources, KYIV, normalizeSettings({}));
     const severities = new Map<string, Set<number>>();
     for (const d of diags) severities.set(String(d.code), (severities.get(String(d.code)) ?? new Set()).add(d.severity!));
-    assert.deepEqual([...(severities.get("claim.hedged") ?? [])], [2]);
+    assert.deepEqual([...(severities.get("claim.hedged") ?? [])], [3]);
     assert.deepEqual([...(severities.get("claim.denial") ?? [])], [3]);
+    assert.deepEqual([...(severities.get("claim.attributed") ?? [])], [4]);
+    assert.deepEqual([...(severities.get("figure") ?? [])], [4]);
     assert.deepEqual([...(severities.get("figure.conflict") ?? [])], [2]);
+    assert.deepEqual([...(severities.get("stance.conflict") ?? [])], [2]);
     const hedged = diags.filter((d) => d.code === "claim.hedged").map(covered);
     assert.ok(hedged.includes("reportedly"), JSON.stringify(hedged));
   });
 
-  test("a sentence that is a denial gets no second, attributed diagnostic", () => {
+  test("a denied, attributed, contradicted sentence gets one diagnostic naming every kind", () => {
     const diags = computeDiagnostics(sources, KYIV, normalizeSettings({}));
-    const onDenialLine = diags.filter((d) => d.range.start.line === 5 && String(d.code).startsWith("claim."));
-    assert.deepEqual(onDenialLine.map((d) => d.code), ["claim.denial"]);
+    const onDenialLine = diags.filter((d) => d.range.start.line === 5);
+    assert.deepEqual(onDenialLine.map((d) => d.code), ["stance.conflict"]);
+    assert.equal(covered(onDenialLine[0]), "denied");
+    assert.match(String(onDenialLine[0]!.message), /denial/);
+    assert.match(String(onDenialLine[0]!.message), /attributed/);
   });
 
-  test("severity off hides a code; the attribution it covered shows instead", () => {
-    const diags = computeDiagnostics(sources, KYIV, normalizeSettings({ severity: { "claim.denial": "off", "claim.hedged": "error" } }));
-    assert.ok(!diags.some((d) => d.code === "claim.denial"));
-    assert.ok(diags.some((d) => d.code === "claim.attributed" && d.range.start.line === 5), "Tehran's statement is still attributed");
+  test("severity off hides a code; the next kind of the sentence shows instead", () => {
+    const settings = normalizeSettings({ severity: { "stance.conflict": "off", "claim.hedged": "error" } });
+    let diags = computeDiagnostics(sources, KYIV, settings);
+    assert.deepEqual(diags.filter((d) => d.range.start.line === 5).map((d) => d.code), ["claim.denial"]);
     assert.ok(diags.filter((d) => d.code === "claim.hedged").every((d) => d.severity === 1));
+    settings.severity["claim.denial"] = "off";
+    diags = computeDiagnostics(sources, KYIV, settings);
+    assert.deepEqual(diags.filter((d) => d.range.start.line === 5).map((d) => d.code), ["claim.attributed"], "Tehran's statement is still attributed");
+  });
+
+  test("no two diagnostics of a file are the same; no internal subject ids in messages", () => {
+    for (const name of readdirSync(examplesDir)) {
+      const diags = computeDiagnostics(sources, `file:///ex/${name}`, normalizeSettings({}));
+      const keys = diags.map((d) => JSON.stringify([d.code, d.range, d.message]));
+      assert.equal(new Set(keys).size, keys.length, name);
+      for (const d of diags) assert.doesNotMatch(String(d.message), /@[a-z0-9]+/, String(d.message));
+    }
   });
 
   test("figure.conflict off: the figure is reported as a plain figure", () => {
@@ -68,7 +86,7 @@ describe("computeDiagnostics on the examples", () => {
     for (const name of readdirSync(examplesDir)) {
       for (const d of computeDiagnostics(sources, `file:///ex/${name}`, normalizeSettings({}))) {
         assert.equal(d.source, "provenance");
-        assert.match(String(d.code), /^(claim\.(attributed|hedged|anonymous|denial)|figure|figure\.conflict)$/);
+        assert.match(String(d.code), /^(claim\.(attributed|hedged|anonymous|denial)|figure|figure\.conflict|stance\.conflict)$/);
         assert.ok(String(d.message).length > 10);
       }
     }

@@ -66,7 +66,7 @@ describe("package.json settings", () => {
     assert.deepEqual(s.include, ["notes/**/*.txt"]);
     assert.equal(s.maxFileSize, DEFAULT_SETTINGS.maxFileSize);
     assert.equal(s.severity["claim.hedged"], "off");
-    assert.equal(s.severity.figure, "information");
+    assert.equal(s.severity.figure, "hint");
     assert.equal((s.severity as Record<string, string>)["no.such"], undefined);
     assert.equal(s.codeLens.enable, false);
   });

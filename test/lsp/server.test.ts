@@ -17,7 +17,7 @@ const KYIV = "kyiv-bulletin-2026-03-03.txt";
 const WASHINGTON = "washington-desk-2026-03-10.txt";
 const LONDON = "london-review-2026-03-18.txt";
 const DENIAL = "Tehran has repeatedly denied sending drones to Russia";
-const CODES = new Set(["claim.attributed", "claim.hedged", "claim.anonymous", "claim.denial", "figure", "figure.conflict"]);
+const CODES = new Set(["claim.attributed", "claim.hedged", "claim.anonymous", "claim.denial", "figure", "figure.conflict", "stance.conflict"]);
 
 const base = (uri: string) => decodeURIComponent(uri.slice(uri.lastIndexOf("/") + 1));
 
@@ -71,19 +71,21 @@ describe("language server over stdio (examples workspace)", { timeout: 120_000 }
 
   test("diagnostics arrive with provenance codes, severities and messages that say why", async () => {
     const diags = await client.waitForDiagnostics(kyivUri, (d) =>
-      ["claim.denial", "claim.hedged", "figure.conflict"].every((code) => d.some((x) => x.code === code)),
+      ["stance.conflict", "claim.hedged", "figure.conflict"].every((code) => d.some((x) => x.code === code)),
     );
     for (const d of diags) {
       assert.equal(d.source, "provenance");
       assert.ok(CODES.has(d.code), `unexpected code ${d.code}`);
     }
-    const denial = diags.find((d) => d.code === "claim.denial" && d.range.start.line === 5);
-    assert.ok(denial, `no denial on line 6 ("${DENIAL}…"): ${JSON.stringify(diags.map((d) => [d.code, d.range.start.line]))}`);
-    assert.equal(denial.severity, 3, "denial defaults to Information");
+    // Tehran's denial is contradicted by other files: one stance.conflict, naming the denial.
+    const denial = diags.find((d) => d.code === "stance.conflict" && d.range.start.line === 5);
+    assert.ok(denial, `no contradicted denial on line 6 ("${DENIAL}…"): ${JSON.stringify(diags.map((d) => [d.code, d.range.start.line]))}`);
+    assert.equal(denial.severity, 2, "stance conflicts default to Warning");
     assert.match(denial.message, /Tehran/);
+    assert.match(denial.message, /denial/);
     const hedged = diags.find((d) => d.code === "claim.hedged" && /reportedly/.test(d.message));
     assert.ok(hedged, "no hedged diagnostic naming the cue “reportedly”");
-    assert.equal(hedged.severity, 2, "hedged defaults to Warning");
+    assert.equal(hedged.severity, 3, "hedged defaults to Information");
     const line4 = kyivText.split("\n")[4]!;
     assert.equal(line4.slice(hedged.range.start.character, hedged.range.end.character), "reportedly");
     assert.ok(!diags.some((d) => /^(person|country|organization|actor)/.test(String(d.code))), "actors must not be diagnostics");
@@ -264,7 +266,7 @@ describe("language server over stdio (examples workspace)", { timeout: 120_000 }
       (p) => p.uri === kyivUri && p.version === version,
     );
     assert.ok(!diags.diagnostics.some((d: any) => /reportedly/.test(d.message)), "“reportedly” was removed");
-    assert.ok(diags.diagnostics.some((d: any) => d.code === "claim.denial"), "the rest stays");
+    assert.ok(diags.diagnostics.some((d: any) => d.code === "stance.conflict"), "the rest stays");
     const restored = client.changeRange(kyivUri, { start, end: start }, "reportedly ");
     await client.waitFor(
       "textDocument/publishDiagnostics",
@@ -291,7 +293,7 @@ describe("language server over stdio (examples workspace)", { timeout: 120_000 }
     client.settings = { severity: { "claim.hedged": "off" }, codeLens: { enable: false } };
     client.notify("workspace/didChangeConfiguration", { settings: null });
     const diags = await client.waitForDiagnostics(kyivUri, (d) => !d.some((x) => x.code === "claim.hedged") && d.length > 0);
-    assert.ok(diags.some((d) => d.code === "claim.denial"));
+    assert.ok(diags.some((d) => d.code === "stance.conflict"));
     const lenses = await client.request("textDocument/codeLens", { textDocument: { uri: kyivUri } });
     assert.deepEqual(lenses, []);
     client.settings = {};

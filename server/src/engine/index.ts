@@ -2,5 +2,26 @@
 export * from "./types";
 export { analyze } from "./analyze";
 export { createCorpus, type Corpus } from "./corpus";
-export { RULES, RULE_BY_CODE, type RuleCode, type RuleInfo, type Severity } from "./rules";
+export {
+  CLAIM_CODES_BY_PRIORITY,
+  CONFLICT_CODES,
+  RULES,
+  RULE_BY_CODE,
+  SEVERITY_ORDER,
+  type RuleCode,
+  type RuleInfo,
+  type Severity,
+} from "./rules";
+export {
+  conflictsAt,
+  corpusRelations,
+  findingsOf,
+  RELATED_LIMIT,
+  type FileRelations,
+  type Finding,
+  type FindingData,
+  type FindingSettings,
+  type FindingSeverity,
+  type RelatedMention,
+} from "./findings";
 export { warmUp } from "./warmup";

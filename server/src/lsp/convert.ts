@@ -14,7 +14,7 @@ import {
   type Position,
   type Range,
 } from "vscode-languageserver";
-import type { RuleCode, Severity, Span } from "../engine";
+import type { Finding, RuleCode, Severity, Span } from "../engine";
 
 export const DIAGNOSTIC_SOURCE = "provenance";
 
@@ -219,6 +219,30 @@ export function toDiagnostic(input: DiagnosticInput): Diagnostic | undefined {
   }
   if (input.data !== undefined) diagnostic.data = input.data;
   return diagnostic;
+}
+
+/**
+ * A finding (engine offsets) → Diagnostic: its range from the file's line map, each related
+ * mention's from the line map of its file (mentions of files without one are left out).
+ */
+export function findingToDiagnostic(
+  finding: Finding,
+  map: LineMap,
+  lineMapOf: (file: string) => LineMap | undefined,
+): Diagnostic | undefined {
+  const related: RelatedMention[] = [];
+  for (const mention of finding.related ?? []) {
+    const other = lineMapOf(mention.file);
+    if (other) related.push({ uri: mention.file, range: other.rangeOf(mention), message: mention.message });
+  }
+  return toDiagnostic({
+    code: finding.code,
+    severity: finding.severity,
+    range: map.rangeOf(finding.span),
+    message: finding.message,
+    related,
+    data: finding.data,
+  });
 }
 
 /** Whether an engine span contains an engine offset (end inclusive, so a cursor after a word counts). */

@@ -1,12 +1,21 @@
 // Per-resource settings, pulled with workspace/configuration (scopeUri) and cached until the
 // client reports a configuration change. Clients without the pull model get the settings sent
-// with workspace/didChangeConfiguration, or the initializationOptions.
+// with workspace/didChangeConfiguration, or the initializationOptions. The nearest project config
+// file (provenance.config.json, shared with the CLI) is merged under them: a setting the user
+// left at its default yields to the file.
 import type { Connection } from "vscode-languageserver";
 import { SETTINGS_SECTION, type ProvenanceSettings } from "../protocol";
 import { normalizeSettings } from "../shared/settings";
 
+import { applyConfig, ConfigFinder, isConfigError, type ProjectConfig } from "../shared/config";
+import { pathOfUri } from "./uris";
+
 export class SettingsStore {
   private readonly cache = new Map<string, Promise<ProvenanceSettings>>();
+  /** Editor settings merged with a config file, reused while neither changes (callers cache by identity). */
+  private readonly merged = new WeakMap<ProvenanceSettings, WeakMap<ProjectConfig, ProvenanceSettings>>();
+  private readonly reported = new Set<string>();
+  private readonly finder = new ConfigFinder();
   private pushed: ProvenanceSettings;
 
   constructor(
@@ -18,7 +27,11 @@ export class SettingsStore {
   }
 
   /** Settings for a resource (a document or a workspace folder URI). */
-  get(scopeUri: string): Promise<ProvenanceSettings> {
+  async get(scopeUri: string): Promise<ProvenanceSettings> {
+    return this.withProjectConfig(scopeUri, await this.editorSettings(scopeUri));
+  }
+
+  private editorSettings(scopeUri: string): Promise<ProvenanceSettings> {
     if (!this.canPull) return Promise.resolve(this.pushed);
     let pending = this.cache.get(scopeUri);
     if (!pending) {
@@ -26,6 +39,23 @@ export class SettingsStore {
       this.cache.set(scopeUri, pending);
     }
     return pending;
+  }
+
+  private withProjectConfig(scopeUri: string, editor: ProvenanceSettings): ProvenanceSettings {
+    const path = pathOfUri(scopeUri);
+    const config = path === undefined ? undefined : this.finder.find(path);
+    if (!config) return editor;
+    if (isConfigError(config)) {
+      const message = `Provenance: ${config.path}: ${config.error}; the file is ignored`;
+      if (!this.reported.has(message)) this.connection.console.warn(message);
+      this.reported.add(message);
+      return editor;
+    }
+    let byConfig = this.merged.get(editor);
+    if (!byConfig) this.merged.set(editor, (byConfig = new WeakMap()));
+    let settings = byConfig.get(config);
+    if (!settings) byConfig.set(config, (settings = applyConfig(config, editor)));
+    return settings;
   }
 
   /** Drops the cache; `pushedSettings` is the `settings` of didChangeConfiguration, if any. */

@@ -10,7 +10,18 @@ export const DEFAULT_SEVERITIES: Readonly<Record<RuleCode, Severity>> = Object.f
 
 export const DEFAULT_SETTINGS: Readonly<ProvenanceSettings> = {
   include: ["**/*.txt"],
-  exclude: ["**/node_modules/**", "**/.git/**"],
+  // Plain-text files that are not prose: package lists, licences, build and crawler files.
+  exclude: [
+    "**/node_modules/**",
+    "**/.git/**",
+    "**/requirements*.txt",
+    "**/constraints*.txt",
+    "**/LICENSE*",
+    "**/COPYING*",
+    "**/NOTICE*",
+    "**/CMakeLists.txt",
+    "**/robots.txt",
+  ],
   maxFileSize: 2 * 1024 * 1024,
   severity: { ...DEFAULT_SEVERITIES },
   codeLens: { enable: true },

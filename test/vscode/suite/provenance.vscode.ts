@@ -9,7 +9,7 @@ const EXTENSION_ID = "provenance-dev.provenance";
 const KYIV = "kyiv-bulletin-2026-03-03.txt";
 const OTHER_FILES = ["washington-desk-2026-03-10.txt", "london-review-2026-03-18.txt", "field-notes.txt"];
 const COMMANDS = ["provenance.showMentions", "provenance.listContradictions", "provenance.showFiguresTable", "provenance.reindex"];
-const CODES = /^(claim\.(attributed|hedged|anonymous|denial)|figure|figure\.conflict)$/;
+const CODES = /^(claim\.(attributed|hedged|anonymous|denial)|figure|figure\.conflict|stance\.conflict)$/;
 
 /** Polls `fn` (every 100 ms) until it returns a truthy value; fails after `ms`. */
 async function until<T>(what: string, fn: () => T | Promise<T>, ms = 30_000): Promise<NonNullable<T>> {
@@ -78,8 +78,9 @@ describe("Provenance in VS Code", function () {
       hedged.some((t) => /reportedly/.test(t)) || diags.some((d) => codeOf(d) === "claim.hedged" && /reportedly/.test(d.message)),
       `no hedged claim on "reportedly": ${JSON.stringify(hedged)}`,
     );
-    const denial = diags.find((d) => codeOf(d) === "claim.denial" && d.range.start.line === 5);
-    assert.ok(denial, "no claim.denial on line 6 (Tehran has repeatedly denied …)");
+    // Tehran's denial is contradicted in other files: one stance.conflict on its line.
+    const denial = diags.find((d) => codeOf(d) === "stance.conflict" && d.range.start.line === 5);
+    assert.ok(denial, "no stance.conflict on line 6 (Tehran has repeatedly denied …)");
   });
 
   it("hover on a claim shows its provenance", async () => {

@@ -1,6 +1,6 @@
 // Workspace indexing: on start, on provenance/reindex, when folders or the include / exclude /
-// size settings change; following the disk through didChangeWatchedFiles (registered
-// dynamically when the client can).
+// size settings change (in the editor or in a project config file); following the disk through
+// didChangeWatchedFiles (registered dynamically when the client can).
 import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -9,6 +9,7 @@ import {
   type FileSystemWatcher,
 } from "vscode-languageserver";
 import { ReindexRequest, SETTINGS_SECTION } from "../../protocol";
+import { CONFIG_FILE_NAMES } from "../../shared/config";
 import { describeError, guarded } from "../safe";
 import type { Services } from "../services";
 import { indexingFingerprint } from "../workspace";
@@ -38,7 +39,9 @@ export function registerIndexing(services: Services): void {
   });
 
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
-    await workspace.applyFileChanges(changes);
+    // A project config file (provenance.config.json) changed: settings are stale.
+    if (changes.some((c) => isConfigFileUri(c.uri))) await settingsChanged();
+    await workspace.applyFileChanges(changes.filter((c) => !isConfigFileUri(c.uri)));
   });
 
   connection.onRequest(
@@ -50,8 +53,10 @@ export function registerIndexing(services: Services): void {
     }),
   );
 
-  connection.onDidChangeConfiguration(async (change) => {
-    settings.invalidate(change.settings);
+  connection.onDidChangeConfiguration((change) => settingsChanged(change.settings));
+
+  async function settingsChanged(pushedSettings?: unknown): Promise<void> {
+    settings.invalidate(pushedSettings);
     services.onSettingsChanged.fire();
     await services.open.reanalyzeAll();
     if (watchers && (await watchedGlobs(services)) !== watchedFingerprint) {
@@ -63,13 +68,17 @@ export function registerIndexing(services: Services): void {
       });
     }
     if ((await indexingSettings(services)) !== workspace.indexedWith) void workspace.indexAll();
-  });
+  }
 
   /** Registers the watchers for the current include globs. */
   async function registerWatchers(services: Services): Promise<Disposable> {
     watchedFingerprint = await watchedGlobs(services);
     return registerWatcherGlobs(services);
   }
+}
+
+function isConfigFileUri(uri: string): boolean {
+  return CONFIG_FILE_NAMES.some((name) => uri.endsWith(`/${name}`));
 }
 
 async function watchedGlobs(services: Services): Promise<string> {
@@ -93,6 +102,7 @@ async function registerWatcherGlobs(services: Services): Promise<Disposable> {
     }
   }
   if (folders.length === 0) watchers.push({ globPattern: "**/*.txt" });
+  watchers.push({ globPattern: `**/{${CONFIG_FILE_NAMES.join(",")}}` });
   // Created, renamed or deleted folders: their files come without a per-file event.
   watchers.push({ globPattern: "**/*", kind: WatchKind.Create | WatchKind.Delete });
   return services.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });

@@ -1,0 +1,321 @@
+// The one place that turns analyses into findings: which rule code a claim or a figure gets, at
+// which severity, on which span, with which message and related mentions. The language server
+// and the CLI only present findings (as diagnostics, text lines, JSON or SARIF).
+//
+// Quiet by default: one finding per claim sentence (a stance conflict, else its most telling
+// kind, the message naming every kind), one per figure; related mentions capped.
+import { labelOf, type Corpus } from "./corpus";
+import { CLAIM_CODES_BY_PRIORITY, type RuleCode, type Severity } from "./rules";
+import type {
+  Analysis,
+  Claim,
+  ClaimKind,
+  Contradiction,
+  ContradictionKind,
+  ContradictionMember,
+  Figure,
+  FigureGroup,
+  Span,
+  Stance,
+} from "./types";
+import { baseName, CLAIM_KIND_LABEL, formatFigure, formatValue, oneLine, quote, SOURCE_KIND_LABEL, STANCE_LABEL } from "./wording";
+
+export type FindingSeverity = Exclude<Severity, "off">;
+
+/** A mention elsewhere that a finding points at (engine offsets into that file's analysed text). */
+export interface RelatedMention {
+  file: string;
+  start: number;
+  end: number;
+  message: string;
+}
+
+export type FindingData =
+  | { element: "claim"; index: number; kinds: ClaimKind[] }
+  | { element: "figure"; index: number };
+
+export interface Finding {
+  code: RuleCode;
+  severity: FindingSeverity;
+  message: string;
+  /** Where the finding sits, in offsets of `analysis.text`. */
+  span: { start: number; end: number };
+  /** A claim's stance (how its source relates to the statement). */
+  stance?: Stance;
+  /** At most RELATED_LIMIT mentions elsewhere; the message says how many more there are. */
+  related?: RelatedMention[];
+  data: FindingData;
+}
+
+/** What the findings of one file need to know about the rest of the corpus. */
+export interface FileRelations {
+  /** Contradictions of `kind` the mention `span` takes part in, with the members on the other side. */
+  conflicts(span: Span, kind: ContradictionKind): Array<{ contradiction: Contradiction; opposing: ContradictionMember[] }>;
+  /** The cross-file group of the figure at `index`, if the corpus formed one. */
+  figureGroup(index: number): FigureGroup | undefined;
+}
+
+export interface FindingSettings {
+  severity: Readonly<Record<RuleCode, Severity>>;
+}
+
+/** Related mentions listed with one finding; the rest are counted in its message. */
+export const RELATED_LIMIT = 5;
+
+/** The claim kinds, most telling first (the order of CLAIM_CODES_BY_PRIORITY). */
+const KIND_ORDER: readonly ClaimKind[] = CLAIM_CODES_BY_PRIORITY.filter((c) => c.startsWith("claim.")).map(
+  (c) => c.slice("claim.".length) as ClaimKind,
+);
+
+/** Every finding of one analysed file, sorted by position, without duplicates. */
+export function findingsOf(file: string, analysis: Analysis, relations: FileRelations, settings: FindingSettings): Finding[] {
+  const out: Finding[] = [];
+  analysis.claims.forEach((claim, index) => push(out, claimFinding(claim, index, relations, settings)));
+  analysis.figures.forEach((figure, index) => push(out, figureFinding(file, analysis, figure, index, relations, settings)));
+  out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
+  return withoutDuplicates(out);
+}
+
+/** Relations read from a corpus's current contradictions (the CLI's view: everything is fresh). */
+export function corpusRelations(corpus: Corpus): (file: string) => FileRelations {
+  const byFile = new Map<string, Contradiction[]>();
+  for (const contradiction of corpus.contradictions()) {
+    for (const file of new Set(contradiction.members.map((m) => m.file))) {
+      const list = byFile.get(file);
+      if (list) list.push(contradiction);
+      else byFile.set(file, [contradiction]);
+    }
+  }
+  return (file) => ({
+    conflicts: (span, kind) => conflictsAt(byFile.get(file) ?? [], file, span, kind),
+    figureGroup: (index) => corpus.figureGroupOf(file, index),
+  });
+}
+
+/** Contradictions of `kind` among `contradictions` with a member at `span` of `file`. */
+export function conflictsAt(
+  contradictions: readonly Contradiction[],
+  file: string,
+  span: { start: number; end: number },
+  kind: ContradictionKind,
+): Array<{ contradiction: Contradiction; opposing: ContradictionMember[] }> {
+  const isSelf = (m: ContradictionMember) => m.file === file && m.start < span.end && span.start < m.end;
+  const out: Array<{ contradiction: Contradiction; opposing: ContradictionMember[] }> = [];
+  for (const contradiction of contradictions) {
+    if (contradiction.kind !== kind) continue;
+    const self = contradiction.members.find(isSelf);
+    if (!self) continue;
+    out.push({ contradiction, opposing: contradiction.members.filter((m) => m.side !== self.side && !isSelf(m)) });
+  }
+  return out;
+}
+
+// ---- Claims ----
+
+function claimFinding(claim: Claim, index: number, relations: FileRelations, settings: FindingSettings): Finding | undefined {
+  const kinds = KIND_ORDER.filter((k) => claim.kinds.includes(k));
+  const opposing = uniqueMentions(relations.conflicts(claim, "stance").flatMap((c) => c.opposing));
+  const code = claimCode(kinds, opposing.length > 0, settings);
+  if (!code) return undefined;
+  const main: ClaimKind | undefined = code === "stance.conflict" ? kinds[0] : (code.slice("claim.".length) as ClaimKind);
+  const finding: Finding = {
+    code,
+    severity: settings.severity[code] as FindingSeverity,
+    message: claimMessage(claim, code, main, kinds, opposing),
+    span: claimSpan(claim, main),
+    stance: claim.stance,
+    data: { element: "claim", index, kinds },
+  };
+  const related = relatedMentions(opposing);
+  if (related.length > 0) finding.related = related;
+  return finding;
+}
+
+/** The first code of CLAIM_CODES_BY_PRIORITY that applies to the claim and is not off. */
+function claimCode(kinds: readonly ClaimKind[], contradicted: boolean, settings: FindingSettings): RuleCode | undefined {
+  return CLAIM_CODES_BY_PRIORITY.find((code) => {
+    if (settings.severity[code] === "off") return false;
+    if (code === "stance.conflict") return contradicted && kinds.length > 0;
+    return kinds.includes(code.slice("claim.".length) as ClaimKind);
+  });
+}
+
+/** Where a claim's finding sits: the cue of its main kind, an unnamed source inside it, else the claim. */
+function claimSpan(claim: Claim, kind: ClaimKind | undefined): { start: number; end: number } {
+  const cue = claim.cues.find((c) => c.kind === kind);
+  if (cue) return { start: cue.start, end: cue.end };
+  const source = claim.source;
+  if (kind === "anonymous" && source?.kind === "anonymous" && source.start >= claim.start && source.end <= claim.end) {
+    return { start: source.start, end: source.end };
+  }
+  return { start: claim.start, end: claim.end };
+}
+
+function claimMessage(
+  claim: Claim,
+  code: RuleCode,
+  main: ClaimKind | undefined,
+  kinds: readonly ClaimKind[],
+  opposing: readonly ContradictionMember[],
+): string {
+  const others = kinds.filter((k) => k !== main).map((k) => {
+    const cues = cueText(claim, k);
+    return cues ? `${KIND_WORD[k]}: ${cues}` : KIND_WORD[k];
+  });
+  const also = others.length > 0 ? ` (also ${others.join("; ")})` : "";
+  const lead = main ? kindLead(claim, main) : "Claim";
+  const head = code === "stance.conflict" ? `Contradicted: ${lead.charAt(0).toLowerCase()}${lead.slice(1)}` : lead;
+  const body = main ? kindBody(claim, main) : oneLine(claim.text, 80);
+  const cues = main ? cueText(claim, main) : "";
+  return `${head}${also}: ${cues ? `${cues} — ` : ""}${body}${againstText(opposing)}`;
+}
+
+const KIND_WORD: Record<ClaimKind, string> = {
+  denial: "denial",
+  anonymous: "unnamed source",
+  hedged: "hedged",
+  attributed: "attributed",
+};
+
+function kindLead(claim: Claim, kind: ClaimKind): string {
+  if (kind === "denial" && claim.stance === "cannot-confirm") return "Not confirmed";
+  return CLAIM_KIND_LABEL[kind];
+}
+
+function kindBody(claim: Claim, kind: ClaimKind): string {
+  const source = namedSource(claim);
+  switch (kind) {
+    case "hedged":
+      return source ? `source: ${source}, but hedged` : "no named source";
+    case "anonymous":
+      return "the claim rests on an unnamed source";
+    case "attributed":
+      return `${source ? `source: ${source}` : "source not identified"}, ${STANCE_LABEL[claim.stance]}`;
+    case "denial":
+      return `${source ?? "an unidentified source"} ${STANCE_LABEL[claim.stance]} the statement`;
+  }
+}
+
+function namedSource(claim: Claim): string | undefined {
+  const source = claim.source;
+  if (!source || source.kind === "anonymous" || source.kind === "unknown") return undefined;
+  return `${oneLine(source.text, 60)} (${SOURCE_KIND_LABEL[source.kind]})`;
+}
+
+function cueText(claim: Claim, kind: ClaimKind): string {
+  const cues = [...new Set(claim.cues.filter((c) => c.kind === kind).map((c) => quote(c.text)))];
+  if (cues.length > 0) return cues.join(", ");
+  return kind === "anonymous" && claim.source ? quote(claim.source.text) : "";
+}
+
+function againstText(opposing: readonly ContradictionMember[]): string {
+  if (opposing.length === 0) return "";
+  const files = new Set(opposing.map((m) => m.file)).size;
+  return `; ${plural(opposing.length, "mention")} in ${plural(files, "file")} say${opposing.length === 1 ? "s" : ""} otherwise`;
+}
+
+// ---- Figures ----
+
+function figureFinding(
+  file: string,
+  analysis: Analysis,
+  figure: Figure,
+  index: number,
+  relations: FileRelations,
+  settings: FindingSettings,
+): Finding | undefined {
+  const data: FindingData = { element: "figure", index };
+  const span = { start: figure.start, end: figure.end };
+  const conflicts = relations.conflicts(figure, "figure");
+  if (conflicts.length > 0 && settings.severity["figure.conflict"] !== "off") {
+    const opposing = uniqueMentions(conflicts.flatMap((c) => c.opposing));
+    const revision = conflicts.every((c) => c.contradiction.revision);
+    const finding: Finding = {
+      code: "figure.conflict",
+      severity: settings.severity["figure.conflict"] as FindingSeverity,
+      message: conflictMessage(figure, revision, opposing),
+      span,
+      data,
+    };
+    const related = relatedMentions(opposing);
+    if (related.length > 0) finding.related = related;
+    return finding;
+  }
+  if (settings.severity.figure === "off") return undefined;
+  return {
+    code: "figure",
+    severity: settings.severity.figure as FindingSeverity,
+    message: figureMessage(file, analysis, figure, relations.figureGroup(index)),
+    span,
+    data,
+  };
+}
+
+function figureMessage(file: string, analysis: Analysis, figure: Figure, group: FigureGroup | undefined): string {
+  const subject = group?.label ?? labelOf(figure.subject);
+  const giver = analysis.claims.find((c) => c.start < figure.end && figure.start < c.end)?.source;
+  const by = giver ? `; given by ${oneLine(giver.text, 50)}` : "; stated by the text itself";
+  const elsewhere = group ? new Set(group.members.filter((m) => m.file !== file).map((m) => m.file)).size : 0;
+  const also = elsewhere > 0 ? `; also given in ${plural(elsewhere, "other file")}` : "";
+  return `Figure: ${formatFigure(figure)} — subject: ${subject || "unknown"}${by}${also}`;
+}
+
+function conflictMessage(figure: Figure, revision: boolean, opposing: readonly ContradictionMember[]): string {
+  // Distinct values, keyed on the raw fields: only the first three are worded.
+  const distinct = new Map<string, ContradictionMember>();
+  for (const m of opposing) {
+    const key = `${m.text}\u0000${m.source ?? ""}\u0000${m.file}`;
+    if (!distinct.has(key)) distinct.set(key, m);
+  }
+  const shown = [...distinct.values()]
+    .slice(0, 3)
+    .map((m) => `${oneLine(m.text, 40)} (${m.source ? `${oneLine(m.source, 40)}, ` : ""}${baseName(m.file)})`);
+  const more = distinct.size > 3 ? `; and ${distinct.size - 3} more` : "";
+  return `${revision ? "Revised figure" : "Conflicting figure"}: ${formatValue(figure)} here, but ${shown.join("; ")}${more}`;
+}
+
+// ---- Shared ----
+
+/** The first RELATED_LIMIT mentions, each saying who and what; the rest are counted in the last. */
+function relatedMentions(members: readonly ContradictionMember[]): RelatedMention[] {
+  const shown = members.slice(0, RELATED_LIMIT).map((m) => {
+    const who = m.source ? `${oneLine(m.source, 50)}: ` : "";
+    const when = m.date ? ` (${m.date})` : "";
+    return { file: m.file, start: m.start, end: m.end, message: `${who}${oneLine(m.text, 80)}${when}` };
+  });
+  const more = members.length - shown.length;
+  if (more > 0) {
+    const last = shown[shown.length - 1]!;
+    last.message += ` — and ${plural(more, "more mention")} (the contradictions list has them all)`;
+  }
+  return shown;
+}
+
+/** One entry per mention (a mention can sit in several contradictions). */
+function uniqueMentions(members: readonly ContradictionMember[]): ContradictionMember[] {
+  const seen = new Set<string>();
+  return members.filter((m) => {
+    const key = `${m.file}#${m.start}:${m.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function push(out: Finding[], finding: Finding | undefined): void {
+  if (finding) out.push(finding);
+}
+
+function withoutDuplicates(sorted: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return sorted.filter((f) => {
+    const key = `${f.code}#${f.span.start}:${f.span.end}#${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
