@@ -2,17 +2,20 @@
 // organizations. Gazetteer matches first, then capitalized chunks read with titles and context.
 import type { ActorKind, ActorMention } from "./types";
 import { type Token, TokenKind, isPossessive } from "./tokens";
-import { LEX, matchGazetteer, slug, type GazetteerEntry } from "./lexicon";
+import { ACTOR_WORDS, LEX, matchGazetteer, slug, type GazetteerEntry } from "./lexicon";
 import type { SentenceSlice } from "./sentences";
 import { findUnlistedOrganizations } from "./organizations";
 import { internString, memoize } from "./intern";
 
-const PARTICLES = new Set(["bin", "al", "el", "von", "van", "der", "de", "la", "le", "da", "di", "du", "ibn", "abu", "bint"]);
-const CHUNK_JOINERS = new Set(["of", "for", "the", "de"]);
-const PLACE_PREPOSITIONS = new Set(["in", "at", "into", "near", "outside", "around", "across", "inside", "via", "through", "within", "toward", "towards", "throughout", "above", "over"]);
-const MOTION_WORDS = new Set(["visit", "visits", "visited", "visiting", "trip", "trips", "travel", "travels", "traveled", "travelled", "flew", "fly", "flight", "flights", "returned", "return", "arrived", "arrive", "arriving", "came", "come", "went", "go", "moved", "headed", "heading", "journey", "back", "route", "road", "train", "way", "relocated", "fled", "evacuated", "deported", "embassy"]);
-const PERSON_CONTEXT_AFTER = new Set(["said", "says", "told", "wrote", "writes", "added", "stated", "noted", "argued", "warned", "claimed", "denied", "confirmed", "announced", "explained", "insisted", "emphasized", "emphasised", "stressed", "highlighted", "revealed", "asserted", "declared", "cautioned", "tweeted", "posted", "replied", "responded", "acknowledged", "admitted", "urged", "vowed", "pledged", "criticized", "criticised", "praised", "called", "met", "visited", "signed", "also", "has", "had", "is", "was", "who", "will", "would", "did"]);
-const COMMON_CAPITALIZED = new Set(["The", "This", "That", "These", "Those", "A", "An", "In", "On", "At", "But", "And", "Or", "If", "As", "For", "With", "From", "By", "To", "Of", "It", "He", "She", "They", "We", "I", "You", "His", "Her", "Their", "Its", "Our", "While", "When", "Where", "After", "Before", "Since", "During", "Despite", "Although", "However", "Meanwhile", "According", "Beyond", "Overall", "Furthermore", "Additionally", "Moreover", "Earlier", "Later", "Now", "Then", "There", "Here", "Some", "Many", "Most", "All", "Each", "Every", "Both", "Such", "Other", "Another", "One", "Two", "Three", "Last", "Next", "New", "Yet", "So", "Not", "No", "Yes", "Still", "Also", "Even", "Just", "Only", "Apparently", "Reportedly", "Allegedly", "Speculation", "Reports", "Officials", "Experts", "Analysts", "Sources", "Intelligence", "Image", "Photo", "Related", "Read", "View", "Updated", "Created", "Published", "Email", "Phone", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Western", "Eastern", "Northern", "Southern", "Central", "West", "East", "North", "South", "World", "War", "Supreme", "Leader", "Secretary", "President", "Minister", "General", "Defense", "Defence", "Foreign", "Press", "Deputy", "State", "National", "Security", "Council", "Military", "Cooperation", "Strategic", "Alliance", "Emerging", "Results", "Left", "Menu", "Global", "Latest", "News", "Trending", "Opinion", "Blog", "Interview", "Subscribe", "Give", "Feedback", "Connect", "Terms", "Privacy", "Policy", "Disclaimer", "Copyright", "Chief", "Director", "Commander", "Army", "Navy", "Air", "Force", "Forces", "Armed", "Special", "Operation", "Republic", "People", "Democratic", "Party", "Government", "Ministry", "Office", "Department", "Agency", "Union", "United", "Nations", "Federation", "Kingdom", "States", "Islamic", "Arab", "Field", "Notes", "Plant", "Drone", "Drones", "Britain's", "Satellite", "Local", "Kyiv", "Sea", "Gulf", "Far", "Day", "Week", "Year", "Month", "Local", "Media", "Top", "Senior", "Former", "Acting", "Interim", "Vice", "First", "Lady", "Prime", "Crown", "King", "Queen", "Prince", "Sheikh"]);
+const W = ACTOR_WORDS;
+const COMMON_CAPITALIZED_CLASSES = [W.functionWords, W.cueWordsCapitalized, W.pageFurniture, W.regionalAdjectives, W.institutionWords, W.timeNouns];
+
+/** A capitalized word that is never a personal name: function words, cue words, furniture, institution words, months. */
+function isCommonCapitalized(word: string): boolean {
+  if (COMMON_CAPITALIZED_CLASSES.some((set) => set.has(word))) return true;
+  const lw = word.toLowerCase();
+  return LEX.months.has(lw) || LEX.weekdays.has(lw) || LEX.placeHeads.has(word);
+}
 
 interface PersonRecord {
   canonical: string;
@@ -82,7 +85,7 @@ export function findActors(text: string, tokens: Token[], sentences: SentenceSli
     if (rec && aliasContextOk(tokens, p.t0, p.sentence, rec)) out.push(mention(text, tokens, p.t0, p.t1, "person", rec.canonical, rec.name));
     else if (!rec && speaksAlone(tokens, p.t0, p.t1)) out.push(mention(text, tokens, p.t0, p.t1, "person", slug(t.text), t.text));
   }
-  out.push(...findUnlistedOrganizations(tokens, sentences, out));
+  out.push(...findUnlistedOrganizations(text, tokens, sentences, out));
   out.sort((a, b) => a.start - b.start);
   return dedupe(out);
 }
@@ -152,7 +155,7 @@ function chunkEnd(tokens: Token[], i: number, limit: number): number {
       j++;
       continue;
     }
-    if (t.kind === TokenKind.Word && (PARTICLES.has(t.lower) || CHUNK_JOINERS.has(t.lower)) && tokens[j + 1]?.cap && tokens[j + 1]?.kind === TokenKind.Word) {
+    if (t.kind === TokenKind.Word && (W.nameParticles.has(t.lower) || W.chunkJoiners.has(t.lower)) && tokens[j + 1]?.cap && tokens[j + 1]?.kind === TokenKind.Word) {
       j++;
       continue;
     }
@@ -194,7 +197,7 @@ function readChunk(
     const whole = matchGazetteer(tokens, c0, c1);
     if (!whole || whole[1] < c1 - c0) {
       let o0 = c0;
-      while (o0 < c1 - 1 && (tokens[o0]!.lower === "the" || (o0 === s.t0 && COMMON_CAPITALIZED.has(tokens[o0]!.text) && !LEX.orgHeadWords.has(tokens[o0]!.text) && !LEX.titleWords.has(tokens[o0]!.text)))) o0++;
+      while (o0 < c1 - 1 && (tokens[o0]!.lower === "the" || (o0 === s.t0 && isCommonCapitalized(tokens[o0]!.text) && !LEX.orgHeadWords.has(tokens[o0]!.text) && !LEX.titleWords.has(tokens[o0]!.text)))) o0++;
       const name = text.slice(tokens[o0]!.start, tokens[c1 - 1]!.end);
       out.push(mention(text, tokens, o0, c1, "organization", slug(name), name));
       return c1;
@@ -391,13 +394,13 @@ function capitalStandsForState(tokens: Token[], i: number, len: number, s: Sente
   const prev = tokens[i - 1];
   const prev2 = tokens[i - 2];
   const next = tokens[i + len];
-  if (next && /^(region|province|oblast|airport|city|streets?|residents|suburbs?|outskirts|district|municipality|area)$/.test(next.lower)) return false;
+  if (next && W.placeNounsAfter.has(next.lower)) return false;
   if (i === s.t0) return true;
   if (!prev) return true;
   if (isPossessive(next)) return true;
-  if (PLACE_PREPOSITIONS.has(prev.lower)) return false;
-  if (prev.lower === "to" && prev2 && MOTION_WORDS.has(prev2.lower)) return false;
-  if (prev.lower === "from" && prev2 && MOTION_WORDS.has(prev2.lower)) return false;
+  if (W.placePrepositions.has(prev.lower)) return false;
+  if (prev.lower === "to" && prev2 && W.motionWords.has(prev2.lower)) return false;
+  if (prev.lower === "from" && prev2 && W.motionWords.has(prev2.lower)) return false;
   if (prev.text === "," && (prev2?.lower === "capital" || prev2?.lower === "city")) return false;
   if (prev.lower === "capital" || (prev.lower === "of" && (prev2?.lower === "city" || prev2?.lower === "capital" || prev2?.lower === "streets" || prev2?.lower === "outskirts"))) return false;
   return true;
@@ -413,7 +416,7 @@ function regionalName(tokens: Token[], i: number, s: SentenceSlice): string | un
 
 function isNameLike(t: Token): boolean {
   if (t.kind !== TokenKind.Word || !t.cap) return false;
-  if (COMMON_CAPITALIZED.has(t.text)) return false;
+  if (isCommonCapitalized(t.text)) return false;
   if (/^[A-Z]{2,}$/.test(t.text)) return false; // acronyms are not personal names
   if (LEX.orgHeadWords.has(t.text) || LEX.placeHeads.has(t.text)) return false;
   return true;
@@ -431,7 +434,7 @@ function nameRunEnd(tokens: Token[], i: number, limit: number): number {
       j += 2;
       continue;
     }
-    if (j > i && PARTICLES.has(t.lower) && tokens[j + 1] && isNameLike(tokens[j + 1]!)) {
+    if (j > i && W.nameParticles.has(t.lower) && tokens[j + 1] && isNameLike(tokens[j + 1]!)) {
       j++;
       continue;
     }
@@ -464,8 +467,6 @@ function classifyUnknownRun(
   out.push(mention(text, tokens, r0, r1, "person", rec.canonical, rec.name));
 }
 
-const LOCATIVE = new Set(["in", "at", "near", "from", "to", "into", "outside", "inside", "across", "around", "toward", "towards", "via", "through"]);
-const PLACE_NOUNS = new Set(["city", "town", "village", "region", "province", "state", "county", "district", "port", "island", "islands", "republic", "kingdom", "area", "oblast", "municipality", "capital", "suburb", "neighbourhood", "neighborhood", "university", "battle", "siege"]);
 
 /** Two or three name-like words mid-sentence, not used as a place or as a modifier of a noun. */
 function looksLikeFullName(tokens: Token[], r0: number, r1: number, s: SentenceSlice): boolean {
@@ -473,10 +474,10 @@ function looksLikeFullName(tokens: Token[], r0: number, r1: number, s: SentenceS
   if (n < 2 || n > 3 || isSentenceStartToken(tokens, r0, s)) return false;
   const prev = tokens[r0 - 1];
   const next = tokens[r1];
-  if (prev && (LOCATIVE.has(prev.lower) || prev.lower === "the")) return false;
-  if (prev?.lower === "of" && PLACE_NOUNS.has(tokens[r0 - 2]?.lower ?? "")) return false;
+  if (prev && (W.locatives.has(prev.lower) || prev.lower === "the")) return false;
+  if (prev?.lower === "of" && W.placeNouns.has(tokens[r0 - 2]?.lower ?? "")) return false;
   if (next && next.cap) return false; // "External Economic Relations Minister": part of a longer title
-  if (next && next.kind === TokenKind.Word && !next.cap && !PERSON_CONTEXT_AFTER.has(next.lower) && !["and", "or", "but", "was", "is", "who", "had", "has"].includes(next.lower)) return false;
+  if (next && next.kind === TokenKind.Word && !next.cap && !W.personVerbsAfter.has(next.lower) && !W.clauseWordsAfterName.has(next.lower)) return false;
   for (let k = r0; k < r1; k++) {
     const t = tokens[k]!;
     if (t.kind !== TokenKind.Word || t.text.length < 2 || /[A-Z]{2}/.test(t.text) || LEX.titleWords.has(t.text)) return false;
@@ -493,7 +494,7 @@ function isSentenceStartToken(tokens: Token[], i: number, s: SentenceSlice): boo
 function personContext(tokens: Token[], r0: number, r1: number, s: SentenceSlice): boolean {
   const next = tokens[r1];
   const prev = tokens[r0 - 1];
-  if (next && (PERSON_CONTEXT_AFTER.has(next.lower) || isPossessive(next))) return true;
+  if (next && (W.personVerbsAfter.has(next.lower) || isPossessive(next))) return true;
   if (next?.lower === "of" && tokens[r1 + 1]?.cap) return true; // "Shreyas Reddy of NK News"
   if (next?.text === "," && tokens[r1 + 1] && !tokens[r1 + 1]!.cap && isRoleWord(tokens[r1 + 1]!, tokens[r1 + 2])) return true;
   if (prev && r0 - 1 >= s.t0 && (LEX.titles.has(prev.lower) || prev.lower === "by" && next?.text === ",")) return true;
@@ -502,23 +503,22 @@ function personContext(tokens: Token[], r0: number, r1: number, s: SentenceSlice
 }
 
 function isRoleWord(t: Token, next: Token | undefined): boolean {
-  return LEX.titles.has(t.lower) || (next !== undefined && LEX.titles.has(next.lower)) || ["a", "an", "the", "who", "deputy", "former", "senior"].includes(t.lower);
+  return LEX.titles.has(t.lower) || (next !== undefined && LEX.titles.has(next.lower)) || W.roleWordsAfterComma.has(t.lower);
 }
 
-const SPEECH_PAST = new Set(["said", "told", "wrote", "added", "noted", "warned", "claimed", "denied", "stated", "explained", "argued", "insisted", "replied", "tweeted", "posted", "recalled", "conceded", "acknowledged"]);
 
 /** "Smith said": a lone surname-like word that speaks is a person even when no full name precedes it. */
 function speaksAlone(tokens: Token[], t0: number, t1: number): boolean {
   if (t1 - t0 !== 1) return false;
   const t = tokens[t0]!;
   const next = tokens[t1];
-  if (!next || !SPEECH_PAST.has(next.lower)) return false;
+  if (!next || !W.speechPast.has(next.lower)) return false;
   if (t.text.length < 3 || /^[A-Z]+$/.test(t.text) || !/^\p{Lu}\p{Ll}+$/u.test(t.text)) return false;
   // "The Health Ministry in Gaza said": a place closing the speaker's phrase, not a person.
   const prev = tokens[t0 - 1];
-  if (prev && (LOCATIVE.has(prev.lower) || prev.lower === "of" || prev.lower === "the" || prev.cap)) return false;
+  if (prev && (W.locatives.has(prev.lower) || prev.lower === "of" || prev.lower === "the" || prev.cap)) return false;
   const lw = t.lower;
-  return !COMMON_CAPITALIZED.has(t.text) && !LEX.speakerNouns.has(lw) && !LEX.anonymousHeads.has(lw) && !LEX.titles.has(lw) && !LEX.months.has(lw) && !LEX.weekdays.has(lw) && !LEX.sentenceOpeners.has(lw) && !/(s|ese|ian|ish)$/.test(lw);
+  return !isCommonCapitalized(t.text) && !LEX.speakerNouns.has(lw) && !LEX.anonymousHeads.has(lw) && !LEX.titles.has(lw) && !LEX.months.has(lw) && !LEX.weekdays.has(lw) && !LEX.sentenceOpeners.has(lw) && !/(s|ese|ian|ish)$/.test(lw);
 }
 
 /** A single-word alias ("Kim", "No", "Campbell") refers to a person named in the text. */
@@ -531,6 +531,6 @@ function aliasContextOk(tokens: Token[], i: number, s: SentenceSlice, rec: Perso
   const next = tokens[i + 1];
   if (!next) return false;
   if (isPossessive(next)) return true;
-  if (PERSON_CONTEXT_AFTER.has(next.lower) || LEX.reportingVerbs.has(next.lower)) return true;
-  return !COMMON_CAPITALIZED.has(t.text) && !isFirstToken;
+  if (W.personVerbsAfter.has(next.lower) || LEX.reportingVerbs.has(next.lower)) return true;
+  return !isCommonCapitalized(t.text) && !isFirstToken;
 }

@@ -3,6 +3,8 @@ import countries from "./data/countries.generated.json";
 import actorData from "./data/actors.json";
 import language from "./data/language.json";
 import cueData from "./data/cues.json";
+import actorWordData from "./data/actor-words.json";
+import placeData from "./data/places.generated.json";
 import { tokenize, TokenKind, type Token } from "./tokens";
 import type { ActorKind, Qualifier, Stance } from "./types";
 
@@ -125,6 +127,29 @@ export const LEX = {
   reportingVerbs: buildCues(),
   hedges: new Set(cueData.hedges),
 };
+
+type ActorWordClass = Exclude<keyof typeof actorWordData, "_comment">;
+
+/** One set per word class of data/actor-words.json (words as written there). */
+export const ACTOR_WORDS = Object.fromEntries(
+  Object.entries(actorWordData)
+    .filter(([k]) => k !== "_comment")
+    .map(([k, v]) => [k, new Set((v as { words: string[] }).words)]),
+) as Record<ActorWordClass, Set<string>>;
+
+/** Folded form of a place name: no diacritics, lower case, hyphens, periods and apostrophes as spaces (as scripts/build-places.mjs stores it). */
+export function foldPlaceName(s: string): string {
+  return s
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[-'’.]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Cities and first-level regions (generated from GeoNames data and country-region-data), folded. */
+export const PLACE_NAMES: ReadonlySet<string> = new Set(placeData as string[]);
 
 /** Longest gazetteer match starting at token i: [entry, tokens consumed]. */
 export function matchGazetteer(tokens: Token[], i: number, limit = tokens.length): [GazetteerEntry, number] | undefined {

@@ -4,17 +4,14 @@
 // acronym that speaks ("The RSF denied").
 import type { ActorMention } from "./types";
 import { type Token, TokenKind, isPossessive } from "./tokens";
-import { LEX, slug } from "./lexicon";
+import { ACTOR_WORDS, LEX, slug } from "./lexicon";
+
+const W = ACTOR_WORDS;
 import { lowerBound } from "./spans";
 import type { SentenceSlice } from "./sentences";
 
-const TYPE_NOUNS = new Set(["company", "firm", "group", "agency", "broadcaster", "newspaper", "daily", "outlet", "channel", "network", "lender", "bank", "carrier", "airline", "manufacturer", "maker", "producer", "insurer", "operator", "contractor", "startup", "consultancy", "militia", "movement", "party", "website", "magazine", "tabloid", "watchdog", "regulator", "charity", "organisation", "organization", "publication", "portal", "think-tank", "tank", "institute"]);
-const ORG_FOLLOWERS = new Set(["unit", "units", "agency", "group", "spokesman", "spokeswoman", "spokesperson", "fighters", "militants", "forces", "officials", "chief", "leader", "leaders", "report", "data", "statement", "analysts", "researchers", "said", "says", "told", "denied", "reported", "claimed", "added"]);
-/** Lower-case role nouns after a name that make the name an employer: "Morgan Stanley analyst". */
-const STAFF_NOUNS = new Set(["analyst", "analysts", "economist", "economists", "strategist", "strategists", "spokesman", "spokeswoman", "spokesperson", "executive", "executives", "researcher", "researchers", "lawyer", "lawyers", "engineer", "engineers", "employee", "employees", "staff", "shareholders", "investors", "board", "chairman", "ceo"]);
-const NOT_ORGS = new Set(["AM", "PM", "UTC", "GMT", "EST", "IST", "CET", "GDP", "CEO", "CFO", "TV", "AI", "OK", "US", "UK", "EU", "UN", "COVID", "RSS", "PDF", "HIV", "AIDS", "DNA", "ID", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "NB", "PS", "FAQ", "URL", "USD", "EUR", "GBP", "KG", "KM", "MW", "GW", "LNG", "LPG", "SUV", "VIP", "MP", "MPS", "PR", "HQ", "UAV", "UAVS", "ICBM", "SLBM", "IRBM", "SAM", "ATACMS", "HIMARS", "NOTE", "BREAKING", "LIVE", "UPDATE", "EXCLUSIVE", "WATCH", "READ", "MORE", "NEW", "THE", "AND", "OF", "A", "I"]);
 
-export function findUnlistedOrganizations(tokens: Token[], sentences: SentenceSlice[], known: ActorMention[]): ActorMention[] {
+export function findUnlistedOrganizations(text: string, tokens: Token[], sentences: SentenceSlice[], known: ActorMention[]): ActorMention[] {
   const covered = new Set<number>();
   for (const a of known) for (let k = lowerBound(tokens, a.start); k < tokens.length && tokens[k]!.end <= a.end; k++) covered.add(tokens[k]!.start);
   const taken = (t: Token) => covered.has(t.start);
@@ -32,9 +29,12 @@ export function findUnlistedOrganizations(tokens: Token[], sentences: SentenceSl
   for (const s of sentences) {
     if (s.furniture || s.headline) continue;
     findEmployers(tokens, s, taken, (t0, t1) => {
+      const start = tokens[t0]!.start;
+      const end = tokens[t1 - 1]!.end;
+      // The span's text is the slice itself (two spaces or an ideographic space stay as written); the name is normalised.
       const name = tokens.slice(t0, t1).map((t) => t.text).join(" ");
       for (let k = t0; k < t1; k++) covered.add(tokens[k]!.start);
-      out.push({ start: tokens[t0]!.start, end: tokens[t1 - 1]!.end, text: name, kind: "organization", canonical: slug(name), name });
+      out.push({ start, end, text: text.slice(start, end), kind: "organization", canonical: slug(name), name });
     });
     for (let i = s.t0; i < s.t1; i++) {
       const t = tokens[i]!;
@@ -51,15 +51,15 @@ export function findUnlistedOrganizations(tokens: Token[], sentences: SentenceSl
       // Most capitalized words have none of the contexts below: reject them with cheap checks first.
       const p = prev?.lower ?? "";
       const nx = next?.lower ?? "";
-      const maybe = TYPE_NOUNS.has(p) || p === "told" || p === "tells" || p === "by" || p === "to" || p === "of" || nx === "," || nx === "shares" || nx === "stock" || ORG_FOLLOWERS.has(nx) || LEX.reportingVerbs.has(nx) || isPossessive(next);
+      const maybe = W.typeNouns.has(p) || p === "told" || p === "tells" || p === "by" || p === "to" || p === "of" || nx === "," || nx === "shares" || nx === "stock" || W.orgFollowers.has(nx) || LEX.reportingVerbs.has(nx) || isPossessive(next);
       if (!maybe) continue;
       const acronym = isAcronym(t);
-      const typed = prev && i - 1 >= s.t0 && TYPE_NOUNS.has(prev.lower) && !prev.cap;
+      const typed = prev && i - 1 >= s.t0 && W.typeNouns.has(prev.lower) && !prev.cap;
       const toldOutlet = acronym && prev && (prev.lower === "told" || prev.lower === "tells");
       // "Thales, which makes the missiles": "which" is for things, "who" for people.
       const whichClause = next?.text === "," && tokens[i + 2]?.lower === "which" && !isAcronymLike(t) && !/ly$/.test(t.lower) && !LEX.sentenceOpeners.has(t.lower) && !LEX.months.has(t.lower);
-      const speakingAcronym = acronym && next && (ORG_FOLLOWERS.has(next.lower) || isPossessive(next) || LEX.reportingVerbs.has(next.lower));
-      const agentAcronym = acronym && prev && ["by", "from", "at", "to"].includes(prev.lower) && i - 1 >= s.t0 && tokens[i - 2]?.lower !== "according" ? ["by"].includes(prev.lower) : false;
+      const speakingAcronym = acronym && next && (W.orgFollowers.has(next.lower) || isPossessive(next) || LEX.reportingVerbs.has(next.lower));
+      const agentAcronym = acronym && prev?.lower === "by" && i - 1 >= s.t0;
       const accordingAcronym = acronym && prev?.lower === "to" && tokens[i - 2]?.lower === "according";
       // "shares of Nvidia", "Nvidia shares"
       const shares = (prev?.lower === "of" && tokens[i - 2]?.lower === "shares") || next?.lower === "shares" || next?.lower === "stock";
@@ -82,16 +82,16 @@ function findEmployers(tokens: Token[], s: SentenceSlice, taken: (t: Token) => b
     const next = tokens[j];
     const first = tokens[i]!;
     const sentenceStart = i === s.t0 || tokens[i - 1]!.kind === TokenKind.Punct;
-    if (j - i >= 2 && j - i <= 3 && next && STAFF_NOUNS.has(next.lower) && !(sentenceStart && LEX.sentenceOpeners.has(first.lower))) emit(i, j);
+    if (j - i >= 2 && j - i <= 3 && next && W.staffNouns.has(next.lower) && !(sentenceStart && LEX.sentenceOpeners.has(first.lower))) emit(i, j);
     i = Math.max(i, j);
   }
 }
 
 function isAcronymLike(t: Token): boolean {
-  return /^[A-Z]{2,}/.test(t.text) && NOT_ORGS.has(t.text.toUpperCase());
+  return /^[A-Z]{2,}/.test(t.text) && W.notOrganizations.has(t.text.toUpperCase());
 }
 
 function isAcronym(t: Token): boolean {
-  return /^[A-Z][A-Z0-9&]{1,6}$/.test(t.text) && !NOT_ORGS.has(t.text);
+  return /^[A-Z][A-Z0-9&]{1,6}$/.test(t.text) && !W.notOrganizations.has(t.text);
 }
 
