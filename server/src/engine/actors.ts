@@ -151,6 +151,17 @@ function chunkEnd(tokens: Token[], i: number, limit: number): number {
       j += 2;
       continue;
     }
+    // "Commission on China", "Mission in Haiti": a preposition after an institution's head word, before a name.
+    // "in" only before a country's name ("Council in Brussels" is a body and a place).
+    if (t.kind === TokenKind.Word && W.orgInnerJoiners.has(t.lower) && LEX.orgHeadWords.has(prev.text) && tokens[j + 1]?.cap && tokens[j + 1]!.kind === TokenKind.Word && (t.lower !== "in" || matchGazetteer(tokens, j + 1, limit)?.[0].form === "name")) {
+      j++;
+      continue;
+    }
+    // "James P. McGovern": a middle initial.
+    if (t.text === "." && t.joined && /^[A-Z]$/.test(prev.text) && j - 1 > i && tokens[j + 1]?.cap) {
+      j++;
+      continue;
+    }
     if (t.text === "." && t.joined && prev.kind === TokenKind.Word && LEX.abbreviations.has(prev.lower) && tokens[j + 1]?.cap) {
       j++;
       continue;
@@ -273,8 +284,15 @@ function isOrgChunk(tokens: Token[], c0: number, c1: number): boolean {
   if (c1 - c0 < 2) return false;
   // "International Institute for Strategic Studies", "Bank of England": an org head before "for"/"of".
   if (!LEX.orgHeadWords.has(last.text)) {
-    for (let k = c0; k < c1 - 2; k++) if (LEX.orgHeadWords.has(tokens[k]!.text) && (tokens[k + 1]!.lower === "for" || tokens[k + 1]!.lower === "of") && !isTitleToken(tokens, k)) return !matchGazetteer(tokens, k + 2, c1);
+    // "Government of Haiti", "Bank of Korea": a country after the head is part of the institution's name.
+    for (let k = c0; k < c1 - 2; k++) if (LEX.orgHeadWords.has(tokens[k]!.text) && (tokens[k + 1]!.lower === "for" || tokens[k + 1]!.lower === "of" || W.orgInnerJoiners.has(tokens[k + 1]!.lower)) && !isTitleToken(tokens, k)) return matchGazetteer(tokens, k + 2, c1)?.[0].kind !== "person";
     return false;
+  }
+  // "the Syrian Government" is the state (Syria); "United States Government" is an institution.
+  if (last.text === "Government" || last.text === "Administration") {
+    const first = tokens[c0]!.lower === "the" ? c0 + 1 : c0;
+    const m = matchGazetteer(tokens, first, c1);
+    if (m && m[0].form === "demonym" && first + m[1] === c1 - 1) return false;
   }
   // "Shreyas Reddy of NK News": a known name ends the chunk after "of"; read the parts instead.
   for (let k = c0 + 1; k < c1; k++) {
