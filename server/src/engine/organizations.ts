@@ -15,16 +15,25 @@ export function findUnlistedOrganizations(text: string, tokens: Token[], sentenc
   const covered = new Set<number>();
   for (const a of known) for (let k = lowerBound(tokens, a.start); k < tokens.length && tokens[k]!.end <= a.end; k++) covered.add(tokens[k]!.start);
   const taken = (t: Token) => covered.has(t.start);
-  const aliases = new Map<string, { canonical: string; name: string }>();
   const out: ActorMention[] = [];
-  const add = (t: Token, canonical: string, name: string) => {
-    if (!covered.has(t.start)) covered.add(t.start), out.push({ start: t.start, end: t.end, text: t.text, kind: "organization", canonical, name });
+  const add = (t0: number, t1: number, canonical: string, name: string) => {
+    const a = tokens[t0]!;
+    if (covered.has(a.start)) return;
+    for (let k = t0; k < t1; k++) covered.add(tokens[k]!.start);
+    const end = tokens[t1 - 1]!.end;
+    out.push({ start: a.start, end, text: text.slice(a.start, end), kind: "organization", canonical, name });
   };
-  // "Rapid Support Forces (RSF)": the acronym names the organization before it.
-  for (const a of known) {
-    if (a.kind !== "organization") continue;
-    const i = lowerBound(tokens, a.end);
-    if (tokens[i]?.text === "(" && tokens[i + 2]?.text === ")" && isAcronym(tokens[i + 1]!)) aliases.set(tokens[i + 1]!.text, { canonical: a.canonical, name: a.name });
+  const acronyms = defineAcronyms(text, tokens, sentences, known, (t0, t1, name) => add(t0, t1, slug(name), name));
+  // A defined acronym names its organization everywhere in the document, tables and headings included.
+  for (const s of sentences) {
+    if (s.furniture) continue;
+    for (let i = s.t0; i < s.t1; i++) {
+      const end = acronymEnd(tokens, i);
+      if (end < 0) continue;
+      const def = acronyms.get(acronymText(tokens, i, end));
+      if (def) add(i, end, def.canonical, def.name);
+      i = end - 1;
+    }
   }
   for (const s of sentences) {
     if (s.furniture || s.headline) continue;
@@ -39,9 +48,13 @@ export function findUnlistedOrganizations(text: string, tokens: Token[], sentenc
     for (let i = s.t0; i < s.t1; i++) {
       const t = tokens[i]!;
       if (t.kind !== TokenKind.Word || !t.cap || taken(t)) continue;
-      const alias = aliases.get(t.text);
-      if (alias) {
-        add(t, alias.canonical, alias.name);
+      const compoundEnd = acronymEnd(tokens, i);
+      if (acronyms.has(t.text)) continue; // defined acronyms are read above
+      // "USAID/OFDA": acronyms joined by a slash name an office of a body.
+      if (compoundEnd > i + 1) {
+        const name = acronymText(tokens, i, compoundEnd);
+        add(i, compoundEnd, slug(name), name);
+        i = compoundEnd - 1;
         continue;
       }
       const prev = tokens[i - 1];
@@ -51,7 +64,7 @@ export function findUnlistedOrganizations(text: string, tokens: Token[], sentenc
       // Most capitalized words have none of the contexts below: reject them with cheap checks first.
       const p = prev?.lower ?? "";
       const nx = next?.lower ?? "";
-      const maybe = W.typeNouns.has(p) || p === "told" || p === "tells" || p === "by" || p === "to" || p === "of" || nx === "," || nx === "shares" || nx === "stock" || W.orgFollowers.has(nx) || LEX.reportingVerbs.has(nx) || isPossessive(next);
+      const maybe = p === "the" || W.typeNouns.has(p) || p === "told" || p === "tells" || p === "by" || p === "to" || p === "of" || nx === "," || nx === "shares" || nx === "stock" || W.orgFollowers.has(nx) || LEX.reportingVerbs.has(nx) || isPossessive(next);
       if (!maybe) continue;
       const acronym = isAcronym(t);
       const typed = prev && i - 1 >= s.t0 && W.typeNouns.has(prev.lower) && !prev.cap;
@@ -59,13 +72,15 @@ export function findUnlistedOrganizations(text: string, tokens: Token[], sentenc
       // "Thales, which makes the missiles": "which" is for things, "who" for people.
       const whichClause = next?.text === "," && tokens[i + 2]?.lower === "which" && !isAcronymLike(t) && !/ly$/.test(t.lower) && !LEX.sentenceOpeners.has(t.lower) && !LEX.months.has(t.lower);
       const speakingAcronym = acronym && next && (W.orgFollowers.has(next.lower) || isPossessive(next) || LEX.reportingVerbs.has(next.lower));
+      // "the JIC met": an acronym with the definite article names a body (things in capitals are listed in notOrganizations).
+      const theAcronym = acronym && prev?.lower === "the" && i - 1 >= s.t0 && !(next?.cap && next.kind === TokenKind.Word);
       const agentAcronym = acronym && prev?.lower === "by" && i - 1 >= s.t0;
       const accordingAcronym = acronym && prev?.lower === "to" && tokens[i - 2]?.lower === "according";
       // "shares of Nvidia", "Nvidia shares"
       const shares = (prev?.lower === "of" && tokens[i - 2]?.lower === "shares") || next?.lower === "shares" || next?.lower === "stock";
-      if (typed || toldOutlet || speakingAcronym || agentAcronym || accordingAcronym || whichClause || (shares && i > s.t0)) {
+      if (typed || toldOutlet || speakingAcronym || theAcronym || agentAcronym || accordingAcronym || whichClause || (shares && i > s.t0)) {
         if (LEX.months.has(t.lower) || LEX.weekdays.has(t.lower)) continue;
-        add(t, slug(t.text), t.text);
+        add(i, i + 1, slug(t.text), t.text);
       }
     }
   }
@@ -92,6 +107,66 @@ function isAcronymLike(t: Token): boolean {
 }
 
 function isAcronym(t: Token): boolean {
-  return /^[A-Z][A-Z0-9&]{1,6}$/.test(t.text) && !W.notOrganizations.has(t.text);
+  return (/^[A-Z][A-Z0-9&]{1,7}$/.test(t.text) || /^[A-Z][a-z][A-Z]$/.test(t.text)) && !W.notOrganizations.has(t.text);
+}
+
+/** End (exclusive) of an acronym at i, with its joined "/PART" pieces ("USAID/OFDA"), or -1. */
+function acronymEnd(tokens: Token[], i: number): number {
+  if (!isAcronym(tokens[i]!)) return -1;
+  let j = i + 1;
+  while (tokens[j]?.text === "/" && tokens[j]!.joined && tokens[j + 1]?.joined && isAcronym(tokens[j + 1]!)) j += 2;
+  return j;
+}
+
+function acronymText(tokens: Token[], i: number, end: number): string {
+  let s = "";
+  for (let k = i; k < end; k++) s += tokens[k]!.text;
+  return s;
+}
+
+type AcronymMeaning = { canonical: string; name: string } | null;
+
+/**
+ * "Government of Haiti (GoH)", "Urban Search and Rescue (USAR)": an acronym in parentheses takes the
+ * reading of the words before it for the whole document: an organization's acronym names it; one
+ * defined for a place, a programme or lower-case words ("chemical weapons (CW)") is no actor (null).
+ * An unlisted institution name before its acronym is emitted as an organization.
+ */
+function defineAcronyms(text: string, tokens: Token[], sentences: SentenceSlice[], known: ActorMention[], emitName: (t0: number, t1: number, name: string) => void): Map<string, AcronymMeaning> {
+  const defs = new Map<string, AcronymMeaning>();
+  for (const s of sentences) {
+    if (s.furniture) continue;
+    for (let i = s.t0 + 1; i < s.t1; i++) {
+      if (tokens[i]!.text !== "(") continue;
+      const end = acronymEnd(tokens, i + 1);
+      if (end < 0 || tokens[end]?.text !== ")") continue;
+      const key = acronymText(tokens, i + 1, end);
+      if (defs.has(key)) continue;
+      let last = i - 1;
+      if (isPossessive(tokens[last]) && last > s.t0) last--;
+      defs.set(key, meaningOfNameBefore(text, tokens, s.t0, last, known, emitName));
+    }
+  }
+  return defs;
+}
+
+function meaningOfNameBefore(text: string, tokens: Token[], from: number, last: number, known: ActorMention[], emitName: (t0: number, t1: number, name: string) => void): AcronymMeaning {
+  const lastTok = tokens[last]!;
+  const actor = known.find((a) => a.end === lastTok.end);
+  const before = actor ? tokens[lowerBound(tokens, actor.start) - 1] : undefined;
+  // "Government of Haiti (GoH)": a country closing the name is part of it.
+  const inner = actor?.kind === "country" && before !== undefined && (W.chunkJoiners.has(before.lower) || W.orgInnerJoiners.has(before.lower));
+  if (actor && !inner) return actor.kind === "organization" ? { canonical: actor.canonical, name: actor.name } : null;
+  if (!lastTok.cap || lastTok.kind !== TokenKind.Word) return null;
+  let first = last;
+  while (first > from && (tokens[first - 1]!.cap || W.chunkJoiners.has(tokens[first - 1]!.lower) || W.orgInnerJoiners.has(tokens[first - 1]!.lower) || tokens[first - 1]!.lower === "and")) first--;
+  while (first < last && !tokens[first]!.cap) first++;
+  if (tokens[first]!.lower === "the") first++;
+  let head = false;
+  for (let k = first; k <= last; k++) if (LEX.orgHeadWords.has(tokens[k]!.text)) head = true;
+  if (!head || LEX.placeHeads.has(lastTok.text)) return null;
+  const name = text.slice(tokens[first]!.start, lastTok.end);
+  emitName(first, last + 1, name);
+  return { canonical: slug(name), name };
 }
 
