@@ -5,6 +5,7 @@ import { type Token, TokenKind, isPossessive } from "./tokens";
 import { ACTOR_WORDS, LEX, matchGazetteer, slug, type GazetteerEntry } from "./lexicon";
 import type { SentenceSlice } from "./sentences";
 import { findUnlistedOrganizations } from "./organizations";
+import { isKnownPlace, readsAsPlace } from "./places";
 import { internString, memoize } from "./intern";
 
 const W = ACTOR_WORDS;
@@ -200,6 +201,9 @@ function readChunk(
   out: ActorMention[],
   pending: Array<{ t0: number; t1: number; sentence: SentenceSlice }>,
 ): number {
+  // Laws, documents, indices and conditions ("Counterterrorism Law", "Universal Declaration of Human Rights",
+  // "HAVANA Act") are not actors, nor a country word inside their names.
+  if (namesDocument(tokens, c0, c1)) return c1;
   // A place whose name contains a country's ("Sea of Japan", "South China Sea") is not an actor.
   if (LEX.placeHeads.has(tokens[c1 - 1]!.text) && c1 - c0 >= 2 && !isOrgChunk(tokens, c0, c1)) return c1;
   // An organization named by its head word ("Ukrainian Armed Forces", "11th Airborne Assault Brigade"),
@@ -269,6 +273,12 @@ function readChunk(
     i++;
   }
   return c1;
+}
+
+function namesDocument(tokens: Token[], c0: number, c1: number): boolean {
+  if (W.documentHeads.has(tokens[c1 - 1]!.text) && !LEX.titleWords.has(tokens[c1 - 1]!.text)) return true;
+  for (let k = c0 + 1; k < c1 - 1; k++) if (W.documentHeads.has(tokens[k]!.text) && (tokens[k + 1]!.lower === "of" || tokens[k + 1]!.lower === "on")) return true;
+  return false;
 }
 
 function knownNameRunsPast(tokens: Token[], c0: number, c1: number, limit: number): boolean {
@@ -396,8 +406,17 @@ function nameWords(tokens: Token[], i: number, c1: number): string[] {
   return words;
 }
 
+/** A title, an occupation or a kinship noun just before a run: "anthropologist Anna Berg", "his brother Omar". */
+function hasPersonWordBefore(tokens: Token[], r0: number, s: SentenceSlice): boolean {
+  const prev = tokens[r0 - 1];
+  if (!prev || r0 - 1 < s.t0 || prev.cap) return false;
+  return LEX.titles.has(prev.lower) || W.occupationNouns.has(prev.lower) || W.kinshipNouns.has(prev.lower);
+}
+
 /** Country mentions: a capital stands for the state only where it is not a place. */
 function acceptEntry(tokens: Token[], i: number, len: number, entry: GazetteerEntry, s: SentenceSlice): boolean {
+  // "ethnic Kazakhs": a people, not the state.
+  if (entry.form === "demonym" && W.groupModifiers.has(tokens[i - 1]?.lower ?? "")) return false;
   if (entry.form === "capital") return capitalStandsForState(tokens, i, len, s);
   if (entry.kind === "country" && entry.form === "abbreviation" && tokens[i]!.text === "US") {
     // "US" upper-case only; in an all-caps line it may be the pronoun.
@@ -413,9 +432,14 @@ function capitalStandsForState(tokens: Token[], i: number, len: number, s: Sente
   const prev2 = tokens[i - 2];
   const next = tokens[i + len];
   if (next && W.placeNounsAfter.has(next.lower)) return false;
+  // "Washington-based": a location.
+  if (next?.text === "-" && next.joined && tokens[i + len + 1]?.lower === "based") return false;
   if (i === s.t0) return true;
   if (!prev) return true;
   if (isPossessive(next)) return true;
+  if (W.motionVerbsWithObject.has(prev.lower)) return false;
+  if (prev.lower === "of" && prev2 && W.placeNounsBeforeOf.has(prev2.lower)) return false;
+  if (readsAsPlace(tokens, i, i + len, s, false)) return false;
   if (W.placePrepositions.has(prev.lower)) return false;
   if (prev.lower === "to" && prev2 && W.motionWords.has(prev2.lower)) return false;
   if (prev.lower === "from" && prev2 && W.motionWords.has(prev2.lower)) return false;
@@ -480,7 +504,10 @@ function classifyUnknownRun(
     return;
   }
   if (words.length > 4) return;
-  if (!personContext(tokens, r0, r1, s) && !looksLikeFullName(tokens, r0, r1, s)) return;
+  if (words.some((w) => W.ethnicReligiousGroups.has(w))) return;
+  const titled = hasPersonWordBefore(tokens, r0, s);
+  if (!titled && (isKnownPlace(tokens, r0, r1) || readsAsPlace(tokens, r0, r1, s, true))) return;
+  if (!titled && !personContext(tokens, r0, r1, s) && !looksLikeFullName(tokens, r0, r1, s)) return;
   const rec = persons.register(words);
   out.push(mention(text, tokens, r0, r1, "person", rec.canonical, rec.name));
 }

@@ -107,7 +107,7 @@ function isAcronymLike(t: Token): boolean {
 }
 
 function isAcronym(t: Token): boolean {
-  return (/^[A-Z][A-Z0-9&]{1,7}$/.test(t.text) || /^[A-Z][a-z][A-Z]$/.test(t.text)) && !W.notOrganizations.has(t.text);
+  return (/^[A-Z][A-Z0-9&]{1,7}$/.test(t.text) || /^[A-Z][a-z][A-Z]{1,3}$/.test(t.text)) && !W.notOrganizations.has(t.text);
 }
 
 /** End (exclusive) of an acronym at i, with its joined "/PART" pieces ("USAID/OFDA"), or -1. */

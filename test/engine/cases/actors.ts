@@ -11,4 +11,46 @@ export interface ActorRuleCase {
 export const ACTOR_RULE_CASES: ActorRuleCase[] = [
   // Spans are slices of the text, whatever the white space inside a name.
   { rule: "span text with two spaces", text: "Goldman  Sachs analysts expect a slowdown.", actors: [["Goldman  Sachs", "organization", "goldman-sachs"]] },
+
+  // Institutions with an inner of/for/on/in and country words are one organization.
+  { rule: "Government of X", text: "The Government of Chile announced new measures.", actors: [["Government of Chile", "organization", "government-of-chile"]], absent: ["Chile"] },
+  { rule: "country + Government", text: "The United States Government assesses the risk as low.", actors: [["United States Government", "organization", "united-states-government"]], absent: ["United States"] },
+  { rule: "the <demonym> government is the state", text: "The Peruvian Government rejected the plan.", actors: [["Peruvian", "country", "peru"]], absent: ["Peruvian Government"] },
+  { rule: "inner 'on' after a head word", text: "The Select Commission on Kenya held hearings.", actors: [["Select Commission on Kenya", "organization", "select-commission-on-kenya"]], absent: ["Kenya"] },
+  { rule: "inner 'in' before a country", text: "The Assistance Mission in Sudan reported delays.", actors: [["Assistance Mission in Sudan", "organization", "assistance-mission-in-sudan"]], absent: ["Sudan"] },
+  { rule: "inner 'in' not before a city", text: "The Council in Brussels met on Monday.", absent: ["Council in Brussels"] },
+  { rule: "country word before an institution", text: "The U.S. Geological Service issued a warning.", actors: [["U.S. Geological Service", "organization", "u-s-geological-service"]], absent: ["U.S."] },
+  { rule: "middle initial in a name", text: "Senator Mary K. Lawson released a statement.", actors: [["Mary K. Lawson", "person", "mary-k-lawson"]] },
+
+  // Acronyms take the reading of the name they are defined for.
+  { rule: "acronym of an organization, used alone later", text: "The Ministry of Water Resources (MoWR) opened wells. Later MoWR closed two of them.", actors: [["Ministry of Water Resources", "organization", "ministry-of-water-resources"], ["MoWR", "organization", "ministry-of-water-resources"]] },
+  { rule: "acronym of lower-case words is no actor", text: "Inspectors found improvised explosive devices (IEDX) near the road. IEDX officials were not named.", absent: ["IEDX"] },
+  { rule: "acronym of a region is no actor", text: "The Tigray Autonomous Region (TAR) was sealed off. TAR officials said little.", absent: ["TAR"] },
+  { rule: "acronym of a programme without a head word is no actor", text: "Local Search and Rescue (LSAR) teams arrived.", absent: ["LSAR", "Local Search"] },
+  { rule: "slash compound of acronyms", text: "On Monday, UNDP/BCPR released funds.", actors: [["UNDP/BCPR", "organization", "undp-bcpr"]] },
+  { rule: "the ACRONYM acts", text: "Yesterday the JTF met to review the evidence.", actors: [["JTF", "organization", "jtf"]] },
+
+  // Laws, documents, indices and conditions are not actors, nor the country word inside them.
+  { rule: "law", text: "The measure extends the National Security Law to new offences.", absent: ["National Security Law"] },
+  { rule: "act with a country word", text: "Congress passed the KENYA Act last year.", absent: ["KENYA", "Kenya"] },
+  { rule: "declaration of", text: "The Universal Charter of Labour Rights begins with a promise.", absent: ["Universal Charter"] },
+  { rule: "leaked documents with a country name", text: "The Nigeria Papers were published in 2021.", absent: ["Nigeria"] },
+  { rule: "data", text: "Employment (Household Panel Data) fell slightly.", absent: ["Household Panel Data"] },
+
+  // Ethnic and religious groups are not persons or states.
+  { rule: "religious group", text: "Many Ahmadi Muslims reported harassment.", absent: ["Ahmadi Muslims"] },
+  { rule: "ethnic + demonym", text: "Police detained ethnic Uzbeks and Tajiks in the city.", absent: ["Uzbeks"] },
+
+  // Places are not actors.
+  { rule: "known town in a list", text: "Teams searched Jacmel, Fort Dauphin and Les Cayes.", absent: ["Fort Dauphin", "Les Cayes"] },
+  { rule: "list after a locative", text: "Shaking was felt at Monte Verde, Rio Claro and Santa Luz.", absent: ["Monte Verde", "Rio Claro", "Santa Luz"] },
+  { rule: "list closed by a plural place noun", text: "Aid reached the Alto Norte, Baja Sierra and Costa Larga provinces.", absent: ["Alto Norte", "Baja Sierra", "Costa Larga"] },
+  { rule: "place from the table without accents", text: "Aid convoys left Leogane yesterday.", absent: ["Leogane"] },
+  { rule: "capital after 'suburbs of'", text: "Shelling hit the suburbs of Damascus overnight.", absent: ["Damascus"] },
+  { rule: "capital + -based", text: "A Nairobi-based charity ran the survey.", absent: ["Nairobi"] },
+  { rule: "capital as object of a motion verb", text: "Thousands departed Kabul for the provinces.", absent: ["Kabul"] },
+  { rule: "capital in a list after a locative", text: "It was felt at Cartago, Lima and Quito.", absent: ["Lima", "Quito"] },
+  { rule: "capital standing for the state", text: "Damascus denied the reports.", actors: [["Damascus", "country", "syria"]] },
+  { rule: "capitals listed as states", text: "Ties between Moscow and Tehran have grown.", actors: [["Moscow", "country", "russia"], ["Tehran", "country", "iran"]] },
+  { rule: "capital with a possessive", text: "In Pyongyang's view the talks failed.", actors: [["Pyongyang", "country", "north-korea"]] },
 ];
