@@ -39,7 +39,13 @@ class PersonRegistry {
     }
     const words = name.split(/[\s]+/).filter((w) => w.length > 1);
     const surname = words[words.length - 1];
-    if (words.length >= 2 && surname) this.addAlias(surname, rec);
+    if (words.length === 1 && surname) this.addAlias(surname, rec);
+    if (words.length >= 2 && surname) {
+      this.addAlias(surname, rec);
+      // "al-Assad" is also "Assad".
+      const bare = /^\p{Ll}+[-‐](\p{Lu}.+)$/u.exec(surname)?.[1];
+      if (bare) this.addAlias(bare, rec);
+    }
     if (words.length >= 2 && words[0]) this.addAlias(words[0], rec);
     return rec;
   }
@@ -84,7 +90,10 @@ export function findActors(text: string, tokens: Token[], sentences: SentenceSli
     const t = tokens[p.t0]!;
     const rec = persons.lookup(t.text);
     if (rec && aliasContextOk(tokens, p.t0, p.sentence, rec)) out.push(mention(text, tokens, p.t0, p.t1, "person", rec.canonical, rec.name));
-    else if (!rec && speaksAlone(tokens, p.t0, p.t1)) out.push(mention(text, tokens, p.t0, p.t1, "person", slug(t.text), t.text));
+    else if (!rec && speaksAlone(tokens, p.t0, p.t1)) {
+      const named = persons.register([t.text]);
+      out.push(mention(text, tokens, p.t0, p.t1, "person", named.canonical, named.name));
+    }
   }
   out.push(...findUnlistedOrganizations(text, tokens, sentences, out));
   out.sort((a, b) => a.start - b.start);
@@ -167,6 +176,32 @@ function chunkEnd(tokens: Token[], i: number, limit: number): number {
       j++;
       continue;
     }
+    // "Bashar al-Assad": a particle joined to the surname by a hyphen.
+    if (t.kind === TokenKind.Word && W.nameParticles.has(t.lower) && tokens[j + 1]?.text === "-" && tokens[j + 1]!.joined && tokens[j + 2]?.joined && tokens[j + 2]!.cap) {
+      j += 3;
+      continue;
+    }
+    // "People's Congress", "People's Liberation Army": the possessive that is part of institution names.
+    if (isPossessive(t) && prev.text === "People" && tokens[j + 1]?.cap && tokens[j + 1]!.kind === TokenKind.Word) {
+      j++;
+      continue;
+    }
+    // "Standing Committee of the 12th People's Congress": an ordinal after "of the".
+    if (t.kind === TokenKind.Number && prev.lower === "the" && isOrdinalUnitStart(tokens, j)) {
+      j += 2;
+      continue;
+    }
+    // "the" joins only after "of"/"for"/"on" ("Institute for the Study of War"), not "In October the Council".
+    if (t.lower === "the" && !W.chunkJoiners.has(prev.lower) && !W.orgInnerJoiners.has(prev.lower)) break;
+    if (t.lower === "the" && isOrdinalUnitStart(tokens, j + 1)) {
+      j++;
+      continue;
+    }
+    // "of the 12th ...": a joiner before "the" and an ordinal.
+    if ((t.lower === "of" || t.lower === "for") && tokens[j + 1]?.lower === "the" && isOrdinalUnitStart(tokens, j + 2)) {
+      j += 2;
+      continue;
+    }
     if (t.kind === TokenKind.Word && (W.nameParticles.has(t.lower) || W.chunkJoiners.has(t.lower)) && tokens[j + 1]?.cap && tokens[j + 1]?.kind === TokenKind.Word) {
       j++;
       continue;
@@ -213,6 +248,8 @@ function readChunk(
     if (!whole || whole[1] < c1 - c0) {
       let o0 = c0;
       while (o0 < c1 - 1 && (tokens[o0]!.lower === "the" || (o0 === s.t0 && isCommonCapitalized(tokens[o0]!.text) && !LEX.orgHeadWords.has(tokens[o0]!.text) && !LEX.titleWords.has(tokens[o0]!.text)))) o0++;
+      // "the Commission" alone is an unnamed body.
+      if (o0 === c1 - 1 && LEX.orgHeadWords.has(tokens[o0]!.text)) return c1;
       const name = text.slice(tokens[o0]!.start, tokens[c1 - 1]!.end);
       out.push(mention(text, tokens, o0, c1, "organization", slug(name), name));
       return c1;
@@ -406,6 +443,15 @@ function nameWords(tokens: Token[], i: number, c1: number): string[] {
   return words;
 }
 
+/** "Thank you, Omar." — a name addressed after a vocative opener, closing its clause. */
+function isAddressed(tokens: Token[], r0: number, r1: number, s: SentenceSlice): boolean {
+  const next = tokens[r1];
+  if (tokens[r0 - 1]?.text !== "," || r0 - 2 < s.t0 || !next || ![".", ",", "!", ";"].includes(next.text)) return false;
+  const one = tokens[r0 - 2]!.lower;
+  const two = r0 - 3 >= s.t0 ? `${tokens[r0 - 3]!.lower} ${one}` : "";
+  return W.vocativeOpeners.has(one) || W.vocativeOpeners.has(two);
+}
+
 /** A title, an occupation or a kinship noun just before a run: "anthropologist Anna Berg", "his brother Omar". */
 function hasPersonWordBefore(tokens: Token[], r0: number, s: SentenceSlice): boolean {
   const prev = tokens[r0 - 1];
@@ -497,17 +543,21 @@ function classifyUnknownRun(
   pending: Array<{ t0: number; t1: number; sentence: SentenceSlice }>,
 ): void {
   const words = nameWords(tokens, r0, r1);
+  if (words.some((w) => W.ethnicReligiousGroups.has(w))) return;
+  const titled = hasPersonWordBefore(tokens, r0, s);
   if (words.length === 1) {
     const rec = persons.lookup(words[0]!);
     if (rec && aliasContextOk(tokens, r0, s, rec)) out.push(mention(text, tokens, r0, r1, "person", rec.canonical, rec.name));
-    else pending.push({ t0: r0, t1: r1, sentence: s });
+    else if (!rec && (titled || isAddressed(tokens, r0, r1, s)) && !isKnownPlace(tokens, r0, r1)) {
+      // "his brother Omar", "Thank you, Omar.": a first name alone, remembered for its later mentions.
+      const named = persons.register(words);
+      out.push(mention(text, tokens, r0, r1, "person", named.canonical, named.name));
+    } else pending.push({ t0: r0, t1: r1, sentence: s });
     return;
   }
   if (words.length > 4) return;
-  if (words.some((w) => W.ethnicReligiousGroups.has(w))) return;
-  const titled = hasPersonWordBefore(tokens, r0, s);
-  if (!titled && (isKnownPlace(tokens, r0, r1) || readsAsPlace(tokens, r0, r1, s, true))) return;
-  if (!titled && !personContext(tokens, r0, r1, s) && !looksLikeFullName(tokens, r0, r1, s)) return;
+  const person = titled || personContext(tokens, r0, r1, s);
+  if (!person && (isKnownPlace(tokens, r0, r1) || readsAsPlace(tokens, r0, r1, s, true) || !looksLikeFullName(tokens, r0, r1, s))) return;
   const rec = persons.register(words);
   out.push(mention(text, tokens, r0, r1, "person", rec.canonical, rec.name));
 }
@@ -541,6 +591,7 @@ function personContext(tokens: Token[], r0: number, r1: number, s: SentenceSlice
   const prev = tokens[r0 - 1];
   if (next && (W.personVerbsAfter.has(next.lower) || isPossessive(next))) return true;
   if (next?.lower === "of" && tokens[r1 + 1]?.cap) return true; // "Shreyas Reddy of NK News"
+  if (next?.text === "," && (tokens[r1 + 1]?.lower === "who" || tokens[r1 + 1]?.lower === "whose")) return true; // "Anna Berg, whose brother"
   if (next?.text === "," && tokens[r1 + 1] && !tokens[r1 + 1]!.cap && isRoleWord(tokens[r1 + 1]!, tokens[r1 + 2])) return true;
   if (prev && r0 - 1 >= s.t0 && (LEX.titles.has(prev.lower) || prev.lower === "by" && next?.text === ",")) return true;
   if (prev?.text === "," && tokens[r0 - 2] && LEX.titles.has(tokens[r0 - 2]!.lower)) return true; // "adviser, Shin Wonsik,"

@@ -53,4 +53,15 @@ export const ACTOR_RULE_CASES: ActorRuleCase[] = [
   { rule: "capital standing for the state", text: "Damascus denied the reports.", actors: [["Damascus", "country", "syria"]] },
   { rule: "capitals listed as states", text: "Ties between Moscow and Tehran have grown.", actors: [["Moscow", "country", "russia"], ["Tehran", "country", "iran"]] },
   { rule: "capital with a possessive", text: "In Pyongyang's view the talks failed.", actors: [["Pyongyang", "country", "north-korea"]] },
+  // Persons that no list names, by the shape of the name and how the text uses it.
+  { rule: "occupation before a name", text: "It was sent to historian Marta Quillen from a private source.", actors: [["Marta Quillen", "person", "marta-quillen"]] },
+  { rule: "kinship noun before a first name, later mentions", text: "I met Sara Okoye, whose son Tunde was arrested. Tunde was held for a year. Tunde’s lawyer spoke.", actors: [["Sara Okoye", "person", "sara-okoye"], ["Tunde", "person", "tunde"]] },
+  { rule: "a name addressed after 'Thank you,'", text: "Thank you, Ilona. Let me begin.", actors: [["Ilona", "person", "ilona"]] },
+  { rule: "a name before ', whose'", text: "We spoke to Omar Haddad, whose shop was burned.", actors: [["Omar Haddad", "person", "omar-haddad"]] },
+  { rule: "first-name alias of a person named before", text: "I spoke to Lena Varga, who lost her home. Lena reminded me of the cost.", actors: [["Lena Varga", "person", "lena-varga"], ["Lena", "person", "lena-varga"]] },
+  { rule: "hyphenated particle and bare surname", text: "President Hafez al-Rahmani spoke first. Later Rahmani said more.", actors: [["Hafez al-Rahmani", "person", "hafez-al-rahmani"], ["Rahmani", "person", "hafez-al-rahmani"]] },
+  { rule: "commissioner is a title", text: "The Refugee Commissioner Dana Holt arrived.", actors: [["Dana Holt", "person", "dana-holt"]] },
+  { rule: "two capitalized words after a locative are a place", text: "Food was shipped to Villa Nueva on Friday.", absent: ["Villa Nueva"] },
+  { rule: "an unnamed body alone", text: "During the Commission’s reporting year, little changed.", absent: ["Commission"] },
+  { rule: "institution with 'of the' and an ordinal", text: "The Standing Committee of the 9th National Assembly met.", actors: [["Standing Committee of the 9th National Assembly", "organization", "standing-committee-of-the-9th-national-assembly"]] },
 ];
