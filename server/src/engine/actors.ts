@@ -6,6 +6,7 @@ import { ACTOR_WORDS, LEX, matchGazetteer, slug, type GazetteerEntry } from "./l
 import type { SentenceSlice } from "./sentences";
 import { findUnlistedOrganizations } from "./organizations";
 import { isKnownPlace, readsAsPlace } from "./places";
+import { readSpeakerLabel, speakerLabelEnd } from "./speakerLabels";
 import { internString, memoize } from "./intern";
 
 const W = ACTOR_WORDS;
@@ -126,6 +127,11 @@ function scanSentence(
   pending: Array<{ t0: number; t1: number; sentence: SentenceSlice }>,
 ): void {
   let i = s.t0;
+  const colon = speakerLabelEnd(tokens, s);
+  if (colon >= 0) {
+    readLabel(text, tokens, s.t0, colon, persons, out);
+    i = colon + 1;
+  }
   while (i < s.t1) {
     const t = tokens[i]!;
     const startsChunk = (t.kind === TokenKind.Word && (t.cap || /^[A-Z]/.test(t.text))) || isOrdinalUnitStart(tokens, i) || (t.kind === TokenKind.Number && matchGazetteer(tokens, i, s.t1) !== undefined);
@@ -135,6 +141,19 @@ function scanSentence(
     }
     const end = chunkEnd(tokens, i, s.t1);
     i = Math.max(end, readChunk(text, tokens, i, end, s, persons, out, pending));
+  }
+}
+
+/** "PRESIDENT OF RUSSIA VLADIMIR PUTIN:": the person (and a country in the title) of a transcript label. */
+function readLabel(text: string, tokens: Token[], t0: number, colon: number, persons: PersonRegistry, out: ActorMention[]): void {
+  for (const part of readSpeakerLabel(tokens, t0, colon)) {
+    if (part.entry) {
+      if (part.entry.kind === "person") persons.register([], part.entry);
+      out.push(mention(text, tokens, part.t0, part.t1, part.entry.kind, part.entry.canonical, part.entry.name));
+      continue;
+    }
+    const rec = persons.register(part.name.split(" "));
+    out.push(mention(text, tokens, part.t0, part.t1, "person", rec.canonical, rec.name));
   }
 }
 

@@ -164,3 +164,17 @@ export function matchGazetteer(tokens: Token[], i: number, limit = tokens.length
   }
   return best;
 }
+
+/** Longest gazetteer match where words in capitals also match their ordinary case ("RUSSIA", "VLADIMIR PUTIN"). */
+export function matchGazetteerCaseless(tokens: Token[], i: number, limit = tokens.length): [GazetteerEntry, number] | undefined {
+  let node: TrieNode | undefined = LEX.gazetteer;
+  let best: [GazetteerEntry, number] | undefined;
+  for (let j = i; j < limit && node; j++) {
+    const t = tokens[j]!;
+    if (t.kind === TokenKind.Newline) break;
+    const key = trieKey(t);
+    node = node.next.get(key) ?? node.next.get(key.charAt(0) + key.slice(1).toLowerCase());
+    if (node?.entry) best = [node.entry, j - i + 1];
+  }
+  return best;
+}

@@ -64,4 +64,10 @@ export const ACTOR_RULE_CASES: ActorRuleCase[] = [
   { rule: "two capitalized words after a locative are a place", text: "Food was shipped to Villa Nueva on Friday.", absent: ["Villa Nueva"] },
   { rule: "an unnamed body alone", text: "During the Commission’s reporting year, little changed.", absent: ["Commission"] },
   { rule: "institution with 'of the' and an ordinal", text: "The Standing Committee of the 9th National Assembly met.", actors: [["Standing Committee of the 9th National Assembly", "organization", "standing-committee-of-the-9th-national-assembly"]] },
+  // Transcript speaker labels in capitals name persons; titles are not part of the span.
+  { rule: "speaker label with a role", text: "MARIA DELGADO, QUESTION: Thank you for your time.", actors: [["MARIA DELGADO", "person", "maria-delgado"]], absent: ["QUESTION"] },
+  { rule: "speaker label with a title and a country", text: "PRIME MINISTER OF CANADA ELENA MARSH: We will respond.", actors: [["CANADA", "country", "canada"], ["ELENA MARSH", "person", "elena-marsh"]] },
+  { rule: "speaker label of a listed person", text: "VLADIMIR PUTIN: We have no information.", actors: [["VLADIMIR PUTIN", "person", "vladimir-putin"]] },
+  { rule: "one word after a courtesy title", text: "MR. HALLORAN: Good afternoon.", actors: [["HALLORAN", "person", "halloran"]] },
+  { rule: "a notice label is no speaker", text: "NOTE: the figures are provisional.", absent: ["NOTE"] },
 ];
