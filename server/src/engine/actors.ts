@@ -182,7 +182,7 @@ function chunkEnd(tokens: Token[], i: number, limit: number): number {
     }
     // "Commission on China", "Mission in Haiti": a preposition after an institution's head word, before a name.
     // "in" only before a country's name ("Council in Brussels" is a body and a place).
-    if (t.kind === TokenKind.Word && W.orgInnerJoiners.has(t.lower) && LEX.orgHeadWords.has(prev.text) && tokens[j + 1]?.cap && tokens[j + 1]!.kind === TokenKind.Word && (t.lower !== "in" || matchGazetteer(tokens, j + 1, limit)?.[0].form === "name")) {
+    if (t.kind === TokenKind.Word && W.orgInnerJoiners.has(t.lower) && LEX.orgHeadWords.has(prev.text) && tokens[j + 1]?.cap && tokens[j + 1]!.kind === TokenKind.Word && (t.lower !== "in" || matchGazetteer(tokens, j + 1, limit)?.[0].form === "name") && !LEX.weekdays.has(tokens[j + 1]!.lower) && !LEX.months.has(tokens[j + 1]!.lower)) {
       j++;
       continue;
     }
@@ -589,6 +589,8 @@ function looksLikeFullName(tokens: Token[], r0: number, r1: number, s: SentenceS
   const prev = tokens[r0 - 1];
   const next = tokens[r1];
   if (prev && (W.locatives.has(prev.lower) || prev.lower === "the")) return false;
+  // "a polling firm, Harbor Insight": a body named in apposition (organizations.ts reads it).
+  if (prev?.text === "," && W.typeNouns.has(tokens[r0 - 2]?.lower ?? "")) return false;
   if (prev?.lower === "of" && W.placeNouns.has(tokens[r0 - 2]?.lower ?? "")) return false;
   if (next && next.cap) return false; // "External Economic Relations Minister": part of a longer title
   if (next && next.kind === TokenKind.Word && !next.cap && !W.personVerbsAfter.has(next.lower) && !W.clauseWordsAfterName.has(next.lower)) return false;

@@ -45,6 +45,10 @@ export function findUnlistedOrganizations(text: string, tokens: Token[], sentenc
       for (let k = t0; k < t1; k++) covered.add(tokens[k]!.start);
       out.push({ start, end, text: text.slice(start, end), kind: "organization", canonical: slug(name), name });
     });
+    findTypedAppositions(tokens, s, taken, (t0, t1) => {
+      const name = tokens.slice(t0, t1).map((t) => t.text).join(" ");
+      add(t0, t1, slug(name), name);
+    });
     for (let i = s.t0; i < s.t1; i++) {
       const t = tokens[i]!;
       if (t.kind !== TokenKind.Word || !t.cap || taken(t)) continue;
@@ -84,7 +88,37 @@ export function findUnlistedOrganizations(text: string, tokens: Token[], sentenc
       }
     }
   }
+  // An acronym read as a body once is that body in every other sentence of the document ("USAID coordinated").
+  const bodies = new Map<string, ActorMention>();
+  for (const m of out) if (m.end - m.start === m.text.length && isAcronymText(m.text)) bodies.set(m.text, m);
+  if (bodies.size > 0)
+    for (const s of sentences) {
+      if (s.furniture) continue;
+      for (let i = s.t0; i < s.t1; i++) {
+        const body = bodies.get(tokens[i]!.text);
+        if (body && acronymEnd(tokens, i) === i + 1) add(i, i + 1, body.canonical, body.name);
+      }
+    }
   return out;
+}
+
+function isAcronymText(s: string): boolean {
+  return /^[A-Z][A-Z0-9&]{1,7}$/.test(s) || /^[A-Z][a-z][A-Z]{1,3}$/.test(s);
+}
+
+const APPOSITION_CLOSERS = new Set([".", ",", ";", ")", ":", "which", "that", "and"]);
+
+/** "a consulting firm, LTL Strategies.": a name in apposition after a noun that says what kind of body it is. */
+function findTypedAppositions(tokens: Token[], s: SentenceSlice, taken: (t: Token) => boolean, emit: (t0: number, t1: number) => void): void {
+  for (let i = s.t0; i < s.t1 - 2; i++) {
+    const t = tokens[i]!;
+    if (t.cap || !W.typeNouns.has(t.lower) || tokens[i + 1]!.text !== ",") continue;
+    let j = i + 2;
+    while (j < s.t1 && tokens[j]!.kind === TokenKind.Word && (tokens[j]!.cap || tokens[j]!.text === "&") && !taken(tokens[j]!)) j++;
+    const n = j - (i + 2);
+    const after = tokens[j];
+    if (n >= 1 && n <= 4 && (!after || APPOSITION_CLOSERS.has(after.lower)) && !LEX.sentenceOpeners.has(tokens[i + 2]!.lower)) emit(i + 2, j);
+  }
 }
 
 /** "Morgan Stanley analyst Joseph Moore": two or three capitalized words before a staff noun. */

@@ -70,4 +70,10 @@ export const ACTOR_RULE_CASES: ActorRuleCase[] = [
   { rule: "speaker label of a listed person", text: "VLADIMIR PUTIN: We have no information.", actors: [["VLADIMIR PUTIN", "person", "vladimir-putin"]] },
   { rule: "one word after a courtesy title", text: "MR. HALLORAN: Good afternoon.", actors: [["HALLORAN", "person", "halloran"]] },
   { rule: "a notice label is no speaker", text: "NOTE: the figures are provisional.", absent: ["NOTE"] },
+  // Organizations by use.
+  { rule: "name in apposition after a type noun", text: "The survey was run by a polling firm, Harbor Insight.", actors: [["Harbor Insight", "organization", "harbor-insight"]] },
+  { rule: "an acronym read as a body once is that body everywhere", text: "NDMA's teams arrived first. Later NDMA coordinated the relief.", actors: [["NDMA", "organization", "ndma"]] },
+  { rule: "possessive splits a country from its ministry", text: "Kenya's Foreign Ministry summoned the envoy.", actors: [["Kenya", "country", "kenya"], ["Foreign Ministry", "organization", "foreign-ministry"]] },
+  { rule: "the <demonym> government is the country", text: "The Chilean government denied the report.", actors: [["Chilean", "country", "chile"]] },
+  { rule: "U.N. before an institution is one span", text: "Supplies came from the U.N. World Food Program on Monday.", actors: [["U.N. World Food Program", "organization", "u-n-world-food-program"]] },
 ];
