@@ -30,7 +30,8 @@ export function buildPlaceTable() {
   for (const country of require("country-region-data/data.json")) for (const region of country.regions) add(region.name);
   const rows = [...names].sort();
   mkdirSync(dirname(OUTPUT), { recursive: true });
-  writeFileSync(OUTPUT, JSON.stringify(rows));
+  // One string, names separated by "|": smaller in the bundles than an array of strings.
+  writeFileSync(OUTPUT, JSON.stringify(rows.join("|")));
   return rows.length;
 }
 

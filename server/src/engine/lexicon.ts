@@ -149,7 +149,7 @@ export function foldPlaceName(s: string): string {
 }
 
 /** Cities and first-level regions (generated from GeoNames data and country-region-data), folded. */
-export const PLACE_NAMES: ReadonlySet<string> = new Set(placeData as string[]);
+export const PLACE_NAMES: ReadonlySet<string> = new Set((placeData as string).split("|"));
 
 /** Longest gazetteer match starting at token i: [entry, tokens consumed]. */
 export function matchGazetteer(tokens: Token[], i: number, limit = tokens.length): [GazetteerEntry, number] | undefined {
