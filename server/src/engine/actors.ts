@@ -567,7 +567,7 @@ function classifyUnknownRun(
   if (words.length === 1) {
     const rec = persons.lookup(words[0]!);
     if (rec && aliasContextOk(tokens, r0, s, rec)) out.push(mention(text, tokens, r0, r1, "person", rec.canonical, rec.name));
-    else if (!rec && (titled || isAddressed(tokens, r0, r1, s)) && !isKnownPlace(tokens, r0, r1)) {
+    else if (!rec && (titled || (isAddressed(tokens, r0, r1, s) && !isKnownPlace(tokens, r0, r1)))) {
       // "his brother Omar", "Thank you, Omar.": a first name alone, remembered for its later mentions.
       const named = persons.register(words);
       out.push(mention(text, tokens, r0, r1, "person", named.canonical, named.name));
