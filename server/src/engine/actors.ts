@@ -91,7 +91,7 @@ export function findActors(text: string, tokens: Token[], sentences: SentenceSli
     const t = tokens[p.t0]!;
     const rec = persons.lookup(t.text);
     if (rec && aliasContextOk(tokens, p.t0, p.sentence, rec)) out.push(mention(text, tokens, p.t0, p.t1, "person", rec.canonical, rec.name));
-    else if (!rec && speaksAlone(tokens, p.t0, p.t1)) {
+    else if (!rec && speaksAlone(tokens, p.t0, p.t1) && !readsAsPlace(tokens, p.t0, p.t1, p.sentence, true)) {
       const named = persons.register([t.text]);
       out.push(mention(text, tokens, p.t0, p.t1, "person", named.canonical, named.name));
     }
@@ -466,6 +466,7 @@ function nameWords(tokens: Token[], i: number, c1: number): string[] {
 function isAddressed(tokens: Token[], r0: number, r1: number, s: SentenceSlice): boolean {
   const next = tokens[r1];
   if (tokens[r0 - 1]?.text !== "," || r0 - 2 < s.t0 || !next || ![".", ",", "!", ";"].includes(next.text)) return false;
+  if (r1 - r0 === 1 && (LEX.titles.has(tokens[r0]!.lower) || LEX.titleWords.has(tokens[r0]!.text))) return false; // "Thank you, Chairman."
   const one = tokens[r0 - 2]!.lower;
   const two = r0 - 3 >= s.t0 ? `${tokens[r0 - 3]!.lower} ${one}` : "";
   return W.vocativeOpeners.has(one) || W.vocativeOpeners.has(two);

@@ -42,13 +42,14 @@ function buildGazetteer(): { root: TrieNode; countryNames: Map<string, string>; 
   const root: TrieNode = { next: new Map() };
   const countryNames = new Map<string, string>();
   const personAliases = new Map<string, string>();
-  for (const c of countries as Array<{ id: string; name: string; names: string[]; demonyms: string[]; capitals: string[]; abbreviations: string[] }>) {
+  for (const c of countries as Array<{ id: string; name: string; names: string[]; demonyms: string[]; capitals: string[]; abbreviations: string[]; independent: boolean }>) {
     countryNames.set(c.id, c.name);
     const e = (form: EntryForm): GazetteerEntry => ({ kind: "country", canonical: c.id, name: c.name, form });
     for (const n of c.names) addEntry(root, n, e("name"));
     for (const d of c.demonyms) addEntry(root, d, e("demonym"));
     for (const a of c.abbreviations) addEntry(root, a, e("abbreviation"));
-    for (const cap of c.capitals) addEntry(root, cap, e("capital"));
+    // A dependent territory's capital rarely stands for it and is often a personal name (Hamilton, Douglas, Stanley).
+    if (c.independent) for (const cap of c.capitals) addEntry(root, cap, e("capital"));
   }
   const nameOf = (id: string) => countryNames.get(id) ?? id;
   const countryEntry = (id: string, form: EntryForm): GazetteerEntry => ({ kind: "country", canonical: id, name: nameOf(id), form });

@@ -76,4 +76,7 @@ export const ACTOR_RULE_CASES: ActorRuleCase[] = [
   { rule: "possessive splits a country from its ministry", text: "Kenya's Foreign Ministry summoned the envoy.", actors: [["Kenya", "country", "kenya"], ["Foreign Ministry", "organization", "foreign-ministry"]] },
   { rule: "the <demonym> government is the country", text: "The Chilean government denied the report.", actors: [["Chilean", "country", "chile"]] },
   { rule: "U.N. before an institution is one span", text: "Supplies came from the U.N. World Food Program on Monday.", actors: [["U.N. World Food Program", "organization", "u-n-world-food-program"]] },
+  { rule: "a town closing a locative list does not speak", text: "Officials in Ternopil and Lutsk said the strikes stopped.", absent: ["Lutsk"] },
+  { rule: "a lone surname that speaks", text: "The talks stalled, Hamilton said.", actors: [["Hamilton", "person", "hamilton"]] },
+  { rule: "a title addressed is no name", text: "Thank you, Chairman. We begin.", absent: ["Chairman"] },
 ];
