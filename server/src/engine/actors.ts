@@ -205,6 +205,11 @@ function chunkEnd(tokens: Token[], i: number, limit: number): number {
       j++;
       continue;
     }
+    // "Ministry of Health and Population", "Food and Agriculture Organization": "and" inside an institution's name.
+    if (t.lower === "and" && andJoinsInstitution(tokens, i, j, limit)) {
+      j++;
+      continue;
+    }
     // "Standing Committee of the 12th People's Congress": an ordinal after "of the".
     if (t.kind === TokenKind.Number && prev.lower === "the" && isOrdinalUnitStart(tokens, j)) {
       j += 2;
@@ -214,6 +219,12 @@ function chunkEnd(tokens: Token[], i: number, limit: number): number {
     if (t.lower === "the" && !W.chunkJoiners.has(prev.lower) && !W.orgInnerJoiners.has(prev.lower)) break;
     if (t.lower === "the" && isOrdinalUnitStart(tokens, j + 1)) {
       j++;
+      continue;
+    }
+    // "Organization of the United Nations", "Ministry of the Interior": "of the" after a head word.
+    // "Census Bureau of the Department of Commerce" names two bodies: a head word right after "the" starts the second.
+    if ((t.lower === "of" || t.lower === "for") && LEX.orgHeadWords.has(prev.text) && tokens[j + 1]?.lower === "the" && tokens[j + 2]?.cap && tokens[j + 2]!.kind === TokenKind.Word && !LEX.orgHeadWords.has(tokens[j + 2]!.text)) {
+      j += 2;
       continue;
     }
     // "of the 12th ...": a joiner before "the" and an ordinal.
@@ -237,6 +248,20 @@ function chunkEnd(tokens: Token[], i: number, limit: number): number {
     break;
   }
   return j;
+}
+
+/** "and" at j continues the name begun at i: inside the complement of a head word ("Ministry of Health and
+ * Population"), or before words that end in a head word ("Food and Agriculture Organization"); never before a known name. */
+function andJoinsInstitution(tokens: Token[], i: number, j: number, limit: number): boolean {
+  const next = tokens[j + 1];
+  if (!next?.cap || next.kind !== TokenKind.Word || matchGazetteer(tokens, j + 1, limit) || matchGazetteer(tokens, i, j)) return false;
+  for (let k = i; k < j - 1; k++) if (LEX.orgHeadWords.has(tokens[k]!.text) && (tokens[k + 1]!.lower === "of" || tokens[k + 1]!.lower === "for")) return true;
+  for (let k = j + 1; k < Math.min(limit, j + 4); k++) {
+    const w = tokens[k]!;
+    if (!w.cap || w.kind !== TokenKind.Word) return false;
+    if (LEX.orgHeadWords.has(w.text)) return true;
+  }
+  return false;
 }
 
 function firstOfChunk(tokens: Token[], j: number): number {

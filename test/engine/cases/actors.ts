@@ -79,4 +79,9 @@ export const ACTOR_RULE_CASES: ActorRuleCase[] = [
   { rule: "a town closing a locative list does not speak", text: "Officials in Ternopil and Lutsk said the strikes stopped.", absent: ["Lutsk"] },
   { rule: "a lone surname that speaks", text: "The talks stalled, Hamilton said.", actors: [["Hamilton", "person", "hamilton"]] },
   { rule: "a title addressed is no name", text: "Thank you, Chairman. We begin.", absent: ["Chairman"] },
+  { rule: "'and' inside an institution's name", text: "The Ministry of Water and Sanitation said wells were dry.", actors: [["Ministry of Water and Sanitation", "organization", "ministry-of-water-and-sanitation"]], absent: ["Sanitation"] },
+  { rule: "'and' before words ending in a head word", text: "The Fish and Wildlife Service closed the park.", actors: [["Fish and Wildlife Service", "organization", "fish-and-wildlife-service"]] },
+  { rule: "'and' between two countries joins nothing", text: "Chile and Peru signed the accord.", actors: [["Chile", "country", "chile"], ["Peru", "country", "peru"]] },
+  { rule: "'of the' after a head word", text: "The Ministry of the Environment issued a warning.", actors: [["Ministry of the Environment", "organization", "ministry-of-the-environment"]] },
+  { rule: "a body of another body is two actors", text: "The Statistics Office of the Department of Finance reported a rise.", actors: [["Statistics Office", "organization", "statistics-office"], ["Department of Finance", "organization", "department-of-finance"]] },
 ];
