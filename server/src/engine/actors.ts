@@ -466,7 +466,11 @@ function readPersonAfterTitle(
   if (words.length === 1) {
     const rec = persons.lookup(words[0]!);
     if (rec) out.push(mention(text, tokens, i, c1, "person", rec.canonical, rec.name));
-    else pending.push({ t0: i, t1: c1, sentence: s });
+    else if (c1 - i === 1 && isNameLike(tokens[i]!) && !s.headline) {
+      // "Pope Francis", "President Mirziyoyev": the title says a person follows.
+      const named = persons.register(words);
+      out.push(mention(text, tokens, i, c1, "person", named.canonical, named.name));
+    } else pending.push({ t0: i, t1: c1, sentence: s });
     return;
   }
   const rec = persons.register(words);

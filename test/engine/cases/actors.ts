@@ -84,4 +84,6 @@ export const ACTOR_RULE_CASES: ActorRuleCase[] = [
   { rule: "'and' between two countries joins nothing", text: "Chile and Peru signed the accord.", actors: [["Chile", "country", "chile"], ["Peru", "country", "peru"]] },
   { rule: "'of the' after a head word", text: "The Ministry of the Environment issued a warning.", actors: [["Ministry of the Environment", "organization", "ministry-of-the-environment"]] },
   { rule: "a body of another body is two actors", text: "The Statistics Office of the Department of Finance reported a rise.", actors: [["Statistics Office", "organization", "statistics-office"], ["Department of Finance", "organization", "department-of-finance"]] },
+  { rule: "a single name after a title", text: "Pope Leontius visited the camp.", actors: [["Leontius", "person", "leontius"]] },
+  { rule: "plural document head with a capital in it", text: "Under the Minsk Agreements both sides withdrew.", absent: ["Minsk"] },
 ];
