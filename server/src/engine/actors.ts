@@ -642,7 +642,7 @@ function personContext(tokens: Token[], r0: number, r1: number, s: SentenceSlice
   const prev = tokens[r0 - 1];
   if (next && (W.personVerbsAfter.has(next.lower) || isPossessive(next))) return true;
   if (next?.lower === "of" && tokens[r1 + 1]?.cap) return true; // "Shreyas Reddy of NK News"
-  if (next?.text === "," && (tokens[r1 + 1]?.lower === "who" || tokens[r1 + 1]?.lower === "whose")) return true; // "Anna Berg, whose brother"
+  if (next?.text === "," && W.personRelatives.has(tokens[r1 + 1]?.lower ?? "")) return true; // "Anna Berg, whose brother"
   if (next?.text === "," && tokens[r1 + 1] && !tokens[r1 + 1]!.cap && isRoleWord(tokens[r1 + 1]!, tokens[r1 + 2])) return true;
   if (prev && r0 - 1 >= s.t0 && (LEX.titles.has(prev.lower) || prev.lower === "by" && next?.text === ",")) return true;
   if (prev?.text === "," && tokens[r0 - 2] && LEX.titles.has(tokens[r0 - 2]!.lower)) return true; // "adviser, Shin Wonsik,"

@@ -68,20 +68,20 @@ export function findUnlistedOrganizations(text: string, tokens: Token[], sentenc
       // Most capitalized words have none of the contexts below: reject them with cheap checks first.
       const p = prev?.lower ?? "";
       const nx = next?.lower ?? "";
-      const maybe = p === "the" || W.typeNouns.has(p) || p === "told" || p === "tells" || p === "by" || p === "to" || p === "of" || nx === "," || nx === "shares" || nx === "stock" || W.orgFollowers.has(nx) || LEX.reportingVerbs.has(nx) || isPossessive(next);
+      const maybe = p === "the" || W.typeNouns.has(p) || W.outletVerbs.has(p) || p === "by" || p === "to" || p === "of" || nx === "," || W.stockNouns.has(nx) || W.orgFollowers.has(nx) || LEX.reportingVerbs.has(nx) || isPossessive(next);
       if (!maybe) continue;
       const acronym = isAcronym(t);
       const typed = prev && i - 1 >= s.t0 && W.typeNouns.has(prev.lower) && !prev.cap;
-      const toldOutlet = acronym && prev && (prev.lower === "told" || prev.lower === "tells");
+      const toldOutlet = acronym && prev && W.outletVerbs.has(prev.lower);
       // "Thales, which makes the missiles": "which" is for things, "who" for people.
-      const whichClause = next?.text === "," && tokens[i + 2]?.lower === "which" && !isAcronymLike(t) && !/ly$/.test(t.lower) && !LEX.sentenceOpeners.has(t.lower) && !LEX.months.has(t.lower);
+      const whichClause = next?.text === "," && W.thingRelatives.has(tokens[i + 2]?.lower ?? "") && !isAcronymLike(t) && !/ly$/.test(t.lower) && !LEX.sentenceOpeners.has(t.lower) && !LEX.months.has(t.lower);
       const speakingAcronym = acronym && next && (W.orgFollowers.has(next.lower) || isPossessive(next) || LEX.reportingVerbs.has(next.lower));
       // "the JIC met": an acronym with the definite article names a body (things in capitals are listed in notOrganizations).
       const theAcronym = acronym && prev?.lower === "the" && i - 1 >= s.t0 && !(next?.cap && next.kind === TokenKind.Word);
       const agentAcronym = acronym && prev?.lower === "by" && i - 1 >= s.t0;
       const accordingAcronym = acronym && prev?.lower === "to" && tokens[i - 2]?.lower === "according";
       // "shares of Nvidia", "Nvidia shares"
-      const shares = (prev?.lower === "of" && tokens[i - 2]?.lower === "shares") || next?.lower === "shares" || next?.lower === "stock";
+      const shares = (prev?.lower === "of" && W.stockNouns.has(tokens[i - 2]?.lower ?? "")) || W.stockNouns.has(next?.lower ?? "");
       if (typed || toldOutlet || speakingAcronym || theAcronym || agentAcronym || accordingAcronym || whichClause || (shares && i > s.t0)) {
         if (LEX.months.has(t.lower) || LEX.weekdays.has(t.lower)) continue;
         add(i, i + 1, slug(t.text), t.text);
@@ -106,7 +106,7 @@ function isAcronymText(s: string): boolean {
   return /^[A-Z][A-Z0-9&]{1,7}$/.test(s) || /^[A-Z][a-z][A-Z]{1,3}$/.test(s);
 }
 
-const APPOSITION_CLOSERS = new Set([".", ",", ";", ")", ":", "which", "that", "and"]);
+const APPOSITION_PUNCTUATION = new Set([".", ",", ";", ")", ":"]);
 
 /** "a consulting firm, LTL Strategies.": a name in apposition after a noun that says what kind of body it is. */
 function findTypedAppositions(tokens: Token[], s: SentenceSlice, taken: (t: Token) => boolean, emit: (t0: number, t1: number) => void): void {
@@ -117,7 +117,7 @@ function findTypedAppositions(tokens: Token[], s: SentenceSlice, taken: (t: Toke
     while (j < s.t1 && tokens[j]!.kind === TokenKind.Word && (tokens[j]!.cap || tokens[j]!.text === "&") && !taken(tokens[j]!)) j++;
     const n = j - (i + 2);
     const after = tokens[j];
-    if (n >= 1 && n <= 4 && (!after || APPOSITION_CLOSERS.has(after.lower)) && !LEX.sentenceOpeners.has(tokens[i + 2]!.lower)) emit(i + 2, j);
+    if (n >= 1 && n <= 4 && (!after || APPOSITION_PUNCTUATION.has(after.text) || W.appositionClosers.has(after.lower)) && !LEX.sentenceOpeners.has(tokens[i + 2]!.lower)) emit(i + 2, j);
   }
 }
 
