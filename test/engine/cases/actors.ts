@@ -86,4 +86,6 @@ export const ACTOR_RULE_CASES: ActorRuleCase[] = [
   { rule: "a body of another body is two actors", text: "The Statistics Office of the Department of Finance reported a rise.", actors: [["Statistics Office", "organization", "statistics-office"], ["Department of Finance", "organization", "department-of-finance"]] },
   { rule: "a single name after a title", text: "Pope Leontius visited the camp.", actors: [["Leontius", "person", "leontius"]] },
   { rule: "plural document head with a capital in it", text: "Under the Minsk Agreements both sides withdrew.", absent: ["Minsk"] },
+  { rule: "an embassy with a country word is one organization", text: "Staff at the U.S. Embassy in Lima reported symptoms.", actors: [["U.S. Embassy", "organization", "u-s-embassy"]], absent: ["U.S.", "Lima"] },
+  { rule: "a condition named after a city", text: "Doctors studied Lima Syndrome for years.", absent: ["Lima", "Lima Syndrome"] },
 ];
