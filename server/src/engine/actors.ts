@@ -83,8 +83,12 @@ export function findActors(text: string, tokens: Token[], sentences: SentenceSli
   const out: ActorMention[] = [];
   const pending: Array<{ t0: number; t1: number; sentence: SentenceSlice }> = [];
   for (const s of sentences) {
-    if (s.furniture) continue;
-    scanSentence(text, tokens, s, persons, out, pending);
+    if (!s.furniture) scanSentence(text, tokens, s, persons, out, pending);
+    else if (tokens[s.t1 - 1]?.text === ":") {
+      // "JOHN KIRBY:" alone on its line reads as a heading; it is a speaker label.
+      const colon = speakerLabelEnd(tokens, s);
+      if (colon >= 0) readLabel(text, tokens, s.t0, colon, persons, out);
+    }
   }
   // Second pass: single capitalized words that are aliases of persons named anywhere in the text.
   for (const p of pending) {
