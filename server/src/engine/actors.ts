@@ -647,6 +647,8 @@ function personContext(tokens: Token[], r0: number, r1: number, s: SentenceSlice
   if (next && (W.personVerbsAfter.has(next.lower) || isPossessive(next))) return true;
   if (next?.lower === "of" && tokens[r1 + 1]?.cap) return true; // "Shreyas Reddy of NK News"
   if (next?.text === "," && W.personRelatives.has(tokens[r1 + 1]?.lower ?? "")) return true; // "Anna Berg, whose brother"
+  // "Anna Berg, 45, a teacher": an age in apposition.
+  if (next?.text === "," && tokens[r1 + 1]?.kind === TokenKind.Number && /^\d{1,3}$/.test(tokens[r1 + 1]!.text) && tokens[r1 + 2]?.text === ",") return true;
   if (next?.text === "," && tokens[r1 + 1] && !tokens[r1 + 1]!.cap && isRoleWord(tokens[r1 + 1]!, tokens[r1 + 2])) return true;
   if (prev && r0 - 1 >= s.t0 && (LEX.titles.has(prev.lower) || prev.lower === "by" && next?.text === ",")) return true;
   if (prev?.text === "," && tokens[r0 - 2] && LEX.titles.has(tokens[r0 - 2]!.lower)) return true; // "adviser, Shin Wonsik,"

@@ -89,4 +89,5 @@ export const ACTOR_RULE_CASES: ActorRuleCase[] = [
   { rule: "an embassy with a country word is one organization", text: "Staff at the U.S. Embassy in Lima reported symptoms.", actors: [["U.S. Embassy", "organization", "u-s-embassy"]], absent: ["U.S.", "Lima"] },
   { rule: "a condition named after a city", text: "Doctors studied Lima Syndrome for years.", absent: ["Lima", "Lima Syndrome"] },
   { rule: "speaker label alone on its line", text: "LENA ORTIZ:\nWe have seen the reports and we are checking them.", actors: [["LENA ORTIZ", "person", "lena-ortiz"]] },
+  { rule: "an age in apposition", text: "Tomas Ruel, 34, died in the valley.", actors: [["Tomas Ruel", "person", "tomas-ruel"]] },
 ];
