@@ -10,13 +10,15 @@ import { readSpeakerLabel, speakerLabelEnd } from "./speakerLabels";
 import { internString, memoize } from "./intern";
 
 const W = ACTOR_WORDS;
-const COMMON_CAPITALIZED_CLASSES = [W.functionWords, W.cueWordsCapitalized, W.pageFurniture, W.regionalAdjectives, W.institutionWords, W.timeNouns];
+const capitalize = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
+/** Capitalized words that are never a personal name: function words, cue words, furniture, institution words, months (one set, built once). */
+const COMMON_CAPITALIZED: ReadonlySet<string> = new Set([
+  ...[W.functionWords, W.cueWordsCapitalized, W.pageFurniture, W.regionalAdjectives, W.institutionWords, W.timeNouns, LEX.placeHeads].flatMap((set) => [...set]),
+  ...[...LEX.months, ...LEX.weekdays].map(capitalize),
+]);
 
-/** A capitalized word that is never a personal name: function words, cue words, furniture, institution words, months. */
 function isCommonCapitalized(word: string): boolean {
-  if (COMMON_CAPITALIZED_CLASSES.some((set) => set.has(word))) return true;
-  const lw = word.toLowerCase();
-  return LEX.months.has(lw) || LEX.weekdays.has(lw) || LEX.placeHeads.has(word);
+  return COMMON_CAPITALIZED.has(word);
 }
 
 interface PersonRecord {
@@ -258,14 +260,15 @@ function chunkEnd(tokens: Token[], i: number, limit: number): number {
  * Population"), or before words that end in a head word ("Food and Agriculture Organization"); never before a known name. */
 function andJoinsInstitution(tokens: Token[], i: number, j: number, limit: number): boolean {
   const next = tokens[j + 1];
-  if (!next?.cap || next.kind !== TokenKind.Word || matchGazetteer(tokens, j + 1, limit) || matchGazetteer(tokens, i, j)) return false;
-  for (let k = i; k < j - 1; k++) if (LEX.orgHeadWords.has(tokens[k]!.text) && (tokens[k + 1]!.lower === "of" || tokens[k + 1]!.lower === "for")) return true;
-  for (let k = j + 1; k < Math.min(limit, j + 4); k++) {
+  if (!next?.cap || next.kind !== TokenKind.Word) return false;
+  let joins = false;
+  for (let k = i; k < j - 1 && !joins; k++) if (LEX.orgHeadWords.has(tokens[k]!.text) && (tokens[k + 1]!.lower === "of" || tokens[k + 1]!.lower === "for")) joins = true;
+  for (let k = j + 1; k < Math.min(limit, j + 4) && !joins; k++) {
     const w = tokens[k]!;
-    if (!w.cap || w.kind !== TokenKind.Word) return false;
-    if (LEX.orgHeadWords.has(w.text)) return true;
+    if (!w.cap || w.kind !== TokenKind.Word) break;
+    if (LEX.orgHeadWords.has(w.text)) joins = true;
   }
-  return false;
+  return joins && !matchGazetteer(tokens, j + 1, limit) && !matchGazetteer(tokens, i, j);
 }
 
 function firstOfChunk(tokens: Token[], j: number): number {
@@ -610,7 +613,7 @@ function classifyUnknownRun(
   }
   if (words.length > 4) return;
   const person = titled || personContext(tokens, r0, r1, s);
-  if (!person && (isKnownPlace(tokens, r0, r1) || readsAsPlace(tokens, r0, r1, s, true) || !looksLikeFullName(tokens, r0, r1, s))) return;
+  if (!person && (!looksLikeFullName(tokens, r0, r1, s) || isKnownPlace(tokens, r0, r1) || readsAsPlace(tokens, r0, r1, s, true))) return;
   const rec = persons.register(words);
   out.push(mention(text, tokens, r0, r1, "person", rec.canonical, rec.name));
 }

@@ -7,6 +7,7 @@ import actorWordData from "./data/actor-words.json";
 import placeData from "./data/places.generated.json";
 import { tokenize, TokenKind, type Token } from "./tokens";
 import type { ActorKind, Qualifier, Stance } from "./types";
+import { memoize } from "./intern";
 
 export type EntryForm = "name" | "demonym" | "abbreviation" | "capital" | "seat" | "organization" | "outlet" | "person" | "blocked";
 
@@ -139,7 +140,9 @@ export const ACTOR_WORDS = Object.fromEntries(
 ) as Record<ActorWordClass, Set<string>>;
 
 /** Folded form of a place name: no diacritics, lower case, hyphens, periods and apostrophes as spaces (as scripts/build-places.mjs stores it). */
-export function foldPlaceName(s: string): string {
+export const foldPlaceName = memoize(computeFoldedPlaceName);
+
+function computeFoldedPlaceName(s: string): string {
   return s
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")

@@ -25,6 +25,7 @@ export function findUnlistedOrganizations(text: string, tokens: Token[], sentenc
   };
   const acronyms = defineAcronyms(text, tokens, sentences, known, (t0, t1, name) => add(t0, t1, slug(name), name));
   // A defined acronym names its organization everywhere in the document, tables and headings included.
+  if (acronyms.size > 0)
   for (const s of sentences) {
     if (s.furniture) continue;
     for (let i = s.t0; i < s.t1; i++) {
@@ -68,7 +69,7 @@ export function findUnlistedOrganizations(text: string, tokens: Token[], sentenc
       // Most capitalized words have none of the contexts below: reject them with cheap checks first.
       const p = prev?.lower ?? "";
       const nx = next?.lower ?? "";
-      const maybe = p === "the" || W.typeNouns.has(p) || W.outletVerbs.has(p) || p === "by" || p === "to" || p === "of" || nx === "," || W.stockNouns.has(nx) || W.orgFollowers.has(nx) || LEX.reportingVerbs.has(nx) || isPossessive(next);
+      const maybe = (p === "the" && isAcronym(t)) || W.typeNouns.has(p) || W.outletVerbs.has(p) || p === "by" || p === "to" || p === "of" || nx === "," || W.stockNouns.has(nx) || W.orgFollowers.has(nx) || LEX.reportingVerbs.has(nx) || isPossessive(next);
       if (!maybe) continue;
       const acronym = isAcronym(t);
       const typed = prev && i - 1 >= s.t0 && W.typeNouns.has(prev.lower) && !prev.cap;
@@ -95,6 +96,7 @@ export function findUnlistedOrganizations(text: string, tokens: Token[], sentenc
     for (const s of sentences) {
       if (s.furniture) continue;
       for (let i = s.t0; i < s.t1; i++) {
+        if (!tokens[i]!.cap) continue;
         const body = bodies.get(tokens[i]!.text);
         if (body && acronymEnd(tokens, i) === i + 1) add(i, i + 1, body.canonical, body.name);
       }
@@ -112,7 +114,7 @@ const APPOSITION_PUNCTUATION = new Set([".", ",", ";", ")", ":"]);
 function findTypedAppositions(tokens: Token[], s: SentenceSlice, taken: (t: Token) => boolean, emit: (t0: number, t1: number) => void): void {
   for (let i = s.t0; i < s.t1 - 2; i++) {
     const t = tokens[i]!;
-    if (t.cap || !W.typeNouns.has(t.lower) || tokens[i + 1]!.text !== ",") continue;
+    if (tokens[i + 1]!.text !== "," || t.cap || !W.typeNouns.has(t.lower)) continue;
     let j = i + 2;
     while (j < s.t1 && tokens[j]!.kind === TokenKind.Word && (tokens[j]!.cap || tokens[j]!.text === "&") && !taken(tokens[j]!)) j++;
     const n = j - (i + 2);
@@ -146,7 +148,8 @@ function isAcronym(t: Token): boolean {
 
 /** End (exclusive) of an acronym at i, with its joined "/PART" pieces ("USAID/OFDA"), or -1. */
 function acronymEnd(tokens: Token[], i: number): number {
-  if (!isAcronym(tokens[i]!)) return -1;
+  const t = tokens[i]!;
+  if (!t.cap || t.kind !== TokenKind.Word || t.text.length < 2 || !isAcronym(t)) return -1;
   let j = i + 1;
   while (tokens[j]?.text === "/" && tokens[j]!.joined && tokens[j + 1]?.joined && isAcronym(tokens[j + 1]!)) j += 2;
   return j;
@@ -168,25 +171,32 @@ type AcronymMeaning = { canonical: string; name: string } | null;
  */
 function defineAcronyms(text: string, tokens: Token[], sentences: SentenceSlice[], known: ActorMention[], emitName: (t0: number, t1: number, name: string) => void): Map<string, AcronymMeaning> {
   const defs = new Map<string, AcronymMeaning>();
-  for (const s of sentences) {
-    if (s.furniture) continue;
-    for (let i = s.t0 + 1; i < s.t1; i++) {
-      if (tokens[i]!.text !== "(") continue;
+  let byEnd: Map<number, ActorMention> | undefined;
+  let si = 0;
+  // Jump from one "(" to the next in the text rather than testing every token.
+  for (let pos = text.indexOf("("); pos >= 0; pos = text.indexOf("(", pos + 1)) {
+    const i = lowerBound(tokens, pos);
+    if (tokens[i]?.start !== pos) continue;
+    while (si < sentences.length && sentences[si]!.t1 <= i) si++;
+    const s = sentences[si];
+    if (!s || s.furniture || i <= s.t0 || i >= s.t1) continue;
+    {
       const end = acronymEnd(tokens, i + 1);
       if (end < 0 || tokens[end]?.text !== ")") continue;
       const key = acronymText(tokens, i + 1, end);
       if (defs.has(key)) continue;
       let last = i - 1;
       if (isPossessive(tokens[last]) && last > s.t0) last--;
-      defs.set(key, meaningOfNameBefore(text, tokens, s.t0, last, known, emitName));
+      byEnd ??= new Map(known.map((a) => [a.end, a]));
+      defs.set(key, meaningOfNameBefore(text, tokens, s.t0, last, byEnd, emitName));
     }
   }
   return defs;
 }
 
-function meaningOfNameBefore(text: string, tokens: Token[], from: number, last: number, known: ActorMention[], emitName: (t0: number, t1: number, name: string) => void): AcronymMeaning {
+function meaningOfNameBefore(text: string, tokens: Token[], from: number, last: number, knownByEnd: Map<number, ActorMention>, emitName: (t0: number, t1: number, name: string) => void): AcronymMeaning {
   const lastTok = tokens[last]!;
-  const actor = known.find((a) => a.end === lastTok.end);
+  const actor = knownByEnd.get(lastTok.end);
   const before = actor ? tokens[lowerBound(tokens, actor.start) - 1] : undefined;
   // "Government of Haiti (GoH)": a country closing the name is part of it.
   const inner = actor?.kind === "country" && before !== undefined && (W.chunkJoiners.has(before.lower) || W.orgInnerJoiners.has(before.lower));

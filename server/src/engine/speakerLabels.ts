@@ -21,6 +21,9 @@ const titleCase = (w: string): string => w.charAt(0) + w.slice(1).toLowerCase();
 export function speakerLabelEnd(tokens: Token[], s: SentenceSlice): number {
   const first = s.t0;
   if (first > 0 && tokens[first - 1]!.kind !== TokenKind.Newline) return -1;
+  // Cheap rejection of ordinary sentences: a label's first word has no lower-case letter.
+  const head = tokens[first]!;
+  if (!head.cap || head.text !== head.text.toUpperCase()) return -1;
   let words = 0;
   for (let k = first; k < s.t1 && k < first + 12; k++) {
     const t = tokens[k]!;
