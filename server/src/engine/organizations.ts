@@ -53,8 +53,8 @@ export function findUnlistedOrganizations(text: string, tokens: Token[], sentenc
     for (let i = s.t0; i < s.t1; i++) {
       const t = tokens[i]!;
       if (t.kind !== TokenKind.Word || !t.cap || taken(t)) continue;
-      const compoundEnd = acronymEnd(tokens, i);
       if (acronyms.has(t.text)) continue; // defined acronyms are read above
+      const compoundEnd = tokens[i + 1]?.text === "/" ? acronymEnd(tokens, i) : -1;
       // "USAID/OFDA": acronyms joined by a slash name an office of a body.
       if (compoundEnd > i + 1) {
         const name = acronymText(tokens, i, compoundEnd);
