@@ -17,6 +17,9 @@ const COMMON_CAPITALIZED: ReadonlySet<string> = new Set([
   ...[...LEX.months, ...LEX.weekdays].map(capitalize),
 ]);
 
+/** Lower-case words that may continue a capitalized chunk: particles, joiners, inner prepositions of institution names, "and". */
+const CHUNK_CONTINUERS: ReadonlySet<string> = new Set([...W.nameParticles, ...W.chunkJoiners, ...W.orgInnerJoiners, "and"]);
+
 function isCommonCapitalized(word: string): boolean {
   return COMMON_CAPITALIZED.has(word);
 }
@@ -181,6 +184,8 @@ function chunkEnd(tokens: Token[], i: number, limit: number): number {
       j++;
       continue;
     }
+    // Most chunks end at an ordinary lower-case word: stop there before the rarer continuations below.
+    if (t.kind === TokenKind.Word && !CHUNK_CONTINUERS.has(t.lower) && !isPossessive(t)) break;
     // Joined pieces: Jong-ho, Kwang-chol, People's (possessive inside a multi-word name is checked by the gazetteer).
     if (t.text === "-" && t.joined && tokens[j + 1]?.joined && tokens[j + 1]!.kind === TokenKind.Word) {
       j += 2;
@@ -365,6 +370,7 @@ function readChunk(
 
 function namesDocument(tokens: Token[], c0: number, c1: number): boolean {
   if (W.documentHeads.has(tokens[c1 - 1]!.text) && !LEX.titleWords.has(tokens[c1 - 1]!.text)) return true;
+  if (c1 - c0 < 4) return false; // "<Head> of <Name>" needs a word before it and one after "of"
   for (let k = c0 + 1; k < c1 - 1; k++) if (W.documentHeads.has(tokens[k]!.text) && (tokens[k + 1]!.lower === "of" || tokens[k + 1]!.lower === "on")) return true;
   return false;
 }

@@ -24,36 +24,48 @@ export function findUnlistedOrganizations(text: string, tokens: Token[], sentenc
     out.push({ start: a.start, end, text: text.slice(a.start, end), kind: "organization", canonical, name });
   };
   const acronyms = defineAcronyms(text, tokens, sentences, known, (t0, t1, name) => add(t0, t1, slug(name), name));
-  // A defined acronym names its organization everywhere in the document, tables and headings included.
-  if (acronyms.size > 0)
+  // Acronyms not (yet) read as bodies, for the document-level pass at the end.
+  const candidates: number[] = [];
   for (const s of sentences) {
     if (s.furniture) continue;
-    for (let i = s.t0; i < s.t1; i++) {
-      const end = acronymEnd(tokens, i);
-      if (end < 0) continue;
-      const def = acronyms.get(acronymText(tokens, i, end));
-      if (def) add(i, end, def.canonical, def.name);
-      i = end - 1;
-    }
-  }
-  for (const s of sentences) {
-    if (s.furniture || s.headline) continue;
-    findEmployers(tokens, s, taken, (t0, t1) => {
-      const start = tokens[t0]!.start;
-      const end = tokens[t1 - 1]!.end;
-      // The span's text is the slice itself (two spaces or an ideographic space stay as written); the name is normalised.
-      const name = tokens.slice(t0, t1).map((t) => t.text).join(" ");
-      for (let k = t0; k < t1; k++) covered.add(tokens[k]!.start);
-      out.push({ start, end, text: text.slice(start, end), kind: "organization", canonical: slug(name), name });
-    });
-    findTypedAppositions(tokens, s, taken, (t0, t1) => {
-      const name = tokens.slice(t0, t1).map((t) => t.text).join(" ");
-      add(t0, t1, slug(name), name);
-    });
+    if (!s.headline)
+      findEmployers(tokens, s, taken, (t0, t1) => {
+        const start = tokens[t0]!.start;
+        const end = tokens[t1 - 1]!.end;
+        // The span's text is the slice itself (two spaces or an ideographic space stay as written); the name is normalised.
+        const name = tokens.slice(t0, t1).map((t) => t.text).join(" ");
+        for (let k = t0; k < t1; k++) covered.add(tokens[k]!.start);
+        out.push({ start, end, text: text.slice(start, end), kind: "organization", canonical: slug(name), name });
+      });
     for (let i = s.t0; i < s.t1; i++) {
       const t = tokens[i]!;
       if (t.kind !== TokenKind.Word || !t.cap || taken(t)) continue;
-      if (acronyms.has(t.text)) continue; // defined acronyms are read above
+      const acronym = isAcronym(t);
+      // A defined acronym names its organization everywhere in the document, tables and headings included;
+      // one defined as no actor is skipped.
+      if (acronym && acronyms.size > 0) {
+        const end = acronymEnd(tokens, i);
+        const def = acronyms.get(end === i + 1 ? t.text : acronymText(tokens, i, end));
+        if (def !== undefined) {
+          if (def) add(i, end, def.canonical, def.name);
+          i = end - 1;
+          continue;
+        }
+      }
+      if (s.headline) {
+        if (acronym) candidates.push(i);
+        continue;
+      }
+      // "a consulting firm, LTL Strategies.": a name in apposition after a noun that says what kind of body it is.
+      if (tokens[i - 1]?.text === "," && i - 2 >= s.t0 && !tokens[i - 2]!.cap && W.typeNouns.has(tokens[i - 2]!.lower)) {
+        const end = appositionEnd(tokens, i, s, taken);
+        if (end > i) {
+          const name = tokens.slice(i, end).map((x) => x.text).join(" ");
+          add(i, end, slug(name), name);
+          i = end - 1;
+          continue;
+        }
+      }
       const compoundEnd = tokens[i + 1]?.text === "/" ? acronymEnd(tokens, i) : -1;
       // "USAID/OFDA": acronyms joined by a slash name an office of a body.
       if (compoundEnd > i + 1) {
@@ -69,9 +81,11 @@ export function findUnlistedOrganizations(text: string, tokens: Token[], sentenc
       // Most capitalized words have none of the contexts below: reject them with cheap checks first.
       const p = prev?.lower ?? "";
       const nx = next?.lower ?? "";
-      const maybe = (p === "the" && isAcronym(t)) || W.typeNouns.has(p) || W.outletVerbs.has(p) || p === "by" || p === "to" || p === "of" || nx === "," || W.stockNouns.has(nx) || W.orgFollowers.has(nx) || LEX.reportingVerbs.has(nx) || isPossessive(next);
-      if (!maybe) continue;
-      const acronym = isAcronym(t);
+      const maybe = (p === "the" && acronym) || W.typeNouns.has(p) || W.outletVerbs.has(p) || p === "by" || p === "to" || p === "of" || nx === "," || W.stockNouns.has(nx) || W.orgFollowers.has(nx) || LEX.reportingVerbs.has(nx) || isPossessive(next);
+      if (!maybe) {
+        if (acronym) candidates.push(i);
+        continue;
+      }
       const typed = prev && i - 1 >= s.t0 && W.typeNouns.has(prev.lower) && !prev.cap;
       const toldOutlet = acronym && prev && W.outletVerbs.has(prev.lower);
       // "Thales, which makes the missiles": "which" is for things, "who" for people.
@@ -83,23 +97,17 @@ export function findUnlistedOrganizations(text: string, tokens: Token[], sentenc
       const accordingAcronym = acronym && prev?.lower === "to" && tokens[i - 2]?.lower === "according";
       // "shares of Nvidia", "Nvidia shares"
       const shares = (prev?.lower === "of" && W.stockNouns.has(tokens[i - 2]?.lower ?? "")) || W.stockNouns.has(next?.lower ?? "");
-      if (typed || toldOutlet || speakingAcronym || theAcronym || agentAcronym || accordingAcronym || whichClause || (shares && i > s.t0)) {
-        if (LEX.months.has(t.lower) || LEX.weekdays.has(t.lower)) continue;
-        add(i, i + 1, slug(t.text), t.text);
-      }
+      if ((typed || toldOutlet || speakingAcronym || theAcronym || agentAcronym || accordingAcronym || whichClause || (shares && i > s.t0)) && !LEX.months.has(t.lower) && !LEX.weekdays.has(t.lower)) add(i, i + 1, slug(t.text), t.text);
+      else if (acronym) candidates.push(i);
     }
   }
   // An acronym read as a body once is that body in every other sentence of the document ("USAID coordinated").
   const bodies = new Map<string, ActorMention>();
   for (const m of out) if (m.end - m.start === m.text.length && isAcronymText(m.text)) bodies.set(m.text, m);
   if (bodies.size > 0)
-    for (const s of sentences) {
-      if (s.furniture) continue;
-      for (let i = s.t0; i < s.t1; i++) {
-        if (!tokens[i]!.cap) continue;
-        const body = bodies.get(tokens[i]!.text);
-        if (body && acronymEnd(tokens, i) === i + 1) add(i, i + 1, body.canonical, body.name);
-      }
+    for (const i of candidates) {
+      const body = bodies.get(tokens[i]!.text);
+      if (body && acronymEnd(tokens, i) === i + 1) add(i, i + 1, body.canonical, body.name);
     }
   return out;
 }
@@ -110,17 +118,14 @@ function isAcronymText(s: string): boolean {
 
 const APPOSITION_PUNCTUATION = new Set([".", ",", ";", ")", ":"]);
 
-/** "a consulting firm, LTL Strategies.": a name in apposition after a noun that says what kind of body it is. */
-function findTypedAppositions(tokens: Token[], s: SentenceSlice, taken: (t: Token) => boolean, emit: (t0: number, t1: number) => void): void {
-  for (let i = s.t0; i < s.t1 - 2; i++) {
-    const t = tokens[i]!;
-    if (tokens[i + 1]!.text !== "," || t.cap || !W.typeNouns.has(t.lower)) continue;
-    let j = i + 2;
-    while (j < s.t1 && tokens[j]!.kind === TokenKind.Word && (tokens[j]!.cap || tokens[j]!.text === "&") && !taken(tokens[j]!)) j++;
-    const n = j - (i + 2);
-    const after = tokens[j];
-    if (n >= 1 && n <= 4 && (!after || APPOSITION_PUNCTUATION.has(after.text) || W.appositionClosers.has(after.lower)) && !LEX.sentenceOpeners.has(tokens[i + 2]!.lower)) emit(i + 2, j);
-  }
+/** End of a name in apposition starting at i (1–4 capitalized words closed by punctuation or a clause word), or -1. */
+function appositionEnd(tokens: Token[], i: number, s: SentenceSlice, taken: (t: Token) => boolean): number {
+  let j = i;
+  while (j < s.t1 && tokens[j]!.kind === TokenKind.Word && (tokens[j]!.cap || tokens[j]!.text === "&") && !taken(tokens[j]!)) j++;
+  const n = j - i;
+  const after = tokens[j];
+  if (n >= 1 && n <= 4 && (!after || APPOSITION_PUNCTUATION.has(after.text) || W.appositionClosers.has(after.lower)) && !LEX.sentenceOpeners.has(tokens[i]!.lower)) return j;
+  return -1;
 }
 
 /** "Morgan Stanley analyst Joseph Moore": two or three capitalized words before a staff noun. */
@@ -143,6 +148,11 @@ function isAcronymLike(t: Token): boolean {
 }
 
 function isAcronym(t: Token): boolean {
+  // Cheap rejection first: an acronym's second letter is upper case ("JIC"), or its third is ("GoH").
+  const s = t.text;
+  if (s.length < 2 || s.length > 8) return false;
+  const c1 = s.charCodeAt(1);
+  if (!(c1 >= 65 && c1 <= 90) && !(c1 >= 48 && c1 <= 57) && c1 !== 38 && !(s.length >= 3 && s.charCodeAt(2) >= 65 && s.charCodeAt(2) <= 90)) return false;
   return (/^[A-Z][A-Z0-9&]{1,7}$/.test(t.text) || /^[A-Z][a-z][A-Z]{1,3}$/.test(t.text)) && !W.notOrganizations.has(t.text);
 }
 

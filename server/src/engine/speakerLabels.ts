@@ -23,7 +23,7 @@ export function speakerLabelEnd(tokens: Token[], s: SentenceSlice): number {
   if (first > 0 && tokens[first - 1]!.kind !== TokenKind.Newline) return -1;
   // Cheap rejection of ordinary sentences: a label's first word has no lower-case letter.
   const head = tokens[first]!;
-  if (!head.cap || head.text !== head.text.toUpperCase()) return -1;
+  if (!head.cap || (head.text.length > 1 && head.text.charCodeAt(1) >= 97 && head.text.charCodeAt(1) <= 122)) return -1;
   let words = 0;
   for (let k = first; k < s.t1 && k < first + 12; k++) {
     const t = tokens[k]!;
