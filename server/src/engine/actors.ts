@@ -508,7 +508,8 @@ function nameWords(tokens: Token[], i: number, c1: number): string[] {
 function isAddressed(tokens: Token[], r0: number, r1: number, s: SentenceSlice): boolean {
   const next = tokens[r1];
   if (tokens[r0 - 1]?.text !== "," || r0 - 2 < s.t0 || !next || ![".", ",", "!", ";"].includes(next.text)) return false;
-  if (r1 - r0 === 1 && (LEX.titles.has(tokens[r0]!.lower) || LEX.titleWords.has(tokens[r0]!.text))) return false; // "Thank you, Chairman."
+  const w = tokens[r0]!;
+  if (r1 - r0 === 1 && (LEX.titles.has(w.lower) || LEX.titles.has(w.lower + ".") || LEX.titleWords.has(w.text) || LEX.titleWords.has(w.text + "."))) return false; // "Thank you, Chairman.", "Thank you, Mr. President"
   const one = tokens[r0 - 2]!.lower;
   const two = r0 - 3 >= s.t0 ? `${tokens[r0 - 3]!.lower} ${one}` : "";
   return W.vocativeOpeners.has(one) || W.vocativeOpeners.has(two);

@@ -90,4 +90,5 @@ export const ACTOR_RULE_CASES: ActorRuleCase[] = [
   { rule: "a condition named after a city", text: "Doctors studied Lima Syndrome for years.", absent: ["Lima", "Lima Syndrome"] },
   { rule: "speaker label alone on its line", text: "LENA ORTIZ:\nWe have seen the reports and we are checking them.", actors: [["LENA ORTIZ", "person", "lena-ortiz"]] },
   { rule: "an age in apposition", text: "Tomas Ruel, 34, died in the valley.", actors: [["Tomas Ruel", "person", "tomas-ruel"]] },
+  { rule: "a courtesy title addressed is no name", text: "We thank you, Mr. President, for coming.", absent: ["Mr"] },
 ];
