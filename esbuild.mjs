@@ -1,13 +1,15 @@
-// Builds the generated country table, then bundles the CLI, the language server and the
+// Builds the generated country and place tables, then bundles the CLI, the language server and the
 // extension into dist/. `node esbuild.mjs --watch` rebuilds on change; `--production` minifies
 // (what scripts/package-vsix.mjs packages).
 import * as esbuild from "esbuild";
 import { chmodSync, existsSync } from "node:fs";
 import { buildCountryTable } from "./scripts/build-countries.mjs";
+import { buildPlaceTable } from "./scripts/build-places.mjs";
 
 const watch = process.argv.includes("--watch");
 const production = process.argv.includes("--production");
 buildCountryTable();
+buildPlaceTable();
 
 const common = {
   bundle: true,

@@ -2,17 +2,27 @@
 // organizations. Gazetteer matches first, then capitalized chunks read with titles and context.
 import type { ActorKind, ActorMention } from "./types";
 import { type Token, TokenKind, isPossessive } from "./tokens";
-import { LEX, matchGazetteer, slug, type GazetteerEntry } from "./lexicon";
+import { ACTOR_WORDS, LEX, matchGazetteer, slug, type GazetteerEntry } from "./lexicon";
 import type { SentenceSlice } from "./sentences";
 import { findUnlistedOrganizations } from "./organizations";
+import { isKnownPlace, readsAsPlace } from "./places";
+import { readSpeakerLabel, speakerLabelEnd } from "./speakerLabels";
 import { internString, memoize } from "./intern";
 
-const PARTICLES = new Set(["bin", "al", "el", "von", "van", "der", "de", "la", "le", "da", "di", "du", "ibn", "abu", "bint"]);
-const CHUNK_JOINERS = new Set(["of", "for", "the", "de"]);
-const PLACE_PREPOSITIONS = new Set(["in", "at", "into", "near", "outside", "around", "across", "inside", "via", "through", "within", "toward", "towards", "throughout", "above", "over"]);
-const MOTION_WORDS = new Set(["visit", "visits", "visited", "visiting", "trip", "trips", "travel", "travels", "traveled", "travelled", "flew", "fly", "flight", "flights", "returned", "return", "arrived", "arrive", "arriving", "came", "come", "went", "go", "moved", "headed", "heading", "journey", "back", "route", "road", "train", "way", "relocated", "fled", "evacuated", "deported", "embassy"]);
-const PERSON_CONTEXT_AFTER = new Set(["said", "says", "told", "wrote", "writes", "added", "stated", "noted", "argued", "warned", "claimed", "denied", "confirmed", "announced", "explained", "insisted", "emphasized", "emphasised", "stressed", "highlighted", "revealed", "asserted", "declared", "cautioned", "tweeted", "posted", "replied", "responded", "acknowledged", "admitted", "urged", "vowed", "pledged", "criticized", "criticised", "praised", "called", "met", "visited", "signed", "also", "has", "had", "is", "was", "who", "will", "would", "did"]);
-const COMMON_CAPITALIZED = new Set(["The", "This", "That", "These", "Those", "A", "An", "In", "On", "At", "But", "And", "Or", "If", "As", "For", "With", "From", "By", "To", "Of", "It", "He", "She", "They", "We", "I", "You", "His", "Her", "Their", "Its", "Our", "While", "When", "Where", "After", "Before", "Since", "During", "Despite", "Although", "However", "Meanwhile", "According", "Beyond", "Overall", "Furthermore", "Additionally", "Moreover", "Earlier", "Later", "Now", "Then", "There", "Here", "Some", "Many", "Most", "All", "Each", "Every", "Both", "Such", "Other", "Another", "One", "Two", "Three", "Last", "Next", "New", "Yet", "So", "Not", "No", "Yes", "Still", "Also", "Even", "Just", "Only", "Apparently", "Reportedly", "Allegedly", "Speculation", "Reports", "Officials", "Experts", "Analysts", "Sources", "Intelligence", "Image", "Photo", "Related", "Read", "View", "Updated", "Created", "Published", "Email", "Phone", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Western", "Eastern", "Northern", "Southern", "Central", "West", "East", "North", "South", "World", "War", "Supreme", "Leader", "Secretary", "President", "Minister", "General", "Defense", "Defence", "Foreign", "Press", "Deputy", "State", "National", "Security", "Council", "Military", "Cooperation", "Strategic", "Alliance", "Emerging", "Results", "Left", "Menu", "Global", "Latest", "News", "Trending", "Opinion", "Blog", "Interview", "Subscribe", "Give", "Feedback", "Connect", "Terms", "Privacy", "Policy", "Disclaimer", "Copyright", "Chief", "Director", "Commander", "Army", "Navy", "Air", "Force", "Forces", "Armed", "Special", "Operation", "Republic", "People", "Democratic", "Party", "Government", "Ministry", "Office", "Department", "Agency", "Union", "United", "Nations", "Federation", "Kingdom", "States", "Islamic", "Arab", "Field", "Notes", "Plant", "Drone", "Drones", "Britain's", "Satellite", "Local", "Kyiv", "Sea", "Gulf", "Far", "Day", "Week", "Year", "Month", "Local", "Media", "Top", "Senior", "Former", "Acting", "Interim", "Vice", "First", "Lady", "Prime", "Crown", "King", "Queen", "Prince", "Sheikh"]);
+const W = ACTOR_WORDS;
+const capitalize = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
+/** Capitalized words that are never a personal name: function words, cue words, furniture, institution words, months (one set, built once). */
+const COMMON_CAPITALIZED: ReadonlySet<string> = new Set([
+  ...[W.functionWords, W.cueWordsCapitalized, W.pageFurniture, W.regionalAdjectives, W.institutionWords, W.timeNouns, LEX.placeHeads].flatMap((set) => [...set]),
+  ...[...LEX.months, ...LEX.weekdays].map(capitalize),
+]);
+
+/** Lower-case words that may continue a capitalized chunk: particles, joiners, inner prepositions of institution names, "and". */
+const CHUNK_CONTINUERS: ReadonlySet<string> = new Set([...W.nameParticles, ...W.chunkJoiners, ...W.orgInnerJoiners, "and"]);
+
+function isCommonCapitalized(word: string): boolean {
+  return COMMON_CAPITALIZED.has(word);
+}
 
 interface PersonRecord {
   canonical: string;
@@ -35,7 +45,13 @@ class PersonRegistry {
     }
     const words = name.split(/[\s]+/).filter((w) => w.length > 1);
     const surname = words[words.length - 1];
-    if (words.length >= 2 && surname) this.addAlias(surname, rec);
+    if (words.length === 1 && surname) this.addAlias(surname, rec);
+    if (words.length >= 2 && surname) {
+      this.addAlias(surname, rec);
+      // "al-Assad" is also "Assad".
+      const bare = /^\p{Ll}+[-‐](\p{Lu}.+)$/u.exec(surname)?.[1];
+      if (bare) this.addAlias(bare, rec);
+    }
     if (words.length >= 2 && words[0]) this.addAlias(words[0], rec);
     return rec;
   }
@@ -72,17 +88,24 @@ export function findActors(text: string, tokens: Token[], sentences: SentenceSli
   const out: ActorMention[] = [];
   const pending: Array<{ t0: number; t1: number; sentence: SentenceSlice }> = [];
   for (const s of sentences) {
-    if (s.furniture) continue;
-    scanSentence(text, tokens, s, persons, out, pending);
+    if (!s.furniture) scanSentence(text, tokens, s, persons, out, pending);
+    else if (tokens[s.t1 - 1]?.text === ":") {
+      // "JOHN KIRBY:" alone on its line reads as a heading; it is a speaker label.
+      const colon = speakerLabelEnd(tokens, s);
+      if (colon >= 0) readLabel(text, tokens, s.t0, colon, persons, out);
+    }
   }
   // Second pass: single capitalized words that are aliases of persons named anywhere in the text.
   for (const p of pending) {
     const t = tokens[p.t0]!;
     const rec = persons.lookup(t.text);
     if (rec && aliasContextOk(tokens, p.t0, p.sentence, rec)) out.push(mention(text, tokens, p.t0, p.t1, "person", rec.canonical, rec.name));
-    else if (!rec && speaksAlone(tokens, p.t0, p.t1)) out.push(mention(text, tokens, p.t0, p.t1, "person", slug(t.text), t.text));
+    else if (!rec && speaksAlone(tokens, p.t0, p.t1) && !readsAsPlace(tokens, p.t0, p.t1, p.sentence, true)) {
+      const named = persons.register([t.text]);
+      out.push(mention(text, tokens, p.t0, p.t1, "person", named.canonical, named.name));
+    }
   }
-  out.push(...findUnlistedOrganizations(tokens, sentences, out));
+  out.push(...findUnlistedOrganizations(text, tokens, sentences, out));
   out.sort((a, b) => a.start - b.start);
   return dedupe(out);
 }
@@ -113,6 +136,11 @@ function scanSentence(
   pending: Array<{ t0: number; t1: number; sentence: SentenceSlice }>,
 ): void {
   let i = s.t0;
+  const colon = speakerLabelEnd(tokens, s);
+  if (colon >= 0) {
+    readLabel(text, tokens, s.t0, colon, persons, out);
+    i = colon + 1;
+  }
   while (i < s.t1) {
     const t = tokens[i]!;
     const startsChunk = (t.kind === TokenKind.Word && (t.cap || /^[A-Z]/.test(t.text))) || isOrdinalUnitStart(tokens, i) || (t.kind === TokenKind.Number && matchGazetteer(tokens, i, s.t1) !== undefined);
@@ -122,6 +150,19 @@ function scanSentence(
     }
     const end = chunkEnd(tokens, i, s.t1);
     i = Math.max(end, readChunk(text, tokens, i, end, s, persons, out, pending));
+  }
+}
+
+/** "PRESIDENT OF RUSSIA VLADIMIR PUTIN:": the person (and a country in the title) of a transcript label. */
+function readLabel(text: string, tokens: Token[], t0: number, colon: number, persons: PersonRegistry, out: ActorMention[]): void {
+  for (const part of readSpeakerLabel(tokens, t0, colon)) {
+    if (part.entry) {
+      if (part.entry.kind === "person") persons.register([], part.entry);
+      out.push(mention(text, tokens, part.t0, part.t1, part.entry.kind, part.entry.canonical, part.entry.name));
+      continue;
+    }
+    const rec = persons.register(part.name.split(" "));
+    out.push(mention(text, tokens, part.t0, part.t1, "person", rec.canonical, rec.name));
   }
 }
 
@@ -143,16 +184,66 @@ function chunkEnd(tokens: Token[], i: number, limit: number): number {
       j++;
       continue;
     }
+    // Most chunks end at an ordinary lower-case word: stop there before the rarer continuations below.
+    if (t.kind === TokenKind.Word && !CHUNK_CONTINUERS.has(t.lower) && !isPossessive(t)) break;
     // Joined pieces: Jong-ho, Kwang-chol, People's (possessive inside a multi-word name is checked by the gazetteer).
     if (t.text === "-" && t.joined && tokens[j + 1]?.joined && tokens[j + 1]!.kind === TokenKind.Word) {
       j += 2;
+      continue;
+    }
+    // "Commission on China", "Mission in Haiti": a preposition after an institution's head word, before a name.
+    // "in" only before a country's name ("Council in Brussels" is a body and a place).
+    if (t.kind === TokenKind.Word && W.orgInnerJoiners.has(t.lower) && LEX.orgHeadWords.has(prev.text) && tokens[j + 1]?.cap && tokens[j + 1]!.kind === TokenKind.Word && (t.lower !== "in" || matchGazetteer(tokens, j + 1, limit)?.[0].form === "name") && !LEX.weekdays.has(tokens[j + 1]!.lower) && !LEX.months.has(tokens[j + 1]!.lower)) {
+      j++;
+      continue;
+    }
+    // "James P. McGovern": a middle initial.
+    if (t.text === "." && t.joined && /^[A-Z]$/.test(prev.text) && j - 1 > i && tokens[j + 1]?.cap) {
+      j++;
       continue;
     }
     if (t.text === "." && t.joined && prev.kind === TokenKind.Word && LEX.abbreviations.has(prev.lower) && tokens[j + 1]?.cap) {
       j++;
       continue;
     }
-    if (t.kind === TokenKind.Word && (PARTICLES.has(t.lower) || CHUNK_JOINERS.has(t.lower)) && tokens[j + 1]?.cap && tokens[j + 1]?.kind === TokenKind.Word) {
+    // "Bashar al-Assad": a particle joined to the surname by a hyphen.
+    if (t.kind === TokenKind.Word && W.nameParticles.has(t.lower) && tokens[j + 1]?.text === "-" && tokens[j + 1]!.joined && tokens[j + 2]?.joined && tokens[j + 2]!.cap) {
+      j += 3;
+      continue;
+    }
+    // "People's Congress", "People's Liberation Army": the possessive that is part of institution names.
+    if (isPossessive(t) && prev.text === "People" && tokens[j + 1]?.cap && tokens[j + 1]!.kind === TokenKind.Word) {
+      j++;
+      continue;
+    }
+    // "Ministry of Health and Population", "Food and Agriculture Organization": "and" inside an institution's name.
+    if (t.lower === "and" && andJoinsInstitution(tokens, i, j, limit)) {
+      j++;
+      continue;
+    }
+    // "Standing Committee of the 12th People's Congress": an ordinal after "of the".
+    if (t.kind === TokenKind.Number && prev.lower === "the" && isOrdinalUnitStart(tokens, j)) {
+      j += 2;
+      continue;
+    }
+    // "the" joins only after "of"/"for"/"on" ("Institute for the Study of War"), not "In October the Council".
+    if (t.lower === "the" && !W.chunkJoiners.has(prev.lower) && !W.orgInnerJoiners.has(prev.lower)) break;
+    if (t.lower === "the" && isOrdinalUnitStart(tokens, j + 1)) {
+      j++;
+      continue;
+    }
+    // "Organization of the United Nations", "Ministry of the Interior": "of the" after a head word.
+    // "Census Bureau of the Department of Commerce" names two bodies: a head word right after "the" starts the second.
+    if ((t.lower === "of" || t.lower === "for") && LEX.orgHeadWords.has(prev.text) && tokens[j + 1]?.lower === "the" && tokens[j + 2]?.cap && tokens[j + 2]!.kind === TokenKind.Word && !LEX.orgHeadWords.has(tokens[j + 2]!.text)) {
+      j += 2;
+      continue;
+    }
+    // "of the 12th ...": a joiner before "the" and an ordinal.
+    if ((t.lower === "of" || t.lower === "for") && tokens[j + 1]?.lower === "the" && isOrdinalUnitStart(tokens, j + 2)) {
+      j += 2;
+      continue;
+    }
+    if (t.kind === TokenKind.Word && (W.nameParticles.has(t.lower) || W.chunkJoiners.has(t.lower)) && tokens[j + 1]?.cap && tokens[j + 1]?.kind === TokenKind.Word) {
       j++;
       continue;
     }
@@ -168,6 +259,21 @@ function chunkEnd(tokens: Token[], i: number, limit: number): number {
     break;
   }
   return j;
+}
+
+/** "and" at j continues the name begun at i: inside the complement of a head word ("Ministry of Health and
+ * Population"), or before words that end in a head word ("Food and Agriculture Organization"); never before a known name. */
+function andJoinsInstitution(tokens: Token[], i: number, j: number, limit: number): boolean {
+  const next = tokens[j + 1];
+  if (!next?.cap || next.kind !== TokenKind.Word) return false;
+  let joins = false;
+  for (let k = i; k < j - 1 && !joins; k++) if (LEX.orgHeadWords.has(tokens[k]!.text) && (tokens[k + 1]!.lower === "of" || tokens[k + 1]!.lower === "for")) joins = true;
+  for (let k = j + 1; k < Math.min(limit, j + 4) && !joins; k++) {
+    const w = tokens[k]!;
+    if (!w.cap || w.kind !== TokenKind.Word) break;
+    if (LEX.orgHeadWords.has(w.text)) joins = true;
+  }
+  return joins && !matchGazetteer(tokens, j + 1, limit) && !matchGazetteer(tokens, i, j);
 }
 
 function firstOfChunk(tokens: Token[], j: number): number {
@@ -186,6 +292,9 @@ function readChunk(
   out: ActorMention[],
   pending: Array<{ t0: number; t1: number; sentence: SentenceSlice }>,
 ): number {
+  // Laws, documents, indices and conditions ("Counterterrorism Law", "Universal Declaration of Human Rights",
+  // "HAVANA Act") are not actors, nor a country word inside their names.
+  if (namesDocument(tokens, c0, c1)) return c1;
   // A place whose name contains a country's ("Sea of Japan", "South China Sea") is not an actor.
   if (LEX.placeHeads.has(tokens[c1 - 1]!.text) && c1 - c0 >= 2 && !isOrgChunk(tokens, c0, c1)) return c1;
   // An organization named by its head word ("Ukrainian Armed Forces", "11th Airborne Assault Brigade"),
@@ -194,7 +303,9 @@ function readChunk(
     const whole = matchGazetteer(tokens, c0, c1);
     if (!whole || whole[1] < c1 - c0) {
       let o0 = c0;
-      while (o0 < c1 - 1 && (tokens[o0]!.lower === "the" || (o0 === s.t0 && COMMON_CAPITALIZED.has(tokens[o0]!.text) && !LEX.orgHeadWords.has(tokens[o0]!.text) && !LEX.titleWords.has(tokens[o0]!.text)))) o0++;
+      while (o0 < c1 - 1 && (tokens[o0]!.lower === "the" || (o0 === s.t0 && isCommonCapitalized(tokens[o0]!.text) && !LEX.orgHeadWords.has(tokens[o0]!.text) && !LEX.titleWords.has(tokens[o0]!.text)))) o0++;
+      // "the Commission" alone is an unnamed body.
+      if (o0 === c1 - 1 && LEX.orgHeadWords.has(tokens[o0]!.text)) return c1;
       const name = text.slice(tokens[o0]!.start, tokens[c1 - 1]!.end);
       out.push(mention(text, tokens, o0, c1, "organization", slug(name), name));
       return c1;
@@ -257,6 +368,13 @@ function readChunk(
   return c1;
 }
 
+function namesDocument(tokens: Token[], c0: number, c1: number): boolean {
+  if (W.documentHeads.has(tokens[c1 - 1]!.text) && !LEX.titleWords.has(tokens[c1 - 1]!.text)) return true;
+  if (c1 - c0 < 4) return false; // "<Head> of <Name>" needs a word before it and one after "of"
+  for (let k = c0 + 1; k < c1 - 1; k++) if (W.documentHeads.has(tokens[k]!.text) && (tokens[k + 1]!.lower === "of" || tokens[k + 1]!.lower === "on")) return true;
+  return false;
+}
+
 function knownNameRunsPast(tokens: Token[], c0: number, c1: number, limit: number): boolean {
   for (let k = c0; k < c1; k++) {
     const m = matchGazetteer(tokens, k, limit);
@@ -270,8 +388,15 @@ function isOrgChunk(tokens: Token[], c0: number, c1: number): boolean {
   if (c1 - c0 < 2) return false;
   // "International Institute for Strategic Studies", "Bank of England": an org head before "for"/"of".
   if (!LEX.orgHeadWords.has(last.text)) {
-    for (let k = c0; k < c1 - 2; k++) if (LEX.orgHeadWords.has(tokens[k]!.text) && (tokens[k + 1]!.lower === "for" || tokens[k + 1]!.lower === "of") && !isTitleToken(tokens, k)) return !matchGazetteer(tokens, k + 2, c1);
+    // "Government of Haiti", "Bank of Korea": a country after the head is part of the institution's name.
+    for (let k = c0; k < c1 - 2; k++) if (LEX.orgHeadWords.has(tokens[k]!.text) && (tokens[k + 1]!.lower === "for" || tokens[k + 1]!.lower === "of" || W.orgInnerJoiners.has(tokens[k + 1]!.lower)) && !isTitleToken(tokens, k)) return matchGazetteer(tokens, k + 2, c1)?.[0].kind !== "person";
     return false;
+  }
+  // "the Syrian Government" is the state (Syria); "United States Government" is an institution.
+  if (last.text === "Government" || last.text === "Administration") {
+    const first = tokens[c0]!.lower === "the" ? c0 + 1 : c0;
+    const m = matchGazetteer(tokens, first, c1);
+    if (m && m[0].form === "demonym" && first + m[1] === c1 - 1) return false;
   }
   // "Shreyas Reddy of NK News": a known name ends the chunk after "of"; read the parts instead.
   for (let k = c0 + 1; k < c1; k++) {
@@ -354,7 +479,11 @@ function readPersonAfterTitle(
   if (words.length === 1) {
     const rec = persons.lookup(words[0]!);
     if (rec) out.push(mention(text, tokens, i, c1, "person", rec.canonical, rec.name));
-    else pending.push({ t0: i, t1: c1, sentence: s });
+    else if (c1 - i === 1 && isNameLike(tokens[i]!) && !s.headline) {
+      // "Pope Francis", "President Mirziyoyev": the title says a person follows.
+      const named = persons.register(words);
+      out.push(mention(text, tokens, i, c1, "person", named.canonical, named.name));
+    } else pending.push({ t0: i, t1: c1, sentence: s });
     return;
   }
   const rec = persons.register(words);
@@ -375,8 +504,28 @@ function nameWords(tokens: Token[], i: number, c1: number): string[] {
   return words;
 }
 
+/** "Thank you, Omar." — a name addressed after a vocative opener, closing its clause. */
+function isAddressed(tokens: Token[], r0: number, r1: number, s: SentenceSlice): boolean {
+  const next = tokens[r1];
+  if (tokens[r0 - 1]?.text !== "," || r0 - 2 < s.t0 || !next || ![".", ",", "!", ";"].includes(next.text)) return false;
+  const w = tokens[r0]!;
+  if (r1 - r0 === 1 && (LEX.titles.has(w.lower) || LEX.titles.has(w.lower + ".") || LEX.titleWords.has(w.text) || LEX.titleWords.has(w.text + "."))) return false; // "Thank you, Chairman.", "Thank you, Mr. President"
+  const one = tokens[r0 - 2]!.lower;
+  const two = r0 - 3 >= s.t0 ? `${tokens[r0 - 3]!.lower} ${one}` : "";
+  return W.vocativeOpeners.has(one) || W.vocativeOpeners.has(two);
+}
+
+/** A title, an occupation or a kinship noun just before a run: "anthropologist Anna Berg", "his brother Omar". */
+function hasPersonWordBefore(tokens: Token[], r0: number, s: SentenceSlice): boolean {
+  const prev = tokens[r0 - 1];
+  if (!prev || r0 - 1 < s.t0 || prev.cap) return false;
+  return LEX.titles.has(prev.lower) || W.occupationNouns.has(prev.lower) || W.kinshipNouns.has(prev.lower);
+}
+
 /** Country mentions: a capital stands for the state only where it is not a place. */
 function acceptEntry(tokens: Token[], i: number, len: number, entry: GazetteerEntry, s: SentenceSlice): boolean {
+  // "ethnic Kazakhs": a people, not the state.
+  if (entry.form === "demonym" && W.groupModifiers.has(tokens[i - 1]?.lower ?? "")) return false;
   if (entry.form === "capital") return capitalStandsForState(tokens, i, len, s);
   if (entry.kind === "country" && entry.form === "abbreviation" && tokens[i]!.text === "US") {
     // "US" upper-case only; in an all-caps line it may be the pronoun.
@@ -391,13 +540,18 @@ function capitalStandsForState(tokens: Token[], i: number, len: number, s: Sente
   const prev = tokens[i - 1];
   const prev2 = tokens[i - 2];
   const next = tokens[i + len];
-  if (next && /^(region|province|oblast|airport|city|streets?|residents|suburbs?|outskirts|district|municipality|area)$/.test(next.lower)) return false;
+  if (next && W.placeNounsAfter.has(next.lower)) return false;
+  // "Washington-based": a location.
+  if (next?.text === "-" && next.joined && tokens[i + len + 1]?.lower === "based") return false;
   if (i === s.t0) return true;
   if (!prev) return true;
   if (isPossessive(next)) return true;
-  if (PLACE_PREPOSITIONS.has(prev.lower)) return false;
-  if (prev.lower === "to" && prev2 && MOTION_WORDS.has(prev2.lower)) return false;
-  if (prev.lower === "from" && prev2 && MOTION_WORDS.has(prev2.lower)) return false;
+  if (W.motionVerbsWithObject.has(prev.lower)) return false;
+  if (prev.lower === "of" && prev2 && W.placeNounsBeforeOf.has(prev2.lower)) return false;
+  if (readsAsPlace(tokens, i, i + len, s, false)) return false;
+  if (W.placePrepositions.has(prev.lower)) return false;
+  if (prev.lower === "to" && prev2 && W.motionWords.has(prev2.lower)) return false;
+  if (prev.lower === "from" && prev2 && W.motionWords.has(prev2.lower)) return false;
   if (prev.text === "," && (prev2?.lower === "capital" || prev2?.lower === "city")) return false;
   if (prev.lower === "capital" || (prev.lower === "of" && (prev2?.lower === "city" || prev2?.lower === "capital" || prev2?.lower === "streets" || prev2?.lower === "outskirts"))) return false;
   return true;
@@ -413,7 +567,7 @@ function regionalName(tokens: Token[], i: number, s: SentenceSlice): string | un
 
 function isNameLike(t: Token): boolean {
   if (t.kind !== TokenKind.Word || !t.cap) return false;
-  if (COMMON_CAPITALIZED.has(t.text)) return false;
+  if (isCommonCapitalized(t.text)) return false;
   if (/^[A-Z]{2,}$/.test(t.text)) return false; // acronyms are not personal names
   if (LEX.orgHeadWords.has(t.text) || LEX.placeHeads.has(t.text)) return false;
   return true;
@@ -431,7 +585,7 @@ function nameRunEnd(tokens: Token[], i: number, limit: number): number {
       j += 2;
       continue;
     }
-    if (j > i && PARTICLES.has(t.lower) && tokens[j + 1] && isNameLike(tokens[j + 1]!)) {
+    if (j > i && W.nameParticles.has(t.lower) && tokens[j + 1] && isNameLike(tokens[j + 1]!)) {
       j++;
       continue;
     }
@@ -452,20 +606,25 @@ function classifyUnknownRun(
   pending: Array<{ t0: number; t1: number; sentence: SentenceSlice }>,
 ): void {
   const words = nameWords(tokens, r0, r1);
+  if (words.some((w) => W.ethnicReligiousGroups.has(w))) return;
+  const titled = hasPersonWordBefore(tokens, r0, s);
   if (words.length === 1) {
     const rec = persons.lookup(words[0]!);
     if (rec && aliasContextOk(tokens, r0, s, rec)) out.push(mention(text, tokens, r0, r1, "person", rec.canonical, rec.name));
-    else pending.push({ t0: r0, t1: r1, sentence: s });
+    else if (!rec && (titled || (isAddressed(tokens, r0, r1, s) && !isKnownPlace(tokens, r0, r1)))) {
+      // "his brother Omar", "Thank you, Omar.": a first name alone, remembered for its later mentions.
+      const named = persons.register(words);
+      out.push(mention(text, tokens, r0, r1, "person", named.canonical, named.name));
+    } else pending.push({ t0: r0, t1: r1, sentence: s });
     return;
   }
   if (words.length > 4) return;
-  if (!personContext(tokens, r0, r1, s) && !looksLikeFullName(tokens, r0, r1, s)) return;
+  const person = titled || personContext(tokens, r0, r1, s);
+  if (!person && (!looksLikeFullName(tokens, r0, r1, s) || isKnownPlace(tokens, r0, r1) || readsAsPlace(tokens, r0, r1, s, true))) return;
   const rec = persons.register(words);
   out.push(mention(text, tokens, r0, r1, "person", rec.canonical, rec.name));
 }
 
-const LOCATIVE = new Set(["in", "at", "near", "from", "to", "into", "outside", "inside", "across", "around", "toward", "towards", "via", "through"]);
-const PLACE_NOUNS = new Set(["city", "town", "village", "region", "province", "state", "county", "district", "port", "island", "islands", "republic", "kingdom", "area", "oblast", "municipality", "capital", "suburb", "neighbourhood", "neighborhood", "university", "battle", "siege"]);
 
 /** Two or three name-like words mid-sentence, not used as a place or as a modifier of a noun. */
 function looksLikeFullName(tokens: Token[], r0: number, r1: number, s: SentenceSlice): boolean {
@@ -473,10 +632,12 @@ function looksLikeFullName(tokens: Token[], r0: number, r1: number, s: SentenceS
   if (n < 2 || n > 3 || isSentenceStartToken(tokens, r0, s)) return false;
   const prev = tokens[r0 - 1];
   const next = tokens[r1];
-  if (prev && (LOCATIVE.has(prev.lower) || prev.lower === "the")) return false;
-  if (prev?.lower === "of" && PLACE_NOUNS.has(tokens[r0 - 2]?.lower ?? "")) return false;
+  if (prev && (W.locatives.has(prev.lower) || prev.lower === "the")) return false;
+  // "a polling firm, Harbor Insight": a body named in apposition (organizations.ts reads it).
+  if (prev?.text === "," && W.typeNouns.has(tokens[r0 - 2]?.lower ?? "")) return false;
+  if (prev?.lower === "of" && W.placeNouns.has(tokens[r0 - 2]?.lower ?? "")) return false;
   if (next && next.cap) return false; // "External Economic Relations Minister": part of a longer title
-  if (next && next.kind === TokenKind.Word && !next.cap && !PERSON_CONTEXT_AFTER.has(next.lower) && !["and", "or", "but", "was", "is", "who", "had", "has"].includes(next.lower)) return false;
+  if (next && next.kind === TokenKind.Word && !next.cap && !W.personVerbsAfter.has(next.lower) && !W.clauseWordsAfterName.has(next.lower)) return false;
   for (let k = r0; k < r1; k++) {
     const t = tokens[k]!;
     if (t.kind !== TokenKind.Word || t.text.length < 2 || /[A-Z]{2}/.test(t.text) || LEX.titleWords.has(t.text)) return false;
@@ -493,8 +654,11 @@ function isSentenceStartToken(tokens: Token[], i: number, s: SentenceSlice): boo
 function personContext(tokens: Token[], r0: number, r1: number, s: SentenceSlice): boolean {
   const next = tokens[r1];
   const prev = tokens[r0 - 1];
-  if (next && (PERSON_CONTEXT_AFTER.has(next.lower) || isPossessive(next))) return true;
+  if (next && (W.personVerbsAfter.has(next.lower) || isPossessive(next))) return true;
   if (next?.lower === "of" && tokens[r1 + 1]?.cap) return true; // "Shreyas Reddy of NK News"
+  if (next?.text === "," && W.personRelatives.has(tokens[r1 + 1]?.lower ?? "")) return true; // "Anna Berg, whose brother"
+  // "Anna Berg, 45, a teacher": an age in apposition.
+  if (next?.text === "," && tokens[r1 + 1]?.kind === TokenKind.Number && /^\d{1,3}$/.test(tokens[r1 + 1]!.text) && tokens[r1 + 2]?.text === ",") return true;
   if (next?.text === "," && tokens[r1 + 1] && !tokens[r1 + 1]!.cap && isRoleWord(tokens[r1 + 1]!, tokens[r1 + 2])) return true;
   if (prev && r0 - 1 >= s.t0 && (LEX.titles.has(prev.lower) || prev.lower === "by" && next?.text === ",")) return true;
   if (prev?.text === "," && tokens[r0 - 2] && LEX.titles.has(tokens[r0 - 2]!.lower)) return true; // "adviser, Shin Wonsik,"
@@ -502,23 +666,22 @@ function personContext(tokens: Token[], r0: number, r1: number, s: SentenceSlice
 }
 
 function isRoleWord(t: Token, next: Token | undefined): boolean {
-  return LEX.titles.has(t.lower) || (next !== undefined && LEX.titles.has(next.lower)) || ["a", "an", "the", "who", "deputy", "former", "senior"].includes(t.lower);
+  return LEX.titles.has(t.lower) || (next !== undefined && LEX.titles.has(next.lower)) || W.roleWordsAfterComma.has(t.lower);
 }
 
-const SPEECH_PAST = new Set(["said", "told", "wrote", "added", "noted", "warned", "claimed", "denied", "stated", "explained", "argued", "insisted", "replied", "tweeted", "posted", "recalled", "conceded", "acknowledged"]);
 
 /** "Smith said": a lone surname-like word that speaks is a person even when no full name precedes it. */
 function speaksAlone(tokens: Token[], t0: number, t1: number): boolean {
   if (t1 - t0 !== 1) return false;
   const t = tokens[t0]!;
   const next = tokens[t1];
-  if (!next || !SPEECH_PAST.has(next.lower)) return false;
+  if (!next || !W.speechPast.has(next.lower)) return false;
   if (t.text.length < 3 || /^[A-Z]+$/.test(t.text) || !/^\p{Lu}\p{Ll}+$/u.test(t.text)) return false;
   // "The Health Ministry in Gaza said": a place closing the speaker's phrase, not a person.
   const prev = tokens[t0 - 1];
-  if (prev && (LOCATIVE.has(prev.lower) || prev.lower === "of" || prev.lower === "the" || prev.cap)) return false;
+  if (prev && (W.locatives.has(prev.lower) || prev.lower === "of" || prev.lower === "the" || prev.cap)) return false;
   const lw = t.lower;
-  return !COMMON_CAPITALIZED.has(t.text) && !LEX.speakerNouns.has(lw) && !LEX.anonymousHeads.has(lw) && !LEX.titles.has(lw) && !LEX.months.has(lw) && !LEX.weekdays.has(lw) && !LEX.sentenceOpeners.has(lw) && !/(s|ese|ian|ish)$/.test(lw);
+  return !isCommonCapitalized(t.text) && !LEX.speakerNouns.has(lw) && !LEX.anonymousHeads.has(lw) && !LEX.titles.has(lw) && !LEX.months.has(lw) && !LEX.weekdays.has(lw) && !LEX.sentenceOpeners.has(lw) && !/(s|ese|ian|ish)$/.test(lw);
 }
 
 /** A single-word alias ("Kim", "No", "Campbell") refers to a person named in the text. */
@@ -531,6 +694,6 @@ function aliasContextOk(tokens: Token[], i: number, s: SentenceSlice, rec: Perso
   const next = tokens[i + 1];
   if (!next) return false;
   if (isPossessive(next)) return true;
-  if (PERSON_CONTEXT_AFTER.has(next.lower) || LEX.reportingVerbs.has(next.lower)) return true;
-  return !COMMON_CAPITALIZED.has(t.text) && !isFirstToken;
+  if (W.personVerbsAfter.has(next.lower) || LEX.reportingVerbs.has(next.lower)) return true;
+  return !isCommonCapitalized(t.text) && !isFirstToken;
 }

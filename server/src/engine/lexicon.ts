@@ -3,8 +3,11 @@ import countries from "./data/countries.generated.json";
 import actorData from "./data/actors.json";
 import language from "./data/language.json";
 import cueData from "./data/cues.json";
+import actorWordData from "./data/actor-words.json";
+import placeData from "./data/places.generated.json";
 import { tokenize, TokenKind, type Token } from "./tokens";
 import type { ActorKind, Qualifier, Stance } from "./types";
+import { memoize } from "./intern";
 
 export type EntryForm = "name" | "demonym" | "abbreviation" | "capital" | "seat" | "organization" | "outlet" | "person" | "blocked";
 
@@ -40,13 +43,14 @@ function buildGazetteer(): { root: TrieNode; countryNames: Map<string, string>; 
   const root: TrieNode = { next: new Map() };
   const countryNames = new Map<string, string>();
   const personAliases = new Map<string, string>();
-  for (const c of countries as Array<{ id: string; name: string; names: string[]; demonyms: string[]; capitals: string[]; abbreviations: string[] }>) {
+  for (const c of countries as Array<{ id: string; name: string; names: string[]; demonyms: string[]; capitals: string[]; abbreviations: string[]; independent: boolean }>) {
     countryNames.set(c.id, c.name);
     const e = (form: EntryForm): GazetteerEntry => ({ kind: "country", canonical: c.id, name: c.name, form });
     for (const n of c.names) addEntry(root, n, e("name"));
     for (const d of c.demonyms) addEntry(root, d, e("demonym"));
     for (const a of c.abbreviations) addEntry(root, a, e("abbreviation"));
-    for (const cap of c.capitals) addEntry(root, cap, e("capital"));
+    // A dependent territory's capital rarely stands for it and is often a personal name (Hamilton, Douglas, Stanley).
+    if (c.independent) for (const cap of c.capitals) addEntry(root, cap, e("capital"));
   }
   const nameOf = (id: string) => countryNames.get(id) ?? id;
   const countryEntry = (id: string, form: EntryForm): GazetteerEntry => ({ kind: "country", canonical: id, name: nameOf(id), form });
@@ -126,6 +130,31 @@ export const LEX = {
   hedges: new Set(cueData.hedges),
 };
 
+type ActorWordClass = Exclude<keyof typeof actorWordData, "_comment">;
+
+/** One set per word class of data/actor-words.json (words as written there). */
+export const ACTOR_WORDS = Object.fromEntries(
+  Object.entries(actorWordData)
+    .filter(([k]) => k !== "_comment")
+    .map(([k, v]) => [k, new Set((v as { words: string[] }).words)]),
+) as Record<ActorWordClass, Set<string>>;
+
+/** Folded form of a place name: no diacritics, lower case, hyphens, periods and apostrophes as spaces (as scripts/build-places.mjs stores it). */
+export const foldPlaceName = memoize(computeFoldedPlaceName);
+
+function computeFoldedPlaceName(s: string): string {
+  return s
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[-'’.]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Cities and first-level regions (generated from GeoNames data and country-region-data), folded. */
+export const PLACE_NAMES: ReadonlySet<string> = new Set((placeData as string).split("|"));
+
 /** Longest gazetteer match starting at token i: [entry, tokens consumed]. */
 export function matchGazetteer(tokens: Token[], i: number, limit = tokens.length): [GazetteerEntry, number] | undefined {
   let node: TrieNode | undefined = LEX.gazetteer;
@@ -135,6 +164,20 @@ export function matchGazetteer(tokens: Token[], i: number, limit = tokens.length
     if (t.kind === TokenKind.Newline) break;
     // A multi-word name does not run across white-space-free punctuation other than in the entry itself.
     node = node.next.get(trieKey(t));
+    if (node?.entry) best = [node.entry, j - i + 1];
+  }
+  return best;
+}
+
+/** Longest gazetteer match where words in capitals also match their ordinary case ("RUSSIA", "VLADIMIR PUTIN"). */
+export function matchGazetteerCaseless(tokens: Token[], i: number, limit = tokens.length): [GazetteerEntry, number] | undefined {
+  let node: TrieNode | undefined = LEX.gazetteer;
+  let best: [GazetteerEntry, number] | undefined;
+  for (let j = i; j < limit && node; j++) {
+    const t = tokens[j]!;
+    if (t.kind === TokenKind.Newline) break;
+    const key = trieKey(t);
+    node = node.next.get(key) ?? node.next.get(key.charAt(0) + key.slice(1).toLowerCase());
     if (node?.entry) best = [node.entry, j - i + 1];
   }
   return best;

@@ -99,9 +99,11 @@ function classifyLine(line: string, tokens: Token[], a: number, b: number, inZon
   if (FURNITURE_START.test(trimmed)) return "furniture";
   if (words === 0) return "furniture";
   const last = tokens[b - 1]!.text;
-  const endsLikeProse = TERMINATORS.has(last) || (CLOSERS.has(last) && b - 2 >= a && TERMINATORS.has(tokens[b - 2]!.text));
+  // A footnote mark after the period ("religion.3") still ends a sentence; so does a long line, whatever its end.
+  const footnoted = b - 2 >= a && TERMINATORS.has(tokens[b - 2]!.text) && tokens[b - 1]!.kind === TokenKind.Number && tokens[b - 1]!.joined;
+  const endsLikeProse = TERMINATORS.has(last) || (CLOSERS.has(last) && b - 2 >= a && TERMINATORS.has(tokens[b - 2]!.text)) || footnoted || words > 40;
   if (words <= 6 && isAllCaps(trimmed)) return LEX.furnitureZoneMarkers.has(trimmed.toLowerCase().replace(/\s+/g, " ")) || words <= 3 ? "zone-marker" : "furniture";
-  if (endsLikeProse && words >= 4) return "prose";
+  if ((endsLikeProse || (last === ":" && words >= 8)) && words >= 4) return "prose";
   if (inZone) return "furniture";
   if (endsLikeProse) return "prose";
   if (words <= 2) return "furniture";
