@@ -89,7 +89,7 @@ function figureAt(tokens: Token[], i: number, s: SentenceSlice): RawFigure | und
   let [qualifier, qStart, increment] = readQualifier(tokens, start, s.t0, parsed.vague);
   if (trailing && qualifier === "exact") qualifier = trailing.qualifier;
   // A range is one estimate: "between 46,000 and 85,000", "as many as 800,000 to 1.1 million".
-  if (parsed.valueMax !== undefined && (qualifier === "exact" || qualifier === "upto")) qualifier = "approx";
+  if (parsed.valueMax !== undefined && !parsed.vague && (qualifier === "exact" || qualifier === "upto")) qualifier = "approx";
   const unitInfo = readUnit(tokens, parsed.end, s.t1, parsed);
   // "worth $2.5 billion over five years": "over" before a duration is the preposition, unless
   // "in/for over 30 years" makes it "more than".
@@ -260,7 +260,9 @@ function parseWords(tokens: Token[], i: number, s: SentenceSlice): NumberParse |
   }
   // "several hundred", "a few thousand"
   if ((lw === "several" || lw === "few" || lw === "many") && tokens[i + 1] && ["hundred", "thousand", "million", "billion"].includes(tokens[i + 1]!.lower)) {
-    return { value: LEX.scales.get(tokens[i + 1]!.lower)!, end: i + 2, vague: true, percent: false };
+    // Below the next magnitude: "several hundred" is 100 to 999.
+    const scale = LEX.scales.get(tokens[i + 1]!.lower)!;
+    return { value: scale, valueMax: scale * 10 - 1, end: i + 2, vague: true, percent: false };
   }
   let base: number | undefined;
   let j = i;

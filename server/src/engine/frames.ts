@@ -1,0 +1,315 @@
+// Frames: what a figure measures — its quantity class, owner, places, incident, scope and year.
+// Slots are filled from the phrase and the sentence, then the paragraph before it, and finally the
+// document's salient place and incident. The readable subject slug is derived from the frame, one way.
+import type { ActorMention, Frame, Salience, SlotLevel } from "./types";
+import { type Token, TokenKind } from "./tokens";
+import type { RawFigure } from "./figures";
+import type { SentenceSlice } from "./sentences";
+import type { Subject } from "./subjects";
+import { covering, lowerBound } from "./spans";
+import { FRAME_LEX } from "./frameLexicon";
+import { LEX, slug } from "./lexicon";
+
+export interface FrameInput {
+  tokens: Token[];
+  sentences: SentenceSlice[];
+  actors: ActorMention[];
+}
+
+interface Mention {
+  /** Token index. */
+  k: number;
+  id: string;
+}
+
+/** Per document: the places and incidents each sentence names, and what the document is mostly about. */
+export interface DocumentContext {
+  places: Mention[][];
+  incidents: Mention[][];
+  salience: Salience;
+}
+
+export function documentContext(input: FrameInput): DocumentContext {
+  const places = input.sentences.map((s) => (s.furniture ? [] : placesIn(input, s)));
+  const incidents = input.sentences.map((s) => (s.furniture ? [] : incidentsIn(input.tokens, s)));
+  const parties = ranked(input.actors.map((a) => a.canonical).filter(Boolean), 2, 3);
+  return {
+    places,
+    incidents,
+    salience: { places: ranked(places.flat().map((m) => m.id), 1, 3), events: ranked(incidents.flat().map((m) => m.id), 2, 2), parties },
+  };
+}
+
+/** The ids seen at least `min` times, most frequent first (first seen first on ties), at most `top`. */
+function ranked(ids: string[], min: number, top: number): string[] {
+  const counts = new Map<string, number>();
+  for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return [...counts.entries()]
+    .filter(([, n]) => n >= min)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([id]) => id);
+}
+
+function incidentsIn(tokens: Token[], s: SentenceSlice): Mention[] {
+  const out: Mention[] = [];
+  for (let k = s.t0; k < s.t1; k++) {
+    const id = FRAME_LEX.incidents.get(tokens[k]!.lower);
+    if (id) out.push({ k, id });
+  }
+  return out;
+}
+
+/** Places named as locations: after a locative preposition ("in Xinjiang", "near Leogane") or a place head with "of" ("the town of Khan Sheikhoun"). */
+function placesIn(input: FrameInput, s: SentenceSlice): Mention[] {
+  const { tokens } = input;
+  const out: Mention[] = [];
+  for (let k = s.t0; k < s.t1; k++) {
+    const w = tokens[k]!.lower;
+    let j = -1;
+    if (FRAME_LEX.locativePrepositions.has(w)) j = k + 1;
+    else if (FRAME_LEX.placeHeads.has(w) && tokens[k + 1]?.lower === "of") j = k + 2;
+    if (j < 0) continue;
+    if (tokens[j]?.lower === "the") j++;
+    if (j >= s.t1) continue;
+    const id = placeAt(input, j, s.t1);
+    if (id) out.push({ k: j, id });
+  }
+  return out;
+}
+
+function placeAt(input: FrameInput, j: number, end: number): string {
+  const { tokens } = input;
+  const t = tokens[j]!;
+  if (t.kind !== TokenKind.Word || !t.cap) return "";
+  const actor = covering(input.actors, t.start);
+  if (actor) return actor.kind === "country" && actor.start === t.start && !isModifier(input, actor) ? actor.canonical : "";
+  if (LEX.months.has(t.lower) || LEX.weekdays.has(t.lower)) return "";
+  // A run of capitalised words, with hyphens inside ("Port-au-Prince"), without a trailing place head.
+  let k = j;
+  const words: string[] = [];
+  while (k < end && k - j < 8) {
+    const x = tokens[k]!;
+    if (x.kind === TokenKind.Word && (x.cap || (x.joined && tokens[k - 1]?.text === "-"))) words.push(x.text);
+    else if (x.text === "-" && x.joined && k > j) words.push("-");
+    else break;
+    k++;
+  }
+  while (words.length > 1 && FRAME_LEX.placeHeads.has(words[words.length - 1]!.toLowerCase())) words.pop();
+  return words.length > 0 ? slug(words.join(" ")) : "";
+}
+
+/** "Chinese government camps": a country word that qualifies a noun is not a location. */
+function isModifier(input: FrameInput, actor: ActorMention): boolean {
+  const { tokens } = input;
+  const next = tokens[lowerBound(tokens, actor.end)];
+  if (!next || next.kind !== TokenKind.Word) return false;
+  if (next.lower === "'s" || next.lower === "’s" || FRAME_LEX.placeHeads.has(next.lower)) return false;
+  return actor.text !== actor.name && !next.cap && !FRAME_LEX.locativePrepositions.has(next.lower) && !LEX.timeUnits.has(next.lower);
+}
+
+/** Frames for the figures of a document, in text order. */
+export function buildFrames(input: FrameInput, ctx: DocumentContext, figures: Array<{ raw: RawFigure; sentence: number }>, subjects: Subject[]): Frame[] {
+  const quantities = figures.map(({ raw, sentence }, i) => quantityOf(input, raw, sentence, i > 0 && figures[i - 1]!.sentence === sentence ? figures[i - 1]!.raw : undefined));
+  // A figure that is the first half of a pair ("several hundred to more than 1,000 people were killed") counts what its partner counts.
+  for (let i = figures.length - 2; i >= 0; i--) {
+    const a = figures[i]!;
+    const b = figures[i + 1]!;
+    if (!quantities[i]!.cls && quantities[i + 1]!.cls && a.sentence === b.sentence && isPair(input.tokens, a.raw, b.raw)) quantities[i] = quantities[i + 1]!;
+  }
+  return figures.map(({ raw, sentence }, i) => {
+    const parts = subjects[i]!.parts;
+    const q = quantities[i]!;
+    const previous = i > 0 && figures[i - 1]!.sentence === sentence ? quantities[i - 1]! : undefined;
+    const frame: Frame = {
+      quantity: q.cls || parts.thing,
+      classified: q.cls !== "",
+      owner: parts.owner,
+      places: [],
+      event: "",
+      scope: (q.cls ? q.scope : "") || (previous && isPartOf(input.tokens, raw) ? "part" : ""),
+      time: "",
+      extra: q.cls && previous?.cls !== q.cls ? withoutIncrement(parts.extra) : parts.extra,
+      levels: parts.owner ? { owner: "sentence" } : {},
+    };
+    fillPlaces(frame, ctx, sentence, parts.place);
+    fillEvent(frame, input, ctx, sentence, raw);
+    return frame;
+  });
+}
+
+/** "with an additional 300,000 people injured" after a death toll adds a quantity, not an increment of one. */
+function withoutIncrement(extra: string): string {
+  return extra
+    .split("-")
+    .filter((p) => p !== "additional")
+    .join("-");
+}
+
+/** "$63.3 million …, including $22 million": a part of the figure before, not the same figure. */
+function isPartOf(tokens: Token[], raw: RawFigure): boolean {
+  for (let k = raw.t0 - 1; k >= Math.max(0, raw.t0 - 4); k--) {
+    if (FRAME_LEX.partOf.has(tokens[k]!.lower) || FRAME_LEX.partOf.has(`${tokens[k - 1]?.lower} ${tokens[k]!.lower}`)) return true;
+    if (CLAUSE_END.has(tokens[k]!.text)) return false;
+  }
+  return false;
+}
+
+function isPair(tokens: Token[], a: RawFigure, b: RawFigure): boolean {
+  if (b.t0 - a.t1 > 2 || a.np1 > a.t1) return false;
+  const between = tokens.slice(a.t1, b.t0).map((t) => t.lower);
+  return between.length > 0 && ["to", "and", "or", "-", "–"].includes(between[0]!);
+}
+
+function fillPlaces(frame: Frame, ctx: DocumentContext, sentence: number, legacyPlace: string): void {
+  const ids = new Set(ctx.places[sentence]!.map((m) => m.id));
+  if (legacyPlace) ids.add(legacyPlace);
+  if (ids.size > 0) {
+    frame.places = [...ids].sort();
+    frame.levels.places = "sentence";
+  } else if (ctx.salience.places.length > 0) {
+    frame.places = [ctx.salience.places[0]!];
+    frame.levels.places = "document";
+  }
+}
+
+/** The incident nearest the figure in its sentence, else the last one named earlier in its paragraph, else the document's. */
+function fillEvent(frame: Frame, input: FrameInput, ctx: DocumentContext, sentence: number, raw: RawFigure): void {
+  const here = ctx.incidents[sentence]!;
+  let found: Mention | undefined;
+  let level: SlotLevel = "sentence";
+  for (const m of here) if (!found || Math.abs(m.k - raw.t0) < Math.abs(found.k - raw.t0)) found = m;
+  if (!found) {
+    const paragraph = input.sentences[sentence]!.paragraph;
+    for (let b = sentence - 1; b >= 0 && !found && input.sentences[b]!.paragraph === paragraph; b--) found = ctx.incidents[b]!.at(-1);
+    level = "paragraph";
+  }
+  if (found) {
+    frame.event = found.id;
+    frame.levels.event = level;
+    const year = yearBefore(input.tokens, found.k);
+    if (year) {
+      frame.time = year;
+      frame.levels.time = level;
+    }
+  } else if (ctx.salience.events.length > 0) {
+    frame.event = ctx.salience.events[0]!;
+    frame.levels.event = "document";
+  }
+}
+
+/** "the January 2010 earthquake", "the 2013 attack": the incident's year. */
+function yearBefore(tokens: Token[], k: number): string {
+  for (let j = k - 1; j >= Math.max(0, k - 3); j--) if (tokens[j]!.kind === TokenKind.Number && /^(1[89]|20)\d\d$/.test(tokens[j]!.text)) return tokens[j]!.text;
+  return "";
+}
+
+// ---- Quantity class ----
+
+interface Quantity {
+  cls: string;
+  scope: string;
+}
+
+const NONE: Quantity = { cls: "", scope: "" };
+const CLAUSE_END = new Set([".", ";", ":", "(", ")", "!", "?"]);
+
+function quantityOf(input: FrameInput, raw: RawFigure, sentence: number, previous: RawFigure | undefined): Quantity {
+  const { tokens } = input;
+  const s = input.sentences[sentence]!;
+  const unit = raw.unit ? raw.unit.toLowerCase() : "";
+  const head = unit.split(/\s+/).pop() ?? "";
+  const own = FRAME_LEX.classNouns.get(unit) ?? FRAME_LEX.classNouns.get(head);
+  if (own) return { cls: own, scope: "" };
+  // A noun of its own kind ("houses", "barrels") is not a count of people something happened to.
+  const generic = unit === "" || FRAME_LEX.genericNouns.has(head) || (raw.unit !== null && /^\p{Lu}/u.test(raw.unit) && !unit.includes(" "));
+  if (!generic) return NONE;
+  const scope = FRAME_LEX.scopes.get(head) ?? "";
+  const cls =
+    predicateAfter(tokens, raw, s) ||
+    predicateBefore(tokens, raw, s) ||
+    valueOfBefore(tokens, raw, s, previous ? quantityOf(input, previous, sentence, undefined).cls : "") ||
+    labelBefore(input, raw, sentence);
+  return cls ? { cls, scope } : NONE;
+}
+
+/** "1,429 people were killed", "individuals had been or remained detained", "members of … minorities have disappeared". */
+function predicateAfter(tokens: Token[], raw: RawFigure, s: SentenceSlice): string {
+  const limit = Math.min(s.t1, raw.np1 + 12);
+  let k = raw.np1;
+  if (tokens[k]?.lower === "of") {
+    // Skip the "of …" complement up to the verb group.
+    while (k < limit && !FRAME_LEX.auxiliaries.has(tokens[k]!.lower) && !FRAME_LEX.classPredicates.has(tokens[k]!.lower) && !CLAUSE_END.has(tokens[k]!.text)) k++;
+    if (["and", "or", "to", "that", "who", "which"].includes(tokens[k]?.lower ?? "")) return "";
+  }
+  for (; k < limit; k++) {
+    const t = tokens[k]!;
+    const cls = FRAME_LEX.classPredicates.get(t.lower);
+    if (cls) return cls;
+    if (FRAME_LEX.auxiliaries.has(t.lower) || (t.kind === TokenKind.Word && !t.cap && t.lower.length > 4 && t.lower.endsWith("ly"))) continue;
+    break;
+  }
+  return "";
+}
+
+/** "killing hundreds of civilians", "detained at least 800,000 and up to 2 million": the nearest predicate before, in the clause. */
+function predicateBefore(tokens: Token[], raw: RawFigure, s: SentenceSlice): string {
+  for (let k = raw.t0 - 1; k >= Math.max(s.t0, raw.t0 - 9); k--) {
+    const t = tokens[k]!;
+    if (CLAUSE_END.has(t.text) || t.text === ",") break;
+    const cls = FRAME_LEX.classPredicates.get(t.lower);
+    if (cls) return cls;
+  }
+  return "";
+}
+
+/** "the death toll was 312", "Estimated Deaths 112,405", "the government's figure of …", "including 426 children". */
+function valueOfBefore(tokens: Token[], raw: RawFigure, s: SentenceSlice, previousClass: string): string {
+  for (let k = raw.t0 - 1; k >= Math.max(s.t0, raw.t0 - 10); k--) {
+    const t = tokens[k]!;
+    if (CLAUSE_END.has(t.text) || t.text === ",") break;
+    const two = k > s.t0 ? FRAME_LEX.classNouns.get(`${tokens[k - 1]!.lower} ${t.lower}`) : undefined;
+    if (two) return two;
+    if (t.kind === TokenKind.Word && !FRAME_LEX.genericNouns.has(t.lower) && FRAME_LEX.classNouns.has(t.lower) && !FRAME_LEX.classPredicates.has(t.lower)) return FRAME_LEX.classNouns.get(t.lower)!;
+    if (previousClass && raw.t0 - k <= 3 && (FRAME_LEX.valueOf.has(t.lower) || FRAME_LEX.partOf.has(t.lower) || FRAME_LEX.partOf.has(`${tokens[k - 1]?.lower} ${t.lower}`))) return previousClass;
+  }
+  return "";
+}
+
+/** A value on its own line under a label line ("Estimated Number of Deaths" / "65,000 people"). */
+function labelBefore(input: FrameInput, raw: RawFigure, sentence: number): string {
+  const s = input.sentences[sentence]!;
+  if (raw.t0 - s.t0 > 1 || sentence === 0) return "";
+  const label = input.sentences[sentence - 1]!;
+  if (!label.headline || label.paragraph < s.paragraph - 2) return "";
+  const { tokens } = input;
+  for (let k = label.t1 - 1; k >= label.t0; k--) {
+    const two = k > label.t0 ? FRAME_LEX.classNouns.get(`${tokens[k - 1]!.lower} ${tokens[k]!.lower}`) : undefined;
+    const cls = two ?? FRAME_LEX.classNouns.get(tokens[k]!.lower);
+    if (cls) return cls;
+  }
+  return "";
+}
+
+// ---- The subject slug and label, derived from the frame ----
+
+/** The readable slug of a frame: owner, quantity, scope, place, incident, year, restriction. */
+export function frameSlug(f: Frame): string {
+  return [f.owner, f.quantity || "count", f.scope, f.places[0] ? `in-${f.places[0]}` : "", f.event, f.time, f.extra].filter(Boolean).join("-");
+}
+
+/** "Deaths (children) in Haiti, earthquake 2010". */
+export function frameLabel(f: Frame): string {
+  const name = (id: string) => LEX.countryNames.get(id) ?? id.replace(/-/g, " ");
+  const what = [f.owner ? name(f.owner) : "", (f.quantity || "count").replace(/-/g, " "), f.scope ? `(${f.scope})` : ""].filter(Boolean).join(" ");
+  const where = f.places.length > 0 ? ` in ${f.places.map(name).join(", ")}` : "";
+  const when = [f.event.replace(/-/g, " "), f.time].filter(Boolean).join(" ");
+  const extra = f.extra ? ` [${f.extra.replace(/-/g, " ")}]` : "";
+  return `${what}${where}${when ? `, ${when}` : ""}${extra}`;
+}
+
+/** A figure that can be the same figure as another: a quantity class, or a thing with an owner or a place of its own. */
+export function isLinkable(f: Frame): boolean {
+  if (!f.quantity) return false;
+  return f.classified || f.owner !== "" || (f.places.length > 0 && f.levels.places === "sentence");
+}
