@@ -99,10 +99,12 @@ class CorpusImpl implements Corpus {
   contradictions(): Contradiction[] {
     this.refreshBuckets();
     if (!this.stanceCache) {
-      const all = [...this.docs.values()].flatMap((d) => d.statements);
+      // Documents in file order: the result does not depend on the order they were added in.
+      const all = [...this.docs.entries()].sort((x, y) => cmp(x[0], y[0])).flatMap(([, d]) => d.statements);
       this.stanceCache = stanceConflicts(all);
     }
-    return [...[...this.figureConflictsByBucket.values()].flat(), ...this.stanceCache];
+    const figures = [...this.figureConflictsByBucket.entries()].sort((x, y) => cmp(x[0], y[0])).flatMap(([, list]) => list);
+    return [...figures, ...this.stanceCache];
   }
 
   actorIndex(): ReadonlyMap<string, ActorIndexEntry> {

@@ -281,7 +281,8 @@ function labelBefore(input: FrameInput, raw: RawFigure, sentence: number): strin
   const s = input.sentences[sentence]!;
   if (raw.t0 - s.t0 > 1 || sentence === 0) return "";
   const label = input.sentences[sentence - 1]!;
-  if (!label.headline || label.paragraph < s.paragraph - 2) return "";
+  // A short line without final punctuation: a headline, or a label too short to be one.
+  if (!(label.headline || label.furniture) || label.t1 - label.t0 > 8 || label.paragraph < s.paragraph - 2) return "";
   const { tokens } = input;
   for (let k = label.t1 - 1; k >= label.t0; k--) {
     const two = k > label.t0 ? FRAME_LEX.classNouns.get(`${tokens[k - 1]!.lower} ${tokens[k]!.lower}`) : undefined;

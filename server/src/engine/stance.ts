@@ -18,7 +18,8 @@ interface EventClass {
 const CLASSES = new Map<string, EventClass>(
   Object.entries(eventData.classes).map(([name, c]) => [name, { nouns: new Set(c.nouns), verbs: new Set(c.verbs), needsVerb: c.needsVerb, covers: c.covers }]),
 );
-const CLASS_ORDER = ["troop-deployment", "arms-transfer", "military-cooperation"];
+/** Classes are tried in the order events.json lists them: a denial's first class is its primary one. */
+const CLASS_ORDER = [...CLASSES.keys()];
 const ASSERTIVE = new Set(["asserts", "claims", "alleges", "confirms", "warns"]);
 const CLAIM_NOUN = /^(report|reports|claims?|allegations?|accusations?|assertions?|statements?)$/;
 const STOP = new Set(["that", "this", "with", "from", "have", "been", "were", "their", "which", "about", "would", "there", "into", "also", "than", "they", "them", "such", "some", "said", "says", "denied", "denies", "deny", "reported", "claims", "claim"]);
@@ -194,13 +195,14 @@ interface AssertionIndex {
   /** class|country -> assertions of that class naming that country */
   byClassCountry: Map<string, Statement[]>;
   byFile: Map<string, Statement[]>;
-  all: Statement[];
+  /** source canonical, or a run of one to four words of the source's name -> assertions by that source */
+  bySource: Map<string, Statement[]>;
 }
 
 function indexAssertions(statements: Statement[]): AssertionIndex {
   const byClassCountry = new Map<string, Statement[]>();
   const byFile = new Map<string, Statement[]>();
-  const all: Statement[] = [];
+  const bySource = new Map<string, Statement[]>();
   const push = (m: Map<string, Statement[]>, k: string, s: Statement) => {
     const list = m.get(k);
     if (list) list.push(s);
@@ -208,17 +210,38 @@ function indexAssertions(statements: Statement[]): AssertionIndex {
   };
   for (const s of statements) {
     if (!s.assertion) continue;
-    all.push(s);
     push(byFile, s.file, s);
+    for (const key of sourceKeys(s)) push(bySource, key, s);
     for (const c of s.classes) for (const country of s.countries) push(byClassCountry, `${c}|${country}`, s);
   }
-  return { byClassCountry, byFile, all };
+  return { byClassCountry, byFile, bySource };
 }
 
-/** Assertions that may contradict a denial: same file, or same class and a shared party, or any when it names a source. */
+/** The keys an assertion is found under by a denial naming its source: the canonical id and every run of up to four words of the source. */
+function sourceKeys(s: Statement): Set<string> {
+  const keys = new Set<string>();
+  const canonical = s.claim.source?.canonical;
+  if (canonical) keys.add(canonical);
+  for (const name of [s.sourceId, (s.claim.source?.text ?? "").toLowerCase()]) {
+    const words = name.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    for (let i = 0; i < words.length; i++) for (let n = 1; n <= 4 && i + n <= words.length; n++) keys.add(words.slice(i, i + n).join(" "));
+  }
+  return keys;
+}
+
+/** Assertions by a source a denial names ("dismissed South Korea's claims"), found through the source index. */
+function bySources(index: AssertionIndex, d: Statement): Statement[] {
+  const out = new Set<Statement>();
+  for (const id of d.deniedSources) {
+    for (const key of [id, id.replace(/-/g, " ")]) for (const s of index.bySource.get(key) ?? []) out.add(s);
+  }
+  return [...out];
+}
+
+/** Assertions that may contradict a denial: same file, same class and a shared party, or by a source the denial names. */
 function candidates(index: AssertionIndex, d: Statement): Statement[] {
-  if (d.deniedSources.size > 0) return index.all;
   const lists: Statement[][] = [index.byFile.get(d.file) ?? []];
+  if (d.deniedSources.size > 0) lists.push(bySources(index, d));
   const primary = d.classes[0];
   if (primary) {
     for (const c of CLASSES.get(primary)!.covers) {
