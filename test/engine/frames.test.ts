@@ -105,3 +105,20 @@ test("the corpus gives the same groups and contradictions whatever order files a
   assert.equal(run([...docs].reverse()), forward);
   assert.equal(run([...docs.slice(3), ...docs.slice(0, 3)]), forward);
 });
+
+test("a statement in the text's own voice is on the asserting side; not confirming is not denying", () => {
+  const c = createCorpus();
+  c.set("a.txt", "Chad denied carrying out the chemical attack in Niger.");
+  c.set("b.txt", "Chad carried out the chemical attack in Niger, killing 300 people.");
+  c.set("c.txt", "The United Nations said it could not confirm that Chad carried out the chemical attack in Niger.");
+  const stance = c.contradictions().filter((x) => x.kind === "stance");
+  assert.equal(stance.length, 1);
+  assert.deepEqual(stance[0]!.members.map((m) => `${m.file}:${m.side}`).sort(), ["a.txt:a", "b.txt:b"]);
+});
+
+test("own-voice sentences never make a contradiction without a denial", () => {
+  const c = createCorpus();
+  c.set("a.txt", "Chad carried out the chemical attack in Niger.");
+  c.set("b.txt", "Niger carried out the chemical attack in Chad.");
+  assert.equal(c.contradictions().filter((x) => x.kind === "stance").length, 0);
+});

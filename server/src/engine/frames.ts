@@ -237,6 +237,13 @@ function quantityOf(input: FrameInput, raw: RawFigure, sentence: number, previou
 function predicateAfter(tokens: Token[], raw: RawFigure, s: SentenceSlice): string {
   const limit = Math.min(s.t1, raw.np1 + 12);
   let k = raw.np1;
+  const skipsTo = (from: number) => {
+    let j = from;
+    while (j < limit && !FRAME_LEX.auxiliaries.has(tokens[j]!.lower) && !FRAME_LEX.classPredicates.has(tokens[j]!.lower) && !CLAUSE_END.has(tokens[j]!.text) && tokens[j]!.text !== ",") j++;
+    return j;
+  };
+  // "Uyghurs and other Turkic Muslims have been detained": a coordinated noun shares the predicate.
+  if ((tokens[k]?.lower === "and" || tokens[k]?.lower === "or") && tokens[k + 1]?.lower === "other") k = skipsTo(k + 2);
   if (tokens[k]?.lower === "of") {
     // Skip the "of …" complement up to the verb group.
     while (k < limit && !FRAME_LEX.auxiliaries.has(tokens[k]!.lower) && !FRAME_LEX.classPredicates.has(tokens[k]!.lower) && !CLAUSE_END.has(tokens[k]!.text)) k++;

@@ -40,6 +40,8 @@ export interface Statement {
   source: string;
   /** Start of the claim a denial's "the allegations" refers to. */
   anaphoricTarget?: number;
+  /** A sentence the text states in its own voice (an official statement), not a claim. */
+  ownVoice?: boolean;
 }
 
 const ANAPHORIC_OBJECT = /^(?:denied|denies|deny|rejected|rejects|reject|dismissed|dismisses|dismiss|refuted|refutes|refute|disputed|disputes)\s+(?:the|these|those|such)\s+(?:allegations?|claims?|accusations?|reports?|charges?)\b/i;
@@ -69,6 +71,29 @@ export function extractStatements(file: string, analysis: Analysis): Statement[]
       ...(denial ? anaphora(analysis, claim, index) : {}),
     });
   });
+  return [...out, ...ownVoiceStatements(file, analysis)];
+}
+
+/**
+ * Sentences a text states in its own voice about an event class and a state ("the regime
+ * murdered …"): a government statement asserts what another party denies. They are matched
+ * only by event class and parties, never by shared words.
+ */
+function ownVoiceStatements(file: string, analysis: Analysis): Statement[] {
+  const out: Statement[] = [];
+  let c = 0;
+  analysis.sentences.forEach((s, index) => {
+    while (c < analysis.claims.length && analysis.claims[c]!.end <= s.start) c++;
+    const claim = analysis.claims[c];
+    if (s.furniture || s.headline || (claim && claim.start < s.end)) return;
+    const classes = classify(wordsOf(analysis.text, s.start, s.end));
+    if (classes.length === 0) return;
+    const countries = [...new Set(within(analysis.actors, s.start, s.end).filter((a) => a.kind === "country").map((a) => a.canonical))];
+    if (countries.length === 0) return;
+    const text = analysis.text.slice(s.start, s.end);
+    const own: Claim = { start: s.start, end: s.end, text, kinds: [], cues: [], source: null, stance: "asserts", sentence: index };
+    out.push({ file, claim: own, denial: false, assertion: true, classes: internArray(classes), countries, sourceId: "", deniedSources: NO_SOURCES, source: analysis.text, ownVoice: true });
+  });
   return out;
 }
 
@@ -95,16 +120,23 @@ function denialFocus(claim: Claim): number {
   return cue.start;
 }
 
+/** Word -> the classes it is a noun (or verb) of, in class order. */
+function wordIndex(pick: (c: EventClass) => Set<string>): Map<string, string[]> {
+  const m = new Map<string, string[]>();
+  for (const name of CLASS_ORDER) for (const w of pick(CLASSES.get(name)!)) m.set(w, [...(m.get(w) ?? []), name]);
+  return m;
+}
+const NOUN_CLASSES = wordIndex((c) => c.nouns);
+const VERB_CLASSES = wordIndex((c) => c.verbs);
+
 function classify(words: string[]): string[] {
-  const set = new Set(words);
-  const found: string[] = [];
-  for (const name of CLASS_ORDER) {
-    const c = CLASSES.get(name)!;
-    const noun = [...c.nouns].some((n) => set.has(n));
-    const verb = [...c.verbs].some((v) => set.has(v));
-    if (noun && (!c.needsVerb || verb)) found.push(name);
+  const nouns = new Set<string>();
+  const verbs = new Set<string>();
+  for (const w of words) {
+    for (const c of NOUN_CLASSES.get(w) ?? []) nouns.add(c);
+    for (const c of VERB_CLASSES.get(w) ?? []) verbs.add(c);
   }
-  return found;
+  return CLASS_ORDER.filter((name) => nouns.has(name) && (!CLASSES.get(name)!.needsVerb || verbs.has(name)));
 }
 
 function deniedSources(analysis: Analysis, claim: Claim): Set<string> {
@@ -154,6 +186,7 @@ function stemsOf(s: Statement): Set<string> {
 function contradicts(d: Statement, a: Statement): boolean {
   if (a.denial || !a.assertion) return false;
   if (d.sourceId && a.sourceId && d.sourceId === a.sourceId) return false;
+  if (a.ownVoice && (!d.classes[0] || d.countries.length === 0)) return false;
   const sourceText = (a.claim.source?.text ?? "").toLowerCase();
   if (d.deniedSources.size > 0 && [...d.deniedSources].some((id) => a.sourceId.includes(id) || sourceText.includes(id.replace(/-/g, " ")) || (a.claim.source?.canonical ?? "") === id)) return true;
   const primary = d.classes[0];
