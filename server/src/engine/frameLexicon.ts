@@ -28,18 +28,42 @@ function indexScopes(): Map<string, string> {
   return m;
 }
 
+const classNouns = indexClasses((c) => [...c.nouns, ...c.phrases]);
+const incidents = indexIncidents();
+const locativePrepositions = new Set(frameData.locativePrepositions);
+const placeHeads = new Set([...frameData.placeHeads, ...actorData.placeHeads.map((w) => w.toLowerCase())]);
+
+/** Bits of a word's roles for the one scan of a document: an incident noun, a locative preposition, a place head. */
+export const ROLE_INCIDENT = 1;
+export const ROLE_LOCATIVE = 2;
+export const ROLE_PLACE_HEAD = 4;
+
+function indexRoles(): Map<string, number> {
+  const m = new Map<string, number>();
+  const add = (w: string, bit: number) => m.set(w, (m.get(w) ?? 0) | bit);
+  for (const w of incidents.keys()) add(w, ROLE_INCIDENT);
+  for (const w of locativePrepositions) add(w, ROLE_LOCATIVE);
+  for (const w of placeHeads) add(w, ROLE_PLACE_HEAD);
+  return m;
+}
+
 export const FRAME_LEX = {
+  roles: indexRoles(),
+  /** First words of two-word class phrases ("death" of "death toll"): only these start a phrase lookup. */
+  phraseFirstWords: new Set([...classNouns.keys()].filter((k) => k.includes(" ")).map((k) => k.split(" ")[0]!)),
   /** Counted noun or noun phrase (lower case) -> quantity class. */
-  classNouns: indexClasses((c) => [...c.nouns, ...c.phrases]),
+  classNouns,
   /** Predicate said of counted people -> quantity class. */
   classPredicates: indexClasses((c) => c.predicates),
   genericNouns: new Set(quantityData.genericCountNouns),
   auxiliaries: new Set(quantityData.auxiliaries),
   partOf: new Set(quantityData.partOf),
+  /** Last words of multi-word part-of phrases ("whom" of "of whom"). */
+  partOfLastWords: new Set(quantityData.partOf.filter((p) => p.includes(" ")).map((p) => p.split(" ").pop()!)),
   valueOf: new Set(quantityData.valueOf),
   scopes: indexScopes(),
   /** Incident noun -> incident class. */
-  incidents: indexIncidents(),
-  locativePrepositions: new Set(frameData.locativePrepositions),
-  placeHeads: new Set([...frameData.placeHeads, ...actorData.placeHeads.map((w) => w.toLowerCase())]),
+  incidents,
+  locativePrepositions,
+  placeHeads,
 };

@@ -7,8 +7,9 @@ import type { RawFigure } from "./figures";
 import type { SentenceSlice } from "./sentences";
 import type { Subject } from "./subjects";
 import { covering, lowerBound } from "./spans";
-import { FRAME_LEX } from "./frameLexicon";
+import { FRAME_LEX, ROLE_INCIDENT, ROLE_LOCATIVE, ROLE_PLACE_HEAD } from "./frameLexicon";
 import { LEX, slug } from "./lexicon";
+import { memoize } from "./intern";
 
 export interface FrameInput {
   tokens: Token[];
@@ -26,24 +27,62 @@ interface Mention {
 export interface DocumentContext {
   places: Mention[][];
   incidents: Mention[][];
+  /** Per sentence: the last incident named in its paragraph before it. */
+  incidentBefore: Array<Mention | undefined>;
   salience: Salience;
 }
 
+const NO_MENTIONS: Mention[] = [];
+
 export function documentContext(input: FrameInput): DocumentContext {
-  const places = input.sentences.map((s) => (s.furniture ? [] : placesIn(input, s)));
-  const incidents = input.sentences.map((s) => (s.furniture ? [] : incidentsIn(input.tokens, s)));
-  const parties = ranked(input.actors.map((a) => a.canonical).filter(Boolean), 2, 3);
-  return {
-    places,
-    incidents,
-    salience: { places: ranked(places.flat().map((m) => m.id), 1, 3), events: ranked(incidents.flat().map((m) => m.id), 2, 2), parties },
-  };
+  const places: Mention[][] = [];
+  const incidents: Mention[][] = [];
+  const placeIds: string[] = [];
+  const incidentIds: string[] = [];
+  for (const s of input.sentences) {
+    const [p, e] = s.furniture ? [NO_MENTIONS, NO_MENTIONS] : scanSentence(input, s);
+    places.push(p);
+    incidents.push(e);
+    for (const m of p) placeIds.push(m.id);
+    for (const m of e) incidentIds.push(m.id);
+  }
+  const incidentBefore: Array<Mention | undefined> = [];
+  input.sentences.forEach((s, i) => {
+    const prev = input.sentences[i - 1];
+    incidentBefore.push(prev && prev.paragraph === s.paragraph ? (incidents[i - 1]!.at(-1) ?? incidentBefore[i - 1]) : undefined);
+  });
+  const parties = ranked(input.actors.map((a) => a.canonical), 2, 3);
+  return { places, incidents, incidentBefore, salience: { places: ranked(placeIds, 1, 3), events: ranked(incidentIds, 2, 2), parties } };
+}
+
+/** One pass over a sentence: the incidents it names and the places it names as locations. */
+function scanSentence(input: FrameInput, s: SentenceSlice): [Mention[], Mention[]] {
+  const { tokens } = input;
+  let places = NO_MENTIONS;
+  let incidents = NO_MENTIONS;
+  for (let k = s.t0; k < s.t1; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== TokenKind.Word) continue;
+    const role = FRAME_LEX.roles.get(t.lower);
+    if (role === undefined) continue;
+    if (role & ROLE_INCIDENT) {
+      if (incidents === NO_MENTIONS) incidents = [];
+      incidents.push({ k, id: FRAME_LEX.incidents.get(t.lower)! });
+    }
+    const place = placeAfter(input, s, k, role);
+    if (place) {
+      if (places === NO_MENTIONS) places = [];
+      places.push(place);
+    }
+  }
+  return [places, incidents];
 }
 
 /** The ids seen at least `min` times, most frequent first (first seen first on ties), at most `top`. */
 function ranked(ids: string[], min: number, top: number): string[] {
+  if (ids.length < min) return [];
   const counts = new Map<string, number>();
-  for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+  for (const id of ids) if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
   return [...counts.entries()]
     .filter(([, n]) => n >= min)
     .sort((a, b) => b[1] - a[1])
@@ -51,31 +90,17 @@ function ranked(ids: string[], min: number, top: number): string[] {
     .map(([id]) => id);
 }
 
-function incidentsIn(tokens: Token[], s: SentenceSlice): Mention[] {
-  const out: Mention[] = [];
-  for (let k = s.t0; k < s.t1; k++) {
-    const id = FRAME_LEX.incidents.get(tokens[k]!.lower);
-    if (id) out.push({ k, id });
-  }
-  return out;
-}
-
-/** Places named as locations: after a locative preposition ("in Xinjiang", "near Leogane") or a place head with "of" ("the town of Khan Sheikhoun"). */
-function placesIn(input: FrameInput, s: SentenceSlice): Mention[] {
+/** A place named as a location after a locative preposition ("in Xinjiang", "near Leogane") or a place head with "of" ("the town of Khan Sheikhoun"). */
+function placeAfter(input: FrameInput, s: SentenceSlice, k: number, role: number): Mention | undefined {
   const { tokens } = input;
-  const out: Mention[] = [];
-  for (let k = s.t0; k < s.t1; k++) {
-    const w = tokens[k]!.lower;
-    let j = -1;
-    if (FRAME_LEX.locativePrepositions.has(w)) j = k + 1;
-    else if (FRAME_LEX.placeHeads.has(w) && tokens[k + 1]?.lower === "of") j = k + 2;
-    if (j < 0) continue;
-    if (tokens[j]?.lower === "the") j++;
-    if (j >= s.t1) continue;
-    const id = placeAt(input, j, s.t1);
-    if (id) out.push({ k: j, id });
-  }
-  return out;
+  let j = -1;
+  if (role & ROLE_LOCATIVE) j = k + 1;
+  else if (role & ROLE_PLACE_HEAD && tokens[k + 1]?.lower === "of") j = k + 2;
+  if (j < 0) return undefined;
+  if (tokens[j]?.lower === "the") j++;
+  if (j >= s.t1) return undefined;
+  const id = placeAt(input, j, s.t1);
+  return id ? { k: j, id } : undefined;
 }
 
 function placeAt(input: FrameInput, j: number, end: number): string {
@@ -96,8 +121,10 @@ function placeAt(input: FrameInput, j: number, end: number): string {
     k++;
   }
   while (words.length > 1 && FRAME_LEX.placeHeads.has(words[words.length - 1]!.toLowerCase())) words.pop();
-  return words.length > 0 ? slug(words.join(" ")) : "";
+  return words.length > 0 ? placeSlug(words.join(" ")) : "";
 }
+
+const placeSlug = memoize(slug, 50_000);
 
 /** "Chinese government camps": a country word that qualifies a noun is not a location. */
 function isModifier(input: FrameInput, actor: ActorMention): boolean {
@@ -110,7 +137,8 @@ function isModifier(input: FrameInput, actor: ActorMention): boolean {
 
 /** Frames for the figures of a document, in text order. */
 export function buildFrames(input: FrameInput, ctx: DocumentContext, figures: Array<{ raw: RawFigure; sentence: number }>, subjects: Subject[]): Frame[] {
-  const quantities = figures.map(({ raw, sentence }, i) => quantityOf(input, raw, sentence, i > 0 && figures[i - 1]!.sentence === sentence ? figures[i - 1]!.raw : undefined));
+  const quantities: Quantity[] = [];
+  figures.forEach(({ raw, sentence }, i) => quantities.push(quantityOf(input, raw, sentence, i > 0 && figures[i - 1]!.sentence === sentence ? quantities[i - 1]!.cls : "")));
   // A figure that is the first half of a pair ("several hundred to more than 1,000 people were killed") counts what its partner counts.
   for (let i = figures.length - 2; i >= 0; i--) {
     const a = figures[i]!;
@@ -146,10 +174,17 @@ function withoutIncrement(extra: string): string {
     .join("-");
 }
 
+/** "including", "of whom", "among them" ending at token k. */
+function isPartOfWord(tokens: Token[], k: number): boolean {
+  const w = tokens[k]!.lower;
+  if (FRAME_LEX.partOf.has(w)) return true;
+  return FRAME_LEX.partOfLastWords.has(w) && k > 0 && FRAME_LEX.partOf.has(`${tokens[k - 1]!.lower} ${w}`);
+}
+
 /** "$63.3 million …, including $22 million": a part of the figure before, not the same figure. */
 function isPartOf(tokens: Token[], raw: RawFigure): boolean {
   for (let k = raw.t0 - 1; k >= Math.max(0, raw.t0 - 4); k--) {
-    if (FRAME_LEX.partOf.has(tokens[k]!.lower) || FRAME_LEX.partOf.has(`${tokens[k - 1]?.lower} ${tokens[k]!.lower}`)) return true;
+    if (isPartOfWord(tokens, k)) return true;
     if (CLAUSE_END.has(tokens[k]!.text)) return false;
   }
   return false;
@@ -180,8 +215,7 @@ function fillEvent(frame: Frame, input: FrameInput, ctx: DocumentContext, senten
   let level: SlotLevel = "sentence";
   for (const m of here) if (!found || Math.abs(m.k - raw.t0) < Math.abs(found.k - raw.t0)) found = m;
   if (!found) {
-    const paragraph = input.sentences[sentence]!.paragraph;
-    for (let b = sentence - 1; b >= 0 && !found && input.sentences[b]!.paragraph === paragraph; b--) found = ctx.incidents[b]!.at(-1);
+    found = ctx.incidentBefore[sentence];
     level = "paragraph";
   }
   if (found) {
@@ -214,23 +248,43 @@ interface Quantity {
 const NONE: Quantity = { cls: "", scope: "" };
 const CLAUSE_END = new Set([".", ";", ":", "(", ")", "!", "?"]);
 
-function quantityOf(input: FrameInput, raw: RawFigure, sentence: number, previous: RawFigure | undefined): Quantity {
+interface UnitReading {
+  /** The class the noun names itself ("fatalities"), or "". */
+  own: string;
+  /** A generic count noun ("people", "Uyghurs") that takes its class from the predicate. */
+  generic: boolean;
+  scope: string;
+}
+
+const unitReadings = new Map<string, UnitReading>();
+
+/** What a counted noun says by itself (computed once per distinct unit). */
+function readUnit(unitText: string | null): UnitReading {
+  const key = unitText ?? "";
+  let r = unitReadings.get(key);
+  if (r) return r;
+  const unit = key.toLowerCase();
+  const head = unit.slice(unit.lastIndexOf(" ") + 1);
+  const own = FRAME_LEX.classNouns.get(unit) ?? FRAME_LEX.classNouns.get(head) ?? "";
+  const capitalised = key !== "" && key[0] !== unit[0] && !unit.includes(" ");
+  r = { own, generic: !own && (unit === "" || FRAME_LEX.genericNouns.has(head) || capitalised), scope: FRAME_LEX.scopes.get(head) ?? "" };
+  if (unitReadings.size < 20_000) unitReadings.set(key, r);
+  return r;
+}
+
+function quantityOf(input: FrameInput, raw: RawFigure, sentence: number, previousClass: string): Quantity {
+  const unit = readUnit(raw.unit);
+  if (unit.own) return { cls: unit.own, scope: "" };
+  // A noun of its own kind ("houses", "barrels") is not a count of people something happened to.
+  if (!unit.generic) return NONE;
   const { tokens } = input;
   const s = input.sentences[sentence]!;
-  const unit = raw.unit ? raw.unit.toLowerCase() : "";
-  const head = unit.split(/\s+/).pop() ?? "";
-  const own = FRAME_LEX.classNouns.get(unit) ?? FRAME_LEX.classNouns.get(head);
-  if (own) return { cls: own, scope: "" };
-  // A noun of its own kind ("houses", "barrels") is not a count of people something happened to.
-  const generic = unit === "" || FRAME_LEX.genericNouns.has(head) || (raw.unit !== null && /^\p{Lu}/u.test(raw.unit) && !unit.includes(" "));
-  if (!generic) return NONE;
-  const scope = FRAME_LEX.scopes.get(head) ?? "";
   const cls =
     predicateAfter(tokens, raw, s) ||
     predicateBefore(tokens, raw, s) ||
-    valueOfBefore(tokens, raw, s, previous ? quantityOf(input, previous, sentence, undefined).cls : "") ||
+    valueOfBefore(tokens, raw, s, previousClass) ||
     labelBefore(input, raw, sentence);
-  return cls ? { cls, scope } : NONE;
+  return cls ? { cls, scope: unit.scope } : NONE;
 }
 
 /** "1,429 people were killed", "individuals had been or remained detained", "members of … minorities have disappeared". */
@@ -275,10 +329,10 @@ function valueOfBefore(tokens: Token[], raw: RawFigure, s: SentenceSlice, previo
   for (let k = raw.t0 - 1; k >= Math.max(s.t0, raw.t0 - 10); k--) {
     const t = tokens[k]!;
     if (CLAUSE_END.has(t.text) || t.text === ",") break;
-    const two = k > s.t0 ? FRAME_LEX.classNouns.get(`${tokens[k - 1]!.lower} ${t.lower}`) : undefined;
+    const two = k > s.t0 && FRAME_LEX.phraseFirstWords.has(tokens[k - 1]!.lower) ? FRAME_LEX.classNouns.get(`${tokens[k - 1]!.lower} ${t.lower}`) : undefined;
     if (two) return two;
     if (t.kind === TokenKind.Word && !FRAME_LEX.genericNouns.has(t.lower) && FRAME_LEX.classNouns.has(t.lower) && !FRAME_LEX.classPredicates.has(t.lower)) return FRAME_LEX.classNouns.get(t.lower)!;
-    if (previousClass && raw.t0 - k <= 3 && (FRAME_LEX.valueOf.has(t.lower) || FRAME_LEX.partOf.has(t.lower) || FRAME_LEX.partOf.has(`${tokens[k - 1]?.lower} ${t.lower}`))) return previousClass;
+    if (previousClass && raw.t0 - k <= 3 && (FRAME_LEX.valueOf.has(t.lower) || isPartOfWord(tokens, k))) return previousClass;
   }
   return "";
 }
