@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { analyze, createCorpus } from "../../server/src/engine";
-import { FIGURE_READ_CASES, LINKED_STORIES, NOT_FIGURE_CASES, QUANTITY_CASES, UNCLASSIFIED_CASES, UNRELATED_STORY } from "./cases/frames";
+import { FIGURE_READ_CASES, KEPT_AFTER_COMMA_CASES, LINKED_STORIES, NOT_FIGURE_CASES, QUANTITY_CASES, UNCLASSIFIED_CASES, UNRELATED_STORY } from "./cases/frames";
 
 for (const c of FIGURE_READ_CASES) {
   test(`figure read: ${c.text}`, () => {
@@ -20,6 +20,12 @@ for (const c of NOT_FIGURE_CASES) {
   test(`not a figure: ${c.notFigure} in ${c.text}`, () => {
     const a = analyze(c.text);
     assert.ok(!a.figures.some((f) => f.text === c.notFigure || f.text.endsWith(` ${c.notFigure}`)), JSON.stringify(a.figures.map((f) => f.text)));
+  });
+}
+
+for (const c of KEPT_AFTER_COMMA_CASES) {
+  test(`a figure after a comma: ${c.text}`, () => {
+    assert.ok(analyze(c.text).figures.some((f) => f.text === c.span));
   });
 }
 

@@ -510,7 +510,7 @@ function isNoteMark(tokens: Token[], i: number, parsed: NumberParse, s: Sentence
   if (!prev || !/^[,;.]$/.test(prev.text)) return false;
   const next = tokens[i + 1];
   if (!next || i + 1 >= s.t1 || next.kind === TokenKind.Newline) return true;
-  return next.kind === TokenKind.Word && !next.cap && (NP_STOP.has(next.lower) || next.lower.endsWith("ing"));
+  return next.kind === TokenKind.Word && !next.cap && (LEX.noteFollowers.has(next.lower) || next.lower.endsWith("ing"));
 }
 
 /** A table row ("Estimated Deaths 112,405"): a grouped or scaled number after a label is a count, not part of a name. */

@@ -111,6 +111,7 @@ export const LEX = {
   scaleFractions: new Map(Object.entries(figureData.scaleFractions)),
   clockHourWords: new Set(figureData.clockHourWords),
   clockContextWords: new Set(figureData.clockContextWords),
+  noteFollowers: new Set(figureData.noteFollowers),
   months: new Set(language.months),
   weekdays: new Set(language.weekdays),
   timeUnits: new Set(language.timeUnits),

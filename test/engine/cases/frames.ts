@@ -71,3 +71,9 @@ export const LINKED_STORIES: Record<string, string> = {
 export const UNRELATED_STORY: Record<string, string> = {
   "d.txt": "Heavy rain hit the north of Peru. The flood killed 40 people in Peru, officials said.\n\nThe flood closed roads in Peru.",
 };
+
+/** Small counts after a comma that stay figures (not note marks). */
+export const KEPT_AFTER_COMMA_CASES: Array<{ text: string; span: string }> = [
+  { text: "Of the 100 injured, 12 were children.", span: "12" },
+  { text: "In the first week, 30 of the prisoners were freed.", span: "30" },
+];
