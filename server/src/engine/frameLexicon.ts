@@ -57,6 +57,8 @@ export const FRAME_LEX = {
   classPredicates: indexClasses((c) => c.predicates),
   genericNouns: new Set(quantityData.genericCountNouns),
   auxiliaries: new Set(quantityData.auxiliaries),
+  passiveOnlyAfterNoun: new Set(quantityData.passiveOnlyAfterNoun),
+  beForms: new Set(quantityData.beForms),
   partOf: new Set(quantityData.partOf),
   /** Last words of multi-word part-of phrases ("whom" of "of whom"). */
   partOfLastWords: new Set(quantityData.partOf.filter((p) => p.includes(" ")).map((p) => p.split(" ").pop()!)),

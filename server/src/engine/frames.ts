@@ -303,10 +303,12 @@ function predicateAfter(tokens: Token[], raw: RawFigure, s: SentenceSlice): stri
     while (k < limit && !FRAME_LEX.auxiliaries.has(tokens[k]!.lower) && !FRAME_LEX.classPredicates.has(tokens[k]!.lower) && !CLAUSE_END.has(tokens[k]!.text)) k++;
     if (["and", "or", "to", "that", "who", "which"].includes(tokens[k]?.lower ?? "")) return "";
   }
+  let passive = false;
   for (; k < limit; k++) {
     const t = tokens[k]!;
     const cls = FRAME_LEX.classPredicates.get(t.lower);
-    if (cls) return cls;
+    if (cls) return passive || !FRAME_LEX.passiveOnlyAfterNoun.has(t.lower) ? cls : "";
+    if (FRAME_LEX.beForms.has(t.lower)) passive = true;
     if (FRAME_LEX.auxiliaries.has(t.lower) || (t.kind === TokenKind.Word && !t.cap && t.lower.length > 4 && t.lower.endsWith("ly"))) continue;
     break;
   }

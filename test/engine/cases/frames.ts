@@ -48,6 +48,7 @@ export const QUANTITY_CASES: Array<{ text: string; span: string; quantity: strin
   { text: "Some 4,000 residents have been detained in the camps.", span: "Some 4,000", quantity: "detainees" },
   { text: "Police detained at least 600 protesters and up to 900 others.", span: "at least 600", quantity: "detainees" },
   { text: "About 7,500 members of the minority have disappeared into the camps.", span: "About 7,500", quantity: "detainees" },
+  { text: "Some 9,000 villagers were held in camps without trial.", span: "Some 9,000", quantity: "detainees" },
   { text: "The blast left 40 people injured.", span: "40", quantity: "injured" },
   { text: "The attack killed 90 people, including 31 children.", span: "31", quantity: "deaths", scope: "children" },
   { text: "Between 800 and 1,100 people died, far below the army's figure of 2,000.", span: "2,000", quantity: "deaths" },
@@ -58,6 +59,7 @@ export const QUANTITY_CASES: Array<{ text: string; span: string; quantity: strin
 export const UNCLASSIFIED_CASES: Array<{ text: string; span: string }> = [
   { text: "The storm destroyed 3,400 houses in the valley.", span: "3,400" },
   { text: "More than 5,000 people live in the district.", span: "More than 5,000" },
+  { text: "About 2,000 people held a vigil in the square.", span: "About 2,000" },
 ];
 
 /** Texts about one story in other words: their figures of one quantity link across files. */
