@@ -51,7 +51,7 @@ export function documentContext(input: FrameInput): DocumentContext {
     const prev = input.sentences[i - 1];
     incidentBefore.push(prev && prev.paragraph === s.paragraph ? (incidents[i - 1]!.at(-1) ?? incidentBefore[i - 1]) : undefined);
   });
-  const parties = ranked(input.actors.map((a) => a.canonical), 2, 3);
+  const parties = partiesOf(input.actors);
   return { places, incidents, incidentBefore, salience: { places: ranked(placeIds, 1, 3), events: ranked(incidentIds, 2, 2), parties } };
 }
 
@@ -79,15 +79,38 @@ function scanSentence(input: FrameInput, s: SentenceSlice): [Mention[], Mention[
 }
 
 /** The ids seen at least `min` times, most frequent first (first seen first on ties), at most `top`. */
-function ranked(ids: string[], min: number, top: number): string[] {
-  if (ids.length < min) return [];
+function ranked(ids: readonly string[], min: number, top: number): string[] {
   const counts = new Map<string, number>();
-  for (const id of ids) if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
-  return [...counts.entries()]
-    .filter(([, n]) => n >= min)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, top)
-    .map(([id]) => id);
+  for (let i = 0; i < ids.length; i++) if (ids[i]) counts.set(ids[i]!, (counts.get(ids[i]!) ?? 0) + 1);
+  return topOf(counts, min, top);
+}
+
+/** The `top` most frequent keys seen at least `min` times (an insertion into a list of at most `top`). */
+function topOf(counts: Map<string, number>, min: number, top: number): string[] {
+  const ids: string[] = [];
+  const ns: number[] = [];
+  counts.forEach((n, id) => {
+    if (n < min) return;
+    let j = ids.length;
+    while (j > 0 && ns[j - 1]! < n) j--;
+    if (j >= top) return;
+    ids.splice(j, 0, id);
+    ns.splice(j, 0, n);
+    if (ids.length > top) {
+      ids.pop();
+      ns.pop();
+    }
+  });
+  return ids;
+}
+
+function partiesOf(actors: readonly ActorMention[]): string[] {
+  const counts = new Map<string, number>();
+  for (let i = 0; i < actors.length; i++) {
+    const id = actors[i]!.canonical;
+    if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return topOf(counts, 2, 3);
 }
 
 /** A place named as a location after a locative preposition ("in Xinjiang", "near Leogane") or a place head with "of" ("the town of Khan Sheikhoun"). */
