@@ -42,6 +42,8 @@ export interface Statement {
   anaphoricTarget?: number;
   /** A sentence the text states in its own voice (an official statement), not a claim. */
   ownVoice?: boolean;
+  /** Keys of the source index, computed when first needed. */
+  sourceKeys?: ReadonlySet<string>;
 }
 
 const ANAPHORIC_OBJECT = /^(?:denied|denies|deny|rejected|rejects|reject|dismissed|dismisses|dismiss|refuted|refutes|refute|disputed|disputes)\s+(?:the|these|those|such)\s+(?:allegations?|claims?|accusations?|reports?|charges?)\b/i;
@@ -86,10 +88,11 @@ function ownVoiceStatements(file: string, analysis: Analysis): Statement[] {
     while (c < analysis.claims.length && analysis.claims[c]!.end <= s.start) c++;
     const claim = analysis.claims[c];
     if (s.furniture || s.headline || (claim && claim.start < s.end)) return;
-    const classes = classify(wordsOf(analysis.text, s.start, s.end));
-    if (classes.length === 0) return;
+    // Only sentences naming a state are read further (most are not).
     const countries = [...new Set(within(analysis.actors, s.start, s.end).filter((a) => a.kind === "country").map((a) => a.canonical))];
     if (countries.length === 0) return;
+    const classes = classify(wordsOf(analysis.text, s.start, s.end));
+    if (classes.length === 0) return;
     const text = analysis.text.slice(s.start, s.end);
     const own: Claim = { start: s.start, end: s.end, text, kinds: [], cues: [], source: null, stance: "asserts", sentence: index };
     out.push({ file, claim: own, denial: false, assertion: true, classes: internArray(classes), countries, sourceId: "", deniedSources: NO_SOURCES, source: analysis.text, ownVoice: true });
@@ -233,6 +236,8 @@ interface AssertionIndex {
 }
 
 function indexAssertions(statements: Statement[]): AssertionIndex {
+  // The source index is needed only when some denial names a source.
+  const bySourceNeeded = statements.some((s) => s.denial && s.deniedSources.size > 0);
   const byClassCountry = new Map<string, Statement[]>();
   const byFile = new Map<string, Statement[]>();
   const bySource = new Map<string, Statement[]>();
@@ -244,15 +249,17 @@ function indexAssertions(statements: Statement[]): AssertionIndex {
   for (const s of statements) {
     if (!s.assertion) continue;
     push(byFile, s.file, s);
-    for (const key of sourceKeys(s)) push(bySource, key, s);
+    if (bySourceNeeded && s.sourceId) for (const key of sourceKeys(s)) push(bySource, key, s);
     for (const c of s.classes) for (const country of s.countries) push(byClassCountry, `${c}|${country}`, s);
   }
   return { byClassCountry, byFile, bySource };
 }
 
 /** The keys an assertion is found under by a denial naming its source: the canonical id and every run of up to four words of the source. */
-function sourceKeys(s: Statement): Set<string> {
+function sourceKeys(s: Statement): ReadonlySet<string> {
+  if (s.sourceKeys) return s.sourceKeys;
   const keys = new Set<string>();
+  s.sourceKeys = keys;
   const canonical = s.claim.source?.canonical;
   if (canonical) keys.add(canonical);
   for (const name of [s.sourceId, (s.claim.source?.text ?? "").toLowerCase()]) {
