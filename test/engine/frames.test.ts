@@ -128,3 +128,16 @@ test("own-voice sentences never make a contradiction without a denial", () => {
   c.set("b.txt", "Niger carried out the chemical attack in Chad.");
   assert.equal(c.contradictions().filter((x) => x.kind === "stance").length, 0);
 });
+
+test("a count worldwide and the count at one site are different subjects", () => {
+  const c = createCorpus();
+  c.set("a.txt", "Doctors in Ghana have recorded 40 cases of the illness, officials said. The illness has spread in Ghana.");
+  c.set("b.txt", "The illness has sickened more than 900 people worldwide, officials in Ghana said. The illness first appeared in Ghana.");
+  const a = c.analysis("a.txt")!.figures[0]!;
+  const b = c.analysis("b.txt")!.figures[0]!;
+  assert.equal(a.frame.quantity, "cases");
+  assert.equal(b.frame.quantity, "cases");
+  assert.deepEqual(b.frame.places, ["world"]);
+  assert.notEqual(c.figureGroupOf("a.txt", 0)?.subject, c.figureGroupOf("b.txt", 0)?.subject);
+  assert.equal(c.contradictions().filter((x) => x.kind === "figure").length, 0);
+});

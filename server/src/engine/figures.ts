@@ -401,7 +401,7 @@ function readUnit(tokens: Token[], j: number, end: number, parsed: NumberParse):
       break;
     }
     if (t.kind !== TokenKind.Word) break;
-    if ((NP_STOP.has(t.lower) || (n > 0 && IRREGULAR_VERBS.has(t.lower))) && !(t.joined && tokens[k - 1]?.text === "-")) break;
+    if ((NP_STOP.has(t.lower) || LEX.npEndAdverbs.has(t.lower) || (n > 0 && IRREGULAR_VERBS.has(t.lower))) && !(t.joined && tokens[k - 1]?.text === "-")) break;
     if (t.lower === "'s" || t.lower === "’s") {
       k++;
       continue; // a possessive inside a name ("People's Liberation Army")

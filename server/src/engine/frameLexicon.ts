@@ -37,6 +37,8 @@ const placeHeads = new Set([...frameData.placeHeads, ...actorData.placeHeads.map
 export const ROLE_INCIDENT = 1;
 export const ROLE_LOCATIVE = 2;
 export const ROLE_PLACE_HEAD = 4;
+export const ROLE_WORLDWIDE = 8;
+export const ROLE_WORLD_NOUN = 16;
 
 function indexRoles(): Map<string, number> {
   const m = new Map<string, number>();
@@ -44,6 +46,8 @@ function indexRoles(): Map<string, number> {
   for (const w of incidents.keys()) add(w, ROLE_INCIDENT);
   for (const w of locativePrepositions) add(w, ROLE_LOCATIVE);
   for (const w of placeHeads) add(w, ROLE_PLACE_HEAD);
+  for (const w of frameData.worldwide.words) add(w, ROLE_WORLDWIDE);
+  for (const w of frameData.worldwide.nouns) add(w, ROLE_WORLD_NOUN);
   return m;
 }
 
@@ -68,4 +72,5 @@ export const FRAME_LEX = {
   incidents,
   locativePrepositions,
   placeHeads,
+  beforeWorld: new Set(frameData.worldwide.before),
 };

@@ -7,7 +7,7 @@ import type { RawFigure } from "./figures";
 import type { SentenceSlice } from "./sentences";
 import type { Subject } from "./subjects";
 import { covering, lowerBound } from "./spans";
-import { FRAME_LEX, ROLE_INCIDENT, ROLE_LOCATIVE, ROLE_PLACE_HEAD } from "./frameLexicon";
+import { FRAME_LEX, ROLE_INCIDENT, ROLE_LOCATIVE, ROLE_PLACE_HEAD, ROLE_WORLDWIDE, ROLE_WORLD_NOUN } from "./frameLexicon";
 import { LEX, slug } from "./lexicon";
 import { memoize } from "./intern";
 
@@ -69,7 +69,7 @@ function scanSentence(input: FrameInput, s: SentenceSlice): [Mention[], Mention[
       if (incidents === NO_MENTIONS) incidents = [];
       incidents.push({ k, id: FRAME_LEX.incidents.get(t.lower)! });
     }
-    const place = placeAfter(input, s, k, role);
+    const place = role & (ROLE_WORLDWIDE | ROLE_WORLD_NOUN) ? worldAt(tokens, k, role) : placeAfter(input, s, k, role);
     if (place) {
       if (places === NO_MENTIONS) places = [];
       places.push(place);
@@ -112,6 +112,15 @@ function partiesOf(actors: readonly ActorMention[]): string[] {
   }
   return topOf(counts, 2, 3);
 }
+
+/** "cases worldwide", "around the world": the whole world as the place. */
+function worldAt(tokens: Token[], k: number, role: number): Mention | undefined {
+  if (role & ROLE_WORLDWIDE) return { k, id: WORLD };
+  const the = tokens[k - 1];
+  return the?.lower === "the" && FRAME_LEX.beforeWorld.has(tokens[k - 2]?.lower ?? "") ? { k, id: WORLD } : undefined;
+}
+
+const WORLD = "world";
 
 /** A place named as a location after a locative preposition ("in Xinjiang", "near Leogane") or a place head with "of" ("the town of Khan Sheikhoun"). */
 function placeAfter(input: FrameInput, s: SentenceSlice, k: number, role: number): Mention | undefined {
@@ -222,6 +231,11 @@ function isPair(tokens: Token[], a: RawFigure, b: RawFigure): boolean {
 function fillPlaces(frame: Frame, ctx: DocumentContext, sentence: number, legacyPlace: string): void {
   const ids = new Set(ctx.places[sentence]!.map((m) => m.id));
   if (legacyPlace) ids.add(legacyPlace);
+  // A figure said to hold worldwide is about the world, whatever else the sentence places.
+  if (ids.has(WORLD)) {
+    ids.clear();
+    ids.add(WORLD);
+  }
   if (ids.size > 0) {
     frame.places = [...ids].sort();
     frame.levels.places = "sentence";

@@ -112,6 +112,7 @@ export const LEX = {
   clockHourWords: new Set(figureData.clockHourWords),
   clockContextWords: new Set(figureData.clockContextWords),
   noteFollowers: new Set(figureData.noteFollowers),
+  npEndAdverbs: new Set(figureData.npEndAdverbs),
   months: new Set(language.months),
   weekdays: new Set(language.weekdays),
   timeUnits: new Set(language.timeUnits),
