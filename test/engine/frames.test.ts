@@ -141,3 +141,12 @@ test("a count worldwide and the count at one site are different subjects", () =>
   assert.notEqual(c.figureGroupOf("a.txt", 0)?.subject, c.figureGroupOf("b.txt", 0)?.subject);
   assert.equal(c.contradictions().filter((x) => x.kind === "figure").length, 0);
 });
+
+test("a denial that names no state is about the document's salient state", () => {
+  const c = createCorpus();
+  c.set("a.txt", "Chad held talks on Monday. The minister denied that the army carried out the chemical attack. Chad asked for an inquiry.");
+  c.set("b.txt", "French officials said Chad carried out the chemical attack in Niger.");
+  const stance = c.contradictions().filter((x) => x.kind === "stance");
+  assert.equal(stance.length, 1);
+  assert.deepEqual(stance[0]!.members.map((m) => `${m.file}:${m.side}`).sort(), ["a.txt:a", "b.txt:b"]);
+});

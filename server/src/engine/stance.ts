@@ -1,7 +1,7 @@
 // Stance contradictions: a statement one source asserts and another denies. A denial is matched to
 // attributed assertions about the same event class and the same parties, or to the claims of the
 // source it names ("dismissed the British report"). Not confirming is not denying.
-import type { Analysis, Claim, Contradiction, ContradictionMember } from "./types";
+import type { ActorMention, Analysis, Claim, Contradiction, ContradictionMember } from "./types";
 import { tokenize } from "./tokens";
 import eventData from "./data/events.json";
 import { within } from "./spans";
@@ -66,7 +66,7 @@ export function extractStatements(file: string, analysis: Analysis): Statement[]
       denial,
       assertion,
       classes: internArray(classify(words)),
-      countries: [...new Set(actors.filter((a) => a.kind === "country").map((a) => a.canonical))],
+      countries: denial ? partiesOfDenial(analysis, actors) : [...new Set(actors.filter((a) => a.kind === "country").map((a) => a.canonical))],
       sourceId,
       deniedSources: denial ? deniedSources(analysis, claim) : NO_SOURCES,
       source: analysis.text,
@@ -98,6 +98,14 @@ function ownVoiceStatements(file: string, analysis: Analysis): Statement[] {
     out.push({ file, claim: own, denial: false, assertion: true, classes: internArray(classes), countries, sourceId: "", deniedSources: NO_SOURCES, source: analysis.text, ownVoice: true });
   });
   return out;
+}
+
+/** The states a denial names; a denial that names none is about the document's salient states ("it is absurd that the army used them"). */
+function partiesOfDenial(analysis: Analysis, actors: ActorMention[]): string[] {
+  const named = [...new Set(actors.filter((a) => a.kind === "country").map((a) => a.canonical))];
+  if (named.length > 0) return named;
+  const states = new Set(analysis.actors.filter((a) => a.kind === "country").map((a) => a.canonical));
+  return analysis.salience.parties.filter((p) => states.has(p)).slice(0, 1);
 }
 
 function anaphora(analysis: Analysis, claim: Claim, index: number): { anaphoricTarget?: number } {
