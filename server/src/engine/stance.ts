@@ -91,9 +91,10 @@ function ownVoiceStatements(file: string, analysis: Analysis): Statement[] {
     // Only sentences naming a state are read further (most are not).
     const countries = [...new Set(within(analysis.actors, s.start, s.end).filter((a) => a.kind === "country").map((a) => a.canonical))];
     if (countries.length === 0) return;
+    const text = analysis.text.slice(s.start, s.end);
+    if (!ANY_CLASS_NOUN.test(text)) return;
     const classes = classify(wordsOf(analysis.text, s.start, s.end));
     if (classes.length === 0) return;
-    const text = analysis.text.slice(s.start, s.end);
     const own: Claim = { start: s.start, end: s.end, text, kinds: [], cues: [], source: null, stance: "asserts", sentence: index };
     out.push({ file, claim: own, denial: false, assertion: true, classes: internArray(classes), countries, sourceId: "", deniedSources: NO_SOURCES, source: analysis.text, ownVoice: true });
   });
@@ -138,6 +139,8 @@ function wordIndex(pick: (c: EventClass) => Set<string>): Map<string, string[]> 
   return m;
 }
 const NOUN_CLASSES = wordIndex((c) => c.nouns);
+/** A quick test before a sentence is split into words: does it contain any class noun at all? */
+const ANY_CLASS_NOUN = new RegExp(`(?:^|[^\\p{L}])(?:${[...NOUN_CLASSES.keys()].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?![\\p{L}])`, "iu");
 const VERB_CLASSES = wordIndex((c) => c.verbs);
 
 function classify(words: string[]): string[] {
