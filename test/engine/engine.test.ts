@@ -109,6 +109,6 @@ test("'according to him' names the person the pronoun points to", () => {
 
 test("a toll or a 'number of' names what a bare figure counts, and 'In X,' where", () => {
   const a = analyze("In Sudan, the death toll rose to 312 on Monday. The agency put the number of displaced at 11 million.");
-  assert.equal(a.figures[0]!.subject, "casualties-in-sudan");
+  assert.equal(a.figures[0]!.subject, "deaths-in-sudan");
   assert.match(a.figures[1]!.subject, /^displaced/);
 });

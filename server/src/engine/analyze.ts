@@ -4,7 +4,8 @@ import { tokenize } from "./tokens";
 import { splitSentences, type SentenceSlice } from "./sentences";
 import { findActors } from "./actors";
 import { findFigures, type RawFigure } from "./figures";
-import { assignSubjects } from "./subjects";
+import { assignSubjects, contextHash } from "./subjects";
+import { buildFrames, documentContext, frameSlug, isLinkable, type DocumentContext } from "./frames";
 import { findClaim, type ClaimContext } from "./claims";
 import { findDates } from "./dates";
 import { linkBackReferences } from "./backrefs";
@@ -18,7 +19,7 @@ export function analyze(input: unknown, options: AnalyzeOptions = {}): Analysis 
     return analyzeText(text);
   } catch {
     // A bug on odd input must not take down the caller: return what is safe.
-    return { text, sentences: [], actors: [], figures: [], claims: [], dates: [] };
+    return { text, sentences: [], actors: [], figures: [], claims: [], dates: [], salience: { places: [], events: [], parties: [] } };
   }
 }
 
@@ -27,7 +28,8 @@ function analyzeText(text: string): Analysis {
   const slices = splitSentences(text, tokens);
   const actors = findActors(text, tokens, slices);
   const dates = findDates(text, tokens);
-  const figures = buildFigures(text, tokens, slices, actors);
+  const context = documentContext({ tokens, sentences: slices, actors });
+  const figures = buildFigures(text, tokens, slices, actors, context);
   const claims = buildClaims(text, tokens, slices, actors, dates);
   return {
     text,
@@ -36,10 +38,11 @@ function analyzeText(text: string): Analysis {
     figures,
     claims,
     dates,
+    salience: context.salience,
   };
 }
 
-function buildFigures(text: string, tokens: ReturnType<typeof tokenize>, slices: SentenceSlice[], actors: Analysis["actors"]): Figure[] {
+function buildFigures(text: string, tokens: ReturnType<typeof tokenize>, slices: SentenceSlice[], actors: Analysis["actors"], context: DocumentContext): Figure[] {
   const raws: Array<{ raw: RawFigure; sentence: number }> = [];
   slices.forEach((s, index) => {
     if (s.furniture) return;
@@ -49,11 +52,15 @@ function buildFigures(text: string, tokens: ReturnType<typeof tokenize>, slices:
       raws.push({ raw, sentence: index });
     }
   });
-  const subjects = assignSubjects({ tokens, sentences: slices, actors }, raws);
+  const input = { tokens, sentences: slices, actors };
+  const subjects = assignSubjects(input, raws);
+  const frames = buildFrames(input, context, raws, subjects);
   return raws.map(({ raw, sentence }, k) => {
     const start = tokens[raw.t0]!.start;
     const end = tokens[raw.t1 - 1]!.end;
-    const subject = subjects[k]!;
+    const frame = frames[k]!;
+    // A figure that cannot be linked gets a slug of its own: it is not "the same figure" as anything else.
+    const subject = isLinkable(frame) ? frameSlug(frame) : `${frameSlug(frame)}@${contextHash(tokens, Math.max(0, raw.t0 - 6), Math.min(tokens.length, raw.np1 + 3))}`;
     return {
       start,
       end,
@@ -62,8 +69,8 @@ function buildFigures(text: string, tokens: ReturnType<typeof tokenize>, slices:
       ...(raw.valueMax !== undefined ? { valueMax: raw.valueMax } : {}),
       qualifier: raw.qualifier,
       unit: raw.unit,
-      subject: subject.key,
-      subjectParts: subject.parts,
+      subject,
+      frame,
       sentence,
     };
   });

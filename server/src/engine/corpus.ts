@@ -5,9 +5,9 @@ import type { ActorIndexEntry, Analysis, Contradiction, FigureGroup, FigureMembe
 import { analyze } from "./analyze";
 import { figureConflicts } from "./figureConflicts";
 import { extractStatements, stanceConflicts, type Statement } from "./stance";
-import { LEX } from "./lexicon";
 import { covering, within } from "./spans";
-import { memoize } from "./intern";
+import { bucketKey, clusterByFrame, type LinkItem } from "./link";
+import { frameLabel, frameSlug, isLinkable } from "./frames";
 
 export interface Corpus {
   /** Adds or replaces a document. With a version or text equal to the cached one, nothing is recomputed. */
@@ -54,7 +54,7 @@ class CorpusImpl implements Corpus {
     }
     const analysis = analyze(text);
     const members = toMembers(file, analysis);
-    const buckets = analysis.figures.map((f) => bucketOf(f.subjectParts));
+    const buckets = analysis.figures.map((f) => (isLinkable(f.frame) ? bucketKey(f.frame) : ""));
     if (cached) this.detach(file, cached);
     const entry: DocEntry = { text, analysis, members, buckets, statements: extractStatements(file, analysis), ...(version !== undefined ? { version } : {}) };
     this.docs.set(file, entry);
@@ -99,10 +99,12 @@ class CorpusImpl implements Corpus {
   contradictions(): Contradiction[] {
     this.refreshBuckets();
     if (!this.stanceCache) {
-      const all = [...this.docs.values()].flatMap((d) => d.statements);
+      // Documents in file order: the result does not depend on the order they were added in.
+      const all = [...this.docs.entries()].sort((x, y) => cmp(x[0], y[0])).flatMap(([, d]) => d.statements);
       this.stanceCache = stanceConflicts(all);
     }
-    return [...[...this.figureConflictsByBucket.values()].flat(), ...this.stanceCache];
+    const figures = [...this.figureConflictsByBucket.entries()].sort((x, y) => cmp(x[0], y[0])).flatMap(([, list]) => list);
+    return [...figures, ...this.stanceCache];
   }
 
   actorIndex(): ReadonlyMap<string, ActorIndexEntry> {
@@ -135,11 +137,11 @@ class CorpusImpl implements Corpus {
   private refreshBuckets(): void {
     for (const b of this.dirtyBuckets) {
       const files = this.bucketMembers.get(b);
-      const members: FigureMember[] = [];
+      const members: LinkItem[] = [];
       for (const f of files ?? []) {
         const doc = this.docs.get(f)!;
         doc.buckets.forEach((bk, i) => {
-          if (bk === b) members.push(doc.members[i]!);
+          if (bk === b) members.push({ member: doc.members[i]!, frame: doc.members[i]!.frame, salience: doc.analysis.salience });
         });
       }
       if (members.length === 0) {
@@ -148,90 +150,45 @@ class CorpusImpl implements Corpus {
         this.bucketMembers.delete(b);
         continue;
       }
-      const groups = groupByPlace(members);
+      const groups = groupsOf(members);
       this.groupsByBucket.set(b, groups);
-      // Without a place or a unit scope a subject is too loose to call values contradictory
-      // (a navy's total vs the ships seen near an island).
-      const scoped = (g: FigureGroup) => /-in-[a-z]/.test(g.subject) || isUnitScoped(b);
-      const placed = new Set(members.filter((m) => placeOf(m) !== "").map((m) => `${m.file}\u0000${m.start}`));
-      this.figureConflictsByBucket.set(b, groups.filter(scoped).flatMap((g) => figureConflicts(comparable(g, placed))));
+      this.figureConflictsByBucket.set(b, groups.flatMap((g) => {
+        const c = comparable(g);
+        return c ? figureConflicts(c) : [];
+      }));
     }
     this.dirtyBuckets.clear();
   }
 }
 
-function isUnitScoped(bucket: string): boolean {
-  const extra = bucket.split("|")[2] ?? "";
-  return extra !== "" && !/^(additional|per-[a-z]+)(-(additional|per-[a-z]+))*$/.test(extra);
-}
-
-function bucketOf(p: { thing: string; owner: string; place: string; extra: string }): string {
-  if (!p.thing || (!p.owner && !p.place)) return "";
-  return `${p.owner}|${p.thing}|${p.extra}`;
-}
-
-/** Within a bucket, figures with different places are different subjects; a figure without a place joins the largest group. */
-const placeOf = (m: FigureMember) => m.subject.match(/-in-([a-z0-9-]+?)(?:-(?:additional|per-[a-z]+)|$)/)?.[1] ?? "";
-
-/**
- * The members whose values may be compared: those that name the place themselves, and placeless
- * ones from a file that names it for the same subject elsewhere ("…around 2,400 drones to Russia
- * … about 3,000 drones delivered by Iran"). A placeless figure from another file is linked for
- * navigation but never called contradictory: its scope is unknown.
- */
-function comparable(group: FigureGroup, placed: Set<string>): FigureGroup {
-  const filesWithPlace = new Set(group.members.filter((m) => placed.has(`${m.file}\u0000${m.start}`)).map((m) => m.file));
-  return { ...group, members: group.members.filter((m) => filesWithPlace.has(m.file)) };
-}
-
-function groupByPlace(members: FigureMember[]): FigureGroup[] {
-  const byPlace = new Map<string, FigureMember[]>();
-  for (const m of members) {
-    const p = placeOf(m);
-    if (!byPlace.has(p)) byPlace.set(p, []);
-    byPlace.get(p)!.push(m);
-  }
-  const unplaced = byPlace.get("") ?? [];
-  byPlace.delete("");
-  const placed = [...byPlace.entries()].sort((a, b) => b[1].length - a[1].length);
-  if (placed.length > 0) placed[0]![1].push(...unplaced);
-  else if (unplaced.length > 0) placed.push(["", unplaced]);
-  return placed.map(([, list]) => {
-    const subject = mostCommon(list.filter((m) => placeOf(m) !== "" || list.every((x) => placeOf(x) === "")).map((m) => m.subject)) ?? list[0]!.subject;
-    const grouped = list.map((m) => ({ ...m, subject }));
-    return { subject, label: labelOf(subject), members: grouped.sort((a, b) => a.file.localeCompare(b.file) || a.start - b.start) };
+/** The groups of one bucket: linked by frame compatibility, each named by the slug of its most specific frame. */
+function groupsOf(items: LinkItem[]): FigureGroup[] {
+  const used = new Set<string>();
+  return clusterByFrame(items).map((cluster) => {
+    const frame = cluster[0]!.frame;
+    let subject = frameSlug(frame);
+    for (let n = 2; used.has(subject); n++) subject = `${frameSlug(frame)}-${n}`;
+    used.add(subject);
+    const members = cluster.map((x) => ({ ...x.member, subject })).sort((a, b) => cmp(a.file, b.file) || a.start - b.start);
+    return { subject, label: frameLabel(frame), members };
   });
 }
 
-function mostCommon(xs: string[]): string | undefined {
-  const counts = new Map<string, number>();
-  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
-  let best: string | undefined;
-  let n = 0;
-  for (const [k, c] of counts) if (c > n) [best, n] = [k, c];
-  return best;
-}
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** "north-korea-troops-in-russia" -> "North Korea troops in Russia". */
-export const labelOf = memoize(computeLabel, 100_000);
-
-function computeLabel(subject: string): string {
-  const parts = subject.replace(/@.*$/, "").split("-");
-  const out: string[] = [];
-  for (let k = 0; k < parts.length; ) {
-    let matched = 0;
-    // Country ids span up to five parts ("democratic-republic-of-the-congo"); take the longest.
-    for (let len = Math.min(5, parts.length - k); len >= 1 && !matched; len--) {
-      const name = LEX.countryNames.get(parts.slice(k, k + len).join("-"));
-      if (name) {
-        out.push(name);
-        matched = len;
-      }
-    }
-    if (!matched) out.push(parts[k]!);
-    k += matched || 1;
-  }
-  return out.join(" ");
+/**
+ * The members whose values may be compared. A count of people something happened to (a quantity
+ * class) is compared across the group. A thing counted (troops, drones) is compared only between
+ * files that place it themselves: a navy's total and the ships seen near an island are both "ships".
+ */
+function comparable(group: FigureGroup): FigureGroup | undefined {
+  const frame = group.members[0]!.frame;
+  if (frame.classified) return group;
+  const placed = (m: FigureMember) => m.frame.places.length > 0 && m.frame.levels.places !== "document";
+  const unitScoped = frame.extra !== "" && !/^(additional|per-[a-z]+)(-(additional|per-[a-z]+))*$/.test(frame.extra);
+  if (!unitScoped && !group.members.some(placed)) return undefined;
+  const filesWithPlace = new Set(group.members.filter((m) => unitScoped || placed(m)).map((m) => m.file));
+  return { ...group, members: group.members.filter((m) => filesWithPlace.has(m.file)) };
 }
 
 function toMembers(file: string, analysis: Analysis): FigureMember[] {
@@ -250,6 +207,7 @@ function toMembers(file: string, analysis: Analysis): FigureMember[] {
       qualifier: f.qualifier,
       unit: f.unit,
       subject: f.subject,
+      frame: f.frame,
       source: claim?.source?.text ?? null,
       ...(claim?.source?.canonical ? { sourceCanonical: claim.source.canonical } : {}),
       date: date ?? null,

@@ -43,7 +43,7 @@ export function findFigures(tokens: Token[], s: SentenceSlice): RawFigure[] {
   for (let i = s.t0; i < s.t1; i++) {
     const t = tokens[i]!;
     if (t.kind !== TokenKind.Number && !(t.kind === TokenKind.Word && NUMBER_STARTS.has(t.lower))) continue;
-    if (t.lower === "a" && tokens[i + 1]?.lower !== "dozen") continue;
+    if (t.lower === "a" && tokens[i + 1]?.lower !== "dozen" && !LEX.scaleFractions.has(tokens[i + 1]?.lower ?? "")) continue;
     const f = figureAt(tokens, i, s);
     if (f) {
       out.push(f);
@@ -84,7 +84,12 @@ function figureAt(tokens: Token[], i: number, s: SentenceSlice): RawFigure | und
     parsed.valueMax = range.valueMax;
     parsed.end = range.end;
   }
+  const trailing = readTrailingQualifier(tokens, parsed.end, s.t1);
+  if (trailing) parsed.end = trailing.end;
   let [qualifier, qStart, increment] = readQualifier(tokens, start, s.t0, parsed.vague);
+  if (trailing && qualifier === "exact") qualifier = trailing.qualifier;
+  // A range is one estimate: "between 46,000 and 85,000", "as many as 800,000 to 1.1 million".
+  if (parsed.valueMax !== undefined && !parsed.vague && (qualifier === "exact" || qualifier === "upto")) qualifier = "approx";
   const unitInfo = readUnit(tokens, parsed.end, s.t1, parsed);
   // "worth $2.5 billion over five years": "over" before a duration is the preposition, unless
   // "in/for over 30 years" makes it "more than".
@@ -92,13 +97,14 @@ function figureAt(tokens: Token[], i: number, s: SentenceSlice): RawFigure | und
     qualifier = "exact";
     qStart = start;
   }
-  if (!parsed.percent && !parsed.currency && unitInfo.unit === null && t.kind === TokenKind.Word && !parsed.vague) return undefined;
+  if (!parsed.percent && !parsed.currency && unitInfo.unit === null && t.kind === TokenKind.Word && !parsed.vague && parsed.value < 1000) return undefined;
+  if (!parsed.percent && !parsed.currency && qStart === start && isNoteMark(tokens, i, parsed, s)) return undefined;
   if (isTrivialDeterminer(tokens, start, s.t0, parsed, t)) return undefined;
   return {
     t0: qStart,
     t1: parsed.end,
-    value: parsed.value,
-    ...(parsed.valueMax !== undefined ? { valueMax: parsed.valueMax } : {}),
+    value: finite(parsed.value),
+    ...(parsed.valueMax !== undefined ? { valueMax: finite(parsed.valueMax) } : {}),
     qualifier: parsed.vague && qualifier === "exact" ? "vague" : qualifier,
     unit: parsed.percent ? "%" : parsed.currency ?? unitInfo.unit,
     np0: unitInfo.np0,
@@ -114,6 +120,7 @@ function isExcludedDigits(tokens: Token[], i: number, s: SentenceSlice): boolean
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
   const raw = t.text;
+  if (isReferenceMark(tokens, i) || isClockTime(tokens, i)) return true;
   // Multiple dots: versions, IP addresses.
   if ((raw.match(/\./g) ?? []).length > 1) return true;
   // Compound modifiers and clock times: "a 45-year-old", "a 30-day truce", "7 p.m.", "10 GMT".
@@ -142,12 +149,12 @@ function isExcludedDigits(tokens: Token[], i: number, s: SentenceSlice): boolean
   // Numbers that name things: "Resolution 2397", "page 3", "No. 5".
   if (prev && i > s.t0) {
     if (NAME_NUMBER_PRECEDERS.has(prev.lower) || (prev.text === "." && tokens[i - 2]?.lower === "no")) return true;
-    if (prev.kind === TokenKind.Word && prev.cap && !LEX.qualifiers.has(prev.lower) && !isSentenceInitial(tokens, i - 1, s) && !LEX.months.has(prev.lower) && !LEX.currencyWords.has(prev.lower)) return true;
+    if (prev.kind === TokenKind.Word && prev.cap && !LEX.qualifiers.has(prev.lower) && !isSentenceInitial(tokens, i - 1, s) && !LEX.months.has(prev.lower) && !LEX.currencyWords.has(prev.lower) && !looksLikeCount(tokens, i)) return true;
   }
   // "1. First point": a list index at the start of a sentence.
   if (i === s.t0 && next?.text === "." && next.joined) return true;
   // A lone number in parentheses is a list index or a reference.
-  if (prev?.text === "(" && next?.text === ")") return true;
+  if (prev?.text === "(" && next?.text === ")" && !/^\d{1,3}(,\d{3})+$/.test(raw)) return true;
   return false;
 }
 
@@ -205,6 +212,11 @@ function parseDigits(tokens: Token[], i: number, end: number): NumberParse {
     value = Number(t.text.replace(",", "."));
   }
   let j = i + 1;
+  const spaced = spacedContinuation(tokens, i, end);
+  if (spaced) {
+    value = spaced.value;
+    j = spaced.end;
+  }
   let percent = false;
   const next = tokens[j];
   if (next && j < end) {
@@ -248,13 +260,19 @@ function parseWords(tokens: Token[], i: number, s: SentenceSlice): NumberParse |
   }
   // "several hundred", "a few thousand"
   if ((lw === "several" || lw === "few" || lw === "many") && tokens[i + 1] && ["hundred", "thousand", "million", "billion"].includes(tokens[i + 1]!.lower)) {
-    return { value: LEX.scales.get(tokens[i + 1]!.lower)!, end: i + 2, vague: true, percent: false };
+    // Below the next magnitude: "several hundred" is 100 to 999.
+    const scale = LEX.scales.get(tokens[i + 1]!.lower)!;
+    return { value: scale, valueMax: scale * 10 - 1, end: i + 2, vague: true, percent: false };
   }
   let base: number | undefined;
   let j = i;
   if (lw === "a" && tokens[i + 1]?.lower === "dozen") {
     base = 12;
     j = i + 2;
+  } else if (lw === "a" && LEX.scaleFractions.has(tokens[i + 1]?.lower ?? "") && ["hundred", "thousand", "million", "billion"].includes(tokens[i + 2]?.lower ?? "")) {
+    // "a quarter million", "a half million"
+    base = LEX.scaleFractions.get(tokens[i + 1]!.lower)! * LEX.scales.get(tokens[i + 2]!.lower)!;
+    return { value: base, end: i + 3, vague: false, percent: false };
   } else if (lw === "half" && tokens[i + 1]?.lower === "a" && ["million", "billion"].includes(tokens[i + 2]?.lower ?? "")) {
     base = LEX.scales.get(tokens[i + 2]!.lower)! / 2;
     j = i + 3;
@@ -383,7 +401,7 @@ function readUnit(tokens: Token[], j: number, end: number, parsed: NumberParse):
       break;
     }
     if (t.kind !== TokenKind.Word) break;
-    if ((NP_STOP.has(t.lower) || (n > 0 && IRREGULAR_VERBS.has(t.lower))) && !(t.joined && tokens[k - 1]?.text === "-")) break;
+    if ((NP_STOP.has(t.lower) || LEX.npEndAdverbs.has(t.lower) || (n > 0 && IRREGULAR_VERBS.has(t.lower))) && !(t.joined && tokens[k - 1]?.text === "-")) break;
     if (t.lower === "'s" || t.lower === "’s") {
       k++;
       continue; // a possessive inside a name ("People's Liberation Army")
@@ -402,7 +420,7 @@ function readUnit(tokens: Token[], j: number, end: number, parsed: NumberParse):
   if (lastLower < 0) {
     // "7.7 million Venezuelans": a plural demonym is the counted noun.
     const last = tokens[k - 1];
-    if (k > np0 && last && last.cap && /[^s]s$/.test(last.text) && matchGazetteer(tokens, k - 1, k)?.[0].form === "demonym") {
+    if (k > np0 && last && last.cap && /[^s]s$/.test(last.text) && (k - np0 === 1 || matchGazetteer(tokens, k - 1, k)?.[0].form === "demonym")) {
       return { unit: last.text, np0, np1: k, increment, period: readPeriod(tokens, k, end) };
     }
     return { ...none, np1: k, np0 };
@@ -448,4 +466,64 @@ function isTrivialDeterminer(tokens: Token[], start: number, t0: number, parsed:
   if (tokens[parsed.end]?.lower === "of") return true;
   if (parsed.value < 2 && !parsed.percent) return true;
   return false;
+}
+
+const finite = (v: number): number => (Number.isFinite(v) ? v : v > 0 ? Number.MAX_VALUE : v < 0 ? -Number.MAX_VALUE : 0);
+
+/** A thousands group or a decimal broken by a space in print: "217, 000", "7. 0 earthquake", "1. 2 million". */
+function spacedContinuation(tokens: Token[], i: number, end: number): { value: number; end: number } | undefined {
+  const t = tokens[i]!;
+  const sep = tokens[i + 1];
+  const rest = tokens[i + 2];
+  if (!sep || !rest || i + 2 >= end || !sep.joined || rest.joined || rest.kind !== TokenKind.Number) return undefined;
+  if (!/^\d{1,3}$/.test(t.text)) return undefined;
+  // No number starts with 0: after a comma, "000" or "050" is the rest of a thousands group.
+  if (sep.text === "," && /^0\d\d$/.test(rest.text)) return { value: Number(t.text) * 1000 + Number(rest.text), end: i + 3 };
+  const after = tokens[i + 3];
+  if (sep.text === "." && /^\d$/.test(rest.text) && after && i + 3 < end && after.kind === TokenKind.Word && !after.cap) return { value: Number(`${t.text}.${rest.text}`), end: i + 3 };
+  return undefined;
+}
+
+/** Footnote and citation marks: "camps.4", "movement,1", "[7]". */
+function isReferenceMark(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (next?.text === "]" && next.joined) return true;
+  if (!prev || !t.joined || prev.kind !== TokenKind.Punct || !prev.joined || !/^[,.;:’”'"]$/.test(prev.text)) return false;
+  const before = tokens[i - 2];
+  return before !== undefined && (before.kind === TokenKind.Word || before.kind === TokenKind.Punct) && /^\d{1,3}$/.test(t.text);
+}
+
+/** "as of 1700 hours local time": a 24-hour clock time, not a count of hours. */
+function isClockTime(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (!/^([01]\d|2[0-3])[0-5]\d$/.test(t.text) || !LEX.clockHourWords.has(tokens[i + 1]?.lower ?? "")) return false;
+  return LEX.clockContextWords.has(tokens[i + 2]?.lower ?? "") || LEX.clockContextWords.has(tokens[i - 1]?.lower ?? "");
+}
+
+/** A bare small number after a clause mark with nothing counted after it: a note mark ("views; 9 wanting"). */
+function isNoteMark(tokens: Token[], i: number, parsed: NumberParse, s: SentenceSlice): boolean {
+  const t = tokens[i]!;
+  if (t.kind !== TokenKind.Number || parsed.value >= 100 || !/^\d+$/.test(t.text) || parsed.end !== i + 1) return false;
+  const prev = tokens[i - 1];
+  if (!prev || !/^[,;.]$/.test(prev.text)) return false;
+  const next = tokens[i + 1];
+  if (!next || i + 1 >= s.t1 || next.kind === TokenKind.Newline) return true;
+  return next.kind === TokenKind.Word && !next.cap && (LEX.noteFollowers.has(next.lower) || next.lower.endsWith("ing"));
+}
+
+/** A table row ("Estimated Deaths 112,405"): a grouped or scaled number after a label is a count, not part of a name. */
+function looksLikeCount(tokens: Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (/^\d{1,3}(,\d{3})+$/.test(t.text)) return true;
+  const next = tokens[i + 1];
+  return next !== undefined && next.kind === TokenKind.Word && ["thousand", "million", "billion", "trillion"].includes(next.lower);
+}
+
+/** "1.8 million or more": a qualifier after the number. */
+function readTrailingQualifier(tokens: Token[], j: number, end: number): { qualifier: Qualifier; end: number } | undefined {
+  if (tokens[j]?.lower !== "or" || j + 1 >= end) return undefined;
+  const q = LEX.trailingQualifiers.get(`or ${tokens[j + 1]!.lower}`);
+  return q ? { qualifier: q, end: j + 2 } : undefined;
 }

@@ -5,6 +5,7 @@ import language from "./data/language.json";
 import cueData from "./data/cues.json";
 import actorWordData from "./data/actor-words.json";
 import placeData from "./data/places.generated.json";
+import figureData from "./data/figures.json";
 import { tokenize, TokenKind, type Token } from "./tokens";
 import type { ActorKind, Qualifier, Stance } from "./types";
 import { memoize } from "./intern";
@@ -109,7 +110,13 @@ export const LEX = {
   numberWords: new Map(Object.entries(language.numberWords)),
   scales: new Map(Object.entries(language.scales)),
   vagueMagnitudes: new Map(Object.entries(language.vagueMagnitudes)),
-  qualifiers: new Map(Object.entries(language.qualifiers) as Array<[string, Qualifier]>),
+  qualifiers: new Map(Object.entries({ ...language.qualifiers, ...figureData.leadingQualifiers }) as Array<[string, Qualifier]>),
+  trailingQualifiers: new Map(Object.entries(figureData.trailingQualifiers) as Array<[string, Qualifier]>),
+  scaleFractions: new Map(Object.entries(figureData.scaleFractions)),
+  clockHourWords: new Set(figureData.clockHourWords),
+  clockContextWords: new Set(figureData.clockContextWords),
+  noteFollowers: new Set(figureData.noteFollowers),
+  npEndAdverbs: new Set(figureData.npEndAdverbs),
   months: new Set(language.months),
   weekdays: new Set(language.weekdays),
   timeUnits: new Set(language.timeUnits),

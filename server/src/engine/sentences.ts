@@ -106,7 +106,7 @@ function classifyLine(line: string, tokens: Token[], a: number, b: number, inZon
   if ((endsLikeProse || (last === ":" && words >= 8)) && words >= 4) return "prose";
   if (inZone) return "furniture";
   if (endsLikeProse) return "prose";
-  if (words <= 2) return "furniture";
+  if (words <= 2 && !hasGroupedNumber(tokens, a, b)) return "furniture";
   if (LEX.furnitureZoneMarkers.has(trimmed.toLowerCase())) return "zone-marker";
   return "headline";
 }
@@ -146,6 +146,7 @@ function splitLine(tokens: Token[], a: number, b: number): Array<[number, number
     }
     if (end < 0) continue;
     if (TERMINATORS.has(t.text) && isAbbreviation(tokens, i, a)) continue;
+    if (t.text === "." && isSpacedDecimal(tokens, i, b)) continue;
     // "1. First point": a list number at the start of a line, not a sentence.
     if (t.text === "." && i - 1 === start && tokens[i - 1]!.kind === TokenKind.Number && t.joined) continue;
     const next = tokens[end];
@@ -206,4 +207,18 @@ function isAbbreviation(tokens: Token[], i: number, a: number): boolean {
     return true;
   }
   return prev.text.length === 1 && prev.cap;
+}
+
+/** A value row of a table ("65,000 people"): a grouped number is content, not furniture. */
+function hasGroupedNumber(tokens: Token[], a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (tokens[i]!.kind === TokenKind.Number && /^\d{1,3}(,\d{3})+$/.test(tokens[i]!.text)) return true;
+  return false;
+}
+
+/** "a magnitude 7. 0 earthquake": a decimal point followed by a space in print ends no sentence. */
+function isSpacedDecimal(tokens: Token[], i: number, b: number): boolean {
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  const after = tokens[i + 2];
+  return !!prev && !!next && !!after && i + 2 < b && tokens[i]!.joined && prev.kind === TokenKind.Number && /^\d{1,3}$/.test(prev.text) && next.kind === TokenKind.Number && !next.joined && /^\d$/.test(next.text) && after.kind === TokenKind.Word && !after.cap;
 }

@@ -1,7 +1,7 @@
 // Stance contradictions: a statement one source asserts and another denies. A denial is matched to
 // attributed assertions about the same event class and the same parties, or to the claims of the
 // source it names ("dismissed the British report"). Not confirming is not denying.
-import type { Analysis, Claim, Contradiction, ContradictionMember } from "./types";
+import type { ActorMention, Analysis, Claim, Contradiction, ContradictionMember } from "./types";
 import { tokenize } from "./tokens";
 import eventData from "./data/events.json";
 import { within } from "./spans";
@@ -18,7 +18,8 @@ interface EventClass {
 const CLASSES = new Map<string, EventClass>(
   Object.entries(eventData.classes).map(([name, c]) => [name, { nouns: new Set(c.nouns), verbs: new Set(c.verbs), needsVerb: c.needsVerb, covers: c.covers }]),
 );
-const CLASS_ORDER = ["troop-deployment", "arms-transfer", "military-cooperation"];
+/** Classes are tried in the order events.json lists them: a denial's first class is its primary one. */
+const CLASS_ORDER = [...CLASSES.keys()];
 const ASSERTIVE = new Set(["asserts", "claims", "alleges", "confirms", "warns"]);
 const CLAIM_NOUN = /^(report|reports|claims?|allegations?|accusations?|assertions?|statements?)$/;
 const STOP = new Set(["that", "this", "with", "from", "have", "been", "were", "their", "which", "about", "would", "there", "into", "also", "than", "they", "them", "such", "some", "said", "says", "denied", "denies", "deny", "reported", "claims", "claim"]);
@@ -39,6 +40,10 @@ export interface Statement {
   source: string;
   /** Start of the claim a denial's "the allegations" refers to. */
   anaphoricTarget?: number;
+  /** A sentence the text states in its own voice (an official statement), not a claim. */
+  ownVoice?: boolean;
+  /** Keys of the source index, computed when first needed. */
+  sourceKeys?: ReadonlySet<string>;
 }
 
 const ANAPHORIC_OBJECT = /^(?:denied|denies|deny|rejected|rejects|reject|dismissed|dismisses|dismiss|refuted|refutes|refute|disputed|disputes)\s+(?:the|these|those|such)\s+(?:allegations?|claims?|accusations?|reports?|charges?)\b/i;
@@ -61,14 +66,47 @@ export function extractStatements(file: string, analysis: Analysis): Statement[]
       denial,
       assertion,
       classes: internArray(classify(words)),
-      countries: [...new Set(actors.filter((a) => a.kind === "country").map((a) => a.canonical))],
+      countries: denial ? partiesOfDenial(analysis, actors) : [...new Set(actors.filter((a) => a.kind === "country").map((a) => a.canonical))],
       sourceId,
       deniedSources: denial ? deniedSources(analysis, claim) : NO_SOURCES,
       source: analysis.text,
       ...(denial ? anaphora(analysis, claim, index) : {}),
     });
   });
+  return [...out, ...ownVoiceStatements(file, analysis)];
+}
+
+/**
+ * Sentences a text states in its own voice about an event class and a state ("the regime
+ * murdered …"): a government statement asserts what another party denies. They are matched
+ * only by event class and parties, never by shared words.
+ */
+function ownVoiceStatements(file: string, analysis: Analysis): Statement[] {
+  const out: Statement[] = [];
+  let c = 0;
+  analysis.sentences.forEach((s, index) => {
+    while (c < analysis.claims.length && analysis.claims[c]!.end <= s.start) c++;
+    const claim = analysis.claims[c];
+    if (s.furniture || s.headline || (claim && claim.start < s.end)) return;
+    // Only sentences naming a state are read further (most are not).
+    const countries = [...new Set(within(analysis.actors, s.start, s.end).filter((a) => a.kind === "country").map((a) => a.canonical))];
+    if (countries.length === 0) return;
+    const text = analysis.text.slice(s.start, s.end);
+    if (!ANY_CLASS_NOUN.test(text)) return;
+    const classes = classify(wordsOf(analysis.text, s.start, s.end));
+    if (classes.length === 0) return;
+    const own: Claim = { start: s.start, end: s.end, text, kinds: [], cues: [], source: null, stance: "asserts", sentence: index };
+    out.push({ file, claim: own, denial: false, assertion: true, classes: internArray(classes), countries, sourceId: "", deniedSources: NO_SOURCES, source: analysis.text, ownVoice: true });
+  });
   return out;
+}
+
+/** The states a denial names; a denial that names none is about the document's salient states ("it is absurd that the army used them"). */
+function partiesOfDenial(analysis: Analysis, actors: ActorMention[]): string[] {
+  const named = [...new Set(actors.filter((a) => a.kind === "country").map((a) => a.canonical))];
+  if (named.length > 0) return named;
+  const states = new Set(analysis.actors.filter((a) => a.kind === "country").map((a) => a.canonical));
+  return analysis.salience.parties.filter((p) => states.has(p)).slice(0, 1);
 }
 
 function anaphora(analysis: Analysis, claim: Claim, index: number): { anaphoricTarget?: number } {
@@ -94,16 +132,25 @@ function denialFocus(claim: Claim): number {
   return cue.start;
 }
 
+/** Word -> the classes it is a noun (or verb) of, in class order. */
+function wordIndex(pick: (c: EventClass) => Set<string>): Map<string, string[]> {
+  const m = new Map<string, string[]>();
+  for (const name of CLASS_ORDER) for (const w of pick(CLASSES.get(name)!)) m.set(w, [...(m.get(w) ?? []), name]);
+  return m;
+}
+const NOUN_CLASSES = wordIndex((c) => c.nouns);
+/** A quick test before a sentence is split into words: does it contain any class noun at all? */
+const ANY_CLASS_NOUN = new RegExp(`(?:^|[^\\p{L}])(?:${[...NOUN_CLASSES.keys()].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?![\\p{L}])`, "iu");
+const VERB_CLASSES = wordIndex((c) => c.verbs);
+
 function classify(words: string[]): string[] {
-  const set = new Set(words);
-  const found: string[] = [];
-  for (const name of CLASS_ORDER) {
-    const c = CLASSES.get(name)!;
-    const noun = [...c.nouns].some((n) => set.has(n));
-    const verb = [...c.verbs].some((v) => set.has(v));
-    if (noun && (!c.needsVerb || verb)) found.push(name);
+  const nouns = new Set<string>();
+  const verbs = new Set<string>();
+  for (const w of words) {
+    for (const c of NOUN_CLASSES.get(w) ?? []) nouns.add(c);
+    for (const c of VERB_CLASSES.get(w) ?? []) verbs.add(c);
   }
-  return found;
+  return CLASS_ORDER.filter((name) => nouns.has(name) && (!CLASSES.get(name)!.needsVerb || verbs.has(name)));
 }
 
 function deniedSources(analysis: Analysis, claim: Claim): Set<string> {
@@ -153,6 +200,7 @@ function stemsOf(s: Statement): Set<string> {
 function contradicts(d: Statement, a: Statement): boolean {
   if (a.denial || !a.assertion) return false;
   if (d.sourceId && a.sourceId && d.sourceId === a.sourceId) return false;
+  if (a.ownVoice && (!d.classes[0] || d.countries.length === 0)) return false;
   const sourceText = (a.claim.source?.text ?? "").toLowerCase();
   if (d.deniedSources.size > 0 && [...d.deniedSources].some((id) => a.sourceId.includes(id) || sourceText.includes(id.replace(/-/g, " ")) || (a.claim.source?.canonical ?? "") === id)) return true;
   const primary = d.classes[0];
@@ -194,13 +242,16 @@ interface AssertionIndex {
   /** class|country -> assertions of that class naming that country */
   byClassCountry: Map<string, Statement[]>;
   byFile: Map<string, Statement[]>;
-  all: Statement[];
+  /** source canonical, or a run of one to four words of the source's name -> assertions by that source */
+  bySource: Map<string, Statement[]>;
 }
 
 function indexAssertions(statements: Statement[]): AssertionIndex {
+  // The source index is needed only when some denial names a source.
+  const bySourceNeeded = statements.some((s) => s.denial && s.deniedSources.size > 0);
   const byClassCountry = new Map<string, Statement[]>();
   const byFile = new Map<string, Statement[]>();
-  const all: Statement[] = [];
+  const bySource = new Map<string, Statement[]>();
   const push = (m: Map<string, Statement[]>, k: string, s: Statement) => {
     const list = m.get(k);
     if (list) list.push(s);
@@ -208,17 +259,40 @@ function indexAssertions(statements: Statement[]): AssertionIndex {
   };
   for (const s of statements) {
     if (!s.assertion) continue;
-    all.push(s);
     push(byFile, s.file, s);
+    if (bySourceNeeded && s.sourceId) for (const key of sourceKeys(s)) push(bySource, key, s);
     for (const c of s.classes) for (const country of s.countries) push(byClassCountry, `${c}|${country}`, s);
   }
-  return { byClassCountry, byFile, all };
+  return { byClassCountry, byFile, bySource };
 }
 
-/** Assertions that may contradict a denial: same file, or same class and a shared party, or any when it names a source. */
+/** The keys an assertion is found under by a denial naming its source: the canonical id and every run of up to four words of the source. */
+function sourceKeys(s: Statement): ReadonlySet<string> {
+  if (s.sourceKeys) return s.sourceKeys;
+  const keys = new Set<string>();
+  s.sourceKeys = keys;
+  const canonical = s.claim.source?.canonical;
+  if (canonical) keys.add(canonical);
+  for (const name of [s.sourceId, (s.claim.source?.text ?? "").toLowerCase()]) {
+    const words = name.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    for (let i = 0; i < words.length; i++) for (let n = 1; n <= 4 && i + n <= words.length; n++) keys.add(words.slice(i, i + n).join(" "));
+  }
+  return keys;
+}
+
+/** Assertions by a source a denial names ("dismissed South Korea's claims"), found through the source index. */
+function bySources(index: AssertionIndex, d: Statement): Statement[] {
+  const out = new Set<Statement>();
+  for (const id of d.deniedSources) {
+    for (const key of [id, id.replace(/-/g, " ")]) for (const s of index.bySource.get(key) ?? []) out.add(s);
+  }
+  return [...out];
+}
+
+/** Assertions that may contradict a denial: same file, same class and a shared party, or by a source the denial names. */
 function candidates(index: AssertionIndex, d: Statement): Statement[] {
-  if (d.deniedSources.size > 0) return index.all;
   const lists: Statement[][] = [index.byFile.get(d.file) ?? []];
+  if (d.deniedSources.size > 0) lists.push(bySources(index, d));
   const primary = d.classes[0];
   if (primary) {
     for (const c of CLASSES.get(primary)!.covers) {

@@ -1,21 +1,14 @@
-// The subject of a figure: what is counted (thing), whose (owner) and where (place), plus a scope
-// (a unit's strength, an increment, a rate), so the same figure can be recognised in another file.
-import type { ActorMention, SubjectParts } from "./types";
+// The sentence-level parts of a figure's frame: what is counted (thing), whose (owner) and where
+// (place), plus a restriction (a unit's strength, an increment, a rate).
+import type { ActorMention } from "./types";
 import { type Token, TokenKind, isPossessive, tokenContaining } from "./tokens";
 import type { RawFigure } from "./figures";
 import type { SentenceSlice } from "./sentences";
 import { covering, lastBefore, lowerBound, within } from "./spans";
 import { memoize } from "./intern";
+import quantityData from "./data/quantities.json";
 
-const THING_SYNONYMS: Record<string, string> = {
-  troops: "troops", troop: "troops", soldiers: "troops", soldier: "troops", forces: "troops", "special forces": "troops", servicemen: "troops", "service members": "troops", servicemembers: "troops", personnel: "troops", "military personnel": "troops", fighters: "troops", combatants: "troops", mercenaries: "troops", conscripts: "troops", recruits: "troops", men: "troops", "combat troops": "troops", "ground troops": "troops", "military engineers": "engineers", workers: "workers", laborers: "workers", labourers: "workers",
-  casualties: "casualties", killed: "casualties", dead: "casualties", deaths: "casualties", wounded: "casualties", injured: "casualties", fatalities: "casualties",
-  drones: "drones", uavs: "drones", "attack drones": "drones", shaheds: "drones", "kamikaze drones": "drones",
-  missiles: "missiles", "ballistic missiles": "missiles", "cruise missiles": "missiles", rockets: "rockets",
-  shells: "shells", "artillery shells": "shells", rounds: "shells", munitions: "munitions",
-  barrels: "barrels", tonnes: "tonnes", tons: "tonnes", "%": "percent", percent: "percent",
-  civilians: "civilians", people: "people", refugees: "refugees",
-};
+const THING_SYNONYMS: Record<string, string> = quantityData.things;
 const CASUALTY_WORDS = new Set(["killed", "dead", "died", "wounded", "injured", "casualties", "captured", "missing"]);
 const SEND_VERBS = new Set(["sent", "send", "sends", "sending", "deployed", "deploy", "deploys", "deploying", "deployment", "dispatched", "dispatch", "dispatches", "dispatching", "delivered", "deliver", "delivers", "delivering", "shipped", "ship", "ships", "shipping", "supplied", "supply", "supplies", "supplying", "provided", "provide", "provides", "providing", "transferred", "transfer", "transfers", "exported", "export", "exports", "sold", "sell", "sells", "contributed", "mobilized", "mobilised", "committed", "gave", "give", "gives", "lost", "lose", "loses"]);
 /** "North Korea has 1.2 million soldiers": possession right before the figure. */
@@ -25,6 +18,18 @@ const HELP_VERBS = new Set(["aid", "support", "assist", "help", "bolster", "rein
 const PLACE_PREPS = new Set(["in", "to", "into", "inside", "within", "across", "throughout", "at"]);
 const UNIT_NOUNS = /^(battalion|brigade|regiment|division|unit|corps|company|platoon|squadron|detachment|contingent)$/;
 
+/** The owner, place and thing read around a figure (the sentence-level part of its frame). */
+export interface SubjectParts {
+  /** Normalised counted thing (`troops`, `casualties`, `barrels`, `percent`). */
+  thing: string;
+  /** Canonical actor the thing belongs to (`north-korea`), or "". */
+  owner: string;
+  /** Canonical place or scope (`russia`, `kursk`), or "". */
+  place: string;
+  /** Further distinguishing words (a unit's name, a period), or "". */
+  extra: string;
+}
+
 export interface SubjectInput {
   tokens: Token[];
   sentences: SentenceSlice[];
@@ -32,13 +37,10 @@ export interface SubjectInput {
 }
 
 export interface Subject {
-  key: string;
   parts: SubjectParts;
-  /** False when neither owner nor place is known: such a figure is never linked across files. */
-  specific: boolean;
 }
 
-/** Computes subjects for the figures of a document, in text order, inheriting context where a sentence lacks it. */
+/** Reads the parts of each figure of a document, in text order, inheriting context where a sentence lacks it. */
 export function assignSubjects(input: SubjectInput, figures: Array<{ raw: RawFigure; sentence: number }>): Subject[] {
   const results: Subject[] = [];
   const seen: Array<{ parts: SubjectParts; paragraph: number }> = [];
@@ -48,24 +50,13 @@ export function assignSubjects(input: SubjectInput, figures: Array<{ raw: RawFig
     inherit(input, parts, s, seen);
     if (parts.place === parts.owner) parts.place = "";
     seen.push({ parts: { ...parts }, paragraph: s.paragraph });
-    const specific = parts.thing !== "" && (parts.owner !== "" || parts.place !== "");
-    results.push({ key: subjectKey(parts, raw, input.tokens), parts, specific });
+    results.push({ parts });
   }
   return results;
 }
 
-export function subjectKey(parts: SubjectParts, raw?: RawFigure, tokens?: Token[]): string {
-  const pieces = [parts.owner, parts.thing || "count", parts.place ? `in-${parts.place}` : "", parts.extra].filter(Boolean);
-  let key = pieces.join("-");
-  if (!(parts.thing !== "" && (parts.owner !== "" || parts.place !== "")) && raw && tokens) {
-    // Unspecific figures get a key of their own: they are not "the same figure" as anything else.
-    key += "@" + contextHash(tokens, Math.max(0, raw.t0 - 6), Math.min(tokens.length, raw.np1 + 3));
-  }
-  return key;
-}
-
 /** FNV-1a over the lower-case words around a figure, separated by spaces. */
-function contextHash(tokens: Token[], a: number, b: number): string {
+export function contextHash(tokens: Token[], a: number, b: number): string {
   let h = 2166136261;
   for (let k = a; k < b; k++) {
     const w = tokens[k]!.lower;

@@ -36,23 +36,50 @@ export interface Figure extends Span {
   qualifier: Qualifier;
   /** The counted noun or unit as written (`troops`, `barrels`, `%`), or null. */
   unit: string | null;
-  /** Slug of what is counted, whose and where (`north-korean-troops-in-russia`). */
+  /** Readable slug of the frame (`north-korea-troops-in-russia`), derived from `frame`, never parsed back. */
   subject: string;
-  /** Parts of the subject, for tolerant matching across files. */
-  subjectParts: SubjectParts;
+  /** What the figure measures, slot by slot. */
+  frame: Frame;
   /** Index into `Analysis.sentences`. */
   sentence: number;
 }
 
-export interface SubjectParts {
-  /** Normalised counted thing (`troops`, `casualties`, `barrels`, `percent`). */
-  thing: string;
-  /** Canonical actor the thing belongs to (`north-korea`), or "". */
+/** Where a frame slot was filled from: the figure's phrase or sentence, its paragraph, or the document's salient context. */
+export type SlotLevel = "sentence" | "paragraph" | "document";
+
+/**
+ * What a figure measures. Slots are filled from the phrase and sentence, then the paragraph before,
+ * then the document's salient place and event. Empty string / empty list: unknown.
+ */
+export interface Frame {
+  /** Quantity class (`deaths`, `detainees`, `injured`) or the normalised counted thing (`troops`, `barrels`). */
+  quantity: string;
+  /** True when `quantity` is a class of data/quantities.json (read from the noun or the predicate). */
+  classified: boolean;
+  /** Canonical party the counted thing belongs to (`north-korea`), or "". */
   owner: string;
-  /** Canonical place or scope (`russia`, `kursk`), or "". */
-  place: string;
-  /** Further distinguishing words (a unit's name, a period), or "". */
+  /** Places the figure is about (country ids or place-name slugs), or []. */
+  places: string[];
+  /** Incident class the figure is about (`earthquake`, `armed-attack`), or "". */
+  event: string;
+  /** A part of the counted whole (`children`), or "" for the whole. */
+  scope: string;
+  /** Year of the incident (`2010`), or "". */
+  time: string;
+  /** Further restriction: an increment, a period (`per-year`), a named unit. */
   extra: string;
+  /** Levels the owner, places, event and time came from. */
+  levels: { owner?: SlotLevel; places?: SlotLevel; event?: SlotLevel; time?: SlotLevel };
+}
+
+/** A document's salient context: what it is mostly about (for linking figures across documents). */
+export interface Salience {
+  /** Places named as locations, most frequent first. */
+  places: string[];
+  /** Incident classes named at least twice, most frequent first. */
+  events: string[];
+  /** Parties (actor canonicals) named at least twice, most frequent first. */
+  parties: string[];
 }
 
 export type ClaimKind = "attributed" | "hedged" | "denial" | "anonymous";
@@ -106,6 +133,8 @@ export interface Analysis {
   claims: Claim[];
   /** Dates found in the text (a publication date line, or dates inside sentences). */
   dates: Span[];
+  /** What the document is mostly about. */
+  salience: Salience;
 }
 
 // ---- Across files (the corpus) ----
@@ -118,6 +147,7 @@ export interface FigureMember extends Span {
   qualifier: Qualifier;
   unit: string | null;
   subject: string;
+  frame: Frame;
   /** Who gives the figure (the source of the claim it sits in), or null when the text asserts it. */
   source: string | null;
   sourceCanonical?: string;

@@ -1,0 +1,76 @@
+// Tables for frames, built once from data/quantities.json, data/events.json and data/frames.json.
+import quantityData from "./data/quantities.json";
+import eventData from "./data/events.json";
+import frameData from "./data/frames.json";
+import actorData from "./data/actors.json";
+
+interface QuantityClass {
+  nouns: string[];
+  phrases: string[];
+  predicates: string[];
+}
+
+function indexClasses(pick: (c: QuantityClass) => string[]): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const [name, c] of Object.entries(quantityData.classes as Record<string, QuantityClass>)) for (const w of pick(c)) if (!m.has(w)) m.set(w, name);
+  return m;
+}
+
+function indexIncidents(): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const [name, c] of Object.entries(eventData.incidents as Record<string, { nouns: string[] }>)) for (const w of c.nouns) if (!m.has(w)) m.set(w, name);
+  return m;
+}
+
+function indexScopes(): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const [scope, words] of Object.entries(quantityData.scopes as Record<string, string[]>)) for (const w of words) m.set(w, scope);
+  return m;
+}
+
+const classNouns = indexClasses((c) => [...c.nouns, ...c.phrases]);
+const incidents = indexIncidents();
+const locativePrepositions = new Set(frameData.locativePrepositions);
+const placeHeads = new Set([...frameData.placeHeads, ...actorData.placeHeads.map((w) => w.toLowerCase())]);
+
+/** Bits of a word's roles for the one scan of a document: an incident noun, a locative preposition, a place head. */
+export const ROLE_INCIDENT = 1;
+export const ROLE_LOCATIVE = 2;
+export const ROLE_PLACE_HEAD = 4;
+export const ROLE_WORLDWIDE = 8;
+export const ROLE_WORLD_NOUN = 16;
+
+function indexRoles(): Map<string, number> {
+  const m = new Map<string, number>();
+  const add = (w: string, bit: number) => m.set(w, (m.get(w) ?? 0) | bit);
+  for (const w of incidents.keys()) add(w, ROLE_INCIDENT);
+  for (const w of locativePrepositions) add(w, ROLE_LOCATIVE);
+  for (const w of placeHeads) add(w, ROLE_PLACE_HEAD);
+  for (const w of frameData.worldwide.words) add(w, ROLE_WORLDWIDE);
+  for (const w of frameData.worldwide.nouns) add(w, ROLE_WORLD_NOUN);
+  return m;
+}
+
+export const FRAME_LEX = {
+  roles: indexRoles(),
+  /** First words of two-word class phrases ("death" of "death toll"): only these start a phrase lookup. */
+  phraseFirstWords: new Set([...classNouns.keys()].filter((k) => k.includes(" ")).map((k) => k.split(" ")[0]!)),
+  /** Counted noun or noun phrase (lower case) -> quantity class. */
+  classNouns,
+  /** Predicate said of counted people -> quantity class. */
+  classPredicates: indexClasses((c) => c.predicates),
+  genericNouns: new Set(quantityData.genericCountNouns),
+  auxiliaries: new Set(quantityData.auxiliaries),
+  passiveOnlyAfterNoun: new Set(quantityData.passiveOnlyAfterNoun),
+  beForms: new Set(quantityData.beForms),
+  partOf: new Set(quantityData.partOf),
+  /** Last words of multi-word part-of phrases ("whom" of "of whom"). */
+  partOfLastWords: new Set(quantityData.partOf.filter((p) => p.includes(" ")).map((p) => p.split(" ").pop()!)),
+  valueOf: new Set(quantityData.valueOf),
+  scopes: indexScopes(),
+  /** Incident noun -> incident class. */
+  incidents,
+  locativePrepositions,
+  placeHeads,
+  beforeWorld: new Set(frameData.worldwide.before),
+};

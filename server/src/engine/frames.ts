@@ -1,0 +1,416 @@
+// Frames: what a figure measures — its quantity class, owner, places, incident, scope and year.
+// Slots are filled from the phrase and the sentence, then the paragraph before it, and finally the
+// document's salient place and incident. The readable subject slug is derived from the frame, one way.
+import type { ActorMention, Frame, Salience, SlotLevel } from "./types";
+import { type Token, TokenKind } from "./tokens";
+import type { RawFigure } from "./figures";
+import type { SentenceSlice } from "./sentences";
+import type { Subject } from "./subjects";
+import { covering, lowerBound } from "./spans";
+import { FRAME_LEX, ROLE_INCIDENT, ROLE_LOCATIVE, ROLE_PLACE_HEAD, ROLE_WORLDWIDE, ROLE_WORLD_NOUN } from "./frameLexicon";
+import { LEX, slug } from "./lexicon";
+import { memoize } from "./intern";
+
+export interface FrameInput {
+  tokens: Token[];
+  sentences: SentenceSlice[];
+  actors: ActorMention[];
+}
+
+interface Mention {
+  /** Token index. */
+  k: number;
+  id: string;
+}
+
+/** Per document: the places and incidents each sentence names, and what the document is mostly about. */
+export interface DocumentContext {
+  places: Mention[][];
+  incidents: Mention[][];
+  /** Per sentence: the last incident named in its paragraph before it. */
+  incidentBefore: Array<Mention | undefined>;
+  salience: Salience;
+}
+
+const NO_MENTIONS: Mention[] = [];
+
+export function documentContext(input: FrameInput): DocumentContext {
+  const places: Mention[][] = [];
+  const incidents: Mention[][] = [];
+  const placeIds: string[] = [];
+  const incidentIds: string[] = [];
+  for (const s of input.sentences) {
+    const [p, e] = s.furniture ? [NO_MENTIONS, NO_MENTIONS] : scanSentence(input, s);
+    places.push(p);
+    incidents.push(e);
+    for (const m of p) placeIds.push(m.id);
+    for (const m of e) incidentIds.push(m.id);
+  }
+  const incidentBefore: Array<Mention | undefined> = [];
+  input.sentences.forEach((s, i) => {
+    const prev = input.sentences[i - 1];
+    incidentBefore.push(prev && prev.paragraph === s.paragraph ? (incidents[i - 1]!.at(-1) ?? incidentBefore[i - 1]) : undefined);
+  });
+  const parties = partiesOf(input.actors);
+  return { places, incidents, incidentBefore, salience: { places: ranked(placeIds, 1, 3), events: ranked(incidentIds, 2, 2), parties } };
+}
+
+/** One pass over a sentence: the incidents it names and the places it names as locations. */
+function scanSentence(input: FrameInput, s: SentenceSlice): [Mention[], Mention[]] {
+  const { tokens } = input;
+  let places = NO_MENTIONS;
+  let incidents = NO_MENTIONS;
+  for (let k = s.t0; k < s.t1; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== TokenKind.Word) continue;
+    const role = FRAME_LEX.roles.get(t.lower);
+    if (role === undefined) continue;
+    if (role & ROLE_INCIDENT) {
+      if (incidents === NO_MENTIONS) incidents = [];
+      incidents.push({ k, id: FRAME_LEX.incidents.get(t.lower)! });
+    }
+    const place = role & (ROLE_WORLDWIDE | ROLE_WORLD_NOUN) ? worldAt(tokens, k, role) : placeAfter(input, s, k, role);
+    if (place) {
+      if (places === NO_MENTIONS) places = [];
+      places.push(place);
+    }
+  }
+  return [places, incidents];
+}
+
+/** The ids seen at least `min` times, most frequent first (first seen first on ties), at most `top`. */
+function ranked(ids: readonly string[], min: number, top: number): string[] {
+  const counts = new Map<string, number>();
+  for (let i = 0; i < ids.length; i++) if (ids[i]) counts.set(ids[i]!, (counts.get(ids[i]!) ?? 0) + 1);
+  return topOf(counts, min, top);
+}
+
+/** The `top` most frequent keys seen at least `min` times (an insertion into a list of at most `top`). */
+function topOf(counts: Map<string, number>, min: number, top: number): string[] {
+  const ids: string[] = [];
+  const ns: number[] = [];
+  counts.forEach((n, id) => {
+    if (n < min) return;
+    let j = ids.length;
+    while (j > 0 && ns[j - 1]! < n) j--;
+    if (j >= top) return;
+    ids.splice(j, 0, id);
+    ns.splice(j, 0, n);
+    if (ids.length > top) {
+      ids.pop();
+      ns.pop();
+    }
+  });
+  return ids;
+}
+
+function partiesOf(actors: readonly ActorMention[]): string[] {
+  const counts = new Map<string, number>();
+  for (let i = 0; i < actors.length; i++) {
+    const id = actors[i]!.canonical;
+    if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return topOf(counts, 2, 3);
+}
+
+/** "cases worldwide", "around the world": the whole world as the place. */
+function worldAt(tokens: Token[], k: number, role: number): Mention | undefined {
+  if (role & ROLE_WORLDWIDE) return { k, id: WORLD };
+  const the = tokens[k - 1];
+  return the?.lower === "the" && FRAME_LEX.beforeWorld.has(tokens[k - 2]?.lower ?? "") ? { k, id: WORLD } : undefined;
+}
+
+const WORLD = "world";
+
+/** A place named as a location after a locative preposition ("in Xinjiang", "near Leogane") or a place head with "of" ("the town of Khan Sheikhoun"). */
+function placeAfter(input: FrameInput, s: SentenceSlice, k: number, role: number): Mention | undefined {
+  const { tokens } = input;
+  let j = -1;
+  if (role & ROLE_LOCATIVE) j = k + 1;
+  else if (role & ROLE_PLACE_HEAD && tokens[k + 1]?.lower === "of") j = k + 2;
+  if (j < 0) return undefined;
+  if (tokens[j]?.lower === "the") j++;
+  if (j >= s.t1) return undefined;
+  const id = placeAt(input, j, s.t1);
+  return id ? { k: j, id } : undefined;
+}
+
+function placeAt(input: FrameInput, j: number, end: number): string {
+  const { tokens } = input;
+  const t = tokens[j]!;
+  if (t.kind !== TokenKind.Word || !t.cap) return "";
+  const actor = covering(input.actors, t.start);
+  if (actor) return actor.kind === "country" && actor.start === t.start && !isModifier(input, actor) ? actor.canonical : "";
+  if (LEX.months.has(t.lower) || LEX.weekdays.has(t.lower)) return "";
+  // A run of capitalised words, with hyphens inside ("Port-au-Prince"), without a trailing place head.
+  let k = j;
+  const words: string[] = [];
+  while (k < end && k - j < 8) {
+    const x = tokens[k]!;
+    if (x.kind === TokenKind.Word && (x.cap || (x.joined && tokens[k - 1]?.text === "-"))) words.push(x.text);
+    else if (x.text === "-" && x.joined && k > j) words.push("-");
+    else break;
+    k++;
+  }
+  while (words.length > 1 && FRAME_LEX.placeHeads.has(words[words.length - 1]!.toLowerCase())) words.pop();
+  return words.length > 0 ? placeSlug(words.join(" ")) : "";
+}
+
+const placeSlug = memoize(slug, 50_000);
+
+/** "Chinese government camps": a country word that qualifies a noun is not a location. */
+function isModifier(input: FrameInput, actor: ActorMention): boolean {
+  const { tokens } = input;
+  const next = tokens[lowerBound(tokens, actor.end)];
+  if (!next || next.kind !== TokenKind.Word) return false;
+  if (next.lower === "'s" || next.lower === "’s" || FRAME_LEX.placeHeads.has(next.lower)) return false;
+  return actor.text !== actor.name && !next.cap && !FRAME_LEX.locativePrepositions.has(next.lower) && !LEX.timeUnits.has(next.lower);
+}
+
+/** Frames for the figures of a document, in text order. */
+export function buildFrames(input: FrameInput, ctx: DocumentContext, figures: Array<{ raw: RawFigure; sentence: number }>, subjects: Subject[]): Frame[] {
+  const quantities: Quantity[] = [];
+  figures.forEach(({ raw, sentence }, i) => quantities.push(quantityOf(input, raw, sentence, i > 0 && figures[i - 1]!.sentence === sentence ? quantities[i - 1]!.cls : "")));
+  // A figure that is the first half of a pair ("several hundred to more than 1,000 people were killed") counts what its partner counts.
+  for (let i = figures.length - 2; i >= 0; i--) {
+    const a = figures[i]!;
+    const b = figures[i + 1]!;
+    if (!quantities[i]!.cls && quantities[i + 1]!.cls && a.sentence === b.sentence && isPair(input.tokens, a.raw, b.raw)) quantities[i] = quantities[i + 1]!;
+  }
+  return figures.map(({ raw, sentence }, i) => {
+    const parts = subjects[i]!.parts;
+    const q = quantities[i]!;
+    const previous = i > 0 && figures[i - 1]!.sentence === sentence ? quantities[i - 1]! : undefined;
+    const frame: Frame = {
+      quantity: q.cls || parts.thing,
+      classified: q.cls !== "",
+      owner: parts.owner,
+      places: [],
+      event: "",
+      scope: (q.cls ? q.scope : "") || (previous && isPartOf(input.tokens, raw) ? "part" : ""),
+      time: "",
+      extra: q.cls && previous?.cls !== q.cls ? withoutIncrement(parts.extra) : parts.extra,
+      levels: parts.owner ? { owner: "sentence" } : {},
+    };
+    fillPlaces(frame, ctx, sentence, parts.place);
+    fillEvent(frame, input, ctx, sentence, raw);
+    return frame;
+  });
+}
+
+/** "with an additional 300,000 people injured" after a death toll adds a quantity, not an increment of one. */
+function withoutIncrement(extra: string): string {
+  return extra
+    .split("-")
+    .filter((p) => p !== "additional")
+    .join("-");
+}
+
+/** "including", "of whom", "among them" ending at token k. */
+function isPartOfWord(tokens: Token[], k: number): boolean {
+  const w = tokens[k]!.lower;
+  if (FRAME_LEX.partOf.has(w)) return true;
+  return FRAME_LEX.partOfLastWords.has(w) && k > 0 && FRAME_LEX.partOf.has(`${tokens[k - 1]!.lower} ${w}`);
+}
+
+/** "$63.3 million …, including $22 million": a part of the figure before, not the same figure. */
+function isPartOf(tokens: Token[], raw: RawFigure): boolean {
+  for (let k = raw.t0 - 1; k >= Math.max(0, raw.t0 - 4); k--) {
+    if (isPartOfWord(tokens, k)) return true;
+    if (CLAUSE_END.has(tokens[k]!.text)) return false;
+  }
+  return false;
+}
+
+function isPair(tokens: Token[], a: RawFigure, b: RawFigure): boolean {
+  if (b.t0 - a.t1 > 2 || a.np1 > a.t1) return false;
+  const between = tokens.slice(a.t1, b.t0).map((t) => t.lower);
+  return between.length > 0 && ["to", "and", "or", "-", "–"].includes(between[0]!);
+}
+
+function fillPlaces(frame: Frame, ctx: DocumentContext, sentence: number, legacyPlace: string): void {
+  const ids = new Set(ctx.places[sentence]!.map((m) => m.id));
+  if (legacyPlace) ids.add(legacyPlace);
+  // A figure said to hold worldwide is about the world, whatever else the sentence places.
+  if (ids.has(WORLD)) {
+    ids.clear();
+    ids.add(WORLD);
+  }
+  if (ids.size > 0) {
+    frame.places = [...ids].sort();
+    frame.levels.places = "sentence";
+  } else if (ctx.salience.places.length > 0) {
+    frame.places = [ctx.salience.places[0]!];
+    frame.levels.places = "document";
+  }
+}
+
+/** The incident nearest the figure in its sentence, else the last one named earlier in its paragraph, else the document's. */
+function fillEvent(frame: Frame, input: FrameInput, ctx: DocumentContext, sentence: number, raw: RawFigure): void {
+  const here = ctx.incidents[sentence]!;
+  let found: Mention | undefined;
+  let level: SlotLevel = "sentence";
+  for (const m of here) if (!found || Math.abs(m.k - raw.t0) < Math.abs(found.k - raw.t0)) found = m;
+  if (!found) {
+    found = ctx.incidentBefore[sentence];
+    level = "paragraph";
+  }
+  if (found) {
+    frame.event = found.id;
+    frame.levels.event = level;
+    const year = yearBefore(input.tokens, found.k);
+    if (year) {
+      frame.time = year;
+      frame.levels.time = level;
+    }
+  } else if (ctx.salience.events.length > 0) {
+    frame.event = ctx.salience.events[0]!;
+    frame.levels.event = "document";
+  }
+}
+
+/** "the January 2010 earthquake", "the 2013 attack": the incident's year. */
+function yearBefore(tokens: Token[], k: number): string {
+  for (let j = k - 1; j >= Math.max(0, k - 3); j--) if (tokens[j]!.kind === TokenKind.Number && /^(1[89]|20)\d\d$/.test(tokens[j]!.text)) return tokens[j]!.text;
+  return "";
+}
+
+// ---- Quantity class ----
+
+interface Quantity {
+  cls: string;
+  scope: string;
+}
+
+const NONE: Quantity = { cls: "", scope: "" };
+const CLAUSE_END = new Set([".", ";", ":", "(", ")", "!", "?"]);
+
+interface UnitReading {
+  /** The class the noun names itself ("fatalities"), or "". */
+  own: string;
+  /** A generic count noun ("people", "Uyghurs") that takes its class from the predicate. */
+  generic: boolean;
+  scope: string;
+}
+
+const unitReadings = new Map<string, UnitReading>();
+
+/** What a counted noun says by itself (computed once per distinct unit). */
+function readUnit(unitText: string | null): UnitReading {
+  const key = unitText ?? "";
+  let r = unitReadings.get(key);
+  if (r) return r;
+  const unit = key.toLowerCase();
+  const head = unit.slice(unit.lastIndexOf(" ") + 1);
+  const own = FRAME_LEX.classNouns.get(unit) ?? FRAME_LEX.classNouns.get(head) ?? "";
+  const capitalised = key !== "" && key[0] !== unit[0] && !unit.includes(" ");
+  r = { own, generic: !own && (unit === "" || FRAME_LEX.genericNouns.has(head) || capitalised), scope: FRAME_LEX.scopes.get(head) ?? "" };
+  if (unitReadings.size < 20_000) unitReadings.set(key, r);
+  return r;
+}
+
+function quantityOf(input: FrameInput, raw: RawFigure, sentence: number, previousClass: string): Quantity {
+  const unit = readUnit(raw.unit);
+  if (unit.own) return { cls: unit.own, scope: "" };
+  // A noun of its own kind ("houses", "barrels") is not a count of people something happened to.
+  if (!unit.generic) return NONE;
+  const { tokens } = input;
+  const s = input.sentences[sentence]!;
+  const cls =
+    predicateAfter(tokens, raw, s) ||
+    predicateBefore(tokens, raw, s) ||
+    valueOfBefore(tokens, raw, s, previousClass) ||
+    labelBefore(input, raw, sentence);
+  return cls ? { cls, scope: unit.scope } : NONE;
+}
+
+/** "1,429 people were killed", "individuals had been or remained detained", "members of … minorities have disappeared". */
+function predicateAfter(tokens: Token[], raw: RawFigure, s: SentenceSlice): string {
+  const limit = Math.min(s.t1, raw.np1 + 12);
+  let k = raw.np1;
+  const skipsTo = (from: number) => {
+    let j = from;
+    while (j < limit && !FRAME_LEX.auxiliaries.has(tokens[j]!.lower) && !FRAME_LEX.classPredicates.has(tokens[j]!.lower) && !CLAUSE_END.has(tokens[j]!.text) && tokens[j]!.text !== ",") j++;
+    return j;
+  };
+  // "Uyghurs and other Turkic Muslims have been detained": a coordinated noun shares the predicate.
+  if ((tokens[k]?.lower === "and" || tokens[k]?.lower === "or") && tokens[k + 1]?.lower === "other") k = skipsTo(k + 2);
+  if (tokens[k]?.lower === "of") {
+    // Skip the "of …" complement up to the verb group.
+    while (k < limit && !FRAME_LEX.auxiliaries.has(tokens[k]!.lower) && !FRAME_LEX.classPredicates.has(tokens[k]!.lower) && !CLAUSE_END.has(tokens[k]!.text)) k++;
+    if (["and", "or", "to", "that", "who", "which"].includes(tokens[k]?.lower ?? "")) return "";
+  }
+  let passive = false;
+  for (; k < limit; k++) {
+    const t = tokens[k]!;
+    const cls = FRAME_LEX.classPredicates.get(t.lower);
+    if (cls) return passive || !FRAME_LEX.passiveOnlyAfterNoun.has(t.lower) ? cls : "";
+    if (FRAME_LEX.beForms.has(t.lower)) passive = true;
+    if (FRAME_LEX.auxiliaries.has(t.lower) || (t.kind === TokenKind.Word && !t.cap && t.lower.length > 4 && t.lower.endsWith("ly"))) continue;
+    break;
+  }
+  return "";
+}
+
+/** "killing hundreds of civilians", "detained at least 800,000 and up to 2 million": the nearest predicate before, in the clause. */
+function predicateBefore(tokens: Token[], raw: RawFigure, s: SentenceSlice): string {
+  for (let k = raw.t0 - 1; k >= Math.max(s.t0, raw.t0 - 9); k--) {
+    const t = tokens[k]!;
+    if (CLAUSE_END.has(t.text) || t.text === ",") break;
+    const cls = FRAME_LEX.classPredicates.get(t.lower);
+    if (cls) return cls;
+  }
+  return "";
+}
+
+/** "the death toll was 312", "Estimated Deaths 112,405", "the government's figure of …", "including 426 children". */
+function valueOfBefore(tokens: Token[], raw: RawFigure, s: SentenceSlice, previousClass: string): string {
+  for (let k = raw.t0 - 1; k >= Math.max(s.t0, raw.t0 - 10); k--) {
+    const t = tokens[k]!;
+    if (CLAUSE_END.has(t.text) || t.text === ",") break;
+    const two = k > s.t0 && FRAME_LEX.phraseFirstWords.has(tokens[k - 1]!.lower) ? FRAME_LEX.classNouns.get(`${tokens[k - 1]!.lower} ${t.lower}`) : undefined;
+    if (two) return two;
+    if (t.kind === TokenKind.Word && !FRAME_LEX.genericNouns.has(t.lower) && FRAME_LEX.classNouns.has(t.lower) && !FRAME_LEX.classPredicates.has(t.lower)) return FRAME_LEX.classNouns.get(t.lower)!;
+    if (previousClass && raw.t0 - k <= 3 && (FRAME_LEX.valueOf.has(t.lower) || isPartOfWord(tokens, k))) return previousClass;
+  }
+  return "";
+}
+
+/** A value on its own line under a label line ("Estimated Number of Deaths" / "65,000 people"). */
+function labelBefore(input: FrameInput, raw: RawFigure, sentence: number): string {
+  const s = input.sentences[sentence]!;
+  if (raw.t0 - s.t0 > 1 || sentence === 0) return "";
+  const label = input.sentences[sentence - 1]!;
+  // A short line without final punctuation: a headline, or a label too short to be one.
+  if (!(label.headline || label.furniture) || label.t1 - label.t0 > 8 || label.paragraph < s.paragraph - 2) return "";
+  const { tokens } = input;
+  for (let k = label.t1 - 1; k >= label.t0; k--) {
+    const two = k > label.t0 ? FRAME_LEX.classNouns.get(`${tokens[k - 1]!.lower} ${tokens[k]!.lower}`) : undefined;
+    const cls = two ?? FRAME_LEX.classNouns.get(tokens[k]!.lower);
+    if (cls) return cls;
+  }
+  return "";
+}
+
+// ---- The subject slug and label, derived from the frame ----
+
+/** The readable slug of a frame: owner, quantity, scope, place, incident, year, restriction. */
+export function frameSlug(f: Frame): string {
+  return [f.owner, f.quantity || "count", f.scope, f.places[0] ? `in-${f.places[0]}` : "", f.event, f.time, f.extra].filter(Boolean).join("-");
+}
+
+/** "Deaths (children) in Haiti, earthquake 2010". */
+export function frameLabel(f: Frame): string {
+  const name = (id: string) => LEX.countryNames.get(id) ?? id.replace(/-/g, " ");
+  const what = [f.owner ? name(f.owner) : "", (f.quantity || "count").replace(/-/g, " "), f.scope ? `(${f.scope})` : ""].filter(Boolean).join(" ");
+  const where = f.places.length > 0 ? ` in ${f.places.map(name).join(", ")}` : "";
+  const when = [f.event.replace(/-/g, " "), f.time].filter(Boolean).join(" ");
+  const extra = f.extra ? ` [${f.extra.replace(/-/g, " ")}]` : "";
+  return `${what}${where}${when ? `, ${when}` : ""}${extra}`;
+}
+
+/** A figure that can be the same figure as another: a quantity class, or a thing with an owner or a place of its own. */
+export function isLinkable(f: Frame): boolean {
+  if (!f.quantity) return false;
+  return f.classified || f.owner !== "" || (f.places.length > 0 && f.levels.places === "sentence");
+}

@@ -1,0 +1,105 @@
+// Linking figures across documents by frame compatibility: the same quantity, scope and restriction,
+// no conflicting slot, and a slot missing (or known only from the document) on either side matches
+// only when the two documents share their salient place, incident or parties.
+import type { Frame, FigureMember, Salience } from "./types";
+
+export interface LinkItem {
+  member: FigureMember;
+  frame: Frame;
+  salience: Salience;
+}
+
+/** The key a figure is bucketed under before linking; "" when it cannot be linked. */
+export function bucketKey(f: Frame): string {
+  return `${f.quantity}|${f.scope}|${f.extra}`;
+}
+
+interface Group {
+  items: LinkItem[];
+  owner: string;
+  places: Set<string>;
+  event: string;
+  time: string;
+  files: Set<string>;
+  saliences: Salience[];
+}
+
+/** Clusters the items of one bucket. The result depends only on the items, not on their order. */
+export function clusterByFrame(items: LinkItem[]): LinkItem[][] {
+  const sorted = [...items].sort((a, b) => specificity(b.frame) - specificity(a.frame) || cmp(a.member.file, b.member.file) || a.member.start - b.member.start);
+  const groups: Group[] = [];
+  for (const item of sorted) {
+    let best: Group | undefined;
+    for (const g of groups) if (fits(g, item) && (!best || g.items.length > best.items.length)) best = g;
+    if (!best) groups.push((best = { items: [], owner: "", places: new Set(), event: "", time: "", files: new Set(), saliences: [] }));
+    join(best, item);
+  }
+  return groups.map((g) => g.items);
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Slots known from the figure's own sentence or paragraph. */
+function specificity(f: Frame): number {
+  let n = 0;
+  if (f.owner) n++;
+  if (f.places.length > 0 && f.levels.places !== "document") n++;
+  if (f.event && f.levels.event !== "document") n++;
+  if (f.time) n++;
+  return n;
+}
+
+const local = (f: Frame) => ({
+  owner: f.owner,
+  places: f.levels.places === "document" ? [] : f.places,
+  event: f.levels.event === "document" ? "" : f.event,
+  time: f.time,
+});
+
+function fits(g: Group, item: LinkItem): boolean {
+  const x = local(item.frame);
+  if (x.owner && g.owner && x.owner !== g.owner) return false;
+  if (x.event && g.event && x.event !== g.event) return false;
+  if (x.time && g.time && x.time !== g.time) return false;
+  if (x.places.length > 0 && g.places.size > 0 && !placesMeet(x.places, [...g.places])) return false;
+  const complete = x.owner === g.owner && x.event === g.event && x.time === g.time && x.places.length > 0 && g.places.size > 0;
+  // The same owner on both sides is a shared party ("Chad's soldiers" in both texts).
+  const sameOwner = x.owner !== "" && x.owner === g.owner;
+  return complete || sameOwner || g.files.has(item.member.file) || sharesContext(g, item.salience);
+}
+
+function join(g: Group, item: LinkItem): void {
+  const x = local(item.frame);
+  g.items.push(item);
+  if (!g.owner) g.owner = x.owner;
+  if (!g.event) g.event = x.event;
+  if (!g.time) g.time = x.time;
+  for (const p of x.places) g.places.add(p);
+  if (!g.files.has(item.member.file)) {
+    g.files.add(item.member.file);
+    g.saliences.push(item.salience);
+  }
+}
+
+/** Two places meet when one names the other or a part of it ("xinjiang" and "xinjiang-uyghur-autonomous-region"). */
+function placesMeet(a: readonly string[], b: readonly string[]): boolean {
+  for (const x of a) for (const y of b) if (x === y || x.startsWith(`${y}-`) || y.startsWith(`${x}-`)) return true;
+  return false;
+}
+
+/** At most this many documents of a group are compared with a newcomer (bounded work). */
+const MAX_COMPARED = 64;
+
+function sharesContext(g: Group, s: Salience): boolean {
+  for (let i = 0; i < Math.min(g.saliences.length, MAX_COMPARED); i++) if (sharedSalience(g.saliences[i]!, s)) return true;
+  return false;
+}
+
+/** Documents share context when they share a salient place or incident, or two salient parties. */
+export function sharedSalience(a: Salience, b: Salience): boolean {
+  if (placesMeet(a.places, b.places)) return true;
+  if (a.events.some((e) => b.events.includes(e))) return true;
+  let parties = 0;
+  for (const p of a.parties) if (b.parties.includes(p)) parties++;
+  return parties >= 2;
+}

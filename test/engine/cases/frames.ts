@@ -1,0 +1,81 @@
+// Data-driven cases for figures, frames and cross-file linking, in sentences written for these tests.
+import type { Qualifier } from "../../../server/src/engine";
+
+/** One figure read from a sentence: its span, value, qualifier (and upper bound). */
+export interface FigureReadCase {
+  text: string;
+  span: string;
+  value: number;
+  qualifier: Qualifier;
+  valueMax?: number;
+}
+
+export const FIGURE_READ_CASES: FigureReadCase[] = [
+  // A thousands group or a decimal broken by a space in print.
+  { text: "The ministry said the toll exceeds 41, 000 after the storm.", span: "exceeds 41, 000", value: 41000, qualifier: "over" },
+  { text: "A magnitude 6. 4 earthquake struck the coast.", span: "6. 4", value: 6.4, qualifier: "exact" },
+  { text: "Some 2. 5 million people lost power.", span: "Some 2. 5 million", value: 2500000, qualifier: "approx" },
+  // Fractions of a scale word.
+  { text: "Officials now put the toll at more than a quarter million people.", span: "more than a quarter million", value: 250000, qualifier: "over" },
+  // Qualifiers after the number and verbs that act as qualifiers.
+  { text: "Observers estimate that 3,500 or more prisoners were moved.", span: "3,500 or more", value: 3500, qualifier: "atleast" },
+  { text: "The count of the dead surpassed 900 by Friday.", span: "surpassed 900", value: 900, qualifier: "over" },
+  // A range is one estimate.
+  { text: "The survey put the toll between 12,000 and 19,000 people.", span: "between 12,000 and 19,000", value: 12000, valueMax: 19000, qualifier: "approx" },
+  { text: "As many as 40,000 to 60,000 residents were evacuated.", span: "As many as 40,000 to 60,000", value: 40000, valueMax: 60000, qualifier: "approx" },
+  // Vague magnitudes below the next magnitude.
+  { text: "Witnesses said several hundred villagers gathered.", span: "several hundred", value: 100, valueMax: 999, qualifier: "vague" },
+  // A grouped number in a table row after a label.
+  { text: "Estimated Evacuees 58,200 Ministry – March 3", span: "58,200", value: 58200, qualifier: "exact" },
+];
+
+/** Numbers that are not figures. */
+export const NOT_FIGURE_CASES: Array<{ text: string; notFigure: string }> = [
+  { text: "Guards watched the inmates in three compounds.12 Others were moved.", notFigure: "12" },
+  { text: "The court cited the ruling of the judges,3 and the appeal.", notFigure: "3" },
+  { text: "The dam was described as unsafe in the inspection. [4]", notFigure: "4" },
+  { text: "As of 0930 hours local time, the road was still closed.", notFigure: "0930" },
+  { text: "Rescuers reached the ferry at approximately 2215 hours.", notFigure: "2215" },
+  { text: "Leaders met at the G7 summit in the spring.", notFigure: "7" },
+];
+
+/** What a figure counts, however the sentence words it: the quantity class of its frame. */
+export const QUANTITY_CASES: Array<{ text: string; span: string; quantity: string; scope?: string }> = [
+  { text: "At least 212 people were killed in the flood.", span: "At least 212", quantity: "deaths" },
+  { text: "The flood killed more than 300 villagers.", span: "more than 300", quantity: "deaths" },
+  { text: "The province reported 45 fatalities on Monday.", span: "45", quantity: "deaths" },
+  { text: "In the port, the death toll climbed to 1,020.", span: "1,020", quantity: "deaths" },
+  { text: "Some 4,000 residents have been detained in the camps.", span: "Some 4,000", quantity: "detainees" },
+  { text: "Police detained at least 600 protesters and up to 900 others.", span: "at least 600", quantity: "detainees" },
+  { text: "About 7,500 members of the minority have disappeared into the camps.", span: "About 7,500", quantity: "detainees" },
+  { text: "Some 9,000 villagers were held in camps without trial.", span: "Some 9,000", quantity: "detainees" },
+  { text: "The blast left 40 people injured.", span: "40", quantity: "injured" },
+  { text: "The attack killed 90 people, including 31 children.", span: "31", quantity: "deaths", scope: "children" },
+  { text: "Between 800 and 1,100 people died, far below the army's figure of 2,000.", span: "2,000", quantity: "deaths" },
+  { text: "Reports said several hundred to more than 2,000 people were killed.", span: "several hundred", quantity: "deaths" },
+];
+
+/** Counted things that are not a quantity class: no class, so never linked by class alone. */
+export const UNCLASSIFIED_CASES: Array<{ text: string; span: string }> = [
+  { text: "The storm destroyed 3,400 houses in the valley.", span: "3,400" },
+  { text: "More than 5,000 people live in the district.", span: "More than 5,000" },
+  { text: "About 2,000 people held a vigil in the square.", span: "About 2,000" },
+];
+
+/** Texts about one story in other words: their figures of one quantity link across files. */
+export const LINKED_STORIES: Record<string, string> = {
+  "a.txt": "A strong earthquake struck the coast of Vanuatu on Monday. Officials said 1,200 people were killed in Vanuatu.\n\nThe earthquake destroyed the port.",
+  "b.txt": "Rescuers in Vanuatu kept digging after the earthquake. The death toll rose to 1,350 on Wednesday, the government said.\n\nThe earthquake also cut power across Vanuatu.",
+  "c.txt": "Estimated Deaths\n\n1,900 people\n\nThe earthquake in Vanuatu left the capital without water. Aid reached Vanuatu by ship.",
+};
+
+/** An unrelated text with a figure of the same class: it never links with the story. */
+export const UNRELATED_STORY: Record<string, string> = {
+  "d.txt": "Heavy rain hit the north of Peru. The flood killed 40 people in Peru, officials said.\n\nThe flood closed roads in Peru.",
+};
+
+/** Small counts after a comma that stay figures (not note marks). */
+export const KEPT_AFTER_COMMA_CASES: Array<{ text: string; span: string }> = [
+  { text: "Of the 100 injured, 12 were children.", span: "12" },
+  { text: "In the first week, 30 of the prisoners were freed.", span: "30" },
+];
