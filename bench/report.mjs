@@ -97,13 +97,18 @@ export class Report {
     for (const line of this.lines()) this.log(line);
     for (const n of this.notes) this.log(`note: ${n}`);
     const failed = [...this.rows.values()].filter((r) => ["MISS", "TIMEOUT", "ERROR"].includes(this.result(r)));
-    const problems = [...this.rows.values()].flatMap((r) =>
-      ["current", "baseline"].filter((col) => r[col]?.status && r[col].status !== "SKIP").map((col) => `${r[col].status} [${col}] ${r.name}: ${r[col].message}`),
-    );
-    if (problems.length) {
-      this.log("");
-      for (const p of problems) this.log(`!!! ${p}`);
+    // Each step that failed, once, with the figures it left unmeasured.
+    const problems = new Map();
+    for (const r of this.rows.values()) {
+      for (const col of ["current", "baseline"]) {
+        const c = r[col];
+        if (!c?.status || c.status === "SKIP") continue;
+        const key = `${c.status} [${col}] ${c.message}`;
+        problems.set(key, [...(problems.get(key) ?? []), r.name]);
+      }
     }
+    if (problems.size) this.log("");
+    for (const [key, names] of problems) this.log(`!!! ${key} — not measured: ${names.join("; ")}`);
     const count = (s) => failed.filter((r) => this.result(r) === s).length;
     this.log(`\n${this.rows.size} figures: ${[...this.rows.values()].filter((r) => this.result(r) === "PASS").length} PASS, ${count("MISS")} MISS, ${count("TIMEOUT")} TIMEOUT, ${count("ERROR")} ERROR, ${[...this.rows.values()].filter((r) => this.result(r) === "SKIP").length} SKIP`);
     return failed;

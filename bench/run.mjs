@@ -14,6 +14,7 @@
 //   --server <js>      the language server to measure (default dist/server.js; the CLI beside it)
 //   --baseline <dir>   another build's dist/ (or its checkout), measured in the same run
 //   --files <n>        size of the big workspace (default 10000; the goals assume 10000)
+//   --timeout <s>      every wait's bound (indexing, requests, edits, the CLI) in seconds
 import { build } from "esbuild";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -47,9 +48,13 @@ const CFG = QUICK
   : {
       corpusMB: 5, engineRuns: 7, wgRuns: 3, seedRepeats: 178, edits: 60, storyEdits: 40, storySizes: [1, 200, 2000],
       wsFiles: 10_000, wsEdits: 30, pageSize: 200, pauseBursts: 7, burstEdits: 5,
-      indexTimeoutMs: 120_000, contraTimeoutMs: 60_000, editTimeoutMs: 30_000, phaseBudgetMs: 60_000, cliTimeoutMs: 180_000,
+      indexTimeoutMs: 240_000, contraTimeoutMs: 120_000, editTimeoutMs: 30_000, phaseBudgetMs: 60_000, cliTimeoutMs: 180_000,
     };
 if (option("--files")) CFG.wsFiles = Math.max(1, Number(option("--files")) | 0);
+if (option("--timeout")) {
+  const ms = Math.max(1, Number(option("--timeout"))) * 1000;
+  Object.assign(CFG, { indexTimeoutMs: ms, contraTimeoutMs: ms, editTimeoutMs: ms, cliTimeoutMs: ms });
+}
 
 /** The builds measured: the current one and, with --baseline, another build's dist/. */
 function builds() {
@@ -96,6 +101,7 @@ function defineRows() {
   report.define("edit13kP50", "edit → diagnostics, 13 KB file, p50", { unit: "ms", ref: "17.6 ms" });
   report.define("edit13kP95", "edit → diagnostics, 13 KB file, p95", { unit: "ms", cmp: "<=", goal: 15, ref: "39.8 ms" });
   report.define("pauseRecompute", `recompute after a typing pause, ${n(CFG.wsFiles)} files`, { unit: "ms", cmp: "<=", goal: 50, ref: at(big, "965 ms") });
+  report.define("pauseTotal", "typing pause: last edit → that answer (incl. debounce)", { unit: "ms" });
   const storyRefs = CFG.storySizes.join() === "1,200,2000" ? ["18 ms", "38 ms", "1,797 ms"] : [];
   CFG.storySizes.forEach((size, i) =>
     report.define(`story${size}`, `edit → diagnostics, one story, ${n(size)} file${size > 1 ? "s" : ""}, p95`, { unit: "ms", cmp: "<=", goal: 20, ref: storyRefs[i] ?? "" }),
