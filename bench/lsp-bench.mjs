@@ -3,11 +3,10 @@
 // build's column. Waits are on protocol events with bounded timeouts, never fixed sleeps.
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { makeGenerator } from "./corpus.mjs";
+import { makeGenerator, rng } from "./corpus.mjs";
 import { LspClient } from "./lsp-client.mjs";
 import { fmt } from "./report.mjs";
 import { numberSpans, varyNumber } from "./story.mjs";
-import { rng } from "./corpus.mjs";
 
 export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
