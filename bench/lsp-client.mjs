@@ -83,18 +83,18 @@ export class LspClient {
       }
       const body = this.buf.subarray(start, start + len).toString("utf8");
       this.buf = this.buf.subarray(start + len);
-      this.onMessage(JSON.parse(body), t);
+      this.onMessage(JSON.parse(body), t, len);
     }
   }
 
-  onMessage(msg, t) {
+  onMessage(msg, t, bytes) {
     if (msg.id !== undefined && msg.method === undefined) {
       const p = this.pending.get(msg.id);
       if (!p) return;
       this.pending.delete(msg.id);
       clearTimeout(p.timer);
       if (msg.error) p.reject(Object.assign(new Error(`${p.method}: ${msg.error.message}`), { rpc: msg.error }));
-      else p.resolve({ result: msg.result, t });
+      else p.resolve({ result: msg.result, t, bytes });
       return;
     }
     if (msg.id !== undefined) {
@@ -133,7 +133,7 @@ export class LspClient {
     this.proc.stdin.write(body);
   }
 
-  /** Sends a request; resolves {result, t, sent} (t: when the response was parsed). */
+  /** Sends a request; resolves {result, t, sent, bytes} (t: when the response was parsed; bytes: its JSON body). */
   request(method, params, timeoutMs = 30_000) {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -169,8 +169,17 @@ export class LspClient {
 
   /** Peak resident set size (VmHWM) of the server process in MB, or NaN off Linux. */
   peakRssMB() {
+    return this.statusMB("VmHWM");
+  }
+
+  /** Resident set size now (VmRSS) of the server process in MB, or NaN off Linux. */
+  rssMB() {
+    return this.statusMB("VmRSS");
+  }
+
+  statusMB(field) {
     try {
-      const m = /VmHWM:\s*(\d+)\s*kB/.exec(readFileSync(`/proc/${this.pid}/status`, "utf8"));
+      const m = new RegExp(`${field}:\\s*(\\d+)\\s*kB`).exec(readFileSync(`/proc/${this.pid}/status`, "utf8"));
       return m ? Number(m[1]) / 1024 : NaN;
     } catch {
       return NaN;
