@@ -4,3 +4,4 @@ export { analyze } from "./analyze";
 export { createCorpus, type Corpus } from "./corpus";
 export { RULES, RULE_BY_CODE, type RuleCode, type RuleInfo, type Severity } from "./rules";
 export { warmUp } from "./warmup";
+export * from "./reviews";
