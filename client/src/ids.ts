@@ -3,3 +3,4 @@ export const OPEN_LOCATION = "provenance.openLocation";
 export const PEEK_LOCATIONS = "provenance.peekLocations";
 export const CONTRADICTIONS_VIEW = "provenance.contradictions";
 export const FIGURES_VIEW = "provenance.figures";
+export const REVIEWS_VIEW = "provenance.reviews";

@@ -25,6 +25,7 @@ async function codeLenses(services: Services, params: CodeLensParams): Promise<C
   const uri = canonicalUri(params.textDocument.uri);
   const settings = await services.settings.get(uri);
   if (!settings.codeLens.enable) return [];
+  await services.workspace.whenIndexed();
   const { sources } = services;
   const analysis = sources.analysis(uri);
   const map = sources.lineMap(uri);

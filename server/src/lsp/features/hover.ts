@@ -8,6 +8,7 @@ import { guarded } from "../safe";
 import type { Services } from "../services";
 import type { SourceIndex } from "../sources";
 import { canonicalUri, fileName } from "../uris";
+import { reviewHoverSection } from "./reviews";
 import {
   ACTOR_KIND_LABEL,
   CLAIM_KIND_LABEL,
@@ -24,7 +25,12 @@ import {
 } from "../wording";
 
 export function registerHover(services: Services): { hoverProvider: true } {
-  services.connection.onHover(guarded(services.log, "hover", null, (params: HoverParams) => hoverAt(services, params)));
+  services.connection.onHover(
+    guarded(services.log, "hover", null, async (params: HoverParams) => {
+      await services.workspace.whenIndexed(); // the cross-file part needs every file
+      return hoverAt(services, params);
+    }),
+  );
   return { hoverProvider: true };
 }
 
@@ -52,6 +58,7 @@ export function hoverAt(services: Services, params: HoverParams): Hover | null {
       span = element.claim;
       break;
   }
+  if (element.kind !== "actor") markdown += reviewHoverSection(services, uri, element.kind, span.start);
   const kind = services.client.markdownHover ? MarkupKind.Markdown : MarkupKind.PlainText;
   return { contents: { kind, value: markdown }, range: map.rangeOf(span) };
 }

@@ -29,6 +29,7 @@ export function registerIndexing(services: Services): void {
           workspace.removeFolders(event.removed);
           workspace.addFolders(event.added);
           void workspace.indexAll();
+          void services.reviews.reloadAll();
         });
       }
     } catch (error) {
@@ -38,6 +39,7 @@ export function registerIndexing(services: Services): void {
   });
 
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
+    if (changes.some((c) => services.reviews.isReviewsFile(c.uri))) void services.reviews.reloadAll();
     await workspace.applyFileChanges(changes);
   });
 
@@ -93,6 +95,7 @@ async function registerWatcherGlobs(services: Services): Promise<Disposable> {
     }
   }
   if (folders.length === 0) watchers.push({ globPattern: "**/*.txt" });
+  watchers.push({ globPattern: "**/.provenance/reviews.json" });
   // Created, renamed or deleted folders: their files come without a per-file event.
   watchers.push({ globPattern: "**/*", kind: WatchKind.Create | WatchKind.Delete });
   return services.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });

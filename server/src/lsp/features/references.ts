@@ -10,9 +10,10 @@ import { canonicalUri } from "../uris";
 
 export function registerReferences(services: Services): { referencesProvider: true } {
   services.connection.onReferences(
-    guarded(services.log, "references", [] as Location[], (params: ReferenceParams) =>
-      mentionsAt(services.sources, canonicalUri(params.textDocument.uri), params.position),
-    ),
+    guarded(services.log, "references", [] as Location[], async (params: ReferenceParams) => {
+      await services.workspace.whenIndexed(); // every file, not only those indexed so far
+      return mentionsAt(services.sources, canonicalUri(params.textDocument.uri), params.position);
+    }),
   );
   return { referencesProvider: true };
 }
