@@ -1,5 +1,5 @@
 // Human-readable and JSON reports of the CLI.
-import type { Analysis, Contradiction, Corpus } from "../engine";
+import { subjectLabel, type Analysis, type Contradiction, type Corpus } from "../engine";
 
 /** 1-based line and column of an offset. */
 export function lineCol(text: string, offset: number): { line: number; col: number } {
@@ -31,7 +31,7 @@ export function formatAnalysis(corpus: Corpus, files: string[]): string {
     a.figures.forEach((f, i) => {
       const group = corpus.figureGroupOf(file, i);
       const others = group ? group.members.filter((m) => m.file !== file).length : 0;
-      rows.push([f.start, `figure ${f.text}${f.unit ? " " + f.unit : ""} = ${f.value}${f.valueMax !== undefined ? "–" + f.valueMax : ""} (${f.qualifier}); subject: ${group?.subject ?? f.subject}${others ? `; also in ${others} other mention(s)` : ""}`]);
+      rows.push([f.start, `figure ${f.text}${f.unit ? " " + f.unit : ""} = ${f.value}${f.valueMax !== undefined ? "–" + f.valueMax : ""} (${f.qualifier}); subject: ${group?.label ?? (subjectLabel(f.subject) || "unknown")}${others ? `; also in ${others} other mention(s)` : ""}`]);
     });
     rows.sort((x, y) => x[0] - y[0]);
     lines.push(`${file}: ${a.claims.length} claims, ${a.figures.length} figures, ${new Set(a.actors.map((x) => x.canonical)).size} actors`);
@@ -113,7 +113,7 @@ export function formatFigureTable(corpus: Corpus): string {
     const header = ["value", "source", "date", "file"];
     const widths = header.map((h, i) => Math.min(48, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
     const line = (cells: string[]) => "  " + cells.map((c, i) => (i === cells.length - 1 ? c : oneLine(c, widths[i]!).padEnd(widths[i]!))).join("  ");
-    out.push(`\n${g.label}  [${g.subject}]`, line(header), ...rows.map(line));
+    out.push(`\n${g.label}`, line(header), ...rows.map(line));
   }
   return out.join("\n").trimStart();
 }

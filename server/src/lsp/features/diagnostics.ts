@@ -4,7 +4,7 @@
 // corpus changes (another file edited, created, deleted).
 import type { Diagnostic } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import type { Analysis, Claim, ClaimKind, Contradiction, Figure, RuleCode } from "../../engine";
+import { subjectLabel, type Analysis, type Claim, type ClaimKind, type Contradiction, type Figure, type RuleCode } from "../../engine";
 import type { ProvenanceSettings } from "../../protocol";
 import { spansOverlap, toDiagnostic, type LineMap, type RelatedMention } from "../convert";
 import { conflictsOf, figureGroupOf } from "../lookup";
@@ -17,7 +17,6 @@ import {
   CLAIM_KIND_LABEL,
   formatFigure,
   formatValue,
-  humanizeSlug,
   oneLine,
   quote,
   SOURCE_KIND_LABEL,
@@ -189,7 +188,7 @@ export function claimMessage(claim: Claim, kind: ClaimKind, contradictions = 0):
 
 function figureMessage(sources: SourceIndex, uri: string, analysis: Analysis, figure: Figure, index: number): string {
   const group = figureGroupOf(sources, uri, index);
-  const subject = group?.label ?? (humanizeSlug(figure.subject) || "unknown subject");
+  const subject = group?.label ?? (subjectLabel(figure.subject) || "unknown subject");
   const giver = analysis.claims.find((c) => spansOverlap(c, figure))?.source;
   const by = giver ? `; given by ${oneLine(giver.text, 50)}` : "; stated by the text itself";
   const elsewhere = group ? new Set(group.members.filter((m) => m.file !== uri).map((m) => m.file)).size : 0;

@@ -1,7 +1,7 @@
 // Hovers (Markdown): the provenance of a claim, every value given for a figure's subject across
 // files, and what the corpus knows about an actor.
 import { MarkupKind, type Hover, type HoverParams } from "vscode-languageserver";
-import type { ActorMention, Analysis, Claim, Figure } from "../../engine";
+import { documentDate, subjectLabel, type ActorMention, type Analysis, type Claim, type Figure } from "../../engine";
 import { displayLine, lineLink, spansOverlap, type LineMap } from "../convert";
 import { actorEntry, elementAt, otherValuesOf, relationsOfClaim } from "../lookup";
 import { guarded } from "../safe";
@@ -16,7 +16,6 @@ import {
   figureAsWritten,
   formatFigure,
   formatNumber,
-  humanizeSlug,
   oneLine,
   QUALIFIER_LABEL,
   quote,
@@ -115,8 +114,7 @@ function who(claim: Claim): string {
   const source = claim.source;
   if (!source) return "no source given";
   const kind = SOURCE_KIND_LABEL[source.kind];
-  const canonical = source.canonical ? ` \`${source.canonical}\`` : "";
-  return `${escapeMarkdown(oneLine(source.text, 80))} — ${kind}${canonical}`;
+  return `${escapeMarkdown(oneLine(source.text, 80))} — ${kind}`;
 }
 
 function stanceCue(claim: Claim): string {
@@ -126,8 +124,8 @@ function stanceCue(claim: Claim): string {
 
 function when(analysis: Analysis, claim: Claim): string {
   if (claim.date) return escapeMarkdown(claim.date.text);
-  const dated = analysis.dates[0];
-  return dated ? `not stated; the text is dated ${escapeMarkdown(dated.text)}` : "not stated";
+  const dateline = documentDate(analysis);
+  return dateline ? `not stated; the text is dated ${escapeMarkdown(dateline)}` : "not stated";
 }
 
 // ---- Figures ----
@@ -145,7 +143,7 @@ function figureHover(sources: SourceIndex, uri: string, analysis: Analysis, figu
     `- **Value:** ${value}`,
     `- **Qualifier:** ${QUALIFIER_LABEL[figure.qualifier]}`,
     `- **Unit:** ${figure.unit ? escapeMarkdown(figure.unit) : "none"}`,
-    `- **Subject:** ${escapeMarkdown(group?.label ?? humanizeSlug(figure.subject))} (\`${figure.subject || "unknown"}\`)`,
+    `- **Subject:** ${escapeMarkdown(group?.label ?? (subjectLabel(figure.subject) || "unknown"))}`,
     `- **Given by:** ${giver ? `${escapeMarkdown(oneLine(giver.text, 60))} (${SOURCE_KIND_LABEL[giver.kind]})` : "the text itself"}`,
   ];
   if (others.length === 0) {
@@ -173,7 +171,7 @@ function sameFigure(a: string, b: string): boolean {
 
 function actorHover(sources: SourceIndex, uri: string, actor: ActorMention): string {
   const entry = actorEntry(sources, actor.canonical);
-  const lines = [`**${escapeMarkdown(actor.name)}** — ${ACTOR_KIND_LABEL[actor.kind]} (\`${actor.canonical}\`)`, ""];
+  const lines = [`**${escapeMarkdown(actor.name)}** — ${ACTOR_KIND_LABEL[actor.kind]}`, ""];
   if (!entry) {
     const here = sources.analysis(uri)?.actors.filter((a) => a.canonical === actor.canonical) ?? [];
     lines.push(`- **Spellings:** ${[...new Set(here.map((a) => escapeMarkdown(a.text)))].join(", ")}`);
