@@ -1,11 +1,12 @@
 // The reviews file of each workspace folder (`.provenance/reviews.json`): the server's only other
-// place that touches the disk besides workspace.ts. Every write re-reads the file, applies one
-// change to what is there now, writes a temporary file and renames it over the old one, then
-// reads it back: two editors writing at once both keep their verdicts. The file is re-read when
+// place that touches the disk besides workspace.ts. Every write takes a lock file (created
+// exclusively, so one writer at a time across editors), re-reads the file, applies one change to
+// what is there now, writes a temporary file and renames it over the old one: two editors writing
+// at once both keep their verdicts. The file is re-read when
 // the client reports a change (another editor, a git pull). A file that cannot be read is never
 // overwritten.
 import { execFile } from "node:child_process";
-import { mkdir, readFile, rename, unlink, writeFile } from "node:fs/promises";
+import { mkdir, open, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { userInfo } from "node:os";
 import { dirname, join, relative, sep } from "node:path";
 import {
@@ -105,19 +106,17 @@ export class ReviewStore {
    */
   async update(folder: string, change: (current: Review[]) => Review[]): Promise<Review[]> {
     const path = this.pathOf(folder);
-    for (let attempt = 0; ; attempt++) {
+    const next = await withLock(path, async () => {
       const current = await this.readFromDisk(path);
       if ("error" in current) throw new Error(`${path} cannot be read (${current.error}); fix or remove it: nothing was written`);
-      const next = change(current.reviews);
-      const text = serializeReviews(next);
+      const reviews = change(current.reviews);
+      const text = serializeReviews(reviews);
       await writeAtomically(path, text);
-      const check = await readFile(path, "utf8").catch(() => "");
-      if (check === text || attempt >= 4) {
-        this.folders.set(folder, { reviews: next, text });
-        this.changed();
-        return next;
-      }
-    }
+      return { reviews, text };
+    });
+    this.folders.set(folder, next);
+    this.changed();
+    return next.reviews;
   }
 
   /** The reviewer's name: the setting, else `git config user.name` in the folder, else the OS user. */
@@ -167,6 +166,35 @@ export class ReviewStore {
   private changed(): void {
     this.locatedCache = new WeakMap();
     this.onDidChange.fire();
+  }
+}
+
+const LOCK_STALE_MS = 10_000;
+const LOCK_ATTEMPTS = 400;
+
+/**
+ * Runs `task` holding `<path>.lock` (created with O_EXCL: one holder at a time, across
+ * processes). A lock older than 10 s is left over from a crash and is taken over.
+ */
+async function withLock<T>(path: string, task: () => Promise<T>): Promise<T> {
+  await mkdir(dirname(path), { recursive: true });
+  const lock = `${path}.lock`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await (await open(lock, "wx")).close();
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const age = Date.now() - ((await stat(lock).catch(() => undefined))?.mtimeMs ?? Date.now());
+      if (age > LOCK_STALE_MS) await unlink(lock).catch(() => undefined);
+      else if (attempt >= LOCK_ATTEMPTS) throw new Error(`${lock} is held by another editor; try again`);
+      else await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 20)); // back off, then retry
+    }
+  }
+  try {
+    return await task();
+  } finally {
+    await unlink(lock).catch(() => undefined);
   }
 }
 

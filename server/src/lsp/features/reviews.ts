@@ -202,10 +202,12 @@ function targetsAt(
     const kind = diagnostic.source === DIAGNOSTIC_SOURCE ? targetOfCode(diagnostic.code) : undefined;
     if (kind) add(kind, offsetAt(diagnostic.range.start), diagnostic);
   }
+  if (targets.length > 0) return targets;
+  // No finding of ours in the request (hidden by a verdict, or switched off): what is under the cursor.
   const element = elementAt(analysis, cursor);
   if (element?.kind === "figure") add("figure", element.figure.start);
   const claim = analysis.claims.find((c) => c.start <= cursor && cursor <= c.end);
-  if (claim) add("claim", claim.start);
+  if (claim && element?.kind !== "figure") add("claim", claim.start);
   return targets;
 }
 
