@@ -8,6 +8,7 @@ import {
   type ContradictionsParams,
   type ContradictionsResult,
 } from "../../protocol";
+import { workspaceReady } from "../ready";
 import { guarded } from "../safe";
 import type { Services } from "../services";
 import type { SourceIndex } from "../sources";
@@ -19,7 +20,7 @@ export function registerContradictions(services: Services): void {
   services.connection.onRequest(
     ContradictionsRequest,
     guarded(services.log, "provenance/contradictions", empty, async (params: ContradictionsParams | null | undefined) => {
-      await services.workspace.whenIndexed();
+      await workspaceReady(services, params?.uri);
       const result = listContradictions(services.sources, params?.uri ? canonicalUri(params.uri) : undefined);
       return withMemberVerdicts(services, result);
     }),

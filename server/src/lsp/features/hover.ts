@@ -4,6 +4,7 @@ import { MarkupKind, type Hover, type HoverParams } from "vscode-languageserver"
 import { documentDate, subjectLabel, type ActorMention, type Analysis, type Claim, type Figure } from "../../engine";
 import { displayLine, lineLink, spansOverlap, type LineMap } from "../convert";
 import { actorEntry, elementAt, otherValuesOf, relationsOfClaim } from "../lookup";
+import { workspaceReady } from "../ready";
 import { guarded } from "../safe";
 import type { Services } from "../services";
 import type { SourceIndex } from "../sources";
@@ -26,7 +27,7 @@ import {
 export function registerHover(services: Services): { hoverProvider: true } {
   services.connection.onHover(
     guarded(services.log, "hover", null, async (params: HoverParams) => {
-      await services.workspace.whenIndexed(); // the cross-file part needs every file
+      await workspaceReady(services, params.textDocument.uri); // the cross-file part needs every file
       return hoverAt(services, params);
     }),
   );

@@ -35,6 +35,7 @@ import {
 } from "../../protocol";
 import { DIAGNOSTIC_SOURCE } from "../convert";
 import { elementAt } from "../lookup";
+import { workspaceReady, documentReady } from "../ready";
 import { describeError, guarded } from "../safe";
 import type { Services } from "../services";
 import { canonicalUri, pathOfUri, uriOfPath } from "../uris";
@@ -42,7 +43,12 @@ import { escapeMarkdown, oneLine } from "../wording";
 
 export function registerReviews(services: Services): { codeActionProvider: { codeActionKinds: string[] } } {
   const { connection, log, reviews } = services;
-  connection.onCodeAction(guarded(log, "code actions", [] as CodeAction[], (params: CodeActionParams) => reviewActions(services, params)));
+  connection.onCodeAction(
+    guarded(log, "code actions", [] as CodeAction[], async (params: CodeActionParams) => {
+      await documentReady(services, params.textDocument.uri);
+      return reviewActions(services, params);
+    }),
+  );
   connection.onRequest(
     SetReviewRequest,
     guarded(log, "provenance/setReview", { ok: false, message: "the verdict could not be recorded (see the Provenance output)" }, (params: SetReviewParams) =>
@@ -52,7 +58,7 @@ export function registerReviews(services: Services): { codeActionProvider: { cod
   connection.onRequest(
     ReviewsRequest,
     guarded(log, "provenance/reviews", { reviews: [] } as ReviewsResult, async (params: ReviewsParams | null | undefined) => {
-      await services.workspace.whenIndexed();
+      await workspaceReady(services, params?.uri ?? undefined);
       return listReviews(services, params?.uri ? canonicalUri(params.uri) : undefined);
     }),
   );

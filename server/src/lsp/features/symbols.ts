@@ -3,6 +3,7 @@
 import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams, type Range } from "vscode-languageserver";
 import { subjectLabel, type ActorKind, type ActorMention, type Analysis, type Claim } from "../../engine";
 import { comparePositions, coveringRange, type LineMap } from "../convert";
+import { documentReady } from "../ready";
 import { guarded } from "../safe";
 import type { Services } from "../services";
 import { canonicalUri } from "../uris";
@@ -16,8 +17,9 @@ const ACTOR_SYMBOL: Record<ActorKind, SymbolKind> = {
 
 export function registerSymbols(services: Services): { documentSymbolProvider: { label: string } } {
   services.connection.onDocumentSymbol(
-    guarded(services.log, "document symbols", [] as DocumentSymbol[], (params: DocumentSymbolParams) => {
+    guarded(services.log, "document symbols", [] as DocumentSymbol[], async (params: DocumentSymbolParams) => {
       const uri = canonicalUri(params.textDocument.uri);
+      await documentReady(services, uri);
       const analysis = services.sources.analysis(uri);
       const map = services.sources.lineMap(uri);
       return analysis && map ? outline(analysis, map) : [];
