@@ -1,5 +1,11 @@
 // Human-readable and JSON reports of the CLI.
-import { subjectLabel, type Analysis, type Contradiction, type Corpus } from "../engine";
+import { subjectLabel, type Analysis, type Contradiction, type Corpus, type Review } from "../engine";
+import { verdictJson, verdictLabel, type ReviewLookup } from "./reviews";
+
+/** `{review: …}` when a verdict exists (the scorer's shape is unchanged otherwise). */
+function reviewField(review: Review | undefined): { review?: ReturnType<typeof verdictJson> } {
+  return review ? { review: verdictJson(review) } : {};
+}
 
 /** 1-based line and column of an offset. */
 export function lineCol(text: string, offset: number): { line: number; col: number } {
@@ -17,7 +23,7 @@ const oneLine = (s: string, max = 110) => {
   return t.length > max ? t.slice(0, max - 1) + "…" : t;
 };
 
-export function formatAnalysis(corpus: Corpus, files: string[]): string {
+export function formatAnalysis(corpus: Corpus, files: string[], reviews?: ReviewLookup): string {
   const lines: string[] = [];
   for (const file of files) {
     const a = corpus.analysis(file)!;
@@ -26,12 +32,13 @@ export function formatAnalysis(corpus: Corpus, files: string[]): string {
       const code = c.kinds.includes("denial") ? "claim.denial" : c.kinds.includes("anonymous") ? "claim.anonymous" : c.kinds.includes("hedged") ? "claim.hedged" : "claim.attributed";
       const cues = c.cues.map((x) => `"${x.text}"`).join(", ");
       const src = c.source ? `source: ${c.source.text} (${c.source.kind})` : "no named source";
-      rows.push([c.start, `${code} [${c.kinds.join(", ")}] ${c.stance}; ${cues}; ${src} — ${oneLine(c.text, 80)}`]);
+      const verdict = verdictLabel(reviews?.verdictFor(file, a, "claim", c.start));
+      rows.push([c.start, `${code} [${c.kinds.join(", ")}] ${c.stance}; ${cues}; ${src} — ${oneLine(c.text, 80)}${verdict}`]);
     }
     a.figures.forEach((f, i) => {
       const group = corpus.figureGroupOf(file, i);
       const others = group ? group.members.filter((m) => m.file !== file).length : 0;
-      rows.push([f.start, `figure ${f.text}${f.unit ? " " + f.unit : ""} = ${f.value}${f.valueMax !== undefined ? "–" + f.valueMax : ""} (${f.qualifier}); subject: ${group?.label ?? (subjectLabel(f.subject) || "unknown")}${others ? `; also in ${others} other mention(s)` : ""}`]);
+      rows.push([f.start, `figure ${f.text}${f.unit ? " " + f.unit : ""} = ${f.value}${f.valueMax !== undefined ? "–" + f.valueMax : ""} (${f.qualifier}); subject: ${group?.label ?? (subjectLabel(f.subject) || "unknown")}${others ? `; also in ${others} other mention(s)` : ""}${verdictLabel(reviews?.verdictFor(file, a, "figure", f.start))}`]);
     });
     rows.sort((x, y) => x[0] - y[0]);
     lines.push(`${file}: ${a.claims.length} claims, ${a.figures.length} figures, ${new Set(a.actors.map((x) => x.canonical)).size} actors`);
@@ -39,11 +46,14 @@ export function formatAnalysis(corpus: Corpus, files: string[]): string {
       const { line, col } = lineCol(a.text, offset);
       lines.push(`${file}:${line}:${col}: ${msg}`);
     }
+    for (const orphan of reviews?.orphanedIn(file, a) ?? []) {
+      lines.push(`${file}: orphaned verdict (sentence no longer in the text)${verdictLabel(orphan)} — ${oneLine(orphan.sentence, 80)}`);
+    }
   }
   return lines.join("\n");
 }
 
-export function toScorerJson(corpus: Corpus, files: string[]): unknown {
+export function toScorerJson(corpus: Corpus, files: string[], reviews?: ReviewLookup): unknown {
   return {
     files: files.map((file) => {
       const a = corpus.analysis(file) as Analysis;
@@ -58,6 +68,7 @@ export function toScorerJson(corpus: Corpus, files: string[]): unknown {
           qualifier: f.qualifier,
           unit: f.unit,
           subject: corpus.figureGroupOf(file, i)?.subject ?? f.subject,
+          ...reviewField(reviews?.verdictFor(file, a, "figure", f.start)),
         })),
         claims: a.claims.map((c) => ({
           start: c.start,
@@ -66,6 +77,7 @@ export function toScorerJson(corpus: Corpus, files: string[]): unknown {
           kinds: c.kinds,
           source: c.source ? { start: c.source.start, end: c.source.end, text: c.source.text } : null,
           cues: c.cues.map((x) => x.text),
+          ...reviewField(reviews?.verdictFor(file, a, "claim", c.start)),
         })),
       };
     }),

@@ -1,6 +1,7 @@
 // provenance — the command-line entry point. Parses arguments, reads files, prints reports.
 import { createCorpus, type Corpus } from "../engine";
 import { collectPaths, readText, type InputProblem } from "./files";
+import { loadReviews } from "./reviews";
 import { formatAnalysis, formatContradictions, formatFigureTable, toScorerJson } from "./format";
 
 const USAGE = `usage: provenance <command> <files or folders…> [options]
@@ -43,9 +44,11 @@ export function run(argv: string[], io: CliIO): number {
   const { corpus, problems, files } = load(paths, glob);
   for (const p of problems) io.err(`provenance: ${p.path}: ${p.message}`);
   if (files.length === 0 && problems.length === 0) io.err(`provenance: no files matching ${glob} in ${paths.join(", ")}`);
-  if (command === "analyze") io.out(json ? JSON.stringify(toScorerJson(corpus, files)) : formatAnalysis(corpus, files));
+  const reviews = loadReviews();
+  if (command === "analyze") io.out(json ? JSON.stringify(toScorerJson(corpus, files, reviews)) : formatAnalysis(corpus, files, reviews));
   else if (command === "contradictions") io.out(json ? JSON.stringify({ contradictions: corpus.contradictions() }, null, 2) : formatContradictions(corpus));
   else io.out(json ? JSON.stringify({ groups: corpus.figureGroups() }, null, 2) : formatFigureTable(corpus));
+  for (const problem of reviews.problems) io.err(`provenance: verdicts not read: ${problem}`);
   return problems.some((p) => p.fatal) ? 1 : 0;
 }
 
