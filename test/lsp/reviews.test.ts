@@ -188,3 +188,33 @@ describe("review verdicts over stdio", { timeout: 120_000 }, () => {
     }
   });
 });
+
+describe("verdicts already on disk when the server starts", { timeout: 60_000 }, () => {
+  test("apply to the first diagnostics of the file (a window reload keeps them)", async () => {
+    const ws = copyExamples();
+    const first = new TestClient({ folders: [ws.dir], settings: { reviewer: REVIEWER } });
+    try {
+      await first.initialize();
+      await first.indexed();
+      const uri = first.open(join(ws.dir, KYIV));
+      const hedged = (await first.waitForDiagnostics(uri, (d) => d.some((x) => x.code === "claim.hedged" && /reportedly/.test(x.message)))).find(
+        (x) => x.code === "claim.hedged" && /reportedly/.test(x.message),
+      );
+      const actions = await first.request<any[]>("textDocument/codeAction", { textDocument: { uri }, range: hedged.range, context: { diagnostics: [hedged] } });
+      const result = await first.request<any>("provenance/setReview", actions.find((a) => a.title === "Mark as verified").command.arguments[0]);
+      assert.equal(result.ok, true);
+    } finally {
+      await first.shutdown();
+    }
+    const second = new TestClient({ folders: [ws.dir] });
+    try {
+      await second.initialize();
+      const uri = second.open(join(ws.dir, KYIV));
+      const diagnostics = await second.waitForDiagnostics(uri, (d) => d.some((x) => x.code === "claim.hedged" && /reportedly/.test(x.message) && x.severity === HINT));
+      assert.ok(diagnostics.length > 0);
+    } finally {
+      await second.shutdown();
+      ws.cleanup();
+    }
+  });
+});

@@ -18,22 +18,25 @@ export class ReviewsView extends ServerTreeView<ReviewItem> {
   }
 
   override getTreeItem(review: ReviewItem): vscode.TreeItem {
-    const what = review.target === "figure" ? `${review.figure} — ` : "";
-    const item = new vscode.TreeItem(`${what}${review.sentence}`);
-    item.description = describe(review);
+    const what = review.target === "figure" ? `figure ${review.figure} in ` : "";
+    const item = new vscode.TreeItem(`${review.orphaned ? "orphaned · " : ""}${review.verdict}${review.reviewer ? ` by ${review.reviewer}` : ""}`);
+    item.description = `${where(review)} · ${what}${review.sentence}`;
     item.tooltip = new vscode.MarkdownString().appendText(`${review.sentence}\n\n${describe(review)}${review.note ? `\n\n${review.note}` : ""}`);
     item.iconPath = new vscode.ThemeIcon(review.orphaned ? "warning" : VERDICT_ICON[review.verdict]);
-    item.resourceUri = vscode.Uri.parse(review.uri);
     item.contextValue = review.orphaned ? "orphanedReview" : "review";
     if (review.range) item.command = { command: OPEN_LOCATION, title: "Open", arguments: [review.uri, review.range] };
     return item;
   }
 }
 
-/** `verified by Ana · harbour.txt:3`, `ORPHANED disputed by Bo · harbour.txt (sentence gone)` */
+/** `harbour.txt:3`, or `harbour.txt (sentence gone)` for an orphan. */
+function where(review: ReviewItem): string {
+  const path = vscode.Uri.parse(review.uri).path;
+  return review.range ? shortLocation(review.uri, review.range) : `${path.slice(path.lastIndexOf("/") + 1)} (sentence gone)`;
+}
+
+/** `verified by Ana · harbour.txt:3`, `orphaned · disputed by Bo · harbour.txt (sentence gone)` */
 export function describe(review: ReviewItem): string {
   const by = review.reviewer ? ` by ${review.reviewer}` : "";
-  const path = vscode.Uri.parse(review.uri).path;
-  const where = review.range ? shortLocation(review.uri, review.range) : `${path.slice(path.lastIndexOf("/") + 1)} (sentence gone)`;
-  return `${review.orphaned ? "orphaned · " : ""}${review.verdict}${by} · ${where}`;
+  return `${review.orphaned ? "orphaned · " : ""}${review.verdict}${by} · ${where(review)}`;
 }

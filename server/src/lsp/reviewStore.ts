@@ -6,6 +6,7 @@
 // the client reports a change (another editor, a git pull). A file that cannot be read is never
 // overwritten.
 import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { mkdir, open, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { userInfo } from "node:os";
 import { dirname, join, relative, sep } from "node:path";
@@ -54,6 +55,24 @@ export class ReviewStore {
   isReviewsFile(uri: string): boolean {
     const canonical = canonicalUri(uri);
     return this.folderUris().some((f) => this.fileUriOf(f) === canonical);
+  }
+
+  /**
+   * Reads the reviews files at start, synchronously: the first diagnostics of a reopened window
+   * already carry the verdicts (the files are small).
+   */
+  loadAllNow(): void {
+    for (const folder of this.folderUris()) {
+      const path = this.pathOf(folder);
+      let text = "";
+      try {
+        text = readFileSync(path, "utf8");
+      } catch {
+        continue; // none yet (or unreadable: the asynchronous reload reports it)
+      }
+      const parsed = parseReviews(text);
+      if (!("error" in parsed)) this.folders.set(folder, { reviews: parsed.reviews, text });
+    }
   }
 
   /** Reads the reviews file of every folder (at start, when folders or the file change). */

@@ -66,6 +66,7 @@ export function registerReviews(services: Services): { codeActionProvider: { cod
     const count = reviews.all().reduce((n, f) => n + f.reviews.length, 0);
     void connection.sendNotification(ReviewsChangedNotification, { count });
   });
+  reviews.loadAllNow();
   void reviews.reloadAll().catch((error) => log.error(`Provenance: reading verdicts failed: ${describeError(error)}`));
   return { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] } };
 }
