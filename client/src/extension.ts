@@ -7,6 +7,8 @@ import {
   FiguresRequest,
   IndexingStatusNotification,
   PEEK_LOCATIONS_COMMAND,
+  REVIEW_COMMAND,
+  ReviewsChangedNotification,
   type ContradictionsResult,
   type FiguresResult,
 } from "../../server/src/protocol";
@@ -18,11 +20,14 @@ import { createRestartServer } from "./commands/restartServer";
 import { createShowFiguresTable, FiguresPanel } from "./commands/showFiguresTable";
 import { createShowMentions } from "./commands/showMentions";
 import { createShowOutput } from "./commands/showOutput";
+import { createReview } from "./commands/review";
+import { createShowOrphanedReviews } from "./commands/showOrphanedReviews";
 import { createLanguageClient } from "./languageClient";
 import { StatusBar } from "./statusBar";
 import { ContradictionsView } from "./views/contradictionsView";
 import { FiguresView } from "./views/figuresView";
-import { CONTRADICTIONS_VIEW, FIGURES_VIEW, OPEN_LOCATION, RESTART_SERVER, SHOW_OUTPUT } from "./ids";
+import { ReviewsView } from "./views/reviewsView";
+import { CONTRADICTIONS_VIEW, FIGURES_VIEW, OPEN_LOCATION, RESTART_SERVER, REVIEWS_VIEW, SHOW_OUTPUT } from "./ids";
 
 let client: LanguageClient | undefined;
 
@@ -37,6 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Proven
   const running = client;
   const contradictions = new ContradictionsView(client);
   const figures = new FiguresView(client);
+  const reviews = new ReviewsView(client);
   const figuresPanel = new FiguresPanel(client);
   const status = new StatusBar(client, "provenance.listContradictions");
   const command = (id: string, handler: (...args: never[]) => unknown) =>
@@ -57,16 +63,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<Proven
       status.scheduleUpdate(0);
     }),
   );
+  command(REVIEW_COMMAND, createReview(client));
+  command("provenance.showOrphanedReviews", createShowOrphanedReviews(client));
 
   context.subscriptions.push(
     figuresPanel,
     status,
     vscode.window.createTreeView(CONTRADICTIONS_VIEW, { treeDataProvider: contradictions, showCollapseAll: true }),
     vscode.window.createTreeView(FIGURES_VIEW, { treeDataProvider: figures, showCollapseAll: true }),
+    vscode.window.createTreeView(REVIEWS_VIEW, { treeDataProvider: reviews }),
+    client.onNotification(ReviewsChangedNotification, () => {
+      reviews.refresh();
+      contradictions.refresh();
+    }),
     vscode.window.onDidChangeActiveTextEditor(() => status.scheduleUpdate(0)),
     client.onNotification(CorpusChangedNotification, () => {
       contradictions.refresh();
       figures.refresh();
+      reviews.refresh();
       void figuresPanel.refresh().catch(() => undefined);
       status.scheduleUpdate();
     }),
@@ -76,6 +90,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Proven
   await client.start();
   contradictions.refresh();
   figures.refresh();
+  reviews.refresh();
   status.scheduleUpdate(0);
   return {
     contradictions: (uri) => running.sendRequest(ContradictionsRequest, uri ? { uri } : {}),

@@ -61,7 +61,7 @@ function summaryTable(groups: FigureGroupItem[]): string {
 function groupSection(group: FigureGroupItem, index: number): string {
   const rows = group.members.map(memberRow).join("");
   const note = group.conflicting ? `<p class="note">The sources disagree.</p>` : "";
-  return `<section id="subject-${index}"><h2>${group.conflicting ? "⚠ " : ""}${esc(group.label)} <code>${esc(group.subject)}</code></h2>${note}
+  return `<section id="subject-${index}"><h2>${group.conflicting ? "⚠ " : ""}${esc(group.label)}</h2>${note}
 <table><thead><tr><th>Source</th><th>Value</th><th>Unit</th><th>Date</th><th>Where</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 

@@ -5,3 +5,4 @@ export const CONTRADICTIONS_VIEW = "provenance.contradictions";
 export const FIGURES_VIEW = "provenance.figures";
 export const SHOW_OUTPUT = "provenance.showOutput";
 export const RESTART_SERVER = "provenance.restartServer";
+export const REVIEWS_VIEW = "provenance.reviews";

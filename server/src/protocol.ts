@@ -20,6 +20,8 @@ export interface ProvenanceSettings {
   /** Severity per diagnostic code; `off` hides the code. */
   severity: Record<RuleCode, Severity>;
   codeLens: { enable: boolean };
+  /** Name recorded with review verdicts; empty: `git config user.name`. */
+  reviewer: string;
 }
 
 export const SETTINGS_SECTION = "provenance";
@@ -57,6 +59,8 @@ export interface ContradictionMemberItem {
   side: "a" | "b";
   source: string | null;
   date: string | null;
+  /** The reviewer's verdict on this mention (its figure or its claim), if any. */
+  review?: ReviewVerdictItem;
 }
 
 export interface ContradictionItem {
@@ -140,6 +144,69 @@ export interface ReindexResult {
 }
 
 export const ReindexRequest = new RequestType0<ReindexResult, void>("provenance/reindex");
+
+// ---- Review verdicts (.provenance/reviews.json) ----
+
+export type ReviewVerdict = "verified" | "disputed" | "ignored";
+export type ReviewTarget = "claim" | "figure";
+
+export interface ReviewVerdictItem {
+  verdict: ReviewVerdict;
+  reviewer: string;
+  date: string;
+  note?: string;
+}
+
+export interface SetReviewParams {
+  uri: string;
+  target: ReviewTarget;
+  /** A position inside the claim's sentence or the figure. */
+  position: WirePosition;
+  /** A verdict, or "clear" to remove the verdict. */
+  verdict: ReviewVerdict | "clear";
+  note?: string;
+}
+
+export interface SetReviewResult {
+  ok: boolean;
+  /** Why nothing was recorded, when `ok` is false. */
+  message?: string;
+  review?: ReviewVerdictItem;
+}
+
+/** Records (or clears) a verdict in the reviews file of the document's workspace folder. */
+export const SetReviewRequest = new RequestType<SetReviewParams, SetReviewResult, void>("provenance/setReview");
+
+export interface ReviewItem extends ReviewVerdictItem {
+  /** The reviewed document. */
+  uri: string;
+  target: ReviewTarget;
+  /** The sentence as recorded. */
+  sentence: string;
+  /** The figure as recorded ("" for a claim). */
+  figure: string;
+  /** Where the claim or figure is now; absent when orphaned. */
+  range?: WireRange;
+  /** The sentence (or figure) is no longer in the text. */
+  orphaned: boolean;
+}
+
+export interface ReviewsParams {
+  /** Only verdicts of this document. */
+  uri?: string;
+}
+
+export interface ReviewsResult {
+  reviews: ReviewItem[];
+}
+
+export const ReviewsRequest = new RequestType<ReviewsParams | null | undefined, ReviewsResult, void>("provenance/reviews");
+
+/** Verdicts changed (this editor or another wrote the reviews file): views are stale. */
+export const ReviewsChangedNotification = new NotificationType<{ count: number }>("provenance/reviewsChanged");
+
+/** Client command the review code actions run, with one SetReviewParams (asks for a note when disputing). */
+export const REVIEW_COMMAND = "provenance.review";
 
 // ---- Notifications, server → client ----
 

@@ -80,13 +80,14 @@ describe("package.json contributions", () => {
       "provenance.listContradictions": "List Contradictions",
       "provenance.showFiguresTable": "Show Figures Table",
       "provenance.reindex": "Re-index Workspace",
+      "provenance.showOrphanedReviews": "Show Orphaned Reviews",
     };
     for (const [id, title] of Object.entries(wanted)) {
       assert.equal(commands.get(id)?.title, title, id);
       assert.equal(commands.get(id)?.category, "Provenance", id);
     }
     const hidden = pkg.contributes.menus.commandPalette.filter((m: any) => m.when === "false").map((m: any) => m.command);
-    assert.deepEqual(hidden.sort(), ["provenance.openLocation", "provenance.peekLocations"]);
+    assert.deepEqual(hidden.sort(), ["provenance.openLocation", "provenance.peekLocations", "provenance.review"]);
   });
 
   test("activation on plaintext and source-text", () => {
@@ -104,12 +105,13 @@ describe("package.json contributions", () => {
     assert.equal(grammar.path, "./syntaxes/source-text.tmLanguage.json");
   });
 
-  test("the Provenance view container with the Contradictions and Figures views", () => {
+  test("the Provenance view container with the Contradictions, Figures and Reviews views", () => {
     assert.ok(pkg.contributes.viewsContainers.activitybar.some((c: any) => c.id === "provenance"));
     const views = pkg.contributes.views.provenance.map((v: any) => [v.id, v.name]);
     assert.deepEqual(views, [
       ["provenance.contradictions", "Contradictions"],
       ["provenance.figures", "Figures"],
+      ["provenance.reviews", "Reviews"],
     ]);
   });
 

@@ -39,16 +39,31 @@ function toContradictionPick(contradiction: ContradictionItem): ContradictionPic
   const files = new Set(contradiction.members.map((m) => m.uri)).size;
   return {
     label: contradiction.summary,
-    detail: `${kindLabel(contradiction)} · ${contradiction.members.length} mentions in ${files} file${files === 1 ? "" : "s"}`,
+    detail: `${kindLabel(contradiction)} · ${contradiction.members.length} mentions in ${files} file${files === 1 ? "" : "s"}${reviewCounts(contradiction)}`,
     iconPath: new vscode.ThemeIcon(contradiction.kind === "figure" ? "symbol-number" : "comment-discussion"),
     contradiction,
   };
 }
 
+/** ` · 1 verified, 1 disputed` (the reviewers' verdicts on the members), or "". */
+export function reviewCounts(contradiction: ContradictionItem): string {
+  const counts = new Map<string, number>();
+  for (const m of contradiction.members) if (m.review) counts.set(m.review.verdict, (counts.get(m.review.verdict) ?? 0) + 1);
+  return counts.size === 0 ? "" : ` · ${[...counts].map(([verdict, n]) => `${n} ${verdict}`).join(", ")}`;
+}
+
+/** ` · ✓ verified by Ana` for a reviewed member, or "". */
+export function memberVerdict(member: ContradictionMemberItem): string {
+  const r = member.review;
+  if (!r) return "";
+  const mark = r.verdict === "verified" ? "✓" : r.verdict === "disputed" ? "✗" : "–";
+  return ` · ${mark} ${r.verdict}${r.reviewer ? ` by ${r.reviewer}` : ""}${r.note ? `: ${r.note}` : ""}`;
+}
+
 function toMemberPick(member: ContradictionMemberItem): MemberPick {
   return {
     label: `${member.side.toUpperCase()} · ${member.source ?? "unattributed"}`,
-    description: `${shortLocation(member.uri, member.range)}${member.date ? ` · ${member.date}` : ""}`,
+    description: `${shortLocation(member.uri, member.range)}${member.date ? ` · ${member.date}` : ""}${memberVerdict(member)}`,
     detail: member.text.replace(/\s+/g, " "),
     member,
   };

@@ -4,6 +4,7 @@ import * as vscode from "vscode";
 import { ContradictionsRequest, type ContradictionItem, type ContradictionMemberItem } from "../../../server/src/protocol";
 import { shortLocation } from "../locations";
 import { OPEN_LOCATION } from "../ids";
+import { memberVerdict, reviewCounts } from "../commands/listContradictions";
 import { ServerTreeView } from "./serverTreeView";
 
 type Node = { contradiction: ContradictionItem } | { member: ContradictionMemberItem };
@@ -23,7 +24,7 @@ export class ContradictionsView extends ServerTreeView<Node> {
     if ("contradiction" in node) {
       const c = node.contradiction;
       const item = new vscode.TreeItem(c.summary, vscode.TreeItemCollapsibleState.Collapsed);
-      item.description = c.revision ? "revised figure" : c.kind === "figure" ? "figure" : "stance";
+      item.description = (c.revision ? "revised figure" : c.kind === "figure" ? "figure" : "stance") + reviewCounts(c);
       item.tooltip = new vscode.MarkdownString(`**${c.kind === "figure" ? "Figure conflict" : "Stance conflict"}**\n\n${c.summary}`);
       item.iconPath = new vscode.ThemeIcon(c.kind === "figure" ? "symbol-number" : "comment-discussion");
       item.contextValue = "contradiction";
@@ -31,7 +32,7 @@ export class ContradictionsView extends ServerTreeView<Node> {
     }
     const m = node.member;
     const item = new vscode.TreeItem(`${m.side.toUpperCase()} · ${m.source ?? "unattributed"}: ${m.text.replace(/\s+/g, " ")}`);
-    item.description = `${shortLocation(m.uri, m.range)}${m.date ? ` · ${m.date}` : ""}`;
+    item.description = `${shortLocation(m.uri, m.range)}${m.date ? ` · ${m.date}` : ""}${memberVerdict(m)}`;
     item.tooltip = m.text;
     item.resourceUri = vscode.Uri.parse(m.uri);
     item.iconPath = new vscode.ThemeIcon(m.side === "a" ? "circle-filled" : "circle-outline");

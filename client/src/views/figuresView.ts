@@ -27,7 +27,7 @@ export class FiguresView extends ServerTreeView<Node> {
       const item = new vscode.TreeItem(g.label, vscode.TreeItemCollapsibleState.Collapsed);
       item.description = `${g.members.length} value${g.members.length === 1 ? "" : "s"} · ${files} file${files === 1 ? "" : "s"}${g.conflicting ? " · conflicting" : ""}`;
       item.iconPath = new vscode.ThemeIcon(g.conflicting ? "warning" : "symbol-number");
-      item.tooltip = `${g.label} (${g.subject})`;
+      item.tooltip = g.label;
       return item;
     }
     const m = node.member;

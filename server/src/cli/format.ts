@@ -4,14 +4,15 @@
 // per file (vscode-languageserver-textdocument: "\r\n", "\n" and "\r" end a line), so a report is
 // linear in the size of the input.
 import { TextDocument } from "vscode-languageserver-textdocument";
-import type { Analysis, Contradiction, Corpus, Finding, FindingSeverity, Stance } from "../engine";
+import type { Analysis, Contradiction, Corpus, FindingSeverity, Stance } from "../engine";
 import { oneLine } from "../engine/wording";
+import { verdictJson, type ReviewedFinding } from "./reviews";
 
 /** One analysed input and what the engine found in it. */
 export interface FileReport {
   file: string;
   analysis: Analysis;
-  findings: Finding[];
+  findings: ReviewedFinding[];
 }
 
 export interface Colors {
@@ -62,7 +63,7 @@ export interface JsonFinding {
   review?: unknown;
 }
 
-export function toJsonFinding(analysis: Analysis, finding: Finding): JsonFinding {
+export function toJsonFinding(analysis: Analysis, finding: ReviewedFinding): JsonFinding {
   const start = lineColumn(analysis, finding.span.start);
   const end = lineColumn(analysis, finding.span.end);
   const out: JsonFinding = {
@@ -75,6 +76,7 @@ export function toJsonFinding(analysis: Analysis, finding: Finding): JsonFinding
     message: finding.message,
   };
   if (finding.stance) out.stance = finding.stance;
+  if (finding.review) out.review = verdictJson(finding.review);
   return out;
 }
 

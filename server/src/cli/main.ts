@@ -11,6 +11,7 @@ import { CONFLICT_CODES, corpusRelations, createCorpus, findingsOf, type Corpus,
 import { DEFAULT_SETTINGS } from "../shared/settings";
 import { applyConfig, ConfigFinder, isConfigError, type ConfigError, type ProjectConfig } from "../shared/config";
 import { collectPaths, decodeText, readText, type InputProblem } from "./files";
+import { loadReviews, withVerdicts } from "./reviews";
 import { formatContradictions, formatFigureTable, formatFindings, NO_COLORS, scorerJsonText, summarize, type Colors, type FileReport } from "./format";
 import { toSarif } from "./sarif";
 
@@ -215,10 +216,13 @@ function loadInputs(options: Options, io: CliIO): Inputs | number {
   const corpus = createCorpus();
   for (const input of inputs) corpus.set(input.path, input.text);
   const relationsOf = corpusRelations(corpus);
+  const reviews = loadReviews();
   const reports = inputs.map(({ path, config }): FileReport => {
     const analysis = corpus.analysis(path)!;
-    return { file: path, analysis, findings: findingsOf(path, analysis, relationsOf(path), applyConfig(config)) };
+    const findings = findingsOf(path, analysis, relationsOf(path), applyConfig(config));
+    return { file: path, analysis, findings: withVerdicts(path, analysis, findings, reviews) };
   });
+  for (const problem of reviews.problems) io.err(`provenance: verdicts not read: ${problem}`);
   return { corpus, reports, unreadable };
 }
 

@@ -1,6 +1,7 @@
 // The corpus: every document's analysis, kept current incrementally, and the cross-file results
 // (figure groups, contradictions, actor index) derived from them. Only buckets of figures that a
 // change touches are regrouped; stance statements are extracted once per document version.
+import { documentDate } from "./dates";
 import type { ActorIndexEntry, Analysis, Contradiction, FigureGroup, FigureMember } from "./types";
 import { analyze } from "./analyze";
 import { figureConflicts } from "./figureConflicts";
@@ -215,11 +216,6 @@ function toMembers(file: string, analysis: Analysis): FigureMember[] {
   });
 }
 
-/** A dateline near the top of the text is the document's date. */
-function documentDate(analysis: Analysis): string | undefined {
-  const limit = Math.min(analysis.text.length, 600);
-  return analysis.dates.find((d) => d.start < limit && /\d{4}/.test(d.text))?.text;
-}
 
 function buildActorIndex(docs: Map<string, DocEntry>): Map<string, ActorIndexEntry> {
   const index = new Map<string, ActorIndexEntry>();

@@ -33,3 +33,12 @@ export function findDates(text: string, tokens: Token[]): Span[] {
   }
   return out;
 }
+
+/**
+ * The document's dateline: a date with a year near the top of the text (the first 600
+ * characters), never a date met further down (a story dated 2024 may recall August 2019).
+ */
+export function documentDate(analysis: { text: string; dates: readonly Span[] }): string | undefined {
+  const limit = Math.min(analysis.text.length, 600);
+  return analysis.dates.find((d) => d.start < limit && /\d{4}/.test(d.text))?.text;
+}

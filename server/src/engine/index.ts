@@ -25,3 +25,6 @@ export {
   type RelatedMention,
 } from "./findings";
 export { warmUp } from "./warmup";
+export { frameLabel } from "./frames";
+export { documentDate } from "./dates";
+export * from "./reviews";

@@ -17,6 +17,8 @@ export class OpenDocuments {
   readonly onDidAnalyze: Emitter<TextDocument>;
   readonly onDidClose: Emitter<TextDocument>;
   private readonly warnedOpen = new Set<string>();
+  /** Analyses started and not finished yet, by canonical URI. */
+  private readonly pending = new Map<string, Promise<void>>();
 
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
@@ -35,7 +37,7 @@ export class OpenDocuments {
     this.documents.onDidOpen(({ document }) => {
       if (isSourceLanguage(document.languageId)) this.byUri.set(canonicalUri(document.uri), document);
     });
-    this.documents.onDidChangeContent(({ document }) => void this.analyze(document));
+    this.documents.onDidChangeContent(({ document }) => void this.track(document, this.analyze(document)));
     this.documents.onDidClose(({ document }) => void this.close(document));
   }
 
@@ -59,6 +61,19 @@ export class OpenDocuments {
   /** Re-analyses every open document (after a settings change: include may now name others). */
   reanalyzeAll(): Promise<void> {
     return Promise.all(this.documents.all().map((doc) => this.analyze(doc))).then(() => undefined);
+  }
+
+  /** Resolves when the latest analysis started for a document is done (at once if none is pending). */
+  settled(uri: string): Promise<void> {
+    return this.pending.get(canonicalUri(uri)) ?? Promise.resolve();
+  }
+
+  private track(document: TextDocument, analysis: Promise<void>): void {
+    const uri = canonicalUri(document.uri);
+    const done = analysis.finally(() => {
+      if (this.pending.get(uri) === done) this.pending.delete(uri);
+    });
+    this.pending.set(uri, done);
   }
 
   private async analyze(document: TextDocument): Promise<void> {

@@ -8,6 +8,7 @@ import { registerFigures } from "./features/figures";
 import { registerHover } from "./features/hover";
 import { registerIndexing } from "./features/indexing";
 import { registerReferences } from "./features/references";
+import { registerReviews } from "./features/reviews";
 import { registerSemanticTokens } from "./features/semanticTokens";
 import { registerStatus } from "./features/status";
 import { registerSymbols } from "./features/symbols";
@@ -35,6 +36,7 @@ connection.onInitialize((params) => {
     ...registerCodeLens(services),
     ...registerSemanticTokens(services),
     ...registerSymbols(services),
+    ...registerReviews(services),
   };
   return { capabilities, serverInfo: { name: "provenance", version: "0.1.0" } };
 });

@@ -3,7 +3,8 @@ import type { ClientCapabilities, Connection, InitializeParams, TextDocuments } 
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { OpenDocuments } from "./documents";
 import { Emitter } from "./events";
-import { describeError, type Logger } from "./safe";
+import { ReviewStore } from "./reviewStore";
+import { describeError, showWarning, type Logger } from "./safe";
 import { SettingsStore } from "./settings";
 import { SourceIndex } from "./sources";
 import { Workspace } from "./workspace";
@@ -27,6 +28,8 @@ export interface Services {
   sources: SourceIndex;
   settings: SettingsStore;
   workspace: Workspace;
+  /** Review verdicts (.provenance/reviews.json of each folder). */
+  reviews: ReviewStore;
   client: ClientSupport;
   log: Logger;
   /** Settings changed: everything derived from them is stale. */
@@ -51,8 +54,9 @@ export function createServices(
       (params.rootUri ? [{ uri: params.rootUri, name: "root" }] : []),
   );
   open.listen();
+  const reviews = new ReviewStore(() => workspace!.folderUris(), log, (message) => showWarning(connection, message));
   const onSettingsChanged = new Emitter<void>((error) => log.error(`Provenance: ${describeError(error)}`));
-  return { connection, documents, open, sources, settings, workspace, client, log, onSettingsChanged };
+  return { connection, documents, open, sources, settings, workspace, reviews, client, log, onSettingsChanged };
 }
 
 function clientSupport(caps: ClientCapabilities): ClientSupport {

@@ -142,8 +142,21 @@ export class Workspace {
   private readonly shownSkips = new Set<string>();
   /** Fingerprint of the settings the last indexing run used (see indexingFingerprint). */
   indexedWith = "";
+  private markIndexed: () => void = () => undefined;
+  /** Settles when the first indexing run completes. */
+  private readonly firstIndex = new Promise<void>((resolve) => (this.markIndexed = resolve));
 
   constructor(private readonly options: WorkspaceOptions) {}
+
+  /**
+   * Resolves when the first indexing of the workspace is complete, or after `maxMs`: requests
+   * that look across files wait for it rather than answer as if the workspace were empty.
+   */
+  whenIndexed(maxMs = 10_000): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const bounded = new Promise<void>((resolve) => (timer = setTimeout(resolve, maxMs)));
+    return Promise.race([this.firstIndex, bounded]).finally(() => clearTimeout(timer));
+  }
 
   setFolders(folders: readonly WorkspaceFolder[]): void {
     this.folders = [];
@@ -239,6 +252,7 @@ export class Workspace {
     } finally {
       progress?.done();
       if (!cancelled()) {
+        this.markIndexed();
         const result = { files: indexed, skipped, milliseconds: Date.now() - started };
         connection.sendNotification(IndexingStatusNotification, { indexing: false, done: indexed + skipped, total: indexed + skipped });
         log.info(`Provenance: indexed ${indexed} files (${skipped} skipped) in ${result.milliseconds} ms`);

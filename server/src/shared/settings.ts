@@ -25,6 +25,7 @@ export const DEFAULT_SETTINGS: Readonly<ProvenanceSettings> = {
   maxFileSize: 2 * 1024 * 1024,
   severity: { ...DEFAULT_SEVERITIES },
   codeLens: { enable: true },
+  reviewer: "",
 };
 
 /** Settings as sent by any client (partial, possibly mistyped) → complete, valid settings. */
@@ -48,6 +49,7 @@ export function normalizeSettings(raw: unknown): ProvenanceSettings {
         : DEFAULT_SETTINGS.maxFileSize,
     severity,
     codeLens: { enable: typeof codeLens.enable === "boolean" ? codeLens.enable : DEFAULT_SETTINGS.codeLens.enable },
+    reviewer: typeof input.reviewer === "string" ? input.reviewer.trim() : DEFAULT_SETTINGS.reviewer,
   };
 }
 

@@ -4,6 +4,7 @@ import type { CodeLens, CodeLensParams } from "vscode-languageserver";
 import { CodeLensRefreshRequest } from "vscode-languageserver";
 import { PEEK_LOCATIONS_COMMAND } from "../../protocol";
 import { otherValuesOf } from "../lookup";
+import { workspaceReady } from "../ready";
 import { guarded } from "../safe";
 import type { Services } from "../services";
 import { canonicalUri } from "../uris";
@@ -25,6 +26,7 @@ async function codeLenses(services: Services, params: CodeLensParams): Promise<C
   const uri = canonicalUri(params.textDocument.uri);
   const settings = await services.settings.get(uri);
   if (!settings.codeLens.enable) return [];
+  await workspaceReady(services, uri);
   const { sources } = services;
   const analysis = sources.analysis(uri);
   const map = sources.lineMap(uri);

@@ -8,18 +8,22 @@ import {
   type ContradictionsParams,
   type ContradictionsResult,
 } from "../../protocol";
+import { workspaceReady } from "../ready";
 import { guarded } from "../safe";
 import type { Services } from "../services";
 import type { SourceIndex } from "../sources";
+import { memberVerdict } from "./reviews";
 import { canonicalUri } from "../uris";
 
 export function registerContradictions(services: Services): void {
   const empty: ContradictionsResult = { contradictions: [] };
   services.connection.onRequest(
     ContradictionsRequest,
-    guarded(services.log, "provenance/contradictions", empty, (params: ContradictionsParams | null | undefined) =>
-      listContradictions(services.sources, params?.uri ? canonicalUri(params.uri) : undefined),
-    ),
+    guarded(services.log, "provenance/contradictions", empty, async (params: ContradictionsParams | null | undefined) => {
+      await workspaceReady(services, params?.uri);
+      const result = listContradictions(services.sources, params?.uri ? canonicalUri(params.uri) : undefined);
+      return withMemberVerdicts(services, result);
+    }),
   );
 }
 
@@ -39,6 +43,18 @@ function toItem(sources: SourceIndex, contradiction: Contradiction): Contradicti
   if (contradiction.subject !== undefined) item.subject = contradiction.subject;
   if (contradiction.revision !== undefined) item.revision = contradiction.revision;
   return item;
+}
+
+/** Each member with the verdict on its figure (or its claim), when it has one. */
+function withMemberVerdicts(services: Services, result: ContradictionsResult): ContradictionsResult {
+  for (const item of result.contradictions) {
+    for (const member of item.members) {
+      const offset = services.sources.lineMap(member.uri)?.offsetAt(member.range.start);
+      const review = offset === undefined ? undefined : memberVerdict(services, item.kind, { file: member.uri, start: offset });
+      if (review) member.review = review;
+    }
+  }
+  return result;
 }
 
 /** Long sentences are clipped: the range locates the whole mention; thousands of items stay light. */

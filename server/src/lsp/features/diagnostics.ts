@@ -11,6 +11,7 @@ import { describeError } from "../safe";
 import type { Services } from "../services";
 import type { ContradictionView, SourceIndex } from "../sources";
 import { canonicalUri } from "../uris";
+import { applyReviews } from "./reviews";
 
 export function registerDiagnostics(services: Services): void {
   const { connection, open, sources, log } = services;
@@ -24,7 +25,7 @@ export function registerDiagnostics(services: Services): void {
       const current = open.get(uri);
       if (!current) return; // closed while waiting for settings
       const view = options.settled ? sources.settledView() : sources.freshView();
-      const diagnostics = computeDiagnostics(sources, uri, settings, view);
+      const diagnostics = applyReviews(services, uri, computeDiagnostics(sources, uri, settings, view));
       const key = JSON.stringify(diagnostics);
       if (!options.force && published.get(current.uri) === key) return;
       published.set(current.uri, key);
@@ -47,6 +48,9 @@ export function registerDiagnostics(services: Services): void {
     for (const document of open.all()) void publish(document);
   });
   services.onSettingsChanged.on(() => {
+    for (const document of open.all()) void publish(document);
+  });
+  services.reviews.onDidChange.on(() => {
     for (const document of open.all()) void publish(document);
   });
 }

@@ -1,13 +1,15 @@
 // Hovers (Markdown): the provenance of a claim, every value given for a figure's subject across
 // files, and what the corpus knows about an actor.
 import { MarkupKind, type Hover, type HoverParams } from "vscode-languageserver";
-import type { ActorMention, Analysis, Claim, Figure } from "../../engine";
+import { documentDate, frameLabel, type ActorMention, type Analysis, type Claim, type Figure } from "../../engine";
 import { displayLine, lineLink, spansOverlap, type LineMap } from "../convert";
 import { actorEntry, elementAt, otherValuesOf, relationsOfClaim } from "../lookup";
+import { workspaceReady } from "../ready";
 import { guarded } from "../safe";
 import type { Services } from "../services";
 import type { SourceIndex } from "../sources";
 import { canonicalUri, fileName } from "../uris";
+import { reviewHoverSection } from "./reviews";
 import {
   ACTOR_KIND_LABEL,
   CLAIM_KIND_LABEL,
@@ -15,7 +17,6 @@ import {
   figureAsWritten,
   formatFigure,
   formatNumber,
-  humanizeSlug,
   oneLine,
   QUALIFIER_LABEL,
   quote,
@@ -24,7 +25,12 @@ import {
 } from "../wording";
 
 export function registerHover(services: Services): { hoverProvider: true } {
-  services.connection.onHover(guarded(services.log, "hover", null, (params: HoverParams) => hoverAt(services, params)));
+  services.connection.onHover(
+    guarded(services.log, "hover", null, async (params: HoverParams) => {
+      await workspaceReady(services, params.textDocument.uri); // the cross-file part needs every file
+      return hoverAt(services, params);
+    }),
+  );
   return { hoverProvider: true };
 }
 
@@ -52,6 +58,7 @@ export function hoverAt(services: Services, params: HoverParams): Hover | null {
       span = element.claim;
       break;
   }
+  if (element.kind !== "actor") markdown += reviewHoverSection(services, uri, element.kind, span.start);
   const kind = services.client.markdownHover ? MarkupKind.Markdown : MarkupKind.PlainText;
   return { contents: { kind, value: markdown }, range: map.rangeOf(span) };
 }
@@ -108,8 +115,7 @@ function who(claim: Claim): string {
   const source = claim.source;
   if (!source) return "no source given";
   const kind = SOURCE_KIND_LABEL[source.kind];
-  const canonical = source.canonical ? ` \`${source.canonical}\`` : "";
-  return `${escapeMarkdown(oneLine(source.text, 80))} — ${kind}${canonical}`;
+  return `${escapeMarkdown(oneLine(source.text, 80))} — ${kind}`;
 }
 
 function stanceCue(claim: Claim): string {
@@ -119,8 +125,8 @@ function stanceCue(claim: Claim): string {
 
 function when(analysis: Analysis, claim: Claim): string {
   if (claim.date) return escapeMarkdown(claim.date.text);
-  const dated = analysis.dates[0];
-  return dated ? `not stated; the text is dated ${escapeMarkdown(dated.text)}` : "not stated";
+  const dateline = documentDate(analysis);
+  return dateline ? `not stated; the text is dated ${escapeMarkdown(dateline)}` : "not stated";
 }
 
 // ---- Figures ----
@@ -138,7 +144,7 @@ function figureHover(sources: SourceIndex, uri: string, analysis: Analysis, figu
     `- **Value:** ${value}`,
     `- **Qualifier:** ${QUALIFIER_LABEL[figure.qualifier]}`,
     `- **Unit:** ${figure.unit ? escapeMarkdown(figure.unit) : "none"}`,
-    `- **Subject:** ${escapeMarkdown(group?.label ?? humanizeSlug(figure.subject))} (\`${figure.subject || "unknown"}\`)`,
+    `- **Subject:** ${escapeMarkdown(group?.label ?? (frameLabel(figure.frame) || "unknown"))}`,
     `- **Given by:** ${giver ? `${escapeMarkdown(oneLine(giver.text, 60))} (${SOURCE_KIND_LABEL[giver.kind]})` : "the text itself"}`,
   ];
   if (others.length === 0) {
@@ -166,7 +172,7 @@ function sameFigure(a: string, b: string): boolean {
 
 function actorHover(sources: SourceIndex, uri: string, actor: ActorMention): string {
   const entry = actorEntry(sources, actor.canonical);
-  const lines = [`**${escapeMarkdown(actor.name)}** — ${ACTOR_KIND_LABEL[actor.kind]} (\`${actor.canonical}\`)`, ""];
+  const lines = [`**${escapeMarkdown(actor.name)}** — ${ACTOR_KIND_LABEL[actor.kind]}`, ""];
   if (!entry) {
     const here = sources.analysis(uri)?.actors.filter((a) => a.canonical === actor.canonical) ?? [];
     lines.push(`- **Spellings:** ${[...new Set(here.map((a) => escapeMarkdown(a.text)))].join(", ")}`);

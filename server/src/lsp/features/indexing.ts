@@ -30,6 +30,7 @@ export function registerIndexing(services: Services): void {
           workspace.removeFolders(event.removed);
           workspace.addFolders(event.added);
           void workspace.indexAll();
+          void services.reviews.reloadAll();
         });
       }
     } catch (error) {
@@ -41,6 +42,7 @@ export function registerIndexing(services: Services): void {
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
     // A project config file (provenance.config.json) changed: settings are stale.
     if (changes.some((c) => isConfigFileUri(c.uri))) await settingsChanged();
+    if (changes.some((c) => services.reviews.isReviewsFile(c.uri))) void services.reviews.reloadAll();
     await workspace.applyFileChanges(changes.filter((c) => !isConfigFileUri(c.uri)));
   });
 
@@ -103,6 +105,7 @@ async function registerWatcherGlobs(services: Services): Promise<Disposable> {
   }
   if (folders.length === 0) watchers.push({ globPattern: "**/*.txt" });
   watchers.push({ globPattern: `**/{${CONFIG_FILE_NAMES.join(",")}}` });
+  watchers.push({ globPattern: "**/.provenance/reviews.json" });
   // Created, renamed or deleted folders: their files come without a per-file event.
   watchers.push({ globPattern: "**/*", kind: WatchKind.Create | WatchKind.Delete });
   return services.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });

@@ -3,6 +3,7 @@
 import type { Location, ReferenceParams } from "vscode-languageserver";
 import { comparePositions, toLocation } from "../convert";
 import { actorEntry, elementAt, figureGroupOf } from "../lookup";
+import { workspaceReady } from "../ready";
 import { guarded } from "../safe";
 import type { Services } from "../services";
 import type { SourceIndex } from "../sources";
@@ -10,9 +11,11 @@ import { canonicalUri } from "../uris";
 
 export function registerReferences(services: Services): { referencesProvider: true } {
   services.connection.onReferences(
-    guarded(services.log, "references", [] as Location[], (params: ReferenceParams) =>
-      mentionsAt(services.sources, canonicalUri(params.textDocument.uri), params.position),
-    ),
+    guarded(services.log, "references", [] as Location[], async (params: ReferenceParams) => {
+      const uri = canonicalUri(params.textDocument.uri);
+      await workspaceReady(services, uri); // every file, not only those indexed so far
+      return mentionsAt(services.sources, uri, params.position);
+    }),
   );
   return { referencesProvider: true };
 }

@@ -1,12 +1,13 @@
 // Document symbols (the outline): Actors (one per party, with its mention count), Figures,
 // Claims.
 import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams, type Range } from "vscode-languageserver";
-import type { ActorKind, ActorMention, Analysis, Claim } from "../../engine";
-import { coveringRange, type LineMap } from "../convert";
+import { frameLabel, type ActorKind, type ActorMention, type Analysis, type Claim } from "../../engine";
+import { comparePositions, coveringRange, type LineMap } from "../convert";
+import { documentReady } from "../ready";
 import { guarded } from "../safe";
 import type { Services } from "../services";
 import { canonicalUri } from "../uris";
-import { ACTOR_KIND_LABEL, CLAIM_KIND_LABEL, formatFigure, humanizeSlug, oneLine, SOURCE_KIND_LABEL, STANCE_LABEL } from "../wording";
+import { ACTOR_KIND_LABEL, CLAIM_KIND_LABEL, formatFigure, oneLine, SOURCE_KIND_LABEL, STANCE_LABEL } from "../wording";
 
 const ACTOR_SYMBOL: Record<ActorKind, SymbolKind> = {
   person: SymbolKind.Constructor,
@@ -16,8 +17,9 @@ const ACTOR_SYMBOL: Record<ActorKind, SymbolKind> = {
 
 export function registerSymbols(services: Services): { documentSymbolProvider: { label: string } } {
   services.connection.onDocumentSymbol(
-    guarded(services.log, "document symbols", [] as DocumentSymbol[], (params: DocumentSymbolParams) => {
+    guarded(services.log, "document symbols", [] as DocumentSymbol[], async (params: DocumentSymbolParams) => {
       const uri = canonicalUri(params.textDocument.uri);
+      await documentReady(services, uri);
       const analysis = services.sources.analysis(uri);
       const map = services.sources.lineMap(uri);
       return analysis && map ? outline(analysis, map) : [];
@@ -37,7 +39,7 @@ export function outline(analysis: Analysis, map: LineMap): DocumentSymbol[] {
     SymbolKind.Package,
     analysis.figures.map((f) => {
       const range = map.rangeOf(f);
-      return symbol(formatFigure(f), humanizeSlug(f.subject), SymbolKind.Number, range, range);
+      return symbol(formatFigure(f), frameLabel(f.frame), SymbolKind.Number, range, range);
     }),
   );
   add("Claims", SymbolKind.Package, analysis.claims.map((c) => claimSymbol(c, map)));
@@ -64,8 +66,14 @@ function claimSymbol(claim: Claim, map: LineMap): DocumentSymbol {
   return symbol(`${kinds}: ${oneLine(claim.text, 60)}`, `${source} · ${STANCE_LABEL[claim.stance]}`, SymbolKind.Event, range, selection);
 }
 
+/** A symbol; a selection outside the range (a cue in the next sentence) falls back to the range, as LSP requires. */
 function symbol(name: string, detail: string, kind: SymbolKind, range: Range, selectionRange: Range): DocumentSymbol {
-  return { name: name || "(unnamed)", detail, kind, range, selectionRange };
+  const selection = contains(range, selectionRange) ? selectionRange : range;
+  return { name: name || "(unnamed)", detail, kind, range, selectionRange: selection };
+}
+
+function contains(outer: Range, inner: Range): boolean {
+  return comparePositions(outer.start, inner.start) <= 0 && comparePositions(inner.end, outer.end) <= 0;
 }
 
 function container(name: string, kind: SymbolKind, children: DocumentSymbol[]): DocumentSymbol {
