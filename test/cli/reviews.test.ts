@@ -37,8 +37,8 @@ test("analyze marks reviewed claims and figures and lists orphaned verdicts", ()
   ]);
   const r = run(dir, "analyze", "news");
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stdout, /claim\.anonymous .*Officials said.* \[verified by Ana\]/);
-  assert.match(r.stdout, /figure 12 boats .* \[disputed by Ana: the harbour master counted 9\]/);
+  assert.match(r.stdout, /harbour\.txt:3:1: hint ✓ Verified by Ana — .*\[claim\.anonymous\]/);
+  assert.match(r.stdout, /harbour\.txt:4:\d+: hint Figure: 12 boats .*✗ disputed by Ana: the harbour master counted 9 \[figure\]/);
   assert.match(r.stdout, /orphaned verdict .*\[ignored by Ana\] — Gone said the ferry sank\./);
   assert.doesNotMatch(r.stdout, /@[0-9a-z]{4,}/, "no internal subject id");
 });
@@ -60,5 +60,5 @@ test("a broken reviews file is reported once and the analysis still runs", () =>
   const r = run(dir, "analyze", "news");
   assert.equal(r.status, 0);
   assert.match(r.stderr, /verdicts not read: .*reviews\.json: not valid JSON/);
-  assert.match(r.stdout, /Officials said/);
+  assert.match(r.stdout, /harbour\.txt:3:1: info .*\[claim\.anonymous\]/);
 });

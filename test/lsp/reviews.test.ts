@@ -126,7 +126,7 @@ describe("review verdicts over stdio", { timeout: 120_000 }, () => {
   });
 
   test("Ignore this finding hides the diagnostic; Clear review brings it back", async () => {
-    const isDenial = (d: any) => d.code === "claim.denial" && /denied/.test(d.message);
+    const isDenial = (d: any) => (d.code === "claim.denial" || d.code === "stance.conflict") && /denied/.test(d.message);
     const denial = (await client.waitForDiagnostics(kyivUri, (d) => d.some(isDenial))).find(isDenial);
     await run(byTitle(await actionsFor(kyivUri, denial), "Ignore this finding"));
     await client.waitForDiagnostics(kyivUri, (d) => !d.some(isDenial));

@@ -4,15 +4,19 @@
 // per file (vscode-languageserver-textdocument: "\r\n", "\n" and "\r" end a line), so a report is
 // linear in the size of the input.
 import { TextDocument } from "vscode-languageserver-textdocument";
-import type { Analysis, Contradiction, Corpus, FindingSeverity, Stance } from "../engine";
+import type { Analysis, Contradiction, Corpus, FindingSeverity, Review, Stance } from "../engine";
 import { oneLine } from "../engine/wording";
-import { verdictJson, type ReviewedFinding } from "./reviews";
+import { verdictJson, verdictLabel, type ReviewedFinding } from "./reviews";
 
 /** One analysed input and what the engine found in it. */
 export interface FileReport {
   file: string;
   analysis: Analysis;
   findings: ReviewedFinding[];
+  /** The verdict on the claim or figure at an offset, from `.provenance/reviews.json`. */
+  verdictAt?: (kind: "claim" | "figure", offset: number) => Review | undefined;
+  /** Verdicts whose sentence is no longer in the file. */
+  orphaned?: readonly Review[];
 }
 
 export interface Colors {
@@ -90,10 +94,15 @@ export function scorerJsonText(corpus: Corpus, reports: readonly FileReport[]): 
   return `{"files":[${lines(files)}],"contradictions":[${lines(contradictions)}]}`;
 }
 
+/** `{review: …}` when a verdict exists (the scorer's shape is unchanged otherwise). */
+function reviewField(review: Review | undefined): { review?: ReturnType<typeof verdictJson> } {
+  return review ? { review: verdictJson(review) } : {};
+}
+
 /** The scorer's shape (files[].actors/figures/claims, contradictions), each file with its findings. */
 export function toScorerJson(corpus: Corpus, reports: readonly FileReport[]): { files: unknown[]; contradictions: unknown[] } {
   return {
-    files: reports.map(({ file, analysis: a, findings }) => ({
+    files: reports.map(({ file, analysis: a, findings, verdictAt }) => ({
       file,
       actors: a.actors.map(({ start, end, text, kind, canonical }) => ({ start, end, text, kind, canonical })),
       figures: a.figures.map((f, i) => ({
@@ -104,6 +113,7 @@ export function toScorerJson(corpus: Corpus, reports: readonly FileReport[]): { 
         qualifier: f.qualifier,
         unit: f.unit,
         subject: corpus.figureGroupOf(file, i)?.subject ?? f.subject,
+        ...reviewField(verdictAt?.("figure", f.start)),
       })),
       claims: a.claims.map((c) => ({
         start: c.start,
@@ -112,6 +122,7 @@ export function toScorerJson(corpus: Corpus, reports: readonly FileReport[]): { 
         kinds: c.kinds,
         source: c.source ? { start: c.source.start, end: c.source.end, text: c.source.text } : null,
         cues: c.cues.map((x) => x.text),
+        ...reviewField(verdictAt?.("claim", c.start)),
       })),
       findings: findings.map((f) => toJsonFinding(a, f)),
     })),
@@ -138,10 +149,13 @@ function paintSeverity(colors: Colors, severity: FindingSeverity): string {
 /** One `file:line:col: severity message [code]` line per finding. */
 export function formatFindings(reports: readonly FileReport[], colors: Colors = NO_COLORS): string {
   const lines: string[] = [];
-  for (const { file, analysis, findings } of reports) {
+  for (const { file, analysis, findings, orphaned } of reports) {
     for (const finding of findings) {
       const { line, column } = lineColumn(analysis, finding.span.start);
       lines.push(`${colors.bold(`${file}:${line}:${column}`)}: ${paintSeverity(colors, finding.severity)} ${finding.message} ${colors.dim(`[${finding.code}]`)}`);
+    }
+    for (const review of orphaned ?? []) {
+      lines.push(`${colors.bold(file)}: orphaned verdict (sentence no longer in the text)${verdictLabel(review)} — ${oneLine(review.sentence, 80)}`);
     }
   }
   return lines.join("\n");

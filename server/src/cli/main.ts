@@ -220,7 +220,13 @@ function loadInputs(options: Options, io: CliIO): Inputs | number {
   const reports = inputs.map(({ path, config }): FileReport => {
     const analysis = corpus.analysis(path)!;
     const findings = findingsOf(path, analysis, relationsOf(path), applyConfig(config));
-    return { file: path, analysis, findings: withVerdicts(path, analysis, findings, reviews) };
+    return {
+      file: path,
+      analysis,
+      findings: withVerdicts(path, analysis, findings, reviews),
+      verdictAt: (kind, offset) => reviews.verdictFor(path, analysis, kind, offset),
+      orphaned: reviews.orphanedIn(path, analysis),
+    };
   });
   for (const problem of reviews.problems) io.err(`provenance: verdicts not read: ${problem}`);
   return { corpus, reports, unreadable };
