@@ -9,6 +9,7 @@ import type { SentenceSlice } from "./sentences";
 import { covering, lastBefore, within } from "./spans";
 import { internArray, internString } from "./intern";
 
+const W = LEX.claimWords;
 const CLAIM_NOUNS = new Map(Object.entries(cueData.claimNouns) as Array<[string, Stance]>);
 interface Phrase {
   words: string[];
@@ -54,18 +55,15 @@ const PHRASE_STARTS = new Set(["according", ...NON_CONFIRMATION.keys(), ...PASSI
 const CONCERN_NOUNS = new Set(cueData.concernNouns);
 const DOCUMENT_VERBS = new Set(cueData.documentVerbs.forms);
 const DOCUMENT_NOUNS = new Set(cueData.documentVerbs.subjects);
-const ARTICLE_DETERMINERS = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your", "such"]);
-const ANAPHORIC = new Set(["the", "this", "that", "these", "those"]);
-const NP_DROP = new Set(["one", "what", "the", "a", "an", "some", "many", "several", "most", "other", "certain", "various", "numerous", "few", "both", "all", "two", "three", "multiple", "this", "these", "those"]);
-const AUX = new Set(["has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "do", "does", "did", "also", "not", "now", "still", "again", "already", "then", "later", "earlier", "previously", "recently", "repeatedly", "vehemently", "strongly", "publicly", "officially", "reportedly", "allegedly", "apparently", "continue", "continues", "continued", "to", "just", "even", "further", "initially", "first", "once", "never", "always", "often", "separately", "privately", "openly", "explicitly", "flatly", "firmly", "quickly", "immediately", "swiftly", "cautiously", "avoid", "avoids", "avoided", "declined", "refused", "unable", "able", "has been", "reiterated"]);
-const PASSIVE_AUX = new Set(["is", "are", "was", "were", "been", "be", "being", "get", "got"]);
-const CLAUSE_STOPS = new Set(["that", "which", "who", "whom", "while", "whereas", "although", "though", "because", "since", "when", "if", "but", "as", "after", "before", "despite", "with", "without", "for", "about", "on", "in", "at", "into", "over", "under", "during", "amid", "against", "than", "like", "through", "via", "so", "where", "whether", "however", "meanwhile", "by"]);
-const NP_INNER_PREPS = new Set(["of", "from", "to", "at", "in"]);
-const PRONOUNS = new Map([
-  ["he", "person"], ["she", "person"], ["they", "plural"], ["it", "thing"], ["we", "plural"], ["i", "person"],
-  ["him", "person"], ["them", "plural"],
-]);
-const WEAK_VERBS = new Set(["highlight", "indicate", "reveal", "disclose", "detail", "note", "observe", "describe", "emphasize", "emphasise", "stress", "acknowledge", "admit", "explain", "unveil", "identify", "question", "echo", "call", "express", "voice", "urge", "pledge", "vow", "predict", "post", "reply", "respond", "condemn", "criticize", "criticise", "cite", "maintain", "add", "report", "declare", "announce", "suggest", "confirm", "estimate", "believe", "deem", "argue", "warn", "caution", "insist"]);
+const ARTICLE_DETERMINERS = W.articleDeterminers;
+const ANAPHORIC = W.anaphoric;
+const NP_DROP = W.npDrop;
+const AUX = W.aux;
+const PASSIVE_AUX = W.passiveAux;
+const CLAUSE_STOPS = W.clauseStops;
+const NP_INNER_PREPS = W.npInnerPreps;
+const PRONOUNS = LEX.pronouns;
+const WEAK_VERBS = W.weakVerbs;
 
 interface FoundCue {
   cue: Cue;
@@ -237,9 +235,7 @@ const CUE_WORDS = new Set<string>([
   ...LEX.hedges,
   ...DENIAL_PREDICATES,
   ...DOCUMENT_VERBS,
-  "anonymous",
-  "unnamed",
-  "unidentified",
+  ...W.anonymityMarkers,
 ]);
 
 function cueAt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undefined {
@@ -252,8 +248,8 @@ function cueAt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undef
   // Claim nouns: "claims", "allegations", "reports", "denial".
   if (CLAIM_NOUNS.has(lw) && !isVerbUse(tokens, i, s)) {
     if (capitalizedInside) return undefined;
-    if (prev && ANAPHORIC.has(prev.lower) && (lw === "report" || lw === "reports" || lw === "statement" || lw === "statements" || lw === "estimate" || lw === "estimates" || lw === "warning" || lw === "warnings")) return undefined;
-    if ((lw === "statement" || lw === "statements" || lw === "estimate" || lw === "estimates" || lw === "warning" || lw === "warnings") && !possessorBefore(tokens, i, s)) return undefined;
+    if (prev && ANAPHORIC.has(prev.lower) && W.anaphoricNouns.has(lw)) return undefined;
+    if (W.possessedNouns.has(lw) && !possessorBefore(tokens, i, s)) return undefined;
     const stance = CLAIM_NOUNS.get(lw)!;
     const kind: ClaimKind = stance === "denies" ? "denial" : "attributed";
     const cue: FoundCue = { cue: makeCue(ctx, i, i + 1, kind, stance), at: i, wantsSource: false, priority: 3 };
@@ -272,7 +268,7 @@ function cueAt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undef
   if (DENIAL_PREDICATES.has(lw) && prev && ["is", "are", "was", "were", "be", "been"].includes(prev.lower) && i + 1 <= s.t1) {
     return { cue: makeCue(ctx, i, i + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
   }
-  if (lw === "anonymous" || lw === "unnamed" || lw === "unidentified") {
+  if (W.anonymityMarkers.has(lw)) {
     return { cue: makeCue(ctx, i, i + 1, "anonymous"), at: i, wantsSource: false, priority: 4 };
   }
   return undefined;
@@ -280,13 +276,13 @@ function cueAt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undef
 
 function possessorBefore(tokens: Token[], i: number, s: SentenceSlice): boolean {
   const prev = tokens[i - 1];
-  return !!prev && i - 1 >= s.t0 && (isPossessive(prev) || ["its", "their", "his", "her"].includes(prev.lower));
+  return !!prev && i - 1 >= s.t0 && (isPossessive(prev) || W.possessivePronouns.has(prev.lower));
 }
 
 /** "reports" used as a verb: "U.S. intelligence reports high casualties". */
 function isVerbUse(tokens: Token[], i: number, s: SentenceSlice): boolean {
   const lw = tokens[i]!.lower;
-  if (!(lw === "reports" || lw === "claims" || lw === "estimates" || lw === "warning" || lw === "report" || lw === "claim" || lw === "estimate")) return false;
+  if (!W.verbNounForms.has(lw)) return false;
   const prev = tokens[i - 1];
   if (!prev || i - 1 < s.t0) return false;
   if (ARTICLE_DETERMINERS.has(prev.lower) || isPossessive(prev)) return false;
@@ -296,7 +292,7 @@ function isVerbUse(tokens: Token[], i: number, s: SentenceSlice): boolean {
   if ((lw === "estimates" || lw === "reports" || lw === "claims") && (!next || next.text === "." || i + 1 >= s.t1) && LEX.speakerNouns.has(prev.lower)) return true;
   // "the British report": an article before the modifier makes it a noun phrase.
   if (ARTICLE_DETERMINERS.has(tokens[i - 2]?.lower ?? "") && i - 2 >= s.t0) return false;
-  if (next && ["were", "was", "are", "is", "have", "has", "had", "of", "by"].includes(next.lower)) return false;
+  if (next && W.nounFollowers.has(next.lower)) return false;
   if (isSentenceStart(tokens, i - 1, s) && !LEX.speakerNouns.has(prev.lower)) return false;
   // A verb follows a subject noun or name and is followed by an object or "that".
   const subjectLike = prev.kind === TokenKind.Word && (prev.cap || LEX.speakerNouns.has(prev.lower)) && !["of", "and", "to"].includes(prev.lower);
@@ -313,7 +309,7 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
   if (t.cap && tokens[i + 1]?.cap) return undefined; // "State Department"
   // Participles used as adjectives after a determiner: "the alleged use", "the reported involvement".
   if (prev && (ARTICLE_DETERMINERS.has(prev.lower) || isPossessive(prev)) && i - 1 >= s.t0) {
-    if (/ed$/.test(lw) && ["allege", "report", "claim", "accuse"].includes(lemma)) return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
+    if (W.adjectivalHedges.has(lw)) return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
     return undefined;
   }
   if (lw === "that" || (lemma === "say" && prev?.lower === "that" && next?.text === ",")) return undefined;
@@ -353,7 +349,7 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
   if ((lemma === "express" || lemma === "voice" || lemma === "indicate" || lemma === "raise") ) {
     // "expressed (grave) concerns", "voiced concerns"
     let k = i + 1;
-    if (tokens[k] && /^(grave|serious|deep|strong|growing|some|its|their|his|her)$/.test(tokens[k]!.lower)) k++;
+    if (tokens[k] && W.concernIntensifiers.has(tokens[k]!.lower)) k++;
     if (tokens[k] && CONCERN_NOUNS.has(tokens[k]!.lower)) t1 = k + 1;
     else if (lemma !== "indicate") return undefined;
   }
@@ -378,7 +374,7 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
   return cue;
 }
 
-const NEGATORS = new Set(["not", "never", "n't", "no", "neither", "nor"]);
+const NEGATORS = W.negators;
 
 function isNegated(tokens: Token[], i: number, s: SentenceSlice): boolean {
   return negationStart(tokens, i, s) < i;
@@ -405,7 +401,7 @@ function documentVerbCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundC
 }
 
 function nextNounIsDocument(tokens: Token[], k: number, end: number): boolean {
-  for (let j = k; j < Math.min(end, k + 4); j++) if (DOCUMENT_NOUNS.has(tokens[j]!.lower) || ["statement", "video", "footage", "photos", "images"].includes(tokens[j]!.lower)) return true;
+  for (let j = k; j < Math.min(end, k + 4); j++) if (DOCUMENT_NOUNS.has(tokens[j]!.lower) || W.releasedThings.has(tokens[j]!.lower)) return true;
   return false;
 }
 
@@ -431,7 +427,7 @@ function isPassive(tokens: Token[], i: number, s: SentenceSlice): boolean {
   for (let k = i - 1; k >= Math.max(s.t0, i - 3); k--) {
     const w = tokens[k]!.lower;
     if (PASSIVE_AUX.has(w)) return true;
-    if (!/ly$/.test(w) && w !== "also" && w !== "not" && w !== "widely" && w !== "first") return false;
+    if (!/ly$/.test(w) && !W.passiveAdverbs.has(w)) return false;
   }
   return false;
 }
@@ -455,7 +451,7 @@ function hedgeCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | un
     // "could not" + verb of a past fact ("rescuers could not reach"); non-confirmation is a phrase cue.
     if (next?.lower === "not" || next?.lower === "n't") return undefined;
   }
-  if ((lw === "appear" || lw === "appears" || lw === "appeared") && next && ["in", "on", "at", "before", "with", "alongside", "inside", "outside"].includes(next.lower)) return undefined;
+  if ((lw === "appear" || lw === "appears" || lw === "appeared") && next && W.appearancePreps.has(next.lower)) return undefined;
   if ((lw === "seem" || lw === "seems" || lw === "seemed" || lw === "appear" || lw === "appears" || lw === "appeared") && !next) return undefined;
   if (/^suggest/.test(lw)) {
     const cue: FoundCue = { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: true, priority: 0 };
@@ -498,7 +494,7 @@ function nounOwner(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpan |
 /** "recent reports detail…", "Reports indicate…": the noun itself names a (generic) source. */
 function bareNounSource(tokens: Token[], i: number, s: SentenceSlice): SourceSpan {
   let t0 = i;
-  while (t0 - 1 >= s.t0 && tokens[t0 - 1]!.kind === TokenKind.Word && !tokens[t0 - 1]!.cap && /^(recent|new|media|news|earlier|latest|initial|multiple|unconfirmed|local|intelligence|press|western|several)$/.test(tokens[t0 - 1]!.lower)) t0--;
+  while (t0 - 1 >= s.t0 && tokens[t0 - 1]!.kind === TokenKind.Word && !tokens[t0 - 1]!.cap && W.reportModifiers.has(tokens[t0 - 1]!.lower)) t0--;
   return { t0, t1: i + 1, kind: "anonymous" };
 }
 
@@ -550,7 +546,7 @@ function subjectBefore(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSp
   return validateSpeaker(ctx, np) ?? postModifiedSpeaker(ctx, s, np);
 }
 
-const POST_MODIFIERS = new Set(["close", "familiar", "briefed", "knowledgeable", "involved", "privy", "linked", "loyal", "near", "opposed"]);
+const POST_MODIFIERS = W.postModifiers;
 
 /** "Sources close to the negotiations said", "people familiar with the matter say". */
 function postModifiedSpeaker(ctx: ClaimContext, s: SentenceSlice, np: SourceSpan): SourceSpan | undefined {
@@ -635,7 +631,7 @@ function npBefore(ctx: ClaimContext, s: SentenceSlice, end: number): SourceSpan 
   while (t0 < end && (NP_DROP.has(tokens[t0]!.lower) || NP_INNER_PREPS.has(tokens[t0]!.lower) || tokens[t0]!.lower === "and" || isPossessive(tokens[t0]))) t0++;
   if (t0 >= end) return undefined;
   // A leading "But"/"And" at the sentence start is not part of the name.
-  if (t0 === s.t0 && ["but", "and", "so", "yet", "also"].includes(tokens[t0]!.lower)) t0++;
+  if (t0 === s.t0 && W.sentenceConnectives.has(tokens[t0]!.lower)) t0++;
   if (t0 >= end) return undefined;
   return { t0, t1: end };
 }
@@ -646,7 +642,7 @@ function innerPrepOk(tokens: Token[], k: number, s: SentenceSlice): boolean {
   if (!before || k - 1 < s.t0) return false;
   const prep = tokens[k]!.lower;
   if (prep === "of") return before.cap || LEX.speakerNouns.has(before.lower) || LEX.titles.has(before.lower);
-  if (prep === "to") return ["adviser", "advisor", "advisers", "advisors", "representative", "envoy", "ambassador", "spokesman", "spokeswoman", "spokesperson", "close", "sources", "aide", "aides", "deputy", "successor"].includes(before.lower);
+  if (prep === "to") return W.toHeads.has(before.lower);
   if (prep === "from" || prep === "at" || prep === "in") return LEX.speakerNouns.has(before.lower) || LEX.titles.has(before.lower) || LEX.orgHeadWords.has(before.text);
   return false;
 }
@@ -709,9 +705,9 @@ function validateSpeaker(ctx: ClaimContext, np: SourceSpan): SourceSpan | undefi
   const head = headOf(tokens, np);
   if (!head) return undefined;
   // "We assess", "I believe": the author speaks; other pronouns point back to a named speaker.
-  if ((head.lower === "we" || head.lower === "i") && np.t1 - np.t0 === 1) return np;
+  if (W.firstPerson.has(head.lower) && np.t1 - np.t0 === 1) return np;
   if (PRONOUNS.has(head.lower) && np.t1 - np.t0 === 1) return resolvePronoun(ctx, np, head.lower);
-  if (["there", "this", "that", "these", "those", "which", "what", "here"].includes(head.lower)) return undefined;
+  if (W.nonSpeakers.has(head.lower)) return undefined;
   if (actorAt(ctx, head.start)) return np;
   if (LEX.speakerNouns.has(head.lower) || LEX.titles.has(head.lower)) return np;
   // An unknown capitalized name: no article before it, not a place.
@@ -786,7 +782,7 @@ function narrowTitledPerson(ctx: ClaimContext, np: SourceSpan): SourceSpan {
   return narrowToActor(ctx, np);
 }
 
-const INSTITUTION_NOUNS = new Set(["bank", "court", "institute", "ministry", "department", "office", "agency", "company", "firm", "group", "council", "committee", "commission", "army", "navy", "military", "police", "union", "league", "authority", "regulator", "watchdog", "organization", "organisation", "party", "parliament", "network", "embassy"]);
+const INSTITUTION_NOUNS = W.institutionNouns;
 
 function sourceKind(ctx: ClaimContext, np: SourceSpan, actor: ActorMention | undefined, head: Token | undefined): SourceKind {
   const words = ctx.tokens.slice(np.t0, np.t1).map((t) => t.lower);

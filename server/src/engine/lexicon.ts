@@ -3,6 +3,7 @@ import countries from "./data/countries.generated.json";
 import actorData from "./data/actors.json";
 import language from "./data/language.json";
 import cueData from "./data/cues.json";
+import claimData from "./data/claims.json";
 import { tokenize, TokenKind, type Token } from "./tokens";
 import type { ActorKind, Qualifier, Stance } from "./types";
 
@@ -93,6 +94,19 @@ function buildCues(): Map<string, CueInfo> {
   return m;
 }
 
+export type ClaimWordClass = keyof typeof claimData.classes;
+
+/** The claim finder's word classes (data/claims.json), one set per class. */
+function buildClaimWords(): Record<ClaimWordClass, Set<string>> {
+  const out = {} as Record<ClaimWordClass, Set<string>>;
+  for (const [name, cls] of Object.entries(claimData.classes)) out[name as ClaimWordClass] = new Set(cls.words);
+  return out;
+}
+
+function buildPronouns(): Map<string, string> {
+  return new Map(Object.entries(claimData.pronouns).filter(([k]) => !k.startsWith("_")));
+}
+
 const gaz = buildGazetteer();
 const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
 
@@ -124,6 +138,8 @@ export const LEX = {
   anonymousMarkers: new Set(actorData.anonymousMarkers),
   reportingVerbs: buildCues(),
   hedges: new Set(cueData.hedges),
+  claimWords: buildClaimWords(),
+  pronouns: buildPronouns(),
 };
 
 /** Longest gazetteer match starting at token i: [entry, tokens consumed]. */
