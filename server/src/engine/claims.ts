@@ -74,6 +74,8 @@ interface FoundCue {
   source?: SourceSpan;
   /** Lower priority when choosing the sentence's source (non-confirmation, noun cues). */
   priority: number;
+  /** An attribution that also hedges ("estimated", "estimates"). */
+  hedges?: boolean;
 }
 
 interface SourceSpan {
@@ -112,12 +114,16 @@ export function findClaim(ctx: ClaimContext, s: SentenceSlice, sentenceIndex: nu
   if (cues.length === 0) return undefined;
   cues.sort((a, b) => a.cue.start - b.cue.start);
   for (const c of cues) if (c.wantsSource && !c.source) c.source = findSource(ctx, s, c);
-  // A reporting verb with no plausible speaker ("the exercises highlight") is not an attribution.
-  const kept = cues.filter((c) => !(c.wantsSource && !c.source && c.cue.kind === "attributed" && c.priority === 0));
-  if (kept.length === 0) return undefined;
+  for (const c of cues) if (c.source && isFirstPerson(ctx, c.source)) c.source = undefined;
+  // A reporting verb with no plausible speaker ("the exercises highlight") is not an attribution;
+  // nor is the text's own voice ("we assess", "I think").
+  const kept = cues.filter((c) => !(c.wantsSource && !c.source && c.cue.kind === "attributed"));
+  // An anonymity marker alone ("forwarded from an anonymous source") reports nothing.
+  if (kept.length === 0 || kept.every((c) => c.cue.kind === "anonymous")) return undefined;
   const kinds = new Set<ClaimKind>();
   for (const c of kept) {
     if (c.cue.kind === "hedged" || c.cue.kind === "denial") kinds.add(c.cue.kind);
+    if (c.hedges) kinds.add("hedged");
     if (c.source) kinds.add("attributed");
     else if (c.cue.kind === "attributed" && !c.wantsSource && !isAnaphoricNoun(ctx, c)) kinds.add("attributed");
     if (c.cue.kind === "anonymous") kinds.add("anonymous");
@@ -138,6 +144,11 @@ export function findClaim(ctx: ClaimContext, s: SentenceSlice, sentenceIndex: nu
     stance: stanceOf(kept, main),
     sentence: sentenceIndex,
   };
+}
+
+/** "we assess", "I think": the author or speaker of the text, not a source. */
+function isFirstPerson(ctx: ClaimContext, src: SourceSpan): boolean {
+  return src.t1 - src.t0 === 1 && src.start === undefined && W.firstPerson.has(ctx.tokens[src.t0]!.lower);
 }
 
 /** "verify the claims": a claim noun after "the" that names no source points back, it attributes nothing here. */
@@ -236,6 +247,10 @@ const CUE_WORDS = new Set<string>([
   ...DENIAL_PREDICATES,
   ...DOCUMENT_VERBS,
   ...W.anonymityMarkers,
+  ...W.falsityAttributes,
+  ...W.falsityNouns,
+  ...W.knowledgeWords,
+  ...W.ignoranceLeads,
 ]);
 
 function cueAt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undefined {
@@ -245,6 +260,14 @@ function cueAt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undef
   const lw = t.lower;
   const prev = tokens[i - 1];
   const capitalizedInside = t.cap && !isSentenceStart(tokens, i, s) && !(prev && (prev.text === '"' || prev.text === "“"));
+  if (W.knowledgeWords.has(lw) || W.ignoranceLeads.has(lw)) {
+    const found = ignoranceCue(ctx, s, i);
+    if (found || !LEX.reportingVerbs.has(lw)) return found;
+  }
+  if (DENIAL_PREDICATES.has(lw) || W.falsityAttributes.has(lw) || W.falsityNouns.has(lw)) {
+    const found = falsityCue(ctx, s, i);
+    if (found || !(CLAIM_NOUNS.has(lw) || LEX.reportingVerbs.has(lw) || LEX.hedges.has(lw))) return found;
+  }
   // Claim nouns: "claims", "allegations", "reports", "denial".
   if (CLAIM_NOUNS.has(lw) && !isVerbUse(tokens, i, s)) {
     if (capitalizedInside) return undefined;
@@ -253,6 +276,7 @@ function cueAt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undef
     const stance = CLAIM_NOUNS.get(lw)!;
     const kind: ClaimKind = stance === "denies" ? "denial" : "attributed";
     const cue: FoundCue = { cue: makeCue(ctx, i, i + 1, kind, stance), at: i, wantsSource: false, priority: 3 };
+    if (hedgingLemma(lw)) cue.hedges = true;
     const owner = nounOwner(ctx, s, i);
     if (owner) cue.source = owner;
     else if ((lw === "reports" || lw === "report") && !(prev && ARTICLE_DETERMINERS.has(prev.lower))) cue.source = bareNounSource(tokens, i, s);
@@ -265,13 +289,84 @@ function cueAt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undef
     if (found) return found;
   }
   if (LEX.hedges.has(lw)) return hedgeCue(ctx, s, i);
-  if (DENIAL_PREDICATES.has(lw) && prev && ["is", "are", "was", "were", "be", "been"].includes(prev.lower) && i + 1 <= s.t1) {
-    return { cue: makeCue(ctx, i, i + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
-  }
   if (W.anonymityMarkers.has(lw)) {
     return { cue: makeCue(ctx, i, i + 1, "anonymous"), at: i, wantsSource: false, priority: 4 };
   }
   return undefined;
+}
+
+/**
+ * Calling a claim false: a copula or "called/dismissed as" before the word ("is totally false",
+ * "seems absurd", "dismissed as a fabrication"), or the word modifying a claim noun ("false claims").
+ */
+function falsityCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undefined {
+  const { tokens } = ctx;
+  const lw = tokens[i]!.lower;
+  const next = tokens[i + 1];
+  const attributive = (W.falsityAttributes.has(lw) || DENIAL_PREDICATES.has(lw)) && !!next && i + 1 < s.t1 && W.claimNounsForFalsity.has(next.lower);
+  if (attributive) return { cue: makeCue(ctx, i, i + 2, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
+  let k = i - 1;
+  while (k >= s.t0 && k >= i - 4 && (W.falsityAdverbs.has(tokens[k]!.lower) || isQuoteMark(tokens[k]!))) k--;
+  if (k < s.t0) return undefined;
+  const lead = tokens[k]!.lower;
+  if (W.copulas.has(lead) || W.falsityCallers.has(lead) || nearCaller(tokens, k, s)) {
+    return { cue: makeCue(ctx, k + 1, i + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
+  }
+  return undefined;
+}
+
+/** "called the report a lie": a caller verb two or three words before the predicate. */
+function nearCaller(tokens: Token[], k: number, s: SentenceSlice): boolean {
+  for (let j = k; j >= Math.max(s.t0, k - 3); j--) {
+    const t = tokens[j]!;
+    if (t.kind !== TokenKind.Word) return false;
+    if (W.falsityCallers.has(t.lower) && t.lower !== "as") return true;
+  }
+  return false;
+}
+
+function isQuoteMark(t: Token): boolean {
+  return t.text === '"' || t.text === "“" || t.text === "”" || t.text === "‘" || t.text === "’" || t.text === "'";
+}
+
+/**
+ * Ignorance hedges a statement: a negated word of knowing ("do not yet know", "no accurate
+ * information", "unable to determine", "not clear whether") or "unclear".
+ */
+function ignoranceCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undefined {
+  const { tokens } = ctx;
+  const lw = tokens[i]!.lower;
+  if (W.ignoranceLeads.has(lw)) {
+    const prev = tokens[i - 1];
+    if (lw === "unclear" || (prev && W.copulas.has(prev.lower))) return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
+    return undefined;
+  }
+  for (let k = i - 1; k >= Math.max(s.t0, i - 6); k--) {
+    const t = tokens[k]!;
+    if (t.kind !== TokenKind.Word) return undefined;
+    const w = t.lower;
+    if (W.ignoranceNegators.has(w) || w.endsWith("n't")) {
+      // "a vote of no confidence" is a procedure, not ignorance.
+      if (w === "no" && tokens[k - 1]?.lower === "of") return undefined;
+      return { cue: makeCue(ctx, k, i + 1, "hedged", "hedges"), at: k, wantsSource: false, priority: 2 };
+    }
+    if (CLAUSE_STOPS.has(w) && w !== "of") return undefined;
+  }
+  return undefined;
+}
+
+/** The claim noun's lemma: "estimates" -> "estimate". */
+function hedgingLemma(lw: string): boolean {
+  return W.hedgingReportLemmas.has(lw) || W.hedgingReportLemmas.has(lw.replace(/s$/, ""));
+}
+
+/** A participle used as an adjective: after a preposition, "and", "other" or at the start, before a lower-case noun. */
+function isAttributive(tokens: Token[], i: number, s: SentenceSlice): boolean {
+  const next = tokens[i + 1];
+  if (!next || i + 1 >= s.t1 || next.kind !== TokenKind.Word || next.cap || CLAUSE_STOPS.has(next.lower) || ARTICLE_DETERMINERS.has(next.lower) || AUX.has(next.lower)) return false;
+  if (isSentenceStart(tokens, i, s)) return true;
+  const prev = tokens[i - 1]!;
+  return prev.kind === TokenKind.Word && !prev.cap && (CLAUSE_STOPS.has(prev.lower) || NP_INNER_PREPS.has(prev.lower) || NP_DROP.has(prev.lower) || prev.lower === "and" || prev.lower === "or");
 }
 
 function possessorBefore(tokens: Token[], i: number, s: SentenceSlice): boolean {
@@ -338,8 +433,13 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
       const np = npAfter(tokens, byAt + 1, s.t1);
       if (np) return { cue: makeCue(ctx, i, i + 1, stance === "denies" ? "denial" : "attributed", stance), at: i, wantsSource: true, source: np, priority: 0 };
     }
+    // An agentless passive hedges only for verbs of saying and believing ("it was reported"), not
+    // for "was observed", "was released".
+    if (stance !== "denies" && !W.passiveHedgeLemmas.has(lemma)) return undefined;
     return { cue: makeCue(ctx, i, i + 1, stance === "denies" ? "denial" : "hedged", stance === "denies" ? "denies" : "hedges"), at: i, wantsSource: false, priority: 2 };
   }
+  // "of reported violations", "Alleged casualty figures": a participle before a noun hedges it.
+  if (W.adjectivalHedges.has(lw) && isAttributive(tokens, i, s)) return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
   // "released by analysts": a participle with a by-agent.
   if (/ed$/.test(lw) && next?.lower === "by") {
     const np = npAfter(tokens, i + 2, s.t1);
@@ -371,6 +471,7 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
     if (np) cue.source = np;
   }
   if (WEAK_VERBS.has(lemma)) cue.priority = 0;
+  if (W.hedgingReportLemmas.has(lemma)) cue.hedges = true;
   return cue;
 }
 
@@ -447,6 +548,8 @@ function hedgeCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | un
   const next = tokens[i + 1];
   if (lw === "may" && t.cap && !isSentenceStart(tokens, i, s)) return undefined; // the month
   if (lw === "may" && (next?.kind === TokenKind.Number || LEX.months.has(tokens[i - 1]?.lower ?? ""))) return undefined;
+  // "If I may, …": a modal with no verb after it hedges nothing.
+  if ((lw === "may" || lw === "might" || lw === "could") && (!next || i + 1 >= s.t1 || next.kind === TokenKind.Punct)) return undefined;
   if (lw === "could" || lw === "might") {
     // "could not" + verb of a past fact ("rescuers could not reach"); non-confirmation is a phrase cue.
     if (next?.lower === "not" || next?.lower === "n't") return undefined;
