@@ -408,8 +408,13 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
     return undefined;
   }
   if (lw === "that" || (lemma === "say" && prev?.lower === "that" && next?.text === ",")) return undefined;
-  if ((lemma === "state" || lemma === "maintain" || lemma === "note" || lemma === "detail" || lemma === "post" || lemma === "question" || lemma === "call" || lemma === "express" || lemma === "voice") && !verbFrameOk(tokens, i, lemma, lw)) return undefined;
+  if ((lemma === "state" || lemma === "maintain" || lemma === "note" || lemma === "detail" || lemma === "post" || lemma === "question" || lemma === "call" || lemma === "express" || lemma === "voice") && !verbFrameOk(tokens, i, lemma, lw) && !namedSubjectBefore(ctx, s, i)) return undefined;
   if (lemma === "add" && next?.lower === "to") return undefined;
+  if (W.framedVerbs.has(lemma) && !framedVerbOk(ctx, s, i, lemma)) return undefined;
+  // "little serious dispute", "no claim": a quantifier before makes the form a noun.
+  if (prev && i - 1 >= s.t0 && (W.nounDeterminers.has(prev.lower) || (W.nounDeterminers.has(tokens[i - 2]?.lower ?? "") && !prev.cap && !AUX.has(prev.lower) && !/ly$/.test(prev.lower)))) return undefined;
+  // "open source reporting.", "reporting of CW use": a gerund used as a noun.
+  if (/ing$/.test(lw) && (!next || i + 1 >= s.t1 || next.kind === TokenKind.Punct || next.lower === "of") && !(prev?.text === ",")) return undefined;
   if (lemma === "blame" && prev?.lower === "to" && tokens[i - 2]?.lower === "be") return undefined; // "will be to blame"
   // "TASS quoted the defence ministry as saying …": the ministry is the original source.
   if (lemma === "quote") {
@@ -419,8 +424,10 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
     return { cue: makeCue(ctx, i, i + 1, "attributed", "asserts"), at: i, wantsSource: true, source: np, priority: -1 };
   }
   if (lemma === "cite") {
+    // "citing an unnamed officer" names the original source; "cite concerns" names a reason, and the subject speaks.
     const np = npAfter(tokens, i + 1, s.t1, true);
-    return { cue: makeCue(ctx, i, i + 1, "attributed", "asserts"), at: i, wantsSource: true, ...(np ? { source: np } : {}), priority: -1 };
+    const speaker = np && (validateSpeaker(ctx, np) || DOCUMENT_NOUNS.has(headOf(tokens, np)?.lower ?? "")) ? np : undefined;
+    return { cue: makeCue(ctx, i, i + 1, "attributed", "asserts"), at: i, wantsSource: true, ...(speaker ? { source: speaker } : {}), priority: speaker ? -1 : 0 };
   }
   if (lemma === "identify" && !(next && (next.lower === "two" || next.kind === TokenKind.Number))) return undefined;
   // "published a report", "released satellite imagery", "were released by analysts": a document is
@@ -428,6 +435,8 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
   if ((lemma === "publish" || lemma === "release") && !(findBy(tokens, i + 1, s.t1) >= 0 || nextNounIsDocument(tokens, i + 1, s.t1))) return undefined;
   // Passive: "was reported by Bloomberg", "have been accused of".
   if (/(ed|en|wn|id|ld|ught)$/.test(lw) && isPassive(tokens, i, s)) {
+    // "than had been previously reported", "as was reported": a comparison, not a hedge.
+    if (comparativeBefore(tokens, i, s)) return undefined;
     const byAt = findBy(tokens, i + 1, s.t1);
     if (byAt >= 0) {
       const np = npAfter(tokens, byAt + 1, s.t1);
@@ -506,6 +515,30 @@ function nextNounIsDocument(tokens: Token[], k: number, end: number): boolean {
   return false;
 }
 
+/** "MINUSTAH notes a need", "The report also questions": a named subject or an adverb before a noun-like verb form. */
+function namedSubjectBefore(ctx: ClaimContext, s: SentenceSlice, i: number): boolean {
+  const { tokens } = ctx;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (!prev || i - 1 < s.t0 || !next || next.kind === TokenKind.Punct || actorAt(ctx, tokens[i]!.start)) return false;
+  if (AUX.has(prev.lower) && /ly$|^also$|^still$|^now$/.test(prev.lower)) return true;
+  return !!actorAt(ctx, prev.start) && !isPossessive(prev);
+}
+
+/** "EIA projects that", "referred to the camps as", "The agency forecasts": verbs that are also nouns report only in their frame. */
+function framedVerbOk(ctx: ClaimContext, s: SentenceSlice, i: number, lemma: string): boolean {
+  const { tokens } = ctx;
+  const next = tokens[i + 1];
+  if (lemma === "refer") {
+    if (next?.lower !== "to") return false;
+    for (let k = i + 2; k < Math.min(s.t1, i + 10); k++) if (tokens[k]!.lower === "as") return true;
+    return false;
+  }
+  if (next?.lower === "that") return true;
+  const prev = tokens[i - 1];
+  return !!prev && i - 1 >= s.t0 && !!actorAt(ctx, prev.start) && !!next && next.kind !== TokenKind.Punct;
+}
+
 function verbFrameOk(tokens: Token[], i: number, lemma: string, lw: string): boolean {
   const next = tokens[i + 1];
   if (lemma === "maintain") return lw === "maintained" ? !!next && (next.lower === "that" || next.text === ",") : !!next && (next.lower === "that" || next.text === ":" || next.text === '"' || next.text === "“");
@@ -533,7 +566,18 @@ function isPassive(tokens: Token[], i: number, s: SentenceSlice): boolean {
   return false;
 }
 
+function comparativeBefore(tokens: Token[], i: number, s: SentenceSlice): boolean {
+  for (let k = i - 1; k >= Math.max(s.t0, i - 4); k--) {
+    const w = tokens[k]!.lower;
+    if (w === "than" || w === "as") return true;
+    if (!PASSIVE_AUX.has(w) && !AUX.has(w) && !/ly$/.test(w)) return false;
+  }
+  return false;
+}
+
 function findBy(tokens: Token[], i: number, end: number): number {
+  // "claimed, including by the regime, that …"
+  if (tokens[i]?.text === "," && W.agentLeads.has(tokens[i + 1]?.lower ?? "") && tokens[i + 2]?.lower === "by") return i + 2;
   for (let k = i; k < Math.min(end, i + 4); k++) {
     if (tokens[k]!.lower === "by") return k;
     if (tokens[k]!.kind === TokenKind.Punct && tokens[k]!.text !== "-") return -1;

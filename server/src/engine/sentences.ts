@@ -160,6 +160,9 @@ function splitLine(tokens: Token[], a: number, b: number): Array<[number, number
 /** Closing quotes and brackets glued to a terminator belong to the sentence; an opening quote after a space does not. */
 function endAfterClosers(tokens: Token[], i: number, b: number): number {
   while (i < b && CLOSERS.has(tokens[i]!.text) && tokens[i]!.text !== "'" && tokens[i]!.joined) i++;
+  // A footnote mark glued to the full stop ("…in camps.4 Reports say") belongs to the sentence before.
+  const mark = tokens[i];
+  if (mark && i + 1 < b && mark.kind === TokenKind.Number && mark.joined && mark.text.length <= 3 && !tokens[i + 1]!.joined && tokens[i + 1]!.cap) i++;
   return i;
 }
 
