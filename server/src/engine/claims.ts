@@ -109,7 +109,10 @@ export function findClaim(ctx: ClaimContext, s: SentenceSlice, sentenceIndex: nu
     const at = t.start;
     if (taken.length > 0 && taken.some(([a, b]) => at >= a && at < b)) continue;
     const found = cueAt(ctx, s, i);
-    if (found) cues.push(found);
+    if (!found) continue;
+    cues.push(found);
+    // A cue of several words ("baseless rumors") is one cue.
+    while (i + 1 < s.t1 && tokens[i + 1]!.start < found.cue.end) i++;
   }
   if (cues.length === 0) return undefined;
   cues.sort((a, b) => a.cue.start - b.cue.start);
@@ -304,7 +307,7 @@ function falsityCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | 
   const lw = tokens[i]!.lower;
   const next = tokens[i + 1];
   const attributive = (W.falsityAttributes.has(lw) || DENIAL_PREDICATES.has(lw)) && !!next && i + 1 < s.t1 && W.claimNounsForFalsity.has(next.lower);
-  if (attributive) return { cue: makeCue(ctx, i, i + 2, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
+  if (attributive) return { cue: makeCue(ctx, i, i + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
   let k = i - 1;
   while (k >= s.t0 && k >= i - 4 && (W.falsityAdverbs.has(tokens[k]!.lower) || isQuoteMark(tokens[k]!))) k--;
   if (k < s.t0) return undefined;
@@ -350,7 +353,7 @@ function ignoranceCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue 
       if (w === "no" && tokens[k - 1]?.lower === "of") return undefined;
       return { cue: makeCue(ctx, k, i + 1, "hedged", "hedges"), at: k, wantsSource: false, priority: 2 };
     }
-    if (CLAUSE_STOPS.has(w) && w !== "of") return undefined;
+    if ((CLAUSE_STOPS.has(w) && w !== "of") || CUE_WORDS.has(w)) return undefined;
   }
   return undefined;
 }
@@ -408,13 +411,13 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
     return undefined;
   }
   if (lw === "that" || (lemma === "say" && prev?.lower === "that" && next?.text === ",")) return undefined;
-  if ((lemma === "state" || lemma === "maintain" || lemma === "note" || lemma === "detail" || lemma === "post" || lemma === "question" || lemma === "call" || lemma === "express" || lemma === "voice") && !verbFrameOk(tokens, i, lemma, lw) && !namedSubjectBefore(ctx, s, i)) return undefined;
+  if ((lemma === "state" || lemma === "maintain" || lemma === "note" || lemma === "detail" || lemma === "post" || lemma === "question" || lemma === "call" || lemma === "express" || lemma === "voice") && !verbFrameOk(tokens, i, lemma, lw) && !(W.namedSubjectVerbs.has(lemma) && namedSubjectBefore(ctx, s, i))) return undefined;
   if (lemma === "add" && next?.lower === "to") return undefined;
   if (W.framedVerbs.has(lemma) && !framedVerbOk(ctx, s, i, lemma)) return undefined;
   // "little serious dispute", "no claim": a quantifier before makes the form a noun.
   if (prev && i - 1 >= s.t0 && (W.nounDeterminers.has(prev.lower) || (W.nounDeterminers.has(tokens[i - 2]?.lower ?? "") && !prev.cap && !AUX.has(prev.lower) && !/ly$/.test(prev.lower)))) return undefined;
   // "open source reporting.", "reporting of CW use": a gerund used as a noun.
-  if (/ing$/.test(lw) && (!next || i + 1 >= s.t1 || next.kind === TokenKind.Punct || next.lower === "of") && !(prev?.text === ",")) return undefined;
+  if (/ing$/.test(lw) && (!next || i + 1 >= s.t1 || next.kind === TokenKind.Punct || (next.lower === "of" && !!prev && !prev.cap && !actorAt(ctx, prev.start))) && !(prev?.text === ",")) return undefined;
   if (lemma === "blame" && prev?.lower === "to" && tokens[i - 2]?.lower === "be") return undefined; // "will be to blame"
   // "TASS quoted the defence ministry as saying …": the ministry is the original source.
   if (lemma === "quote") {
@@ -522,7 +525,7 @@ function namedSubjectBefore(ctx: ClaimContext, s: SentenceSlice, i: number): boo
   const next = tokens[i + 1];
   if (!prev || i - 1 < s.t0 || !next || next.kind === TokenKind.Punct || actorAt(ctx, tokens[i]!.start)) return false;
   if (AUX.has(prev.lower) && /ly$|^also$|^still$|^now$/.test(prev.lower)) return true;
-  return !!actorAt(ctx, prev.start) && !isPossessive(prev);
+  return !!actorAt(ctx, prev.start) && !isPossessive(prev) && (ARTICLE_DETERMINERS.has(next.lower) || next.kind === TokenKind.Number);
 }
 
 /** "EIA projects that", "referred to the camps as", "The agency forecasts": verbs that are also nouns report only in their frame. */
