@@ -191,11 +191,15 @@ function collectPhraseCues(ctx: ClaimContext, s: SentenceSlice, out: FoundCue[])
       const np = npAfter(tokens, i + 2, s.t1, false, ctx.actors);
       // "according to plan" is not an attribution: the phrase must name a speaker or a document.
       const speaker = np ? validateSpeaker(ctx, np) : undefined;
-      if (!np || !(speaker || DOCUMENT_NOUNS.has(headOf(tokens, np)?.lower ?? ""))) {
+      const head = np ? headOf(tokens, np)?.lower ?? "" : "";
+      // Any source but a rule or a plan: "according to official propaganda", "according to the census".
+      if (!np || !(speaker || DOCUMENT_NOUNS.has(head) || (head && !W.nonSourceNouns.has(head) && !W.nonSpeakers.has(head)))) {
         i++;
         continue;
       }
-      out.push({ cue: makeCue(ctx, i, i + 2, "attributed", "asserts"), at: i, wantsSource: true, source: speaker ?? np, priority: 0 });
+      const cue: FoundCue = { cue: makeCue(ctx, i, i + 2, "attributed", "asserts"), at: i, wantsSource: true, source: passedOn(ctx, speaker ?? np), priority: 0 };
+      if (hedgingLemma(tokens[np.t0]!.lower) || hedgingLemma(head)) cue.hedges = true;
+      out.push(cue);
       i++;
       continue;
     }
@@ -683,6 +687,8 @@ function subjectBefore(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSp
   if (/ing$/.test(tokens[i]!.lower) && tokens[i - 1]?.text === ",") return undefined;
   let k = i - 1;
   while (k >= s.t0 && tokens[k]!.kind === TokenKind.Word && (AUX.has(tokens[k]!.lower) || (/ly$/.test(tokens[k]!.lower) && !tokens[k]!.cap && !LEX.speakerNouns.has(tokens[k]!.lower)))) k--;
+  // "the Government of Haiti (GoH) reported": an abbreviation in brackets repeats the name before it.
+  if (k >= s.t0 + 3 && tokens[k]!.text === ")" && tokens[k - 2]!.text === "(") k -= 3;
   if (k < s.t0) return undefined;
   // "led Ukrainian President Volodymyr Zelenskyy to declare": the object of "led" is the speaker.
   // Apposition: "Dorothy Camille Shea, deputy U.S. representative to the UN, stated".
@@ -693,10 +699,24 @@ function subjectBefore(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSp
   }
   const np = npBefore(ctx, s, k + 1);
   if (!np) return undefined;
-  return validateSpeaker(ctx, np) ?? postModifiedSpeaker(ctx, s, np);
+  const whole = participleAgent(ctx, s, np) ?? np;
+  return validateSpeaker(ctx, whole) ?? postModifiedSpeaker(ctx, s, whole);
 }
 
 const POST_MODIFIERS = W.postModifiers;
+
+/** "A draft report commissioned by the government says": the agent phrase belongs to the noun before the participle. */
+function participleAgent(ctx: ClaimContext, s: SentenceSlice, np: SourceSpan): SourceSpan | undefined {
+  const { tokens } = ctx;
+  let k = np.t0 - 1;
+  if (k >= s.t0 && ARTICLE_DETERMINERS.has(tokens[k]!.lower)) k--;
+  if (k - 2 < s.t0 || tokens[k]!.lower !== "by" || !/ed$/.test(tokens[k - 1]!.lower)) return undefined;
+  // "imagery released by analysts": the author of a document is its source.
+  if (W.authorshipParticiples.has(tokens[k - 1]!.lower)) return undefined;
+  const head = npBefore(ctx, s, k - 1);
+  if (!head || !DOCUMENT_NOUNS.has(headOf(tokens, head)?.lower ?? "")) return undefined;
+  return { t0: head.t0, t1: np.t1 };
+}
 
 /** "Sources close to the negotiations said", "people familiar with the matter say". */
 function postModifiedSpeaker(ctx: ClaimContext, s: SentenceSlice, np: SourceSpan): SourceSpan | undefined {
@@ -756,12 +776,14 @@ function npBefore(ctx: ClaimContext, s: SentenceSlice, end: number): SourceSpan 
     if (t.kind === TokenKind.Word) {
       if (CLAUSE_STOPS.has(t.lower) && !(NP_INNER_PREPS.has(t.lower) && innerPrepOk(tokens, k, s))) break;
       if (NP_INNER_PREPS.has(t.lower) && !innerPrepOk(tokens, k, s)) break;
-      if (t.lower === "and" && !(tokens[k - 1] && (tokens[k - 1]!.cap || tokens[k - 1]!.text.endsWith(".")))) break;
+      if (t.lower === "and" && !(tokens[k - 1] && (tokens[k - 1]!.cap || tokens[k - 1]!.text.endsWith(".") || (k - 1 >= s.t0 && (LEX.speakerNouns.has(tokens[k - 1]!.lower) || W.anonymousHeads.has(tokens[k - 1]!.lower)))))) break;
       if (AUX.has(t.lower) && !["first"].includes(t.lower)) break;
       if (LEX.reportingVerbs.has(t.lower) && !t.cap && !LEX.speakerNouns.has(t.lower)) break;
       t0 = k;
       // "South Korea and the United States": an article after "and" does not end the phrase.
-      if ((ARTICLE_DETERMINERS.has(t.lower) || NP_DROP.has(t.lower)) && !(tokens[k - 1]?.lower === "and" && k - 1 > s.t0)) break;
+      // "the Census Bureau of the Department of Commerce": "X of the Y" is one name.
+      const ofName = t.lower === "the" && tokens[k - 1]?.lower === "of" && k - 2 >= s.t0 && tokens[k - 2]!.cap;
+      if ((ARTICLE_DETERMINERS.has(t.lower) || NP_DROP.has(t.lower)) && !(tokens[k - 1]?.lower === "and" && k - 1 > s.t0) && !ofName) break;
       k--;
       continue;
     }
@@ -871,6 +893,7 @@ function headOf(tokens: Token[], np: SourceSpan): Token | undefined {
   // "sources close to X" -> sources).
   for (let k = np.t0; k < np.t1; k++) {
     const t = tokens[k]!;
+    if (t.lower === "by" && k - 1 > np.t0 && /ed$/.test(tokens[k - 1]!.lower)) return lastWord(tokens, np.t0, k - 1);
     if ((NP_INNER_PREPS.has(t.lower) || t.lower === "with" || t.lower === "on") && k > np.t0) {
       const end = POST_MODIFIERS.has(tokens[k - 1]!.lower) && k - 1 > np.t0 ? k - 1 : k;
       return lastWord(tokens, np.t0, end);
@@ -915,13 +938,27 @@ function toSource(ctx: ClaimContext, c: FoundCue): ClaimSource {
   if (src.start !== undefined && src.end !== undefined && src.text !== undefined) {
     return { start: src.start, end: src.end, text: src.text, kind: src.kind ?? "unknown", ...(src.canonical ? { canonical: src.canonical } : {}) };
   }
-  const narrowed = narrowTitledPerson(ctx, src);
+  const narrowed = narrowOfThe(ctx, narrowTitledPerson(ctx, src));
   const start = ctx.tokens[narrowed.t0]!.start;
   const end = ctx.tokens[narrowed.t1 - 1]!.end;
   const text = ctx.text.slice(start, end);
   const actor = actorIn(ctx, src);
   const head = headOf(ctx.tokens, src);
   return { start, end, text, kind: src.kind ?? sourceKind(ctx, src, actor, head), ...(actor ? { canonical: actor.canonical } : {}) };
+}
+
+/** "the Bureau of Labor Statistics of the U.S. Department of Labor" -> the first body, unless one name spans the "of the". */
+function narrowOfThe(ctx: ClaimContext, np: SourceSpan): SourceSpan {
+  const { tokens } = ctx;
+  for (let k = np.t0 + 1; k < np.t1 - 1; k++) {
+    if (tokens[k]!.lower !== "of" || tokens[k + 1]!.lower !== "the" || !tokens[k - 1]!.cap) continue;
+    const named = covering(ctx.actors, tokens[k]!.start);
+    if (named) continue;
+    let t0 = np.t0;
+    while (t0 < k && ARTICLE_DETERMINERS.has(tokens[t0]!.lower)) t0++;
+    return t0 < k ? { t0, t1: k } : np;
+  }
+  return np;
 }
 
 /** "Finance Minister Mehmet Simsek" -> "Mehmet Simsek": a titled person is named without the title. */
@@ -936,22 +973,47 @@ const INSTITUTION_NOUNS = W.institutionNouns;
 
 function sourceKind(ctx: ClaimContext, np: SourceSpan, actor: ActorMention | undefined, head: Token | undefined): SourceKind {
   const words = ctx.tokens.slice(np.t0, np.t1).map((t) => t.lower);
-  if (words.some((w) => LEX.anonymousMarkers.has(w))) return "anonymous";
-  if (head && ["government", "administration", "regime", "cabinet", "authorities"].includes(head.lower) && !LEX.anonymousHeads.has(head.lower)) return "government";
-  // Generic heads are anonymous unless a named person or organization is part of the phrase ("UN refugee agency").
-  // A generic head ("officials", "intelligence", "agency") is an unnamed source, whoever modifies it
-  // ("Trump administration officials", "U.S. intelligence"), unless the head is itself part of a name.
-  if (head && LEX.anonymousHeads.has(head.lower) && !actorAt(ctx, head.start)) return "anonymous";
+  if (words.some((w) => W.anonymityMarkers.has(w))) return "anonymous";
+  const hw = head?.lower ?? "";
+  const named = !!head && !!actorAt(ctx, head.start);
+  // "Ukrainian military intelligence" is one agency; "U.S. intelligence" is intelligence in general.
+  if (hw === "intelligence" && words.some((w) => W.namedAgencyModifiers.has(w)) && actor) return "organization";
+  // A single document ("the report", "a study") is a named source, not an unnamed one.
+  if (W.documentSources.has(hw) && !named) return "unknown";
+  if (head && W.governmentHeads.has(hw) && hw !== "authorities" && hw !== "kremlin") return "government";
+  // A generic head ("officials", "rights groups", "media and NGOs") is an unnamed source, whoever
+  // modifies it ("Trump administration officials", "U.S. intelligence"), unless the head is itself part of a name.
+  if (head && W.anonymousHeads.has(hw) && !named) return "anonymous";
+  // An unnamed group of people ("Uighur Muslims", "opposition activists"): a plural head no name covers.
+  if (head && isPluralNoun(head) && !named && !INSTITUTION_NOUNS.has(hw)) return "anonymous";
+  // "a ministry spokeswoman": a speaker introduced with an indefinite article and no name.
+  if (head && (words[0] === "a" || words[0] === "an" || words[0] === "one") && LEX.speakerNouns.has(hw) && actor?.kind !== "person" && !named) return "anonymous";
   if (head && INSTITUTION_NOUNS.has(head.lower) && actor?.kind !== "organization") return "organization";
   if (actor?.kind === "person") return "person";
   if (actor?.kind === "country") return "government";
   if (actor?.kind === "organization") return ctx.actors.length >= 0 && isOutletName(actor.canonical) ? "outlet" : "organization";
-  if (head && ["newspaper", "broadcaster", "outlet", "publication", "agency", "media", "article"].includes(head.lower)) return "outlet";
+  if (head && W.outletHeads.has(head.lower)) return "outlet";
   if (head && INSTITUTION_NOUNS.has(head.lower)) return head.lower === "government" ? "government" : "organization";
-  if (head && ["government", "administration", "regime", "kremlin", "cabinet"].includes(head.lower)) return "government";
+  if (head && W.governmentHeads.has(head.lower)) return "government";
   if (head && /^[A-Z]{2,6}$/.test(head.text)) return "organization";
   if (head?.cap) return "person";
   return "unknown";
+}
+
+function isPluralNoun(t: Token): boolean {
+  return t.kind === TokenKind.Word && t.text.length > 3 && /[^su]s$/.test(t.lower) && !/^[A-Z]{2,}s?$/.test(t.text) && !W.firstPerson.has(t.lower) && !PRONOUNS.has(t.lower);
+}
+
+/** "estimates by U.N. officials", "a report by TV Chosun": a passed-on claim names its original source. */
+function passedOn(ctx: ClaimContext, np: SourceSpan): SourceSpan {
+  const { tokens } = ctx;
+  for (let k = np.t0 + 1; k < np.t1 - 1; k++) {
+    if (tokens[k]!.lower === "by" && (DOCUMENT_NOUNS.has(tokens[k - 1]!.lower) || CLAIM_NOUNS.has(tokens[k - 1]!.lower))) {
+      const inner = npAfter(tokens, k + 1, np.t1, false, ctx.actors);
+      if (inner) return inner;
+    }
+  }
+  return np;
 }
 
 const OUTLETS = new Set(Object.values(actorData.outlets as Record<string, string>));
