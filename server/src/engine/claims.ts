@@ -120,6 +120,8 @@ export function findClaim(ctx: ClaimContext, s: SentenceSlice, sentenceIndex: nu
   for (const c of cues) if (c.source && isFirstPerson(ctx, c.source)) c.source = undefined;
   // A reporting verb with no plausible speaker ("the exercises highlight") is not an attribution;
   // nor is the text's own voice ("we assess", "I think").
+  // An estimate with no speaker ("it estimates that") still hedges.
+  for (const c of cues) if (c.wantsSource && !c.source && c.hedges && c.cue.kind === "attributed") c.cue = { ...c.cue, kind: "hedged", stance: "hedges" };
   const kept = cues.filter((c) => !(c.wantsSource && !c.source && c.cue.kind === "attributed"));
   // An anonymity marker alone ("forwarded from an anonymous source") reports nothing.
   if (kept.length === 0 || kept.every((c) => c.cue.kind === "anonymous")) return undefined;
@@ -269,7 +271,7 @@ function cueAt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undef
   const capitalizedInside = t.cap && !isSentenceStart(tokens, i, s) && !(prev && (prev.text === '"' || prev.text === "“"));
   if (W.knowledgeWords.has(lw) || W.ignoranceLeads.has(lw)) {
     const found = ignoranceCue(ctx, s, i);
-    if (found || !LEX.reportingVerbs.has(lw)) return found;
+    if (found || !(LEX.reportingVerbs.has(lw) || DOCUMENT_VERBS.has(lw))) return found;
   }
   if (DENIAL_PREDICATES.has(lw) || W.falsityAttributes.has(lw) || W.falsityNouns.has(lw)) {
     const found = falsityCue(ctx, s, i);
@@ -377,8 +379,15 @@ function isAttributive(tokens: Token[], i: number, s: SentenceSlice): boolean {
 }
 
 function possessorBefore(tokens: Token[], i: number, s: SentenceSlice): boolean {
-  const prev = tokens[i - 1];
+  const prev = tokens[adjectivesBefore(tokens, i, s)];
   return !!prev && i - 1 >= s.t0 && (isPossessive(prev) || W.possessivePronouns.has(prev.lower));
+}
+
+/** "Obama's prior statement": the index of the word before up to two lower-case adjectives. */
+function adjectivesBefore(tokens: Token[], i: number, s: SentenceSlice): number {
+  let k = i - 1;
+  while (k > s.t0 && i - k <= 2 && tokens[k]!.kind === TokenKind.Word && !tokens[k]!.cap && !isPossessive(tokens[k]!) && !ARTICLE_DETERMINERS.has(tokens[k]!.lower) && !AUX.has(tokens[k]!.lower) && !CLAUSE_STOPS.has(tokens[k]!.lower) && !NP_INNER_PREPS.has(tokens[k]!.lower) && !CUE_WORDS.has(tokens[k]!.lower) && isPossessive(tokens[k - 1]!) ) k--;
+  return k;
 }
 
 /** "reports" used as a verb: "U.S. intelligence reports high casualties". */
@@ -607,6 +616,8 @@ function hedgeCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | un
   }
   if ((lw === "appear" || lw === "appears" || lw === "appeared") && next && W.appearancePreps.has(next.lower)) return undefined;
   if ((lw === "seem" || lw === "seems" || lw === "seemed" || lw === "appear" || lw === "appears" || lw === "appeared") && !next) return undefined;
+  // "the highest possible level", "as soon as possible": a superlative, not a hedge.
+  if ((lw === "possible" || lw === "possibly") && (W.superlativeMarkers.has(tokens[i - 1]?.lower ?? "") || /est$/.test(tokens[i - 1]?.lower ?? "") || (tokens[i - 2]?.lower === "as" && next?.kind !== TokenKind.Word))) return undefined;
   if (/^suggest/.test(lw)) {
     const cue: FoundCue = { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: true, priority: 0 };
     const src = subjectBefore(ctx, s, i);
@@ -620,11 +631,12 @@ function hedgeCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | un
 /** The possessor or modifier of a claim noun: "South Korea's claims", "Kremlin denial", "claims ... by X". */
 function nounOwner(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpan | undefined {
   const { tokens } = ctx;
-  const prev = tokens[i - 1];
-  if (prev && isPossessive(prev)) {
-    const np = npBefore(ctx, s, i - 1);
+  const p = adjectivesBefore(tokens, i, s);
+  if (p >= s.t0 && isPossessive(tokens[p]!)) {
+    const np = npBefore(ctx, s, p);
     if (np) return np;
   }
+  const prev = tokens[i - 1];
   // "Ukrainian military intelligence raised its estimate": the possessive pronoun points to the subject.
   if (prev && ["its", "their", "his", "her"].includes(prev.lower) && i - 2 >= s.t0) {
     const np = subjectBefore(ctx, s, i - 2);

@@ -163,6 +163,8 @@ function endAfterClosers(tokens: Token[], i: number, b: number): number {
   // A footnote mark glued to the full stop ("…in camps.4 Reports say") belongs to the sentence before.
   const mark = tokens[i];
   if (mark && i + 1 < b && mark.kind === TokenKind.Number && mark.joined && mark.text.length <= 3 && !tokens[i + 1]!.joined && tokens[i + 1]!.cap) i++;
+  // So does a bracketed citation after it ("…voluntary. [8] China has…").
+  else if (mark?.text === "[" && tokens[i + 1]?.kind === TokenKind.Number && tokens[i + 2]?.text === "]" && i + 3 < b) i += 3;
   return i;
 }
 
