@@ -294,7 +294,7 @@ function cueAt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undef
   const verb = LEX.reportingVerbs.get(lw);
   if (verb) return verbCue(ctx, s, i, verb.stance, verb.lemma);
   if (DOCUMENT_VERBS.has(lw)) {
-    const found = documentVerbCue(ctx, s, i);
+    const found = asPutIt(ctx, s, i) ?? documentVerbCue(ctx, s, i);
     if (found) return found;
   }
   if (LEX.hedges.has(lw)) return hedgeCue(ctx, s, i);
@@ -515,6 +515,20 @@ function negationStart(tokens: Token[], i: number, s: SentenceSlice): number {
   return i;
 }
 
+/** "as one official put it": the speaker of a quotation passed on inside another report is its source. */
+function asPutIt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undefined {
+  const { tokens } = ctx;
+  if (!W.putItVerbs.has(tokens[i]!.lower) || tokens[i + 1]?.lower !== "it") return undefined;
+  const np = npBefore(ctx, s, i);
+  if (!np) return undefined;
+  let k = np.t0 - 1;
+  while (k >= s.t0 && NP_DROP.has(tokens[k]!.lower)) k--;
+  if (k < s.t0 || tokens[k]!.lower !== "as") return undefined;
+  const speaker = validateSpeaker(ctx, np);
+  if (!speaker) return undefined;
+  return { cue: makeCue(ctx, i, i + 2, "attributed", "asserts"), at: i, wantsSource: true, source: speaker, priority: -1 };
+}
+
 /** "The report found that…", "the survey shows": a finding reported by a document. */
 function documentVerbCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undefined {
   const { tokens } = ctx;
@@ -538,7 +552,8 @@ function namedSubjectBefore(ctx: ClaimContext, s: SentenceSlice, i: number): boo
   const next = tokens[i + 1];
   if (!prev || i - 1 < s.t0 || !next || next.kind === TokenKind.Punct || actorAt(ctx, tokens[i]!.start)) return false;
   if (AUX.has(prev.lower) && /ly$|^also$|^still$|^now$/.test(prev.lower)) return true;
-  return !!actorAt(ctx, prev.start) && !isPossessive(prev) && (ARTICLE_DETERMINERS.has(next.lower) || next.kind === TokenKind.Number);
+  const named = !!actorAt(ctx, prev.start) || /^[A-Z]{2,}$/.test(prev.text) || LEX.speakerNouns.has(prev.lower);
+  return named && !isPossessive(prev) && (ARTICLE_DETERMINERS.has(next.lower) || next.kind === TokenKind.Number);
 }
 
 /** "EIA projects that", "referred to the camps as", "The agency forecasts": verbs that are also nouns report only in their frame. */
