@@ -125,6 +125,8 @@ export function findClaim(ctx: ClaimContext, s: SentenceSlice, sentenceIndex: nu
   const kept = cues.filter((c) => !(c.wantsSource && !c.source && c.cue.kind === "attributed"));
   // An anonymity marker alone ("forwarded from an anonymous source") reports nothing.
   if (kept.length === 0 || kept.every((c) => c.cue.kind === "anonymous")) return undefined;
+  const negated = negatedFactCue(ctx, s, kept);
+  if (negated) kept.push(negated);
   const kinds = new Set<ClaimKind>();
   for (const c of kept) {
     if (c.cue.kind === "hedged" || c.cue.kind === "denial") kinds.add(c.cue.kind);
@@ -149,6 +151,45 @@ export function findClaim(ctx: ClaimContext, s: SentenceSlice, sentenceIndex: nu
     stance: stanceOf(kept, main),
     sentence: sentenceIndex,
   };
+}
+
+/**
+ * A speaker's negated statement of a past fact denies it: "the ministry said the army has not crossed
+ * the border", "no shipment was ever made, officials said". Only in an attributed sentence, and not
+ * for "would not", "did not respond" or "do not know" (ignorance is a hedge).
+ */
+function negatedFactCue(ctx: ClaimContext, s: SentenceSlice, cues: FoundCue[]): FoundCue | undefined {
+  if (!cues.some((c) => c.source && c.cue.kind === "attributed" && (c.cue.stance === "asserts" || c.cue.stance === "claims"))) return undefined;
+  if (cues.some((c) => c.cue.kind === "denial" || c.cue.stance === "hedges")) return undefined;
+  const { tokens } = ctx;
+  for (let i = s.t0; i < s.t1 - 1; i++) {
+    const w = tokens[i]!.lower;
+    const covered = cues.some((c) => tokens[i]!.start >= c.cue.start && tokens[i]!.start < c.cue.end);
+    if (covered) continue;
+    if (w === "not" || w === "n't" || w === "never") {
+      const aux = w === "never" ? i : i - 1;
+      if (w !== "never" && !W.factAux.has(tokens[aux]!.lower)) continue;
+      const verb = nextVerb(tokens, i + 1, s.t1);
+      if (verb < 0) continue;
+      return { cue: makeCue(ctx, aux, verb + 1, "denial", "denies"), at: aux, wantsSource: false, priority: 2 };
+    }
+    if (w === "no" && !W.negativeIdioms.has(tokens[i + 1]!.lower)) {
+      for (let k = i + 1; k < Math.min(s.t1, i + 5); k++) {
+        if (tokens[k]!.kind !== TokenKind.Word || CLAUSE_STOPS.has(tokens[k]!.lower)) break;
+        if (W.factAux.has(tokens[k]!.lower) && k > i + 1) return { cue: makeCue(ctx, i, k + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The participle or verb after a negation, skipping "yet", "ever", "been": -1 when it is no fact verb. */
+function nextVerb(tokens: Token[], k: number, end: number): number {
+  while (k < end && W.negationFillers.has(tokens[k]!.lower)) k++;
+  const t = tokens[k];
+  if (!t || k >= end || t.kind !== TokenKind.Word || t.cap) return -1;
+  if (W.nonDenialVerbs.has(t.lower) || W.knowledgeWords.has(t.lower) || CUE_WORDS.has(t.lower) || ARTICLE_DETERMINERS.has(t.lower) || CLAUSE_STOPS.has(t.lower) || NP_DROP.has(t.lower) || t.lower === "only") return -1;
+  return k;
 }
 
 /** "we assess", "I think": the author or speaker of the text, not a source. */

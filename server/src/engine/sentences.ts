@@ -98,8 +98,9 @@ function classifyLine(line: string, tokens: Token[], a: number, b: number, inZon
   if (trimmed.includes("|") && (/(^|\s)\|(\s|$)/.test(trimmed) || /^\|/.test(trimmed))) return "furniture";
   if (FURNITURE_START.test(trimmed)) return "furniture";
   if (words === 0) return "furniture";
-  const last = tokens[b - 1]!.text;
-  const endsLikeProse = TERMINATORS.has(last) || (CLOSERS.has(last) && b - 2 >= a && TERMINATORS.has(tokens[b - 2]!.text));
+  const e = b - citationMarkLength(tokens, a, b);
+  const last = tokens[e - 1]!.text;
+  const endsLikeProse = TERMINATORS.has(last) || (CLOSERS.has(last) && e - 2 >= a && TERMINATORS.has(tokens[e - 2]!.text));
   if (words <= 6 && isAllCaps(trimmed)) return LEX.furnitureZoneMarkers.has(trimmed.toLowerCase().replace(/\s+/g, " ")) || words <= 3 ? "zone-marker" : "furniture";
   if (endsLikeProse && words >= 4) return "prose";
   if (inZone) return "furniture";
@@ -107,6 +108,13 @@ function classifyLine(line: string, tokens: Token[], a: number, b: number, inZon
   if (words <= 2) return "furniture";
   if (LEX.furnitureZoneMarkers.has(trimmed.toLowerCase())) return "zone-marker";
   return "headline";
+}
+
+/** A citation mark closing a paragraph ("… program. [9]", "… camps.4") is not its last word. */
+function citationMarkLength(tokens: Token[], a: number, b: number): number {
+  if (b - 4 >= a && tokens[b - 1]!.text === "]" && tokens[b - 2]!.kind === TokenKind.Number && tokens[b - 3]!.text === "[" && TERMINATORS.has(tokens[b - 4]!.text)) return 3;
+  if (b - 2 >= a && tokens[b - 1]!.kind === TokenKind.Number && tokens[b - 1]!.joined && tokens[b - 1]!.text.length <= 3 && TERMINATORS.has(tokens[b - 2]!.text)) return 1;
+  return 0;
 }
 
 function countWords(tokens: Token[], a: number, b: number): number {
