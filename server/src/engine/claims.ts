@@ -171,6 +171,8 @@ function negatedFactCue(ctx: ClaimContext, s: SentenceSlice, cues: FoundCue[]): 
       if (w !== "never" && !W.factAux.has(tokens[aux]!.lower)) continue;
       const verb = nextVerb(tokens, i + 1, s.t1);
       if (verb < 0) continue;
+      // After a form of "be" only a passive participle states a fact ("was not made"); "are not credible" judges.
+      if (PASSIVE_AUX.has(tokens[aux]!.lower) && !/(ed|en|wn)$/.test(tokens[verb]!.lower)) continue;
       return { cue: makeCue(ctx, aux, verb + 1, "denial", "denies"), at: aux, wantsSource: false, priority: 2 };
     }
     if (w === "no" && !W.negativeIdioms.has(tokens[i + 1]!.lower)) {
@@ -1055,7 +1057,9 @@ function sourceKind(ctx: ClaimContext, np: SourceSpan, actor: ActorMention | und
   // An unnamed group of people ("Uighur Muslims", "opposition activists"): a plural head no name covers.
   if (head && isPluralNoun(head) && !named && !INSTITUTION_NOUNS.has(hw)) return "anonymous";
   // "a ministry spokeswoman": a speaker introduced with an indefinite article and no name.
-  if (head && (words[0] === "a" || words[0] === "an" || words[0] === "one") && LEX.speakerNouns.has(hw) && actor?.kind !== "person" && !named) return "anonymous";
+  const before = np.t0 > 0 ? ctx.tokens[np.t0 - 1]!.lower : "";
+  const indefinite = W.indefiniteArticles.has(words[0]!) || W.indefiniteArticles.has(before);
+  if (head && indefinite && LEX.speakerNouns.has(hw) && actor?.kind !== "person" && !named) return "anonymous";
   if (head && INSTITUTION_NOUNS.has(head.lower) && actor?.kind !== "organization") return "organization";
   if (actor?.kind === "person") return "person";
   if (actor?.kind === "country") return "government";
