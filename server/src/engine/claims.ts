@@ -67,6 +67,8 @@ const WEAK_VERBS = W.weakVerbs;
 
 interface FoundCue {
   cue: Cue;
+  /** The reporting verb's lemma, for verb cues. */
+  lemma?: string;
   /** Token index of the cue's head word. */
   at: number;
   /** The cue asks for a source (reporting verb, according to, by-agent). */
@@ -302,6 +304,7 @@ const CUE_WORDS = new Set<string>([
   ...W.falsityAttributes,
   ...W.falsityNouns,
   ...W.knowledgeWords,
+  ...W.adjectivalHedges,
   ...W.ignoranceLeads,
 ]);
 
@@ -341,6 +344,8 @@ function cueAt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undef
     if (found) return found;
   }
   if (LEX.hedges.has(lw)) return hedgeCue(ctx, s, i);
+  // "a suspected smuggler", "in reported abuses": a participle that is no reporting verb, used as an adjective.
+  if (W.adjectivalHedges.has(lw) && ((prev && i - 1 >= s.t0 && ARTICLE_DETERMINERS.has(prev.lower)) || isAttributive(tokens, i, s))) return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
   if (W.anonymityMarkers.has(lw)) {
     return { cue: makeCue(ctx, i, i + 1, "anonymous"), at: i, wantsSource: false, priority: 4 };
   }
@@ -400,7 +405,11 @@ function ignoranceCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue 
     if (W.ignoranceNegators.has(w) || w.endsWith("n't")) {
       // "a vote of no confidence" is a procedure, not ignorance.
       if (w === "no" && tokens[k - 1]?.lower === "of") return undefined;
-      return { cue: makeCue(ctx, k, i + 1, "hedged", "hedges"), at: k, wantsSource: false, priority: 2 };
+      const cue: FoundCue = { cue: makeCue(ctx, k, i + 1, "hedged", "hedges"), at: k, wantsSource: false, priority: 1 };
+      // "Officials do not yet know": the subject who does not know speaks.
+      const src = w === "no" ? undefined : subjectBefore(ctx, s, k);
+      if (src) cue.source = src;
+      return cue;
     }
     if ((CLAUSE_STOPS.has(w) && w !== "of") || CUE_WORDS.has(w)) return undefined;
   }
@@ -444,6 +453,8 @@ function isVerbUse(tokens: Token[], i: number, s: SentenceSlice): boolean {
   if (lw === "warning") return !!next && (next.lower === "of" || next.lower === "that" || next.lower === "about" || next.lower === "against");
   // An inverted speech tag at the end: "…, the UN refugee agency estimates."
   if ((lw === "estimates" || lw === "reports" || lw === "claims") && (!next || next.text === "." || i + 1 >= s.t1) && LEX.speakerNouns.has(prev.lower)) return true;
+  // "The regime claims the videos…": a subject noun, then the verb and its object's determiner.
+  if (next && (next.lower === "that" || ARTICLE_DETERMINERS.has(next.lower)) && !next.cap && LEX.speakerNouns.has(prev.lower)) return true;
   // "the British report": an article before the modifier makes it a noun phrase.
   if (ARTICLE_DETERMINERS.has(tokens[i - 2]?.lower ?? "") && i - 2 >= s.t0) return false;
   if (next && W.nounFollowers.has(next.lower)) return false;
@@ -470,6 +481,7 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
   if ((lemma === "state" || lemma === "maintain" || lemma === "note" || lemma === "detail" || lemma === "post" || lemma === "question" || lemma === "call" || lemma === "express" || lemma === "voice") && !verbFrameOk(tokens, i, lemma, lw) && !(W.namedSubjectVerbs.has(lemma) && namedSubjectBefore(ctx, s, i))) return undefined;
   if (lemma === "add" && next?.lower === "to") return undefined;
   if (W.framedVerbs.has(lemma) && !framedVerbOk(ctx, s, i, lemma)) return undefined;
+  if (W.countVerbs.has(lemma) && !figureAfter(tokens, i + 1, s.t1)) return undefined;
   // "little serious dispute", "no claim": a quantifier before makes the form a noun.
   if (prev && i - 1 >= s.t0 && (W.nounDeterminers.has(prev.lower) || (W.nounDeterminers.has(tokens[i - 2]?.lower ?? "") && !prev.cap && !AUX.has(prev.lower) && !/ly$/.test(prev.lower)))) return undefined;
   // "open source reporting.", "reporting of CW use": a gerund used as a noun.
@@ -528,7 +540,7 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
     return { cue: makeCue(ctx, start, i + 1, "denial", "cannot-confirm"), at: i, wantsSource: true, priority: 1 };
   }
   const kind: ClaimKind = stance === "denies" ? "denial" : "attributed";
-  const cue: FoundCue = { cue: makeCue(ctx, i, t1, kind, stance), at: i, wantsSource: true, priority: stance === "denies" ? 1 : 0 };
+  const cue: FoundCue = { cue: makeCue(ctx, i, t1, kind, stance), at: i, wantsSource: true, priority: stance === "denies" ? 1 : 0, lemma };
   if (stance === "hedges") {
     // "analysts speculate": an attribution that is also a hedge.
     cue.cue.kind = "hedged";
@@ -588,6 +600,16 @@ function nextNounIsDocument(tokens: Token[], k: number, end: number): boolean {
   return false;
 }
 
+/** A number within four words: "recorded about 900 cases", "counted 12 bodies". */
+function figureAfter(tokens: Token[], k: number, end: number): boolean {
+  for (let j = k; j < Math.min(end, k + 4); j++) {
+    const t = tokens[j]!;
+    if (t.kind === TokenKind.Number || LEX.numberWords.has(t.lower) || LEX.vagueMagnitudes.has(t.lower)) return true;
+    if (t.kind === TokenKind.Punct) return false;
+  }
+  return false;
+}
+
 /** "MINUSTAH notes a need", "The report also questions": a named subject or an adverb before a noun-like verb form. */
 function namedSubjectBefore(ctx: ClaimContext, s: SentenceSlice, i: number): boolean {
   const { tokens } = ctx;
@@ -624,7 +646,7 @@ function verbFrameOk(tokens: Token[], i: number, lemma: string, lw: string): boo
   if (lemma === "call") {
     if (next && (next.lower === "for" || next.lower === "on" || (lw === "calling" && tokens[i - 1]?.text === ","))) return true;
     // "called the decision "reckless"": naming something with a quoted word.
-    for (let k = i + 1; k < Math.min(tokens.length, i + 6); k++) if (tokens[k]!.text === '"' || tokens[k]!.text === "“") return true;
+    for (let k = i + 1; k < Math.min(tokens.length, i + 6); k++) if (tokens[k]!.text === '"' || tokens[k]!.text === "“" || W.falsityNouns.has(tokens[k]!.lower) || W.falsityAttributes.has(tokens[k]!.lower)) return true;
     return false;
   }
   if (lemma === "express" || lemma === "voice") return true;
@@ -735,7 +757,26 @@ function actorIn(ctx: ClaimContext, np: SourceSpan): ActorMention | undefined {
 
 function findSource(ctx: ClaimContext, s: SentenceSlice, c: FoundCue): SourceSpan | undefined {
   const i = c.at;
-  return subjectBefore(ctx, s, i) ?? withAbsolute(ctx, s, i);
+  return subjectBefore(ctx, s, i) ?? withAbsolute(ctx, s, i) ?? (c.lemma && W.speechLemmas.has(c.lemma) ? commonNounSubject(ctx, s, i) : undefined);
+}
+
+/** "The coroner said": a verb of speech makes any common noun before it its speaker. */
+function commonNounSubject(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpan | undefined {
+  const { tokens } = ctx;
+  let k = i - 1;
+  while (k >= s.t0 && tokens[k]!.kind === TokenKind.Word && (AUX.has(tokens[k]!.lower) || W.timeAdverbs.has(tokens[k]!.lower) || /ly$/.test(tokens[k]!.lower))) {
+    // "absurd to say": an infinitive has no subject of its own.
+    if (tokens[k]!.lower === "to") return undefined;
+    k--;
+  }
+  if (k < s.t0 || tokens[k]!.kind !== TokenKind.Word) return undefined;
+  const np = npBefore(ctx, s, k + 1);
+  const head = np ? headOf(tokens, np) : undefined;
+  if (!np || !head || W.nonSpeakers.has(head.lower) || CUE_WORDS.has(head.lower) || PRONOUNS.has(head.lower) || LEX.months.has(head.lower) || LEX.weekdays.has(head.lower)) return undefined;
+  // A noun phrase opened by a determiner or a plural noun: "the coroner", "farmers" (not "investigate previous").
+  const opener = tokens[np.t0 - 1];
+  const determined = (!!opener && np.t0 - 1 >= s.t0 && (ARTICLE_DETERMINERS.has(opener.lower) || NP_DROP.has(opener.lower) || isPossessive(opener))) || isPluralNoun(head);
+  return determined ? np : undefined;
 }
 
 /** "with NATO and the U.S. warning that…": the NP between "with" and the participle. */
@@ -756,7 +797,7 @@ function subjectBefore(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSp
   // A participle after a comma ("…, suggesting that") has no subject of its own.
   if (/ing$/.test(tokens[i]!.lower) && tokens[i - 1]?.text === ",") return undefined;
   let k = i - 1;
-  while (k >= s.t0 && tokens[k]!.kind === TokenKind.Word && (AUX.has(tokens[k]!.lower) || (/ly$/.test(tokens[k]!.lower) && !tokens[k]!.cap && !LEX.speakerNouns.has(tokens[k]!.lower)))) k--;
+  while (k >= s.t0 && tokens[k]!.kind === TokenKind.Word && (AUX.has(tokens[k]!.lower) || W.timeAdverbs.has(tokens[k]!.lower) || (/ly$/.test(tokens[k]!.lower) && !tokens[k]!.cap && !LEX.speakerNouns.has(tokens[k]!.lower)))) k--;
   // "the Government of Haiti (GoH) reported": an abbreviation in brackets repeats the name before it.
   if (k >= s.t0 + 3 && tokens[k]!.text === ")" && tokens[k - 2]!.text === "(") k -= 3;
   if (k < s.t0) return undefined;
@@ -767,13 +808,23 @@ function subjectBefore(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSp
     if (appo) return appo;
     return undefined;
   }
-  const np = npBefore(ctx, s, k + 1);
+  const np = reducedRelative(ctx, s, k) ?? npBefore(ctx, s, k + 1);
   if (!np) return undefined;
   const whole = participleAgent(ctx, s, np) ?? np;
   return validateSpeaker(ctx, whole) ?? postModifiedSpeaker(ctx, s, whole);
 }
 
 const POST_MODIFIERS = W.postModifiers;
+
+/** "A study published last week suggests": the noun before a participle and its time phrase is the subject. */
+function reducedRelative(ctx: ClaimContext, s: SentenceSlice, k: number): SourceSpan | undefined {
+  const { tokens } = ctx;
+  let j = k;
+  while (j >= s.t0 && j > k - 3 && tokens[j]!.kind !== TokenKind.Punct && !W.relativeTimeWords.has(tokens[j]!.lower)) j--;
+  if (j <= s.t0 || !W.relativeTimeWords.has(tokens[j]!.lower) || !/(ed|en)$/.test(tokens[j - 1]!.lower)) return undefined;
+  const np = npBefore(ctx, s, j - 1);
+  return np && DOCUMENT_NOUNS.has(headOf(tokens, np)?.lower ?? "") ? np : undefined;
+}
 
 /** "A draft report commissioned by the government says": the agent phrase belongs to the noun before the participle. */
 function participleAgent(ctx: ClaimContext, s: SentenceSlice, np: SourceSpan): SourceSpan | undefined {
@@ -948,10 +999,10 @@ function validateSpeaker(ctx: ClaimContext, np: SourceSpan): SourceSpan | undefi
   if (!head) return undefined;
   // "We assess", "I believe": the author speaks; other pronouns point back to a named speaker.
   if (W.firstPerson.has(head.lower) && np.t1 - np.t0 === 1) return np;
-  if (PRONOUNS.has(head.lower) && np.t1 - np.t0 === 1) return resolvePronoun(ctx, np, head.lower);
+  if (PRONOUNS.has(head.lower)) return np.t1 - np.t0 === 1 ? resolvePronoun(ctx, np, head.lower) : undefined;
   if (W.nonSpeakers.has(head.lower)) return undefined;
   if (actorAt(ctx, head.start)) return np;
-  if (LEX.speakerNouns.has(head.lower) || LEX.titles.has(head.lower)) return np;
+  if (LEX.speakerNouns.has(head.lower) || LEX.titles.has(head.lower) || W.anonymousHeads.has(head.lower)) return np;
   // An unknown capitalized name: no article before it, not a place.
   const first = tokens[np.t0]!;
   if (head.cap && !ARTICLE_DETERMINERS.has(first.lower) && !LEX.placeHeads.has(head.text) && !LEX.orgHeadWords.has(head.text)) return np;
@@ -1059,7 +1110,9 @@ function sourceKind(ctx: ClaimContext, np: SourceSpan, actor: ActorMention | und
   // "a ministry spokeswoman": a speaker introduced with an indefinite article and no name.
   const before = np.t0 > 0 ? ctx.tokens[np.t0 - 1]!.lower : "";
   const indefinite = W.indefiniteArticles.has(words[0]!) || W.indefiniteArticles.has(before);
-  if (head && indefinite && LEX.speakerNouns.has(hw) && actor?.kind !== "person" && !named) return "anonymous";
+  if (head && indefinite && (LEX.speakerNouns.has(hw) || LEX.titles.has(hw)) && actor?.kind !== "person" && !named) return "anonymous";
+  // "Seoul's intelligence agency", "the company's spokesman": a body or role named only by its owner.
+  if (head && !head.cap && !named && (LEX.speakerNouns.has(hw) || LEX.titles.has(hw)) && possessiveThenLowercase(ctx, np)) return "anonymous";
   if (head && INSTITUTION_NOUNS.has(head.lower) && actor?.kind !== "organization") return "organization";
   if (actor?.kind === "person") return "person";
   if (actor?.kind === "country") return "government";
@@ -1070,6 +1123,15 @@ function sourceKind(ctx: ClaimContext, np: SourceSpan, actor: ActorMention | und
   if (head && /^[A-Z]{2,6}$/.test(head.text)) return "organization";
   if (head?.cap) return "person";
   return "unknown";
+}
+
+function possessiveThenLowercase(ctx: ClaimContext, np: SourceSpan): boolean {
+  for (let k = np.t0; k < np.t1 - 1; k++) {
+    if (!isPossessive(ctx.tokens[k]!)) continue;
+    for (let j = k + 1; j < np.t1; j++) if (ctx.tokens[j]!.cap) return false;
+    return true;
+  }
+  return false;
 }
 
 function isPluralNoun(t: Token): boolean {
