@@ -1111,8 +1111,8 @@ function sourceKind(ctx: ClaimContext, np: SourceSpan, actor: ActorMention | und
   const before = np.t0 > 0 ? ctx.tokens[np.t0 - 1]!.lower : "";
   const indefinite = W.indefiniteArticles.has(words[0]!) || W.indefiniteArticles.has(before);
   if (head && indefinite && (LEX.speakerNouns.has(hw) || LEX.titles.has(hw)) && actor?.kind !== "person" && !named) return "anonymous";
-  // "Seoul's intelligence agency", "the company's spokesman": a body or role named only by its owner.
-  if (head && !head.cap && !named && (LEX.speakerNouns.has(hw) || LEX.titles.has(hw)) && possessiveThenLowercase(ctx, np)) return "anonymous";
+  // "Seoul's intelligence agency", "the intelligence services": intelligence that no name identifies.
+  if (head && !head.cap && !named && W.intelligenceHeads.has(hw) && words.includes("intelligence")) return "anonymous";
   if (head && INSTITUTION_NOUNS.has(head.lower) && actor?.kind !== "organization") return "organization";
   if (actor?.kind === "person") return "person";
   if (actor?.kind === "country") return "government";
@@ -1123,15 +1123,6 @@ function sourceKind(ctx: ClaimContext, np: SourceSpan, actor: ActorMention | und
   if (head && /^[A-Z]{2,6}$/.test(head.text)) return "organization";
   if (head?.cap) return "person";
   return "unknown";
-}
-
-function possessiveThenLowercase(ctx: ClaimContext, np: SourceSpan): boolean {
-  for (let k = np.t0; k < np.t1 - 1; k++) {
-    if (!isPossessive(ctx.tokens[k]!)) continue;
-    for (let j = k + 1; j < np.t1; j++) if (ctx.tokens[j]!.cap) return false;
-    return true;
-  }
-  return false;
 }
 
 function isPluralNoun(t: Token): boolean {
