@@ -344,8 +344,8 @@ function cueAt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undef
     if (found) return found;
   }
   if (LEX.hedges.has(lw)) return hedgeCue(ctx, s, i);
-  // "a suspected smuggler", "in reported abuses": a participle that is no reporting verb, used as an adjective.
-  if (W.adjectivalHedges.has(lw) && ((prev && i - 1 >= s.t0 && ARTICLE_DETERMINERS.has(prev.lower)) || isAttributive(tokens, i, s))) return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
+  // "a suspected smuggler", "in reported abuses", "are presumed dead": a participle that is no reporting verb.
+  if (W.adjectivalHedges.has(lw) && ((prev && i - 1 >= s.t0 && (ARTICLE_DETERMINERS.has(prev.lower) || PASSIVE_AUX.has(prev.lower))) || isAttributive(tokens, i, s))) return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
   if (W.anonymityMarkers.has(lw)) {
     return { cue: makeCue(ctx, i, i + 1, "anonymous"), at: i, wantsSource: false, priority: 4 };
   }
@@ -482,6 +482,8 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
   if (lemma === "add" && next?.lower === "to") return undefined;
   if (W.framedVerbs.has(lemma) && !framedVerbOk(ctx, s, i, lemma)) return undefined;
   if (W.countVerbs.has(lemma) && !figureAfter(tokens, i + 1, s.t1)) return undefined;
+  // "thought about the offer", "believes in God": a verb of belief reports only with a clause after it.
+  if (W.beliefLemmas.has(lemma) && (!next || next.kind === TokenKind.Punct || W.notClauseAfterBelief.has(next.lower))) return undefined;
   // "little serious dispute", "no claim": a quantifier before makes the form a noun.
   if (prev && i - 1 >= s.t0 && (W.nounDeterminers.has(prev.lower) || (W.nounDeterminers.has(tokens[i - 2]?.lower ?? "") && !prev.cap && !AUX.has(prev.lower) && !/ly$/.test(prev.lower)))) return undefined;
   // "open source reporting.", "reporting of CW use": a gerund used as a noun.
@@ -591,8 +593,14 @@ function documentVerbCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundC
   if (!next || (next.lower !== "that" && next.kind !== TokenKind.Word && next.kind !== TokenKind.Number)) return undefined;
   const src = subjectBefore(ctx, s, i);
   const head = src ? headOf(tokens, src) : undefined;
-  if (!src || !head || !DOCUMENT_NOUNS.has(head.lower)) return undefined;
+  // "The ministry puts the death toll at 300": any speaker who puts a figure at a number reports a count.
+  if (!src || !head || !(DOCUMENT_NOUNS.has(head.lower) || (W.putItVerbs.has(tokens[i]!.lower) && putsAtFigure(tokens, i + 1, s.t1)))) return undefined;
   return { cue: makeCue(ctx, i, i + 1, "attributed", "asserts"), at: i, wantsSource: true, source: src, priority: 0 };
+}
+
+function putsAtFigure(tokens: Token[], k: number, end: number): boolean {
+  for (let j = k; j < Math.min(end, k + 7); j++) if (tokens[j]!.lower === "at") return figureAfter(tokens, j + 1, end);
+  return false;
 }
 
 function nextNounIsDocument(tokens: Token[], k: number, end: number): boolean {

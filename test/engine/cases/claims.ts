@@ -68,6 +68,11 @@ export const CLAIM_RULE_CASES: ClaimRuleCase[] = [
   { rule: "reported count", text: "Health officials have recorded about 900 cases.", kinds: ["attributed", "anonymous"], source: "officials" },
   { rule: "reported count", text: "The province reported 212 deaths on Sunday.", kinds: ["attributed"], source: "province" },
   { rule: "a recording is no count", text: "The band recorded an album in Lagos.", none: true },
+  { rule: "puts a figure at", text: "The ministry puts the death toll at 300.", kinds: ["attributed"], source: "ministry" },
+  { rule: "puts without a figure", text: "The company put the plan on hold.", none: true },
+  { rule: "feared as a predicate", text: "At least 40 people are feared dead.", kinds: ["hedged"], cues: ["feared"] },
+  { rule: "belief with a clause", text: "Officials think the toll will rise.", kinds: ["attributed", "anonymous"], source: "Officials" },
+  { rule: "belief without a clause", text: "He thought about the offer.", none: true },
   // Documents as sources are attributed, not anonymous.
   { rule: "document source", text: "The assessment found that the shelter was overcrowded.", kinds: ["attributed"], source: "assessment" },
   { rule: "document source", text: "A study published last week suggests that rents rose.", kinds: ["attributed", "hedged"], source: "study" },
