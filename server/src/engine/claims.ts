@@ -165,12 +165,14 @@ function negatedFactCue(ctx: ClaimContext, s: SentenceSlice, cues: FoundCue[]): 
   if (cues.some((c) => c.cue.kind === "denial" || c.cue.stance === "hedges")) return undefined;
   const { tokens } = ctx;
   for (let i = s.t0; i < s.t1 - 1; i++) {
-    const w = tokens[i]!.lower;
+    const w = straight(tokens[i]!.lower);
     const covered = cues.some((c) => tokens[i]!.start >= c.cue.start && tokens[i]!.start < c.cue.end);
     if (covered) continue;
-    if (w === "not" || w === "n't" || w === "never") {
-      const aux = w === "never" ? i : i - 1;
-      if (w !== "never" && !W.factAux.has(tokens[aux]!.lower)) continue;
+    // "did not close", "didn't close", "never arrived".
+    const fused = w.endsWith("n't") && w.length > 3;
+    if (w === "not" || w === "n't" || w === "never" || fused) {
+      const aux = w === "never" || fused ? i : i - 1;
+      if (w !== "never" && !W.factAux.has(straight(tokens[aux]!.lower))) continue;
       const verb = nextVerb(tokens, i + 1, s.t1);
       if (verb < 0) continue;
       // After a form of "be" only a passive participle states a fact ("was not made"); "are not credible" judges.
@@ -180,7 +182,7 @@ function negatedFactCue(ctx: ClaimContext, s: SentenceSlice, cues: FoundCue[]): 
     if (w === "no" && !W.negativeIdioms.has(tokens[i + 1]!.lower)) {
       for (let k = i + 1; k < Math.min(s.t1, i + 5); k++) {
         if (tokens[k]!.kind !== TokenKind.Word || CLAUSE_STOPS.has(tokens[k]!.lower)) break;
-        if (W.factAux.has(tokens[k]!.lower) && k > i + 1) return { cue: makeCue(ctx, i, k + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
+        if (W.factAux.has(straight(tokens[k]!.lower)) && k > i + 1) return { cue: makeCue(ctx, i, k + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
       }
     }
   }
@@ -382,6 +384,11 @@ function nearCaller(tokens: Token[], k: number, s: SentenceSlice): boolean {
   return false;
 }
 
+/** Curly apostrophes read as straight ones ("don’t" = "don't"). */
+function straight(w: string): string {
+  return w.includes("’") ? w.replace(/’/g, "'") : w;
+}
+
 function isQuoteMark(t: Token): boolean {
   return t.text === '"' || t.text === "“" || t.text === "”" || t.text === "‘" || t.text === "’" || t.text === "'";
 }
@@ -401,7 +408,7 @@ function ignoranceCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue 
   for (let k = i - 1; k >= Math.max(s.t0, i - 6); k--) {
     const t = tokens[k]!;
     if (t.kind !== TokenKind.Word) return undefined;
-    const w = t.lower;
+    const w = straight(t.lower);
     if (W.ignoranceNegators.has(w) || w.endsWith("n't")) {
       // "a vote of no confidence" is a procedure, not ignorance.
       if (w === "no" && tokens[k - 1]?.lower === "of") return undefined;
@@ -565,7 +572,7 @@ function isNegated(tokens: Token[], i: number, s: SentenceSlice): boolean {
 
 function negationStart(tokens: Token[], i: number, s: SentenceSlice): number {
   for (let k = i - 1; k >= Math.max(s.t0, i - 3); k--) {
-    const w = tokens[k]!.lower;
+    const w = straight(tokens[k]!.lower);
     if (NEGATORS.has(w) || w.endsWith("n't")) return k;
     if (!AUX.has(w) && !/ly$/.test(w)) break;
   }
@@ -594,7 +601,8 @@ function documentVerbCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundC
   const src = subjectBefore(ctx, s, i);
   const head = src ? headOf(tokens, src) : undefined;
   // "The ministry puts the death toll at 300": any speaker who puts a figure at a number reports a count.
-  if (!src || !head || !(DOCUMENT_NOUNS.has(head.lower) || (W.putItVerbs.has(tokens[i]!.lower) && putsAtFigure(tokens, i + 1, s.t1)))) return undefined;
+  const finding = next.lower === "that" && !!validateSpeaker(ctx, src ?? { t0: i, t1: i });
+  if (!src || !head || !(DOCUMENT_NOUNS.has(head.lower) || finding || (W.putItVerbs.has(tokens[i]!.lower) && putsAtFigure(tokens, i + 1, s.t1)))) return undefined;
   return { cue: makeCue(ctx, i, i + 1, "attributed", "asserts"), at: i, wantsSource: true, source: src, priority: 0 };
 }
 

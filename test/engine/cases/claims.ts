@@ -73,6 +73,10 @@ export const CLAIM_RULE_CASES: ClaimRuleCase[] = [
   { rule: "feared as a predicate", text: "At least 40 people are feared dead.", kinds: ["hedged"], cues: ["feared"] },
   { rule: "belief with a clause", text: "Officials think the toll will rise.", kinds: ["attributed", "anonymous"], source: "Officials" },
   { rule: "belief without a clause", text: "He thought about the offer.", none: true },
+  { rule: "curly apostrophes", text: "We don’t yet know how many were hurt.", kinds: ["hedged"], source: null },
+  { rule: "curly apostrophes", text: "The ministry said the plant didn’t close.", kinds: ["attributed", "denial"], stance: "denies" },
+  { rule: "a speaker's finding", text: "The panel found that the fire started in the kitchen.", kinds: ["attributed"], source: "panel" },
+  { rule: "finding an object is no claim", text: "Police found a body in the river.", none: true },
   // Documents as sources are attributed, not anonymous.
   { rule: "document source", text: "The assessment found that the shelter was overcrowded.", kinds: ["attributed"], source: "assessment" },
   { rule: "document source", text: "A study published last week suggests that rents rose.", kinds: ["attributed", "hedged"], source: "study" },
