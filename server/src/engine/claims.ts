@@ -307,6 +307,7 @@ const CUE_WORDS = new Set<string>([
   ...W.falsityNouns,
   ...W.knowledgeWords,
   ...W.adjectivalHedges,
+  ...W.truthWords,
   ...W.ignoranceLeads,
 ]);
 
@@ -321,6 +322,7 @@ function cueAt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undef
     const found = ignoranceCue(ctx, s, i);
     if (found || !(LEX.reportingVerbs.has(lw) || DOCUMENT_VERBS.has(lw))) return found;
   }
+  if (W.truthWords.has(lw)) return negatedTruthCue(ctx, s, i);
   if (DENIAL_PREDICATES.has(lw) || W.falsityAttributes.has(lw) || W.falsityNouns.has(lw)) {
     const found = falsityCue(ctx, s, i);
     if (found || !(CLAIM_NOUNS.has(lw) || LEX.reportingVerbs.has(lw) || LEX.hedges.has(lw))) return found;
@@ -372,6 +374,21 @@ function falsityCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | 
     return { cue: makeCue(ctx, k + 1, i + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
   }
   return undefined;
+}
+
+/** "is not true", "was not accurate", "there is no truth to the reports": a claim called untrue. */
+function negatedTruthCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undefined {
+  const { tokens } = ctx;
+  const prev = tokens[i - 1];
+  if (!prev || i - 1 < s.t0) return undefined;
+  const p = straight(prev.lower);
+  const lw = tokens[i]!.lower;
+  if (lw === "truth" && (p === "no" || p === "any")) return { cue: makeCue(ctx, i - 1, i + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
+  const negated = p === "not" ? i - 1 : p.endsWith("n't") && W.copulas.has(p.slice(0, -3)) ? i - 1 : -1;
+  if (negated < 0 || lw === "truth") return undefined;
+  const copula = p === "not" ? tokens[i - 2] : prev;
+  if (!copula || !(W.copulas.has(straight(copula.lower)) || straight(copula.lower).endsWith("n't"))) return undefined;
+  return { cue: makeCue(ctx, p === "not" ? i - 2 : i - 1, i + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
 }
 
 /** "called the report a lie": a caller verb two or three words before the predicate. */

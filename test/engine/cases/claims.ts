@@ -31,6 +31,10 @@ export const CLAIM_RULE_CASES: ClaimRuleCase[] = [
   { rule: "calling false", text: "It is simply absurd to say that we shelled the town.", kinds: ["denial"], source: null },
   { rule: "calling false: attributive", text: "The agency rejected what it called false claims about the dam.", kinds: ["attributed", "denial"] },
   { rule: "calling false: a false start is no claim", text: "The race had a false start on Sunday.", none: true },
+  { rule: "calling false: not true", text: "The embassy said the story was not true.", kinds: ["attributed", "denial"], stance: "denies" },
+  { rule: "calling false: no truth", text: "There is no truth to the reports, the ministry said.", kinds: ["attributed", "denial"], cues: ["no truth"] },
+  { rule: "calling false: exaggerated", text: "The governor said the figures were exaggerated.", kinds: ["attributed", "denial"] },
+  { rule: "truth words alone are no claim", text: "The results were true to form.", none: true },
   { rule: "calling false: faked", text: "The regime claims the videos were faked.", kinds: ["attributed", "denial"], source: "regime" },
   // Non-confirmation: a denial-kind cue, a distinct stance.
   { rule: "non-confirmation", text: "The police could not confirm the number of arrests.", kinds: ["attributed", "denial"], stance: "cannot-confirm" },
