@@ -435,7 +435,7 @@ function ignoranceCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue 
       if (src) cue.source = src;
       return cue;
     }
-    if ((CLAUSE_STOPS.has(w) && w !== "of") || CUE_WORDS.has(w)) return undefined;
+    if ((CLAUSE_STOPS.has(w) && w !== "of") || (CUE_WORDS.has(w) && !W.truthWords.has(w))) return undefined;
   }
   return undefined;
 }
