@@ -338,7 +338,7 @@ function cueAt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undef
     if (hedgingLemma(lw)) cue.hedges = true;
     const owner = nounOwner(ctx, s, i);
     if (owner) cue.source = owner;
-    else if ((lw === "reports" || lw === "report") && !(prev && ARTICLE_DETERMINERS.has(prev.lower))) cue.source = bareNounSource(tokens, i, s);
+    else if (W.bareReportNouns.has(lw) && !(prev && ARTICLE_DETERMINERS.has(prev.lower))) cue.source = bareNounSource(tokens, i, s);
     return cue;
   }
   const verb = LEX.reportingVerbs.get(lw);
@@ -474,9 +474,9 @@ function isVerbUse(tokens: Token[], i: number, s: SentenceSlice): boolean {
   if (!prev || i - 1 < s.t0) return false;
   if (ARTICLE_DETERMINERS.has(prev.lower) || isPossessive(prev)) return false;
   const next = tokens[i + 1];
-  if (lw === "warning") return !!next && (next.lower === "of" || next.lower === "that" || next.lower === "about" || next.lower === "against");
+  if (lw === "warning") return !!next && W.warningFollowers.has(next.lower);
   // An inverted speech tag at the end: "…, the UN refugee agency estimates."
-  if ((lw === "estimates" || lw === "reports" || lw === "claims") && (!next || next.text === "." || i + 1 >= s.t1) && LEX.speakerNouns.has(prev.lower)) return true;
+  if (W.invertedTagNouns.has(lw) && (!next || next.text === "." || i + 1 >= s.t1) && LEX.speakerNouns.has(prev.lower)) return true;
   // "The regime claims the videos…": a subject noun, then the verb and its object's determiner.
   if (next && (next.lower === "that" || ARTICLE_DETERMINERS.has(next.lower)) && !next.cap && LEX.speakerNouns.has(prev.lower)) return true;
   // "the British report": an article before the modifier makes it a noun phrase.
@@ -484,8 +484,8 @@ function isVerbUse(tokens: Token[], i: number, s: SentenceSlice): boolean {
   if (next && W.nounFollowers.has(next.lower)) return false;
   if (isSentenceStart(tokens, i - 1, s) && !LEX.speakerNouns.has(prev.lower)) return false;
   // A verb follows a subject noun or name and is followed by an object or "that".
-  const subjectLike = prev.kind === TokenKind.Word && (prev.cap || LEX.speakerNouns.has(prev.lower)) && !["of", "and", "to"].includes(prev.lower);
-  return subjectLike && !!next && next.kind === TokenKind.Word && !["of", "that", "from", "by", "about", "on", "in"].includes(next.lower) || (subjectLike && next?.lower === "that");
+  const subjectLike = prev.kind === TokenKind.Word && (prev.cap || LEX.speakerNouns.has(prev.lower)) && !W.notSubjects.has(prev.lower);
+  return subjectLike && !!next && next.kind === TokenKind.Word && !W.notObjects.has(next.lower) || (subjectLike && next?.lower === "that");
 }
 
 function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance, lemma: string): FoundCue | undefined {
@@ -502,7 +502,7 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
     return undefined;
   }
   if (lw === "that" || (lemma === "say" && prev?.lower === "that" && next?.text === ",")) return undefined;
-  if ((lemma === "state" || lemma === "maintain" || lemma === "note" || lemma === "detail" || lemma === "post" || lemma === "question" || lemma === "call" || lemma === "express" || lemma === "voice") && !verbFrameOk(tokens, i, lemma, lw) && !(W.namedSubjectVerbs.has(lemma) && namedSubjectBefore(ctx, s, i))) return undefined;
+  if (LEX.verbFrames.has(lemma) && !verbFrameOk(tokens, i, lemma, lw) && !(W.namedSubjectVerbs.has(lemma) && namedSubjectBefore(ctx, s, i))) return undefined;
   if (lemma === "add" && next?.lower === "to") return undefined;
   if (W.framedVerbs.has(lemma) && !framedVerbOk(ctx, s, i, lemma)) return undefined;
   if (W.countVerbs.has(lemma) && !figureAfter(tokens, i + 1, s.t1)) return undefined;
@@ -514,22 +514,21 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
   if (/ing$/.test(lw) && (!next || i + 1 >= s.t1 || next.kind === TokenKind.Punct || (next.lower === "of" && !!prev && !prev.cap && !actorAt(ctx, prev.start))) && !(prev?.text === ",")) return undefined;
   if (lemma === "blame" && prev?.lower === "to" && tokens[i - 2]?.lower === "be") return undefined; // "will be to blame"
   // "TASS quoted the defence ministry as saying …": the ministry is the original source.
-  if (lemma === "quote") {
+  if (W.quoteLemmas.has(lemma)) {
     const np = npAfter(tokens, i + 1, s.t1, false, ctx.actors);
     const as = np ? tokens[np.t1] : undefined;
     if (!np || as?.lower !== "as" || tokens[np.t1 + 1]?.lower !== "saying") return undefined;
     return { cue: makeCue(ctx, i, i + 1, "attributed", "asserts"), at: i, wantsSource: true, source: np, priority: -1 };
   }
-  if (lemma === "cite") {
+  if (W.citeLemmas.has(lemma)) {
     // "citing an unnamed officer" names the original source; "cite concerns" names a reason, and the subject speaks.
     const np = npAfter(tokens, i + 1, s.t1, true);
     const speaker = np && (validateSpeaker(ctx, np) || DOCUMENT_NOUNS.has(headOf(tokens, np)?.lower ?? "")) ? np : undefined;
     return { cue: makeCue(ctx, i, i + 1, "attributed", "asserts"), at: i, wantsSource: true, ...(speaker ? { source: speaker } : {}), priority: speaker ? -1 : 0 };
   }
-  if (lemma === "identify" && !(next && (next.lower === "two" || next.kind === TokenKind.Number))) return undefined;
   // "published a report", "released satellite imagery", "were released by analysts": a document is
   // made public; "released three hostages" is not a claim.
-  if ((lemma === "publish" || lemma === "release") && !(findBy(tokens, i + 1, s.t1) >= 0 || nextNounIsDocument(tokens, i + 1, s.t1))) return undefined;
+  if (W.publicationLemmas.has(lemma) && !(findBy(tokens, i + 1, s.t1) >= 0 || nextNounIsDocument(tokens, i + 1, s.t1))) return undefined;
   // Passive: "was reported by Bloomberg", "have been accused of".
   if (/(ed|en|wn|id|ld|ught)$/.test(lw) && isPassive(tokens, i, s)) {
     // "than had been previously reported", "as was reported": a comparison, not a hedge.
@@ -552,16 +551,16 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
     if (np) return { cue: makeCue(ctx, i, i + 2, "attributed", stance), at: i, wantsSource: true, source: np, priority: 1 };
   }
   let t1 = i + 1;
-  if ((lemma === "express" || lemma === "voice" || lemma === "indicate" || lemma === "raise") ) {
+  if (W.concernLemmas.has(lemma)) {
     // "expressed (grave) concerns", "voiced concerns"
     let k = i + 1;
     if (tokens[k] && W.concernIntensifiers.has(tokens[k]!.lower)) k++;
     if (tokens[k] && CONCERN_NOUNS.has(tokens[k]!.lower)) t1 = k + 1;
     else if (lemma !== "indicate") return undefined;
   }
-  if (lemma === "call" && (next?.lower === "for" || next?.lower === "on")) t1 = i + 2;
+  if (next && LEX.verbFrames.get(lemma)?.after.has(next.lower) && W.framePrepositions.has(next.lower)) t1 = i + 2;
   // "has never acknowledged", "did not confirm": not confirming is a denial-kind cue, not a denial.
-  if ((lemma === "confirm" || lemma === "acknowledge" || lemma === "admit") && isNegated(tokens, i, s)) {
+  if (W.confirmationLemmas.has(lemma) && isNegated(tokens, i, s)) {
     const start = negationStart(tokens, i, s);
     return { cue: makeCue(ctx, start, i + 1, "denial", "cannot-confirm"), at: i, wantsSource: true, priority: 1 };
   }
@@ -668,22 +667,17 @@ function framedVerbOk(ctx: ClaimContext, s: SentenceSlice, i: number, lemma: str
   return !!prev && i - 1 >= s.t0 && !!actorAt(ctx, prev.start) && !!next && next.kind !== TokenKind.Punct;
 }
 
+/** A verb that is also a noun reports only in its frame (data/claims.json "verbFrames"). */
 function verbFrameOk(tokens: Token[], i: number, lemma: string, lw: string): boolean {
+  const frame = LEX.verbFrames.get(lemma);
+  if (!frame || frame.any || frame.forms.has(lw)) return true;
   const next = tokens[i + 1];
-  if (lemma === "maintain") return lw === "maintained" ? !!next && (next.lower === "that" || next.text === ",") : !!next && (next.lower === "that" || next.text === ":" || next.text === '"' || next.text === "“");
-  if (lemma === "state") return lw === "stated" || lw === "stating" || (!!next && (next.lower === "that" || next.text === ":" || next.text === '"' || next.text === "“"));
-  if (lemma === "note") return lw === "noted" || lw === "noting" || (!!next && next.lower === "that");
-  if (lemma === "detail") return lw === "detail" || lw === "detailed";
-  if (lemma === "post") return !!next && (next.lower === "that" || next.lower === "on");
-  if (lemma === "question") return /ed$|ing$/.test(lw) && !!next && next.kind === TokenKind.Word;
-  if (lemma === "call") {
-    if (next && (next.lower === "for" || next.lower === "on" || (lw === "calling" && tokens[i - 1]?.text === ","))) return true;
-    // "called the decision "reckless"": naming something with a quoted word.
-    for (let k = i + 1; k < Math.min(tokens.length, i + 6); k++) if (tokens[k]!.text === '"' || tokens[k]!.text === "“" || W.falsityNouns.has(tokens[k]!.lower) || W.falsityAttributes.has(tokens[k]!.lower)) return true;
-    return false;
-  }
-  if (lemma === "express" || lemma === "voice") return true;
-  return true;
+  if (next && (frame.after.has(next.lower) || frame.after.has(next.text))) return true;
+  // "…, calling the vote a farce": a participle after a comma opens its own clause.
+  if (frame.quoteWithin > 0 && /ing$/.test(lw) && tokens[i - 1]?.text === ",") return true;
+  // "called the decision "reckless"", "called the report a lie": naming something with a quoted or falsity word.
+  for (let k = i + 1; k < Math.min(tokens.length, i + 1 + frame.quoteWithin); k++) if (isQuoteMark(tokens[k]!) || W.falsityNouns.has(tokens[k]!.lower) || W.falsityAttributes.has(tokens[k]!.lower)) return true;
+  return false;
 }
 
 function isPassive(tokens: Token[], i: number, s: SentenceSlice): boolean {
@@ -698,7 +692,7 @@ function isPassive(tokens: Token[], i: number, s: SentenceSlice): boolean {
 function comparativeBefore(tokens: Token[], i: number, s: SentenceSlice): boolean {
   for (let k = i - 1; k >= Math.max(s.t0, i - 4); k--) {
     const w = tokens[k]!.lower;
-    if (w === "than" || w === "as") return true;
+    if (W.comparativeWords.has(w)) return true;
     if (!PASSIVE_AUX.has(w) && !AUX.has(w) && !/ly$/.test(w)) return false;
   }
   return false;
@@ -722,13 +716,12 @@ function hedgeCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | un
   if (lw === "may" && t.cap && !isSentenceStart(tokens, i, s)) return undefined; // the month
   if (lw === "may" && (next?.kind === TokenKind.Number || LEX.months.has(tokens[i - 1]?.lower ?? ""))) return undefined;
   // "If I may, …": a modal with no verb after it hedges nothing.
-  if ((lw === "may" || lw === "might" || lw === "could") && (!next || i + 1 >= s.t1 || next.kind === TokenKind.Punct)) return undefined;
+  if (W.modalHedges.has(lw) && (!next || i + 1 >= s.t1 || next.kind === TokenKind.Punct)) return undefined;
   if (lw === "could" || lw === "might") {
     // "could not" + verb of a past fact ("rescuers could not reach"); non-confirmation is a phrase cue.
     if (next?.lower === "not" || next?.lower === "n't") return undefined;
   }
-  if ((lw === "appear" || lw === "appears" || lw === "appeared") && next && W.appearancePreps.has(next.lower)) return undefined;
-  if ((lw === "seem" || lw === "seems" || lw === "seemed" || lw === "appear" || lw === "appears" || lw === "appeared") && !next) return undefined;
+  if (W.seemVerbs.has(lw) && (!next || W.appearancePreps.has(next.lower))) return undefined;
   // "the highest possible level", "as soon as possible": a superlative, not a hedge.
   if ((lw === "possible" || lw === "possibly") && (W.superlativeMarkers.has(tokens[i - 1]?.lower ?? "") || /est$/.test(tokens[i - 1]?.lower ?? "") || (tokens[i - 2]?.lower === "as" && next?.kind !== TokenKind.Word))) return undefined;
   if (/^suggest/.test(lw)) {
@@ -751,7 +744,7 @@ function nounOwner(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpan |
   }
   const prev = tokens[i - 1];
   // "Ukrainian military intelligence raised its estimate": the possessive pronoun points to the subject.
-  if (prev && ["its", "their", "his", "her"].includes(prev.lower) && i - 2 >= s.t0) {
+  if (prev && W.possessivePronouns.has(prev.lower) && i - 2 >= s.t0) {
     const np = subjectBefore(ctx, s, i - 2);
     if (np) return np;
   }
@@ -877,7 +870,7 @@ function postModifiedSpeaker(ctx: ClaimContext, s: SentenceSlice, np: SourceSpan
   const { tokens } = ctx;
   let k = np.t0 - 1;
   while (k >= s.t0 && ARTICLE_DETERMINERS.has(tokens[k]!.lower)) k--;
-  if (k < s.t0 || !["to", "with", "on", "of", "in"].includes(tokens[k]!.lower)) return undefined;
+  if (k < s.t0 || !W.postModifierPreps.has(tokens[k]!.lower)) return undefined;
   k--;
   const adjective = k >= s.t0 && POST_MODIFIERS.has(tokens[k]!.lower);
   if (adjective) k--;
@@ -931,7 +924,7 @@ function npBefore(ctx: ClaimContext, s: SentenceSlice, end: number): SourceSpan 
       if (CLAUSE_STOPS.has(t.lower) && !(NP_INNER_PREPS.has(t.lower) && innerPrepOk(tokens, k, s))) break;
       if (NP_INNER_PREPS.has(t.lower) && !innerPrepOk(tokens, k, s)) break;
       if (t.lower === "and" && !(tokens[k - 1] && (tokens[k - 1]!.cap || tokens[k - 1]!.text.endsWith(".") || (k - 1 >= s.t0 && (LEX.speakerNouns.has(tokens[k - 1]!.lower) || W.anonymousHeads.has(tokens[k - 1]!.lower)))))) break;
-      if (AUX.has(t.lower) && !["first"].includes(t.lower)) break;
+      if (AUX.has(t.lower) && t.lower !== "first") break;
       if (LEX.reportingVerbs.has(t.lower) && !t.cap && !LEX.speakerNouns.has(t.lower)) break;
       t0 = k;
       // "South Korea and the United States": an article after "and" does not end the phrase.

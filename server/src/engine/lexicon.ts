@@ -103,6 +103,24 @@ function buildClaimWords(): Record<ClaimWordClass, Set<string>> {
   return out;
 }
 
+/** A reporting verb that reports only in its frame (data/claims.json "verbFrames"). */
+export interface VerbFrame {
+  forms: Set<string>;
+  after: Set<string>;
+  quoteWithin: number;
+  any: boolean;
+}
+
+function buildVerbFrames(): Map<string, VerbFrame> {
+  const m = new Map<string, VerbFrame>();
+  for (const [lemma, f] of Object.entries(claimData.verbFrames)) {
+    if (lemma.startsWith("_") || typeof f !== "object") continue;
+    const frame = f as { forms?: string[]; after?: string[]; quoteWithin?: number; any?: boolean };
+    m.set(lemma, { forms: new Set(frame.forms ?? []), after: new Set(frame.after ?? []), quoteWithin: frame.quoteWithin ?? 0, any: frame.any === true });
+  }
+  return m;
+}
+
 function buildPronouns(): Map<string, string> {
   return new Map(Object.entries(claimData.pronouns).filter(([k]) => !k.startsWith("_")));
 }
@@ -140,6 +158,7 @@ export const LEX = {
   hedges: new Set(cueData.hedges),
   claimWords: buildClaimWords(),
   pronouns: buildPronouns(),
+  verbFrames: buildVerbFrames(),
 };
 
 /** Longest gazetteer match starting at token i: [entry, tokens consumed]. */
