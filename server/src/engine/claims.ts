@@ -1136,7 +1136,8 @@ function sourceKind(ctx: ClaimContext, np: SourceSpan, actor: ActorMention | und
   // "a ministry spokeswoman": a speaker introduced with an indefinite article and no name.
   const before = np.t0 > 0 ? ctx.tokens[np.t0 - 1]!.lower : "";
   const indefinite = W.indefiniteArticles.has(words[0]!) || W.indefiniteArticles.has(before);
-  if (head && indefinite && (LEX.speakerNouns.has(hw) || LEX.titles.has(hw)) && actor?.kind !== "person" && !named) return "anonymous";
+  // "a ministry spokeswoman", "one resident": a speaker introduced without a name.
+  if (head && indefinite && (!head.cap || LEX.titles.has(hw)) && actor?.kind !== "person" && !named) return "anonymous";
   // "Seoul's intelligence agency", "the intelligence services": intelligence that no name identifies.
   if (head && !head.cap && !named && W.intelligenceHeads.has(hw) && words.includes("intelligence")) return "anonymous";
   if (head && INSTITUTION_NOUNS.has(head.lower) && actor?.kind !== "organization") return "organization";

@@ -94,6 +94,8 @@ export const CLAIM_RULE_CASES: ClaimRuleCase[] = [
   { rule: "unnamed group", text: "Local media and NGOs estimated that 300 people were held.", kinds: ["attributed", "hedged", "anonymous"], source: "media and NGOs" },
   { rule: "unnamed group", text: "Farmers reported severe losses after the frost.", kinds: ["attributed", "anonymous"], source: "Farmers" },
   { rule: "unnamed speaker", text: "A ministry spokeswoman told reporters the talks had ended.", kinds: ["attributed", "anonymous"], source: "spokeswoman" },
+  { rule: "unnamed speaker", text: "One resident said the water had risen overnight.", kinds: ["attributed", "anonymous"], source: "resident" },
+  { rule: "unnamed speaker: the document is named", text: "A report said the water had risen overnight.", kinds: ["attributed"], source: "report" },
   { rule: "named agency", text: "Ukrainian military intelligence said the brigade had moved.", kinds: ["attributed"], source: "Ukrainian military intelligence" },
   { rule: "generic intelligence", text: "U.S. intelligence suggests the launch failed.", kinds: ["attributed", "hedged", "anonymous"] },
   { rule: "anonymity marker alone is no claim", text: "The files were forwarded to a professor from an anonymous source.", none: true },
