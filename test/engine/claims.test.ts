@@ -22,3 +22,18 @@ for (const c of CLAIM_RULE_CASES) {
     if (claim.source) assert.equal(a.text.slice(claim.source.start, claim.source.end), claim.source.text);
   });
 }
+
+test("claim rule (anaphoric claim noun): 'The allegations suggest…' takes up the speaker of the claims before it", () => {
+  const a = analyze("Senator Ola Brenna accused the firm of paying bribes. The allegations suggest a wider scheme.");
+  const second = a.claims.find((c) => c.text.startsWith("The allegations"));
+  assert.ok(second, "the second sentence is a claim");
+  assert.equal(second.source?.text, "Ola Brenna");
+  assert.ok(second.kinds.includes("attributed") && second.kinds.includes("hedged"));
+});
+
+test("claim rule (anaphoric claim noun): an unnamed earlier source is not carried over", () => {
+  const a = analyze("Officials said the firm paid bribes. The claims were denied on Monday.");
+  const second = a.claims.find((c) => c.text.startsWith("The claims"));
+  assert.ok(second, "the second sentence is a claim");
+  assert.notEqual(second.source?.text, "Officials");
+});

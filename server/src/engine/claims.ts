@@ -336,7 +336,7 @@ function cueAt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undef
     const kind: ClaimKind = stance === "denies" ? "denial" : "attributed";
     const cue: FoundCue = { cue: makeCue(ctx, i, i + 1, kind, stance), at: i, wantsSource: false, priority: 3 };
     if (hedgingLemma(lw)) cue.hedges = true;
-    const owner = nounOwner(ctx, s, i);
+    const owner = nounOwner(ctx, s, i) ?? claimMaker(ctx, s, i) ?? anaphoricOwner(ctx, s, i);
     if (owner) cue.source = owner;
     else if (W.bareReportNouns.has(lw) && !(prev && ARTICLE_DETERMINERS.has(prev.lower))) cue.source = bareNounSource(tokens, i, s);
     return cue;
@@ -735,6 +735,30 @@ function hedgeCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | un
 }
 
 /** The possessor or modifier of a claim noun: "South Korea's claims", "Kremlin denial", "claims ... by X". */
+/** "X made some startling assertions", "X repeated the allegations": the subject of a verb of making claims owns them. */
+function claimMaker(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpan | undefined {
+  const { tokens } = ctx;
+  for (let k = i - 1; k >= Math.max(s.t0, i - 4); k--) {
+    const w = tokens[k]!.lower;
+    if (W.claimMakingVerbs.has(w)) {
+      const src = subjectBefore(ctx, s, k);
+      return src && !isFirstPerson(ctx, src) ? src : undefined;
+    }
+    if (tokens[k]!.kind !== TokenKind.Word || tokens[k]!.cap || CLAUSE_STOPS.has(w)) return undefined;
+  }
+  return undefined;
+}
+
+/** "The allegations suggest…" at the start of a sentence: the claims just reported, by their speaker. */
+function anaphoricOwner(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpan | undefined {
+  const { tokens } = ctx;
+  const prev = tokens[i - 1];
+  if (!prev || i - 1 !== s.t0 || !W.anaphoric.has(prev.lower) || prev.lower === "the" && !W.anaphoricClaimNouns.has(tokens[i]!.lower)) return undefined;
+  const last = ctx.history[ctx.history.length - 1];
+  if (!last || last.kind === "anonymous" || last.start >= tokens[i]!.start) return undefined;
+  return { t0: i - 1, t1: i + 1, start: last.start, end: last.end, text: last.text, kind: last.kind, ...(last.canonical ? { canonical: last.canonical } : {}) };
+}
+
 function nounOwner(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpan | undefined {
   const { tokens } = ctx;
   const p = adjectivesBefore(tokens, i, s);

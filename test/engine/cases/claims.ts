@@ -102,6 +102,7 @@ export const CLAIM_RULE_CASES: ClaimRuleCase[] = [
   // Passed-on claims name the original source.
   { rule: "passed-on claim", text: "According to estimates by local officials, 500 homes were destroyed.", kinds: ["attributed", "hedged", "anonymous"], source: "local officials" },
   { rule: "passed-on claim", text: "The newspaper reported that the aim was, as one officer put it, to buy time.", kinds: ["attributed", "anonymous"], source: "officer" },
+  { rule: "claims made by a subject", text: "The senator made some startling assertions on television, alleging that the firm had paid bribes.", kinds: ["attributed"], source: "senator" },
   { rule: "cite names a reason", text: "The government continued to cite security concerns as grounds for the ban.", kinds: ["attributed"], source: "government" },
   // Sources: the body before an "of the" and before a bracketed abbreviation.
   { rule: "X of the Y", text: "The Bureau of Statistics of the Ministry of Finance reported today that prices rose.", kinds: ["attributed"], source: "Bureau of Statistics" },
