@@ -614,12 +614,21 @@ function documentVerbCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundC
   const { tokens } = ctx;
   const next = tokens[i + 1];
   if (!next || (next.lower !== "that" && next.kind !== TokenKind.Word && next.kind !== TokenKind.Number)) return undefined;
-  const src = subjectBefore(ctx, s, i);
+  const src = subjectBefore(ctx, s, i) ?? documentSubject(ctx, s, i);
   const head = src ? headOf(tokens, src) : undefined;
   // "The ministry puts the death toll at 300": any speaker who puts a figure at a number reports a count.
   const finding = next.lower === "that" && !!validateSpeaker(ctx, src ?? { t0: i, t1: i });
   if (!src || !head || !(DOCUMENT_NOUNS.has(head.lower) || finding || (W.putItVerbs.has(tokens[i]!.lower) && putsAtFigure(tokens, i + 1, s.t1)))) return undefined;
   return { cue: makeCue(ctx, i, i + 1, "attributed", "asserts"), at: i, wantsSource: true, source: src, priority: 0 };
+}
+
+/** "Satellite images show": a document noun right before the verb is its subject, speaker or not. */
+function documentSubject(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpan | undefined {
+  const { tokens } = ctx;
+  let k = i - 1;
+  while (k >= s.t0 && tokens[k]!.kind === TokenKind.Word && (AUX.has(tokens[k]!.lower) || /ly$/.test(tokens[k]!.lower))) k--;
+  if (k < s.t0 || !DOCUMENT_NOUNS.has(tokens[k]!.lower)) return undefined;
+  return npBefore(ctx, s, k + 1);
 }
 
 function putsAtFigure(tokens: Token[], k: number, end: number): boolean {

@@ -86,6 +86,9 @@ export const CLAIM_RULE_CASES: ClaimRuleCase[] = [
   { rule: "document source", text: "A study published last week suggests that rents rose.", kinds: ["attributed", "hedged"], source: "study" },
   { rule: "document source with its commissioner", text: "A draft report commissioned by the ministry says far fewer people died.", kinds: ["attributed"], source: "draft report" },
   { rule: "document's author is its source", text: "Satellite images released by researchers show new trenches.", kinds: ["attributed", "anonymous"], source: "researchers" },
+  { rule: "images as a document (plural documents are unnamed, like reports)", text: "Satellite images show new trenches near the town.", kinds: ["attributed", "anonymous"], source: "Satellite images" },
+  { rule: "denial verb: rebuffed", text: "The army rebuffed the accusations.", kinds: ["attributed", "denial"], source: "army", stance: "denies" },
+  { rule: "calling false: denounced as", text: "The minister denounced the report as a fabrication.", kinds: ["attributed", "denial"], source: "minister" },
   { rule: "according to a document", text: "According to the census, the town has 12,000 residents.", kinds: ["attributed"], source: "census" },
   { rule: "according to a rule is no claim", text: "The vote went according to plan.", none: true },
   // Unnamed groups are anonymous; named agencies are not.
