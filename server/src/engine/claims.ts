@@ -164,10 +164,15 @@ function negatedFactCue(ctx: ClaimContext, s: SentenceSlice, cues: FoundCue[]): 
   if (!cues.some((c) => c.source && c.cue.kind === "attributed" && (c.cue.stance === "asserts" || c.cue.stance === "claims"))) return undefined;
   if (cues.some((c) => c.cue.kind === "denial" || c.cue.stance === "hedges")) return undefined;
   const { tokens } = ctx;
+  // Cue ranges in order, walked with one pointer: the scan stays linear in long sentences.
+  const ranges = cues.map((c) => c.cue).sort((x, y) => x.start - y.start);
+  let r = 0;
+  let coveredTo = -1;
   for (let i = s.t0; i < s.t1 - 1; i++) {
+    const at = tokens[i]!.start;
+    while (r < ranges.length && ranges[r]!.start <= at) coveredTo = Math.max(coveredTo, ranges[r++]!.end);
+    if (at < coveredTo) continue;
     const w = straight(tokens[i]!.lower);
-    const covered = cues.some((c) => tokens[i]!.start >= c.cue.start && tokens[i]!.start < c.cue.end);
-    if (covered) continue;
     // "did not close", "didn't close", "never arrived".
     const fused = w.endsWith("n't") && w.length > 3;
     if (w === "not" || w === "n't" || w === "never" || fused) {
