@@ -37,3 +37,19 @@ test("claim rule (anaphoric claim noun): an unnamed earlier source is not carrie
   assert.ok(second, "the second sentence is a claim");
   assert.notEqual(second.source?.text, "Officials");
 });
+
+test("claim rule (quoted statement): a hedge quoted after 'X released this statement:' is X's", () => {
+  const a = analyze("Senator Ola Brenna released this statement today:\n\n“Thousands of families have left the valley, where it is now estimated that 4,000 homes were lost.\n\n“We will vote on the bill next week.");
+  const hedge = a.claims.find((c) => c.text.includes("now estimated"));
+  assert.ok(hedge, "the hedged sentence is a claim");
+  assert.equal(hedge.source?.text, "Ola Brenna");
+  assert.deepEqual(hedge.kinds, ["attributed", "hedged"]);
+  assert.equal(a.claims.filter((c) => c.text.includes("vote on the bill")).length, 0, "a quoted sentence without a cue stays no claim");
+});
+
+test("claim rule (quoted statement): an unquoted paragraph after the intro is not the speaker's", () => {
+  const a = analyze("Senator Ola Brenna released this statement today:\n\nIt is now estimated that 4,000 homes were lost.");
+  const hedge = a.claims.find((c) => c.text.includes("now estimated"));
+  assert.ok(hedge);
+  assert.equal(hedge.source, null);
+});
