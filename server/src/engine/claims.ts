@@ -78,6 +78,9 @@ interface FoundCue {
   priority: number;
   /** An attribution that also hedges ("estimated", "estimates"). */
   hedges?: boolean;
+  /** A claim noun ("reports", "allegations"), and whether a possessor or agent owns it. */
+  noun?: boolean;
+  owned?: boolean;
 }
 
 interface SourceSpan {
@@ -127,6 +130,9 @@ export function findClaim(ctx: ClaimContext, s: SentenceSlice, sentenceIndex: nu
   const kept = cues.filter((c) => !(c.wantsSource && !c.source && c.cue.kind === "attributed"));
   // An anonymity marker alone ("forwarded from an anonymous source") reports nothing.
   if (kept.length === 0 || kept.every((c) => c.cue.kind === "anonymous")) return undefined;
+  // Claim nouns alone report only as the subject, after "there are", or before "that"
+  // ("Following reports of shelling, the talks stopped" reports nothing).
+  if (kept.every((c) => c.cue.kind === "anonymous" || (c.noun === true && !c.owned)) && !kept.some((c) => c.noun && nounReports(ctx, s, c.at))) return undefined;
   const negated = negatedFactCue(ctx, s, kept);
   if (negated) kept.push(negated);
   const kinds = new Set<ClaimKind>();
@@ -201,6 +207,19 @@ function nextVerb(tokens: Token[], k: number, end: number): number {
   if (!t || k >= end || t.kind !== TokenKind.Word || t.cap) return -1;
   if (W.nonDenialVerbs.has(t.lower) || W.knowledgeWords.has(t.lower) || CUE_WORDS.has(t.lower) || ARTICLE_DETERMINERS.has(t.lower) || CLAUSE_STOPS.has(t.lower) || NP_DROP.has(t.lower) || t.lower === "only") return -1;
   return k;
+}
+
+/** A claim noun that reports: the sentence's subject, after "there is/are", or before "that". */
+function nounReports(ctx: ClaimContext, s: SentenceSlice, i: number): boolean {
+  const { tokens } = ctx;
+  if (tokens[i + 1]?.lower === "that") return true;
+  let k = i - 1;
+  while (k >= s.t0 && tokens[k]!.kind === TokenKind.Word && !tokens[k]!.cap && !CLAUSE_STOPS.has(tokens[k]!.lower) && !NP_INNER_PREPS.has(tokens[k]!.lower) && !PASSIVE_AUX.has(tokens[k]!.lower)) k--;
+  if (k < s.t0 || isSentenceStart(tokens, k + 1, s)) return true;
+  // "Reports …" capitalized at the start, after an opening quote or a connective.
+  if (k === s.t0 && tokens[k]!.cap && k === i) return true;
+  const w = tokens[k]!.lower;
+  return PASSIVE_AUX.has(w) && W.existentials.has(tokens[k - 1]?.lower ?? "");
 }
 
 /** "we assess", "I think": the author or speaker of the text, not a source. */
@@ -342,6 +361,8 @@ function cueAt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undef
     const cue: FoundCue = { cue: makeCue(ctx, i, i + 1, kind, stance), at: i, wantsSource: false, priority: 3 };
     if (hedgingLemma(lw)) cue.hedges = true;
     const owner = nounOwner(ctx, s, i) ?? claimMaker(ctx, s, i) ?? anaphoricOwner(ctx, s, i);
+    cue.noun = true;
+    cue.owned = !!owner;
     if (owner) cue.source = owner;
     else if (W.bareReportNouns.has(lw) && !(prev && ARTICLE_DETERMINERS.has(prev.lower))) cue.source = bareNounSource(tokens, i, s);
     return cue;

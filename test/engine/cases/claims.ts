@@ -102,6 +102,11 @@ export const CLAIM_RULE_CASES: ClaimRuleCase[] = [
   { rule: "named agency", text: "Ukrainian military intelligence said the brigade had moved.", kinds: ["attributed"], source: "Ukrainian military intelligence" },
   { rule: "generic intelligence", text: "U.S. intelligence suggests the launch failed.", kinds: ["attributed", "hedged", "anonymous"] },
   { rule: "anonymity marker alone is no claim", text: "The files were forwarded to a professor from an anonymous source.", none: true },
+  // Claim nouns alone report as the subject, after "there are", or before "that".
+  { rule: "claim noun as subject", text: "Reports of looting spread through the city.", kinds: ["attributed", "anonymous"], source: "Reports" },
+  { rule: "claim noun after 'there were'", text: "There were reports of looting overnight.", kinds: ["attributed", "anonymous"] },
+  { rule: "claim noun before 'that'", text: "The town emptied amid reports that the dam had cracked.", kinds: ["attributed", "anonymous"] },
+  { rule: "claim noun in an adjunct is no claim", text: "Following reports of looting, the council met on Monday.", none: true },
   // Passed-on claims name the original source.
   { rule: "passed-on claim", text: "According to estimates by local officials, 500 homes were destroyed.", kinds: ["attributed", "hedged", "anonymous"], source: "local officials" },
   { rule: "passed-on claim", text: "The newspaper reported that the aim was, as one officer put it, to buy time.", kinds: ["attributed", "anonymous"], source: "officer" },
