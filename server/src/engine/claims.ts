@@ -10,6 +10,89 @@ import { covering, lastBefore, within } from "./spans";
 import { internArray, internString } from "./intern";
 
 const W = LEX.claimWords;
+// Each word class read once at load (the sets are then plain module constants).
+const W_adjectivalHedges = W.adjectivalHedges;
+const W_agentLeads = W.agentLeads;
+const W_anaphoric = W.anaphoric;
+const W_anaphoricClaimNouns = W.anaphoricClaimNouns;
+const W_anaphoricNouns = W.anaphoricNouns;
+const W_anonymityMarkers = W.anonymityMarkers;
+const W_anonymousHeads = W.anonymousHeads;
+const W_appearancePreps = W.appearancePreps;
+const W_articleDeterminers = W.articleDeterminers;
+const W_authorshipParticiples = W.authorshipParticiples;
+const W_aux = W.aux;
+const W_bareReportNouns = W.bareReportNouns;
+const W_beliefLemmas = W.beliefLemmas;
+const W_citeLemmas = W.citeLemmas;
+const W_claimMakingVerbs = W.claimMakingVerbs;
+const W_claimNounsForFalsity = W.claimNounsForFalsity;
+const W_clauseStops = W.clauseStops;
+const W_comparativeWords = W.comparativeWords;
+const W_concernIntensifiers = W.concernIntensifiers;
+const W_concernLemmas = W.concernLemmas;
+const W_confirmationLemmas = W.confirmationLemmas;
+const W_copulas = W.copulas;
+const W_countVerbs = W.countVerbs;
+const W_documentSources = W.documentSources;
+const W_existentials = W.existentials;
+const W_factAux = W.factAux;
+const W_falsityAdverbs = W.falsityAdverbs;
+const W_falsityAttributes = W.falsityAttributes;
+const W_falsityCallers = W.falsityCallers;
+const W_falsityNouns = W.falsityNouns;
+const W_firstPerson = W.firstPerson;
+const W_framePrepositions = W.framePrepositions;
+const W_framedVerbs = W.framedVerbs;
+const W_governmentHeads = W.governmentHeads;
+const W_hedgingReportLemmas = W.hedgingReportLemmas;
+const W_ignoranceLeads = W.ignoranceLeads;
+const W_ignoranceNegators = W.ignoranceNegators;
+const W_indefiniteArticles = W.indefiniteArticles;
+const W_institutionNouns = W.institutionNouns;
+const W_intelligenceHeads = W.intelligenceHeads;
+const W_invertedTagNouns = W.invertedTagNouns;
+const W_knowledgeWords = W.knowledgeWords;
+const W_modalHedges = W.modalHedges;
+const W_namedAgencyModifiers = W.namedAgencyModifiers;
+const W_namedSubjectVerbs = W.namedSubjectVerbs;
+const W_negationFillers = W.negationFillers;
+const W_negativeIdioms = W.negativeIdioms;
+const W_negators = W.negators;
+const W_nonDenialVerbs = W.nonDenialVerbs;
+const W_nonSourceNouns = W.nonSourceNouns;
+const W_nonSpeakers = W.nonSpeakers;
+const W_notClauseAfterBelief = W.notClauseAfterBelief;
+const W_notObjects = W.notObjects;
+const W_notSubjects = W.notSubjects;
+const W_nounDeterminers = W.nounDeterminers;
+const W_nounFollowers = W.nounFollowers;
+const W_npDrop = W.npDrop;
+const W_npInnerPreps = W.npInnerPreps;
+const W_outletHeads = W.outletHeads;
+const W_passiveAdverbs = W.passiveAdverbs;
+const W_passiveAux = W.passiveAux;
+const W_passiveHedgeLemmas = W.passiveHedgeLemmas;
+const W_possessedNouns = W.possessedNouns;
+const W_possessivePronouns = W.possessivePronouns;
+const W_postModifierPreps = W.postModifierPreps;
+const W_postModifiers = W.postModifiers;
+const W_publicationLemmas = W.publicationLemmas;
+const W_putItVerbs = W.putItVerbs;
+const W_quoteLemmas = W.quoteLemmas;
+const W_relativeTimeWords = W.relativeTimeWords;
+const W_releasedThings = W.releasedThings;
+const W_reportModifiers = W.reportModifiers;
+const W_seemVerbs = W.seemVerbs;
+const W_sentenceConnectives = W.sentenceConnectives;
+const W_speechLemmas = W.speechLemmas;
+const W_superlativeMarkers = W.superlativeMarkers;
+const W_timeAdverbs = W.timeAdverbs;
+const W_toHeads = W.toHeads;
+const W_truthWords = W.truthWords;
+const W_verbNounForms = W.verbNounForms;
+const W_warningFollowers = W.warningFollowers;
+const W_weakVerbs = W.weakVerbs;
 const CLAIM_NOUNS = new Map(Object.entries(cueData.claimNouns) as Array<[string, Stance]>);
 interface Phrase {
   words: string[];
@@ -55,15 +138,15 @@ const PHRASE_STARTS = new Set(["according", ...NON_CONFIRMATION.keys(), ...PASSI
 const CONCERN_NOUNS = new Set(cueData.concernNouns);
 const DOCUMENT_VERBS = new Set(cueData.documentVerbs.forms);
 const DOCUMENT_NOUNS = new Set(cueData.documentVerbs.subjects);
-const ARTICLE_DETERMINERS = W.articleDeterminers;
-const ANAPHORIC = W.anaphoric;
-const NP_DROP = W.npDrop;
-const AUX = W.aux;
-const PASSIVE_AUX = W.passiveAux;
-const CLAUSE_STOPS = W.clauseStops;
-const NP_INNER_PREPS = W.npInnerPreps;
+const ARTICLE_DETERMINERS = W_articleDeterminers;
+const ANAPHORIC = W_anaphoric;
+const NP_DROP = W_npDrop;
+const AUX = W_aux;
+const PASSIVE_AUX = W_passiveAux;
+const CLAUSE_STOPS = W_clauseStops;
+const NP_INNER_PREPS = W_npInnerPreps;
 const PRONOUNS = LEX.pronouns;
-const WEAK_VERBS = W.weakVerbs;
+const WEAK_VERBS = W_weakVerbs;
 
 interface FoundCue {
   cue: Cue;
@@ -175,25 +258,28 @@ function negatedFactCue(ctx: ClaimContext, s: SentenceSlice, cues: FoundCue[]): 
   let r = 0;
   let coveredTo = -1;
   for (let i = s.t0; i < s.t1 - 1; i++) {
+    const raw = tokens[i]!.lower;
+    // Only "no", "not", "never" and "…n't" can open a negated fact.
+    if (raw !== "no" && raw !== "not" && raw !== "never" && !raw.endsWith("n't") && !raw.endsWith("n’t")) continue;
     const at = tokens[i]!.start;
     while (r < ranges.length && ranges[r]!.start <= at) coveredTo = Math.max(coveredTo, ranges[r++]!.end);
     if (at < coveredTo) continue;
-    const w = straight(tokens[i]!.lower);
+    const w = straight(raw);
     // "did not close", "didn't close", "never arrived".
     const fused = w.endsWith("n't") && w.length > 3;
     if (w === "not" || w === "n't" || w === "never" || fused) {
       const aux = w === "never" || fused ? i : i - 1;
-      if (w !== "never" && !W.factAux.has(straight(tokens[aux]!.lower))) continue;
+      if (w !== "never" && !W_factAux.has(straight(tokens[aux]!.lower))) continue;
       const verb = nextVerb(tokens, i + 1, s.t1);
       if (verb < 0) continue;
       // After a form of "be" only a passive participle states a fact ("was not made"); "are not credible" judges.
       if (PASSIVE_AUX.has(tokens[aux]!.lower) && !/(ed|en|wn)$/.test(tokens[verb]!.lower)) continue;
       return { cue: makeCue(ctx, aux, verb + 1, "denial", "denies"), at: aux, wantsSource: false, priority: 2 };
     }
-    if (w === "no" && !W.negativeIdioms.has(tokens[i + 1]!.lower)) {
+    if (w === "no" && !W_negativeIdioms.has(tokens[i + 1]!.lower)) {
       for (let k = i + 1; k < Math.min(s.t1, i + 5); k++) {
         if (tokens[k]!.kind !== TokenKind.Word || CLAUSE_STOPS.has(tokens[k]!.lower)) break;
-        if (W.factAux.has(straight(tokens[k]!.lower)) && k > i + 1) return { cue: makeCue(ctx, i, k + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
+        if (W_factAux.has(straight(tokens[k]!.lower)) && k > i + 1) return { cue: makeCue(ctx, i, k + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
       }
     }
   }
@@ -202,10 +288,10 @@ function negatedFactCue(ctx: ClaimContext, s: SentenceSlice, cues: FoundCue[]): 
 
 /** The participle or verb after a negation, skipping "yet", "ever", "been": -1 when it is no fact verb. */
 function nextVerb(tokens: Token[], k: number, end: number): number {
-  while (k < end && W.negationFillers.has(tokens[k]!.lower)) k++;
+  while (k < end && W_negationFillers.has(tokens[k]!.lower)) k++;
   const t = tokens[k];
   if (!t || k >= end || t.kind !== TokenKind.Word || t.cap) return -1;
-  if (W.nonDenialVerbs.has(t.lower) || W.knowledgeWords.has(t.lower) || CUE_WORDS.has(t.lower) || ARTICLE_DETERMINERS.has(t.lower) || CLAUSE_STOPS.has(t.lower) || NP_DROP.has(t.lower) || t.lower === "only") return -1;
+  if (W_nonDenialVerbs.has(t.lower) || W_knowledgeWords.has(t.lower) || CUE_WORDS.has(t.lower) || ARTICLE_DETERMINERS.has(t.lower) || CLAUSE_STOPS.has(t.lower) || NP_DROP.has(t.lower) || t.lower === "only") return -1;
   return k;
 }
 
@@ -219,12 +305,12 @@ function nounReports(ctx: ClaimContext, s: SentenceSlice, i: number): boolean {
   // "Reports …" capitalized at the start, after an opening quote or a connective.
   if (k === s.t0 && tokens[k]!.cap && k === i) return true;
   const w = tokens[k]!.lower;
-  return PASSIVE_AUX.has(w) && W.existentials.has(tokens[k - 1]?.lower ?? "");
+  return PASSIVE_AUX.has(w) && W_existentials.has(tokens[k - 1]?.lower ?? "");
 }
 
 /** "we assess", "I think": the author or speaker of the text, not a source. */
 function isFirstPerson(ctx: ClaimContext, src: SourceSpan): boolean {
-  return src.t1 - src.t0 === 1 && src.start === undefined && W.firstPerson.has(ctx.tokens[src.t0]!.lower);
+  return src.t1 - src.t0 === 1 && src.start === undefined && W_firstPerson.has(ctx.tokens[src.t0]!.lower);
 }
 
 /** "verify the claims": a claim noun after "the" that names no source points back, it attributes nothing here. */
@@ -266,7 +352,7 @@ function collectPhraseCues(ctx: ClaimContext, s: SentenceSlice, out: FoundCue[])
       const speaker = np ? validateSpeaker(ctx, np) : undefined;
       const head = np ? headOf(tokens, np)?.lower ?? "" : "";
       // Any source but a rule or a plan: "according to official propaganda", "according to the census".
-      if (!np || !(speaker || DOCUMENT_NOUNS.has(head) || (head && !W.nonSourceNouns.has(head) && !W.nonSpeakers.has(head)))) {
+      if (!np || !(speaker || DOCUMENT_NOUNS.has(head) || (head && !W_nonSourceNouns.has(head) && !W_nonSpeakers.has(head)))) {
         i++;
         continue;
       }
@@ -326,13 +412,13 @@ const CUE_WORDS = new Set<string>([
   ...LEX.hedges,
   ...DENIAL_PREDICATES,
   ...DOCUMENT_VERBS,
-  ...W.anonymityMarkers,
-  ...W.falsityAttributes,
-  ...W.falsityNouns,
-  ...W.knowledgeWords,
-  ...W.adjectivalHedges,
-  ...W.truthWords,
-  ...W.ignoranceLeads,
+  ...W_anonymityMarkers,
+  ...W_falsityAttributes,
+  ...W_falsityNouns,
+  ...W_knowledgeWords,
+  ...W_adjectivalHedges,
+  ...W_truthWords,
+  ...W_ignoranceLeads,
 ]);
 
 function cueAt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undefined {
@@ -342,20 +428,20 @@ function cueAt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undef
   const lw = t.lower;
   const prev = tokens[i - 1];
   const capitalizedInside = t.cap && !isSentenceStart(tokens, i, s) && !(prev && (prev.text === '"' || prev.text === "“"));
-  if (W.knowledgeWords.has(lw) || W.ignoranceLeads.has(lw)) {
+  if (W_knowledgeWords.has(lw) || W_ignoranceLeads.has(lw)) {
     const found = ignoranceCue(ctx, s, i);
     if (found || !(LEX.reportingVerbs.has(lw) || DOCUMENT_VERBS.has(lw))) return found;
   }
-  if (W.truthWords.has(lw)) return negatedTruthCue(ctx, s, i);
-  if (DENIAL_PREDICATES.has(lw) || W.falsityAttributes.has(lw) || W.falsityNouns.has(lw)) {
+  if (W_truthWords.has(lw)) return negatedTruthCue(ctx, s, i);
+  if (DENIAL_PREDICATES.has(lw) || W_falsityAttributes.has(lw) || W_falsityNouns.has(lw)) {
     const found = falsityCue(ctx, s, i);
     if (found || !(CLAIM_NOUNS.has(lw) || LEX.reportingVerbs.has(lw) || LEX.hedges.has(lw))) return found;
   }
   // Claim nouns: "claims", "allegations", "reports", "denial".
   if (CLAIM_NOUNS.has(lw) && !isVerbUse(tokens, i, s)) {
     if (capitalizedInside) return undefined;
-    if (prev && ANAPHORIC.has(prev.lower) && W.anaphoricNouns.has(lw)) return undefined;
-    if (W.possessedNouns.has(lw) && !possessorBefore(tokens, i, s)) return undefined;
+    if (prev && ANAPHORIC.has(prev.lower) && W_anaphoricNouns.has(lw)) return undefined;
+    if (W_possessedNouns.has(lw) && !possessorBefore(tokens, i, s)) return undefined;
     const stance = CLAIM_NOUNS.get(lw)!;
     const kind: ClaimKind = stance === "denies" ? "denial" : "attributed";
     const cue: FoundCue = { cue: makeCue(ctx, i, i + 1, kind, stance), at: i, wantsSource: false, priority: 3 };
@@ -364,7 +450,7 @@ function cueAt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undef
     cue.noun = true;
     cue.owned = !!owner;
     if (owner) cue.source = owner;
-    else if (W.bareReportNouns.has(lw) && !(prev && ARTICLE_DETERMINERS.has(prev.lower))) cue.source = bareNounSource(tokens, i, s);
+    else if (W_bareReportNouns.has(lw) && !(prev && ARTICLE_DETERMINERS.has(prev.lower))) cue.source = bareNounSource(tokens, i, s);
     return cue;
   }
   const verb = LEX.reportingVerbs.get(lw);
@@ -375,8 +461,8 @@ function cueAt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undef
   }
   if (LEX.hedges.has(lw)) return hedgeCue(ctx, s, i);
   // "a suspected smuggler", "in reported abuses", "are presumed dead": a participle that is no reporting verb.
-  if (W.adjectivalHedges.has(lw) && ((prev && i - 1 >= s.t0 && (ARTICLE_DETERMINERS.has(prev.lower) || PASSIVE_AUX.has(prev.lower))) || isAttributive(tokens, i, s))) return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
-  if (W.anonymityMarkers.has(lw)) {
+  if (W_adjectivalHedges.has(lw) && ((prev && i - 1 >= s.t0 && (ARTICLE_DETERMINERS.has(prev.lower) || PASSIVE_AUX.has(prev.lower))) || isAttributive(tokens, i, s))) return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
+  if (W_anonymityMarkers.has(lw)) {
     return { cue: makeCue(ctx, i, i + 1, "anonymous"), at: i, wantsSource: false, priority: 4 };
   }
   return undefined;
@@ -390,13 +476,13 @@ function falsityCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | 
   const { tokens } = ctx;
   const lw = tokens[i]!.lower;
   const next = tokens[i + 1];
-  const attributive = (W.falsityAttributes.has(lw) || DENIAL_PREDICATES.has(lw)) && !!next && i + 1 < s.t1 && W.claimNounsForFalsity.has(next.lower);
+  const attributive = (W_falsityAttributes.has(lw) || DENIAL_PREDICATES.has(lw)) && !!next && i + 1 < s.t1 && W_claimNounsForFalsity.has(next.lower);
   if (attributive) return { cue: makeCue(ctx, i, i + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
   let k = i - 1;
-  while (k >= s.t0 && k >= i - 4 && (W.falsityAdverbs.has(tokens[k]!.lower) || isQuoteMark(tokens[k]!))) k--;
+  while (k >= s.t0 && k >= i - 4 && (W_falsityAdverbs.has(tokens[k]!.lower) || isQuoteMark(tokens[k]!))) k--;
   if (k < s.t0) return undefined;
   const lead = tokens[k]!.lower;
-  if (W.copulas.has(lead) || W.falsityCallers.has(lead) || nearCaller(tokens, k, s)) {
+  if (W_copulas.has(lead) || W_falsityCallers.has(lead) || nearCaller(tokens, k, s)) {
     return { cue: makeCue(ctx, k + 1, i + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
   }
   return undefined;
@@ -410,10 +496,10 @@ function negatedTruthCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundC
   const p = straight(prev.lower);
   const lw = tokens[i]!.lower;
   if (lw === "truth" && (p === "no" || p === "any")) return { cue: makeCue(ctx, i - 1, i + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
-  const negated = p === "not" ? i - 1 : p.endsWith("n't") && W.copulas.has(p.slice(0, -3)) ? i - 1 : -1;
+  const negated = p === "not" ? i - 1 : p.endsWith("n't") && W_copulas.has(p.slice(0, -3)) ? i - 1 : -1;
   if (negated < 0 || lw === "truth") return undefined;
   const copula = p === "not" ? tokens[i - 2] : prev;
-  if (!copula || !(W.copulas.has(straight(copula.lower)) || straight(copula.lower).endsWith("n't"))) return undefined;
+  if (!copula || !(W_copulas.has(straight(copula.lower)) || straight(copula.lower).endsWith("n't"))) return undefined;
   return { cue: makeCue(ctx, p === "not" ? i - 2 : i - 1, i + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
 }
 
@@ -422,7 +508,7 @@ function nearCaller(tokens: Token[], k: number, s: SentenceSlice): boolean {
   for (let j = k; j >= Math.max(s.t0, k - 3); j--) {
     const t = tokens[j]!;
     if (t.kind !== TokenKind.Word) return false;
-    if (W.falsityCallers.has(t.lower) && t.lower !== "as") return true;
+    if (W_falsityCallers.has(t.lower) && t.lower !== "as") return true;
   }
   return false;
 }
@@ -443,16 +529,16 @@ function isQuoteMark(t: Token): boolean {
 function ignoranceCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undefined {
   const { tokens } = ctx;
   const lw = tokens[i]!.lower;
-  if (W.ignoranceLeads.has(lw)) {
+  if (W_ignoranceLeads.has(lw)) {
     const prev = tokens[i - 1];
-    if (lw === "unclear" || (prev && W.copulas.has(prev.lower))) return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
+    if (lw === "unclear" || (prev && W_copulas.has(prev.lower))) return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
     return undefined;
   }
   for (let k = i - 1; k >= Math.max(s.t0, i - 6); k--) {
     const t = tokens[k]!;
     if (t.kind !== TokenKind.Word) return undefined;
     const w = straight(t.lower);
-    if (W.ignoranceNegators.has(w) || w.endsWith("n't")) {
+    if (W_ignoranceNegators.has(w) || w.endsWith("n't")) {
       // "a vote of no confidence" is a procedure, not ignorance.
       if (w === "no" && tokens[k - 1]?.lower === "of") return undefined;
       const cue: FoundCue = { cue: makeCue(ctx, k, i + 1, "hedged", "hedges"), at: k, wantsSource: false, priority: 1 };
@@ -461,14 +547,14 @@ function ignoranceCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue 
       if (src) cue.source = src;
       return cue;
     }
-    if ((CLAUSE_STOPS.has(w) && w !== "of") || (CUE_WORDS.has(w) && !W.truthWords.has(w))) return undefined;
+    if ((CLAUSE_STOPS.has(w) && w !== "of") || (CUE_WORDS.has(w) && !W_truthWords.has(w))) return undefined;
   }
   return undefined;
 }
 
 /** The claim noun's lemma: "estimates" -> "estimate". */
 function hedgingLemma(lw: string): boolean {
-  return W.hedgingReportLemmas.has(lw) || W.hedgingReportLemmas.has(lw.replace(/s$/, ""));
+  return W_hedgingReportLemmas.has(lw) || W_hedgingReportLemmas.has(lw.replace(/s$/, ""));
 }
 
 /** A participle used as an adjective: after a preposition, "and", "other" or at the start, before a lower-case noun. */
@@ -482,7 +568,7 @@ function isAttributive(tokens: Token[], i: number, s: SentenceSlice): boolean {
 
 function possessorBefore(tokens: Token[], i: number, s: SentenceSlice): boolean {
   const prev = tokens[adjectivesBefore(tokens, i, s)];
-  return !!prev && i - 1 >= s.t0 && (isPossessive(prev) || W.possessivePronouns.has(prev.lower));
+  return !!prev && i - 1 >= s.t0 && (isPossessive(prev) || W_possessivePronouns.has(prev.lower));
 }
 
 /** "Obama's prior statement": the index of the word before up to two lower-case adjectives. */
@@ -495,23 +581,23 @@ function adjectivesBefore(tokens: Token[], i: number, s: SentenceSlice): number 
 /** "reports" used as a verb: "U.S. intelligence reports high casualties". */
 function isVerbUse(tokens: Token[], i: number, s: SentenceSlice): boolean {
   const lw = tokens[i]!.lower;
-  if (!W.verbNounForms.has(lw)) return false;
+  if (!W_verbNounForms.has(lw)) return false;
   const prev = tokens[i - 1];
   if (!prev || i - 1 < s.t0) return false;
   if (ARTICLE_DETERMINERS.has(prev.lower) || isPossessive(prev)) return false;
   const next = tokens[i + 1];
-  if (lw === "warning") return !!next && W.warningFollowers.has(next.lower);
+  if (lw === "warning") return !!next && W_warningFollowers.has(next.lower);
   // An inverted speech tag at the end: "…, the UN refugee agency estimates."
-  if (W.invertedTagNouns.has(lw) && (!next || next.text === "." || i + 1 >= s.t1) && LEX.speakerNouns.has(prev.lower)) return true;
+  if (W_invertedTagNouns.has(lw) && (!next || next.text === "." || i + 1 >= s.t1) && LEX.speakerNouns.has(prev.lower)) return true;
   // "The regime claims the videos…": a subject noun, then the verb and its object's determiner.
   if (next && (next.lower === "that" || ARTICLE_DETERMINERS.has(next.lower)) && !next.cap && LEX.speakerNouns.has(prev.lower)) return true;
   // "the British report": an article before the modifier makes it a noun phrase.
   if (ARTICLE_DETERMINERS.has(tokens[i - 2]?.lower ?? "") && i - 2 >= s.t0) return false;
-  if (next && W.nounFollowers.has(next.lower)) return false;
+  if (next && W_nounFollowers.has(next.lower)) return false;
   if (isSentenceStart(tokens, i - 1, s) && !LEX.speakerNouns.has(prev.lower)) return false;
   // A verb follows a subject noun or name and is followed by an object or "that".
-  const subjectLike = prev.kind === TokenKind.Word && (prev.cap || LEX.speakerNouns.has(prev.lower)) && !W.notSubjects.has(prev.lower);
-  return subjectLike && !!next && next.kind === TokenKind.Word && !W.notObjects.has(next.lower) || (subjectLike && next?.lower === "that");
+  const subjectLike = prev.kind === TokenKind.Word && (prev.cap || LEX.speakerNouns.has(prev.lower)) && !W_notSubjects.has(prev.lower);
+  return subjectLike && !!next && next.kind === TokenKind.Word && !W_notObjects.has(next.lower) || (subjectLike && next?.lower === "that");
 }
 
 function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance, lemma: string): FoundCue | undefined {
@@ -524,29 +610,29 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
   if (t.cap && tokens[i + 1]?.cap) return undefined; // "State Department"
   // Participles used as adjectives after a determiner: "the alleged use", "the reported involvement".
   if (prev && (ARTICLE_DETERMINERS.has(prev.lower) || isPossessive(prev)) && i - 1 >= s.t0) {
-    if (W.adjectivalHedges.has(lw)) return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
+    if (W_adjectivalHedges.has(lw)) return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
     return undefined;
   }
   if (lw === "that" || (lemma === "say" && prev?.lower === "that" && next?.text === ",")) return undefined;
-  if (LEX.verbFrames.has(lemma) && !verbFrameOk(tokens, i, lemma, lw) && !(W.namedSubjectVerbs.has(lemma) && namedSubjectBefore(ctx, s, i))) return undefined;
+  if (LEX.verbFrames.has(lemma) && !verbFrameOk(tokens, i, lemma, lw) && !(W_namedSubjectVerbs.has(lemma) && namedSubjectBefore(ctx, s, i))) return undefined;
   if (lemma === "add" && next?.lower === "to") return undefined;
-  if (W.framedVerbs.has(lemma) && !framedVerbOk(ctx, s, i, lemma)) return undefined;
-  if (W.countVerbs.has(lemma) && !figureAfter(tokens, i + 1, s.t1)) return undefined;
+  if (W_framedVerbs.has(lemma) && !framedVerbOk(ctx, s, i, lemma)) return undefined;
+  if (W_countVerbs.has(lemma) && !figureAfter(tokens, i + 1, s.t1)) return undefined;
   // "thought about the offer", "believes in God": a verb of belief reports only with a clause after it.
-  if (W.beliefLemmas.has(lemma) && (!next || next.kind === TokenKind.Punct || W.notClauseAfterBelief.has(next.lower))) return undefined;
+  if (W_beliefLemmas.has(lemma) && (!next || next.kind === TokenKind.Punct || W_notClauseAfterBelief.has(next.lower))) return undefined;
   // "little serious dispute", "no claim": a quantifier before makes the form a noun.
-  if (prev && i - 1 >= s.t0 && (W.nounDeterminers.has(prev.lower) || (W.nounDeterminers.has(tokens[i - 2]?.lower ?? "") && !prev.cap && !AUX.has(prev.lower) && !/ly$/.test(prev.lower)))) return undefined;
+  if (prev && i - 1 >= s.t0 && (W_nounDeterminers.has(prev.lower) || (W_nounDeterminers.has(tokens[i - 2]?.lower ?? "") && !prev.cap && !AUX.has(prev.lower) && !/ly$/.test(prev.lower)))) return undefined;
   // "open source reporting.", "reporting of CW use": a gerund used as a noun.
   if (/ing$/.test(lw) && (!next || i + 1 >= s.t1 || next.kind === TokenKind.Punct || (next.lower === "of" && !!prev && !prev.cap && !actorAt(ctx, prev.start))) && !(prev?.text === ",")) return undefined;
   if (lemma === "blame" && prev?.lower === "to" && tokens[i - 2]?.lower === "be") return undefined; // "will be to blame"
   // "TASS quoted the defence ministry as saying …": the ministry is the original source.
-  if (W.quoteLemmas.has(lemma)) {
+  if (W_quoteLemmas.has(lemma)) {
     const np = npAfter(tokens, i + 1, s.t1, false, ctx.actors);
     const as = np ? tokens[np.t1] : undefined;
     if (!np || as?.lower !== "as" || tokens[np.t1 + 1]?.lower !== "saying") return undefined;
     return { cue: makeCue(ctx, i, i + 1, "attributed", "asserts"), at: i, wantsSource: true, source: np, priority: -1 };
   }
-  if (W.citeLemmas.has(lemma)) {
+  if (W_citeLemmas.has(lemma)) {
     // "citing an unnamed officer" names the original source; "cite concerns" names a reason, and the subject speaks.
     const np = npAfter(tokens, i + 1, s.t1, true);
     const speaker = np && (validateSpeaker(ctx, np) || DOCUMENT_NOUNS.has(headOf(tokens, np)?.lower ?? "")) ? np : undefined;
@@ -554,7 +640,7 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
   }
   // "published a report", "released satellite imagery", "were released by analysts": a document is
   // made public; "released three hostages" is not a claim.
-  if (W.publicationLemmas.has(lemma) && !(findBy(tokens, i + 1, s.t1) >= 0 || nextNounIsDocument(tokens, i + 1, s.t1))) return undefined;
+  if (W_publicationLemmas.has(lemma) && !(findBy(tokens, i + 1, s.t1) >= 0 || nextNounIsDocument(tokens, i + 1, s.t1))) return undefined;
   // Passive: "was reported by Bloomberg", "have been accused of".
   if (/(ed|en|wn|id|ld|ught)$/.test(lw) && isPassive(tokens, i, s)) {
     // "than had been previously reported", "as was reported": a comparison, not a hedge.
@@ -566,27 +652,27 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
     }
     // An agentless passive hedges only for verbs of saying and believing ("it was reported"), not
     // for "was observed", "was released".
-    if (stance !== "denies" && !W.passiveHedgeLemmas.has(lemma)) return undefined;
+    if (stance !== "denies" && !W_passiveHedgeLemmas.has(lemma)) return undefined;
     return { cue: makeCue(ctx, i, i + 1, stance === "denies" ? "denial" : "hedged", stance === "denies" ? "denies" : "hedges"), at: i, wantsSource: false, priority: 2 };
   }
   // "of reported violations", "Alleged casualty figures": a participle before a noun hedges it.
-  if (W.adjectivalHedges.has(lw) && isAttributive(tokens, i, s)) return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
+  if (W_adjectivalHedges.has(lw) && isAttributive(tokens, i, s)) return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
   // "released by analysts": a participle with a by-agent.
   if (/ed$/.test(lw) && next?.lower === "by") {
     const np = npAfter(tokens, i + 2, s.t1);
     if (np) return { cue: makeCue(ctx, i, i + 2, "attributed", stance), at: i, wantsSource: true, source: np, priority: 1 };
   }
   let t1 = i + 1;
-  if (W.concernLemmas.has(lemma)) {
+  if (W_concernLemmas.has(lemma)) {
     // "expressed (grave) concerns", "voiced concerns"
     let k = i + 1;
-    if (tokens[k] && W.concernIntensifiers.has(tokens[k]!.lower)) k++;
+    if (tokens[k] && W_concernIntensifiers.has(tokens[k]!.lower)) k++;
     if (tokens[k] && CONCERN_NOUNS.has(tokens[k]!.lower)) t1 = k + 1;
     else if (lemma !== "indicate") return undefined;
   }
-  if (next && LEX.verbFrames.get(lemma)?.after.has(next.lower) && W.framePrepositions.has(next.lower)) t1 = i + 2;
+  if (next && LEX.verbFrames.get(lemma)?.after.has(next.lower) && W_framePrepositions.has(next.lower)) t1 = i + 2;
   // "has never acknowledged", "did not confirm": not confirming is a denial-kind cue, not a denial.
-  if (W.confirmationLemmas.has(lemma) && isNegated(tokens, i, s)) {
+  if (W_confirmationLemmas.has(lemma) && isNegated(tokens, i, s)) {
     const start = negationStart(tokens, i, s);
     return { cue: makeCue(ctx, start, i + 1, "denial", "cannot-confirm"), at: i, wantsSource: true, priority: 1 };
   }
@@ -602,11 +688,11 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
     if (np) cue.source = np;
   }
   if (WEAK_VERBS.has(lemma)) cue.priority = 0;
-  if (W.hedgingReportLemmas.has(lemma)) cue.hedges = true;
+  if (W_hedgingReportLemmas.has(lemma)) cue.hedges = true;
   return cue;
 }
 
-const NEGATORS = W.negators;
+const NEGATORS = W_negators;
 
 function isNegated(tokens: Token[], i: number, s: SentenceSlice): boolean {
   return negationStart(tokens, i, s) < i;
@@ -624,7 +710,7 @@ function negationStart(tokens: Token[], i: number, s: SentenceSlice): number {
 /** "as one official put it": the speaker of a quotation passed on inside another report is its source. */
 function asPutIt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undefined {
   const { tokens } = ctx;
-  if (!W.putItVerbs.has(tokens[i]!.lower) || tokens[i + 1]?.lower !== "it") return undefined;
+  if (!W_putItVerbs.has(tokens[i]!.lower) || tokens[i + 1]?.lower !== "it") return undefined;
   const np = npBefore(ctx, s, i);
   if (!np) return undefined;
   let k = np.t0 - 1;
@@ -644,7 +730,7 @@ function documentVerbCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundC
   const head = src ? headOf(tokens, src) : undefined;
   // "The ministry puts the death toll at 300": any speaker who puts a figure at a number reports a count.
   const finding = next.lower === "that" && !!validateSpeaker(ctx, src ?? { t0: i, t1: i });
-  if (!src || !head || !(DOCUMENT_NOUNS.has(head.lower) || finding || (W.putItVerbs.has(tokens[i]!.lower) && putsAtFigure(tokens, i + 1, s.t1)))) return undefined;
+  if (!src || !head || !(DOCUMENT_NOUNS.has(head.lower) || finding || (W_putItVerbs.has(tokens[i]!.lower) && putsAtFigure(tokens, i + 1, s.t1)))) return undefined;
   return { cue: makeCue(ctx, i, i + 1, "attributed", "asserts"), at: i, wantsSource: true, source: src, priority: 0 };
 }
 
@@ -663,7 +749,7 @@ function putsAtFigure(tokens: Token[], k: number, end: number): boolean {
 }
 
 function nextNounIsDocument(tokens: Token[], k: number, end: number): boolean {
-  for (let j = k; j < Math.min(end, k + 4); j++) if (DOCUMENT_NOUNS.has(tokens[j]!.lower) || W.releasedThings.has(tokens[j]!.lower)) return true;
+  for (let j = k; j < Math.min(end, k + 4); j++) if (DOCUMENT_NOUNS.has(tokens[j]!.lower) || W_releasedThings.has(tokens[j]!.lower)) return true;
   return false;
 }
 
@@ -711,7 +797,7 @@ function verbFrameOk(tokens: Token[], i: number, lemma: string, lw: string): boo
   // "…, calling the vote a farce": a participle after a comma opens its own clause.
   if (frame.quoteWithin > 0 && /ing$/.test(lw) && tokens[i - 1]?.text === ",") return true;
   // "called the decision "reckless"", "called the report a lie": naming something with a quoted or falsity word.
-  for (let k = i + 1; k < Math.min(tokens.length, i + 1 + frame.quoteWithin); k++) if (isQuoteMark(tokens[k]!) || W.falsityNouns.has(tokens[k]!.lower) || W.falsityAttributes.has(tokens[k]!.lower)) return true;
+  for (let k = i + 1; k < Math.min(tokens.length, i + 1 + frame.quoteWithin); k++) if (isQuoteMark(tokens[k]!) || W_falsityNouns.has(tokens[k]!.lower) || W_falsityAttributes.has(tokens[k]!.lower)) return true;
   return false;
 }
 
@@ -719,7 +805,7 @@ function isPassive(tokens: Token[], i: number, s: SentenceSlice): boolean {
   for (let k = i - 1; k >= Math.max(s.t0, i - 3); k--) {
     const w = tokens[k]!.lower;
     if (PASSIVE_AUX.has(w)) return true;
-    if (!/ly$/.test(w) && !W.passiveAdverbs.has(w)) return false;
+    if (!/ly$/.test(w) && !W_passiveAdverbs.has(w)) return false;
   }
   return false;
 }
@@ -727,7 +813,7 @@ function isPassive(tokens: Token[], i: number, s: SentenceSlice): boolean {
 function comparativeBefore(tokens: Token[], i: number, s: SentenceSlice): boolean {
   for (let k = i - 1; k >= Math.max(s.t0, i - 4); k--) {
     const w = tokens[k]!.lower;
-    if (W.comparativeWords.has(w)) return true;
+    if (W_comparativeWords.has(w)) return true;
     if (!PASSIVE_AUX.has(w) && !AUX.has(w) && !/ly$/.test(w)) return false;
   }
   return false;
@@ -735,7 +821,7 @@ function comparativeBefore(tokens: Token[], i: number, s: SentenceSlice): boolea
 
 function findBy(tokens: Token[], i: number, end: number): number {
   // "claimed, including by the regime, that …"
-  if (tokens[i]?.text === "," && W.agentLeads.has(tokens[i + 1]?.lower ?? "") && tokens[i + 2]?.lower === "by") return i + 2;
+  if (tokens[i]?.text === "," && W_agentLeads.has(tokens[i + 1]?.lower ?? "") && tokens[i + 2]?.lower === "by") return i + 2;
   for (let k = i; k < Math.min(end, i + 4); k++) {
     if (tokens[k]!.lower === "by") return k;
     if (tokens[k]!.kind === TokenKind.Punct && tokens[k]!.text !== "-") return -1;
@@ -751,14 +837,14 @@ function hedgeCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | un
   if (lw === "may" && t.cap && !isSentenceStart(tokens, i, s)) return undefined; // the month
   if (lw === "may" && (next?.kind === TokenKind.Number || LEX.months.has(tokens[i - 1]?.lower ?? ""))) return undefined;
   // "If I may, …": a modal with no verb after it hedges nothing.
-  if (W.modalHedges.has(lw) && (!next || i + 1 >= s.t1 || next.kind === TokenKind.Punct)) return undefined;
+  if (W_modalHedges.has(lw) && (!next || i + 1 >= s.t1 || next.kind === TokenKind.Punct)) return undefined;
   if (lw === "could" || lw === "might") {
     // "could not" + verb of a past fact ("rescuers could not reach"); non-confirmation is a phrase cue.
     if (next?.lower === "not" || next?.lower === "n't") return undefined;
   }
-  if (W.seemVerbs.has(lw) && (!next || W.appearancePreps.has(next.lower))) return undefined;
+  if (W_seemVerbs.has(lw) && (!next || W_appearancePreps.has(next.lower))) return undefined;
   // "the highest possible level", "as soon as possible": a superlative, not a hedge.
-  if ((lw === "possible" || lw === "possibly") && (W.superlativeMarkers.has(tokens[i - 1]?.lower ?? "") || /est$/.test(tokens[i - 1]?.lower ?? "") || (tokens[i - 2]?.lower === "as" && next?.kind !== TokenKind.Word))) return undefined;
+  if ((lw === "possible" || lw === "possibly") && (W_superlativeMarkers.has(tokens[i - 1]?.lower ?? "") || /est$/.test(tokens[i - 1]?.lower ?? "") || (tokens[i - 2]?.lower === "as" && next?.kind !== TokenKind.Word))) return undefined;
   if (/^suggest/.test(lw)) {
     const cue: FoundCue = { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: true, priority: 0 };
     const src = subjectBefore(ctx, s, i);
@@ -775,7 +861,7 @@ function claimMaker(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpan 
   const { tokens } = ctx;
   for (let k = i - 1; k >= Math.max(s.t0, i - 4); k--) {
     const w = tokens[k]!.lower;
-    if (W.claimMakingVerbs.has(w)) {
+    if (W_claimMakingVerbs.has(w)) {
       const src = subjectBefore(ctx, s, k);
       return src && !isFirstPerson(ctx, src) ? src : undefined;
     }
@@ -788,7 +874,7 @@ function claimMaker(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpan 
 function anaphoricOwner(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpan | undefined {
   const { tokens } = ctx;
   const prev = tokens[i - 1];
-  if (!prev || i - 1 !== s.t0 || !W.anaphoric.has(prev.lower) || prev.lower === "the" && !W.anaphoricClaimNouns.has(tokens[i]!.lower)) return undefined;
+  if (!prev || i - 1 !== s.t0 || !W_anaphoric.has(prev.lower) || prev.lower === "the" && !W_anaphoricClaimNouns.has(tokens[i]!.lower)) return undefined;
   const last = ctx.history[ctx.history.length - 1];
   if (!last || last.kind === "anonymous" || last.start >= tokens[i]!.start) return undefined;
   return { t0: i - 1, t1: i + 1, start: last.start, end: last.end, text: last.text, kind: last.kind, ...(last.canonical ? { canonical: last.canonical } : {}) };
@@ -803,7 +889,7 @@ function nounOwner(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpan |
   }
   const prev = tokens[i - 1];
   // "Ukrainian military intelligence raised its estimate": the possessive pronoun points to the subject.
-  if (prev && W.possessivePronouns.has(prev.lower) && i - 2 >= s.t0) {
+  if (prev && W_possessivePronouns.has(prev.lower) && i - 2 >= s.t0) {
     const np = subjectBefore(ctx, s, i - 2);
     if (np) return np;
   }
@@ -825,7 +911,7 @@ function nounOwner(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpan |
 /** "recent reports detail…", "Reports indicate…": the noun itself names a (generic) source. */
 function bareNounSource(tokens: Token[], i: number, s: SentenceSlice): SourceSpan {
   let t0 = i;
-  while (t0 - 1 >= s.t0 && tokens[t0 - 1]!.kind === TokenKind.Word && !tokens[t0 - 1]!.cap && W.reportModifiers.has(tokens[t0 - 1]!.lower)) t0--;
+  while (t0 - 1 >= s.t0 && tokens[t0 - 1]!.kind === TokenKind.Word && !tokens[t0 - 1]!.cap && W_reportModifiers.has(tokens[t0 - 1]!.lower)) t0--;
   return { t0, t1: i + 1, kind: "anonymous" };
 }
 
@@ -842,14 +928,14 @@ function actorIn(ctx: ClaimContext, np: SourceSpan): ActorMention | undefined {
 
 function findSource(ctx: ClaimContext, s: SentenceSlice, c: FoundCue): SourceSpan | undefined {
   const i = c.at;
-  return subjectBefore(ctx, s, i) ?? withAbsolute(ctx, s, i) ?? (c.lemma && W.speechLemmas.has(c.lemma) ? commonNounSubject(ctx, s, i) : undefined);
+  return subjectBefore(ctx, s, i) ?? withAbsolute(ctx, s, i) ?? (c.lemma && W_speechLemmas.has(c.lemma) ? commonNounSubject(ctx, s, i) : undefined);
 }
 
 /** "The coroner said": a verb of speech makes any common noun before it its speaker. */
 function commonNounSubject(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpan | undefined {
   const { tokens } = ctx;
   let k = i - 1;
-  while (k >= s.t0 && tokens[k]!.kind === TokenKind.Word && (AUX.has(tokens[k]!.lower) || W.timeAdverbs.has(tokens[k]!.lower) || /ly$/.test(tokens[k]!.lower))) {
+  while (k >= s.t0 && tokens[k]!.kind === TokenKind.Word && (AUX.has(tokens[k]!.lower) || W_timeAdverbs.has(tokens[k]!.lower) || /ly$/.test(tokens[k]!.lower))) {
     // "absurd to say": an infinitive has no subject of its own.
     if (tokens[k]!.lower === "to") return undefined;
     k--;
@@ -857,7 +943,7 @@ function commonNounSubject(ctx: ClaimContext, s: SentenceSlice, i: number): Sour
   if (k < s.t0 || tokens[k]!.kind !== TokenKind.Word) return undefined;
   const np = npBefore(ctx, s, k + 1);
   const head = np ? headOf(tokens, np) : undefined;
-  if (!np || !head || W.nonSpeakers.has(head.lower) || CUE_WORDS.has(head.lower) || PRONOUNS.has(head.lower) || LEX.months.has(head.lower) || LEX.weekdays.has(head.lower)) return undefined;
+  if (!np || !head || W_nonSpeakers.has(head.lower) || CUE_WORDS.has(head.lower) || PRONOUNS.has(head.lower) || LEX.months.has(head.lower) || LEX.weekdays.has(head.lower)) return undefined;
   // A noun phrase opened by a determiner or a plural noun: "the coroner", "farmers" (not "investigate previous").
   const opener = tokens[np.t0 - 1];
   const determined = (!!opener && np.t0 - 1 >= s.t0 && (ARTICLE_DETERMINERS.has(opener.lower) || NP_DROP.has(opener.lower) || isPossessive(opener))) || isPluralNoun(head);
@@ -882,7 +968,7 @@ function subjectBefore(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSp
   // A participle after a comma ("…, suggesting that") has no subject of its own.
   if (/ing$/.test(tokens[i]!.lower) && tokens[i - 1]?.text === ",") return undefined;
   let k = i - 1;
-  while (k >= s.t0 && tokens[k]!.kind === TokenKind.Word && (AUX.has(tokens[k]!.lower) || W.timeAdverbs.has(tokens[k]!.lower) || (/ly$/.test(tokens[k]!.lower) && !tokens[k]!.cap && !LEX.speakerNouns.has(tokens[k]!.lower)))) k--;
+  while (k >= s.t0 && tokens[k]!.kind === TokenKind.Word && (AUX.has(tokens[k]!.lower) || W_timeAdverbs.has(tokens[k]!.lower) || (/ly$/.test(tokens[k]!.lower) && !tokens[k]!.cap && !LEX.speakerNouns.has(tokens[k]!.lower)))) k--;
   // "the Government of Haiti (GoH) reported": an abbreviation in brackets repeats the name before it.
   if (k >= s.t0 + 3 && tokens[k]!.text === ")" && tokens[k - 2]!.text === "(") k -= 3;
   if (k < s.t0) return undefined;
@@ -899,14 +985,14 @@ function subjectBefore(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSp
   return validateSpeaker(ctx, whole) ?? postModifiedSpeaker(ctx, s, whole);
 }
 
-const POST_MODIFIERS = W.postModifiers;
+const POST_MODIFIERS = W_postModifiers;
 
 /** "A study published last week suggests": the noun before a participle and its time phrase is the subject. */
 function reducedRelative(ctx: ClaimContext, s: SentenceSlice, k: number): SourceSpan | undefined {
   const { tokens } = ctx;
   let j = k;
-  while (j >= s.t0 && j > k - 3 && tokens[j]!.kind !== TokenKind.Punct && !W.relativeTimeWords.has(tokens[j]!.lower)) j--;
-  if (j <= s.t0 || !W.relativeTimeWords.has(tokens[j]!.lower) || !/(ed|en)$/.test(tokens[j - 1]!.lower)) return undefined;
+  while (j >= s.t0 && j > k - 3 && tokens[j]!.kind !== TokenKind.Punct && !W_relativeTimeWords.has(tokens[j]!.lower)) j--;
+  if (j <= s.t0 || !W_relativeTimeWords.has(tokens[j]!.lower) || !/(ed|en)$/.test(tokens[j - 1]!.lower)) return undefined;
   const np = npBefore(ctx, s, j - 1);
   return np && DOCUMENT_NOUNS.has(headOf(tokens, np)?.lower ?? "") ? np : undefined;
 }
@@ -918,7 +1004,7 @@ function participleAgent(ctx: ClaimContext, s: SentenceSlice, np: SourceSpan): S
   if (k >= s.t0 && ARTICLE_DETERMINERS.has(tokens[k]!.lower)) k--;
   if (k - 2 < s.t0 || tokens[k]!.lower !== "by" || !/ed$/.test(tokens[k - 1]!.lower)) return undefined;
   // "imagery released by analysts": the author of a document is its source.
-  if (W.authorshipParticiples.has(tokens[k - 1]!.lower)) return undefined;
+  if (W_authorshipParticiples.has(tokens[k - 1]!.lower)) return undefined;
   const head = npBefore(ctx, s, k - 1);
   if (!head || !DOCUMENT_NOUNS.has(headOf(tokens, head)?.lower ?? "")) return undefined;
   return { t0: head.t0, t1: np.t1 };
@@ -929,7 +1015,7 @@ function postModifiedSpeaker(ctx: ClaimContext, s: SentenceSlice, np: SourceSpan
   const { tokens } = ctx;
   let k = np.t0 - 1;
   while (k >= s.t0 && ARTICLE_DETERMINERS.has(tokens[k]!.lower)) k--;
-  if (k < s.t0 || !W.postModifierPreps.has(tokens[k]!.lower)) return undefined;
+  if (k < s.t0 || !W_postModifierPreps.has(tokens[k]!.lower)) return undefined;
   k--;
   const adjective = k >= s.t0 && POST_MODIFIERS.has(tokens[k]!.lower);
   if (adjective) k--;
@@ -982,7 +1068,7 @@ function npBefore(ctx: ClaimContext, s: SentenceSlice, end: number): SourceSpan 
     if (t.kind === TokenKind.Word) {
       if (CLAUSE_STOPS.has(t.lower) && !(NP_INNER_PREPS.has(t.lower) && innerPrepOk(tokens, k, s))) break;
       if (NP_INNER_PREPS.has(t.lower) && !innerPrepOk(tokens, k, s)) break;
-      if (t.lower === "and" && !(tokens[k - 1] && (tokens[k - 1]!.cap || tokens[k - 1]!.text.endsWith(".") || (k - 1 >= s.t0 && (LEX.speakerNouns.has(tokens[k - 1]!.lower) || W.anonymousHeads.has(tokens[k - 1]!.lower)))))) break;
+      if (t.lower === "and" && !(tokens[k - 1] && (tokens[k - 1]!.cap || tokens[k - 1]!.text.endsWith(".") || (k - 1 >= s.t0 && (LEX.speakerNouns.has(tokens[k - 1]!.lower) || W_anonymousHeads.has(tokens[k - 1]!.lower)))))) break;
       if (AUX.has(t.lower) && t.lower !== "first") break;
       if (LEX.reportingVerbs.has(t.lower) && !t.cap && !LEX.speakerNouns.has(t.lower)) break;
       t0 = k;
@@ -1009,7 +1095,7 @@ function npBefore(ctx: ClaimContext, s: SentenceSlice, end: number): SourceSpan 
   while (t0 < end && (NP_DROP.has(tokens[t0]!.lower) || NP_INNER_PREPS.has(tokens[t0]!.lower) || tokens[t0]!.lower === "and" || isPossessive(tokens[t0]))) t0++;
   if (t0 >= end) return undefined;
   // A leading "But"/"And" at the sentence start is not part of the name.
-  if (t0 === s.t0 && W.sentenceConnectives.has(tokens[t0]!.lower)) t0++;
+  if (t0 === s.t0 && W_sentenceConnectives.has(tokens[t0]!.lower)) t0++;
   if (t0 >= end) return undefined;
   return { t0, t1: end };
 }
@@ -1020,7 +1106,7 @@ function innerPrepOk(tokens: Token[], k: number, s: SentenceSlice): boolean {
   if (!before || k - 1 < s.t0) return false;
   const prep = tokens[k]!.lower;
   if (prep === "of") return before.cap || LEX.speakerNouns.has(before.lower) || LEX.titles.has(before.lower);
-  if (prep === "to") return W.toHeads.has(before.lower);
+  if (prep === "to") return W_toHeads.has(before.lower);
   if (prep === "from" || prep === "at" || prep === "in") return LEX.speakerNouns.has(before.lower) || LEX.titles.has(before.lower) || LEX.orgHeadWords.has(before.text);
   return false;
 }
@@ -1083,11 +1169,11 @@ function validateSpeaker(ctx: ClaimContext, np: SourceSpan): SourceSpan | undefi
   const head = headOf(tokens, np);
   if (!head) return undefined;
   // "We assess", "I believe": the author speaks; other pronouns point back to a named speaker.
-  if (W.firstPerson.has(head.lower) && np.t1 - np.t0 === 1) return np;
+  if (W_firstPerson.has(head.lower) && np.t1 - np.t0 === 1) return np;
   if (PRONOUNS.has(head.lower)) return np.t1 - np.t0 === 1 ? resolvePronoun(ctx, np, head.lower) : undefined;
-  if (W.nonSpeakers.has(head.lower)) return undefined;
+  if (W_nonSpeakers.has(head.lower)) return undefined;
   if (actorAt(ctx, head.start)) return np;
-  if (LEX.speakerNouns.has(head.lower) || LEX.titles.has(head.lower) || W.anonymousHeads.has(head.lower)) return np;
+  if (LEX.speakerNouns.has(head.lower) || LEX.titles.has(head.lower) || W_anonymousHeads.has(head.lower)) return np;
   // An unknown capitalized name: no article before it, not a place.
   const first = tokens[np.t0]!;
   if (head.cap && !ARTICLE_DETERMINERS.has(first.lower) && !LEX.placeHeads.has(head.text) && !LEX.orgHeadWords.has(head.text)) return np;
@@ -1175,44 +1261,44 @@ function narrowTitledPerson(ctx: ClaimContext, np: SourceSpan): SourceSpan {
   return narrowToActor(ctx, np);
 }
 
-const INSTITUTION_NOUNS = W.institutionNouns;
+const INSTITUTION_NOUNS = W_institutionNouns;
 
 function sourceKind(ctx: ClaimContext, np: SourceSpan, actor: ActorMention | undefined, head: Token | undefined): SourceKind {
   const words = ctx.tokens.slice(np.t0, np.t1).map((t) => t.lower);
-  if (words.some((w) => W.anonymityMarkers.has(w))) return "anonymous";
+  if (words.some((w) => W_anonymityMarkers.has(w))) return "anonymous";
   const hw = head?.lower ?? "";
   const named = !!head && !!actorAt(ctx, head.start);
   // "Ukrainian military intelligence" is one agency; "U.S. intelligence" is intelligence in general.
-  if (hw === "intelligence" && words.some((w) => W.namedAgencyModifiers.has(w)) && actor) return "organization";
+  if (hw === "intelligence" && words.some((w) => W_namedAgencyModifiers.has(w)) && actor) return "organization";
   // A single document ("the report", "a study") is a named source, not an unnamed one.
-  if (W.documentSources.has(hw) && !named) return "unknown";
-  if (head && W.governmentHeads.has(hw) && hw !== "authorities" && hw !== "kremlin") return "government";
+  if (W_documentSources.has(hw) && !named) return "unknown";
+  if (head && W_governmentHeads.has(hw) && hw !== "authorities" && hw !== "kremlin") return "government";
   // A generic head ("officials", "rights groups", "media and NGOs") is an unnamed source, whoever
   // modifies it ("Trump administration officials", "U.S. intelligence"), unless the head is itself part of a name.
-  if (head && W.anonymousHeads.has(hw) && !named) return "anonymous";
+  if (head && W_anonymousHeads.has(hw) && !named) return "anonymous";
   // An unnamed group of people ("Uighur Muslims", "opposition activists"): a plural head no name covers.
   if (head && isPluralNoun(head) && !named && !INSTITUTION_NOUNS.has(hw)) return "anonymous";
   // "a ministry spokeswoman": a speaker introduced with an indefinite article and no name.
   const before = np.t0 > 0 ? ctx.tokens[np.t0 - 1]!.lower : "";
-  const indefinite = W.indefiniteArticles.has(words[0]!) || W.indefiniteArticles.has(before);
+  const indefinite = W_indefiniteArticles.has(words[0]!) || W_indefiniteArticles.has(before);
   // "a ministry spokeswoman", "one resident": a speaker introduced without a name.
   if (head && indefinite && (!head.cap || LEX.titles.has(hw)) && actor?.kind !== "person" && !named) return "anonymous";
   // "Seoul's intelligence agency", "the intelligence services": intelligence that no name identifies.
-  if (head && !head.cap && !named && W.intelligenceHeads.has(hw) && words.includes("intelligence")) return "anonymous";
+  if (head && !head.cap && !named && W_intelligenceHeads.has(hw) && words.includes("intelligence")) return "anonymous";
   if (head && INSTITUTION_NOUNS.has(head.lower) && actor?.kind !== "organization") return "organization";
   if (actor?.kind === "person") return "person";
   if (actor?.kind === "country") return "government";
   if (actor?.kind === "organization") return ctx.actors.length >= 0 && isOutletName(actor.canonical) ? "outlet" : "organization";
-  if (head && W.outletHeads.has(head.lower)) return "outlet";
+  if (head && W_outletHeads.has(head.lower)) return "outlet";
   if (head && INSTITUTION_NOUNS.has(head.lower)) return head.lower === "government" ? "government" : "organization";
-  if (head && W.governmentHeads.has(head.lower)) return "government";
+  if (head && W_governmentHeads.has(head.lower)) return "government";
   if (head && /^[A-Z]{2,6}$/.test(head.text)) return "organization";
   if (head?.cap) return "person";
   return "unknown";
 }
 
 function isPluralNoun(t: Token): boolean {
-  return t.kind === TokenKind.Word && t.text.length > 3 && /[^su]s$/.test(t.lower) && !/^[A-Z]{2,}s?$/.test(t.text) && !W.firstPerson.has(t.lower) && !PRONOUNS.has(t.lower);
+  return t.kind === TokenKind.Word && t.text.length > 3 && /[^su]s$/.test(t.lower) && !/^[A-Z]{2,}s?$/.test(t.text) && !W_firstPerson.has(t.lower) && !PRONOUNS.has(t.lower);
 }
 
 /** "estimates by U.N. officials", "a report by TV Chosun": a passed-on claim names its original source. */
