@@ -50,10 +50,8 @@ export function linkQuotedStatements(text: string, slices: SentenceSlice[], clai
   for (let i = 0; i < slices.length; i++) {
     const s = slices[i]!;
     if (s.furniture) continue;
-    const sentence = text.slice(s.start, s.end);
     if (s.paragraph !== introParagraph && s.paragraph !== quotedParagraph) {
-      const first = sentence.trimStart()[0] ?? "";
-      if (speaker && OPENING_QUOTES.has(first) && isFirstOfParagraph(slices, i)) quotedParagraph = s.paragraph;
+      if (speaker && OPENING_QUOTES.has(text[firstVisible(text, s)] ?? "") && isFirstOfParagraph(slices, i)) quotedParagraph = s.paragraph;
       else speaker = undefined;
     }
     if (speaker && s.paragraph === quotedParagraph) {
@@ -63,7 +61,7 @@ export function linkQuotedStatements(text: string, slices: SentenceSlice[], clai
         if (!claim.kinds.includes("attributed")) claim.kinds = ["attributed", ...claim.kinds];
       }
     }
-    if (sentence.trimEnd().endsWith(":") && statementIntro(sentence)) {
+    if (text[lastVisible(text, s)] === ":" && statementIntro(text.slice(s.start, s.end))) {
       const found = introSpeaker(actors, s);
       if (found) {
         speaker = found;
@@ -73,6 +71,19 @@ export function linkQuotedStatements(text: string, slices: SentenceSlice[], clai
     }
   }
   return claims;
+}
+
+/** Offsets of the first and last non-space characters of a sentence (no copy of its text). */
+function firstVisible(text: string, s: SentenceSlice): number {
+  let k = s.start;
+  while (k < s.end && text.charCodeAt(k) <= 32) k++;
+  return k;
+}
+
+function lastVisible(text: string, s: SentenceSlice): number {
+  let k = s.end - 1;
+  while (k > s.start && text.charCodeAt(k) <= 32) k--;
+  return k;
 }
 
 function isFirstOfParagraph(slices: SentenceSlice[], i: number): boolean {
