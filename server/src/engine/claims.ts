@@ -90,6 +90,8 @@ const W_superlativeMarkers = W.superlativeMarkers;
 const W_timeAdverbs = W.timeAdverbs;
 const W_toHeads = W.toHeads;
 const W_truthWords = W.truthWords;
+const W_flawNouns = W.flawNouns;
+const W_flawVerbs = W.flawVerbs;
 const W_verbNounForms = W.verbNounForms;
 const W_warningFollowers = W.warningFollowers;
 const W_weakVerbs = W.weakVerbs;
@@ -418,6 +420,7 @@ const CUE_WORDS = new Set<string>([
   ...W_knowledgeWords,
   ...W_adjectivalHedges,
   ...W_truthWords,
+  ...W_flawNouns,
   ...W_ignoranceLeads,
 ]);
 
@@ -433,6 +436,7 @@ function cueAt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undef
     if (found || !(LEX.reportingVerbs.has(lw) || DOCUMENT_VERBS.has(lw))) return found;
   }
   if (W_truthWords.has(lw)) return negatedTruthCue(ctx, s, i);
+  if (W_flawNouns.has(lw)) return flawCue(ctx, s, i);
   if (DENIAL_PREDICATES.has(lw) || W_falsityAttributes.has(lw) || W_falsityNouns.has(lw)) {
     const found = falsityCue(ctx, s, i);
     if (found || !(CLAIM_NOUNS.has(lw) || LEX.reportingVerbs.has(lw) || LEX.hedges.has(lw))) return found;
@@ -501,6 +505,15 @@ function negatedTruthCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundC
   const copula = p === "not" ? tokens[i - 2] : prev;
   if (!copula || !(W_copulas.has(straight(copula.lower)) || straight(copula.lower).endsWith("n't"))) return undefined;
   return { cue: makeCue(ctx, p === "not" ? i - 2 : i - 1, i + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
+}
+
+/** "the report has inconsistencies", "the count contained errors": a document disputed as flawed. */
+function flawCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undefined {
+  const { tokens } = ctx;
+  let k = i - 1;
+  while (k >= s.t0 && k >= i - 3 && tokens[k]!.kind === TokenKind.Word && !W_flawVerbs.has(tokens[k]!.lower) && !tokens[k]!.cap && !CLAUSE_STOPS.has(tokens[k]!.lower)) k--;
+  if (k < s.t0 || !W_flawVerbs.has(tokens[k]!.lower)) return undefined;
+  return { cue: makeCue(ctx, k, i + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
 }
 
 /** "called the report a lie": a caller verb two or three words before the predicate. */

@@ -34,6 +34,9 @@ export const CLAIM_RULE_CASES: ClaimRuleCase[] = [
   { rule: "calling false: not true", text: "The embassy said the story was not true.", kinds: ["attributed", "denial"], stance: "denies" },
   { rule: "calling false: no truth", text: "There is no truth to the reports, the ministry said.", kinds: ["attributed", "denial"], cues: ["no truth"] },
   { rule: "calling false: exaggerated", text: "The governor said the figures were exaggerated.", kinds: ["attributed", "denial"] },
+  { rule: "disputed as flawed", text: "A ministry spokeswoman told reporters the report has inconsistencies.", kinds: ["attributed", "denial", "anonymous"], cues: ["has inconsistencies"] },
+  { rule: "calling false: inaccurate", text: "The agency said the figures were inaccurate.", kinds: ["attributed", "denial"] },
+  { rule: "flaw nouns without a document are no claim", text: "Errors in the code slowed the launch.", none: true },
   { rule: "truth words alone are no claim", text: "The results were true to form.", none: true },
   { rule: "calling false: faked", text: "The regime claims the videos were faked.", kinds: ["attributed", "denial"], source: "regime" },
   // Non-confirmation: a denial-kind cue, a distinct stance.
