@@ -191,7 +191,7 @@ export function findClaim(ctx: ClaimContext, s: SentenceSlice, sentenceIndex: nu
   if (s.furniture) return undefined;
   const { tokens } = ctx;
   const cues: FoundCue[] = [];
-  if (hasPhraseStart(tokens, s)) collectPhraseCues(ctx, s, cues);
+  collectPhraseCues(ctx, s, cues);
   const taken = cues.map((c) => [c.cue.start, c.cue.end] as const);
   for (let i = s.t0; i < s.t1; i++) {
     const t = tokens[i]!;
@@ -255,16 +255,17 @@ function negatedFactCue(ctx: ClaimContext, s: SentenceSlice, cues: FoundCue[]): 
   if (!cues.some((c) => c.source && c.cue.kind === "attributed" && (c.cue.stance === "asserts" || c.cue.stance === "claims"))) return undefined;
   if (cues.some((c) => c.cue.kind === "denial" || c.cue.stance === "hedges")) return undefined;
   const { tokens } = ctx;
-  // Cue ranges in order, walked with one pointer: the scan stays linear in long sentences.
-  const ranges = cues.map((c) => c.cue).sort((x, y) => x.start - y.start);
+  // The cues come sorted by start: walked with one pointer, the scan stays linear in long sentences.
+  const ranges = cues;
   let r = 0;
   let coveredTo = -1;
   for (let i = s.t0; i < s.t1 - 1; i++) {
     const raw = tokens[i]!.lower;
-    // Only "no", "not", "never" and "…n't" can open a negated fact.
-    if (raw !== "no" && raw !== "not" && raw !== "never" && !raw.endsWith("n't") && !raw.endsWith("n’t")) continue;
+    // Only "no", "not", "never" and "…n't" can open a negated fact: the last letter rejects most words.
+    const last = raw.charCodeAt(raw.length - 1);
+    if (last === 116 /* t */ ? raw !== "not" && !raw.endsWith("n't") && !raw.endsWith("n’t") : raw !== "no" && raw !== "never") continue;
     const at = tokens[i]!.start;
-    while (r < ranges.length && ranges[r]!.start <= at) coveredTo = Math.max(coveredTo, ranges[r++]!.end);
+    while (r < ranges.length && ranges[r]!.cue.start <= at) coveredTo = Math.max(coveredTo, ranges[r++]!.cue.end);
     if (at < coveredTo) continue;
     const w = straight(raw);
     // "did not close", "didn't close", "never arrived".
@@ -335,12 +336,6 @@ function matchPhrase(tokens: Token[], i: number, end: number, phrase: string[]):
     if (t.lower !== w && !(w.includes("'") && t.lower.replace("’", "'") === w)) return false;
   }
   return true;
-}
-
-/** Does the sentence hold any word a multi-word cue is anchored on? */
-function hasPhraseStart(tokens: Token[], s: SentenceSlice): boolean {
-  for (let i = s.t0; i < s.t1; i++) if (PHRASE_STARTS.has(tokens[i]!.lower)) return true;
-  return false;
 }
 
 function collectPhraseCues(ctx: ClaimContext, s: SentenceSlice, out: FoundCue[]): void {
