@@ -81,7 +81,7 @@ export const CLAIM_CASES: ClaimCase[] = [
   { text: "Moscow has never acknowledged the deployment.", kinds: ["attributed", "denial"], source: "Moscow", stance: "cannot-confirm" },
   { text: "The regional governor blamed saboteurs for the blackout.", kinds: ["attributed"], stance: "alleges" },
   { text: "Annual inflation slowed to 4.1%, the statistics office said on Monday.", kinds: ["attributed"], source: "statistics office" },
-  { text: "The report found that 40 people had died.", kinds: ["attributed", "anonymous"], source: "report" },
+  { text: "The report found that 40 people had died.", kinds: ["attributed"], source: "report" }, // a document as source is named, not anonymous (GUIDELINE "More conventions")
   { text: "According to a report by Human Rights Watch, the camp was shelled.", kinds: ["attributed"], source: "Human Rights Watch" },
   { text: "Police found a body in the river.", none: true },
   { text: "The Russian embassy in London called the decision \"reckless\".", kinds: ["attributed"], source: "Russian embassy in London" },

@@ -8,7 +8,7 @@ import { assignSubjects, contextHash } from "./subjects";
 import { buildFrames, documentContext, frameSlug, isLinkable, type DocumentContext } from "./frames";
 import { findClaim, type ClaimContext } from "./claims";
 import { findDates } from "./dates";
-import { linkBackReferences } from "./backrefs";
+import { linkBackReferences, linkQuotedStatements } from "./backrefs";
 import { covering, within } from "./spans";
 
 export function analyze(input: unknown, options: AnalyzeOptions = {}): Analysis {
@@ -92,7 +92,7 @@ function buildClaims(text: string, tokens: ReturnType<typeof tokenize>, slices: 
     if (claim.source) history.push(claim.source);
     trimHistory(history);
   });
-  return linkBackReferences(text, slices, claims);
+  return linkQuotedStatements(text, slices, linkBackReferences(text, slices, claims), actors);
 }
 
 /** Persons named in a sentence without a claim still become antecedents for "he said". */

@@ -9,6 +9,92 @@ import type { SentenceSlice } from "./sentences";
 import { covering, lastBefore, within } from "./spans";
 import { internArray, internString } from "./intern";
 
+const W = LEX.claimWords;
+// Each word class read once at load (the sets are then plain module constants).
+const W_adjectivalHedges = W.adjectivalHedges;
+const W_agentLeads = W.agentLeads;
+const W_anaphoric = W.anaphoric;
+const W_anaphoricClaimNouns = W.anaphoricClaimNouns;
+const W_anaphoricNouns = W.anaphoricNouns;
+const W_anonymityMarkers = W.anonymityMarkers;
+const W_anonymousHeads = W.anonymousHeads;
+const W_appearancePreps = W.appearancePreps;
+const W_articleDeterminers = W.articleDeterminers;
+const W_authorshipParticiples = W.authorshipParticiples;
+const W_aux = W.aux;
+const W_bareReportNouns = W.bareReportNouns;
+const W_beliefLemmas = W.beliefLemmas;
+const W_citeLemmas = W.citeLemmas;
+const W_claimMakingVerbs = W.claimMakingVerbs;
+const W_claimNounsForFalsity = W.claimNounsForFalsity;
+const W_clauseStops = W.clauseStops;
+const W_comparativeWords = W.comparativeWords;
+const W_concernIntensifiers = W.concernIntensifiers;
+const W_concernLemmas = W.concernLemmas;
+const W_confirmationLemmas = W.confirmationLemmas;
+const W_copulas = W.copulas;
+const W_countVerbs = W.countVerbs;
+const W_documentSources = W.documentSources;
+const W_existentials = W.existentials;
+const W_factAux = W.factAux;
+const W_falsityAdverbs = W.falsityAdverbs;
+const W_falsityAttributes = W.falsityAttributes;
+const W_falsityCallers = W.falsityCallers;
+const W_falsityNouns = W.falsityNouns;
+const W_firstPerson = W.firstPerson;
+const W_framePrepositions = W.framePrepositions;
+const W_framedVerbs = W.framedVerbs;
+const W_governmentHeads = W.governmentHeads;
+const W_hedgingReportLemmas = W.hedgingReportLemmas;
+const W_ignoranceLeads = W.ignoranceLeads;
+const W_ignoranceNegators = W.ignoranceNegators;
+const W_indefiniteArticles = W.indefiniteArticles;
+const W_institutionNouns = W.institutionNouns;
+const W_intelligenceHeads = W.intelligenceHeads;
+const W_invertedTagNouns = W.invertedTagNouns;
+const W_knowledgeWords = W.knowledgeWords;
+const W_modalHedges = W.modalHedges;
+const W_namedAgencyModifiers = W.namedAgencyModifiers;
+const W_namedSubjectVerbs = W.namedSubjectVerbs;
+const W_negationFillers = W.negationFillers;
+const W_negativeIdioms = W.negativeIdioms;
+const W_negators = W.negators;
+const W_nonDenialVerbs = W.nonDenialVerbs;
+const W_nonSourceNouns = W.nonSourceNouns;
+const W_nonSpeakers = W.nonSpeakers;
+const W_notClauseAfterBelief = W.notClauseAfterBelief;
+const W_notObjects = W.notObjects;
+const W_notSubjects = W.notSubjects;
+const W_nounDeterminers = W.nounDeterminers;
+const W_nounFollowers = W.nounFollowers;
+const W_npDrop = W.npDrop;
+const W_npInnerPreps = W.npInnerPreps;
+const W_outletHeads = W.outletHeads;
+const W_passiveAdverbs = W.passiveAdverbs;
+const W_passiveAux = W.passiveAux;
+const W_passiveHedgeLemmas = W.passiveHedgeLemmas;
+const W_possessedNouns = W.possessedNouns;
+const W_possessivePronouns = W.possessivePronouns;
+const W_postModifierPreps = W.postModifierPreps;
+const W_postModifiers = W.postModifiers;
+const W_publicationLemmas = W.publicationLemmas;
+const W_putItVerbs = W.putItVerbs;
+const W_quoteLemmas = W.quoteLemmas;
+const W_relativeTimeWords = W.relativeTimeWords;
+const W_releasedThings = W.releasedThings;
+const W_reportModifiers = W.reportModifiers;
+const W_seemVerbs = W.seemVerbs;
+const W_sentenceConnectives = W.sentenceConnectives;
+const W_speechLemmas = W.speechLemmas;
+const W_superlativeMarkers = W.superlativeMarkers;
+const W_timeAdverbs = W.timeAdverbs;
+const W_toHeads = W.toHeads;
+const W_truthWords = W.truthWords;
+const W_flawNouns = W.flawNouns;
+const W_flawVerbs = W.flawVerbs;
+const W_verbNounForms = W.verbNounForms;
+const W_warningFollowers = W.warningFollowers;
+const W_weakVerbs = W.weakVerbs;
 const CLAIM_NOUNS = new Map(Object.entries(cueData.claimNouns) as Array<[string, Stance]>);
 interface Phrase {
   words: string[];
@@ -54,21 +140,20 @@ const PHRASE_STARTS = new Set(["according", ...NON_CONFIRMATION.keys(), ...PASSI
 const CONCERN_NOUNS = new Set(cueData.concernNouns);
 const DOCUMENT_VERBS = new Set(cueData.documentVerbs.forms);
 const DOCUMENT_NOUNS = new Set(cueData.documentVerbs.subjects);
-const ARTICLE_DETERMINERS = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your", "such"]);
-const ANAPHORIC = new Set(["the", "this", "that", "these", "those"]);
-const NP_DROP = new Set(["one", "what", "the", "a", "an", "some", "many", "several", "most", "other", "certain", "various", "numerous", "few", "both", "all", "two", "three", "multiple", "this", "these", "those"]);
-const AUX = new Set(["has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "do", "does", "did", "also", "not", "now", "still", "again", "already", "then", "later", "earlier", "previously", "recently", "repeatedly", "vehemently", "strongly", "publicly", "officially", "reportedly", "allegedly", "apparently", "continue", "continues", "continued", "to", "just", "even", "further", "initially", "first", "once", "never", "always", "often", "separately", "privately", "openly", "explicitly", "flatly", "firmly", "quickly", "immediately", "swiftly", "cautiously", "avoid", "avoids", "avoided", "declined", "refused", "unable", "able", "has been", "reiterated"]);
-const PASSIVE_AUX = new Set(["is", "are", "was", "were", "been", "be", "being", "get", "got"]);
-const CLAUSE_STOPS = new Set(["that", "which", "who", "whom", "while", "whereas", "although", "though", "because", "since", "when", "if", "but", "as", "after", "before", "despite", "with", "without", "for", "about", "on", "in", "at", "into", "over", "under", "during", "amid", "against", "than", "like", "through", "via", "so", "where", "whether", "however", "meanwhile", "by"]);
-const NP_INNER_PREPS = new Set(["of", "from", "to", "at", "in"]);
-const PRONOUNS = new Map([
-  ["he", "person"], ["she", "person"], ["they", "plural"], ["it", "thing"], ["we", "plural"], ["i", "person"],
-  ["him", "person"], ["them", "plural"],
-]);
-const WEAK_VERBS = new Set(["highlight", "indicate", "reveal", "disclose", "detail", "note", "observe", "describe", "emphasize", "emphasise", "stress", "acknowledge", "admit", "explain", "unveil", "identify", "question", "echo", "call", "express", "voice", "urge", "pledge", "vow", "predict", "post", "reply", "respond", "condemn", "criticize", "criticise", "cite", "maintain", "add", "report", "declare", "announce", "suggest", "confirm", "estimate", "believe", "deem", "argue", "warn", "caution", "insist"]);
+const ARTICLE_DETERMINERS = W_articleDeterminers;
+const ANAPHORIC = W_anaphoric;
+const NP_DROP = W_npDrop;
+const AUX = W_aux;
+const PASSIVE_AUX = W_passiveAux;
+const CLAUSE_STOPS = W_clauseStops;
+const NP_INNER_PREPS = W_npInnerPreps;
+const PRONOUNS = LEX.pronouns;
+const WEAK_VERBS = W_weakVerbs;
 
 interface FoundCue {
   cue: Cue;
+  /** The reporting verb's lemma, for verb cues. */
+  lemma?: string;
   /** Token index of the cue's head word. */
   at: number;
   /** The cue asks for a source (reporting verb, according to, by-agent). */
@@ -76,6 +161,11 @@ interface FoundCue {
   source?: SourceSpan;
   /** Lower priority when choosing the sentence's source (non-confirmation, noun cues). */
   priority: number;
+  /** An attribution that also hedges ("estimated", "estimates"). */
+  hedges?: boolean;
+  /** A claim noun ("reports", "allegations"), and whether a possessor or agent owns it. */
+  noun?: boolean;
+  owned?: boolean;
 }
 
 interface SourceSpan {
@@ -101,7 +191,7 @@ export function findClaim(ctx: ClaimContext, s: SentenceSlice, sentenceIndex: nu
   if (s.furniture) return undefined;
   const { tokens } = ctx;
   const cues: FoundCue[] = [];
-  if (hasPhraseStart(tokens, s)) collectPhraseCues(ctx, s, cues);
+  collectPhraseCues(ctx, s, cues);
   const taken = cues.map((c) => [c.cue.start, c.cue.end] as const);
   for (let i = s.t0; i < s.t1; i++) {
     const t = tokens[i]!;
@@ -109,17 +199,31 @@ export function findClaim(ctx: ClaimContext, s: SentenceSlice, sentenceIndex: nu
     const at = t.start;
     if (taken.length > 0 && taken.some(([a, b]) => at >= a && at < b)) continue;
     const found = cueAt(ctx, s, i);
-    if (found) cues.push(found);
+    if (!found) continue;
+    cues.push(found);
+    // A cue of several words ("baseless rumors") is one cue.
+    while (i + 1 < s.t1 && tokens[i + 1]!.start < found.cue.end) i++;
   }
   if (cues.length === 0) return undefined;
   cues.sort((a, b) => a.cue.start - b.cue.start);
   for (const c of cues) if (c.wantsSource && !c.source) c.source = findSource(ctx, s, c);
-  // A reporting verb with no plausible speaker ("the exercises highlight") is not an attribution.
-  const kept = cues.filter((c) => !(c.wantsSource && !c.source && c.cue.kind === "attributed" && c.priority === 0));
-  if (kept.length === 0) return undefined;
+  for (const c of cues) if (c.source && isFirstPerson(ctx, c.source)) c.source = undefined;
+  // A reporting verb with no plausible speaker ("the exercises highlight") is not an attribution;
+  // nor is the text's own voice ("we assess", "I think").
+  // An estimate with no speaker ("it estimates that") still hedges.
+  for (const c of cues) if (c.wantsSource && !c.source && c.hedges && c.cue.kind === "attributed") c.cue = { ...c.cue, kind: "hedged", stance: "hedges" };
+  const kept = cues.filter((c) => !(c.wantsSource && !c.source && c.cue.kind === "attributed"));
+  // An anonymity marker alone ("forwarded from an anonymous source") reports nothing.
+  if (kept.length === 0 || kept.every((c) => c.cue.kind === "anonymous")) return undefined;
+  // Claim nouns alone report only as the subject, after "there are", or before "that"
+  // ("Following reports of shelling, the talks stopped" reports nothing).
+  if (kept.every((c) => c.cue.kind === "anonymous" || (c.noun === true && !c.owned)) && !kept.some((c) => c.noun && nounReports(ctx, s, c.at))) return undefined;
+  const negated = negatedFactCue(ctx, s, kept);
+  if (negated) kept.push(negated);
   const kinds = new Set<ClaimKind>();
   for (const c of kept) {
     if (c.cue.kind === "hedged" || c.cue.kind === "denial") kinds.add(c.cue.kind);
+    if (c.hedges) kinds.add("hedged");
     if (c.source) kinds.add("attributed");
     else if (c.cue.kind === "attributed" && !c.wantsSource && !isAnaphoricNoun(ctx, c)) kinds.add("attributed");
     if (c.cue.kind === "anonymous") kinds.add("anonymous");
@@ -140,6 +244,76 @@ export function findClaim(ctx: ClaimContext, s: SentenceSlice, sentenceIndex: nu
     stance: stanceOf(kept, main),
     sentence: sentenceIndex,
   };
+}
+
+/**
+ * A speaker's negated statement of a past fact denies it: "the ministry said the army has not crossed
+ * the border", "no shipment was ever made, officials said". Only in an attributed sentence, and not
+ * for "would not", "did not respond" or "do not know" (ignorance is a hedge).
+ */
+function negatedFactCue(ctx: ClaimContext, s: SentenceSlice, cues: FoundCue[]): FoundCue | undefined {
+  if (!cues.some((c) => c.source && c.cue.kind === "attributed" && (c.cue.stance === "asserts" || c.cue.stance === "claims"))) return undefined;
+  if (cues.some((c) => c.cue.kind === "denial" || c.cue.stance === "hedges")) return undefined;
+  const { tokens } = ctx;
+  // The cues come sorted by start: walked with one pointer, the scan stays linear in long sentences.
+  const ranges = cues;
+  let r = 0;
+  let coveredTo = -1;
+  for (let i = s.t0; i < s.t1 - 1; i++) {
+    const raw = tokens[i]!.lower;
+    // Only "no", "not", "never" and "…n't" can open a negated fact: the last letter rejects most words.
+    const last = raw.charCodeAt(raw.length - 1);
+    if (last === 116 /* t */ ? raw !== "not" && !raw.endsWith("n't") && !raw.endsWith("n’t") : raw !== "no" && raw !== "never") continue;
+    const at = tokens[i]!.start;
+    while (r < ranges.length && ranges[r]!.cue.start <= at) coveredTo = Math.max(coveredTo, ranges[r++]!.cue.end);
+    if (at < coveredTo) continue;
+    const w = straight(raw);
+    // "did not close", "didn't close", "never arrived".
+    const fused = w.endsWith("n't") && w.length > 3;
+    if (w === "not" || w === "n't" || w === "never" || fused) {
+      const aux = w === "never" || fused ? i : i - 1;
+      if (w !== "never" && !W_factAux.has(straight(tokens[aux]!.lower))) continue;
+      const verb = nextVerb(tokens, i + 1, s.t1);
+      if (verb < 0) continue;
+      // After a form of "be" only a passive participle states a fact ("was not made"); "are not credible" judges.
+      if (PASSIVE_AUX.has(tokens[aux]!.lower) && !/(ed|en|wn)$/.test(tokens[verb]!.lower)) continue;
+      return { cue: makeCue(ctx, aux, verb + 1, "denial", "denies"), at: aux, wantsSource: false, priority: 2 };
+    }
+    if (w === "no" && !W_negativeIdioms.has(tokens[i + 1]!.lower)) {
+      for (let k = i + 1; k < Math.min(s.t1, i + 5); k++) {
+        if (tokens[k]!.kind !== TokenKind.Word || CLAUSE_STOPS.has(tokens[k]!.lower)) break;
+        if (W_factAux.has(straight(tokens[k]!.lower)) && k > i + 1) return { cue: makeCue(ctx, i, k + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The participle or verb after a negation, skipping "yet", "ever", "been": -1 when it is no fact verb. */
+function nextVerb(tokens: Token[], k: number, end: number): number {
+  while (k < end && W_negationFillers.has(tokens[k]!.lower)) k++;
+  const t = tokens[k];
+  if (!t || k >= end || t.kind !== TokenKind.Word || t.cap) return -1;
+  if (W_nonDenialVerbs.has(t.lower) || W_knowledgeWords.has(t.lower) || CUE_WORDS.has(t.lower) || ARTICLE_DETERMINERS.has(t.lower) || CLAUSE_STOPS.has(t.lower) || NP_DROP.has(t.lower) || t.lower === "only") return -1;
+  return k;
+}
+
+/** A claim noun that reports: the sentence's subject, after "there is/are", or before "that". */
+function nounReports(ctx: ClaimContext, s: SentenceSlice, i: number): boolean {
+  const { tokens } = ctx;
+  if (tokens[i + 1]?.lower === "that") return true;
+  let k = i - 1;
+  while (k >= s.t0 && tokens[k]!.kind === TokenKind.Word && !tokens[k]!.cap && !CLAUSE_STOPS.has(tokens[k]!.lower) && !NP_INNER_PREPS.has(tokens[k]!.lower) && !PASSIVE_AUX.has(tokens[k]!.lower)) k--;
+  if (k < s.t0 || isSentenceStart(tokens, k + 1, s)) return true;
+  // "Reports …" capitalized at the start, after an opening quote or a connective.
+  if (k === s.t0 && tokens[k]!.cap && k === i) return true;
+  const w = tokens[k]!.lower;
+  return PASSIVE_AUX.has(w) && W_existentials.has(tokens[k - 1]?.lower ?? "");
+}
+
+/** "we assess", "I think": the author or speaker of the text, not a source. */
+function isFirstPerson(ctx: ClaimContext, src: SourceSpan): boolean {
+  return src.t1 - src.t0 === 1 && src.start === undefined && W_firstPerson.has(ctx.tokens[src.t0]!.lower);
 }
 
 /** "verify the claims": a claim noun after "the" that names no source points back, it attributes nothing here. */
@@ -164,12 +338,6 @@ function matchPhrase(tokens: Token[], i: number, end: number, phrase: string[]):
   return true;
 }
 
-/** Does the sentence hold any word a multi-word cue is anchored on? */
-function hasPhraseStart(tokens: Token[], s: SentenceSlice): boolean {
-  for (let i = s.t0; i < s.t1; i++) if (PHRASE_STARTS.has(tokens[i]!.lower)) return true;
-  return false;
-}
-
 function collectPhraseCues(ctx: ClaimContext, s: SentenceSlice, out: FoundCue[]): void {
   const { tokens } = ctx;
   for (let i = s.t0; i < s.t1; i++) {
@@ -179,11 +347,15 @@ function collectPhraseCues(ctx: ClaimContext, s: SentenceSlice, out: FoundCue[])
       const np = npAfter(tokens, i + 2, s.t1, false, ctx.actors);
       // "according to plan" is not an attribution: the phrase must name a speaker or a document.
       const speaker = np ? validateSpeaker(ctx, np) : undefined;
-      if (!np || !(speaker || DOCUMENT_NOUNS.has(headOf(tokens, np)?.lower ?? ""))) {
+      const head = np ? headOf(tokens, np)?.lower ?? "" : "";
+      // Any source but a rule or a plan: "according to official propaganda", "according to the census".
+      if (!np || !(speaker || DOCUMENT_NOUNS.has(head) || (head && !W_nonSourceNouns.has(head) && !W_nonSpeakers.has(head)))) {
         i++;
         continue;
       }
-      out.push({ cue: makeCue(ctx, i, i + 2, "attributed", "asserts"), at: i, wantsSource: true, source: speaker ?? np, priority: 0 });
+      const cue: FoundCue = { cue: makeCue(ctx, i, i + 2, "attributed", "asserts"), at: i, wantsSource: true, source: passedOn(ctx, speaker ?? np), priority: 0 };
+      if (hedgingLemma(tokens[np.t0]!.lower) || hedgingLemma(head)) cue.hedges = true;
+      out.push(cue);
       i++;
       continue;
     }
@@ -237,9 +409,14 @@ const CUE_WORDS = new Set<string>([
   ...LEX.hedges,
   ...DENIAL_PREDICATES,
   ...DOCUMENT_VERBS,
-  "anonymous",
-  "unnamed",
-  "unidentified",
+  ...W_anonymityMarkers,
+  ...W_falsityAttributes,
+  ...W_falsityNouns,
+  ...W_knowledgeWords,
+  ...W_adjectivalHedges,
+  ...W_truthWords,
+  ...W_flawNouns,
+  ...W_ignoranceLeads,
 ]);
 
 function cueAt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undefined {
@@ -249,58 +426,186 @@ function cueAt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undef
   const lw = t.lower;
   const prev = tokens[i - 1];
   const capitalizedInside = t.cap && !isSentenceStart(tokens, i, s) && !(prev && (prev.text === '"' || prev.text === "“"));
+  if (W_knowledgeWords.has(lw) || W_ignoranceLeads.has(lw)) {
+    const found = ignoranceCue(ctx, s, i);
+    if (found || !(LEX.reportingVerbs.has(lw) || DOCUMENT_VERBS.has(lw))) return found;
+  }
+  if (W_truthWords.has(lw)) return negatedTruthCue(ctx, s, i);
+  if (W_flawNouns.has(lw)) return flawCue(ctx, s, i);
+  if (DENIAL_PREDICATES.has(lw) || W_falsityAttributes.has(lw) || W_falsityNouns.has(lw)) {
+    const found = falsityCue(ctx, s, i);
+    if (found || !(CLAIM_NOUNS.has(lw) || LEX.reportingVerbs.has(lw) || LEX.hedges.has(lw))) return found;
+  }
   // Claim nouns: "claims", "allegations", "reports", "denial".
   if (CLAIM_NOUNS.has(lw) && !isVerbUse(tokens, i, s)) {
     if (capitalizedInside) return undefined;
-    if (prev && ANAPHORIC.has(prev.lower) && (lw === "report" || lw === "reports" || lw === "statement" || lw === "statements" || lw === "estimate" || lw === "estimates" || lw === "warning" || lw === "warnings")) return undefined;
-    if ((lw === "statement" || lw === "statements" || lw === "estimate" || lw === "estimates" || lw === "warning" || lw === "warnings") && !possessorBefore(tokens, i, s)) return undefined;
+    if (prev && ANAPHORIC.has(prev.lower) && W_anaphoricNouns.has(lw)) return undefined;
+    if (W_possessedNouns.has(lw) && !possessorBefore(tokens, i, s)) return undefined;
     const stance = CLAIM_NOUNS.get(lw)!;
     const kind: ClaimKind = stance === "denies" ? "denial" : "attributed";
     const cue: FoundCue = { cue: makeCue(ctx, i, i + 1, kind, stance), at: i, wantsSource: false, priority: 3 };
-    const owner = nounOwner(ctx, s, i);
+    if (hedgingLemma(lw)) cue.hedges = true;
+    const owner = nounOwner(ctx, s, i) ?? claimMaker(ctx, s, i) ?? anaphoricOwner(ctx, s, i);
+    cue.noun = true;
+    cue.owned = !!owner;
     if (owner) cue.source = owner;
-    else if ((lw === "reports" || lw === "report") && !(prev && ARTICLE_DETERMINERS.has(prev.lower))) cue.source = bareNounSource(tokens, i, s);
+    else if (W_bareReportNouns.has(lw) && !(prev && ARTICLE_DETERMINERS.has(prev.lower))) cue.source = bareNounSource(tokens, i, s);
     return cue;
   }
   const verb = LEX.reportingVerbs.get(lw);
   if (verb) return verbCue(ctx, s, i, verb.stance, verb.lemma);
   if (DOCUMENT_VERBS.has(lw)) {
-    const found = documentVerbCue(ctx, s, i);
+    const found = asPutIt(ctx, s, i) ?? documentVerbCue(ctx, s, i);
     if (found) return found;
   }
   if (LEX.hedges.has(lw)) return hedgeCue(ctx, s, i);
-  if (DENIAL_PREDICATES.has(lw) && prev && ["is", "are", "was", "were", "be", "been"].includes(prev.lower) && i + 1 <= s.t1) {
-    return { cue: makeCue(ctx, i, i + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
-  }
-  if (lw === "anonymous" || lw === "unnamed" || lw === "unidentified") {
+  // "a suspected smuggler", "in reported abuses", "are presumed dead": a participle that is no reporting verb.
+  if (W_adjectivalHedges.has(lw) && ((prev && i - 1 >= s.t0 && (ARTICLE_DETERMINERS.has(prev.lower) || PASSIVE_AUX.has(prev.lower))) || isAttributive(tokens, i, s))) return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
+  if (W_anonymityMarkers.has(lw)) {
     return { cue: makeCue(ctx, i, i + 1, "anonymous"), at: i, wantsSource: false, priority: 4 };
   }
   return undefined;
 }
 
-function possessorBefore(tokens: Token[], i: number, s: SentenceSlice): boolean {
+/**
+ * Calling a claim false: a copula or "called/dismissed as" before the word ("is totally false",
+ * "seems absurd", "dismissed as a fabrication"), or the word modifying a claim noun ("false claims").
+ */
+function falsityCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undefined {
+  const { tokens } = ctx;
+  const lw = tokens[i]!.lower;
+  const next = tokens[i + 1];
+  const attributive = (W_falsityAttributes.has(lw) || DENIAL_PREDICATES.has(lw)) && !!next && i + 1 < s.t1 && W_claimNounsForFalsity.has(next.lower);
+  if (attributive) return { cue: makeCue(ctx, i, i + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
+  let k = i - 1;
+  while (k >= s.t0 && k >= i - 4 && (W_falsityAdverbs.has(tokens[k]!.lower) || isQuoteMark(tokens[k]!))) k--;
+  if (k < s.t0) return undefined;
+  const lead = tokens[k]!.lower;
+  if (W_copulas.has(lead) || W_falsityCallers.has(lead) || nearCaller(tokens, k, s)) {
+    return { cue: makeCue(ctx, k + 1, i + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
+  }
+  return undefined;
+}
+
+/** "is not true", "was not accurate", "there is no truth to the reports": a claim called untrue. */
+function negatedTruthCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undefined {
+  const { tokens } = ctx;
   const prev = tokens[i - 1];
-  return !!prev && i - 1 >= s.t0 && (isPossessive(prev) || ["its", "their", "his", "her"].includes(prev.lower));
+  if (!prev || i - 1 < s.t0) return undefined;
+  const p = straight(prev.lower);
+  const lw = tokens[i]!.lower;
+  if (lw === "truth" && (p === "no" || p === "any")) return { cue: makeCue(ctx, i - 1, i + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
+  const negated = p === "not" ? i - 1 : p.endsWith("n't") && W_copulas.has(p.slice(0, -3)) ? i - 1 : -1;
+  if (negated < 0 || lw === "truth") return undefined;
+  const copula = p === "not" ? tokens[i - 2] : prev;
+  if (!copula || !(W_copulas.has(straight(copula.lower)) || straight(copula.lower).endsWith("n't"))) return undefined;
+  return { cue: makeCue(ctx, p === "not" ? i - 2 : i - 1, i + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
+}
+
+/** "the report has inconsistencies", "the count contained errors": a document disputed as flawed. */
+function flawCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undefined {
+  const { tokens } = ctx;
+  let k = i - 1;
+  while (k >= s.t0 && k >= i - 3 && tokens[k]!.kind === TokenKind.Word && !W_flawVerbs.has(tokens[k]!.lower) && !tokens[k]!.cap && !CLAUSE_STOPS.has(tokens[k]!.lower)) k--;
+  if (k < s.t0 || !W_flawVerbs.has(tokens[k]!.lower)) return undefined;
+  return { cue: makeCue(ctx, k, i + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
+}
+
+/** "called the report a lie": a caller verb two or three words before the predicate. */
+function nearCaller(tokens: Token[], k: number, s: SentenceSlice): boolean {
+  for (let j = k; j >= Math.max(s.t0, k - 3); j--) {
+    const t = tokens[j]!;
+    if (t.kind !== TokenKind.Word) return false;
+    if (W_falsityCallers.has(t.lower) && t.lower !== "as") return true;
+  }
+  return false;
+}
+
+/** Curly apostrophes read as straight ones ("don’t" = "don't"). */
+function straight(w: string): string {
+  return w.includes("’") ? w.replace(/’/g, "'") : w;
+}
+
+function isQuoteMark(t: Token): boolean {
+  return t.text === '"' || t.text === "“" || t.text === "”" || t.text === "‘" || t.text === "’" || t.text === "'";
+}
+
+/**
+ * Ignorance hedges a statement: a negated word of knowing ("do not yet know", "no accurate
+ * information", "unable to determine", "not clear whether") or "unclear".
+ */
+function ignoranceCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undefined {
+  const { tokens } = ctx;
+  const lw = tokens[i]!.lower;
+  if (W_ignoranceLeads.has(lw)) {
+    const prev = tokens[i - 1];
+    if (lw === "unclear" || (prev && W_copulas.has(prev.lower))) return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
+    return undefined;
+  }
+  for (let k = i - 1; k >= Math.max(s.t0, i - 6); k--) {
+    const t = tokens[k]!;
+    if (t.kind !== TokenKind.Word) return undefined;
+    const w = straight(t.lower);
+    if (W_ignoranceNegators.has(w) || w.endsWith("n't")) {
+      // "a vote of no confidence" is a procedure, not ignorance.
+      if (w === "no" && tokens[k - 1]?.lower === "of") return undefined;
+      const cue: FoundCue = { cue: makeCue(ctx, k, i + 1, "hedged", "hedges"), at: k, wantsSource: false, priority: 1 };
+      // "Officials do not yet know": the subject who does not know speaks.
+      const src = w === "no" ? undefined : subjectBefore(ctx, s, k);
+      if (src) cue.source = src;
+      return cue;
+    }
+    if ((CLAUSE_STOPS.has(w) && w !== "of") || (CUE_WORDS.has(w) && !W_truthWords.has(w))) return undefined;
+  }
+  return undefined;
+}
+
+/** The claim noun's lemma: "estimates" -> "estimate". */
+function hedgingLemma(lw: string): boolean {
+  return W_hedgingReportLemmas.has(lw) || W_hedgingReportLemmas.has(lw.replace(/s$/, ""));
+}
+
+/** A participle used as an adjective: after a preposition, "and", "other" or at the start, before a lower-case noun. */
+function isAttributive(tokens: Token[], i: number, s: SentenceSlice): boolean {
+  const next = tokens[i + 1];
+  if (!next || i + 1 >= s.t1 || next.kind !== TokenKind.Word || next.cap || CLAUSE_STOPS.has(next.lower) || ARTICLE_DETERMINERS.has(next.lower) || AUX.has(next.lower)) return false;
+  if (isSentenceStart(tokens, i, s)) return true;
+  const prev = tokens[i - 1]!;
+  return prev.kind === TokenKind.Word && !prev.cap && (CLAUSE_STOPS.has(prev.lower) || NP_INNER_PREPS.has(prev.lower) || NP_DROP.has(prev.lower) || prev.lower === "and" || prev.lower === "or");
+}
+
+function possessorBefore(tokens: Token[], i: number, s: SentenceSlice): boolean {
+  const prev = tokens[adjectivesBefore(tokens, i, s)];
+  return !!prev && i - 1 >= s.t0 && (isPossessive(prev) || W_possessivePronouns.has(prev.lower));
+}
+
+/** "Obama's prior statement": the index of the word before up to two lower-case adjectives. */
+function adjectivesBefore(tokens: Token[], i: number, s: SentenceSlice): number {
+  let k = i - 1;
+  while (k > s.t0 && i - k <= 2 && tokens[k]!.kind === TokenKind.Word && !tokens[k]!.cap && !isPossessive(tokens[k]!) && !ARTICLE_DETERMINERS.has(tokens[k]!.lower) && !AUX.has(tokens[k]!.lower) && !CLAUSE_STOPS.has(tokens[k]!.lower) && !NP_INNER_PREPS.has(tokens[k]!.lower) && !CUE_WORDS.has(tokens[k]!.lower) && isPossessive(tokens[k - 1]!) ) k--;
+  return k;
 }
 
 /** "reports" used as a verb: "U.S. intelligence reports high casualties". */
 function isVerbUse(tokens: Token[], i: number, s: SentenceSlice): boolean {
   const lw = tokens[i]!.lower;
-  if (!(lw === "reports" || lw === "claims" || lw === "estimates" || lw === "warning" || lw === "report" || lw === "claim" || lw === "estimate")) return false;
+  if (!W_verbNounForms.has(lw)) return false;
   const prev = tokens[i - 1];
   if (!prev || i - 1 < s.t0) return false;
   if (ARTICLE_DETERMINERS.has(prev.lower) || isPossessive(prev)) return false;
   const next = tokens[i + 1];
-  if (lw === "warning") return !!next && (next.lower === "of" || next.lower === "that" || next.lower === "about" || next.lower === "against");
+  if (lw === "warning") return !!next && W_warningFollowers.has(next.lower);
   // An inverted speech tag at the end: "…, the UN refugee agency estimates."
-  if ((lw === "estimates" || lw === "reports" || lw === "claims") && (!next || next.text === "." || i + 1 >= s.t1) && LEX.speakerNouns.has(prev.lower)) return true;
+  if (W_invertedTagNouns.has(lw) && (!next || next.text === "." || i + 1 >= s.t1) && LEX.speakerNouns.has(prev.lower)) return true;
+  // "The regime claims the videos…": a subject noun, then the verb and its object's determiner.
+  if (next && (next.lower === "that" || ARTICLE_DETERMINERS.has(next.lower)) && !next.cap && LEX.speakerNouns.has(prev.lower)) return true;
   // "the British report": an article before the modifier makes it a noun phrase.
   if (ARTICLE_DETERMINERS.has(tokens[i - 2]?.lower ?? "") && i - 2 >= s.t0) return false;
-  if (next && ["were", "was", "are", "is", "have", "has", "had", "of", "by"].includes(next.lower)) return false;
+  if (next && W_nounFollowers.has(next.lower)) return false;
   if (isSentenceStart(tokens, i - 1, s) && !LEX.speakerNouns.has(prev.lower)) return false;
   // A verb follows a subject noun or name and is followed by an object or "that".
-  const subjectLike = prev.kind === TokenKind.Word && (prev.cap || LEX.speakerNouns.has(prev.lower)) && !["of", "and", "to"].includes(prev.lower);
-  return subjectLike && !!next && next.kind === TokenKind.Word && !["of", "that", "from", "by", "about", "on", "in"].includes(next.lower) || (subjectLike && next?.lower === "that");
+  const subjectLike = prev.kind === TokenKind.Word && (prev.cap || LEX.speakerNouns.has(prev.lower)) && !W_notSubjects.has(prev.lower);
+  return subjectLike && !!next && next.kind === TokenKind.Word && !W_notObjects.has(next.lower) || (subjectLike && next?.lower === "that");
 }
 
 function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance, lemma: string): FoundCue | undefined {
@@ -313,58 +618,74 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
   if (t.cap && tokens[i + 1]?.cap) return undefined; // "State Department"
   // Participles used as adjectives after a determiner: "the alleged use", "the reported involvement".
   if (prev && (ARTICLE_DETERMINERS.has(prev.lower) || isPossessive(prev)) && i - 1 >= s.t0) {
-    if (/ed$/.test(lw) && ["allege", "report", "claim", "accuse"].includes(lemma)) return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
+    if (W_adjectivalHedges.has(lw)) return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
     return undefined;
   }
   if (lw === "that" || (lemma === "say" && prev?.lower === "that" && next?.text === ",")) return undefined;
-  if ((lemma === "state" || lemma === "maintain" || lemma === "note" || lemma === "detail" || lemma === "post" || lemma === "question" || lemma === "call" || lemma === "express" || lemma === "voice") && !verbFrameOk(tokens, i, lemma, lw)) return undefined;
+  if (LEX.verbFrames.has(lemma) && !verbFrameOk(tokens, i, lemma, lw) && !(W_namedSubjectVerbs.has(lemma) && namedSubjectBefore(ctx, s, i))) return undefined;
   if (lemma === "add" && next?.lower === "to") return undefined;
+  if (W_framedVerbs.has(lemma) && !framedVerbOk(ctx, s, i, lemma)) return undefined;
+  if (W_countVerbs.has(lemma) && !figureAfter(tokens, i + 1, s.t1)) return undefined;
+  // "thought about the offer", "believes in God": a verb of belief reports only with a clause after it.
+  if (W_beliefLemmas.has(lemma) && (!next || next.kind === TokenKind.Punct || W_notClauseAfterBelief.has(next.lower))) return undefined;
+  // "little serious dispute", "no claim": a quantifier before makes the form a noun.
+  if (prev && i - 1 >= s.t0 && (W_nounDeterminers.has(prev.lower) || (W_nounDeterminers.has(tokens[i - 2]?.lower ?? "") && !prev.cap && !AUX.has(prev.lower) && !/ly$/.test(prev.lower)))) return undefined;
+  // "open source reporting.", "reporting of CW use": a gerund used as a noun.
+  if (/ing$/.test(lw) && (!next || i + 1 >= s.t1 || next.kind === TokenKind.Punct || (next.lower === "of" && !!prev && !prev.cap && !actorAt(ctx, prev.start))) && !(prev?.text === ",")) return undefined;
   if (lemma === "blame" && prev?.lower === "to" && tokens[i - 2]?.lower === "be") return undefined; // "will be to blame"
   // "TASS quoted the defence ministry as saying …": the ministry is the original source.
-  if (lemma === "quote") {
+  if (W_quoteLemmas.has(lemma)) {
     const np = npAfter(tokens, i + 1, s.t1, false, ctx.actors);
     const as = np ? tokens[np.t1] : undefined;
     if (!np || as?.lower !== "as" || tokens[np.t1 + 1]?.lower !== "saying") return undefined;
     return { cue: makeCue(ctx, i, i + 1, "attributed", "asserts"), at: i, wantsSource: true, source: np, priority: -1 };
   }
-  if (lemma === "cite") {
+  if (W_citeLemmas.has(lemma)) {
+    // "citing an unnamed officer" names the original source; "cite concerns" names a reason, and the subject speaks.
     const np = npAfter(tokens, i + 1, s.t1, true);
-    return { cue: makeCue(ctx, i, i + 1, "attributed", "asserts"), at: i, wantsSource: true, ...(np ? { source: np } : {}), priority: -1 };
+    const speaker = np && (validateSpeaker(ctx, np) || DOCUMENT_NOUNS.has(headOf(tokens, np)?.lower ?? "")) ? np : undefined;
+    return { cue: makeCue(ctx, i, i + 1, "attributed", "asserts"), at: i, wantsSource: true, ...(speaker ? { source: speaker } : {}), priority: speaker ? -1 : 0 };
   }
-  if (lemma === "identify" && !(next && (next.lower === "two" || next.kind === TokenKind.Number))) return undefined;
   // "published a report", "released satellite imagery", "were released by analysts": a document is
   // made public; "released three hostages" is not a claim.
-  if ((lemma === "publish" || lemma === "release") && !(findBy(tokens, i + 1, s.t1) >= 0 || nextNounIsDocument(tokens, i + 1, s.t1))) return undefined;
+  if (W_publicationLemmas.has(lemma) && !(findBy(tokens, i + 1, s.t1) >= 0 || nextNounIsDocument(tokens, i + 1, s.t1))) return undefined;
   // Passive: "was reported by Bloomberg", "have been accused of".
   if (/(ed|en|wn|id|ld|ught)$/.test(lw) && isPassive(tokens, i, s)) {
+    // "than had been previously reported", "as was reported": a comparison, not a hedge.
+    if (comparativeBefore(tokens, i, s)) return undefined;
     const byAt = findBy(tokens, i + 1, s.t1);
     if (byAt >= 0) {
       const np = npAfter(tokens, byAt + 1, s.t1);
       if (np) return { cue: makeCue(ctx, i, i + 1, stance === "denies" ? "denial" : "attributed", stance), at: i, wantsSource: true, source: np, priority: 0 };
     }
+    // An agentless passive hedges only for verbs of saying and believing ("it was reported"), not
+    // for "was observed", "was released".
+    if (stance !== "denies" && !W_passiveHedgeLemmas.has(lemma)) return undefined;
     return { cue: makeCue(ctx, i, i + 1, stance === "denies" ? "denial" : "hedged", stance === "denies" ? "denies" : "hedges"), at: i, wantsSource: false, priority: 2 };
   }
+  // "of reported violations", "Alleged casualty figures": a participle before a noun hedges it.
+  if (W_adjectivalHedges.has(lw) && isAttributive(tokens, i, s)) return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
   // "released by analysts": a participle with a by-agent.
   if (/ed$/.test(lw) && next?.lower === "by") {
     const np = npAfter(tokens, i + 2, s.t1);
     if (np) return { cue: makeCue(ctx, i, i + 2, "attributed", stance), at: i, wantsSource: true, source: np, priority: 1 };
   }
   let t1 = i + 1;
-  if ((lemma === "express" || lemma === "voice" || lemma === "indicate" || lemma === "raise") ) {
+  if (W_concernLemmas.has(lemma)) {
     // "expressed (grave) concerns", "voiced concerns"
     let k = i + 1;
-    if (tokens[k] && /^(grave|serious|deep|strong|growing|some|its|their|his|her)$/.test(tokens[k]!.lower)) k++;
+    if (tokens[k] && W_concernIntensifiers.has(tokens[k]!.lower)) k++;
     if (tokens[k] && CONCERN_NOUNS.has(tokens[k]!.lower)) t1 = k + 1;
     else if (lemma !== "indicate") return undefined;
   }
-  if (lemma === "call" && (next?.lower === "for" || next?.lower === "on")) t1 = i + 2;
+  if (next && LEX.verbFrames.get(lemma)?.after.has(next.lower) && W_framePrepositions.has(next.lower)) t1 = i + 2;
   // "has never acknowledged", "did not confirm": not confirming is a denial-kind cue, not a denial.
-  if ((lemma === "confirm" || lemma === "acknowledge" || lemma === "admit") && isNegated(tokens, i, s)) {
+  if (W_confirmationLemmas.has(lemma) && isNegated(tokens, i, s)) {
     const start = negationStart(tokens, i, s);
     return { cue: makeCue(ctx, start, i + 1, "denial", "cannot-confirm"), at: i, wantsSource: true, priority: 1 };
   }
   const kind: ClaimKind = stance === "denies" ? "denial" : "attributed";
-  const cue: FoundCue = { cue: makeCue(ctx, i, t1, kind, stance), at: i, wantsSource: true, priority: stance === "denies" ? 1 : 0 };
+  const cue: FoundCue = { cue: makeCue(ctx, i, t1, kind, stance), at: i, wantsSource: true, priority: stance === "denies" ? 1 : 0, lemma };
   if (stance === "hedges") {
     // "analysts speculate": an attribution that is also a hedge.
     cue.cue.kind = "hedged";
@@ -375,10 +696,11 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
     if (np) cue.source = np;
   }
   if (WEAK_VERBS.has(lemma)) cue.priority = 0;
+  if (W_hedgingReportLemmas.has(lemma)) cue.hedges = true;
   return cue;
 }
 
-const NEGATORS = new Set(["not", "never", "n't", "no", "neither", "nor"]);
+const NEGATORS = W_negators;
 
 function isNegated(tokens: Token[], i: number, s: SentenceSlice): boolean {
   return negationStart(tokens, i, s) < i;
@@ -386,11 +708,25 @@ function isNegated(tokens: Token[], i: number, s: SentenceSlice): boolean {
 
 function negationStart(tokens: Token[], i: number, s: SentenceSlice): number {
   for (let k = i - 1; k >= Math.max(s.t0, i - 3); k--) {
-    const w = tokens[k]!.lower;
+    const w = straight(tokens[k]!.lower);
     if (NEGATORS.has(w) || w.endsWith("n't")) return k;
     if (!AUX.has(w) && !/ly$/.test(w)) break;
   }
   return i;
+}
+
+/** "as one official put it": the speaker of a quotation passed on inside another report is its source. */
+function asPutIt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undefined {
+  const { tokens } = ctx;
+  if (!W_putItVerbs.has(tokens[i]!.lower) || tokens[i + 1]?.lower !== "it") return undefined;
+  const np = npBefore(ctx, s, i);
+  if (!np) return undefined;
+  let k = np.t0 - 1;
+  while (k >= s.t0 && NP_DROP.has(tokens[k]!.lower)) k--;
+  if (k < s.t0 || tokens[k]!.lower !== "as") return undefined;
+  const speaker = validateSpeaker(ctx, np);
+  if (!speaker) return undefined;
+  return { cue: makeCue(ctx, i, i + 2, "attributed", "asserts"), at: i, wantsSource: true, source: speaker, priority: -1 };
 }
 
 /** "The report found that…", "the survey shows": a finding reported by a document. */
@@ -398,45 +734,102 @@ function documentVerbCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundC
   const { tokens } = ctx;
   const next = tokens[i + 1];
   if (!next || (next.lower !== "that" && next.kind !== TokenKind.Word && next.kind !== TokenKind.Number)) return undefined;
-  const src = subjectBefore(ctx, s, i);
+  const src = subjectBefore(ctx, s, i) ?? documentSubject(ctx, s, i);
   const head = src ? headOf(tokens, src) : undefined;
-  if (!src || !head || !DOCUMENT_NOUNS.has(head.lower)) return undefined;
+  // "The ministry puts the death toll at 300": any speaker who puts a figure at a number reports a count.
+  const finding = next.lower === "that" && !!validateSpeaker(ctx, src ?? { t0: i, t1: i });
+  if (!src || !head || !(DOCUMENT_NOUNS.has(head.lower) || finding || (W_putItVerbs.has(tokens[i]!.lower) && putsAtFigure(tokens, i + 1, s.t1)))) return undefined;
   return { cue: makeCue(ctx, i, i + 1, "attributed", "asserts"), at: i, wantsSource: true, source: src, priority: 0 };
 }
 
-function nextNounIsDocument(tokens: Token[], k: number, end: number): boolean {
-  for (let j = k; j < Math.min(end, k + 4); j++) if (DOCUMENT_NOUNS.has(tokens[j]!.lower) || ["statement", "video", "footage", "photos", "images"].includes(tokens[j]!.lower)) return true;
+/** "Satellite images show": a document noun right before the verb is its subject, speaker or not. */
+function documentSubject(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpan | undefined {
+  const { tokens } = ctx;
+  let k = i - 1;
+  while (k >= s.t0 && tokens[k]!.kind === TokenKind.Word && (AUX.has(tokens[k]!.lower) || /ly$/.test(tokens[k]!.lower))) k--;
+  if (k < s.t0 || !DOCUMENT_NOUNS.has(tokens[k]!.lower)) return undefined;
+  return npBefore(ctx, s, k + 1);
+}
+
+function putsAtFigure(tokens: Token[], k: number, end: number): boolean {
+  for (let j = k; j < Math.min(end, k + 7); j++) if (tokens[j]!.lower === "at") return figureAfter(tokens, j + 1, end);
   return false;
 }
 
-function verbFrameOk(tokens: Token[], i: number, lemma: string, lw: string): boolean {
+function nextNounIsDocument(tokens: Token[], k: number, end: number): boolean {
+  for (let j = k; j < Math.min(end, k + 4); j++) if (DOCUMENT_NOUNS.has(tokens[j]!.lower) || W_releasedThings.has(tokens[j]!.lower)) return true;
+  return false;
+}
+
+/** A number within four words: "recorded about 900 cases", "counted 12 bodies". */
+function figureAfter(tokens: Token[], k: number, end: number): boolean {
+  for (let j = k; j < Math.min(end, k + 4); j++) {
+    const t = tokens[j]!;
+    if (t.kind === TokenKind.Number || LEX.numberWords.has(t.lower) || LEX.vagueMagnitudes.has(t.lower)) return true;
+    if (t.kind === TokenKind.Punct) return false;
+  }
+  return false;
+}
+
+/** "MINUSTAH notes a need", "The report also questions": a named subject or an adverb before a noun-like verb form. */
+function namedSubjectBefore(ctx: ClaimContext, s: SentenceSlice, i: number): boolean {
+  const { tokens } = ctx;
+  const prev = tokens[i - 1];
   const next = tokens[i + 1];
-  if (lemma === "maintain") return lw === "maintained" ? !!next && (next.lower === "that" || next.text === ",") : !!next && (next.lower === "that" || next.text === ":" || next.text === '"' || next.text === "“");
-  if (lemma === "state") return lw === "stated" || lw === "stating" || (!!next && (next.lower === "that" || next.text === ":" || next.text === '"' || next.text === "“"));
-  if (lemma === "note") return lw === "noted" || lw === "noting" || (!!next && next.lower === "that");
-  if (lemma === "detail") return lw === "detail" || lw === "detailed";
-  if (lemma === "post") return !!next && (next.lower === "that" || next.lower === "on");
-  if (lemma === "question") return /ed$|ing$/.test(lw) && !!next && next.kind === TokenKind.Word;
-  if (lemma === "call") {
-    if (next && (next.lower === "for" || next.lower === "on" || (lw === "calling" && tokens[i - 1]?.text === ","))) return true;
-    // "called the decision "reckless"": naming something with a quoted word.
-    for (let k = i + 1; k < Math.min(tokens.length, i + 6); k++) if (tokens[k]!.text === '"' || tokens[k]!.text === "“") return true;
+  if (!prev || i - 1 < s.t0 || !next || next.kind === TokenKind.Punct || actorAt(ctx, tokens[i]!.start)) return false;
+  if (AUX.has(prev.lower) && /ly$|^also$|^still$|^now$/.test(prev.lower)) return true;
+  const named = !!actorAt(ctx, prev.start) || /^[A-Z]{2,}$/.test(prev.text) || LEX.speakerNouns.has(prev.lower);
+  return named && !isPossessive(prev) && (ARTICLE_DETERMINERS.has(next.lower) || next.kind === TokenKind.Number);
+}
+
+/** "EIA projects that", "referred to the camps as", "The agency forecasts": verbs that are also nouns report only in their frame. */
+function framedVerbOk(ctx: ClaimContext, s: SentenceSlice, i: number, lemma: string): boolean {
+  const { tokens } = ctx;
+  const next = tokens[i + 1];
+  if (lemma === "refer") {
+    if (next?.lower !== "to") return false;
+    for (let k = i + 2; k < Math.min(s.t1, i + 10); k++) if (tokens[k]!.lower === "as") return true;
     return false;
   }
-  if (lemma === "express" || lemma === "voice") return true;
-  return true;
+  if (next?.lower === "that") return true;
+  const prev = tokens[i - 1];
+  return !!prev && i - 1 >= s.t0 && !!actorAt(ctx, prev.start) && !!next && next.kind !== TokenKind.Punct;
+}
+
+/** A verb that is also a noun reports only in its frame (data/claims.json "verbFrames"). */
+function verbFrameOk(tokens: Token[], i: number, lemma: string, lw: string): boolean {
+  const frame = LEX.verbFrames.get(lemma);
+  if (!frame || frame.any || frame.forms.has(lw)) return true;
+  const next = tokens[i + 1];
+  if (next && (frame.after.has(next.lower) || frame.after.has(next.text))) return true;
+  // "…, calling the vote a farce": a participle after a comma opens its own clause.
+  if (frame.quoteWithin > 0 && /ing$/.test(lw) && tokens[i - 1]?.text === ",") return true;
+  // "called the decision "reckless"", "called the report a lie": naming something with a quoted or falsity word.
+  for (let k = i + 1; k < Math.min(tokens.length, i + 1 + frame.quoteWithin); k++) if (isQuoteMark(tokens[k]!) || W_falsityNouns.has(tokens[k]!.lower) || W_falsityAttributes.has(tokens[k]!.lower)) return true;
+  return false;
 }
 
 function isPassive(tokens: Token[], i: number, s: SentenceSlice): boolean {
   for (let k = i - 1; k >= Math.max(s.t0, i - 3); k--) {
     const w = tokens[k]!.lower;
     if (PASSIVE_AUX.has(w)) return true;
-    if (!/ly$/.test(w) && w !== "also" && w !== "not" && w !== "widely" && w !== "first") return false;
+    if (!/ly$/.test(w) && !W_passiveAdverbs.has(w)) return false;
+  }
+  return false;
+}
+
+function comparativeBefore(tokens: Token[], i: number, s: SentenceSlice): boolean {
+  for (let k = i - 1; k >= Math.max(s.t0, i - 4); k--) {
+    const w = tokens[k]!.lower;
+    if (W_comparativeWords.has(w)) return true;
+    if (!PASSIVE_AUX.has(w) && !AUX.has(w) && !/ly$/.test(w)) return false;
   }
   return false;
 }
 
 function findBy(tokens: Token[], i: number, end: number): number {
+  // "claimed, including by the regime, that …"
+  if (tokens[i]?.text === "," && W_agentLeads.has(tokens[i + 1]?.lower ?? "") && tokens[i + 2]?.lower === "by") return i + 2;
   for (let k = i; k < Math.min(end, i + 4); k++) {
     if (tokens[k]!.lower === "by") return k;
     if (tokens[k]!.kind === TokenKind.Punct && tokens[k]!.text !== "-") return -1;
@@ -451,12 +844,15 @@ function hedgeCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | un
   const next = tokens[i + 1];
   if (lw === "may" && t.cap && !isSentenceStart(tokens, i, s)) return undefined; // the month
   if (lw === "may" && (next?.kind === TokenKind.Number || LEX.months.has(tokens[i - 1]?.lower ?? ""))) return undefined;
+  // "If I may, …": a modal with no verb after it hedges nothing.
+  if (W_modalHedges.has(lw) && (!next || i + 1 >= s.t1 || next.kind === TokenKind.Punct)) return undefined;
   if (lw === "could" || lw === "might") {
     // "could not" + verb of a past fact ("rescuers could not reach"); non-confirmation is a phrase cue.
     if (next?.lower === "not" || next?.lower === "n't") return undefined;
   }
-  if ((lw === "appear" || lw === "appears" || lw === "appeared") && next && ["in", "on", "at", "before", "with", "alongside", "inside", "outside"].includes(next.lower)) return undefined;
-  if ((lw === "seem" || lw === "seems" || lw === "seemed" || lw === "appear" || lw === "appears" || lw === "appeared") && !next) return undefined;
+  if (W_seemVerbs.has(lw) && (!next || W_appearancePreps.has(next.lower))) return undefined;
+  // "the highest possible level", "as soon as possible": a superlative, not a hedge.
+  if ((lw === "possible" || lw === "possibly") && (W_superlativeMarkers.has(tokens[i - 1]?.lower ?? "") || /est$/.test(tokens[i - 1]?.lower ?? "") || (tokens[i - 2]?.lower === "as" && next?.kind !== TokenKind.Word))) return undefined;
   if (/^suggest/.test(lw)) {
     const cue: FoundCue = { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: true, priority: 0 };
     const src = subjectBefore(ctx, s, i);
@@ -468,15 +864,40 @@ function hedgeCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | un
 }
 
 /** The possessor or modifier of a claim noun: "South Korea's claims", "Kremlin denial", "claims ... by X". */
-function nounOwner(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpan | undefined {
+/** "X made some startling assertions", "X repeated the allegations": the subject of a verb of making claims owns them. */
+function claimMaker(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpan | undefined {
+  const { tokens } = ctx;
+  for (let k = i - 1; k >= Math.max(s.t0, i - 4); k--) {
+    const w = tokens[k]!.lower;
+    if (W_claimMakingVerbs.has(w)) {
+      const src = subjectBefore(ctx, s, k);
+      return src && !isFirstPerson(ctx, src) ? src : undefined;
+    }
+    if (tokens[k]!.kind !== TokenKind.Word || tokens[k]!.cap || CLAUSE_STOPS.has(w)) return undefined;
+  }
+  return undefined;
+}
+
+/** "The allegations suggest…" at the start of a sentence: the claims just reported, by their speaker. */
+function anaphoricOwner(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpan | undefined {
   const { tokens } = ctx;
   const prev = tokens[i - 1];
-  if (prev && isPossessive(prev)) {
-    const np = npBefore(ctx, s, i - 1);
+  if (!prev || i - 1 !== s.t0 || !W_anaphoric.has(prev.lower) || prev.lower === "the" && !W_anaphoricClaimNouns.has(tokens[i]!.lower)) return undefined;
+  const last = ctx.history[ctx.history.length - 1];
+  if (!last || last.kind === "anonymous" || last.start >= tokens[i]!.start) return undefined;
+  return { t0: i - 1, t1: i + 1, start: last.start, end: last.end, text: last.text, kind: last.kind, ...(last.canonical ? { canonical: last.canonical } : {}) };
+}
+
+function nounOwner(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpan | undefined {
+  const { tokens } = ctx;
+  const p = adjectivesBefore(tokens, i, s);
+  if (p >= s.t0 && isPossessive(tokens[p]!)) {
+    const np = npBefore(ctx, s, p);
     if (np) return np;
   }
+  const prev = tokens[i - 1];
   // "Ukrainian military intelligence raised its estimate": the possessive pronoun points to the subject.
-  if (prev && ["its", "their", "his", "her"].includes(prev.lower) && i - 2 >= s.t0) {
+  if (prev && W_possessivePronouns.has(prev.lower) && i - 2 >= s.t0) {
     const np = subjectBefore(ctx, s, i - 2);
     if (np) return np;
   }
@@ -498,7 +919,7 @@ function nounOwner(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpan |
 /** "recent reports detail…", "Reports indicate…": the noun itself names a (generic) source. */
 function bareNounSource(tokens: Token[], i: number, s: SentenceSlice): SourceSpan {
   let t0 = i;
-  while (t0 - 1 >= s.t0 && tokens[t0 - 1]!.kind === TokenKind.Word && !tokens[t0 - 1]!.cap && /^(recent|new|media|news|earlier|latest|initial|multiple|unconfirmed|local|intelligence|press|western|several)$/.test(tokens[t0 - 1]!.lower)) t0--;
+  while (t0 - 1 >= s.t0 && tokens[t0 - 1]!.kind === TokenKind.Word && !tokens[t0 - 1]!.cap && W_reportModifiers.has(tokens[t0 - 1]!.lower)) t0--;
   return { t0, t1: i + 1, kind: "anonymous" };
 }
 
@@ -515,7 +936,26 @@ function actorIn(ctx: ClaimContext, np: SourceSpan): ActorMention | undefined {
 
 function findSource(ctx: ClaimContext, s: SentenceSlice, c: FoundCue): SourceSpan | undefined {
   const i = c.at;
-  return subjectBefore(ctx, s, i) ?? withAbsolute(ctx, s, i);
+  return subjectBefore(ctx, s, i) ?? withAbsolute(ctx, s, i) ?? (c.lemma && W_speechLemmas.has(c.lemma) ? commonNounSubject(ctx, s, i) : undefined);
+}
+
+/** "The coroner said": a verb of speech makes any common noun before it its speaker. */
+function commonNounSubject(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpan | undefined {
+  const { tokens } = ctx;
+  let k = i - 1;
+  while (k >= s.t0 && tokens[k]!.kind === TokenKind.Word && (AUX.has(tokens[k]!.lower) || W_timeAdverbs.has(tokens[k]!.lower) || /ly$/.test(tokens[k]!.lower))) {
+    // "absurd to say": an infinitive has no subject of its own.
+    if (tokens[k]!.lower === "to") return undefined;
+    k--;
+  }
+  if (k < s.t0 || tokens[k]!.kind !== TokenKind.Word) return undefined;
+  const np = npBefore(ctx, s, k + 1);
+  const head = np ? headOf(tokens, np) : undefined;
+  if (!np || !head || W_nonSpeakers.has(head.lower) || CUE_WORDS.has(head.lower) || PRONOUNS.has(head.lower) || LEX.months.has(head.lower) || LEX.weekdays.has(head.lower)) return undefined;
+  // A noun phrase opened by a determiner or a plural noun: "the coroner", "farmers" (not "investigate previous").
+  const opener = tokens[np.t0 - 1];
+  const determined = (!!opener && np.t0 - 1 >= s.t0 && (ARTICLE_DETERMINERS.has(opener.lower) || NP_DROP.has(opener.lower) || isPossessive(opener))) || isPluralNoun(head);
+  return determined ? np : undefined;
 }
 
 /** "with NATO and the U.S. warning that…": the NP between "with" and the participle. */
@@ -536,7 +976,9 @@ function subjectBefore(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSp
   // A participle after a comma ("…, suggesting that") has no subject of its own.
   if (/ing$/.test(tokens[i]!.lower) && tokens[i - 1]?.text === ",") return undefined;
   let k = i - 1;
-  while (k >= s.t0 && tokens[k]!.kind === TokenKind.Word && (AUX.has(tokens[k]!.lower) || (/ly$/.test(tokens[k]!.lower) && !tokens[k]!.cap && !LEX.speakerNouns.has(tokens[k]!.lower)))) k--;
+  while (k >= s.t0 && tokens[k]!.kind === TokenKind.Word && (AUX.has(tokens[k]!.lower) || W_timeAdverbs.has(tokens[k]!.lower) || (/ly$/.test(tokens[k]!.lower) && !tokens[k]!.cap && !LEX.speakerNouns.has(tokens[k]!.lower)))) k--;
+  // "the Government of Haiti (GoH) reported": an abbreviation in brackets repeats the name before it.
+  if (k >= s.t0 + 3 && tokens[k]!.text === ")" && tokens[k - 2]!.text === "(") k -= 3;
   if (k < s.t0) return undefined;
   // "led Ukrainian President Volodymyr Zelenskyy to declare": the object of "led" is the speaker.
   // Apposition: "Dorothy Camille Shea, deputy U.S. representative to the UN, stated".
@@ -545,19 +987,43 @@ function subjectBefore(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSp
     if (appo) return appo;
     return undefined;
   }
-  const np = npBefore(ctx, s, k + 1);
+  const np = reducedRelative(ctx, s, k) ?? npBefore(ctx, s, k + 1);
   if (!np) return undefined;
-  return validateSpeaker(ctx, np) ?? postModifiedSpeaker(ctx, s, np);
+  const whole = participleAgent(ctx, s, np) ?? np;
+  return validateSpeaker(ctx, whole) ?? postModifiedSpeaker(ctx, s, whole);
 }
 
-const POST_MODIFIERS = new Set(["close", "familiar", "briefed", "knowledgeable", "involved", "privy", "linked", "loyal", "near", "opposed"]);
+const POST_MODIFIERS = W_postModifiers;
+
+/** "A study published last week suggests": the noun before a participle and its time phrase is the subject. */
+function reducedRelative(ctx: ClaimContext, s: SentenceSlice, k: number): SourceSpan | undefined {
+  const { tokens } = ctx;
+  let j = k;
+  while (j >= s.t0 && j > k - 3 && tokens[j]!.kind !== TokenKind.Punct && !W_relativeTimeWords.has(tokens[j]!.lower)) j--;
+  if (j <= s.t0 || !W_relativeTimeWords.has(tokens[j]!.lower) || !/(ed|en)$/.test(tokens[j - 1]!.lower)) return undefined;
+  const np = npBefore(ctx, s, j - 1);
+  return np && DOCUMENT_NOUNS.has(headOf(tokens, np)?.lower ?? "") ? np : undefined;
+}
+
+/** "A draft report commissioned by the government says": the agent phrase belongs to the noun before the participle. */
+function participleAgent(ctx: ClaimContext, s: SentenceSlice, np: SourceSpan): SourceSpan | undefined {
+  const { tokens } = ctx;
+  let k = np.t0 - 1;
+  if (k >= s.t0 && ARTICLE_DETERMINERS.has(tokens[k]!.lower)) k--;
+  if (k - 2 < s.t0 || tokens[k]!.lower !== "by" || !/ed$/.test(tokens[k - 1]!.lower)) return undefined;
+  // "imagery released by analysts": the author of a document is its source.
+  if (W_authorshipParticiples.has(tokens[k - 1]!.lower)) return undefined;
+  const head = npBefore(ctx, s, k - 1);
+  if (!head || !DOCUMENT_NOUNS.has(headOf(tokens, head)?.lower ?? "")) return undefined;
+  return { t0: head.t0, t1: np.t1 };
+}
 
 /** "Sources close to the negotiations said", "people familiar with the matter say". */
 function postModifiedSpeaker(ctx: ClaimContext, s: SentenceSlice, np: SourceSpan): SourceSpan | undefined {
   const { tokens } = ctx;
   let k = np.t0 - 1;
   while (k >= s.t0 && ARTICLE_DETERMINERS.has(tokens[k]!.lower)) k--;
-  if (k < s.t0 || !["to", "with", "on", "of", "in"].includes(tokens[k]!.lower)) return undefined;
+  if (k < s.t0 || !W_postModifierPreps.has(tokens[k]!.lower)) return undefined;
   k--;
   const adjective = k >= s.t0 && POST_MODIFIERS.has(tokens[k]!.lower);
   if (adjective) k--;
@@ -610,12 +1076,14 @@ function npBefore(ctx: ClaimContext, s: SentenceSlice, end: number): SourceSpan 
     if (t.kind === TokenKind.Word) {
       if (CLAUSE_STOPS.has(t.lower) && !(NP_INNER_PREPS.has(t.lower) && innerPrepOk(tokens, k, s))) break;
       if (NP_INNER_PREPS.has(t.lower) && !innerPrepOk(tokens, k, s)) break;
-      if (t.lower === "and" && !(tokens[k - 1] && (tokens[k - 1]!.cap || tokens[k - 1]!.text.endsWith(".")))) break;
-      if (AUX.has(t.lower) && !["first"].includes(t.lower)) break;
+      if (t.lower === "and" && !(tokens[k - 1] && (tokens[k - 1]!.cap || tokens[k - 1]!.text.endsWith(".") || (k - 1 >= s.t0 && (LEX.speakerNouns.has(tokens[k - 1]!.lower) || W_anonymousHeads.has(tokens[k - 1]!.lower)))))) break;
+      if (AUX.has(t.lower) && t.lower !== "first") break;
       if (LEX.reportingVerbs.has(t.lower) && !t.cap && !LEX.speakerNouns.has(t.lower)) break;
       t0 = k;
       // "South Korea and the United States": an article after "and" does not end the phrase.
-      if ((ARTICLE_DETERMINERS.has(t.lower) || NP_DROP.has(t.lower)) && !(tokens[k - 1]?.lower === "and" && k - 1 > s.t0)) break;
+      // "the Census Bureau of the Department of Commerce": "X of the Y" is one name.
+      const ofName = t.lower === "the" && tokens[k - 1]?.lower === "of" && k - 2 >= s.t0 && tokens[k - 2]!.cap;
+      if ((ARTICLE_DETERMINERS.has(t.lower) || NP_DROP.has(t.lower)) && !(tokens[k - 1]?.lower === "and" && k - 1 > s.t0) && !ofName) break;
       k--;
       continue;
     }
@@ -635,7 +1103,7 @@ function npBefore(ctx: ClaimContext, s: SentenceSlice, end: number): SourceSpan 
   while (t0 < end && (NP_DROP.has(tokens[t0]!.lower) || NP_INNER_PREPS.has(tokens[t0]!.lower) || tokens[t0]!.lower === "and" || isPossessive(tokens[t0]))) t0++;
   if (t0 >= end) return undefined;
   // A leading "But"/"And" at the sentence start is not part of the name.
-  if (t0 === s.t0 && ["but", "and", "so", "yet", "also"].includes(tokens[t0]!.lower)) t0++;
+  if (t0 === s.t0 && W_sentenceConnectives.has(tokens[t0]!.lower)) t0++;
   if (t0 >= end) return undefined;
   return { t0, t1: end };
 }
@@ -646,7 +1114,7 @@ function innerPrepOk(tokens: Token[], k: number, s: SentenceSlice): boolean {
   if (!before || k - 1 < s.t0) return false;
   const prep = tokens[k]!.lower;
   if (prep === "of") return before.cap || LEX.speakerNouns.has(before.lower) || LEX.titles.has(before.lower);
-  if (prep === "to") return ["adviser", "advisor", "advisers", "advisors", "representative", "envoy", "ambassador", "spokesman", "spokeswoman", "spokesperson", "close", "sources", "aide", "aides", "deputy", "successor"].includes(before.lower);
+  if (prep === "to") return W_toHeads.has(before.lower);
   if (prep === "from" || prep === "at" || prep === "in") return LEX.speakerNouns.has(before.lower) || LEX.titles.has(before.lower) || LEX.orgHeadWords.has(before.text);
   return false;
 }
@@ -709,11 +1177,11 @@ function validateSpeaker(ctx: ClaimContext, np: SourceSpan): SourceSpan | undefi
   const head = headOf(tokens, np);
   if (!head) return undefined;
   // "We assess", "I believe": the author speaks; other pronouns point back to a named speaker.
-  if ((head.lower === "we" || head.lower === "i") && np.t1 - np.t0 === 1) return np;
-  if (PRONOUNS.has(head.lower) && np.t1 - np.t0 === 1) return resolvePronoun(ctx, np, head.lower);
-  if (["there", "this", "that", "these", "those", "which", "what", "here"].includes(head.lower)) return undefined;
+  if (W_firstPerson.has(head.lower) && np.t1 - np.t0 === 1) return np;
+  if (PRONOUNS.has(head.lower)) return np.t1 - np.t0 === 1 ? resolvePronoun(ctx, np, head.lower) : undefined;
+  if (W_nonSpeakers.has(head.lower)) return undefined;
   if (actorAt(ctx, head.start)) return np;
-  if (LEX.speakerNouns.has(head.lower) || LEX.titles.has(head.lower)) return np;
+  if (LEX.speakerNouns.has(head.lower) || LEX.titles.has(head.lower) || W_anonymousHeads.has(head.lower)) return np;
   // An unknown capitalized name: no article before it, not a place.
   const first = tokens[np.t0]!;
   if (head.cap && !ARTICLE_DETERMINERS.has(first.lower) && !LEX.placeHeads.has(head.text) && !LEX.orgHeadWords.has(head.text)) return np;
@@ -725,6 +1193,7 @@ function headOf(tokens: Token[], np: SourceSpan): Token | undefined {
   // "sources close to X" -> sources).
   for (let k = np.t0; k < np.t1; k++) {
     const t = tokens[k]!;
+    if (t.lower === "by" && k - 1 > np.t0 && /ed$/.test(tokens[k - 1]!.lower)) return lastWord(tokens, np.t0, k - 1);
     if ((NP_INNER_PREPS.has(t.lower) || t.lower === "with" || t.lower === "on") && k > np.t0) {
       const end = POST_MODIFIERS.has(tokens[k - 1]!.lower) && k - 1 > np.t0 ? k - 1 : k;
       return lastWord(tokens, np.t0, end);
@@ -769,13 +1238,27 @@ function toSource(ctx: ClaimContext, c: FoundCue): ClaimSource {
   if (src.start !== undefined && src.end !== undefined && src.text !== undefined) {
     return { start: src.start, end: src.end, text: src.text, kind: src.kind ?? "unknown", ...(src.canonical ? { canonical: src.canonical } : {}) };
   }
-  const narrowed = narrowTitledPerson(ctx, src);
+  const narrowed = narrowOfThe(ctx, narrowTitledPerson(ctx, src));
   const start = ctx.tokens[narrowed.t0]!.start;
   const end = ctx.tokens[narrowed.t1 - 1]!.end;
   const text = ctx.text.slice(start, end);
   const actor = actorIn(ctx, src);
   const head = headOf(ctx.tokens, src);
   return { start, end, text, kind: src.kind ?? sourceKind(ctx, src, actor, head), ...(actor ? { canonical: actor.canonical } : {}) };
+}
+
+/** "the Bureau of Labor Statistics of the U.S. Department of Labor" -> the first body, unless one name spans the "of the". */
+function narrowOfThe(ctx: ClaimContext, np: SourceSpan): SourceSpan {
+  const { tokens } = ctx;
+  for (let k = np.t0 + 1; k < np.t1 - 1; k++) {
+    if (tokens[k]!.lower !== "of" || tokens[k + 1]!.lower !== "the" || !tokens[k - 1]!.cap) continue;
+    const named = covering(ctx.actors, tokens[k]!.start);
+    if (named) continue;
+    let t0 = np.t0;
+    while (t0 < k && ARTICLE_DETERMINERS.has(tokens[t0]!.lower)) t0++;
+    return t0 < k ? { t0, t1: k } : np;
+  }
+  return np;
 }
 
 /** "Finance Minister Mehmet Simsek" -> "Mehmet Simsek": a titled person is named without the title. */
@@ -786,26 +1269,56 @@ function narrowTitledPerson(ctx: ClaimContext, np: SourceSpan): SourceSpan {
   return narrowToActor(ctx, np);
 }
 
-const INSTITUTION_NOUNS = new Set(["bank", "court", "institute", "ministry", "department", "office", "agency", "company", "firm", "group", "council", "committee", "commission", "army", "navy", "military", "police", "union", "league", "authority", "regulator", "watchdog", "organization", "organisation", "party", "parliament", "network", "embassy"]);
+const INSTITUTION_NOUNS = W_institutionNouns;
 
 function sourceKind(ctx: ClaimContext, np: SourceSpan, actor: ActorMention | undefined, head: Token | undefined): SourceKind {
   const words = ctx.tokens.slice(np.t0, np.t1).map((t) => t.lower);
-  if (words.some((w) => LEX.anonymousMarkers.has(w))) return "anonymous";
-  if (head && ["government", "administration", "regime", "cabinet", "authorities"].includes(head.lower) && !LEX.anonymousHeads.has(head.lower)) return "government";
-  // Generic heads are anonymous unless a named person or organization is part of the phrase ("UN refugee agency").
-  // A generic head ("officials", "intelligence", "agency") is an unnamed source, whoever modifies it
-  // ("Trump administration officials", "U.S. intelligence"), unless the head is itself part of a name.
-  if (head && LEX.anonymousHeads.has(head.lower) && !actorAt(ctx, head.start)) return "anonymous";
+  if (words.some((w) => W_anonymityMarkers.has(w))) return "anonymous";
+  const hw = head?.lower ?? "";
+  const named = !!head && !!actorAt(ctx, head.start);
+  // "Ukrainian military intelligence" is one agency; "U.S. intelligence" is intelligence in general.
+  if (hw === "intelligence" && words.some((w) => W_namedAgencyModifiers.has(w)) && actor) return "organization";
+  // A single document ("the report", "a study") is a named source, not an unnamed one.
+  if (W_documentSources.has(hw) && !named) return "unknown";
+  if (head && W_governmentHeads.has(hw) && hw !== "authorities" && hw !== "kremlin") return "government";
+  // A generic head ("officials", "rights groups", "media and NGOs") is an unnamed source, whoever
+  // modifies it ("Trump administration officials", "U.S. intelligence"), unless the head is itself part of a name.
+  if (head && W_anonymousHeads.has(hw) && !named) return "anonymous";
+  // An unnamed group of people ("Uighur Muslims", "opposition activists"): a plural head no name covers.
+  if (head && isPluralNoun(head) && !named && !INSTITUTION_NOUNS.has(hw)) return "anonymous";
+  // "a ministry spokeswoman": a speaker introduced with an indefinite article and no name.
+  const before = np.t0 > 0 ? ctx.tokens[np.t0 - 1]!.lower : "";
+  const indefinite = W_indefiniteArticles.has(words[0]!) || W_indefiniteArticles.has(before);
+  // "a ministry spokeswoman", "one resident": a speaker introduced without a name.
+  if (head && indefinite && (!head.cap || LEX.titles.has(hw)) && actor?.kind !== "person" && !named) return "anonymous";
+  // "Seoul's intelligence agency", "the intelligence services": intelligence that no name identifies.
+  if (head && !head.cap && !named && W_intelligenceHeads.has(hw) && words.includes("intelligence")) return "anonymous";
   if (head && INSTITUTION_NOUNS.has(head.lower) && actor?.kind !== "organization") return "organization";
   if (actor?.kind === "person") return "person";
   if (actor?.kind === "country") return "government";
   if (actor?.kind === "organization") return ctx.actors.length >= 0 && isOutletName(actor.canonical) ? "outlet" : "organization";
-  if (head && ["newspaper", "broadcaster", "outlet", "publication", "agency", "media", "article"].includes(head.lower)) return "outlet";
+  if (head && W_outletHeads.has(head.lower)) return "outlet";
   if (head && INSTITUTION_NOUNS.has(head.lower)) return head.lower === "government" ? "government" : "organization";
-  if (head && ["government", "administration", "regime", "kremlin", "cabinet"].includes(head.lower)) return "government";
+  if (head && W_governmentHeads.has(head.lower)) return "government";
   if (head && /^[A-Z]{2,6}$/.test(head.text)) return "organization";
   if (head?.cap) return "person";
   return "unknown";
+}
+
+function isPluralNoun(t: Token): boolean {
+  return t.kind === TokenKind.Word && t.text.length > 3 && /[^su]s$/.test(t.lower) && !/^[A-Z]{2,}s?$/.test(t.text) && !W_firstPerson.has(t.lower) && !PRONOUNS.has(t.lower);
+}
+
+/** "estimates by U.N. officials", "a report by TV Chosun": a passed-on claim names its original source. */
+function passedOn(ctx: ClaimContext, np: SourceSpan): SourceSpan {
+  const { tokens } = ctx;
+  for (let k = np.t0 + 1; k < np.t1 - 1; k++) {
+    if (tokens[k]!.lower === "by" && (DOCUMENT_NOUNS.has(tokens[k - 1]!.lower) || CLAIM_NOUNS.has(tokens[k - 1]!.lower))) {
+      const inner = npAfter(tokens, k + 1, np.t1, false, ctx.actors);
+      if (inner) return inner;
+    }
+  }
+  return np;
 }
 
 const OUTLETS = new Set(Object.values(actorData.outlets as Record<string, string>));

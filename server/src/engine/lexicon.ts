@@ -6,6 +6,7 @@ import cueData from "./data/cues.json";
 import actorWordData from "./data/actor-words.json";
 import placeData from "./data/places.generated.json";
 import figureData from "./data/figures.json";
+import claimData from "./data/claims.json";
 import { tokenize, TokenKind, type Token } from "./tokens";
 import type { ActorKind, Qualifier, Stance } from "./types";
 import { memoize } from "./intern";
@@ -98,6 +99,37 @@ function buildCues(): Map<string, CueInfo> {
   return m;
 }
 
+export type ClaimWordClass = keyof typeof claimData.classes;
+
+/** The claim finder's word classes (data/claims.json), one set per class. */
+function buildClaimWords(): Record<ClaimWordClass, Set<string>> {
+  const out = {} as Record<ClaimWordClass, Set<string>>;
+  for (const [name, cls] of Object.entries(claimData.classes)) out[name as ClaimWordClass] = new Set(cls.words);
+  return out;
+}
+
+/** A reporting verb that reports only in its frame (data/claims.json "verbFrames"). */
+export interface VerbFrame {
+  forms: Set<string>;
+  after: Set<string>;
+  quoteWithin: number;
+  any: boolean;
+}
+
+function buildVerbFrames(): Map<string, VerbFrame> {
+  const m = new Map<string, VerbFrame>();
+  for (const [lemma, f] of Object.entries(claimData.verbFrames)) {
+    if (lemma.startsWith("_") || typeof f !== "object") continue;
+    const frame = f as { forms?: string[]; after?: string[]; quoteWithin?: number; any?: boolean };
+    m.set(lemma, { forms: new Set(frame.forms ?? []), after: new Set(frame.after ?? []), quoteWithin: frame.quoteWithin ?? 0, any: frame.any === true });
+  }
+  return m;
+}
+
+function buildPronouns(): Map<string, string> {
+  return new Map(Object.entries(claimData.pronouns).filter(([k]) => !k.startsWith("_")));
+}
+
 const gaz = buildGazetteer();
 const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
 
@@ -135,6 +167,9 @@ export const LEX = {
   anonymousMarkers: new Set(actorData.anonymousMarkers),
   reportingVerbs: buildCues(),
   hedges: new Set(cueData.hedges),
+  claimWords: buildClaimWords(),
+  pronouns: buildPronouns(),
+  verbFrames: buildVerbFrames(),
 };
 
 type ActorWordClass = Exclude<keyof typeof actorWordData, "_comment">;

@@ -98,10 +98,10 @@ function classifyLine(line: string, tokens: Token[], a: number, b: number, inZon
   if (trimmed.includes("|") && (/(^|\s)\|(\s|$)/.test(trimmed) || /^\|/.test(trimmed))) return "furniture";
   if (FURNITURE_START.test(trimmed)) return "furniture";
   if (words === 0) return "furniture";
-  const last = tokens[b - 1]!.text;
-  // A footnote mark after the period ("religion.3") still ends a sentence; so does a long line, whatever its end.
-  const footnoted = b - 2 >= a && TERMINATORS.has(tokens[b - 2]!.text) && tokens[b - 1]!.kind === TokenKind.Number && tokens[b - 1]!.joined;
-  const endsLikeProse = TERMINATORS.has(last) || (CLOSERS.has(last) && b - 2 >= a && TERMINATORS.has(tokens[b - 2]!.text)) || footnoted || words > 40;
+  const e = b - citationMarkLength(tokens, a, b);
+  const last = tokens[e - 1]!.text;
+  // A footnote or citation mark after the period ("religion.3", "[7]") still ends a sentence; so does a long line, whatever its end.
+  const endsLikeProse = TERMINATORS.has(last) || (CLOSERS.has(last) && e - 2 >= a && TERMINATORS.has(tokens[e - 2]!.text)) || words > 40;
   if (words <= 6 && isAllCaps(trimmed)) return LEX.furnitureZoneMarkers.has(trimmed.toLowerCase().replace(/\s+/g, " ")) || words <= 3 ? "zone-marker" : "furniture";
   if ((endsLikeProse || (last === ":" && words >= 8)) && words >= 4) return "prose";
   if (inZone) return "furniture";
@@ -109,6 +109,13 @@ function classifyLine(line: string, tokens: Token[], a: number, b: number, inZon
   if (words <= 2 && !hasGroupedNumber(tokens, a, b)) return "furniture";
   if (LEX.furnitureZoneMarkers.has(trimmed.toLowerCase())) return "zone-marker";
   return "headline";
+}
+
+/** A citation mark closing a paragraph ("… program. [9]", "… camps.4") is not its last word. */
+function citationMarkLength(tokens: Token[], a: number, b: number): number {
+  if (b - 4 >= a && tokens[b - 1]!.text === "]" && tokens[b - 2]!.kind === TokenKind.Number && tokens[b - 3]!.text === "[" && TERMINATORS.has(tokens[b - 4]!.text)) return 3;
+  if (b - 2 >= a && tokens[b - 1]!.kind === TokenKind.Number && tokens[b - 1]!.joined && tokens[b - 1]!.text.length <= 3 && TERMINATORS.has(tokens[b - 2]!.text)) return 1;
+  return 0;
 }
 
 function countWords(tokens: Token[], a: number, b: number): number {
@@ -163,6 +170,11 @@ function splitLine(tokens: Token[], a: number, b: number): Array<[number, number
 /** Closing quotes and brackets glued to a terminator belong to the sentence; an opening quote after a space does not. */
 function endAfterClosers(tokens: Token[], i: number, b: number): number {
   while (i < b && CLOSERS.has(tokens[i]!.text) && tokens[i]!.text !== "'" && tokens[i]!.joined) i++;
+  // A footnote mark glued to the full stop ("…in camps.4 Reports say") belongs to the sentence before.
+  const mark = tokens[i];
+  if (mark && i + 1 < b && mark.kind === TokenKind.Number && mark.joined && mark.text.length <= 3 && !tokens[i + 1]!.joined && tokens[i + 1]!.cap) i++;
+  // So does a bracketed citation after it ("…voluntary. [8] China has…").
+  else if (mark?.text === "[" && tokens[i + 1]?.kind === TokenKind.Number && tokens[i + 2]?.text === "]" && i + 3 < b) i += 3;
   return i;
 }
 
