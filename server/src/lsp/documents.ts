@@ -1,5 +1,9 @@
 // Open documents: the editor's text replaces the disk's text in the corpus while a document is
 // open; closing it goes back to the file on disk (or drops an untitled document).
+//
+// Edits are coalesced: a change schedules one analysis of the document's newest text after a
+// pause as long as the last analysis of it took (at most MAX_PAUSE_MS, and never postponed more
+// than MAX_WAIT_MS), so a burst of edits to a large file costs a few analyses, not one each.
 import type { Connection, TextDocuments } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { SOURCE_LANGUAGES } from "../protocol";
@@ -17,6 +21,10 @@ export class OpenDocuments {
   readonly onDidAnalyze: Emitter<TextDocument>;
   readonly onDidClose: Emitter<TextDocument>;
   private readonly warnedOpen = new Set<string>();
+  private readonly scheduled = new Map<string, { timer: NodeJS.Timeout; since: number }>();
+  private readonly running = new Map<string, Promise<void>>();
+  /** How long the last analysis of each open document took (ms). */
+  private readonly cost = new Map<string, number>();
 
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
@@ -35,7 +43,7 @@ export class OpenDocuments {
     this.documents.onDidOpen(({ document }) => {
       if (isSourceLanguage(document.languageId)) this.byUri.set(canonicalUri(document.uri), document);
     });
-    this.documents.onDidChangeContent(({ document }) => void this.analyze(document));
+    this.documents.onDidChangeContent(({ document }) => this.schedule(document));
     this.documents.onDidClose(({ document }) => void this.close(document));
   }
 
@@ -61,14 +69,47 @@ export class OpenDocuments {
     return Promise.all(this.all().map((doc) => this.analyze(doc))).then(() => undefined);
   }
 
+  /** Whether an analysis of `uri` is waiting for a pause in the edits. */
+  isPending(uri: string): boolean {
+    return this.scheduled.has(canonicalUri(uri));
+  }
+
+  private schedule(document: TextDocument): void {
+    const uri = canonicalUri(document.uri);
+    if (!isSourceLanguage(document.languageId)) return;
+    const previous = this.scheduled.get(uri);
+    if (previous) clearTimeout(previous.timer);
+    const since = previous?.since ?? Date.now();
+    const waited = Date.now() - since;
+    const pause = Math.max(0, Math.min(MAX_PAUSE_MS, this.cost.get(uri) ?? 0, MAX_WAIT_MS - waited));
+    const timer = setTimeout(() => {
+      this.scheduled.delete(uri);
+      const current = this.byUri.get(uri);
+      if (current) void this.analyzeSerially(uri, current);
+    }, pause);
+    this.scheduled.set(uri, { timer, since });
+  }
+
+  /** One analysis of a document at a time; a request meanwhile runs once more after it, on the newest text. */
+  private analyzeSerially(uri: string, document: TextDocument): Promise<void> {
+    const running = this.running.get(uri);
+    if (running) return running.then(() => (this.byUri.get(uri) === document && !this.scheduled.has(uri) ? this.analyzeSerially(uri, document) : undefined));
+    const run = this.analyze(document).finally(() => {
+      if (this.running.get(uri) === run) this.running.delete(uri);
+    });
+    this.running.set(uri, run);
+    return run;
+  }
+
   private async analyze(document: TextDocument): Promise<void> {
     const uri = canonicalUri(document.uri);
     if (!isSourceLanguage(document.languageId)) return;
     try {
       const settings = await this.settings.get(uri);
+      const excluded = await this.workspace().isExcluded(uri);
       const current = this.byUri.get(uri);
       if (!current) return; // closed meanwhile
-      if (await this.workspace().isExcluded(uri)) {
+      if (excluded) {
         this.sources.remove(uri);
       } else {
         const text = current.getText();
@@ -76,7 +117,9 @@ export class OpenDocuments {
         if (problem) this.skipOpen(uri, problem);
         else {
           this.warnedOpen.delete(uri);
+          const started = Date.now();
           this.sources.set(uri, text, current.version);
+          this.cost.set(uri, Date.now() - started);
         }
       }
       this.onDidAnalyze.fire(current);
@@ -99,6 +142,10 @@ export class OpenDocuments {
     if (this.byUri.get(uri) !== document) return;
     this.byUri.delete(uri);
     this.warnedOpen.delete(uri);
+    const scheduled = this.scheduled.get(uri);
+    if (scheduled) clearTimeout(scheduled.timer);
+    this.scheduled.delete(uri);
+    this.cost.delete(uri);
     this.onDidClose.fire(document);
     try {
       // Back to the text on disk (the editor may have held unsaved changes), or gone.
@@ -109,6 +156,10 @@ export class OpenDocuments {
     }
   }
 }
+
+/** The longest pause an analysis waits for the edits to stop, and the longest it is put off. */
+const MAX_PAUSE_MS = 300;
+const MAX_WAIT_MS = 1000;
 
 export function isSourceLanguage(languageId: string): boolean {
   return SOURCE_LANGUAGES.includes(languageId);

@@ -267,11 +267,13 @@ export class Workspace {
       outcome = await readSourceFile(path, settings.maxFileSize);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-        this.options.sources.remove(uri);
+        if (!this.options.isOpen(uri)) this.options.sources.remove(uri);
         return "ignored";
       }
       outcome = { skipped: `could not be read (${(error as Error).message})` };
     }
+    // Opened while the file was read: the editor's text wins over the disk's.
+    if (this.options.isOpen(uri)) return "indexed";
     if ("skipped" in outcome) {
       this.reportSkip(uri, path, outcome.skipped);
       return "skipped";

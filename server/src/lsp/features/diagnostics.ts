@@ -6,9 +6,11 @@ import type { Diagnostic } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { Analysis, Claim, ClaimKind, Contradiction, Figure, RuleCode } from "../../engine";
 import type { ProvenanceSettings } from "../../protocol";
-import { spansOverlap, toDiagnostic, type LineMap, type RelatedMention } from "../convert";
-import { conflictsOf, figureGroupOf } from "../lookup";
+import { boundDiagnostics } from "../bounds";
+import { toDiagnostic, type LineMap, type RelatedMention } from "../convert";
+import { conflictsOf, figureGroupOf, filesElsewhere } from "../lookup";
 import { describeError } from "../safe";
+import { indexOf } from "../spanIndex";
 import type { Services } from "../services";
 import type { ContradictionView, SourceIndex } from "../sources";
 import { canonicalUri, fileName } from "../uris";
@@ -35,7 +37,7 @@ export function registerDiagnostics(services: Services): void {
       const current = open.get(uri);
       if (!current) return; // closed while waiting for settings
       const view = options.settled ? sources.settledView() : sources.freshView();
-      const diagnostics = computeDiagnostics(sources, uri, settings, view);
+      const diagnostics = boundDiagnostics(computeDiagnostics(sources, uri, settings, view));
       const key = JSON.stringify(diagnostics);
       if (!options.force && published.get(current.uri) === key) return;
       published.set(current.uri, key);
@@ -186,9 +188,9 @@ export function claimMessage(claim: Claim, kind: ClaimKind, contradictions = 0):
 function figureMessage(sources: SourceIndex, uri: string, analysis: Analysis, figure: Figure, index: number): string {
   const group = figureGroupOf(sources, uri, index);
   const subject = group?.label ?? (humanizeSlug(figure.subject) || "unknown subject");
-  const giver = analysis.claims.find((c) => spansOverlap(c, figure))?.source;
+  const giver = indexOf(analysis).claims.firstOverlapping(figure)?.source;
   const by = giver ? `; given by ${oneLine(giver.text, 50)}` : "; stated by the text itself";
-  const elsewhere = group ? new Set(group.members.filter((m) => m.file !== uri).map((m) => m.file)).size : 0;
+  const elsewhere = group ? filesElsewhere(group, uri) : 0;
   const also = elsewhere > 0 ? `; also given in ${elsewhere} other file${elsewhere === 1 ? "" : "s"}` : "";
   return `Figure: ${formatFigure(figure)} — subject: ${subject}${by}${also}`;
 }

@@ -12,6 +12,7 @@ import type { ActorKind, Analysis, ClaimKind } from "../../engine";
 import type { LineMap } from "../convert";
 import { isConflictingFigure } from "../lookup";
 import { guarded } from "../safe";
+import { indexOf } from "../spanIndex";
 import type { Services } from "../services";
 import type { SourceIndex } from "../sources";
 import { canonicalUri } from "../uris";
@@ -71,7 +72,7 @@ export function registerSemanticTokens(services: Services): {
 /** Tokens of one analysis, sorted, without overlaps (the earlier, then longer, token wins). */
 export function collectTokens(analysis: Analysis, isConflicting: (figureIndex: number) => boolean): Token[] {
   const tokens: Token[] = [];
-  const sourceSpans = analysis.claims.map((c) => c.source).filter((s) => s !== null);
+  const { sources } = indexOf(analysis);
   analysis.figures.forEach((f, i) =>
     tokens.push({ start: f.start, end: f.end, type: "figure", modifiers: isConflicting(i) ? ["conflicting"] : [] }),
   );
@@ -82,7 +83,7 @@ export function collectTokens(analysis: Analysis, isConflicting: (figureIndex: n
     }
   }
   for (const actor of analysis.actors) {
-    const isSource = sourceSpans.some((s) => s.start <= actor.start && actor.end <= s.end);
+    const isSource = sources.containing(actor).length > 0;
     tokens.push({ start: actor.start, end: actor.end, type: ACTOR_TOKEN[actor.kind], modifiers: isSource ? ["claimSource"] : [] });
   }
   tokens.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));

@@ -2,6 +2,7 @@
 // Claims.
 import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams, type Range } from "vscode-languageserver";
 import type { ActorKind, ActorMention, Analysis, Claim } from "../../engine";
+import { boundSymbols } from "../bounds";
 import { coveringRange, type LineMap } from "../convert";
 import { guarded } from "../safe";
 import type { Services } from "../services";
@@ -20,7 +21,7 @@ export function registerSymbols(services: Services): { documentSymbolProvider: {
       const uri = canonicalUri(params.textDocument.uri);
       const analysis = services.sources.analysis(uri);
       const map = services.sources.lineMap(uri);
-      return analysis && map ? outline(analysis, map) : [];
+      return analysis && map ? boundSymbols(outline(analysis, map)) : [];
     }),
   );
   return { documentSymbolProvider: { label: "Provenance" } };
@@ -46,7 +47,11 @@ export function outline(analysis: Analysis, map: LineMap): DocumentSymbol[] {
 
 function actorSymbols(actors: readonly ActorMention[], map: LineMap): DocumentSymbol[] {
   const byCanonical = new Map<string, ActorMention[]>();
-  for (const actor of actors) byCanonical.set(actor.canonical, [...(byCanonical.get(actor.canonical) ?? []), actor]);
+  for (const actor of actors) {
+    const list = byCanonical.get(actor.canonical);
+    if (list) list.push(actor);
+    else byCanonical.set(actor.canonical, [actor]);
+  }
   return [...byCanonical.values()].map((mentions) => {
     const first = mentions[0]!;
     const range = map.rangeOf(first);
