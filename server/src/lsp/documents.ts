@@ -69,6 +69,22 @@ export class OpenDocuments {
     return Promise.all(this.all().map((doc) => this.analyze(doc))).then(() => undefined);
   }
 
+  /**
+   * Resolves once the analysis of `uri` matches its newest text: a request about the document
+   * runs a waiting analysis now rather than answering from an older text.
+   */
+  settled(uri: string): Promise<void> {
+    const key = canonicalUri(uri);
+    const scheduled = this.scheduled.get(key);
+    if (scheduled) {
+      clearTimeout(scheduled.timer);
+      this.scheduled.delete(key);
+      const current = this.byUri.get(key);
+      if (current) return this.analyzeSerially(key, current);
+    }
+    return this.running.get(key) ?? Promise.resolve();
+  }
+
   /** Whether an analysis of `uri` is waiting for a pause in the edits. */
   isPending(uri: string): boolean {
     return this.scheduled.has(canonicalUri(uri));

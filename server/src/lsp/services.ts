@@ -3,7 +3,8 @@ import type { ClientCapabilities, Connection, InitializeParams, TextDocuments } 
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { OpenDocuments } from "./documents";
 import { Emitter } from "./events";
-import { describeError, type Logger } from "./safe";
+import type { CancellationToken } from "vscode-languageserver";
+import { describeError, throwIfCancelled, type Logger } from "./safe";
 import { SettingsStore } from "./settings";
 import { SourceIndex } from "./sources";
 import { Workspace } from "./workspace";
@@ -53,6 +54,15 @@ export function createServices(
   open.listen();
   const onSettingsChanged = new Emitter<void>((error) => log.error(`Provenance: ${describeError(error)}`));
   return { connection, documents, open, sources, settings, workspace, client, log, onSettingsChanged };
+}
+
+/**
+ * Before a request about a document is answered: its waiting analysis runs (the answer matches
+ * the editor's newest text), then a cancellation that arrived meanwhile stops the request.
+ */
+export async function whenCurrent(services: Services, uri: string, token: CancellationToken | undefined): Promise<void> {
+  await services.open.settled(uri);
+  throwIfCancelled(token);
 }
 
 function clientSupport(caps: ClientCapabilities): ClientSupport {

@@ -1,12 +1,12 @@
 // Code lenses over figures whose subject is also given in other files:
 // "also in 3 files: 1,500 · 12,000 · 3,000", running the client command that peeks them.
-import type { CodeLens, CodeLensParams, Location } from "vscode-languageserver";
+import type { CancellationToken, CodeLens, CodeLensParams, Location } from "vscode-languageserver";
 import { CodeLensRefreshRequest } from "vscode-languageserver";
 import { PEEK_LOCATIONS_COMMAND } from "../../protocol";
 import type { FigureGroup } from "../../engine";
 import { conflictsOf, figureGroupOf, membersElsewhere } from "../lookup";
 import { guarded } from "../safe";
-import type { Services } from "../services";
+import { whenCurrent, type Services } from "../services";
 import type { SourceIndex } from "../sources";
 import { canonicalUri } from "../uris";
 import { oneLine } from "../wording";
@@ -14,7 +14,12 @@ import { toLocations } from "./references";
 
 export function registerCodeLens(services: Services): { codeLensProvider: { resolveProvider: false } } {
   const { connection, log } = services;
-  connection.onCodeLens(guarded(log, "code lens", [] as CodeLens[], (params: CodeLensParams) => codeLenses(services, params)));
+  connection.onCodeLens(
+    guarded(log, "code lens", [] as CodeLens[], async (params: CodeLensParams, token: CancellationToken) => {
+      await whenCurrent(services, params.textDocument.uri, token);
+      return codeLenses(services, params);
+    }),
+  );
   const refresh = () => {
     if (services.client.codeLensRefresh) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   };

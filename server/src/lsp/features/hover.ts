@@ -1,13 +1,13 @@
 // Hovers (Markdown): the provenance of a claim, every value given for a figure's subject across
 // files, and what the corpus knows about an actor.
-import { MarkupKind, type Hover, type HoverParams } from "vscode-languageserver";
+import { MarkupKind, type CancellationToken, type Hover, type HoverParams } from "vscode-languageserver";
 import type { ActorMention, Analysis, Claim, Figure } from "../../engine";
 import { cut, LIMITS } from "../bounds";
 import { displayLine, lineLink, type LineMap } from "../convert";
 import { actorEntry, elementAt, otherValuesOf, relationsOfClaim } from "../lookup";
 import { guarded } from "../safe";
 import { indexOf } from "../spanIndex";
-import type { Services } from "../services";
+import { whenCurrent, type Services } from "../services";
 import type { SourceIndex } from "../sources";
 import { canonicalUri, fileName } from "../uris";
 import {
@@ -29,7 +29,12 @@ import {
 export const HOVER_LIST_LIMIT = 20;
 
 export function registerHover(services: Services): { hoverProvider: true } {
-  services.connection.onHover(guarded(services.log, "hover", null, (params: HoverParams) => hoverAt(services, params)));
+  services.connection.onHover(
+    guarded(services.log, "hover", null, async (params: HoverParams, token: CancellationToken) => {
+      await whenCurrent(services, params.textDocument.uri, token);
+      return hoverAt(services, params);
+    }),
+  );
   return { hoverProvider: true };
 }
 

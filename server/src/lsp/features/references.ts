@@ -4,15 +4,17 @@ import type { Location, ReferenceParams } from "vscode-languageserver";
 import { comparePositions, toLocation } from "../convert";
 import { actorEntry, elementAt, figureGroupOf } from "../lookup";
 import { guarded } from "../safe";
-import type { Services } from "../services";
+import { whenCurrent, type Services } from "../services";
+import type { CancellationToken } from "vscode-languageserver";
 import type { SourceIndex } from "../sources";
 import { canonicalUri } from "../uris";
 
 export function registerReferences(services: Services): { referencesProvider: true } {
   services.connection.onReferences(
-    guarded(services.log, "references", [] as Location[], (params: ReferenceParams) =>
-      mentionsAt(services.sources, canonicalUri(params.textDocument.uri), params.position),
-    ),
+    guarded(services.log, "references", [] as Location[], async (params: ReferenceParams, token: CancellationToken) => {
+      await whenCurrent(services, params.textDocument.uri, token);
+      return mentionsAt(services.sources, canonicalUri(params.textDocument.uri), params.position);
+    }),
   );
   return { referencesProvider: true };
 }

@@ -3,6 +3,7 @@
 // (`semanticTokenTypes`, `semanticTokenScopes`).
 import {
   SemanticTokensBuilder,
+  type CancellationToken,
   type SemanticTokens,
   type SemanticTokensLegend,
   type SemanticTokensParams,
@@ -13,7 +14,7 @@ import type { LineMap } from "../convert";
 import { isConflictingFigure } from "../lookup";
 import { guarded } from "../safe";
 import { indexOf } from "../spanIndex";
-import type { Services } from "../services";
+import { whenCurrent, type Services } from "../services";
 import type { SourceIndex } from "../sources";
 import { canonicalUri } from "../uris";
 
@@ -55,12 +56,16 @@ export function registerSemanticTokens(services: Services): {
   const { connection, log, sources } = services;
   const empty: SemanticTokens = { data: [] };
   connection.languages.semanticTokens.on(
-    guarded(log, "semantic tokens", empty, (params: SemanticTokensParams) => encode(sources, canonicalUri(params.textDocument.uri))),
+    guarded(log, "semantic tokens", empty, async (params: SemanticTokensParams, token: CancellationToken) => {
+      await whenCurrent(services, params.textDocument.uri, token);
+      return encode(sources, canonicalUri(params.textDocument.uri));
+    }),
   );
   connection.languages.semanticTokens.onRange(
-    guarded(log, "semantic tokens", empty, (params: SemanticTokensRangeParams) =>
-      encode(sources, canonicalUri(params.textDocument.uri), params.range),
-    ),
+    guarded(log, "semantic tokens", empty, async (params: SemanticTokensRangeParams, token: CancellationToken) => {
+      await whenCurrent(services, params.textDocument.uri, token);
+      return encode(sources, canonicalUri(params.textDocument.uri), params.range);
+    }),
   );
   // Conflicts (a token modifier) change with other files.
   sources.onDidChange(() => {

@@ -1,11 +1,11 @@
 // Document symbols (the outline): Actors (one per party, with its mention count), Figures,
 // Claims.
-import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams, type Range } from "vscode-languageserver";
+import { SymbolKind, type CancellationToken, type DocumentSymbol, type DocumentSymbolParams, type Range } from "vscode-languageserver";
 import type { ActorKind, ActorMention, Analysis, Claim } from "../../engine";
 import { boundSymbols } from "../bounds";
 import { coveringRange, type LineMap } from "../convert";
 import { guarded } from "../safe";
-import type { Services } from "../services";
+import { whenCurrent, type Services } from "../services";
 import { canonicalUri } from "../uris";
 import { ACTOR_KIND_LABEL, CLAIM_KIND_LABEL, formatFigure, humanizeSlug, oneLine, SOURCE_KIND_LABEL, STANCE_LABEL } from "../wording";
 
@@ -17,7 +17,8 @@ const ACTOR_SYMBOL: Record<ActorKind, SymbolKind> = {
 
 export function registerSymbols(services: Services): { documentSymbolProvider: { label: string } } {
   services.connection.onDocumentSymbol(
-    guarded(services.log, "document symbols", [] as DocumentSymbol[], (params: DocumentSymbolParams) => {
+    guarded(services.log, "document symbols", [] as DocumentSymbol[], async (params: DocumentSymbolParams, token: CancellationToken) => {
+      await whenCurrent(services, params.textDocument.uri, token);
       const uri = canonicalUri(params.textDocument.uri);
       const analysis = services.sources.analysis(uri);
       const map = services.sources.lineMap(uri);
