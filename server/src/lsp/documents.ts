@@ -23,6 +23,8 @@ export class OpenDocuments {
   private readonly warnedOpen = new Set<string>();
   private readonly scheduled = new Map<string, { timer: NodeJS.Timeout; since: number }>();
   private readonly running = new Map<string, Promise<void>>();
+  /** Closed documents going back to their disk text. */
+  private readonly closing = new Set<Promise<void>>();
   /** How long the last analysis of each open document took (ms). */
   private readonly cost = new Map<string, number>();
 
@@ -44,7 +46,10 @@ export class OpenDocuments {
       if (isSourceLanguage(document.languageId)) this.byUri.set(canonicalUri(document.uri), document);
     });
     this.documents.onDidChangeContent(({ document }) => this.schedule(document));
-    this.documents.onDidClose(({ document }) => void this.close(document));
+    this.documents.onDidClose(({ document }) => {
+      const run = this.close(document).finally(() => this.closing.delete(run));
+      this.closing.add(run);
+    });
   }
 
   /** The open source document for a URI (any spelling). */
@@ -82,7 +87,7 @@ export class OpenDocuments {
       const current = this.byUri.get(key);
       if (current) return this.analyzeSerially(key, current);
     }
-    return this.running.get(key) ?? Promise.resolve();
+    return Promise.all([this.running.get(key), ...this.closing]).then(() => undefined);
   }
 
   /** Whether an analysis of `uri` is waiting for a pause in the edits. */

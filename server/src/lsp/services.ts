@@ -62,6 +62,7 @@ export function createServices(
  */
 export async function whenCurrent(services: Services, uri: string, token: CancellationToken | undefined): Promise<void> {
   await services.open.settled(uri);
+  await services.workspace.settled();
   throwIfCancelled(token);
 }
 

@@ -129,6 +129,11 @@ export class Workspace {
   private run = 0;
   private indexing: Promise<IndexedParams> | undefined;
   private readonly shownSkips = new Set<string>();
+  /** The latest read started for each file: an older read finishing later must not win. */
+  private readonly latestRead = new Map<string, number>();
+  private reads = 0;
+  /** Reloads in progress (watcher events, closed documents). */
+  private readonly inflight = new Set<Promise<void>>();
   /** Files read on a watcher event while an indexing run lists folders: the run must not forget them. */
   private readonly reloadedDuringRun = new Set<string>();
   /** Fingerprint of the settings the last indexing run used (see indexingFingerprint). */
@@ -257,9 +262,13 @@ export class Workspace {
   private async loadFile(path: string, settings: ProvenanceSettings): Promise<"indexed" | "skipped" | "ignored"> {
     const uri = uriOfPath(path);
     if (this.options.isOpen(uri)) return "indexed";
+    const ticket = ++this.reads;
+    this.latestRead.set(uri, ticket);
     let outcome: ReadOutcome;
     try {
       outcome = await readSourceFile(path, settings.maxFileSize);
+      if (this.latestRead.get(uri) !== ticket) return "ignored"; // a newer read of this file is under way or done
+      this.latestRead.delete(uri);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") {
         if (!this.options.isOpen(uri)) this.options.sources.remove(uri);
@@ -323,8 +332,19 @@ export class Workspace {
     for (const file of sources.skippedFiles()) if (isUnder(file, uri)) sources.remove(file);
   }
 
+  /** Resolves when the reloads under way (watcher events, closed documents) are done. */
+  async settled(): Promise<void> {
+    while (this.inflight.size > 0) await Promise.all([...this.inflight]);
+  }
+
   /** Re-reads a file (or a created folder) from disk when it belongs to the workspace. */
-  async reload(uri: string): Promise<void> {
+  reload(uri: string): Promise<void> {
+    const run = this.reloadNow(uri).finally(() => this.inflight.delete(run));
+    this.inflight.add(run);
+    return run;
+  }
+
+  private async reloadNow(uri: string): Promise<void> {
     if (this.options.isOpen(uri)) return;
     this.reloadedDuringRun.add(uri);
     const path = pathOfUri(uri);
