@@ -33,10 +33,11 @@ export function splitSentences(text: string, tokens: Token[]): SentenceSlice[] {
       out.push(slice(tokens, a, b, false, true, paragraph));
       return;
     }
-    // A line too long to be a caption or a menu keeps its prose: only its clutter sentences go.
-    const long = countWords(tokens, a, b) > CAPTION_MAX_WORDS;
+    // A line too long to be a caption or a menu, or prose with a credit between its sentences,
+    // keeps its prose: only its clutter sentences go.
+    const bySentence = countWords(tokens, a, b) > CAPTION_MAX_WORDS || isCredit(lineText.trim());
     for (const [s, e] of splitLine(tokens, a, b)) {
-      const clutter = long && isClutter(text.slice(tokens[s]!.start, tokens[e - 1]!.end));
+      const clutter = bySentence && isClutter(text.slice(tokens[s]!.start, tokens[e - 1]!.end));
       out.push(slice(tokens, s, e, clutter, false, paragraph));
     }
   });
@@ -118,6 +119,15 @@ function isMenu(line: string): boolean {
   return line.includes("|") && (/(^|\s)\|(\s|$)/.test(line) || /^\|/.test(line));
 }
 
+/** A credit between sentences of prose (not its first or last sentence, where captions put it). */
+function creditOnlyInside(line: string, tokens: Token[], a: number, b: number): boolean {
+  const sentences = splitLine(tokens, a, b);
+  if (sentences.length < 3) return false;
+  const base = tokens[a]!.start;
+  const textOf = ([s, e]: [number, number]) => line.slice(tokens[s]!.start - base, tokens[e - 1]!.end - base);
+  return !isCredit(textOf(sentences[0]!).trim()) && !isCredit(textOf(sentences[sentences.length - 1]!).trim());
+}
+
 /** Page clutter within a long line: a credit, a menu, a furniture opener. */
 function isClutter(sentence: string): boolean {
   const trimmed = sentence.trim();
@@ -128,7 +138,7 @@ function classifyLine(line: string, tokens: Token[], a: number, b: number, inZon
   const trimmed = line.trim();
   const words = countWords(tokens, a, b);
   if (words > CAPTION_MAX_WORDS) return "prose";
-  if (isCredit(trimmed)) return "furniture";
+  if (isCredit(trimmed) && !creditOnlyInside(line, tokens, a, b)) return "furniture";
   if (isMenu(trimmed)) return "furniture";
   if (FURNITURE_START.test(trimmed)) return "furniture";
   if (words === 0) return "furniture";
