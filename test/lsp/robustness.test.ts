@@ -4,7 +4,7 @@
 // lone-CR files get the right line numbers.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -105,6 +105,38 @@ describe("indexing", () => {
     } finally {
       await client.close();
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("hostile workspace", () => {
+  test("links leading out of the folder are not read, at indexing or on a watcher event; link loops end", async () => {
+    const base = mkdtempSync(join(tmpdir(), "provenance-robust-"));
+    const dir = join(base, "ws");
+    mkdirSync(dir);
+    mkdirSync(join(base, "outside"));
+    writeFileSync(join(base, "outside", "secret.txt"), "Secret said 999 spies were hidden.");
+    writeFileSync(join(dir, "a.txt"), DISK);
+    symlinkSync(join(base, "outside", "secret.txt"), join(dir, "passwd.txt"));
+    symlinkSync(".", join(dir, "self"));
+    symlinkSync(".", join(dir, "again"));
+    const { client, indexed } = await start(dir);
+    try {
+      const result = (await indexed).params;
+      assert.equal(result.files, 1, JSON.stringify(result));
+      const passwd = pathToFileURL(join(dir, "passwd.txt")).href;
+      const stats = (await client.request("provenance/documentStats", { uri: passwd })).result;
+      assert.equal(stats.analysed, false);
+      assert.match(stats.skippedReason, /outside/);
+      symlinkSync(join(base, "outside", "secret.txt"), join(dir, "later.txt"));
+      const later = pathToFileURL(join(dir, "later.txt")).href;
+      client.notify("workspace/didChangeWatchedFiles", { changes: [{ uri: later, type: 1 }] });
+      const laterStats = (await client.request("provenance/documentStats", { uri: later })).result;
+      assert.equal(laterStats.analysed, false);
+      assert.match(laterStats.skippedReason, /outside/);
+    } finally {
+      await client.close();
+      rmSync(base, { recursive: true, force: true });
     }
   });
 });

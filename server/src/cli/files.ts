@@ -1,7 +1,7 @@
 // Reading inputs for the CLI: a thin layer over the shared input module (server/src/shared/
 // inputs.ts), which the language server uses too, so both read, decode and walk alike.
 import picomatch from "picomatch";
-import { decodeBytes, readSourceSync, walkSync, type InputProblem } from "../shared/inputs";
+import { decodeBytes, DEFAULT_GLOB, readSourceSync, walkSync, type InputProblem } from "../shared/inputs";
 
 export type { InputProblem } from "../shared/inputs";
 
@@ -13,7 +13,7 @@ export interface InputFile {
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
 /** The files named or found under the folders named (`glob` on names, or on paths when it has a slash). */
-export function collectPaths(args: string[], glob: string, options: { followLinksOutside?: boolean } = {}): { paths: string[]; problems: InputProblem[] } {
+export function collectPaths(args: string[], glob = DEFAULT_GLOB, options: { followLinksOutside?: boolean } = {}): { paths: string[]; problems: InputProblem[] } {
   const isMatch = picomatch(glob, { basename: !glob.includes("/"), dot: false });
   const { files, problems } = walkSync(args, { includes: isMatch, followLinksOutside: options.followLinksOutside });
   return { paths: files.map((f) => f.path), problems };

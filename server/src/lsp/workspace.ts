@@ -16,7 +16,7 @@ import { describeError, showWarning, type Logger } from "./safe";
 import type { SettingsStore } from "./settings";
 import type { SourceIndex } from "./sources";
 import { canonicalUri, isUnder, pathOfUri, uriOfPath } from "./uris";
-import { formatBytes, readSource, walkAsync, type InputProblem } from "../shared/inputs";
+import { formatBytes, MESSAGES, readSource, staysInside, walkAsync, type InputProblem } from "../shared/inputs";
 
 export { formatBytes } from "../shared/inputs";
 
@@ -376,6 +376,10 @@ export class Workspace {
     }
     if (!filter.includes(toPosix(relative(folder.path, path)))) {
       this.options.sources.remove(uri);
+      return;
+    }
+    if (!(await staysInside(path, [folder.path]))) {
+      this.reportSkip(uri, path, MESSAGES.linkOutside);
       return;
     }
     await this.loadFile(path, settings);

@@ -12,9 +12,8 @@ import * as fs from "node:fs";
 import * as fsp from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 
-/** The files taken from folders when nothing else is said (the CLI's --glob, provenance.include). */
+// The files taken from folders when nothing else is said (the CLI's --glob; the server's provenance.include default matches the same names at any depth).
 export const DEFAULT_GLOB = "*.txt";
-export const DEFAULT_INCLUDE = ["**/*.txt"];
 
 export interface InputProblem {
   path: string;
@@ -208,6 +207,17 @@ function decoded(path: string, bytes: Uint8Array): ReadResult {
   return "problem" in result ? { path, message: result.problem, fatal: false } : result;
 }
 
+/** Whether a file's real location lies inside one of the roots (a link may lead out). */
+export async function staysInside(path: string, roots: readonly string[]): Promise<boolean> {
+  try {
+    const real = await fsp.realpath(path);
+    for (const root of roots) if (isInside(real, await fsp.realpath(root).catch(() => root))) return true;
+    return false;
+  } catch {
+    return true; // vanished or unreadable: the read reports it
+  }
+}
+
 // ---- Walking folders ----
 
 /** Entries never walked in either front end: hidden files and folders, and node_modules. */
@@ -238,7 +248,8 @@ function toPosix(path: string): string {
   return sep === "/" ? path : path.split(sep).join("/");
 }
 
-function isInside(path: string, root: string): boolean {
+/** Whether a path lies inside (or is) a root folder; both already real paths. */
+export function isInside(path: string, root: string): boolean {
   if (path === root) return true;
   const rel = relative(root, path);
   return rel !== "" && !rel.startsWith("..") && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel);
