@@ -55,7 +55,10 @@ try {
   const line = 0;
   const character = Math.floor(text.length / 2 / SENTENCE.length) * SENTENCE.length + SENTENCE.indexOf("5");
   const hover = await client.request("textDocument/hover", { textDocument: { uri }, position: { line, character } }, TIMEOUT);
-  console.log(`hover: ${seconds(hover.t - hover.sent)}${cpuSince()}`);
+  console.log(`hover on a figure: ${seconds(hover.t - hover.sent)}${cpuSince()}`);
+  const onActor = character - SENTENCE.indexOf("5");
+  const actorHover = await client.request("textDocument/hover", { textDocument: { uri }, position: { line, character: onActor + 2 } }, TIMEOUT);
+  console.log(`hover on an actor: ${seconds(actorHover.t - actorHover.sent)}${cpuSince()}`);
   if (!argv.includes("--no-outline")) {
     const symbols = await client.request("textDocument/documentSymbol", { textDocument: { uri } }, TIMEOUT);
     console.log(`outline: ${seconds(symbols.t - symbols.sent)} (${(JSON.stringify(symbols.result).length / 1e6).toFixed(2)} MB${cpuSince()})`);
