@@ -25,6 +25,8 @@ export class OpenDocuments {
   private readonly running = new Map<string, Promise<void>>();
   /** Closed documents going back to their disk text. */
   private readonly closing = new Set<Promise<void>>();
+  /** The version each open document was last analysed at. */
+  private readonly analyzedVersion = new Map<string, number>();
   /** How long the last analysis of each open document took (ms). */
   private readonly cost = new Map<string, number>();
 
@@ -114,7 +116,14 @@ export class OpenDocuments {
   /** One analysis of a document at a time; a request meanwhile runs once more after it, on the newest text. */
   private analyzeSerially(uri: string, document: TextDocument): Promise<void> {
     const running = this.running.get(uri);
-    if (running) return running.then(() => (this.byUri.get(uri) === document && !this.scheduled.has(uri) ? this.analyzeSerially(uri, document) : undefined));
+    if (running) {
+      // Once the run ends, one more on the newest text, unless that run saw it already.
+      return running.then(() =>
+        this.byUri.get(uri) === document && !this.scheduled.has(uri) && this.analyzedVersion.get(uri) !== document.version
+          ? this.analyzeSerially(uri, document)
+          : undefined,
+      );
+    }
     const run = this.analyze(document).finally(() => {
       if (this.running.get(uri) === run) this.running.delete(uri);
     });
@@ -130,6 +139,7 @@ export class OpenDocuments {
       const excluded = await this.workspace().isExcluded(uri);
       const current = this.byUri.get(uri);
       if (!current) return; // closed meanwhile
+      this.analyzedVersion.set(uri, current.version);
       if (excluded) {
         this.sources.remove(uri);
       } else {
@@ -167,6 +177,7 @@ export class OpenDocuments {
     if (scheduled) clearTimeout(scheduled.timer);
     this.scheduled.delete(uri);
     this.cost.delete(uri);
+    this.analyzedVersion.delete(uri);
     this.onDidClose.fire(document);
     try {
       // Back to the text on disk (the editor may have held unsaved changes), or gone.
