@@ -76,10 +76,12 @@ export interface Tally {
   known: Map<string, number>;
   /** Regression files written. */
   saved: string[];
+  /** Engine inputs slower than 50 ms per 10 KB (wall time: printed by long runs, never asserted). */
+  slow: Array<{ target: string; chars: number; ms: number }>;
 }
 
 export function newTally(): Tally {
-  return { inputs: new Map(), failures: new Map(), known: new Map(), saved: [] };
+  return { inputs: new Map(), failures: new Map(), known: new Map(), saved: [], slow: [] };
 }
 
 function bump(map: Map<string, number>, key: string, by = 1): void {
@@ -103,7 +105,12 @@ export async function runTarget(
       if (options.deadline !== undefined && Date.now() >= options.deadline) return;
       done++;
       bump(tally.inputs, target.name, weightOf(target, input));
+      const started = performance.now();
       const violations = await target.check(input);
+      const ms = performance.now() - started;
+      if (target.kind === "engine" && ms > 50 * Math.max(1, (input as string).length / 10_000)) {
+        tally.slow.push({ target: target.name, chars: (input as string).length, ms: Math.round(ms) });
+      }
       for (const v of violations) {
         const known = KNOWN_FAILURES[v.invariant] !== undefined;
         bump(known ? tally.known : tally.failures, `${target.name}: ${v.invariant}`);

@@ -41,6 +41,9 @@ async function main(): Promise<number> {
     const invariant = key.slice(key.lastIndexOf(": ") + 2);
     console.log(`  known (${KNOWN_FAILURES[invariant]}): ${key}: ${n}`);
   }
+  const slow = tally.slow.sort((a, b) => b.ms / b.chars - a.ms / a.chars);
+  console.log(`engine inputs over 50 ms per 10 KB (wall time, machine load included): ${slow.length}`);
+  for (const s of slow.slice(0, 5)) console.log(`  ${s.target}: ${s.chars.toLocaleString("en")} chars in ${s.ms} ms`);
   if (tally.saved.length > 0) console.log(`kept in test/fuzz/regressions/: ${tally.saved.join(", ")}`);
   return tally.failures.size === 0 ? 0 : 1;
 }
