@@ -117,9 +117,9 @@ function layout(base: string, entries: Entry[]): { dir: string; expect: Expectat
       case "unreadableFolder": {
         const folder = join(dir, `${i}-locked`);
         mkdirSync(folder);
-        writeFileSync(join(folder, "inside.txt"), SENTENCE);
+        writeFileSync(join(folder, `${i}-inside.txt`), SENTENCE);
         chmodSync(folder, 0o000);
-        if (isRoot) expect.analysed.push("inside.txt");
+        if (isRoot) expect.analysed.push(`${i}-inside.txt`);
         else (expect.reported.push(`${i}-locked`), (expect.fatal = true));
         break;
       }
