@@ -33,7 +33,13 @@ export function splitSentences(text: string, tokens: Token[]): SentenceSlice[] {
       out.push(slice(tokens, a, b, false, true, paragraph));
       return;
     }
-    for (const [s, e] of splitLine(tokens, a, b)) out.push(slice(tokens, s, e, false, false, paragraph));
+    // A line too long to be a caption or a menu, or prose with a credit between its sentences,
+    // keeps its prose: only its clutter sentences go.
+    const bySentence = countWords(tokens, a, b) > CAPTION_MAX_WORDS || isCredit(lineText.trim());
+    for (const [s, e] of splitLine(tokens, a, b)) {
+      const clutter = bySentence && isClutter(text.slice(tokens[s]!.start, tokens[e - 1]!.end));
+      out.push(slice(tokens, s, e, clutter, false, paragraph));
+    }
   });
   return out;
 }
@@ -86,16 +92,54 @@ type LineKind = "prose" | "headline" | "furniture" | "zone-marker";
 const FURNITURE_START =
   /^(e-?mail|phone|tel|fax|contact( us)?|follow us|subscribe|sign up|share( this)?|advertisement|sponsored|©|\(c\)|copyright|all rights reserved|image|photo|picture|credit|source|related|read more|read also|see also|also read|view \d+ comments?|\d+ comments?|comments?|tags?|topics?|posted|updated|published|by [A-Z][a-z]+ [A-Z][a-z]+$)\b/i;
 
-// Photo captions and credits, bylines, editing notes.
-const CREDIT_LINE = /\b(REUTERS\/|AP Photo|Getty Images|File Photo|Photo credit|Photograph:|Photo:|Image:|Credit:|\(Photo|\/AFP\b|via Getty|Shutterstock)|^(Reporting|Editing|Writing|Additional reporting|Compiled) by\b/;
+// Photo captions and credits, bylines, editing notes. The marks that only a credit writes
+// (a photographer's slash, "AP Photo") count anywhere; the names of picture agencies and the
+// "Photo:" labels count where a credit stands: at the start of the line, of a sentence or of
+// a bracket, after a slash or a bar. "…, citing Getty Images data, said…" is prose.
+const CREDIT_MARK = /\b(REUTERS\/|AP Photo|\/AFP\b)|\(Photo\b|^(Reporting|Editing|Writing|Additional reporting|Compiled) by\b/;
+const CREDIT_NAME = /\b(Getty Images|File Photo|Photo credit|Photograph:|Photo:|Image:|Credit:|via Getty|Shutterstock)/g;
+const CREDIT_PLACE = /(^|[.!?]["”’)\]]?\s+|[([/|]\s*|[–—]\s*)$/;
 
 const CREDIT_HINTS = ["Photo", "REUTERS", "Getty", "Image", "Credit", "AFP", "Shutterstock", " by "];
 
+/** Lines longer than this are never one caption, menu or byline: they are judged sentence by sentence. */
+const CAPTION_MAX_WORDS = 80;
+
+function isCredit(line: string): boolean {
+  if (!CREDIT_HINTS.some((h) => line.includes(h))) return false;
+  if (CREDIT_MARK.test(line)) return true;
+  for (const match of line.matchAll(CREDIT_NAME)) {
+    if (CREDIT_PLACE.test(line.slice(Math.max(0, match.index - 8), match.index))) return true;
+    // "via Getty Images" and "Photo: …" inside a credit already placed count with it.
+  }
+  return false;
+}
+
+function isMenu(line: string): boolean {
+  return line.includes("|") && (/(^|\s)\|(\s|$)/.test(line) || /^\|/.test(line));
+}
+
+/** A credit between sentences of prose (not its first or last sentence, where captions put it). */
+function creditOnlyInside(line: string, tokens: Token[], a: number, b: number): boolean {
+  const sentences = splitLine(tokens, a, b);
+  if (sentences.length < 3) return false;
+  const base = tokens[a]!.start;
+  const textOf = ([s, e]: [number, number]) => line.slice(tokens[s]!.start - base, tokens[e - 1]!.end - base);
+  return !isCredit(textOf(sentences[0]!).trim()) && !isCredit(textOf(sentences[sentences.length - 1]!).trim());
+}
+
+/** Page clutter within a long line: a credit, a menu, a furniture opener. */
+function isClutter(sentence: string): boolean {
+  const trimmed = sentence.trim();
+  return isCredit(trimmed) || isMenu(trimmed) || FURNITURE_START.test(trimmed);
+}
+
 function classifyLine(line: string, tokens: Token[], a: number, b: number, inZone: boolean): LineKind {
   const trimmed = line.trim();
-  if (CREDIT_HINTS.some((h) => trimmed.includes(h)) && CREDIT_LINE.test(trimmed)) return "furniture";
   const words = countWords(tokens, a, b);
-  if (trimmed.includes("|") && (/(^|\s)\|(\s|$)/.test(trimmed) || /^\|/.test(trimmed))) return "furniture";
+  if (words > CAPTION_MAX_WORDS) return "prose";
+  if (isCredit(trimmed) && !creditOnlyInside(line, tokens, a, b)) return "furniture";
+  if (isMenu(trimmed)) return "furniture";
   if (FURNITURE_START.test(trimmed)) return "furniture";
   if (words === 0) return "furniture";
   const e = b - citationMarkLength(tokens, a, b);

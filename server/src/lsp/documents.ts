@@ -1,5 +1,9 @@
 // Open documents: the editor's text replaces the disk's text in the corpus while a document is
 // open; closing it goes back to the file on disk (or drops an untitled document).
+//
+// Edits are coalesced: a change schedules one analysis of the document's newest text after a
+// pause as long as the last analysis of it took (at most MAX_PAUSE_MS, and never postponed more
+// than MAX_WAIT_MS), so a burst of edits to a large file costs a few analyses, not one each.
 import type { Connection, TextDocuments } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { Emitter } from "./events";
@@ -17,8 +21,14 @@ export class OpenDocuments {
   readonly onDidAnalyze: Emitter<TextDocument>;
   readonly onDidClose: Emitter<TextDocument>;
   private readonly warnedOpen = new Set<string>();
-  /** Analyses started and not finished yet, by canonical URI. */
-  private readonly pending = new Map<string, Promise<void>>();
+  private readonly scheduled = new Map<string, { timer: NodeJS.Timeout; since: number; document: TextDocument }>();
+  private readonly running = new Map<string, Promise<void>>();
+  /** Closed documents going back to their disk text. */
+  private readonly closing = new Set<Promise<void>>();
+  /** The version each open document was last analysed at. */
+  private readonly analyzedVersion = new Map<string, number>();
+  /** How long the last analysis of each open document took (ms). */
+  private readonly cost = new Map<string, number>();
 
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
@@ -37,8 +47,11 @@ export class OpenDocuments {
     this.documents.onDidOpen(({ document }) => {
       if (isSourceLanguage(document.languageId)) this.byUri.set(canonicalUri(document.uri), document);
     });
-    this.documents.onDidChangeContent(({ document }) => void this.track(document, this.analyze(document)));
-    this.documents.onDidClose(({ document }) => void this.close(document));
+    this.documents.onDidChangeContent(({ document }) => this.schedule(document));
+    this.documents.onDidClose(({ document }) => {
+      const run = this.close(document).finally(() => this.closing.delete(run));
+      this.closing.add(run);
+    });
   }
 
   /** The open source document for a URI (any spelling). */
@@ -63,17 +76,58 @@ export class OpenDocuments {
     return Promise.all(this.documents.all().map((doc) => this.analyze(doc))).then(() => undefined);
   }
 
-  /** Resolves when the latest analysis started for a document is done (at once if none is pending). */
+  /**
+   * Resolves once the analysis of `uri` matches its newest text: a request about the document
+   * runs a waiting analysis now rather than answering from an older text.
+   */
   settled(uri: string): Promise<void> {
-    return this.pending.get(canonicalUri(uri)) ?? Promise.resolve();
+    const key = canonicalUri(uri);
+    const scheduled = this.scheduled.get(key);
+    if (scheduled) {
+      clearTimeout(scheduled.timer);
+      this.scheduled.delete(key);
+      const current = this.documents.get(scheduled.document.uri);
+      if (current) return this.analyzeSerially(key, current);
+    }
+    return Promise.all([this.running.get(key), ...this.closing]).then(() => undefined);
   }
 
-  private track(document: TextDocument, analysis: Promise<void>): void {
+  /** Whether an analysis of `uri` is waiting for a pause in the edits. */
+  isPending(uri: string): boolean {
+    return this.scheduled.has(canonicalUri(uri));
+  }
+
+  private schedule(document: TextDocument): void {
     const uri = canonicalUri(document.uri);
-    const done = analysis.finally(() => {
-      if (this.pending.get(uri) === done) this.pending.delete(uri);
+    const previous = this.scheduled.get(uri);
+    if (previous) clearTimeout(previous.timer);
+    const since = previous?.since ?? Date.now();
+    const waited = Date.now() - since;
+    const pause = Math.max(0, Math.min(MAX_PAUSE_MS, this.cost.get(uri) ?? 0, MAX_WAIT_MS - waited));
+    const timer = setTimeout(() => {
+      this.scheduled.delete(uri);
+      const current = this.documents.get(document.uri);
+      if (current) void this.analyzeSerially(uri, current);
+    }, pause);
+    this.scheduled.set(uri, { timer, since, document });
+  }
+
+  /** One analysis of a document at a time; a request meanwhile runs once more after it, on the newest text. */
+  private analyzeSerially(uri: string, document: TextDocument): Promise<void> {
+    const running = this.running.get(uri);
+    if (running) {
+      // Once the run ends, one more on the newest text, unless that run saw it already.
+      return running.then(() =>
+        this.documents.get(document.uri) === document && !this.scheduled.has(uri) && this.analyzedVersion.get(uri) !== document.version
+          ? this.analyzeSerially(uri, document)
+          : undefined,
+      );
+    }
+    const run = this.analyze(document).finally(() => {
+      if (this.running.get(uri) === run) this.running.delete(uri);
     });
-    this.pending.set(uri, done);
+    this.running.set(uri, run);
+    return run;
   }
 
   private async analyze(document: TextDocument): Promise<void> {
@@ -81,9 +135,11 @@ export class OpenDocuments {
     try {
       if (!(await this.serve(document))) return;
       const settings = await this.settings.get(uri);
+      const excluded = await this.workspace().isExcluded(uri);
       const current = this.byUri.get(uri);
       if (!current) return; // closed meanwhile
-      if (await this.workspace().isExcluded(uri)) {
+      this.analyzedVersion.set(uri, current.version);
+      if (excluded) {
         this.sources.remove(uri);
       } else {
         const text = current.getText();
@@ -91,7 +147,9 @@ export class OpenDocuments {
         if (problem) this.skipOpen(uri, problem);
         else {
           this.warnedOpen.delete(uri);
+          const started = Date.now();
           this.sources.set(uri, text, current.version);
+          this.cost.set(uri, Date.now() - started);
         }
       }
       this.onDidAnalyze.fire(current);
@@ -130,6 +188,11 @@ export class OpenDocuments {
     if (this.byUri.get(uri) !== document) return;
     this.byUri.delete(uri);
     this.warnedOpen.delete(uri);
+    const scheduled = this.scheduled.get(uri);
+    if (scheduled) clearTimeout(scheduled.timer);
+    this.scheduled.delete(uri);
+    this.cost.delete(uri);
+    this.analyzedVersion.delete(uri);
     this.onDidClose.fire(document);
     try {
       // Back to the text on disk (the editor may have held unsaved changes), or gone.
@@ -140,3 +203,7 @@ export class OpenDocuments {
     }
   }
 }
+
+/** The longest pause an analysis waits for the edits to stop, and the longest it is put off. */
+const MAX_PAUSE_MS = 300;
+const MAX_WAIT_MS = 1000;

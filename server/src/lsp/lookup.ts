@@ -12,8 +12,9 @@ import type {
   FigureGroup,
   FigureMember,
 } from "../engine";
-import { spanContains, spansOverlap } from "./convert";
+import { spansOverlap } from "./convert";
 import type { ContradictionView, SourceIndex } from "./sources";
+import { indexOf, SpanIndex } from "./spanIndex";
 
 export type Element =
   | { kind: "figure"; index: number; figure: Figure }
@@ -22,22 +23,15 @@ export type Element =
 
 /** The innermost element at an offset: a figure, else an actor, else a claim. */
 export function elementAt(analysis: Analysis, offset: number): Element | undefined {
-  const figureIndex = analysis.figures.findIndex((f) => spanContains(f, offset));
-  if (figureIndex >= 0) return { kind: "figure", index: figureIndex, figure: analysis.figures[figureIndex]! };
-  const actor = analysis.actors.find((a) => spanContains(a, offset));
+  const index = indexOf(analysis);
+  const figure = index.figures.at(offset)[0];
+  if (figure) return { kind: "figure", index: figure.index, figure: analysis.figures[figure.index]! };
+  const actor = index.actors.at(offset)[0];
   if (actor) return { kind: "actor", actor };
-  const claimIndex = smallestContaining(analysis.claims, offset);
-  if (claimIndex >= 0) return { kind: "claim", index: claimIndex, claim: analysis.claims[claimIndex]! };
+  let claim: Claim | undefined;
+  for (const c of index.claims.at(offset)) if (!claim || c.end - c.start < claim.end - claim.start) claim = c;
+  if (claim) return { kind: "claim", index: index.claimIndex.get(claim)!, claim };
   return undefined;
-}
-
-function smallestContaining(spans: ReadonlyArray<{ start: number; end: number }>, offset: number): number {
-  let best = -1;
-  for (let i = 0; i < spans.length; i++) {
-    const s = spans[i]!;
-    if (spanContains(s, offset) && (best < 0 || s.end - s.start < spans[best]!.end - spans[best]!.start)) best = i;
-  }
-  return best;
 }
 
 /** Index of the figure of `analysis` a cross-file member stands for (same span, else overlapping). */
@@ -53,6 +47,27 @@ export function figureGroupOf(sources: SourceIndex, uri: string, figureIndex: nu
   } catch {
     return undefined;
   }
+}
+
+const elsewhereCache = new WeakMap<FigureGroup, Map<string, FigureMember[]>>();
+
+/** The members of a group in files other than `uri` (computed once per group and file). */
+export function membersElsewhere(group: FigureGroup, uri: string): FigureMember[] {
+  let perFile = elsewhereCache.get(group);
+  if (!perFile) elsewhereCache.set(group, (perFile = new Map()));
+  let members = perFile.get(uri);
+  if (!members) perFile.set(uri, (members = group.members.filter((m) => m.file !== uri)));
+  return members;
+}
+
+const fileCountCache = new WeakMap<FigureMember[], number>();
+
+/** How many other files give a value in the group. */
+export function filesElsewhere(group: FigureGroup, uri: string): number {
+  const members = membersElsewhere(group, uri);
+  let count = fileCountCache.get(members);
+  if (count === undefined) fileCountCache.set(members, (count = new Set(members.map((m) => m.file)).size));
+  return count;
 }
 
 /** A key for one mention of a file (`file#start:end`). */
@@ -85,10 +100,8 @@ export function conflictsOf(
   kind?: Contradiction["kind"],
 ): Conflict[] {
   const out: Conflict[] = [];
-  for (const contradiction of view.touching(uri)) {
+  for (const { contradiction, self } of selfMembers(view, uri, span)) {
     if (kind && contradiction.kind !== kind) continue;
-    const self = contradiction.members.find((m) => view.isMention(m, uri, span));
-    if (!self) continue;
     const others = contradiction.members.filter((m) => m !== self && view.isCurrent(m) && !view.isMention(m, uri, span));
     out.push({
       contradiction,
@@ -130,10 +143,10 @@ export function relationsOfClaim(sources: SourceIndex, uri: string, claim: Claim
   }
   const analysis = sources.analysis(uri);
   if (!analysis) return relations;
-  analysis.figures.forEach((figure, index) => {
-    if (!spansOverlap(figure, claim)) return;
+  for (const { index } of indexOf(analysis).figures.overlapping(claim)) {
+    const figure = analysis.figures[index]!;
     const group = figureGroupOf(sources, uri, index);
-    if (!group) return;
+    if (!group) continue;
     const opposing = new Set<string>();
     for (const conflict of conflictsOf(view, uri, figure, "figure")) {
       for (const m of conflict.opposing) opposing.add(`${m.file}#${m.start}`);
@@ -142,7 +155,7 @@ export function relationsOfClaim(sources: SourceIndex, uri: string, claim: Claim
       if (member.file === uri) continue;
       add(member, opposing.has(`${member.file}#${member.start}`) ? "contradicts" : "corroborates", group.label);
     }
-  });
+  }
   return relations;
 }
 
@@ -178,5 +191,63 @@ export function actorEntry(sources: SourceIndex, canonical: string): ActorIndexE
 
 /** Whether a figure of `uri` takes part in a figure contradiction. */
 export function isConflictingFigure(view: ContradictionView, uri: string, figure: Figure): boolean {
-  return view.touching(uri).some((c) => c.kind === "figure" && c.members.some((m) => view.isMention(m, uri, figure)));
+  return selfMembers(view, uri, figure).some(({ contradiction }) => contradiction.kind === "figure");
+}
+
+// ---- The members of one file, indexed once per view ----
+
+interface MemberEntry {
+  start: number;
+  end: number;
+  member: ContradictionMember;
+  /** Position of the member in its contradiction, and of the contradiction in the file's list. */
+  memberIndex: number;
+  order: number;
+  contradiction: Contradiction;
+}
+
+interface FileMembers {
+  bySpan: SpanIndex<MemberEntry>;
+  byText: Map<string, MemberEntry[]>;
+}
+
+const memberIndexes = new WeakMap<ContradictionView, Map<string, FileMembers>>();
+
+function fileMembers(view: ContradictionView, uri: string): FileMembers {
+  let perFile = memberIndexes.get(view);
+  if (!perFile) memberIndexes.set(view, (perFile = new Map()));
+  let found = perFile.get(uri);
+  if (!found) {
+    const entries: MemberEntry[] = [];
+    view.touching(uri).forEach((contradiction, order) =>
+      contradiction.members.forEach((member, memberIndex) => {
+        if (member.file === uri) entries.push({ start: member.start, end: member.end, member, memberIndex, order, contradiction });
+      }),
+    );
+    const byText = new Map<string, MemberEntry[]>();
+    for (const entry of entries) {
+      const list = byText.get(entry.member.text);
+      if (list) list.push(entry);
+      else byText.set(entry.member.text, [entry]);
+    }
+    perFile.set(uri, (found = { bySpan: new SpanIndex(entries), byText }));
+  }
+  return found;
+}
+
+/** The contradictions (in the view's order) in which `span` of `uri` is a member, with that member. */
+function selfMembers(
+  view: ContradictionView,
+  uri: string,
+  span: { start: number; end: number; text: string },
+): Array<{ contradiction: Contradiction; self: ContradictionMember }> {
+  const index = fileMembers(view, uri);
+  const candidates = view.matchesByText(uri) ? (index.byText.get(span.text) ?? []) : index.bySpan.overlapping(span);
+  const first = new Map<Contradiction, MemberEntry>();
+  for (const entry of candidates) {
+    if (!view.isMention(entry.member, uri, span)) continue;
+    const known = first.get(entry.contradiction);
+    if (!known || entry.memberIndex < known.memberIndex) first.set(entry.contradiction, entry);
+  }
+  return [...first.values()].sort((a, b) => a.order - b.order).map((e) => ({ contradiction: e.contradiction, self: e.member }));
 }

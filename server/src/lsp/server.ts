@@ -1,5 +1,13 @@
 // The Provenance language server: wiring only. `node dist/server.js --stdio` (or --node-ipc).
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type ServerCapabilities } from "vscode-languageserver/node";
+import {
+  createConnection,
+  ProposedFeatures,
+  StreamMessageWriter,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type ServerCapabilities,
+} from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { registerCodeLens } from "./features/codeLens";
 import { registerContradictions } from "./features/contradictions";
@@ -12,11 +20,38 @@ import { registerReviews } from "./features/reviews";
 import { registerSemanticTokens } from "./features/semanticTokens";
 import { registerStatus } from "./features/status";
 import { registerSymbols } from "./features/symbols";
+import { invalidParamsAnswer, ResyncingReader } from "./framing";
 import { describeError } from "./safe";
 import { createServices } from "./services";
 import { warmUp } from "../engine";
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = process.argv.includes("--stdio") ? stdioConnection() : createConnection(ProposedFeatures.all);
+
+/**
+ * Over stdio the server reads frames itself (framing.ts: a bad frame is skipped, not fatal, and
+ * requests without params answer -32602), so it does what vscode-languageserver does for
+ * `--stdio`: console output goes to stderr, and the end of input ends the process.
+ */
+function stdioConnection(): Connection {
+  const writer = new StreamMessageWriter(process.stdout);
+  const reader = new ResyncingReader(process.stdin, (message) => {
+    const answer = invalidParamsAnswer(message);
+    if (answer) void writer.write(answer as never);
+    return answer !== undefined;
+  });
+  for (const level of ["log", "info", "warn", "error", "debug"] as const) {
+    console[level] = (...args: unknown[]) => process.stderr.write(`${args.map(String).join(" ")}\n`);
+  }
+  let shutdownReceived = false;
+  const end = () => process.exit(shutdownReceived ? 0 : 1);
+  process.stdin.on("end", end);
+  process.stdin.on("close", end);
+  const made = createConnection(ProposedFeatures.all, reader, writer);
+  made.onShutdown(() => {
+    shutdownReceived = true;
+  });
+  return made;
+}
 const documents = new TextDocuments(TextDocument);
 
 connection.onInitialize((params) => {

@@ -18,6 +18,8 @@ export interface ContradictionView {
   isMention(member: { file: string; start: number; end: number; text: string }, uri: string, span: { start: number; end: number; text: string }): boolean;
   /** Whether a member's span is valid in the current text of its file. */
   isCurrent(member: { file: string }): boolean;
+  /** Whether mentions of `uri` are matched by text (its spans moved since the computation). */
+  matchesByText(uri: string): boolean;
 }
 
 export interface CorpusChange {
@@ -128,6 +130,7 @@ export class SourceIndex {
       touching: (uri) => index.get(uri) ?? [],
       isMention: (member, uri, span) => member.file === uri && spansOverlap(member, span),
       isCurrent: () => true,
+      matchesByText: () => false,
     };
   }
 
@@ -147,6 +150,7 @@ export class SourceIndex {
       isMention: (member, uri, span) =>
         member.file === uri && (changed(uri) ? member.text === span.text : spansOverlap(member, span)),
       isCurrent: (member) => !changed(member.file),
+      matchesByText: changed,
     };
   }
 

@@ -1,8 +1,9 @@
 // The only place the server touches the file system: finding the source texts of the workspace
-// folders (provenance.include / provenance.exclude), reading them (size limit, UTF-8 only),
-// indexing them with progress, and following changes on disk (didChangeWatchedFiles).
-import { readdir, readFile, stat } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
+// folders (provenance.include / provenance.exclude), reading them (through the input module the
+// CLI shares: regular files only, size limit, UTF-8 or UTF-16 by BOM), indexing them with
+// progress, and following changes on disk (didChangeWatchedFiles).
+import { stat } from "node:fs/promises";
+import { relative, sep } from "node:path";
 import picomatch from "picomatch";
 import { FileChangeType, type Connection, type FileEvent, type WorkspaceFolder } from "vscode-languageserver";
 import {
@@ -15,28 +16,29 @@ import { describeError, showWarning, type Logger } from "./safe";
 import type { SettingsStore } from "./settings";
 import type { SourceIndex } from "./sources";
 import { canonicalUri, isUnder, pathOfUri, uriOfPath } from "./uris";
+import { formatBytes, MESSAGES, readSource, staysInside, walkAsync, type InputProblem } from "../shared/inputs";
+
+export { formatBytes } from "../shared/inputs";
 
 // ---- Reading and checking one file ----
 
 export type ReadOutcome = { text: string } | { skipped: string };
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
-
-/** Reads a source text from disk: skipped when too large, binary (NUL bytes) or not UTF-8. */
+/**
+ * Reads a source text from disk: skipped when not a regular file, too large, binary or not
+ * text. A vanished file rejects with its ENOENT error (the caller forgets the file).
+ */
 export async function readSourceFile(path: string, maxFileSize: number): Promise<ReadOutcome> {
-  const info = await stat(path);
-  if (!info.isFile()) return { skipped: "not a regular file" };
-  if (info.size > maxFileSize) return { skipped: tooLargeReason(info.size, maxFileSize) };
-  const bytes = await readFile(path);
-  if (bytes.length > maxFileSize) return { skipped: tooLargeReason(bytes.length, maxFileSize) };
-  if (bytes.includes(0)) return { skipped: "binary content (NUL bytes), not text" };
-  try {
-    // A leading BOM is kept: the engine removes it and convert.ts shifts offsets for it.
-    return { text: (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? "\ufeff" : "") + utf8.decode(bytes) };
-  } catch {
-    return { skipped: "not valid UTF-8 text" };
+  const read = await readSource(path, { maxBytes: maxFileSize, limitName: "provenance.maxFileSize limit" });
+  if ("message" in read) {
+    if (read.message === MISSING) throw Object.assign(new Error(read.message), { code: "ENOENT" });
+    return { skipped: read.message };
   }
+  // A leading BOM is kept: the engine removes it and convert.ts shifts offsets for it.
+  return { text: (read.bom ? "\ufeff" : "") + read.text };
 }
+
+const MISSING = "no such file or folder";
 
 /** Why an editor's text is not analysed (too large, NUL bytes), or undefined when it is fine. */
 export function textProblem(text: string, maxFileSize: number): string | undefined {
@@ -50,12 +52,6 @@ export function textProblem(text: string, maxFileSize: number): string | undefin
 
 function tooLargeReason(size: number, limit: number): string {
   return `${formatBytes(size)} is over the provenance.maxFileSize limit of ${formatBytes(limit)}`;
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${bytes} bytes`;
 }
 
 // ---- Which files belong to the workspace ----
@@ -93,29 +89,22 @@ function toPosix(path: string): string {
   return sep === "/" ? path : path.split(sep).join("/");
 }
 
-/** Every included file under `root` (symbolic links to folders are not followed). */
-export async function discoverFiles(root: string, filter: FileFilter, cancelled: () => boolean): Promise<string[]> {
-  const found: string[] = [];
-  const pending = [root];
-  while (pending.length > 0 && !cancelled()) {
-    const dir = pending.pop()!;
-    let entries;
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch {
-      continue; // unreadable or vanished folder
-    }
-    for (const entry of entries) {
-      const full = join(dir, entry.name);
-      const rel = toPosix(relative(root, full));
-      if (entry.isDirectory()) {
-        if (!filter.excludesFolder(rel)) pending.push(full);
-      } else if ((entry.isFile() || entry.isSymbolicLink()) && filter.includes(rel)) {
-        found.push(full);
-      }
-    }
-  }
-  return found.sort();
+/**
+ * Every included file under `root`, and what could not be read on the way (unreadable folders,
+ * broken links, links leading out of the folder: those are not followed). Each real folder is
+ * walked once, so link loops end.
+ */
+export async function discoverFiles(
+  root: string,
+  filter: FileFilter,
+  cancelled: () => boolean,
+): Promise<{ files: string[]; problems: InputProblem[] }> {
+  const { files, problems } = await walkAsync([root], {
+    includes: (rel) => filter.includes(rel),
+    excludesFolder: (rel) => filter.excludesFolder(rel),
+    cancelled,
+  });
+  return { files: files.map((f) => f.path).sort(), problems };
 }
 
 // ---- Indexing and following the disk ----
@@ -140,6 +129,13 @@ export class Workspace {
   private run = 0;
   private indexing: Promise<IndexedParams> | undefined;
   private readonly shownSkips = new Set<string>();
+  /** The latest read started for each file: an older read finishing later must not win. */
+  private readonly latestRead = new Map<string, number>();
+  private reads = 0;
+  /** Reloads in progress (watcher events, closed documents). */
+  private readonly inflight = new Set<Promise<void>>();
+  /** Files read on a watcher event while an indexing run lists folders: the run must not forget them. */
+  private readonly reloadedDuringRun = new Set<string>();
   /** Fingerprint of the settings the last indexing run used (see indexingFingerprint). */
   indexedWith = "";
   private markIndexed: () => void = () => undefined;
@@ -211,6 +207,7 @@ export class Workspace {
     progress?.begin("Provenance: indexing source texts", 0, "looking for files", false);
     connection.sendNotification(IndexingStatusNotification, { indexing: true, done: 0, total: 0 });
     sources.hold();
+    this.reloadedDuringRun.clear();
     let indexed = 0;
     let skipped = 0;
     try {
@@ -220,7 +217,8 @@ export class Workspace {
       this.indexedWith = indexingFingerprint(used);
       for (const folder of this.folders) {
         const settings = await this.options.settings.get(folder.uri);
-        const paths = await discoverFiles(folder.path, createFileFilter(settings), cancelled);
+        const { files: paths, problems } = await discoverFiles(folder.path, createFileFilter(settings), cancelled);
+        for (const problem of problems) this.reportProblem(problem);
         for (const path of paths) if (!seen.has(path)) (seen.add(path), planned.push({ path, settings }));
       }
       if (cancelled()) return { files: 0, skipped: 0, milliseconds: Date.now() - started };
@@ -268,7 +266,9 @@ export class Workspace {
   /** Files indexed earlier that are no longer part of the workspace (settings changed). */
   private forgetFilesNotIn(current: Set<string>): void {
     for (const file of this.options.sources.files()) {
-      if (!current.has(file) && !this.options.isOpen(file) && file.startsWith("file:")) this.options.sources.remove(file);
+      if (!current.has(file) && !this.options.isOpen(file) && !this.reloadedDuringRun.has(file) && file.startsWith("file:")) {
+        this.options.sources.remove(file);
+      }
     }
   }
 
@@ -276,21 +276,31 @@ export class Workspace {
   private async loadFile(path: string, settings: ProvenanceSettings): Promise<"indexed" | "skipped" | "ignored"> {
     const uri = uriOfPath(path);
     if (this.options.isOpen(uri)) return "indexed";
+    const ticket = ++this.reads;
+    this.latestRead.set(uri, ticket);
     let outcome: ReadOutcome;
     try {
       outcome = await readSourceFile(path, settings.maxFileSize);
+      if (this.latestRead.get(uri) !== ticket) return "ignored"; // a newer read of this file is under way or done
+      this.latestRead.delete(uri);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-        this.options.sources.remove(uri);
+        if (!this.options.isOpen(uri)) this.options.sources.remove(uri);
         return "ignored";
       }
       outcome = { skipped: `could not be read (${(error as Error).message})` };
     }
+    // Opened while the file was read: the editor's text wins over the disk's.
+    if (this.options.isOpen(uri)) return "indexed";
     if ("skipped" in outcome) {
       this.reportSkip(uri, path, outcome.skipped);
       return "skipped";
     }
     return this.options.sources.set(uri, outcome.text) ? "indexed" : "skipped";
+  }
+
+  private reportProblem(problem: InputProblem): void {
+    this.reportSkip(uriOfPath(problem.path), problem.path, problem.message);
   }
 
   /** Logs a skipped file, once per file and reason. */
@@ -336,9 +346,21 @@ export class Workspace {
     for (const file of sources.skippedFiles()) if (isUnder(file, uri)) sources.remove(file);
   }
 
+  /** Resolves when the reloads under way (watcher events, closed documents) are done. */
+  async settled(): Promise<void> {
+    while (this.inflight.size > 0) await Promise.all([...this.inflight]);
+  }
+
   /** Re-reads a file (or a created folder) from disk when it belongs to the workspace. */
-  async reload(uri: string): Promise<void> {
+  reload(uri: string): Promise<void> {
+    const run = this.reloadNow(uri).finally(() => this.inflight.delete(run));
+    this.inflight.add(run);
+    return run;
+  }
+
+  private async reloadNow(uri: string): Promise<void> {
     if (this.options.isOpen(uri)) return;
+    this.reloadedDuringRun.add(uri);
     const path = pathOfUri(uri);
     const folder = this.folderOf(uri);
     if (!path || !folder) return;
@@ -354,13 +376,24 @@ export class Workspace {
     if (isDirectory) {
       const rel = toPosix(relative(folder.path, path));
       if (rel && filter.excludesFolder(rel)) return;
-      for (const file of await discoverFiles(path, { ...filter, includes: (r) => filter.includes(joinRel(rel, r)) }, () => false)) {
+      const found = await discoverFiles(
+        path,
+        { ...filter, includes: (r) => filter.includes(joinRel(rel, r)), excludesFolder: (r) => filter.excludesFolder(joinRel(rel, r)) },
+        () => false,
+      );
+      for (const problem of found.problems) this.reportProblem(problem);
+      for (const file of found.files) {
+        this.reloadedDuringRun.add(uriOfPath(file));
         await this.loadFile(file, settings);
       }
       return;
     }
     if (!filter.includes(toPosix(relative(folder.path, path)))) {
       this.options.sources.remove(uri);
+      return;
+    }
+    if (!(await staysInside(path, [folder.path]))) {
+      this.reportSkip(uri, path, MESSAGES.linkOutside);
       return;
     }
     await this.loadFile(path, settings);

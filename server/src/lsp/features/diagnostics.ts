@@ -5,6 +5,7 @@ import type { Diagnostic } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { findingsOf, type FileRelations, type Finding } from "../../engine";
 import type { ProvenanceSettings } from "../../protocol";
+import { boundDiagnostics } from "../bounds";
 import { findingToDiagnostic } from "../convert";
 import { conflictsOf, figureGroupOf } from "../lookup";
 import { describeError } from "../safe";
@@ -25,7 +26,7 @@ export function registerDiagnostics(services: Services): void {
       const current = open.get(uri);
       if (!current) return; // closed while waiting for settings
       const view = options.settled ? sources.settledView() : sources.freshView();
-      const diagnostics = applyReviews(services, uri, computeDiagnostics(sources, uri, settings, view));
+      const diagnostics = boundDiagnostics(applyReviews(services, uri, computeDiagnostics(sources, uri, settings, view)));
       const key = JSON.stringify(diagnostics);
       if (!options.force && published.get(current.uri) === key) return;
       published.set(current.uri, key);

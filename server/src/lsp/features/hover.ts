@@ -1,12 +1,14 @@
 // Hovers (Markdown): the provenance of a claim, every value given for a figure's subject across
 // files, and what the corpus knows about an actor.
-import { MarkupKind, type Hover, type HoverParams } from "vscode-languageserver";
+import { MarkupKind, type CancellationToken, type Hover, type HoverParams } from "vscode-languageserver";
 import { documentDate, frameLabel, type ActorMention, type Analysis, type Claim, type Figure } from "../../engine";
-import { displayLine, lineLink, spansOverlap, type LineMap } from "../convert";
+import { cut, LIMITS } from "../bounds";
+import { displayLine, lineLink, type LineMap } from "../convert";
 import { actorEntry, elementAt, otherValuesOf, relationsOfClaim } from "../lookup";
 import { workspaceReady } from "../ready";
 import { guarded } from "../safe";
-import type { Services } from "../services";
+import { indexOf } from "../spanIndex";
+import { whenCurrent, type Services } from "../services";
 import type { SourceIndex } from "../sources";
 import { canonicalUri, fileName } from "../uris";
 import { reviewHoverSection } from "./reviews";
@@ -24,9 +26,13 @@ import {
   STANCE_LABEL,
 } from "../wording";
 
+/** At most this many rows in any list of a hover (files, claims, values, relations). */
+export const HOVER_LIST_LIMIT = 20;
+
 export function registerHover(services: Services): { hoverProvider: true } {
   services.connection.onHover(
-    guarded(services.log, "hover", null, async (params: HoverParams) => {
+    guarded(services.log, "hover", null, async (params: HoverParams, token: CancellationToken) => {
+      await whenCurrent(services, params.textDocument.uri, token);
       await workspaceReady(services, params.textDocument.uri); // the cross-file part needs every file
       return hoverAt(services, params);
     }),
@@ -60,12 +66,12 @@ export function hoverAt(services: Services, params: HoverParams): Hover | null {
   }
   if (element.kind !== "actor") markdown += reviewHoverSection(services, uri, element.kind, span.start);
   const kind = services.client.markdownHover ? MarkupKind.Markdown : MarkupKind.PlainText;
-  return { contents: { kind, value: markdown }, range: map.rangeOf(span) };
+  return { contents: { kind, value: cut(markdown, LIMITS.hoverChars) }, range: map.rangeOf(span) };
 }
 
 /** One line on the claim a figure or an actor sits in (its full provenance is one hover away). */
 function enclosingClaim(analysis: Analysis, span: { start: number; end: number }): string {
-  const claim = analysis.claims.find((c) => c.start <= span.start && span.end <= c.end);
+  const claim = indexOf(analysis).claims.containing(span)[0];
   if (!claim) return "";
   const kinds = [...new Set(claim.kinds)].map((k) => CLAIM_KIND_LABEL[k]).join(" · ") || "Claim";
   return `\n\n---\n\n_In a claim:_ ${kinds} — ${who(claim)}, ${STANCE_LABEL[claim.stance]}${stanceCue(claim)}`;
@@ -101,13 +107,14 @@ function claimHover(sources: SourceIndex, uri: string, analysis: Analysis, claim
   } else {
     lines.push("", "**Elsewhere**", "");
     const ordered = [...relations].sort((a, b) => (a.relation === b.relation ? 0 : a.relation === "contradicts" ? -1 : 1));
-    for (const r of ordered) {
+    for (const r of ordered.slice(0, HOVER_LIST_LIMIT)) {
       const mark = r.relation === "contradicts" ? "✗ contradicts" : "✓ corroborates";
       const source = r.source ? `${escapeMarkdown(oneLine(r.source, 50))}: ` : "";
       const date = r.date ? ` (${escapeMarkdown(r.date)})` : "";
       lines.push(`- ${mark} — ${mentionLink(sources, r.file, r)} ${source}${escapeMarkdown(quote(r.text))}${date}`);
     }
   }
+  if (relations.length > HOVER_LIST_LIMIT) lines.push(`- … and ${relations.length - HOVER_LIST_LIMIT} more`);
   return lines.join("\n");
 }
 
@@ -133,7 +140,7 @@ function when(analysis: Analysis, claim: Claim): string {
 
 function figureHover(sources: SourceIndex, uri: string, analysis: Analysis, figure: Figure, index: number): string {
   const { group, others } = otherValuesOf(sources, sources.freshView(), uri, index);
-  const giver = analysis.claims.find((c) => spansOverlap(c, figure))?.source;
+  const giver = indexOf(analysis).claims.firstOverlapping(figure)?.source;
   const value =
     figure.valueMax !== undefined && figure.valueMax !== figure.value
       ? `${formatNumber(figure.value)}–${formatNumber(figure.valueMax)}`
@@ -152,12 +159,13 @@ function figureHover(sources: SourceIndex, uri: string, analysis: Analysis, figu
     return lines.join("\n");
   }
   lines.push("", `**Other values for this subject** (${others.length})`, "", "| Value | Source | Date | Where |", "|---|---|---|---|");
-  for (const m of others) {
+  for (const m of others.slice(0, HOVER_LIST_LIMIT)) {
     const mark = m.conflicting ? "⚠ " : "";
     lines.push(
       `| ${mark}${escapeMarkdown(figureAsWritten(m))} | ${escapeMarkdown(m.source ?? "—")} | ${escapeMarkdown(m.date ?? "—")} | ${mentionLink(sources, m.file, m)} |`,
     );
   }
+  if (others.length > HOVER_LIST_LIMIT) lines.push("", `… and ${others.length - HOVER_LIST_LIMIT} more values (see the figures table)`);
   if (others.some((m) => m.conflicting)) lines.push("", "⚠ conflicts with this figure");
   return lines.join("\n");
 }
@@ -175,21 +183,31 @@ function actorHover(sources: SourceIndex, uri: string, actor: ActorMention): str
   const lines = [`**${escapeMarkdown(actor.name)}** — ${ACTOR_KIND_LABEL[actor.kind]}`, ""];
   if (!entry) {
     const here = sources.analysis(uri)?.actors.filter((a) => a.canonical === actor.canonical) ?? [];
-    lines.push(`- **Spellings:** ${[...new Set(here.map((a) => escapeMarkdown(a.text)))].join(", ")}`);
+    const spellings = [...new Set(here.map((a) => a.text))];
+    const shownSpellings = spellings.slice(0, HOVER_LIST_LIMIT).map((s) => escapeMarkdown(oneLine(s, 80)));
+    lines.push(`- **Spellings:** ${shownSpellings.join(", ")}${spellings.length > HOVER_LIST_LIMIT ? `, … and ${spellings.length - HOVER_LIST_LIMIT} more` : ""}`);
     lines.push(`- **Mentions:** ${escapeMarkdown(fileName(uri))} (${here.length})`);
     return lines.join("\n");
   }
-  lines.push(`- **Spellings seen:** ${entry.spellings.map((s) => escapeMarkdown(s)).join(", ") || escapeMarkdown(actor.text)}`);
+  const spellings = entry.spellings.slice(0, HOVER_LIST_LIMIT).map((s) => escapeMarkdown(oneLine(s, 80)));
+  const moreSpellings = entry.spellings.length > HOVER_LIST_LIMIT ? `, … and ${entry.spellings.length - HOVER_LIST_LIMIT} more` : "";
+  lines.push(`- **Spellings seen:** ${spellings.join(", ") + moreSpellings || escapeMarkdown(oneLine(actor.text, 80))}`);
   const perFile = new Map<string, Array<{ start: number; end: number }>>();
-  for (const m of entry.mentions) perFile.set(m.file, [...(perFile.get(m.file) ?? []), m]);
+  for (const m of entry.mentions) {
+    const list = perFile.get(m.file);
+    if (list) list.push(m);
+    else perFile.set(m.file, [m]);
+  }
   lines.push(`- **Mentions:** ${entry.mentions.length} in ${perFile.size} file${perFile.size === 1 ? "" : "s"}`);
-  for (const [file, mentions] of perFile) lines.push(`  - ${mentionLink(sources, file, mentions[0]!)} × ${mentions.length}`);
+  const files = [...perFile].slice(0, HOVER_LIST_LIMIT);
+  for (const [file, mentions] of files) lines.push(`  - ${mentionLink(sources, file, mentions[0]!)} × ${mentions.length}`);
+  if (perFile.size > files.length) lines.push(`  - … and ${perFile.size - files.length} more files`);
   if (entry.claims.length === 0) {
     lines.push("- **Source of claims:** none");
   } else {
     lines.push(`- **Source of ${entry.claims.length} claim${entry.claims.length === 1 ? "" : "s"}:**`);
-    for (const c of entry.claims.slice(0, 10)) lines.push(`  - ${mentionLink(sources, c.file, c)} ${escapeMarkdown(quote(c.text))}`);
-    if (entry.claims.length > 10) lines.push(`  - … and ${entry.claims.length - 10} more`);
+    for (const c of entry.claims.slice(0, HOVER_LIST_LIMIT)) lines.push(`  - ${mentionLink(sources, c.file, c)} ${escapeMarkdown(quote(oneLine(c.text, 160)))}`);
+    if (entry.claims.length > HOVER_LIST_LIMIT) lines.push(`  - … and ${entry.claims.length - HOVER_LIST_LIMIT} more`);
   }
   return lines.join("\n");
 }

@@ -3,6 +3,7 @@
 // (`semanticTokenTypes`, `semanticTokenScopes`).
 import {
   SemanticTokensBuilder,
+  type CancellationToken,
   type SemanticTokens,
   type SemanticTokensLegend,
   type SemanticTokensParams,
@@ -12,7 +13,8 @@ import type { ActorKind, Analysis, ClaimKind } from "../../engine";
 import type { LineMap } from "../convert";
 import { isConflictingFigure } from "../lookup";
 import { guarded } from "../safe";
-import type { Services } from "../services";
+import { indexOf } from "../spanIndex";
+import { whenCurrent, type Services } from "../services";
 import type { SourceIndex } from "../sources";
 import { canonicalUri } from "../uris";
 
@@ -54,12 +56,16 @@ export function registerSemanticTokens(services: Services): {
   const { connection, log, sources } = services;
   const empty: SemanticTokens = { data: [] };
   connection.languages.semanticTokens.on(
-    guarded(log, "semantic tokens", empty, (params: SemanticTokensParams) => encode(sources, canonicalUri(params.textDocument.uri))),
+    guarded(log, "semantic tokens", empty, async (params: SemanticTokensParams, token: CancellationToken) => {
+      await whenCurrent(services, params.textDocument.uri, token);
+      return encode(sources, canonicalUri(params.textDocument.uri));
+    }),
   );
   connection.languages.semanticTokens.onRange(
-    guarded(log, "semantic tokens", empty, (params: SemanticTokensRangeParams) =>
-      encode(sources, canonicalUri(params.textDocument.uri), params.range),
-    ),
+    guarded(log, "semantic tokens", empty, async (params: SemanticTokensRangeParams, token: CancellationToken) => {
+      await whenCurrent(services, params.textDocument.uri, token);
+      return encode(sources, canonicalUri(params.textDocument.uri), params.range);
+    }),
   );
   // Conflicts (a token modifier) change with other files.
   sources.onDidChange(() => {
@@ -71,7 +77,7 @@ export function registerSemanticTokens(services: Services): {
 /** Tokens of one analysis, sorted, without overlaps (the earlier, then longer, token wins). */
 export function collectTokens(analysis: Analysis, isConflicting: (figureIndex: number) => boolean): Token[] {
   const tokens: Token[] = [];
-  const sourceSpans = analysis.claims.map((c) => c.source).filter((s) => s !== null);
+  const { sources } = indexOf(analysis);
   analysis.figures.forEach((f, i) =>
     tokens.push({ start: f.start, end: f.end, type: "figure", modifiers: isConflicting(i) ? ["conflicting"] : [] }),
   );
@@ -82,7 +88,7 @@ export function collectTokens(analysis: Analysis, isConflicting: (figureIndex: n
     }
   }
   for (const actor of analysis.actors) {
-    const isSource = sourceSpans.some((s) => s.start <= actor.start && actor.end <= s.end);
+    const isSource = sources.containing(actor).length > 0;
     tokens.push({ start: actor.start, end: actor.end, type: ACTOR_TOKEN[actor.kind], modifiers: isSource ? ["claimSource"] : [] });
   }
   tokens.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));

@@ -7,7 +7,8 @@ import {
   type DocumentStatsParams,
 } from "../../protocol";
 import { guarded } from "../safe";
-import type { Services } from "../services";
+import { whenCurrent, type Services } from "../services";
+import type { CancellationToken } from "vscode-languageserver";
 import { canonicalUri } from "../uris";
 
 export function registerStatus(services: Services): void {
@@ -15,7 +16,10 @@ export function registerStatus(services: Services): void {
   const none: DocumentStats = { analysed: false, claims: 0, figures: 0, actors: 0, contradictions: 0, workspaceContradictions: 0 };
   connection.onRequest(
     DocumentStatsRequest,
-    guarded(log, "provenance/documentStats", none, (params: DocumentStatsParams) => documentStats(services, params.uri)),
+    guarded(log, "provenance/documentStats", none, async (params: DocumentStatsParams, token: CancellationToken) => {
+      await whenCurrent(services, params.uri, token);
+      return documentStats(services, params.uri);
+    }),
   );
   sources.onDidChange((change) => {
     // No counts here: contradictions can be costly on a large corpus and clients may not need them.

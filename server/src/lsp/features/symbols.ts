@@ -1,11 +1,11 @@
 // Document symbols (the outline): Actors (one per party, with its mention count), Figures,
 // Claims.
-import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams, type Range } from "vscode-languageserver";
+import { SymbolKind, type CancellationToken, type DocumentSymbol, type DocumentSymbolParams, type Range } from "vscode-languageserver";
 import { frameLabel, type ActorKind, type ActorMention, type Analysis, type Claim } from "../../engine";
+import { boundSymbols } from "../bounds";
 import { comparePositions, coveringRange, type LineMap } from "../convert";
-import { documentReady } from "../ready";
 import { guarded } from "../safe";
-import type { Services } from "../services";
+import { whenCurrent, type Services } from "../services";
 import { canonicalUri } from "../uris";
 import { ACTOR_KIND_LABEL, CLAIM_KIND_LABEL, formatFigure, oneLine, SOURCE_KIND_LABEL, STANCE_LABEL } from "../wording";
 
@@ -17,12 +17,12 @@ const ACTOR_SYMBOL: Record<ActorKind, SymbolKind> = {
 
 export function registerSymbols(services: Services): { documentSymbolProvider: { label: string } } {
   services.connection.onDocumentSymbol(
-    guarded(services.log, "document symbols", [] as DocumentSymbol[], async (params: DocumentSymbolParams) => {
+    guarded(services.log, "document symbols", [] as DocumentSymbol[], async (params: DocumentSymbolParams, token: CancellationToken) => {
+      await whenCurrent(services, params.textDocument.uri, token);
       const uri = canonicalUri(params.textDocument.uri);
-      await documentReady(services, uri);
       const analysis = services.sources.analysis(uri);
       const map = services.sources.lineMap(uri);
-      return analysis && map ? outline(analysis, map) : [];
+      return analysis && map ? boundSymbols(outline(analysis, map)) : [];
     }),
   );
   return { documentSymbolProvider: { label: "Provenance" } };
@@ -48,7 +48,11 @@ export function outline(analysis: Analysis, map: LineMap): DocumentSymbol[] {
 
 function actorSymbols(actors: readonly ActorMention[], map: LineMap): DocumentSymbol[] {
   const byCanonical = new Map<string, ActorMention[]>();
-  for (const actor of actors) byCanonical.set(actor.canonical, [...(byCanonical.get(actor.canonical) ?? []), actor]);
+  for (const actor of actors) {
+    const list = byCanonical.get(actor.canonical);
+    if (list) list.push(actor);
+    else byCanonical.set(actor.canonical, [actor]);
+  }
   return [...byCanonical.values()].map((mentions) => {
     const first = mentions[0]!;
     const range = map.rangeOf(first);
