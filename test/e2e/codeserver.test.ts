@@ -179,7 +179,7 @@ describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
     await openFile(KYIV);
     await runCommand("Problems: Focus on Problems View");
     const rows = page.locator(".markers-panel .monaco-list-row");
-    const claimRow = rows.filter({ hasText: /claim\.(hedged|attributed|anonymous|denial)/ }).first();
+    const claimRow = rows.filter({ hasText: /claim\.(hedged|attributed|anonymous|denial)|stance\.conflict|figure\.conflict/ }).first();
     await claimRow.waitFor({ state: "visible", timeout: 60_000 }).catch(async () => {
       throw new Error(`no claim diagnostic in the Problems panel; rows: ${JSON.stringify(await rows.allInnerTexts())}`);
     });
@@ -313,7 +313,7 @@ describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
     const toast = page.locator(".notifications-toasts .notification-toast").filter({ hasText: /language server restarted/ });
     await toast.first().waitFor({ state: "visible", timeout: 60_000 });
     await runCommand("Problems: Focus on Problems View");
-    const claimRow = page.locator(".markers-panel .monaco-list-row").filter({ hasText: /claim\.(hedged|attributed|anonymous|denial)/ }).first();
+    const claimRow = page.locator(".markers-panel .monaco-list-row").filter({ hasText: /claim\.(hedged|attributed|anonymous|denial)|stance\.conflict|figure\.conflict/ }).first();
     await claimRow.waitFor({ state: "visible", timeout: 60_000 });
     await shot("restart-server");
   });

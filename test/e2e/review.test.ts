@@ -88,7 +88,14 @@ describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
   /** Problems rows once the diagnostics of the file are in (the denial is always there). */
   async function problemsOfKyiv(): Promise<string[]> {
     await problemRows().filter({ hasText: /denied/ }).first().waitFor({ state: "visible", timeout: 60_000 });
-    return problemRows().allInnerTexts();
+    // Warnings come first and the panel shows a few rows: maximized, every row of the file is drawn.
+    await runCommand("View: Toggle Maximized Panel");
+    try {
+      await problemRows().filter({ hasText: /denied/ }).first().waitFor({ state: "visible", timeout: 15_000 });
+      return await problemRows().allInnerTexts();
+    } finally {
+      await runCommand("View: Toggle Maximized Panel");
+    }
   }
 
   before(async () => {

@@ -70,7 +70,9 @@ describe("Provenance in VS Code", function () {
   it("publishes claim diagnostics with provenance codes", async () => {
     const diags = await until("Provenance diagnostics on the Kyiv bulletin", () => {
       const d = vscode.languages.getDiagnostics(doc.uri).filter((x) => x.source === "provenance");
-      return d.some((x) => codeOf(x) === "claim.hedged") ? d : null;
+      // The cross-file conflict arrives once the workspace is indexed: wait for both.
+      const conflictOnDenial = d.some((x) => codeOf(x) === "stance.conflict" && x.range.start.line === 5);
+      return d.some((x) => codeOf(x) === "claim.hedged") && conflictOnDenial ? d : null;
     });
     for (const d of diags) assert.match(codeOf(d), CODES, `unexpected code ${codeOf(d)}`);
     const hedged = diags.filter((d) => codeOf(d) === "claim.hedged").map((d) => doc.getText(d.range));
