@@ -306,6 +306,11 @@ function fails(f: Finding, failOn: FailOn): boolean {
 }
 
 if (require.main === module) {
+  // A reader that stops early (`| head`) closes the pipe: stop quietly, as other CLI tools do.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   let code: number = EXIT.usage;
   const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "";
   try {
