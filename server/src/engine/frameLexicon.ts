@@ -73,4 +73,7 @@ export const FRAME_LEX = {
   locativePrepositions,
   placeHeads,
   beforeWorld: new Set(frameData.worldwide.before),
+  /** Conjunctions that open another clause: subordinating ones after the figure, coordinating ones after a comma. */
+  subordinators: new Set(frameData.clauseBounds.subordinators),
+  coordinators: new Set(frameData.clauseBounds.coordinators),
 };

@@ -192,7 +192,7 @@ export function buildFrames(input: FrameInput, ctx: DocumentContext, figures: Ar
       extra: q.cls && previous?.cls !== q.cls ? withoutIncrement(parts.extra) : parts.extra,
       levels: parts.owner ? { owner: "sentence" } : {},
     };
-    fillPlaces(frame, ctx, sentence, parts.place);
+    fillPlaces(frame, ctx, sentence, parts.place, input.tokens, raw);
     fillEvent(frame, input, ctx, sentence, raw);
     return frame;
   });
@@ -228,9 +228,12 @@ function isPair(tokens: Token[], a: RawFigure, b: RawFigure): boolean {
   return between.length > 0 && ["to", "and", "or", "-", "–"].includes(between[0]!);
 }
 
-function fillPlaces(frame: Frame, ctx: DocumentContext, sentence: number, legacyPlace: string): void {
-  const ids = new Set(ctx.places[sentence]!.map((m) => m.id));
-  if (legacyPlace) ids.add(legacyPlace);
+function fillPlaces(frame: Frame, ctx: DocumentContext, sentence: number, legacyPlace: string, tokens: Token[], raw: RawFigure): void {
+  const here = ctx.places[sentence]!;
+  const ids = new Set<string>();
+  for (const m of here) if (sameClause(tokens, raw, m.k)) ids.add(m.id);
+  // The phrase's own place ("cases in X") stands unless the sentence names it only in another clause.
+  if (legacyPlace && (ids.has(legacyPlace) || !here.some((m) => m.id === legacyPlace))) ids.add(legacyPlace);
   // A figure said to hold worldwide is about the world, whatever else the sentence places.
   if (ids.has(WORLD)) {
     ids.clear();
@@ -243,6 +246,22 @@ function fillPlaces(frame: Frame, ctx: DocumentContext, sentence: number, legacy
     frame.places = [ctx.salience.places[0]!];
     frame.levels.places = "document";
   }
+}
+
+const CLOSING_QUOTES = new Set(["”", "’", '"', "'"]);
+
+/** Whether token k lies in the figure's clause: no semicolon or ", and" between them, and no subordinate clause opened after the figure before it. */
+function sameClause(tokens: Token[], raw: RawFigure, k: number): boolean {
+  if (k >= raw.t0 && k < raw.t1) return true;
+  const after = k >= raw.t1;
+  const [from, to] = after ? [raw.t1, k] : [k + 1, raw.t0];
+  for (let j = from; j < to; j++) {
+    const t = tokens[j]!;
+    if (t.text === ";") return false;
+    if (t.text === "," && FRAME_LEX.coordinators.has(tokens[CLOSING_QUOTES.has(tokens[j + 1]?.text ?? "") ? j + 2 : j + 1]?.lower ?? "")) return false;
+    if (after && t.kind === TokenKind.Word && FRAME_LEX.subordinators.has(t.lower)) return false;
+  }
+  return true;
 }
 
 /** The incident nearest the figure in its sentence, else the last one named earlier in its paragraph, else the document's. */

@@ -1,5 +1,6 @@
 // The sentence-level parts of a figure's frame: what is counted (thing), whose (owner) and where
 // (place), plus a restriction (a unit's strength, an increment, a rate).
+import { FRAME_LEX } from "./frameLexicon";
 import type { ActorMention } from "./types";
 import { type Token, TokenKind, isPossessive, tokenContaining } from "./tokens";
 import type { RawFigure } from "./figures";
@@ -218,7 +219,7 @@ function helpedParty(input: SubjectInput, k: number, end: number): string {
 
 /** "… deployed to Russia": a country after "in/to" following the counted noun. */
 function locationAfter(input: SubjectInput, k: number, end: number): string {
-  return countryAfterTrigger(input, k, Math.min(end, k + 10), 1, (w) => PLACE_PREPS.has(w), (t) => clauseEnd(t) || t.text === "," || t.lower === "and", 2, end);
+  return countryAfterTrigger(input, k, Math.min(end, k + 10), 1, (w) => PLACE_PREPS.has(w), (t) => clauseEnd(t) || t.text === "," || t.lower === "and" || FRAME_LEX.subordinators.has(t.lower), 2, end);
 }
 
 /** "In Sudan, the death toll rose to 312": a country introduced by "in" earlier in the sentence. */
