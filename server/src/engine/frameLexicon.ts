@@ -75,5 +75,7 @@ export const FRAME_LEX = {
   beforeWorld: new Set(frameData.worldwide.before),
   /** Conjunctions that open another clause: subordinating ones after the figure, coordinating ones after a comma. */
   subordinators: new Set(frameData.clauseBounds.subordinators),
+  /** Heads of capitalised names of incidents and conditions ("Havana Syndrome"). */
+  namedIncidentHeads: new Set(frameData.namedIncidentHeads),
   coordinators: new Set(frameData.clauseBounds.coordinators),
 };

@@ -52,7 +52,29 @@ export function documentContext(input: FrameInput): DocumentContext {
     incidentBefore.push(prev && prev.paragraph === s.paragraph ? (incidents[i - 1]!.at(-1) ?? incidentBefore[i - 1]) : undefined);
   });
   const parties = partiesOf(input.actors);
-  return { places, incidents, incidentBefore, salience: { places: ranked(placeIds, 1, 3), events: ranked(incidentIds, 2, 2), parties } };
+  const events = [...ranked(incidentIds, 2, 2), ...ranked(namedIncidents(input), 1, 3)];
+  return { places, incidents, incidentBefore, salience: { places: ranked(placeIds, 1, 3), events, parties } };
+}
+
+const ARTICLES = new Set(["the", "a", "an", "this", "that", "these", "those"]);
+
+/** Capitalised names of incidents and conditions ("Havana Syndrome") in the body text, as ids. */
+function namedIncidents(input: FrameInput): string[] {
+  const { tokens } = input;
+  const ids: string[] = [];
+  for (const s of input.sentences) {
+    if (s.furniture || s.headline) continue;
+    for (let k = s.t0 + 1; k < s.t1; k++) {
+      const t = tokens[k]!;
+      if (t.kind !== TokenKind.Word || !t.cap || !FRAME_LEX.namedIncidentHeads.has(t.lower)) continue;
+      let j = k;
+      while (j - 1 >= s.t0 && k - j < 4 && tokens[j - 1]!.kind === TokenKind.Word && tokens[j - 1]!.cap && !ARTICLES.has(tokens[j - 1]!.lower)) j--;
+      // A name starting the sentence may be any capitalised opening word.
+      if (j === k || (j === s.t0 && k - j < 2)) continue;
+      ids.push(`named-${placeSlug(tokens.slice(j, k + 1).map((x) => x.text).join(" "))}`);
+    }
+  }
+  return ids;
 }
 
 /** One pass over a sentence: the incidents it names and the places it names as locations. */
@@ -331,6 +353,8 @@ function readUnit(unitText: string | null): UnitReading {
 function quantityOf(input: FrameInput, raw: RawFigure, sentence: number, previousClass: string): Quantity {
   const unit = readUnit(raw.unit);
   if (unit.own) return { cls: unit.own, scope: "" };
+  const later = !unit.generic ? nounAfterPremodifiers(input, raw, sentence) : "";
+  if (later) return { cls: later, scope: "" };
   // A noun of its own kind ("houses", "barrels") is not a count of people something happened to.
   if (!unit.generic) return NONE;
   const { tokens } = input;
@@ -341,6 +365,22 @@ function quantityOf(input: FrameInput, raw: RawFigure, sentence: number, previou
     valueOfBefore(tokens, raw, s, previousClass) ||
     labelBefore(input, raw, sentence);
   return cls ? { cls, scope: unit.scope } : NONE;
+}
+
+/** "300 reported AHI cases", "40 confirmed new infections": a participle read as the unit premodifies the counted noun after it. */
+function nounAfterPremodifiers(input: FrameInput, raw: RawFigure, sentence: number): string {
+  const unit = (raw.unit ?? "").toLowerCase();
+  if (!unit.endsWith("ed") || unit.includes(" ")) return "";
+  const { tokens } = input;
+  const end = Math.min(input.sentences[sentence]!.t1, raw.np1 + 3);
+  for (let k = raw.np1; k < end; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== TokenKind.Word) return "";
+    const cls = FRAME_LEX.classNouns.get(t.lower);
+    if (cls) return cls;
+    if (!t.cap && !t.lower.endsWith("ed")) return "";
+  }
+  return "";
 }
 
 /** "1,429 people were killed", "individuals had been or remained detained", "members of … minorities have disappeared". */
