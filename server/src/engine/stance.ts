@@ -89,10 +89,14 @@ function ownVoiceStatements(file: string, analysis: Analysis): Statement[] {
     const claim = analysis.claims[c];
     if (s.furniture || s.headline || (claim && claim.start < s.end)) return;
     // Only sentences naming a state are read further (most are not).
-    const countries = [...new Set(within(analysis.actors, s.start, s.end).filter((a) => a.kind === "country").map((a) => a.canonical))];
-    if (countries.length === 0) return;
+    const inside = within(analysis.actors, s.start, s.end);
+    const named = [...new Set(inside.filter((a) => a.kind === "country").map((a) => a.canonical))];
+    // A sentence naming only an institution ("the Embassy's employees") speaks of the document's salient state.
+    if (named.length === 0 && !inside.some((a) => a.kind === "organization")) return;
     const text = analysis.text.slice(s.start, s.end);
     if (!ANY_CLASS_NOUN.test(text)) return;
+    const countries = named.length > 0 ? named : salientStates(analysis);
+    if (countries.length === 0) return;
     const classes = classify(wordsOf(analysis.text, s.start, s.end));
     if (classes.length === 0) return;
     const own: Claim = { start: s.start, end: s.end, text, kinds: [], cues: [], source: null, stance: "asserts", sentence: index };
@@ -101,12 +105,15 @@ function ownVoiceStatements(file: string, analysis: Analysis): Statement[] {
   return out;
 }
 
+function salientStates(analysis: Analysis): string[] {
+  const states = new Set(analysis.actors.filter((a) => a.kind === "country").map((a) => a.canonical));
+  return analysis.salience.parties.filter((p) => states.has(p)).slice(0, 1);
+}
+
 /** The states a denial names; a denial that names none is about the document's salient states ("it is absurd that the army used them"). */
 function partiesOfDenial(analysis: Analysis, actors: ActorMention[]): string[] {
   const named = [...new Set(actors.filter((a) => a.kind === "country").map((a) => a.canonical))];
-  if (named.length > 0) return named;
-  const states = new Set(analysis.actors.filter((a) => a.kind === "country").map((a) => a.canonical));
-  return analysis.salience.parties.filter((p) => states.has(p)).slice(0, 1);
+  return named.length > 0 ? named : salientStates(analysis);
 }
 
 function anaphora(analysis: Analysis, claim: Claim, index: number): { anaphoricTarget?: number } {
@@ -128,8 +135,13 @@ const PREDICATE_DENIALS = new Set(cueData.denialPredicates);
  *  sentence when the denial is a predicate ("reports that … are false"). */
 function denialFocus(claim: Claim): number {
   const cue = claim.cues.find((c) => c.stance === "denies");
-  if (!cue || PREDICATE_DENIALS.has(cue.text.toLowerCase())) return claim.start;
+  // "are false", "are totally false": an adverb before the predicate keeps it a predicate denial.
+  if (!cue || PREDICATE_DENIALS.has(cue.text.toLowerCase()) || PREDICATE_DENIALS.has(lastWord(cue.text))) return claim.start;
   return cue.start;
+}
+
+function lastWord(text: string): string {
+  return text.slice(text.lastIndexOf(" ") + 1).toLowerCase();
 }
 
 /** Word -> the classes it is a noun (or verb) of, in class order. */
