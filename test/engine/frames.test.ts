@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { analyze, createCorpus } from "../../server/src/engine";
-import { CLAUSE_PLACE_CASES, FIGURE_READ_CASES, KEPT_AFTER_COMMA_CASES, LINKED_STORIES, NAMED_CONDITION_STORIES, NOT_FIGURE_CASES, OWN_VOICE_DENIAL_STORY, QUANTITY_CASES, UNCLASSIFIED_CASES, UNRELATED_STORY } from "./cases/frames";
+import { CLAUSE_PLACE_CASES, FIGURE_READ_CASES, KEPT_AFTER_COMMA_CASES, LINKED_STORIES, NAMED_CONDITION_STORIES, NEGATIVE_ASSESSMENT_STORY, NOT_FIGURE_CASES, OWN_VOICE_DENIAL_STORY, QUANTITY_CASES, UNCLASSIFIED_CASES, UNRELATED_STORY } from "./cases/frames";
 
 for (const c of FIGURE_READ_CASES) {
   test(`figure read: ${c.text}`, () => {
@@ -174,4 +174,13 @@ test("'are totally false' denies the attacks a text states in its own voice", ()
   for (const [file, text] of Object.entries(OWN_VOICE_DENIAL_STORY)) c.set(file, text);
   const stance = c.contradictions().filter((x) => x.kind === "stance");
   assert.ok(stance.some((x) => x.members.some((m) => m.file === "v2.txt" && m.side === "a") && x.members.some((m) => m.file === "v1.txt" && m.side === "b")), JSON.stringify(stance));
+});
+
+test("'very unlikely that X is responsible' contradicts 'X is likely responsible' in another file; an unrelated forecast does not", () => {
+  const c = createCorpus();
+  for (const [file, text] of Object.entries(NEGATIVE_ASSESSMENT_STORY)) c.set(file, text);
+  const stance = c.contradictions().filter((x) => x.kind === "stance");
+  const pair = stance.find((x) => x.members.some((m) => m.file === "n1.txt" && m.side === "a") && x.members.some((m) => m.file === "n2.txt" && m.side === "b"));
+  assert.ok(pair, JSON.stringify(stance));
+  assert.ok(!stance.some((x) => x.members.some((m) => m.file === "n3.txt")));
 });

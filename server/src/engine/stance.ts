@@ -1,7 +1,7 @@
 // Stance contradictions: a statement one source asserts and another denies. A denial is matched to
 // attributed assertions about the same event class and the same parties, or to the claims of the
 // source it names ("dismissed the British report"). Not confirming is not denying.
-import type { ActorMention, Analysis, Claim, Contradiction, ContradictionMember } from "./types";
+import type { Analysis, Claim, Contradiction, ContradictionMember } from "./types";
 import { tokenize } from "./tokens";
 import eventData from "./data/events.json";
 import { within } from "./spans";
@@ -53,20 +53,23 @@ const NO_SOURCES: ReadonlySet<string> = new Set();
 export function extractStatements(file: string, analysis: Analysis): Statement[] {
   const out: Statement[] = [];
   analysis.claims.forEach((claim, index) => {
-    const denial = claim.stance === "denies";
+    const denial = claim.stance === "denies" || claim.cues.some((c) => NEGATIVE_ASSESSMENTS.has(c.text.toLowerCase()));
     const assertion = !denial && claim.kinds.includes("attributed") && ASSERTIVE.has(claim.stance);
     if (!denial && !assertion) return;
     const actors = within(analysis.actors, claim.start, claim.end);
     const focusStart = denial ? denialFocus(claim) : claim.start;
     const words = denial || claim.cues.length > 0 ? wordsOf(analysis.text, focusStart, claim.end) : [];
     const sourceId = (claim.source?.canonical ?? claim.source?.text ?? "").toLowerCase();
+    const classes = internArray(classify(words));
+    const named = [...new Set(actors.filter((a) => a.kind === "country").map((a) => a.canonical))];
     out.push({
       file,
       claim,
       denial,
       assertion,
-      classes: internArray(classify(words)),
-      countries: denial ? partiesOfDenial(analysis, actors) : [...new Set(actors.filter((a) => a.kind === "country").map((a) => a.canonical))],
+      classes,
+      // A statement of an event class that names no state is about its document's salient state.
+      countries: named.length > 0 || (!denial && classes.length === 0) ? named : salientStates(analysis),
       sourceId,
       deniedSources: denial ? deniedSources(analysis, claim) : NO_SOURCES,
       source: analysis.text,
@@ -110,12 +113,6 @@ function salientStates(analysis: Analysis): string[] {
   return analysis.salience.parties.filter((p) => states.has(p)).slice(0, 1);
 }
 
-/** The states a denial names; a denial that names none is about the document's salient states ("it is absurd that the army used them"). */
-function partiesOfDenial(analysis: Analysis, actors: ActorMention[]): string[] {
-  const named = [...new Set(actors.filter((a) => a.kind === "country").map((a) => a.canonical))];
-  return named.length > 0 ? named : salientStates(analysis);
-}
-
 function anaphora(analysis: Analysis, claim: Claim, index: number): { anaphoricTarget?: number } {
   const cue = claim.cues.find((c) => c.stance === "denies");
   const m = cue ? ANAPHORIC_OBJECT.exec(analysis.text.slice(cue.start, Math.min(claim.end, cue.start + 60))) : null;
@@ -130,6 +127,7 @@ function anaphora(analysis: Analysis, claim: Claim, index: number): { anaphoricT
 }
 
 const PREDICATE_DENIALS = new Set(cueData.denialPredicates);
+const NEGATIVE_ASSESSMENTS = new Set(eventData.negativeAssessments);
 
 /** Where the denied content starts: at the denial verb ("denied sending troops"), or the whole
  *  sentence when the denial is a predicate ("reports that … are false"). */

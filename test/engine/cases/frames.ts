@@ -107,3 +107,10 @@ export const OWN_VOICE_DENIAL_STORY: Record<string, string> = {
   "v1.txt": "Norway said its diplomats in Lima were targeted. Norway recalled two of them.\n\nOver the past year, 30 employees of the Norwegian Embassy have suffered injuries from attacks of an unknown nature.",
   "v2.txt": "Foreign Minister Ana Ruiz told reporters that the so-called attacks on Norway's diplomats are totally false.",
 };
+
+/** An assessment that something is unlikely against a statement that it is likely so, across files; a text not about it stays out. */
+export const NEGATIVE_ASSESSMENT_STORY: Record<string, string> = {
+  "n1.txt": "The review board has concluded that it is very unlikely a foreign state is responsible for the outages in Canada. The board will publish its review.",
+  "n2.txt": "Senator Jane Moss said the evidence shows that a foreign state is likely responsible for the outages in Canada. Ottawa must act, she said.",
+  "n3.txt": "The weather office said the storm is likely to reach the coast of Canada on Friday. Canada issued warnings.",
+};
