@@ -7,7 +7,7 @@ import type { RawFigure } from "./figures";
 import type { SentenceSlice } from "./sentences";
 import type { Subject } from "./subjects";
 import { covering, lowerBound } from "./spans";
-import { FRAME_LEX, ROLE_INCIDENT, ROLE_LOCATIVE, ROLE_PLACE_HEAD, ROLE_WORLDWIDE, ROLE_WORLD_NOUN } from "./frameLexicon";
+import { FRAME_LEX, opensClause, ROLE_INCIDENT, ROLE_LOCATIVE, ROLE_PLACE_HEAD, ROLE_WORLDWIDE, ROLE_WORLD_NOUN } from "./frameLexicon";
 import { LEX, slug } from "./lexicon";
 import { memoize } from "./intern";
 
@@ -281,10 +281,11 @@ function sameClause(tokens: Token[], raw: RawFigure, k: number): boolean {
     const t = tokens[j]!;
     if (t.text === ";") return false;
     if (t.text === "," && FRAME_LEX.coordinators.has(tokens[CLOSING_QUOTES.has(tokens[j + 1]?.text ?? "") ? j + 2 : j + 1]?.lower ?? "")) return false;
-    if (after && t.kind === TokenKind.Word && FRAME_LEX.subordinators.has(t.lower)) return false;
+    if (after && t.kind === TokenKind.Word && opensClause(tokens, j)) return false;
   }
   return true;
 }
+
 
 /** The incident nearest the figure in its sentence, else the last one named earlier in its paragraph, else the document's. */
 function fillEvent(frame: Frame, input: FrameInput, ctx: DocumentContext, sentence: number, raw: RawFigure): void {

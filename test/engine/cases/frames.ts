@@ -75,6 +75,8 @@ export const CLAUSE_PLACE_CASES: Array<{ text: string; span: string; place?: str
   { text: "Doctors have counted 800 cases since nurses in Tonga first reported fever.", span: "800", notPlace: "tonga" },
   { text: "A dozen sailors in Fiji reported fever, and there have been 90 cases among travellers.", span: "90", notPlace: "fiji" },
   { text: "Nine sailors fell ill; 90 cases were counted in Fiji.", span: "90", place: "fiji" },
+  // "after", "since" before a noun phrase are prepositions: the place stays in the figure's clause.
+  { text: "Medics counted 300 deaths after the attack in Tonga.", span: "300", place: "tonga" },
 ];
 
 /** Two texts naming the same capitalised condition share their subject, each naming it once. */
