@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { analyze, createCorpus } from "../../server/src/engine";
-import { FIGURE_READ_CASES, KEPT_AFTER_COMMA_CASES, LINKED_STORIES, NOT_FIGURE_CASES, QUANTITY_CASES, UNCLASSIFIED_CASES, UNRELATED_STORY } from "./cases/frames";
+import { CLAUSE_PLACE_CASES, FIGURE_READ_CASES, KEPT_AFTER_COMMA_CASES, LINKED_STORIES, NAMED_CONDITION_STORIES, NEGATIVE_ASSESSMENT_STORY, NOT_FIGURE_CASES, OWN_VOICE_DENIAL_STORY, QUANTITY_CASES, UNCLASSIFIED_CASES, UNRELATED_STORY } from "./cases/frames";
 
 for (const c of FIGURE_READ_CASES) {
   test(`figure read: ${c.text}`, () => {
@@ -149,4 +149,38 @@ test("a denial that names no state is about the document's salient state", () =>
   const stance = c.contradictions().filter((x) => x.kind === "stance");
   assert.equal(stance.length, 1);
   assert.deepEqual(stance[0]!.members.map((m) => `${m.file}:${m.side}`).sort(), ["a.txt:a", "b.txt:b"]);
+});
+
+for (const c of CLAUSE_PLACE_CASES) {
+  test(`clause place: ${c.text}`, () => {
+    const f = analyze(c.text).figures.find((x) => x.text === c.span);
+    assert.ok(f, `figure ${c.span}`);
+    if (c.place) assert.ok(f.frame.places.includes(c.place) && f.frame.levels.places === "sentence", JSON.stringify(f.frame));
+    if (c.notPlace) assert.ok(!f.frame.places.includes(c.notPlace) || f.frame.levels.places === "document", JSON.stringify(f.frame));
+  });
+}
+
+test("texts naming the same capitalised condition link their counts; an unrelated count does not", () => {
+  const c = createCorpus();
+  for (const [file, text] of Object.entries(NAMED_CONDITION_STORIES)) c.set(file, text);
+  const cases = c.figureGroups().filter((g) => g.members[0]!.frame.quantity === "cases");
+  const story = cases.find((g) => g.members.some((m) => m.file === "m1.txt"));
+  assert.ok(story);
+  assert.deepEqual([...new Set(story.members.map((m) => m.file))].sort(), ["m1.txt", "m2.txt"]);
+});
+
+test("'are totally false' denies the attacks a text states in its own voice", () => {
+  const c = createCorpus();
+  for (const [file, text] of Object.entries(OWN_VOICE_DENIAL_STORY)) c.set(file, text);
+  const stance = c.contradictions().filter((x) => x.kind === "stance");
+  assert.ok(stance.some((x) => x.members.some((m) => m.file === "v2.txt" && m.side === "a") && x.members.some((m) => m.file === "v1.txt" && m.side === "b")), JSON.stringify(stance));
+});
+
+test("'very unlikely that X is responsible' contradicts 'X is likely responsible' in another file; an unrelated forecast does not", () => {
+  const c = createCorpus();
+  for (const [file, text] of Object.entries(NEGATIVE_ASSESSMENT_STORY)) c.set(file, text);
+  const stance = c.contradictions().filter((x) => x.kind === "stance");
+  const pair = stance.find((x) => x.members.some((m) => m.file === "n1.txt" && m.side === "a") && x.members.some((m) => m.file === "n2.txt" && m.side === "b"));
+  assert.ok(pair, JSON.stringify(stance));
+  assert.ok(!stance.some((x) => x.members.some((m) => m.file === "n3.txt")));
 });

@@ -3,6 +3,8 @@ import quantityData from "./data/quantities.json";
 import eventData from "./data/events.json";
 import frameData from "./data/frames.json";
 import actorData from "./data/actors.json";
+import { type Token, TokenKind } from "./tokens";
+import { LEX } from "./lexicon";
 
 interface QuantityClass {
   nouns: string[];
@@ -73,4 +75,21 @@ export const FRAME_LEX = {
   locativePrepositions,
   placeHeads,
   beforeWorld: new Set(frameData.worldwide.before),
+  /** Conjunctions that open another clause: subordinating ones after the figure, coordinating ones after a comma. */
+  subordinators: new Set(frameData.clauseBounds.subordinators),
+  /** Heads of capitalised names of incidents and conditions ("Havana Syndrome"). */
+  namedIncidentHeads: new Set(frameData.namedIncidentHeads),
+  coordinators: new Set(frameData.clauseBounds.coordinators),
+  alsoPrepositions: new Set(frameData.clauseBounds.alsoPrepositions),
+  nounPhraseStarts: new Set(frameData.clauseBounds.nounPhraseStarts),
 };
+
+/** Whether the word at j opens another clause: a subordinating conjunction, except "since the outbreak", "after 2016", "before March" (prepositions). */
+export function opensClause(tokens: readonly Token[], j: number): boolean {
+  const t = tokens[j]!;
+  if (t.kind !== TokenKind.Word || !FRAME_LEX.subordinators.has(t.lower)) return false;
+  if (!FRAME_LEX.alsoPrepositions.has(t.lower)) return true;
+  const next = tokens[j + 1];
+  if (!next || next.kind === TokenKind.Number) return false;
+  return !FRAME_LEX.nounPhraseStarts.has(next.lower) && !LEX.months.has(next.lower);
+}

@@ -7,7 +7,7 @@ import type { RawFigure } from "./figures";
 import type { SentenceSlice } from "./sentences";
 import type { Subject } from "./subjects";
 import { covering, lowerBound } from "./spans";
-import { FRAME_LEX, ROLE_INCIDENT, ROLE_LOCATIVE, ROLE_PLACE_HEAD, ROLE_WORLDWIDE, ROLE_WORLD_NOUN } from "./frameLexicon";
+import { FRAME_LEX, opensClause, ROLE_INCIDENT, ROLE_LOCATIVE, ROLE_PLACE_HEAD, ROLE_WORLDWIDE, ROLE_WORLD_NOUN } from "./frameLexicon";
 import { LEX, slug } from "./lexicon";
 import { memoize } from "./intern";
 
@@ -52,7 +52,29 @@ export function documentContext(input: FrameInput): DocumentContext {
     incidentBefore.push(prev && prev.paragraph === s.paragraph ? (incidents[i - 1]!.at(-1) ?? incidentBefore[i - 1]) : undefined);
   });
   const parties = partiesOf(input.actors);
-  return { places, incidents, incidentBefore, salience: { places: ranked(placeIds, 1, 3), events: ranked(incidentIds, 2, 2), parties } };
+  const events = [...ranked(incidentIds, 2, 2), ...ranked(namedIncidents(input), 1, 3)];
+  return { places, incidents, incidentBefore, salience: { places: ranked(placeIds, 1, 3), events, parties } };
+}
+
+const ARTICLES = new Set(["the", "a", "an", "this", "that", "these", "those"]);
+
+/** Capitalised names of incidents and conditions ("Havana Syndrome") in the body text, as ids. */
+function namedIncidents(input: FrameInput): string[] {
+  const { tokens } = input;
+  const ids: string[] = [];
+  for (const s of input.sentences) {
+    if (s.furniture || s.headline) continue;
+    for (let k = s.t0 + 1; k < s.t1; k++) {
+      const t = tokens[k]!;
+      if (t.kind !== TokenKind.Word || !t.cap || !FRAME_LEX.namedIncidentHeads.has(t.lower)) continue;
+      let j = k;
+      while (j - 1 >= s.t0 && k - j < 4 && tokens[j - 1]!.kind === TokenKind.Word && tokens[j - 1]!.cap && !ARTICLES.has(tokens[j - 1]!.lower)) j--;
+      // A name starting the sentence may be any capitalised opening word.
+      if (j === k || (j === s.t0 && k - j < 2)) continue;
+      ids.push(`named-${placeSlug(tokens.slice(j, k + 1).map((x) => x.text).join(" "))}`);
+    }
+  }
+  return ids;
 }
 
 /** One pass over a sentence: the incidents it names and the places it names as locations. */
@@ -192,7 +214,7 @@ export function buildFrames(input: FrameInput, ctx: DocumentContext, figures: Ar
       extra: q.cls && previous?.cls !== q.cls ? withoutIncrement(parts.extra) : parts.extra,
       levels: parts.owner ? { owner: "sentence" } : {},
     };
-    fillPlaces(frame, ctx, sentence, parts.place);
+    fillPlaces(frame, ctx, sentence, parts.place, input.tokens, raw);
     fillEvent(frame, input, ctx, sentence, raw);
     return frame;
   });
@@ -228,9 +250,12 @@ function isPair(tokens: Token[], a: RawFigure, b: RawFigure): boolean {
   return between.length > 0 && ["to", "and", "or", "-", "–"].includes(between[0]!);
 }
 
-function fillPlaces(frame: Frame, ctx: DocumentContext, sentence: number, legacyPlace: string): void {
-  const ids = new Set(ctx.places[sentence]!.map((m) => m.id));
-  if (legacyPlace) ids.add(legacyPlace);
+function fillPlaces(frame: Frame, ctx: DocumentContext, sentence: number, legacyPlace: string, tokens: Token[], raw: RawFigure): void {
+  const here = ctx.places[sentence]!;
+  const ids = new Set<string>();
+  for (const m of here) if (sameClause(tokens, raw, m.k)) ids.add(m.id);
+  // The phrase's own place ("cases in X") stands unless the sentence names it only in another clause.
+  if (legacyPlace && (ids.has(legacyPlace) || !here.some((m) => m.id === legacyPlace))) ids.add(legacyPlace);
   // A figure said to hold worldwide is about the world, whatever else the sentence places.
   if (ids.has(WORLD)) {
     ids.clear();
@@ -244,6 +269,23 @@ function fillPlaces(frame: Frame, ctx: DocumentContext, sentence: number, legacy
     frame.levels.places = "document";
   }
 }
+
+const CLOSING_QUOTES = new Set(["”", "’", '"', "'"]);
+
+/** Whether token k lies in the figure's clause: no semicolon or ", and" between them, and no subordinate clause opened after the figure before it. */
+function sameClause(tokens: Token[], raw: RawFigure, k: number): boolean {
+  if (k >= raw.t0 && k < raw.t1) return true;
+  const after = k >= raw.t1;
+  const [from, to] = after ? [raw.t1, k] : [k + 1, raw.t0];
+  for (let j = from; j < to; j++) {
+    const t = tokens[j]!;
+    if (t.text === ";") return false;
+    if (t.text === "," && FRAME_LEX.coordinators.has(tokens[CLOSING_QUOTES.has(tokens[j + 1]?.text ?? "") ? j + 2 : j + 1]?.lower ?? "")) return false;
+    if (after && t.kind === TokenKind.Word && opensClause(tokens, j)) return false;
+  }
+  return true;
+}
+
 
 /** The incident nearest the figure in its sentence, else the last one named earlier in its paragraph, else the document's. */
 function fillEvent(frame: Frame, input: FrameInput, ctx: DocumentContext, sentence: number, raw: RawFigure): void {
@@ -312,6 +354,8 @@ function readUnit(unitText: string | null): UnitReading {
 function quantityOf(input: FrameInput, raw: RawFigure, sentence: number, previousClass: string): Quantity {
   const unit = readUnit(raw.unit);
   if (unit.own) return { cls: unit.own, scope: "" };
+  const later = !unit.generic ? nounAfterPremodifiers(input, raw, sentence) : "";
+  if (later) return { cls: later, scope: "" };
   // A noun of its own kind ("houses", "barrels") is not a count of people something happened to.
   if (!unit.generic) return NONE;
   const { tokens } = input;
@@ -322,6 +366,22 @@ function quantityOf(input: FrameInput, raw: RawFigure, sentence: number, previou
     valueOfBefore(tokens, raw, s, previousClass) ||
     labelBefore(input, raw, sentence);
   return cls ? { cls, scope: unit.scope } : NONE;
+}
+
+/** "300 reported AHI cases", "40 confirmed new infections": a participle read as the unit premodifies the counted noun after it. */
+function nounAfterPremodifiers(input: FrameInput, raw: RawFigure, sentence: number): string {
+  const unit = (raw.unit ?? "").toLowerCase();
+  if (!unit.endsWith("ed") || unit.includes(" ")) return "";
+  const { tokens } = input;
+  const end = Math.min(input.sentences[sentence]!.t1, raw.np1 + 3);
+  for (let k = raw.np1; k < end; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== TokenKind.Word) return "";
+    const cls = FRAME_LEX.classNouns.get(t.lower);
+    if (cls) return cls;
+    if (!t.cap && !t.lower.endsWith("ed")) return "";
+  }
+  return "";
 }
 
 /** "1,429 people were killed", "individuals had been or remained detained", "members of … minorities have disappeared". */

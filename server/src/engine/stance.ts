@@ -1,7 +1,7 @@
 // Stance contradictions: a statement one source asserts and another denies. A denial is matched to
 // attributed assertions about the same event class and the same parties, or to the claims of the
 // source it names ("dismissed the British report"). Not confirming is not denying.
-import type { ActorMention, Analysis, Claim, Contradiction, ContradictionMember } from "./types";
+import type { Analysis, Claim, Contradiction, ContradictionMember } from "./types";
 import { tokenize } from "./tokens";
 import eventData from "./data/events.json";
 import { within } from "./spans";
@@ -53,20 +53,23 @@ const NO_SOURCES: ReadonlySet<string> = new Set();
 export function extractStatements(file: string, analysis: Analysis): Statement[] {
   const out: Statement[] = [];
   analysis.claims.forEach((claim, index) => {
-    const denial = claim.stance === "denies";
+    const denial = claim.stance === "denies" || claim.cues.some((c) => NEGATIVE_ASSESSMENTS.has(c.text.toLowerCase()));
     const assertion = !denial && claim.kinds.includes("attributed") && ASSERTIVE.has(claim.stance);
     if (!denial && !assertion) return;
     const actors = within(analysis.actors, claim.start, claim.end);
     const focusStart = denial ? denialFocus(claim) : claim.start;
     const words = denial || claim.cues.length > 0 ? wordsOf(analysis.text, focusStart, claim.end) : [];
     const sourceId = (claim.source?.canonical ?? claim.source?.text ?? "").toLowerCase();
+    const classes = internArray(classify(words));
+    const named = [...new Set(actors.filter((a) => a.kind === "country").map((a) => a.canonical))];
     out.push({
       file,
       claim,
       denial,
       assertion,
-      classes: internArray(classify(words)),
-      countries: denial ? partiesOfDenial(analysis, actors) : [...new Set(actors.filter((a) => a.kind === "country").map((a) => a.canonical))],
+      classes,
+      // A statement of an event class that names no state is about its document's salient state.
+      countries: named.length > 0 || (!denial && classes.length === 0) ? named : salientStates(analysis),
       sourceId,
       deniedSources: denial ? deniedSources(analysis, claim) : NO_SOURCES,
       source: analysis.text,
@@ -89,10 +92,14 @@ function ownVoiceStatements(file: string, analysis: Analysis): Statement[] {
     const claim = analysis.claims[c];
     if (s.furniture || s.headline || (claim && claim.start < s.end)) return;
     // Only sentences naming a state are read further (most are not).
-    const countries = [...new Set(within(analysis.actors, s.start, s.end).filter((a) => a.kind === "country").map((a) => a.canonical))];
-    if (countries.length === 0) return;
+    const inside = within(analysis.actors, s.start, s.end);
+    const named = [...new Set(inside.filter((a) => a.kind === "country").map((a) => a.canonical))];
+    // A sentence naming only an institution ("the Embassy's employees") speaks of the document's salient state.
+    if (named.length === 0 && !inside.some((a) => a.kind === "organization")) return;
     const text = analysis.text.slice(s.start, s.end);
     if (!ANY_CLASS_NOUN.test(text)) return;
+    const countries = named.length > 0 ? named : salientStates(analysis);
+    if (countries.length === 0) return;
     const classes = classify(wordsOf(analysis.text, s.start, s.end));
     if (classes.length === 0) return;
     const own: Claim = { start: s.start, end: s.end, text, kinds: [], cues: [], source: null, stance: "asserts", sentence: index };
@@ -101,10 +108,7 @@ function ownVoiceStatements(file: string, analysis: Analysis): Statement[] {
   return out;
 }
 
-/** The states a denial names; a denial that names none is about the document's salient states ("it is absurd that the army used them"). */
-function partiesOfDenial(analysis: Analysis, actors: ActorMention[]): string[] {
-  const named = [...new Set(actors.filter((a) => a.kind === "country").map((a) => a.canonical))];
-  if (named.length > 0) return named;
+function salientStates(analysis: Analysis): string[] {
   const states = new Set(analysis.actors.filter((a) => a.kind === "country").map((a) => a.canonical));
   return analysis.salience.parties.filter((p) => states.has(p)).slice(0, 1);
 }
@@ -123,13 +127,19 @@ function anaphora(analysis: Analysis, claim: Claim, index: number): { anaphoricT
 }
 
 const PREDICATE_DENIALS = new Set(cueData.denialPredicates);
+const NEGATIVE_ASSESSMENTS = new Set(eventData.negativeAssessments);
 
 /** Where the denied content starts: at the denial verb ("denied sending troops"), or the whole
  *  sentence when the denial is a predicate ("reports that … are false"). */
 function denialFocus(claim: Claim): number {
   const cue = claim.cues.find((c) => c.stance === "denies");
-  if (!cue || PREDICATE_DENIALS.has(cue.text.toLowerCase())) return claim.start;
+  // "are false", "are totally false": an adverb before the predicate keeps it a predicate denial.
+  if (!cue || PREDICATE_DENIALS.has(cue.text.toLowerCase()) || PREDICATE_DENIALS.has(lastWord(cue.text))) return claim.start;
   return cue.start;
+}
+
+function lastWord(text: string): string {
+  return text.slice(text.lastIndexOf(" ") + 1).toLowerCase();
 }
 
 /** Word -> the classes it is a noun (or verb) of, in class order. */

@@ -1,5 +1,6 @@
 // The sentence-level parts of a figure's frame: what is counted (thing), whose (owner) and where
 // (place), plus a restriction (a unit's strength, an increment, a rate).
+import { opensClause } from "./frameLexicon";
 import type { ActorMention } from "./types";
 import { type Token, TokenKind, isPossessive, tokenContaining } from "./tokens";
 import type { RawFigure } from "./figures";
@@ -197,11 +198,11 @@ function leftContext(input: SubjectInput, raw: RawFigure, s: SentenceSlice): { s
 }
 
 /** The first country named within `reach` tokens after a trigger word, scanning tokens from `from` in `step` direction. */
-function countryAfterTrigger(input: SubjectInput, from: number, stop: number, step: 1 | -1, trigger: (w: string) => boolean, ends: (t: Token) => boolean, reach: number, countryEnd: number): string {
+function countryAfterTrigger(input: SubjectInput, from: number, stop: number, step: 1 | -1, trigger: (w: string) => boolean, ends: (t: Token, j: number) => boolean, reach: number, countryEnd: number): string {
   const { tokens } = input;
   for (let j = from; step > 0 ? j < stop : j >= stop; j += step) {
     const t = tokens[j]!;
-    if (ends(t)) break;
+    if (ends(t, j)) break;
     if (!trigger(t.lower)) continue;
     const c = firstCountryAfter(input, j + 1, countryEnd, reach);
     if (c) return c;
@@ -218,7 +219,7 @@ function helpedParty(input: SubjectInput, k: number, end: number): string {
 
 /** "… deployed to Russia": a country after "in/to" following the counted noun. */
 function locationAfter(input: SubjectInput, k: number, end: number): string {
-  return countryAfterTrigger(input, k, Math.min(end, k + 10), 1, (w) => PLACE_PREPS.has(w), (t) => clauseEnd(t) || t.text === "," || t.lower === "and", 2, end);
+  return countryAfterTrigger(input, k, Math.min(end, k + 10), 1, (w) => PLACE_PREPS.has(w), (t, j) => clauseEnd(t) || t.text === "," || t.lower === "and" || opensClause(input.tokens, j), 2, end);
 }
 
 /** "In Sudan, the death toll rose to 312": a country introduced by "in" earlier in the sentence. */

@@ -53,6 +53,11 @@ export const QUANTITY_CASES: Array<{ text: string; span: string; quantity: strin
   { text: "The attack killed 90 people, including 31 children.", span: "31", quantity: "deaths", scope: "children" },
   { text: "Between 800 and 1,100 people died, far below the army's figure of 2,000.", span: "2,000", quantity: "deaths" },
   { text: "Reports said several hundred to more than 2,000 people were killed.", span: "several hundred", quantity: "deaths" },
+  // Harm suffered and illness are cases; an institution's members are a scope of the count.
+  { text: "At least 35 employees suffered injuries at the plant.", span: "At least 35", quantity: "cases", scope: "staff" },
+  { text: "The illness first appeared among 18 diplomats at the mission.", span: "18", quantity: "cases", scope: "staff" },
+  // A participle read as the unit premodifies the counted noun after it.
+  { text: "The clinic has logged 60 reported cholera cases this month.", span: "60", quantity: "cases" },
 ];
 
 /** Counted things that are not a quantity class: no class, so never linked by class alone. */
@@ -60,7 +65,26 @@ export const UNCLASSIFIED_CASES: Array<{ text: string; span: string }> = [
   { text: "The storm destroyed 3,400 houses in the valley.", span: "3,400" },
   { text: "More than 5,000 people live in the district.", span: "More than 5,000" },
   { text: "About 2,000 people held a vigil in the square.", span: "About 2,000" },
+  { text: "The agency hired 40 new employees last year.", span: "40" },
+  { text: "Inspectors found 25 damaged houses in the valley.", span: "25" },
 ];
+
+/** A place named in another clause of the sentence does not place the figure; one in its clause does. */
+export const CLAUSE_PLACE_CASES: Array<{ text: string; span: string; place?: string; notPlace?: string }> = [
+  { text: "Doctors have counted 800 cases in Tonga since March.", span: "800", place: "tonga" },
+  { text: "Doctors have counted 800 cases since nurses in Tonga first reported fever.", span: "800", notPlace: "tonga" },
+  { text: "A dozen sailors in Fiji reported fever, and there have been 90 cases among travellers.", span: "90", notPlace: "fiji" },
+  { text: "Nine sailors fell ill; 90 cases were counted in Fiji.", span: "90", place: "fiji" },
+  // "after", "since" before a noun phrase are prepositions: the place stays in the figure's clause.
+  { text: "Medics counted 300 deaths after the attack in Tonga.", span: "300", place: "tonga" },
+];
+
+/** Two texts naming the same capitalised condition share their subject, each naming it once. */
+export const NAMED_CONDITION_STORIES: Record<string, string> = {
+  "m1.txt": "Health officials have recorded about 900 cases of Marlow Syndrome since 2019, the ministry said.",
+  "m2.txt": "The committee said roughly 200 reported cases deserve review. Its members want the Marlow Syndrome findings released.",
+  "m3.txt": "A school nurse said 50 cases of flu were counted this week.",
+};
 
 /** Texts about one story in other words: their figures of one quantity link across files. */
 export const LINKED_STORIES: Record<string, string> = {
@@ -79,3 +103,16 @@ export const KEPT_AFTER_COMMA_CASES: Array<{ text: string; span: string }> = [
   { text: "Of the 100 injured, 12 were children.", span: "12" },
   { text: "In the first week, 30 of the prisoners were freed.", span: "30" },
 ];
+
+/** A predicate denial with an adverb ("are totally false") against a statement in a text's own voice about the same attacks. */
+export const OWN_VOICE_DENIAL_STORY: Record<string, string> = {
+  "v1.txt": "Norway said its diplomats in Lima were targeted. Norway recalled two of them.\n\nOver the past year, 30 employees of the Norwegian Embassy have suffered injuries from attacks of an unknown nature.",
+  "v2.txt": "Foreign Minister Ana Ruiz told reporters that the so-called attacks on Norway's diplomats are totally false.",
+};
+
+/** An assessment that something is unlikely against a statement that it is likely so, across files; a text not about it stays out. */
+export const NEGATIVE_ASSESSMENT_STORY: Record<string, string> = {
+  "n1.txt": "The review board has concluded that it is very unlikely a foreign state is responsible for the outages in Canada. The board will publish its review.",
+  "n2.txt": "Senator Jane Moss said the evidence shows that a foreign state is likely responsible for the outages in Canada. Ottawa must act, she said.",
+  "n3.txt": "The weather office said the storm is likely to reach the coast of Canada on Friday. Canada issued warnings.",
+};
