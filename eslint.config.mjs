@@ -44,7 +44,15 @@ const CLIENT_LAYERING = {
 
 export default tseslint.config(
   {
-    ignores: ["dist/**", "out/**", "node_modules/**", ".e2e/**", "test-output/**", ".vscode-test/**", "**/*.generated.*"],
+    ignores: [
+      "dist/**",
+      "out/**",
+      "node_modules/**",
+      ".e2e/**",
+      "test-output/**",
+      ".vscode-test/**",
+      "**/*.generated.*",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
