@@ -11,6 +11,8 @@ export type { RuleCode, Severity } from "./engine/rules";
 // ---- Settings (`provenance.*`, scope: resource) ----
 
 export interface ProvenanceSettings {
+  /** Off: the folder's files are neither indexed nor diagnosed (a code project's `.txt` files). */
+  enable: boolean;
   /** Globs (relative to a workspace folder) of the files to index. */
   include: string[];
   /** Globs (relative to a workspace folder) of files and folders never indexed. */

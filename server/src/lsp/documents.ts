@@ -135,7 +135,7 @@ export class OpenDocuments {
     try {
       if (!(await this.serve(document))) return;
       const settings = await this.settings.get(uri);
-      const excluded = await this.workspace().isExcluded(uri);
+      const excluded = !settings.enable || (await this.workspace().isExcluded(uri));
       const current = this.byUri.get(uri);
       if (!current) return; // closed meanwhile
       this.analyzedVersion.set(uri, current.version);

@@ -65,9 +65,13 @@ export interface FileFilter {
 const filters = new WeakMap<object, FileFilter>();
 
 /** The include / exclude matcher of some settings (compiled once per settings object). */
-export function createFileFilter(settings: Pick<ProvenanceSettings, "include" | "exclude">): FileFilter {
+export function createFileFilter(settings: Pick<ProvenanceSettings, "include" | "exclude"> & { enable?: boolean }): FileFilter {
   const cached = filters.get(settings);
   if (cached) return cached;
+  if (settings.enable === false) {
+    filters.set(settings, DISABLED_FILTER);
+    return DISABLED_FILTER;
+  }
   const options = { dot: true, nocase: process.platform === "win32" };
   const include = settings.include.length > 0 ? picomatch(settings.include, options) : () => false;
   const exclude = settings.exclude.length > 0 ? picomatch(settings.exclude, options) : () => false;
@@ -80,9 +84,12 @@ export function createFileFilter(settings: Pick<ProvenanceSettings, "include" | 
   return filter;
 }
 
-/** What decides which files are indexed and how: include, exclude, maxFileSize per folder. */
+/** provenance.enable off: nothing in the folder is indexed or served. */
+const DISABLED_FILTER: FileFilter = { includes: () => false, excludes: () => true, excludesFolder: () => true };
+
+/** What decides which files are indexed and how: enable, include, exclude, maxFileSize per folder. */
 export function indexingFingerprint(settings: readonly ProvenanceSettings[]): string {
-  return JSON.stringify(settings.map((s) => [s.include, s.exclude, s.maxFileSize]));
+  return JSON.stringify(settings.map((s) => [s.enable, s.include, s.exclude, s.maxFileSize]));
 }
 
 function toPosix(path: string): string {

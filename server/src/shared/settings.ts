@@ -26,6 +26,7 @@ export const DEFAULT_SETTINGS: Readonly<ProvenanceSettings> = {
   severity: { ...DEFAULT_SEVERITIES },
   codeLens: { enable: true },
   reviewer: "",
+  enable: true,
 };
 
 /** Settings as sent by any client (partial, possibly mistyped) → complete, valid settings. */
@@ -50,6 +51,7 @@ export function normalizeSettings(raw: unknown): ProvenanceSettings {
     severity,
     codeLens: { enable: typeof codeLens.enable === "boolean" ? codeLens.enable : DEFAULT_SETTINGS.codeLens.enable },
     reviewer: typeof input.reviewer === "string" ? input.reviewer.trim() : DEFAULT_SETTINGS.reviewer,
+    enable: typeof input.enable === "boolean" ? input.enable : DEFAULT_SETTINGS.enable,
   };
 }
 
