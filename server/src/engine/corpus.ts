@@ -42,6 +42,8 @@ class CorpusImpl implements Corpus {
   private readonly docs = new Map<string, DocEntry>();
   private readonly bucketMembers = new Map<string, Set<string>>(); // bucket -> files contributing
   private readonly dirtyBuckets = new Set<string>();
+  /** Buckets regrouped since their figure contradictions were last computed. */
+  private readonly conflictsStale = new Set<string>();
   private readonly groupsByBucket = new Map<string, FigureGroup[]>();
   private readonly figureConflictsByBucket = new Map<string, Contradiction[]>();
   private stanceCache: Contradiction[] | undefined;
@@ -99,6 +101,7 @@ class CorpusImpl implements Corpus {
 
   contradictions(): Contradiction[] {
     this.refreshBuckets();
+    this.refreshFigureConflicts();
     if (!this.stanceCache) {
       // Documents in file order: the result does not depend on the order they were added in.
       const all = [...this.docs.entries()].sort((x, y) => cmp(x[0], y[0])).flatMap(([, d]) => d.statements);
@@ -151,14 +154,24 @@ class CorpusImpl implements Corpus {
         this.bucketMembers.delete(b);
         continue;
       }
-      const groups = groupsOf(members);
-      this.groupsByBucket.set(b, groups);
+      this.groupsByBucket.set(b, groupsOf(members));
+      this.conflictsStale.add(b);
+    }
+    this.dirtyBuckets.clear();
+  }
+
+  // Apart from the regrouping: a figure's group is asked for on every edit, and comparing the
+  // values of a large group costs far more than forming it.
+  private refreshFigureConflicts(): void {
+    for (const b of this.conflictsStale) {
+      const groups = this.groupsByBucket.get(b);
+      if (!groups) continue;
       this.figureConflictsByBucket.set(b, groups.flatMap((g) => {
         const c = comparable(g);
         return c ? figureConflicts(c) : [];
       }));
     }
-    this.dirtyBuckets.clear();
+    this.conflictsStale.clear();
   }
 }
 
