@@ -1,10 +1,9 @@
 // Open documents: the editor's text replaces the disk's text in the corpus while a document is
 // open; closing it goes back to the file on disk (or drops an untitled document).
 //
-// Edits are coalesced: a change while the document is being analysed (or waits for it) schedules
-// one analysis of its newest text after a pause as long as the last analysis of it took (at most
-// MAX_PAUSE_MS, and never postponed more than MAX_WAIT_MS), so a burst of edits to a large file
-// costs a few analyses, not one each. A change to a document at rest is analysed at once.
+// Edits are coalesced: a change schedules one analysis of the document's newest text after a
+// pause as long as the last analysis of it took (at most MAX_PAUSE_MS, and never postponed more
+// than MAX_WAIT_MS), so a burst of edits to a large file costs a few analyses, not one each.
 import type { Connection, TextDocuments } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { Emitter } from "./events";
@@ -101,12 +100,6 @@ export class OpenDocuments {
   private schedule(document: TextDocument): void {
     const uri = canonicalUri(document.uri);
     const previous = this.scheduled.get(uri);
-    if (!previous && !this.running.has(uri)) {
-      // The first edit after a quiet spell is analysed at once: a pause only pays when edits
-      // arrive faster than they are analysed.
-      void this.analyzeSerially(uri, document);
-      return;
-    }
     if (previous) clearTimeout(previous.timer);
     const since = previous?.since ?? Date.now();
     const waited = Date.now() - since;
