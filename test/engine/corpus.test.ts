@@ -132,3 +132,23 @@ test("a figure whose place is unknown is linked but not set against figures from
   assert.ok(c.figureGroups().some((g) => g.members.length === 2), "linked for navigation");
   assert.equal(c.contradictions().length, 0);
 });
+
+test("a corpus kept current through edits agrees with one built from the final texts", () => {
+  const final: Record<string, string> = {
+    "a.txt": "Officials said Chad has sent as many as 1,000 soldiers to Niger. Police said 40 people were arrested in Lagos.",
+    "b.txt": "Analysts said Chad has sent more than 3,000 troops to Niger. Police said 45 people were arrested in Lagos.",
+    "c.txt": "Officials said Chad has sent about 2,000 soldiers to Niger. Witnesses said 300 people were arrested in Lagos.",
+  };
+  const c = corpusOf({ ...final, "a.txt": "Officials said Chad has sent about 3,000 soldiers to Niger." });
+  const before = c.contradictions().length;
+  // Groups asked for between edits (as an editor's diagnostics do), contradictions only at the end.
+  for (const text of ["Officials said Chad has sent 3,200 soldiers to Niger.", final["a.txt"]!]) {
+    const analysis = c.set("a.txt", text);
+    analysis.figures.forEach((_, i) => c.figureGroupOf("a.txt", i));
+  }
+  c.remove("d.txt");
+  const fresh = corpusOf(final);
+  assert.deepEqual(c.contradictions(), fresh.contradictions());
+  assert.deepEqual(c.figureGroups(), fresh.figureGroups());
+  assert.notEqual(c.contradictions().length, before, "the edits changed the contradictions");
+});

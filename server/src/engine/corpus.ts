@@ -42,8 +42,12 @@ class CorpusImpl implements Corpus {
   private readonly docs = new Map<string, DocEntry>();
   private readonly bucketMembers = new Map<string, Set<string>>(); // bucket -> files contributing
   private readonly dirtyBuckets = new Set<string>();
+  /** Buckets regrouped since their figure contradictions were last computed. */
+  private readonly conflictsStale = new Set<string>();
   private readonly groupsByBucket = new Map<string, FigureGroup[]>();
   private readonly figureConflictsByBucket = new Map<string, Contradiction[]>();
+  /** Per bucket, the figure contradictions of each group by subject, with what they were computed from. */
+  private readonly conflictsByGroup = new Map<string, Map<string, GroupConflicts>>();
   private stanceCache: Contradiction[] | undefined;
   private actorCache: Map<string, ActorIndexEntry> | undefined;
 
@@ -99,6 +103,7 @@ class CorpusImpl implements Corpus {
 
   contradictions(): Contradiction[] {
     this.refreshBuckets();
+    this.refreshFigureConflicts();
     if (!this.stanceCache) {
       // Documents in file order: the result does not depend on the order they were added in.
       const all = [...this.docs.entries()].sort((x, y) => cmp(x[0], y[0])).flatMap(([, d]) => d.statements);
@@ -148,19 +153,48 @@ class CorpusImpl implements Corpus {
       if (members.length === 0) {
         this.groupsByBucket.delete(b);
         this.figureConflictsByBucket.delete(b);
+        this.conflictsByGroup.delete(b);
         this.bucketMembers.delete(b);
         continue;
       }
-      const groups = groupsOf(members);
-      this.groupsByBucket.set(b, groups);
-      this.figureConflictsByBucket.set(b, groups.flatMap((g) => {
-        const c = comparable(g);
-        return c ? figureConflicts(c) : [];
-      }));
+      this.groupsByBucket.set(b, groupsOf(members));
+      this.conflictsStale.add(b);
     }
     this.dirtyBuckets.clear();
   }
+
+  // Apart from the regrouping: a figure's group is asked for on every edit, and comparing the
+  // values of a large group costs far more than forming it. A group with the same subject, label
+  // and member figures as before keeps its contradictions: one edited file changes few groups of
+  // a large bucket.
+  private refreshFigureConflicts(): void {
+    for (const b of this.conflictsStale) {
+      const groups = this.groupsByBucket.get(b);
+      if (!groups) continue;
+      const previous = this.conflictsByGroup.get(b);
+      const next = new Map<string, GroupConflicts>();
+      this.figureConflictsByBucket.set(b, groups.flatMap((g) => {
+        const origins = originsOf.get(g)!;
+        const before = previous?.get(g.subject);
+        const conflicts = before && before.label === g.label && sameFigures(before.origins, origins) ? before.conflicts : conflictsOfGroup(g);
+        next.set(g.subject, { label: g.label, origins, conflicts });
+        return conflicts;
+      }));
+      this.conflictsByGroup.set(b, next);
+    }
+    this.conflictsStale.clear();
+  }
 }
+
+interface GroupConflicts {
+  label: string;
+  /** The documents' own member objects the group was formed from, in the group's order. */
+  origins: readonly FigureMember[];
+  conflicts: Contradiction[];
+}
+
+/** The documents' member objects each group's members were copied from. */
+const originsOf = new WeakMap<FigureGroup, readonly FigureMember[]>();
 
 /** The groups of one bucket: linked by frame compatibility, each named by the slug of its most specific frame. */
 function groupsOf(items: LinkItem[]): FigureGroup[] {
@@ -170,9 +204,21 @@ function groupsOf(items: LinkItem[]): FigureGroup[] {
     let subject = frameSlug(frame);
     for (let n = 2; used.has(subject); n++) subject = `${frameSlug(frame)}-${n}`;
     used.add(subject);
-    const members = cluster.map((x) => ({ ...x.member, subject })).sort((a, b) => cmp(a.file, b.file) || a.start - b.start);
-    return { subject, label: frameLabel(frame), members };
+    const origins = cluster.map((x) => x.member).sort((a, b) => cmp(a.file, b.file) || a.start - b.start);
+    const group = { subject, label: frameLabel(frame), members: origins.map((m) => ({ ...m, subject })) };
+    originsOf.set(group, origins);
+    return group;
   });
+}
+
+function conflictsOfGroup(group: FigureGroup): Contradiction[] {
+  const c = comparable(group);
+  return c ? figureConflicts(c) : [];
+}
+
+/** The same member objects in the same order (a document's members are replaced whenever its text changes). */
+function sameFigures(a: readonly FigureMember[], b: readonly FigureMember[]): boolean {
+  return a.length === b.length && a.every((m, i) => m === b[i]);
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -29,10 +29,11 @@ export function clusterByFrame(items: LinkItem[]): LinkItem[][] {
   const sorted = [...items].sort((a, b) => specificity(b.frame) - specificity(a.frame) || cmp(a.member.file, b.member.file) || a.member.start - b.member.start);
   const groups: Group[] = [];
   for (const item of sorted) {
+    const slots = local(item.frame);
     let best: Group | undefined;
-    for (const g of groups) if (fits(g, item) && (!best || g.items.length > best.items.length)) best = g;
+    for (const g of groups) if (fits(g, item, slots) && (!best || g.items.length > best.items.length)) best = g;
     if (!best) groups.push((best = { items: [], owner: "", places: new Set(), event: "", time: "", files: new Set(), saliences: [] }));
-    join(best, item);
+    join(best, item, slots);
   }
   return groups.map((g) => g.items);
 }
@@ -49,27 +50,27 @@ function specificity(f: Frame): number {
   return n;
 }
 
-const local = (f: Frame) => ({
+type Slots = { owner: string; places: readonly string[]; event: string; time: string };
+
+const local = (f: Frame): Slots => ({
   owner: f.owner,
   places: f.levels.places === "document" ? [] : f.places,
   event: f.levels.event === "document" ? "" : f.event,
   time: f.time,
 });
 
-function fits(g: Group, item: LinkItem): boolean {
-  const x = local(item.frame);
+function fits(g: Group, item: LinkItem, x: Slots): boolean {
   if (x.owner && g.owner && x.owner !== g.owner) return false;
   if (x.event && g.event && x.event !== g.event) return false;
   if (x.time && g.time && x.time !== g.time) return false;
-  if (x.places.length > 0 && g.places.size > 0 && !placesMeet(x.places, [...g.places])) return false;
+  if (x.places.length > 0 && g.places.size > 0 && !placesMeet(x.places, g.places)) return false;
   const complete = x.owner === g.owner && x.event === g.event && x.time === g.time && x.places.length > 0 && g.places.size > 0;
   // The same owner on both sides is a shared party ("Chad's soldiers" in both texts).
   const sameOwner = x.owner !== "" && x.owner === g.owner;
   return complete || sameOwner || g.files.has(item.member.file) || sharesContext(g, item.salience);
 }
 
-function join(g: Group, item: LinkItem): void {
-  const x = local(item.frame);
+function join(g: Group, item: LinkItem, x: Slots): void {
   g.items.push(item);
   if (!g.owner) g.owner = x.owner;
   if (!g.event) g.event = x.event;
@@ -82,7 +83,7 @@ function join(g: Group, item: LinkItem): void {
 }
 
 /** Two places meet when one names the other or a part of it ("xinjiang" and "xinjiang-uyghur-autonomous-region"). */
-function placesMeet(a: readonly string[], b: readonly string[]): boolean {
+function placesMeet(a: Iterable<string>, b: Iterable<string>): boolean {
   for (const x of a) for (const y of b) if (x === y || x.startsWith(`${y}-`) || y.startsWith(`${x}-`)) return true;
   return false;
 }
