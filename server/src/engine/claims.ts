@@ -192,12 +192,11 @@ export function findClaim(ctx: ClaimContext, s: SentenceSlice, sentenceIndex: nu
   const { tokens } = ctx;
   const cues: FoundCue[] = [];
   collectPhraseCues(ctx, s, cues);
-  const taken = cues.map((c) => [c.cue.start, c.cue.end] as const);
+  const phraseCues = cues.length;
   for (let i = s.t0; i < s.t1; i++) {
     const t = tokens[i]!;
     if (t.kind !== TokenKind.Word || !CUE_WORDS.has(t.lower)) continue;
-    const at = t.start;
-    if (taken.length > 0 && taken.some(([a, b]) => at >= a && at < b)) continue;
+    if (phraseCues > 0 && insidePhraseCue(cues, phraseCues, t.start)) continue;
     const found = cueAt(ctx, s, i);
     if (!found) continue;
     cues.push(found);
@@ -205,7 +204,7 @@ export function findClaim(ctx: ClaimContext, s: SentenceSlice, sentenceIndex: nu
     while (i + 1 < s.t1 && tokens[i + 1]!.start < found.cue.end) i++;
   }
   if (cues.length === 0) return undefined;
-  cues.sort((a, b) => a.cue.start - b.cue.start);
+  if (cues.length > 1) cues.sort((a, b) => a.cue.start - b.cue.start);
   for (const c of cues) if (c.wantsSource && !c.source) c.source = findSource(ctx, s, c);
   for (const c of cues) if (c.source && isFirstPerson(ctx, c.source)) c.source = undefined;
   // A reporting verb with no plausible speaker ("the exercises highlight") is not an attribution;
@@ -244,6 +243,12 @@ export function findClaim(ctx: ClaimContext, s: SentenceSlice, sentenceIndex: nu
     stance: stanceOf(kept, main),
     sentence: sentenceIndex,
   };
+}
+
+/** Whether offset `at` lies inside one of the first `n` cues (the phrase cues, found before the word cues). */
+function insidePhraseCue(cues: FoundCue[], n: number, at: number): boolean {
+  for (let j = 0; j < n; j++) if (at >= cues[j]!.cue.start && at < cues[j]!.cue.end) return true;
+  return false;
 }
 
 /**

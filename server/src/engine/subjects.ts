@@ -17,7 +17,7 @@ const HAVE_VERBS = new Set(["has", "had", "have", "fields", "keeps", "maintains"
 const RECEIVE_VERBS = new Set(["received", "receive", "receives", "receiving", "acquired", "acquire", "obtained", "obtain", "bought", "buy", "buys", "imported", "import", "imports", "got", "gets", "purchased", "ordered"]);
 const HELP_VERBS = new Set(["aid", "support", "assist", "help", "bolster", "reinforce", "join", "joined", "joining", "supporting", "aiding", "assisting", "helping", "alongside", "backing", "back", "augment", "strengthen"]);
 const PLACE_PREPS = new Set(["in", "to", "into", "inside", "within", "across", "throughout", "at"]);
-const UNIT_NOUNS = /^(battalion|brigade|regiment|division|unit|corps|company|platoon|squadron|detachment|contingent)$/;
+const UNIT_NOUNS = new Set(["battalion", "brigade", "regiment", "division", "unit", "corps", "company", "platoon", "squadron", "detachment", "contingent"]);
 
 /** The owner, place and thing read around a figure (the sentence-level part of its frame). */
 export interface SubjectParts {
@@ -235,9 +235,9 @@ function unitsOf(input: SubjectInput, s: SentenceSlice): { named: string; bare: 
   let u = unitCache.get(s);
   if (u) return u;
   const { tokens } = input;
-  const named = within(input.actors, tokens[s.t0]!.start, tokens[s.t1 - 1]!.end).find((a) => a.kind === "organization" && UNIT_NOUNS.test(a.text.split(/\s+/).pop()!.toLowerCase()));
+  const named = within(input.actors, tokens[s.t0]!.start, tokens[s.t1 - 1]!.end).find((a) => a.kind === "organization" && UNIT_NOUNS.has(a.text.split(/\s+/).pop()!.toLowerCase()));
   const bare: number[] = [];
-  for (let k = s.t0; k < s.t1; k++) if (UNIT_NOUNS.test(tokens[k]!.lower)) bare.push(k);
+  for (let k = s.t0; k < s.t1; k++) if (UNIT_NOUNS.has(tokens[k]!.lower)) bare.push(k);
   u = { named: named?.canonical ?? "", bare };
   unitCache.set(s, u);
   return u;
