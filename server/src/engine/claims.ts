@@ -204,7 +204,7 @@ export function findClaim(ctx: ClaimContext, s: SentenceSlice, sentenceIndex: nu
     while (i + 1 < s.t1 && tokens[i + 1]!.start < found.cue.end) i++;
   }
   if (cues.length === 0) return undefined;
-  if (cues.length > 1) cues.sort((a, b) => a.cue.start - b.cue.start);
+  sortByStart(cues);
   for (const c of cues) if (c.wantsSource && !c.source) c.source = findSource(ctx, s, c);
   for (const c of cues) if (c.source && isFirstPerson(ctx, c.source)) c.source = undefined;
   // A reporting verb with no plausible speaker ("the exercises highlight") is not an attribution;
@@ -243,6 +243,23 @@ export function findClaim(ctx: ClaimContext, s: SentenceSlice, sentenceIndex: nu
     stance: stanceOf(kept, main),
     sentence: sentenceIndex,
   };
+}
+
+/** Stable sort by cue start: insertion sort for the handful of cues of a sentence, too few for a general sort's set-up. */
+function sortByStart(cues: FoundCue[]): void {
+  if (cues.length > 16) {
+    cues.sort((a, b) => a.cue.start - b.cue.start);
+    return;
+  }
+  for (let i = 1; i < cues.length; i++) {
+    const c = cues[i]!;
+    let j = i - 1;
+    while (j >= 0 && cues[j]!.cue.start > c.cue.start) {
+      cues[j + 1] = cues[j]!;
+      j--;
+    }
+    cues[j + 1] = c;
+  }
 }
 
 /** Whether offset `at` lies inside one of the first `n` cues (the phrase cues, found before the word cues). */

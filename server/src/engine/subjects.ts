@@ -227,11 +227,34 @@ function locationBefore(input: SubjectInput, t0: number, s: SentenceSlice): stri
   return countryAfterTrigger(input, t0 - 1, Math.max(s.t0, t0 - 15), -1, (w) => w === "in" || w === "inside" || w === "across", clauseEnd, 2, t0);
 }
 
-/** A military unit in the figure's sentence makes the figure that unit's strength. */
-const unitCache = new WeakMap<SentenceSlice, { named: string; bare: number[] }>();
+interface SentenceUnits {
+  named: string;
+  bare: number[];
+}
 
-/** The units a sentence names, and where it says a bare "battalion" (computed once per sentence). */
-function unitsOf(input: SubjectInput, s: SentenceSlice): { named: string; bare: number[] } {
+/**
+ * Facts about a sentence computed once per sentence. They hang off the document's input: one weak
+ * entry per document, plain maps inside (a weak entry per sentence cost more than the facts).
+ */
+interface SentenceCaches {
+  units: Map<SentenceSlice, SentenceUnits>;
+  positions: Map<SentenceSlice, Map<string, number[]>>;
+}
+
+const cachesByInput = new WeakMap<SubjectInput, SentenceCaches>();
+
+function cachesOf(input: SubjectInput): SentenceCaches {
+  let c = cachesByInput.get(input);
+  if (!c) cachesByInput.set(input, (c = { units: new Map(), positions: new Map() }));
+  return c;
+}
+
+/**
+ * The units a sentence names, and where it says a bare "battalion" (computed once per sentence):
+ * a military unit in the figure's sentence makes the figure that unit's strength.
+ */
+function unitsOf(input: SubjectInput, s: SentenceSlice): SentenceUnits {
+  const unitCache = cachesOf(input).units;
   let u = unitCache.get(s);
   if (u) return u;
   const { tokens } = input;
@@ -305,10 +328,10 @@ function thingPhrase(input: SubjectInput, s: SentenceSlice, thing: string): { ow
 }
 
 const THING_WORDS = new Map(Object.entries(THING_SYNONYMS));
-const positionsCache = new WeakMap<SentenceSlice, Map<string, number[]>>();
 
 /** Where each counted thing is named in a sentence (computed once per sentence). */
 function thingPositions(input: SubjectInput, s: SentenceSlice): Map<string, number[]> {
+  const positionsCache = cachesOf(input).positions;
   let m = positionsCache.get(s);
   if (m) return m;
   m = new Map();
