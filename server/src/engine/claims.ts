@@ -187,6 +187,12 @@ export interface ClaimContext {
   history: ClaimSource[];
 }
 
+/** A claim's kinds as bits, one per kind in the order they are listed. */
+const KIND_ORDER: ClaimKind[] = ["attributed", "hedged", "denial", "anonymous"];
+const KIND_BIT: Record<ClaimKind, number> = { attributed: 1, hedged: 2, denial: 4, anonymous: 8 };
+/** The (interned) kinds list for each combination of bits, built once instead of per claim. */
+const KIND_LISTS: ClaimKind[][] = Array.from({ length: 16 }, (_, bits) => internArray(KIND_ORDER.filter((k) => bits & KIND_BIT[k])));
+
 export function findClaim(ctx: ClaimContext, s: SentenceSlice, sentenceIndex: number): Claim | undefined {
   if (s.furniture) return undefined;
   const { tokens } = ctx;
@@ -219,25 +225,24 @@ export function findClaim(ctx: ClaimContext, s: SentenceSlice, sentenceIndex: nu
   if (kept.every((c) => c.cue.kind === "anonymous" || (c.noun === true && !c.owned)) && !kept.some((c) => c.noun && nounReports(ctx, s, c.at))) return undefined;
   const negated = negatedFactCue(ctx, s, kept);
   if (negated) kept.push(negated);
-  const kinds = new Set<ClaimKind>();
+  let kinds = 0;
   for (const c of kept) {
-    if (c.cue.kind === "hedged" || c.cue.kind === "denial") kinds.add(c.cue.kind);
-    if (c.hedges) kinds.add("hedged");
-    if (c.source) kinds.add("attributed");
-    else if (c.cue.kind === "attributed" && !c.wantsSource && !isAnaphoricNoun(ctx, c)) kinds.add("attributed");
-    if (c.cue.kind === "anonymous") kinds.add("anonymous");
+    if (c.cue.kind === "hedged" || c.cue.kind === "denial") kinds |= KIND_BIT[c.cue.kind];
+    if (c.hedges) kinds |= KIND_BIT.hedged;
+    if (c.source) kinds |= KIND_BIT.attributed;
+    else if (c.cue.kind === "attributed" && !c.wantsSource && !isAnaphoricNoun(ctx, c)) kinds |= KIND_BIT.attributed;
+    if (c.cue.kind === "anonymous") kinds |= KIND_BIT.anonymous;
   }
   const main = chooseSource(kept);
   const source = main ? toSource(ctx, main) : null;
-  if (source && source.kind === "anonymous") kinds.add("anonymous");
-  if (source) kinds.add("attributed");
-  if (kinds.size === 0) return undefined;
-  const order: ClaimKind[] = ["attributed", "hedged", "denial", "anonymous"];
+  if (source && source.kind === "anonymous") kinds |= KIND_BIT.anonymous;
+  if (source) kinds |= KIND_BIT.attributed;
+  if (kinds === 0) return undefined;
   return {
     start: s.start,
     end: s.end,
     text: ctx.text.slice(s.start, s.end),
-    kinds: internArray(order.filter((k) => kinds.has(k))),
+    kinds: KIND_LISTS[kinds]!,
     cues: kept.map((c) => c.cue),
     source,
     stance: stanceOf(kept, main),
