@@ -352,7 +352,9 @@ function isAnaphoricNoun(ctx: ClaimContext, c: FoundCue): boolean {
 function makeCue(ctx: ClaimContext, t0: number, t1: number, kind: ClaimKind, stance?: Stance): Cue {
   const start = ctx.tokens[t0]!.start;
   const end = ctx.tokens[t1 - 1]!.end;
-  return { start, end, text: internString(ctx.text.slice(start, end)), kind, ...(stance ? { stance } : {}) };
+  const cue: Cue = { start, end, text: internString(ctx.text.slice(start, end)), kind };
+  if (stance) cue.stance = stance;
+  return cue;
 }
 
 function matchPhrase(tokens: Token[], i: number, end: number, phrase: string[]): boolean {
@@ -1253,11 +1255,11 @@ function resolvePronoun(ctx: ClaimContext, np: SourceSpan, pronoun: string): Sou
   return np;
 }
 
+/** The first cue with a source among those of the lowest priority. */
 function chooseSource(cues: FoundCue[]): FoundCue | undefined {
-  const withSource = cues.filter((c) => c.source);
-  if (withSource.length === 0) return undefined;
-  const best = Math.min(...withSource.map((c) => c.priority));
-  return withSource.find((c) => c.priority === best);
+  let best: FoundCue | undefined;
+  for (const c of cues) if (c.source && (!best || c.priority < best.priority)) best = c;
+  return best;
 }
 
 function toSource(ctx: ClaimContext, c: FoundCue): ClaimSource {

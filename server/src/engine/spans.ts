@@ -24,6 +24,12 @@ export function within<T extends Ranged>(sorted: readonly T[], start: number, en
   return out;
 }
 
+/** The first span lying inside [start, end), without collecting the others. */
+export function firstWithin<T extends Ranged>(sorted: readonly T[], start: number, end: number): T | undefined {
+  for (let i = lowerBound(sorted, start); i < sorted.length && sorted[i]!.start < end; i++) if (sorted[i]!.end <= end) return sorted[i];
+  return undefined;
+}
+
 /** The span covering offset, if any (spans do not overlap). */
 export function covering<T extends Ranged>(sorted: readonly T[], offset: number): T | undefined {
   const i = lowerBound(sorted, offset + 1) - 1;
