@@ -9,7 +9,7 @@ import { buildFrames, documentContext, frameSlug, isLinkable, type DocumentConte
 import { findClaim, type ClaimContext } from "./claims";
 import { findDates } from "./dates";
 import { linkBackReferences, linkQuotedStatements } from "./backrefs";
-import { covering, firstWithin, within } from "./spans";
+import { covering, firstWithin, lowerBound } from "./spans";
 
 export function analyze(input: unknown, options: AnalyzeOptions = {}): Analysis {
   let text = typeof input === "string" ? input : "";
@@ -98,8 +98,9 @@ function buildClaims(text: string, tokens: ReturnType<typeof tokenize>, slices: 
 
 /** Persons named in a sentence without a claim still become antecedents for "he said". */
 function rememberSpeakers(actors: Analysis["actors"], s: SentenceSlice, history: ClaimSource[]): void {
-  for (const a of within(actors, s.start, s.end)) {
-    if (a.kind === "person") history.push({ start: a.start, end: a.end, text: a.text, kind: "person", canonical: a.canonical });
+  for (let i = lowerBound(actors, s.start); i < actors.length && actors[i]!.start < s.end; i++) {
+    const a = actors[i]!;
+    if (a.kind === "person" && a.end <= s.end) history.push({ start: a.start, end: a.end, text: a.text, kind: "person", canonical: a.canonical });
   }
   trimHistory(history);
 }

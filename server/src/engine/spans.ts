@@ -24,9 +24,9 @@ export function within<T extends Ranged>(sorted: readonly T[], start: number, en
   return out;
 }
 
-/** The first span lying inside [start, end), without collecting the others. */
-export function firstWithin<T extends Ranged>(sorted: readonly T[], start: number, end: number): T | undefined {
-  for (let i = lowerBound(sorted, start); i < sorted.length && sorted[i]!.start < end; i++) if (sorted[i]!.end <= end) return sorted[i];
+/** The first span lying inside [start, end) that satisfies the predicate, without collecting the others. */
+export function firstWithin<T extends Ranged>(sorted: readonly T[], start: number, end: number, ok: (s: T) => boolean = () => true): T | undefined {
+  for (let i = lowerBound(sorted, start); i < sorted.length && sorted[i]!.start < end; i++) if (sorted[i]!.end <= end && ok(sorted[i]!)) return sorted[i];
   return undefined;
 }
 

@@ -5,7 +5,7 @@ import type { ActorMention } from "./types";
 import { type Token, TokenKind, isPossessive, tokenContaining } from "./tokens";
 import type { RawFigure } from "./figures";
 import type { SentenceSlice } from "./sentences";
-import { covering, lastBefore, lowerBound, within } from "./spans";
+import { covering, firstWithin, lastBefore, lowerBound, within } from "./spans";
 import { memoize } from "./intern";
 import quantityData from "./data/quantities.json";
 
@@ -258,7 +258,7 @@ function unitsOf(input: SubjectInput, s: SentenceSlice): SentenceUnits {
   let u = unitCache.get(s);
   if (u) return u;
   const { tokens } = input;
-  const named = within(input.actors, tokens[s.t0]!.start, tokens[s.t1 - 1]!.end).find((a) => a.kind === "organization" && UNIT_NOUNS.has(a.text.split(/\s+/).pop()!.toLowerCase()));
+  const named = firstWithin(input.actors, tokens[s.t0]!.start, tokens[s.t1 - 1]!.end, (a) => a.kind === "organization" && UNIT_NOUNS.has(a.text.split(/\s+/).pop()!.toLowerCase()));
   const bare: number[] = [];
   for (let k = s.t0; k < s.t1; k++) if (UNIT_NOUNS.has(tokens[k]!.lower)) bare.push(k);
   u = { named: named?.canonical ?? "", bare };
@@ -318,7 +318,7 @@ function inherit(input: SubjectInput, parts: SubjectParts, s: SentenceSlice, see
 function thingPhrase(input: SubjectInput, s: SentenceSlice, thing: string): { owner: string; place: string } | undefined {
   const { tokens } = input;
   for (const k of thingPositions(input, s).get(thing) ?? []) {
-    const owner = within(input.actors, tokens[k]!.start - 16, tokens[k]!.start).find((a) => a.kind === "country");
+    const owner = firstWithin(input.actors, tokens[k]!.start - 16, tokens[k]!.start, (a) => a.kind === "country");
     if (!owner) continue;
     const helped = helpedParty(input, k + 1, s.t1);
     const place = helped || locationAfter(input, k + 1, s.t1);
