@@ -143,7 +143,7 @@ function scanSentence(
   }
   while (i < s.t1) {
     const t = tokens[i]!;
-    const startsChunk = (t.kind === TokenKind.Word && (t.cap || /^[A-Z]/.test(t.text))) || isOrdinalUnitStart(tokens, i) || (t.kind === TokenKind.Number && matchGazetteer(tokens, i, s.t1) !== undefined);
+    const startsChunk = (t.kind === TokenKind.Word && t.cap) || isOrdinalUnitStart(tokens, i) || (t.kind === TokenKind.Number && matchGazetteer(tokens, i, s.t1) !== undefined);
     if (!startsChunk) {
       i++;
       continue;

@@ -9,7 +9,7 @@ import { buildFrames, documentContext, frameSlug, isLinkable, type DocumentConte
 import { findClaim, type ClaimContext } from "./claims";
 import { findDates } from "./dates";
 import { linkBackReferences, linkQuotedStatements } from "./backrefs";
-import { covering, within } from "./spans";
+import { covering, firstWithin, lowerBound } from "./spans";
 
 export function analyze(input: unknown, options: AnalyzeOptions = {}): Analysis {
   let text = typeof input === "string" ? input : "";
@@ -60,7 +60,8 @@ function buildFigures(text: string, tokens: ReturnType<typeof tokenize>, slices:
     const end = tokens[raw.t1 - 1]!.end;
     const frame = frames[k]!;
     // A figure that cannot be linked gets a slug of its own: it is not "the same figure" as anything else.
-    const subject = isLinkable(frame) ? frameSlug(frame) : `${frameSlug(frame)}@${contextHash(tokens, Math.max(0, raw.t0 - 6), Math.min(tokens.length, raw.np1 + 3))}`;
+    const frameId = frameSlug(frame);
+    const subject = isLinkable(frame) ? frameId : `${frameId}@${contextHash(tokens, Math.max(0, raw.t0 - 6), Math.min(tokens.length, raw.np1 + 3))}`;
     return {
       start,
       end,
@@ -86,7 +87,7 @@ function buildClaims(text: string, tokens: ReturnType<typeof tokenize>, slices: 
       rememberSpeakers(actors, s, history);
       return;
     }
-    const date = within(dates, s.start, s.end)[0];
+    const date = firstWithin(dates, s.start, s.end);
     if (date) claim.date = date;
     claims.push(claim);
     if (claim.source) history.push(claim.source);
@@ -97,8 +98,9 @@ function buildClaims(text: string, tokens: ReturnType<typeof tokenize>, slices: 
 
 /** Persons named in a sentence without a claim still become antecedents for "he said". */
 function rememberSpeakers(actors: Analysis["actors"], s: SentenceSlice, history: ClaimSource[]): void {
-  for (const a of within(actors, s.start, s.end)) {
-    if (a.kind === "person") history.push({ start: a.start, end: a.end, text: a.text, kind: "person", canonical: a.canonical });
+  for (let i = lowerBound(actors, s.start); i < actors.length && actors[i]!.start < s.end; i++) {
+    const a = actors[i]!;
+    if (a.kind === "person" && a.end <= s.end) history.push({ start: a.start, end: a.end, text: a.text, kind: "person", canonical: a.canonical });
   }
   trimHistory(history);
 }

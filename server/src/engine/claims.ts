@@ -187,17 +187,22 @@ export interface ClaimContext {
   history: ClaimSource[];
 }
 
+/** A claim's kinds as bits, one per kind in the order they are listed. */
+const KIND_ORDER: ClaimKind[] = ["attributed", "hedged", "denial", "anonymous"];
+const KIND_BIT: Record<ClaimKind, number> = { attributed: 1, hedged: 2, denial: 4, anonymous: 8 };
+/** The (interned) kinds list for each combination of bits, built once instead of per claim. */
+const KIND_LISTS: ClaimKind[][] = Array.from({ length: 16 }, (_, bits) => internArray(KIND_ORDER.filter((k) => bits & KIND_BIT[k])));
+
 export function findClaim(ctx: ClaimContext, s: SentenceSlice, sentenceIndex: number): Claim | undefined {
   if (s.furniture) return undefined;
   const { tokens } = ctx;
   const cues: FoundCue[] = [];
   collectPhraseCues(ctx, s, cues);
-  const taken = cues.map((c) => [c.cue.start, c.cue.end] as const);
+  const phraseCues = cues.length;
   for (let i = s.t0; i < s.t1; i++) {
     const t = tokens[i]!;
     if (t.kind !== TokenKind.Word || !CUE_WORDS.has(t.lower)) continue;
-    const at = t.start;
-    if (taken.length > 0 && taken.some(([a, b]) => at >= a && at < b)) continue;
+    if (phraseCues > 0 && insidePhraseCue(cues, phraseCues, t.start)) continue;
     const found = cueAt(ctx, s, i);
     if (!found) continue;
     cues.push(found);
@@ -205,7 +210,7 @@ export function findClaim(ctx: ClaimContext, s: SentenceSlice, sentenceIndex: nu
     while (i + 1 < s.t1 && tokens[i + 1]!.start < found.cue.end) i++;
   }
   if (cues.length === 0) return undefined;
-  cues.sort((a, b) => a.cue.start - b.cue.start);
+  sortByStart(cues);
   for (const c of cues) if (c.wantsSource && !c.source) c.source = findSource(ctx, s, c);
   for (const c of cues) if (c.source && isFirstPerson(ctx, c.source)) c.source = undefined;
   // A reporting verb with no plausible speaker ("the exercises highlight") is not an attribution;
@@ -220,30 +225,52 @@ export function findClaim(ctx: ClaimContext, s: SentenceSlice, sentenceIndex: nu
   if (kept.every((c) => c.cue.kind === "anonymous" || (c.noun === true && !c.owned)) && !kept.some((c) => c.noun && nounReports(ctx, s, c.at))) return undefined;
   const negated = negatedFactCue(ctx, s, kept);
   if (negated) kept.push(negated);
-  const kinds = new Set<ClaimKind>();
+  let kinds = 0;
   for (const c of kept) {
-    if (c.cue.kind === "hedged" || c.cue.kind === "denial") kinds.add(c.cue.kind);
-    if (c.hedges) kinds.add("hedged");
-    if (c.source) kinds.add("attributed");
-    else if (c.cue.kind === "attributed" && !c.wantsSource && !isAnaphoricNoun(ctx, c)) kinds.add("attributed");
-    if (c.cue.kind === "anonymous") kinds.add("anonymous");
+    if (c.cue.kind === "hedged" || c.cue.kind === "denial") kinds |= KIND_BIT[c.cue.kind];
+    if (c.hedges) kinds |= KIND_BIT.hedged;
+    if (c.source) kinds |= KIND_BIT.attributed;
+    else if (c.cue.kind === "attributed" && !c.wantsSource && !isAnaphoricNoun(ctx, c)) kinds |= KIND_BIT.attributed;
+    if (c.cue.kind === "anonymous") kinds |= KIND_BIT.anonymous;
   }
   const main = chooseSource(kept);
   const source = main ? toSource(ctx, main) : null;
-  if (source && source.kind === "anonymous") kinds.add("anonymous");
-  if (source) kinds.add("attributed");
-  if (kinds.size === 0) return undefined;
-  const order: ClaimKind[] = ["attributed", "hedged", "denial", "anonymous"];
+  if (source && source.kind === "anonymous") kinds |= KIND_BIT.anonymous;
+  if (source) kinds |= KIND_BIT.attributed;
+  if (kinds === 0) return undefined;
   return {
     start: s.start,
     end: s.end,
     text: ctx.text.slice(s.start, s.end),
-    kinds: internArray(order.filter((k) => kinds.has(k))),
+    kinds: KIND_LISTS[kinds]!,
     cues: kept.map((c) => c.cue),
     source,
     stance: stanceOf(kept, main),
     sentence: sentenceIndex,
   };
+}
+
+/** Stable sort by cue start: insertion sort for the handful of cues of a sentence, too few for a general sort's set-up. */
+function sortByStart(cues: FoundCue[]): void {
+  if (cues.length > 16) {
+    cues.sort((a, b) => a.cue.start - b.cue.start);
+    return;
+  }
+  for (let i = 1; i < cues.length; i++) {
+    const c = cues[i]!;
+    let j = i - 1;
+    while (j >= 0 && cues[j]!.cue.start > c.cue.start) {
+      cues[j + 1] = cues[j]!;
+      j--;
+    }
+    cues[j + 1] = c;
+  }
+}
+
+/** Whether offset `at` lies inside one of the first `n` cues (the phrase cues, found before the word cues). */
+function insidePhraseCue(cues: FoundCue[], n: number, at: number): boolean {
+  for (let j = 0; j < n; j++) if (at >= cues[j]!.cue.start && at < cues[j]!.cue.end) return true;
+  return false;
 }
 
 /**
@@ -325,7 +352,9 @@ function isAnaphoricNoun(ctx: ClaimContext, c: FoundCue): boolean {
 function makeCue(ctx: ClaimContext, t0: number, t1: number, kind: ClaimKind, stance?: Stance): Cue {
   const start = ctx.tokens[t0]!.start;
   const end = ctx.tokens[t1 - 1]!.end;
-  return { start, end, text: internString(ctx.text.slice(start, end)), kind, ...(stance ? { stance } : {}) };
+  const cue: Cue = { start, end, text: internString(ctx.text.slice(start, end)), kind };
+  if (stance) cue.stance = stance;
+  return cue;
 }
 
 function matchPhrase(tokens: Token[], i: number, end: number, phrase: string[]): boolean {
@@ -1226,11 +1255,11 @@ function resolvePronoun(ctx: ClaimContext, np: SourceSpan, pronoun: string): Sou
   return np;
 }
 
+/** The first cue with a source among those of the lowest priority. */
 function chooseSource(cues: FoundCue[]): FoundCue | undefined {
-  const withSource = cues.filter((c) => c.source);
-  if (withSource.length === 0) return undefined;
-  const best = Math.min(...withSource.map((c) => c.priority));
-  return withSource.find((c) => c.priority === best);
+  let best: FoundCue | undefined;
+  for (const c of cues) if (c.source && (!best || c.priority < best.priority)) best = c;
+  return best;
 }
 
 function toSource(ctx: ClaimContext, c: FoundCue): ClaimSource {

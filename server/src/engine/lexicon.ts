@@ -11,6 +11,19 @@ import { tokenize, TokenKind, type Token } from "./tokens";
 import type { ActorKind, Qualifier, Stance } from "./types";
 import { memoize } from "./intern";
 
+/** Slugs repeat across mentions and documents (names, places): computed once per distinct string. */
+export const slug: (s: string) => string = memoize(computeSlug);
+
+function computeSlug(s: string): string {
+  return s
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/['’]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+}
+
 export type EntryForm = "name" | "demonym" | "abbreviation" | "capital" | "seat" | "organization" | "outlet" | "person" | "blocked";
 
 export interface GazetteerEntry {
@@ -78,15 +91,6 @@ function buildGazetteer(): { root: TrieNode; countryNames: Map<string, string>; 
   return { root, countryNames, personAliases };
 }
 
-export function slug(s: string): string {
-  return s
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/['’]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
-}
 
 export interface CueInfo {
   stance: Stance;

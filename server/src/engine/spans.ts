@@ -24,6 +24,12 @@ export function within<T extends Ranged>(sorted: readonly T[], start: number, en
   return out;
 }
 
+/** The first span lying inside [start, end) that satisfies the predicate, without collecting the others. */
+export function firstWithin<T extends Ranged>(sorted: readonly T[], start: number, end: number, ok: (s: T) => boolean = () => true): T | undefined {
+  for (let i = lowerBound(sorted, start); i < sorted.length && sorted[i]!.start < end; i++) if (sorted[i]!.end <= end && ok(sorted[i]!)) return sorted[i];
+  return undefined;
+}
+
 /** The span covering offset, if any (spans do not overlap). */
 export function covering<T extends Ranged>(sorted: readonly T[], offset: number): T | undefined {
   const i = lowerBound(sorted, offset + 1) - 1;

@@ -5,7 +5,7 @@ import type { ActorMention } from "./types";
 import { type Token, TokenKind, isPossessive, tokenContaining } from "./tokens";
 import type { RawFigure } from "./figures";
 import type { SentenceSlice } from "./sentences";
-import { covering, lastBefore, lowerBound, within } from "./spans";
+import { covering, firstWithin, lastBefore, lowerBound, within } from "./spans";
 import { memoize } from "./intern";
 import quantityData from "./data/quantities.json";
 
@@ -17,7 +17,7 @@ const HAVE_VERBS = new Set(["has", "had", "have", "fields", "keeps", "maintains"
 const RECEIVE_VERBS = new Set(["received", "receive", "receives", "receiving", "acquired", "acquire", "obtained", "obtain", "bought", "buy", "buys", "imported", "import", "imports", "got", "gets", "purchased", "ordered"]);
 const HELP_VERBS = new Set(["aid", "support", "assist", "help", "bolster", "reinforce", "join", "joined", "joining", "supporting", "aiding", "assisting", "helping", "alongside", "backing", "back", "augment", "strengthen"]);
 const PLACE_PREPS = new Set(["in", "to", "into", "inside", "within", "across", "throughout", "at"]);
-const UNIT_NOUNS = /^(battalion|brigade|regiment|division|unit|corps|company|platoon|squadron|detachment|contingent)$/;
+const UNIT_NOUNS = new Set(["battalion", "brigade", "regiment", "division", "unit", "corps", "company", "platoon", "squadron", "detachment", "contingent"]);
 
 /** The owner, place and thing read around a figure (the sentence-level part of its frame). */
 export interface SubjectParts {
@@ -227,17 +227,40 @@ function locationBefore(input: SubjectInput, t0: number, s: SentenceSlice): stri
   return countryAfterTrigger(input, t0 - 1, Math.max(s.t0, t0 - 15), -1, (w) => w === "in" || w === "inside" || w === "across", clauseEnd, 2, t0);
 }
 
-/** A military unit in the figure's sentence makes the figure that unit's strength. */
-const unitCache = new WeakMap<SentenceSlice, { named: string; bare: number[] }>();
+interface SentenceUnits {
+  named: string;
+  bare: number[];
+}
 
-/** The units a sentence names, and where it says a bare "battalion" (computed once per sentence). */
-function unitsOf(input: SubjectInput, s: SentenceSlice): { named: string; bare: number[] } {
+/**
+ * Facts about a sentence computed once per sentence. They hang off the document's input: one weak
+ * entry per document, plain maps inside (a weak entry per sentence cost more than the facts).
+ */
+interface SentenceCaches {
+  units: Map<SentenceSlice, SentenceUnits>;
+  positions: Map<SentenceSlice, Map<string, number[]>>;
+}
+
+const cachesByInput = new WeakMap<SubjectInput, SentenceCaches>();
+
+function cachesOf(input: SubjectInput): SentenceCaches {
+  let c = cachesByInput.get(input);
+  if (!c) cachesByInput.set(input, (c = { units: new Map(), positions: new Map() }));
+  return c;
+}
+
+/**
+ * The units a sentence names, and where it says a bare "battalion" (computed once per sentence):
+ * a military unit in the figure's sentence makes the figure that unit's strength.
+ */
+function unitsOf(input: SubjectInput, s: SentenceSlice): SentenceUnits {
+  const unitCache = cachesOf(input).units;
   let u = unitCache.get(s);
   if (u) return u;
   const { tokens } = input;
-  const named = within(input.actors, tokens[s.t0]!.start, tokens[s.t1 - 1]!.end).find((a) => a.kind === "organization" && UNIT_NOUNS.test(a.text.split(/\s+/).pop()!.toLowerCase()));
+  const named = firstWithin(input.actors, tokens[s.t0]!.start, tokens[s.t1 - 1]!.end, (a) => a.kind === "organization" && UNIT_NOUNS.has(a.text.split(/\s+/).pop()!.toLowerCase()));
   const bare: number[] = [];
-  for (let k = s.t0; k < s.t1; k++) if (UNIT_NOUNS.test(tokens[k]!.lower)) bare.push(k);
+  for (let k = s.t0; k < s.t1; k++) if (UNIT_NOUNS.has(tokens[k]!.lower)) bare.push(k);
   u = { named: named?.canonical ?? "", bare };
   unitCache.set(s, u);
   return u;
@@ -295,7 +318,7 @@ function inherit(input: SubjectInput, parts: SubjectParts, s: SentenceSlice, see
 function thingPhrase(input: SubjectInput, s: SentenceSlice, thing: string): { owner: string; place: string } | undefined {
   const { tokens } = input;
   for (const k of thingPositions(input, s).get(thing) ?? []) {
-    const owner = within(input.actors, tokens[k]!.start - 16, tokens[k]!.start).find((a) => a.kind === "country");
+    const owner = firstWithin(input.actors, tokens[k]!.start - 16, tokens[k]!.start, (a) => a.kind === "country");
     if (!owner) continue;
     const helped = helpedParty(input, k + 1, s.t1);
     const place = helped || locationAfter(input, k + 1, s.t1);
@@ -305,10 +328,10 @@ function thingPhrase(input: SubjectInput, s: SentenceSlice, thing: string): { ow
 }
 
 const THING_WORDS = new Map(Object.entries(THING_SYNONYMS));
-const positionsCache = new WeakMap<SentenceSlice, Map<string, number[]>>();
 
 /** Where each counted thing is named in a sentence (computed once per sentence). */
 function thingPositions(input: SubjectInput, s: SentenceSlice): Map<string, number[]> {
+  const positionsCache = cachesOf(input).positions;
   let m = positionsCache.get(s);
   if (m) return m;
   m = new Map();
