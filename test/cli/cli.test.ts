@@ -76,13 +76,14 @@ test("--quiet keeps only warnings and errors, without the summary", () => {
 });
 
 test("exit status: 1 for findings at or above --fail-on, 0 below it; per-command defaults", () => {
-  assert.equal(run(["analyze", "examples"]).status, 1, "analyze fails on warnings by default");
+  assert.equal(run(["analyze", "examples"]).status, 0, "analyze is a report: it fails only when asked");
+  assert.equal(run(["analyze", "examples", "--fail-on", "warning"]).status, 1);
   assert.equal(run(["contradictions", "examples"]).status, 1, "contradictions fails on a contradiction by default");
   assert.equal(run(["figures", "examples"]).status, 0, "figures never fails by default");
   assert.equal(run(["analyze", "examples", "--fail-on=never"]).status, 0);
   assert.equal(run(["analyze", "examples", "--fail-on", "contradiction"]).status, 1);
   const calm = "The ship reportedly sank near the port.\n";
-  assert.equal(run(["analyze", "-"], calm).status, 0, "a hedge is information, below the warning default");
+  assert.equal(run(["analyze", "-", "--fail-on", "warning"], calm).status, 0, "a hedge is information, below warning");
   assert.equal(run(["analyze", "-", "--fail-on", "information"], calm).status, 1);
   assert.equal(run(["analyze", "-", "--fail-on", "contradiction"], calm).status, 0);
 });

@@ -39,7 +39,7 @@ test("without a config file the defaults apply", () => {
 test("a config file above the inputs sets severities, disables codes and excludes files", () => {
   const root = project({ severity: { "claim.anonymous": "warning" }, disable: ["figure"], exclude: ["**/drafts/**"] });
   // Run from inside the folder: the file is found by walking up from the input, not from the cwd.
-  const r = run(join(root, "notes"), "analyze", ".", "--json");
+  const r = run(join(root, "notes"), "analyze", ".", "--json", "--fail-on", "warning");
   assert.equal(r.status, 1, "the anonymous claim is now a warning: " + r.stderr);
   assert.deepEqual(codesOf(r.stdout), [["a.txt", "claim.anonymous:warning"]]);
 });

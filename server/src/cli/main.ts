@@ -28,7 +28,9 @@ type Format = (typeof FORMATS)[number];
 const FAIL_ON = ["never", "contradiction", "warning", "information"] as const;
 type FailOn = (typeof FAIL_ON)[number];
 
-const DEFAULT_FAIL_ON: Record<Command, FailOn> = { analyze: "warning", contradictions: "contradiction", figures: "never" };
+// `contradictions` is the check a CI job gates on; `analyze` is a report (scripts that read its
+// JSON expect success), so it fails only when asked (`--fail-on warning`).
+const DEFAULT_FAIL_ON: Record<Command, FailOn> = { analyze: "never", contradictions: "contradiction", figures: "never" };
 
 const USAGE = `usage: provenance <command> <files, folders or -…> [options]
 
@@ -41,7 +43,7 @@ options:
   -f, --format <fmt>   text (default), json (the scorer's shape, with findings), sarif (analyze, contradictions)
   --json               same as --format json
   --fail-on <level>    never | contradiction | warning | information: exit 1 when a finding at or
-                       above it exists (default: analyze warning, contradictions contradiction,
+                       above it exists (default: contradictions contradiction, analyze and
                        figures never)
   --glob <glob>        which files to take from folders (default: *.txt)
   -q, --quiet          only warnings and errors, no summary line
