@@ -2,11 +2,7 @@
 // actors), built once per analysis so that a feature asking "which claim holds this figure?"
 // for every figure stays linear in the document instead of scanning every claim each time.
 import type { Analysis, Claim, Span } from "../engine";
-
-interface Ranged {
-  start: number;
-  end: number;
-}
+import { lowerBound, type Ranged } from "../engine/spans";
 
 export class SpanIndex<T extends Ranged> {
   private readonly sorted: T[];
@@ -60,17 +56,6 @@ export class SpanIndex<T extends Ranged> {
   private walkBack(before: number, visit: (span: T) => void, after: number): void {
     for (let i = lowerBound(this.sorted, before) - 1; i >= 0 && this.maxEnd[i]! > after; i--) visit(this.sorted[i]!);
   }
-}
-
-function lowerBound(sorted: readonly Ranged[], offset: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The lookups every feature needs on one analysis, built on first use and kept with it. */
