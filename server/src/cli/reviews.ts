@@ -3,7 +3,7 @@
 // claim or a figure of a file.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import { locateReviews, parseReviews, reviewAt, type Analysis, type Finding, type Review, type ReviewLocations, type ReviewTargetKind } from "../engine";
+import { locateReviews, parseReviews, reviewAt, reviewedReport, type Analysis, type Finding, type Review, type ReviewLocations, type ReviewTargetKind } from "../engine";
 
 const REVIEWS_PATH = join(".provenance", "reviews.json");
 
@@ -81,13 +81,12 @@ export function withVerdicts(file: string, analysis: Analysis, findings: readonl
   const out: ReviewedFinding[] = [];
   for (const finding of findings) {
     const review = reviews.verdictFor(file, analysis, finding.data.element, finding.span.start);
-    if (!review) out.push(finding);
-    else if (review.verdict === "verified") out.push({ ...finding, severity: "hint", message: `✓ Verified${by(review)} — ${finding.message}`, review });
-    else if (review.verdict === "disputed") out.push({ ...finding, message: `${finding.message} — ✗ disputed${by(review)}${review.note ? `: ${review.note.replace(/\s+/g, " ")}` : ""}`, review });
+    if (!review) {
+      out.push(finding);
+      continue;
+    }
+    const report = reviewedReport(review, finding.message);
+    if (!report.hidden) out.push({ ...finding, message: report.message, review, ...(report.toHint ? { severity: "hint" as const } : {}) });
   }
   return out;
-}
-
-function by(review: Review): string {
-  return review.reviewer ? ` by ${review.reviewer}` : "";
 }

@@ -3,6 +3,7 @@
 // again after edits, reports verdicts whose sentence is gone as orphaned, merges two versions
 // of the file by key, and writes it in a stable, diff-friendly order. No I/O, no clock: the
 // caller reads and writes the file and supplies dates.
+import { oneLine } from "./wording";
 import type { Analysis } from "./types";
 
 export type Verdict = "verified" | "disputed" | "ignored";
@@ -297,4 +298,18 @@ export function describeReview(review: Pick<Review, "verdict" | "reviewer" | "no
   const by = review.reviewer ? ` by ${review.reviewer}` : "";
   const note = review.note ? `: ${review.note}` : "";
   return `${review.verdict}${by}${note}`;
+}
+
+/**
+ * How a verdict changes a finding's report, decided once for the editor and the CLI:
+ * verified → a hint that says so, disputed → kept with the note, ignored → hidden.
+ */
+export function reviewedReport(review: Review, message: string): { hidden: true } | { hidden: false; toHint: boolean; message: string } {
+  const by = review.reviewer ? ` by ${review.reviewer}` : "";
+  if (review.verdict === "verified") return { hidden: false, toHint: true, message: `✓ Verified${by} — ${message}` };
+  if (review.verdict === "disputed") {
+    const note = review.note ? `: ${oneLine(review.note, 200)}` : "";
+    return { hidden: false, toHint: false, message: `${message} — ✗ disputed${by}${note}` };
+  }
+  return { hidden: true };
 }

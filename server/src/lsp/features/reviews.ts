@@ -12,6 +12,7 @@ import { join } from "node:path";
 import {
   anchorAt,
   describeReview,
+  reviewedReport,
   locateReviews,
   reviewAt,
   withoutReview,
@@ -103,19 +104,14 @@ export function applyReviews(services: Services, uri: string, diagnostics: Diagn
   for (const diagnostic of diagnostics) {
     const kind = targetOfCode(diagnostic.code);
     const found = kind ? reviewAt(analysis, located, kind, map.offsetAt(diagnostic.range.start)) : undefined;
-    if (!found) out.push(diagnostic);
-    else if (found.review.verdict === "verified") {
-      out.push({ ...diagnostic, severity: DiagnosticSeverity.Hint, message: `✓ Verified${by(found.review)} — ${diagnostic.message}` });
-    } else if (found.review.verdict === "disputed") {
-      const note = found.review.note ? `: ${oneLine(found.review.note, 200)}` : "";
-      out.push({ ...diagnostic, message: `${diagnostic.message} — ✗ disputed${by(found.review)}${note}` });
+    if (!found) {
+      out.push(diagnostic);
+      continue;
     }
+    const report = reviewedReport(found.review, String(diagnostic.message));
+    if (!report.hidden) out.push({ ...diagnostic, message: report.message, ...(report.toHint ? { severity: DiagnosticSeverity.Hint } : {}) });
   }
   return out;
-}
-
-function by(review: Review): string {
-  return review.reviewer ? ` by ${review.reviewer}` : "";
 }
 
 // ---- Hovers, contradictions ----
