@@ -149,8 +149,8 @@ export const ReindexRequest = new RequestType0<ReindexResult, void>("provenance/
 
 // ---- Review verdicts (.provenance/reviews.json) ----
 
-export type ReviewVerdict = "verified" | "disputed" | "ignored";
-export type ReviewTarget = "claim" | "figure";
+export type { ReviewTargetKind as ReviewTarget, Verdict as ReviewVerdict } from "./engine/reviews";
+import type { ReviewTargetKind as ReviewTarget, Verdict as ReviewVerdict } from "./engine/reviews";
 
 export interface ReviewVerdictItem {
   verdict: ReviewVerdict;
