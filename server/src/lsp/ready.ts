@@ -1,13 +1,20 @@
-// Requests about a document wait until it is analysed and, when they look across files, until
-// the first workspace index is complete (bounded): never an answer as if the workspace were empty.
+// Requests wait until what they answer from is current: the document's newest text analysed, disk
+// reloads under way finished, and, when they look across files, the first workspace index complete
+// (bounded): never an answer from an older text or as if the workspace were empty. A cancellation
+// that arrived meanwhile then stops the request.
+import type { CancellationToken } from "vscode-languageserver";
+import { throwIfCancelled } from "./safe";
 import type { Services } from "./services";
 
-/** The document's pending analysis is done. */
-export function documentReady(services: Services, uri: string): Promise<void> {
-  return services.open.settled(uri);
+/** The document's waiting analysis has run and disk reloads are done; then honours cancellation. */
+export async function whenCurrent(services: Services, uri: string, token?: CancellationToken): Promise<void> {
+  await services.open.settled(uri);
+  await services.workspace.settled();
+  throwIfCancelled(token);
 }
 
-/** The document is analysed and the first index is complete (or 10 s have passed). */
-export async function workspaceReady(services: Services, uri?: string): Promise<void> {
-  await Promise.all([services.workspace.whenIndexed(), uri ? services.open.settled(uri) : undefined]);
+/** As whenCurrent (when a document is named), and the first index is complete (or 10 s have passed). */
+export async function workspaceReady(services: Services, uri?: string, token?: CancellationToken): Promise<void> {
+  await Promise.all([services.workspace.whenIndexed(), uri ? whenCurrent(services, uri) : undefined]);
+  throwIfCancelled(token);
 }

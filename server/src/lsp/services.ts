@@ -3,9 +3,8 @@ import type { ClientCapabilities, Connection, InitializeParams, TextDocuments } 
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { OpenDocuments } from "./documents";
 import { Emitter } from "./events";
-import type { CancellationToken } from "vscode-languageserver";
 import { ReviewStore } from "./reviewStore";
-import { describeError, showWarning, throwIfCancelled, type Logger } from "./safe";
+import { describeError, showWarning, type Logger } from "./safe";
 import { SettingsStore } from "./settings";
 import { SourceIndex } from "./sources";
 import { Workspace } from "./workspace";
@@ -58,16 +57,6 @@ export function createServices(
   const reviews = new ReviewStore(() => workspace!.folderUris(), log, (message) => showWarning(connection, message));
   const onSettingsChanged = new Emitter<void>((error) => log.error(`Provenance: ${describeError(error)}`));
   return { connection, documents, open, sources, settings, workspace, reviews, client, log, onSettingsChanged };
-}
-
-/**
- * Before a request about a document is answered: its waiting analysis runs (the answer matches
- * the editor's newest text), then a cancellation that arrived meanwhile stops the request.
- */
-export async function whenCurrent(services: Services, uri: string, token: CancellationToken | undefined): Promise<void> {
-  await services.open.settled(uri);
-  await services.workspace.settled();
-  throwIfCancelled(token);
 }
 
 function clientSupport(caps: ClientCapabilities): ClientSupport {

@@ -8,7 +8,7 @@ import { actorEntry, elementAt, otherValuesOf, relationsOfClaim } from "../looku
 import { workspaceReady } from "../ready";
 import { guarded } from "../safe";
 import { indexOf } from "../spanIndex";
-import { whenCurrent, type Services } from "../services";
+import type { Services } from "../services";
 import type { SourceIndex } from "../sources";
 import { canonicalUri, fileName } from "../uris";
 import { reviewHoverSection } from "./reviews";
@@ -32,8 +32,7 @@ export const HOVER_LIST_LIMIT = 20;
 export function registerHover(services: Services): { hoverProvider: true } {
   services.connection.onHover(
     guarded(services.log, "hover", null, async (params: HoverParams, token: CancellationToken) => {
-      await whenCurrent(services, params.textDocument.uri, token);
-      await workspaceReady(services, params.textDocument.uri); // the cross-file part needs every file
+      await workspaceReady(services, params.textDocument.uri, token); // the cross-file part needs every file
       return hoverAt(services, params);
     }),
   );

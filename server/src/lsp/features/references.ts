@@ -5,7 +5,7 @@ import { comparePositions, toLocation } from "../convert";
 import { actorEntry, elementAt, figureGroupOf } from "../lookup";
 import { workspaceReady } from "../ready";
 import { guarded } from "../safe";
-import { whenCurrent, type Services } from "../services";
+import type { Services } from "../services";
 import type { CancellationToken } from "vscode-languageserver";
 import type { SourceIndex } from "../sources";
 import { canonicalUri } from "../uris";
@@ -14,8 +14,7 @@ export function registerReferences(services: Services): { referencesProvider: tr
   services.connection.onReferences(
     guarded(services.log, "references", [] as Location[], async (params: ReferenceParams, token: CancellationToken) => {
       const uri = canonicalUri(params.textDocument.uri);
-      await whenCurrent(services, params.textDocument.uri, token);
-      await workspaceReady(services, uri); // every file, not only those indexed so far
+      await workspaceReady(services, uri, token); // every file, not only those indexed so far
       return mentionsAt(services.sources, uri, params.position);
     }),
   );

@@ -36,7 +36,7 @@ import {
 } from "../../protocol";
 import { DIAGNOSTIC_SOURCE } from "../convert";
 import { elementAt } from "../lookup";
-import { workspaceReady, documentReady } from "../ready";
+import { whenCurrent, workspaceReady } from "../ready";
 import { describeError, guarded } from "../safe";
 import type { Services } from "../services";
 import { canonicalUri, pathOfUri, uriOfPath } from "../uris";
@@ -46,7 +46,7 @@ export function registerReviews(services: Services): { codeActionProvider: { cod
   const { connection, log, reviews } = services;
   connection.onCodeAction(
     guarded(log, "code actions", [] as CodeAction[], async (params: CodeActionParams) => {
-      await documentReady(services, params.textDocument.uri);
+      await whenCurrent(services, params.textDocument.uri);
       return reviewActions(services, params);
     }),
   );

@@ -14,7 +14,8 @@ import type { LineMap } from "../convert";
 import { isConflictingFigure } from "../lookup";
 import { guarded } from "../safe";
 import { indexOf } from "../spanIndex";
-import { whenCurrent, type Services } from "../services";
+import type { Services } from "../services";
+import { whenCurrent } from "../ready";
 import type { SourceIndex } from "../sources";
 import { canonicalUri } from "../uris";
 

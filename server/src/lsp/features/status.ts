@@ -7,7 +7,8 @@ import {
   type DocumentStatsParams,
 } from "../../protocol";
 import { guarded } from "../safe";
-import { whenCurrent, type Services } from "../services";
+import type { Services } from "../services";
+import { whenCurrent } from "../ready";
 import type { CancellationToken } from "vscode-languageserver";
 import { canonicalUri } from "../uris";
 

@@ -5,7 +5,8 @@ import { frameLabel, type ActorKind, type ActorMention, type Analysis, type Clai
 import { boundSymbols } from "../bounds";
 import { comparePositions, coveringRange, type LineMap } from "../convert";
 import { guarded } from "../safe";
-import { whenCurrent, type Services } from "../services";
+import type { Services } from "../services";
+import { whenCurrent } from "../ready";
 import { canonicalUri } from "../uris";
 import { ACTOR_KIND_LABEL, CLAIM_KIND_LABEL, formatFigure, oneLine, SOURCE_KIND_LABEL, STANCE_LABEL } from "../wording";
 
