@@ -56,7 +56,7 @@ async function once() {
   const expected = filesIn(await ask());
   const warmMs = performance.now() - askedAt;
   const indexMs = indexedParams.params?.milliseconds ?? indexedParams.milliseconds;
-  let completeMs = firstFiles >= expected ? firstMs : undefined;
+  const completeMs = firstFiles >= expected ? firstMs : undefined;
   if (completeMs === undefined) {
     // Measured again from a fresh start: poll until complete (the answer a user would get by retrying).
     await client.request("shutdown").catch(() => undefined);

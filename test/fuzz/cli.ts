@@ -80,7 +80,10 @@ function layout(base: string, entries: Entry[]): { dir: string; expect: Expectat
         break;
       case "fifo": {
         const made = spawnSync("mkfifo", [path]);
-        if (made.status === 0) (expect.reported.push(name), (expect.fatal = true));
+        if (made.status === 0) {
+          expect.reported.push(name);
+          expect.fatal = true;
+        }
         break;
       }
       case "devZeroLink":
@@ -112,7 +115,10 @@ function layout(base: string, entries: Entry[]): { dir: string; expect: Expectat
         writeFileSync(path, SENTENCE);
         chmodSync(path, 0o000);
         if (isRoot) expect.analysed.push(name);
-        else (expect.reported.push(name), (expect.fatal = true));
+        else {
+          expect.reported.push(name);
+          expect.fatal = true;
+        }
         break;
       case "unreadableFolder": {
         const folder = join(dir, `${i}-locked`);
@@ -120,7 +126,10 @@ function layout(base: string, entries: Entry[]): { dir: string; expect: Expectat
         writeFileSync(join(folder, `${i}-inside.txt`), SENTENCE);
         chmodSync(folder, 0o000);
         if (isRoot) expect.analysed.push(`${i}-inside.txt`);
-        else (expect.reported.push(`${i}-locked`), (expect.fatal = true));
+        else {
+          expect.reported.push(`${i}-locked`);
+          expect.fatal = true;
+        }
         break;
       }
       case "utf16le":

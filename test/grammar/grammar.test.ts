@@ -297,8 +297,14 @@ test("grammar: every cue of cues.json is highlighted (reporting verbs, hedges, n
   // "that" after the verb: some forms (`state`, `warning`) are cues only before `that`/`of`/`about`.
   const lines = samples.map(([w]) => `Kyiv ${w} that something.`);
   // Passive hedges count after an auxiliary (`is said to`), denial predicates after `as`, `is`, `called`.
-  for (const p of cues.passiveHedges ?? []) (samples.push([`is ${p}`, "hedge"]), lines.push(`Kyiv is ${p} something.`));
-  for (const p of cues.denialPredicates ?? []) (samples.push([p, "denial"]), lines.push(`Kyiv as ${p} something.`));
+  for (const p of cues.passiveHedges ?? []) {
+    samples.push([`is ${p}`, "hedge"]);
+    lines.push(`Kyiv is ${p} something.`);
+  }
+  for (const p of cues.denialPredicates ?? []) {
+    samples.push([p, "denial"]);
+    lines.push(`Kyiv as ${p} something.`);
+  }
   const perLine = await scopesPerChar(lines);
   const missing = samples.filter(([w, kind], i) => {
     const chars = perLine[i];

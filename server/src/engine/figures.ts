@@ -310,7 +310,7 @@ function parseWords(tokens: Token[], i: number, s: SentenceSlice): NumberParse |
 }
 
 function parseRange(tokens: Token[], first: NumberParse, end: number): { valueMax: number; end: number } | undefined {
-  let j = first.end;
+  const j = first.end;
   const sep = tokens[j];
   if (!sep || j >= end || first.vague) return undefined;
   const isDash = (sep.text === "-" || sep.text === "–" || sep.text === "—") && tokens[j + 1]?.joined !== false;
@@ -320,7 +320,7 @@ function parseRange(tokens: Token[], first: NumberParse, end: number): { valueMa
   if (!second || second.kind !== TokenKind.Number) return undefined;
   const parsed = parseDigits(tokens, j + 1, end);
   let lo = first.value;
-  let hi = parsed.value;
+  const hi = parsed.value;
   // "2 to 3 million": the scale of the second applies to the first.
   if (hi > lo * 50 && lo < 1000 && Number.isInteger(hi / 1000)) {
     const scale = hi / Number(second.text.replace(/,/g, ""));

@@ -162,7 +162,10 @@ function bestCandidate(analysis: Analysis, candidates: readonly number[], anchor
     const score =
       Number(textHash(sentenceText(analysis, index - 1)) === anchor.before) +
       Number(textHash(sentenceText(analysis, index + 1)) === anchor.after);
-    if (score > bestScore) (best = index), (bestScore = score);
+    if (score > bestScore) {
+      best = index;
+      bestScore = score;
+    }
   }
   return best;
 }
