@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { analyze, createCorpus } from "../../server/src/engine";
-import { CLAUSE_PLACE_CASES, FIGURE_READ_CASES, KEPT_AFTER_COMMA_CASES, LINKED_STORIES, NAMED_CONDITION_STORIES, NEGATIVE_ASSESSMENT_STORY, NOT_FIGURE_CASES, OWN_VOICE_DENIAL_STORY, QUANTITY_CASES, UNCLASSIFIED_CASES, UNRELATED_STORY } from "./cases/frames";
+import { CLAUSE_PLACE_CASES, FIGURE_READ_CASES, KEPT_AFTER_COMMA_CASES, LINKED_STORIES, NAMED_CONDITION_STORIES, NEGATIVE_ASSESSMENT_STORY, NOT_FIGURE_CASES, OWN_VOICE_DENIAL_STORY, QUANTITY_CASES, RESEMBLANCE_CASES, DIFFERENCE_CASES, UNCLASSIFIED_CASES, UNRELATED_STORY } from "./cases/frames";
 
 for (const c of FIGURE_READ_CASES) {
   test(`figure read: ${c.text}`, () => {
@@ -36,6 +36,25 @@ for (const c of QUANTITY_CASES) {
     assert.equal(f.frame.quantity, c.quantity);
     assert.equal(f.frame.classified, true);
     assert.equal(f.frame.scope, c.scope ?? "");
+  });
+}
+
+for (const c of RESEMBLANCE_CASES) {
+  test(`no incident named by a comparison: ${c.text}`, () => {
+    const f = analyze(c.text).figures.find((x) => x.text === c.span);
+    assert.ok(f, `figure ${c.span}`);
+    assert.notEqual(f.frame.event, c.notEvent, JSON.stringify(f.frame));
+  });
+}
+
+for (const c of DIFFERENCE_CASES) {
+  test(`a change, not a total: ${c.text}`, () => {
+    const a = analyze(c.text);
+    const f = a.figures.find((x) => x.text === c.span);
+    assert.ok(f, `figure ${c.span} in ${JSON.stringify(a.figures.map((x) => x.text))}`);
+    assert.ok(f.frame.extra.includes("additional"), JSON.stringify(f.frame));
+    const totals = a.figures.filter((x) => x !== f && x.frame.quantity === f.frame.quantity);
+    for (const t of totals) assert.notEqual(t.subject, f.subject);
   });
 }
 

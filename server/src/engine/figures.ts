@@ -88,6 +88,7 @@ function figureAt(tokens: Token[], i: number, s: SentenceSlice): RawFigure | und
   if (trailing) parsed.end = trailing.end;
   let [qualifier, qStart, increment] = readQualifier(tokens, start, s.t0, parsed.vague);
   if (trailing && qualifier === "exact") qualifier = trailing.qualifier;
+  if (isDifference(tokens, qStart, s.t0)) increment = true;
   // A range is one estimate: "between 46,000 and 85,000", "as many as 800,000 to 1.1 million".
   if (parsed.valueMax !== undefined && !parsed.vague && (qualifier === "exact" || qualifier === "upto")) qualifier = "approx";
   const unitInfo = readUnit(tokens, parsed.end, s.t1, parsed);
@@ -335,6 +336,11 @@ function isBetweenBefore(tokens: Token[], first: NumberParse): boolean {
   // Find "between" right before the first number (allowing a qualifier-free gap of zero tokens).
   for (let k = first.end - 1; k >= Math.max(0, first.end - 4); k--) if (tokens[k]?.lower === "between") return true;
   return false;
+}
+
+/** "rose by more than 1,000", "up by 300": the amount of a change, not a total. */
+function isDifference(tokens: Token[], qStart: number, t0: number): boolean {
+  return qStart - 2 >= t0 && tokens[qStart - 1]!.lower === "by" && LEX.changeVerbs.has(tokens[qStart - 2]!.lower);
 }
 
 /** The qualifier words right before the number: [qualifier, first token of the span, increment]. */

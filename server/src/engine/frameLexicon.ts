@@ -79,6 +79,10 @@ export const FRAME_LEX = {
   subordinators: new Set(frameData.clauseBounds.subordinators),
   /** Heads of capitalised names of incidents and conditions ("Havana Syndrome"). */
   namedIncidentHeads: new Set(frameData.namedIncidentHeads),
+  /** Words after which a bare number's noun is elided: it counts what the figure before counts. */
+  elisionLinks: new Set<string>(frameData.elisionLinks),
+  /** "tsunami-like", "war-style": a hyphenated suffix that turns the noun before it into a comparison. */
+  resemblanceSuffixes: new Set<string>(frameData.resemblanceSuffixes),
   coordinators: new Set(frameData.clauseBounds.coordinators),
   alsoPrepositions: new Set(frameData.clauseBounds.alsoPrepositions),
   nounPhraseStarts: new Set(frameData.clauseBounds.nounPhraseStarts),

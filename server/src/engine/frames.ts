@@ -87,7 +87,7 @@ function scanSentence(input: FrameInput, s: SentenceSlice): [Mention[], Mention[
     if (t.kind !== TokenKind.Word) continue;
     const role = FRAME_LEX.roles.get(t.lower);
     if (role === undefined) continue;
-    if (role & ROLE_INCIDENT) {
+    if (role & ROLE_INCIDENT && !isResemblance(tokens, k)) {
       if (incidents === NO_MENTIONS) incidents = [];
       incidents.push({ k, id: FRAME_LEX.incidents.get(t.lower)! });
     }
@@ -98,6 +98,13 @@ function scanSentence(input: FrameInput, s: SentenceSlice): [Mention[], Mention[
     }
   }
   return [places, incidents];
+}
+
+/** "a tsunami-like surge": the noun compares, it names no incident. */
+function isResemblance(tokens: Token[], k: number): boolean {
+  const dash = tokens[k + 1];
+  const suffix = tokens[k + 2];
+  return dash?.text === "-" && dash.joined && suffix !== undefined && suffix.joined && FRAME_LEX.resemblanceSuffixes.has(suffix.lower);
 }
 
 /** The ids seen at least `min` times, most frequent first (first seen first on ties), at most `top`. */
@@ -199,6 +206,12 @@ export function buildFrames(input: FrameInput, ctx: DocumentContext, figures: Ar
     const b = figures[i + 1]!;
     if (!quantities[i]!.cls && quantities[i + 1]!.cls && a.sentence === b.sentence && isPair(input.tokens, a.raw, b.raw)) quantities[i] = quantities[i + 1]!;
   }
+  // A bare number whose head is elided after a coordinator or "than" ("closer to 2,000 or 2,500 than the 10,000") counts what the figure before it counts.
+  for (let i = 1; i < figures.length; i++) {
+    const a = figures[i - 1]!;
+    const b = figures[i]!;
+    if (quantities[i - 1]!.cls && !quantities[i]!.cls && a.sentence === b.sentence && b.raw.unit === null && isElidedHead(input.tokens, a.raw, b.raw)) quantities[i] = quantities[i - 1]!;
+  }
   return figures.map(({ raw, sentence }, i) => {
     const parts = subjects[i]!.parts;
     const q = quantities[i]!;
@@ -211,7 +224,7 @@ export function buildFrames(input: FrameInput, ctx: DocumentContext, figures: Ar
       event: "",
       scope: (q.cls ? q.scope : "") || (previous && isPartOf(input.tokens, raw) ? "part" : ""),
       time: "",
-      extra: q.cls && previous?.cls !== q.cls ? withoutIncrement(parts.extra) : parts.extra,
+      extra: q.cls && previous !== undefined && previous.cls !== q.cls ? withoutIncrement(parts.extra) : parts.extra,
       levels: parts.owner ? { owner: "sentence" } : {},
     };
     fillPlaces(frame, ctx, sentence, parts.place, input.tokens, raw);
@@ -248,6 +261,12 @@ function isPair(tokens: Token[], a: RawFigure, b: RawFigure): boolean {
   if (b.t0 - a.t1 > 2 || a.np1 > a.t1) return false;
   const between = tokens.slice(a.t1, b.t0).map((t) => t.lower);
   return between.length > 0 && ["to", "and", "or", "-", "–"].includes(between[0]!);
+}
+
+function isElidedHead(tokens: Token[], a: RawFigure, b: RawFigure): boolean {
+  const between = tokens.slice(Math.max(a.t1, a.np1), b.t0);
+  if (between.length === 0 || between.length > 3) return false;
+  return FRAME_LEX.elisionLinks.has(between[0]!.lower) && between.slice(1).every((t) => LEX.determiners.has(t.lower));
 }
 
 function fillPlaces(frame: Frame, ctx: DocumentContext, sentence: number, legacyPlace: string, tokens: Token[], raw: RawFigure): void {

@@ -58,6 +58,12 @@ export const QUANTITY_CASES: Array<{ text: string; span: string; quantity: strin
   { text: "The illness first appeared among 18 diplomats at the mission.", span: "18", quantity: "cases", scope: "staff" },
   // A participle read as the unit premodifies the counted noun after it.
   { text: "The clinic has logged 60 reported cholera cases this month.", span: "60", quantity: "cases" },
+  // A time adverb after the number is not what it counts.
+  { text: "A notice at the town hall put the deaths at 1,300 yesterday.", span: "1,300", quantity: "deaths" },
+  { text: "Confirmed deaths stood at 2,140 overnight, the agency said.", span: "2,140", quantity: "deaths" },
+  // A bare number whose noun is elided after "or", "than" counts what the figure before it counts.
+  { text: "The death toll is nearer 400 or 450 than the 900 first reported.", span: "450", quantity: "deaths" },
+  { text: "The death toll is nearer 400 or 450 than the 900 first reported.", span: "900", quantity: "deaths" },
 ];
 
 /** Counted things that are not a quantity class: no class, so never linked by class alone. */
@@ -116,3 +122,16 @@ export const NEGATIVE_ASSESSMENT_STORY: Record<string, string> = {
   "n2.txt": "Senator Jane Moss said the evidence shows that a foreign state is likely responsible for the outages in Canada. Ottawa must act, she said.",
   "n3.txt": "The weather office said the storm is likely to reach the coast of Canada on Friday. Canada issued warnings.",
 };
+
+/** A noun joined to "-like", "-style" compares; it names no incident (the event comes from elsewhere or nowhere). */
+export const RESEMBLANCE_CASES: Array<{ text: string; span: string; notEvent: string }> = [
+  { text: "Officials feared 3,000 people died in a tsunami-like surge of water.", span: "3,000", notEvent: "tsunami" },
+  { text: "At least 70 people were killed when an earthquake-like blast shook the port.", span: "At least 70", notEvent: "earthquake" },
+];
+
+/** "rose by 1,000": the amount of a change, kept apart from the totals it changes. */
+export const DIFFERENCE_CASES: Array<{ text: string; span: string }> = [
+  { text: "Confirmed deaths rose by more than 1,000 overnight to 3,600.", span: "more than 1,000" },
+  { text: "The number of displaced people jumped by 20,000 in a week.", span: "20,000" },
+];
+
