@@ -589,6 +589,11 @@ function nameRunEnd(tokens: Token[], i: number, limit: number): number {
       j++;
       continue;
     }
+    // "Tawfiq al-Shukri": a particle joined to the surname by a hyphen.
+    if (j > i && W.nameParticles.has(t.lower) && tokens[j + 1]?.text === "-" && tokens[j + 1]!.joined && tokens[j + 2]?.joined && isNameLike(tokens[j + 2]!)) {
+      j += 3;
+      continue;
+    }
     break;
   }
   return j;

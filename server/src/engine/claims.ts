@@ -12,6 +12,7 @@ import { internArray, internString } from "./intern";
 const W = LEX.claimWords;
 // Each word class read once at load (the sets are then plain module constants).
 const W_adjectivalHedges = W.adjectivalHedges;
+const W_adjunctPrepositions = W.adjunctPrepositions;
 const W_agentLeads = W.agentLeads;
 const W_anaphoric = W.anaphoric;
 const W_anaphoricClaimNouns = W.anaphoricClaimNouns;
@@ -965,7 +966,32 @@ function actorIn(ctx: ClaimContext, np: SourceSpan): ActorMention | undefined {
 
 function findSource(ctx: ClaimContext, s: SentenceSlice, c: FoundCue): SourceSpan | undefined {
   const i = c.at;
-  return subjectBefore(ctx, s, i) ?? withAbsolute(ctx, s, i) ?? (c.lemma && W_speechLemmas.has(c.lemma) ? commonNounSubject(ctx, s, i) : undefined);
+  const speech = !!c.lemma && W_speechLemmas.has(c.lemma);
+  const direct = subjectBefore(ctx, s, i) ?? withAbsolute(ctx, s, i);
+  if (direct) return direct;
+  // "The agency over the weekend announced": the subject stands before the prepositional phrase.
+  const p = prepositionBefore(ctx, s, i);
+  if (p !== undefined) {
+    // Inside a second phrase ("the exercises between the US and Pakistan in the sea highlight") the subject is out of reach.
+    if (prepositionBefore(ctx, s, p, ANY_PREPOSITION) !== undefined) return undefined;
+    return subjectBefore(ctx, s, p) ?? (speech ? commonNounSubject(ctx, s, p) : undefined);
+  }
+  return speech ? commonNounSubject(ctx, s, i) : undefined;
+}
+
+const ANY_PREPOSITION: ReadonlySet<string> = new Set([...W_adjunctPrepositions, ...NP_INNER_PREPS, "between", "against", "with", "by", "about", "to"]);
+
+/** Index of the preposition when the words before the verb at i are a prepositional phrase ("over the weekend", "in the city hall"). */
+function prepositionBefore(ctx: ClaimContext, s: SentenceSlice, i: number, preps: ReadonlySet<string> = W_adjunctPrepositions): number | undefined {
+  const { tokens } = ctx;
+  let k = i - 1;
+  while (k >= s.t0 && tokens[k]!.kind === TokenKind.Word && (AUX.has(tokens[k]!.lower) || W_timeAdverbs.has(tokens[k]!.lower))) k--;
+  if (k < s.t0 || tokens[k]!.kind !== TokenKind.Word) return undefined;
+  const np = npBefore(ctx, s, k + 1);
+  if (!np) return undefined;
+  let j = np.t0 - 1;
+  while (j >= s.t0 && ARTICLE_DETERMINERS.has(tokens[j]!.lower)) j--;
+  return j > s.t0 && preps.has(tokens[j]!.lower) ? j : undefined;
 }
 
 /** "The coroner said": a verb of speech makes any common noun before it its speaker. */
@@ -1018,8 +1044,23 @@ function subjectBefore(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSp
   }
   const np = reducedRelative(ctx, s, k) ?? npBefore(ctx, s, k + 1);
   if (!np) return undefined;
+  if (!s.headline && isBareSingularCountNoun(ctx, s, np)) return undefined;
   const whole = participleAgent(ctx, s, np) ?? np;
   return validateSpeaker(ctx, whole) ?? postModifiedSpeaker(ctx, s, whole);
+}
+
+/**
+ * "Official confirmed deaths stood at 1,774": in running text a singular count noun needs a
+ * determiner, so a lone "Official" is an adjective, not a speaker (headlines drop articles).
+ */
+function isBareSingularCountNoun(ctx: ClaimContext, s: SentenceSlice, np: SourceSpan): boolean {
+  if (np.t1 - np.t0 !== 1) return false;
+  const t = ctx.tokens[np.t0]!;
+  if (t.kind !== TokenKind.Word || !LEX.speakerNouns.has(t.lower)) return false;
+  const countable = LEX.speakerNouns.has(`${t.lower}s`) || /(man|woman|person)$/.test(t.lower);
+  // Bare: nothing before it in its clause but the sentence start, a punctuation mark or a conjunction.
+  const before = np.t0 > s.t0 ? ctx.tokens[np.t0 - 1] : undefined;
+  return countable && (!before || (before.kind === TokenKind.Punct && !isPossessive(before)) || before.lower === "and" || before.lower === "but");
 }
 
 const POST_MODIFIERS = W_postModifiers;
@@ -1208,7 +1249,7 @@ function validateSpeaker(ctx: ClaimContext, np: SourceSpan): SourceSpan | undefi
   // "We assess", "I believe": the author speaks; other pronouns point back to a named speaker.
   if (W_firstPerson.has(head.lower) && np.t1 - np.t0 === 1) return np;
   if (PRONOUNS.has(head.lower)) return np.t1 - np.t0 === 1 ? resolvePronoun(ctx, np, head.lower) : undefined;
-  if (W_nonSpeakers.has(head.lower)) return undefined;
+  if (W_nonSpeakers.has(head.lower) || LEX.weekdays.has(head.lower) || LEX.months.has(head.lower)) return undefined;
   if (actorAt(ctx, head.start)) return np;
   if (LEX.speakerNouns.has(head.lower) || LEX.titles.has(head.lower) || W_anonymousHeads.has(head.lower)) return np;
   // An unknown capitalized name: no article before it, not a place.
@@ -1257,6 +1298,9 @@ function resolvePronoun(ctx: ClaimContext, np: SourceSpan, pronoun: string): Sou
 
 /** The first cue with a source among those of the lowest priority. */
 function chooseSource(cues: FoundCue[]): FoundCue | undefined {
+  // "X cited Y, but Z rejected the figures": a denial is said by whoever denies.
+  const denier = cues.find((c) => c.source && c.cue.stance === "denies" && !c.noun);
+  if (denier) return denier;
   let best: FoundCue | undefined;
   for (const c of cues) if (c.source && (!best || c.priority < best.priority)) best = c;
   return best;

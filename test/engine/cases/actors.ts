@@ -12,6 +12,9 @@ export const ACTOR_RULE_CASES: ActorRuleCase[] = [
   // Spans are slices of the text, whatever the white space inside a name.
   { rule: "span text with two spaces", text: "Goldman  Sachs analysts expect a slowdown.", actors: [["Goldman  Sachs", "organization", "goldman-sachs"]] },
 
+  // A name particle joined by a hyphen stays in the name, after a title too.
+  { rule: "hyphenated particle after a title", text: "Its spokesman Tariq al-Hashimi rejected the figures.", actors: [["Tariq al-Hashimi", "person", "tariq-al-hashimi"]], absent: ["Tariq"] },
+
   // Institutions with an inner of/for/on/in and country words are one organization.
   { rule: "Government of X", text: "The Government of Chile announced new measures.", actors: [["Government of Chile", "organization", "government-of-chile"]], absent: ["Chile"] },
   { rule: "country + Government", text: "The United States Government assesses the risk as low.", actors: [["United States Government", "organization", "united-states-government"]], absent: ["United States"] },

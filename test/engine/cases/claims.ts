@@ -124,4 +124,11 @@ export const CLAIM_RULE_CASES: ClaimRuleCase[] = [
   { rule: "refers to X as", text: "The government has referred to the camps as schools.", kinds: ["attributed"], source: "government" },
   { rule: "passive of observation is no hedge", text: "Subsidence was observed along the coast.", none: true },
   { rule: "comparative passive is no hedge", text: "The agency said fewer people died than had been previously reported.", kinds: ["attributed"] },
+  // The subject stands before a prepositional phrase between it and the verb.
+  { rule: "adverbial phrase before the verb", text: "The relief agency over the weekend announced 8,200 dead.", kinds: ["attributed"], source: "relief agency" },
+  { rule: "adverbial phrase before the verb", text: "The coast guard on Monday reported 40 missing.", source: "coast guard" },
+  // A denial is said by whoever denies, not by the source cited in the clause before.
+  { rule: "denial source in a coordinated clause", text: "The bulletin cited the Health Bureau, but its director Omar Haddad rejected the figures.", kinds: ["attributed", "denial"], source: "Omar Haddad", stance: "denies" },
+  // A singular count noun needs a determiner: a bare "Official" before a noun is an adjective.
+  { rule: "bare singular noun is no speaker", text: "Official confirmed deaths stood at 912 on Friday.", none: true },
 ];
