@@ -1046,7 +1046,15 @@ function subjectBefore(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSp
   if (!np) return undefined;
   if (!s.headline && isBareSingularCountNoun(ctx, s, np)) return undefined;
   const whole = participleAgent(ctx, s, np) ?? np;
+  // "March organizers in New York claimed": the object of a preposition is not the subject.
+  if (whole === np && isPrepositionalObject(ctx, s, np)) return postModifiedSpeaker(ctx, s, whole);
   return validateSpeaker(ctx, whole) ?? postModifiedSpeaker(ctx, s, whole);
+}
+
+function isPrepositionalObject(ctx: ClaimContext, s: SentenceSlice, np: SourceSpan): boolean {
+  let j = np.t0 - 1;
+  while (j >= s.t0 && ARTICLE_DETERMINERS.has(ctx.tokens[j]!.lower)) j--;
+  return j > s.t0 && W_adjunctPrepositions.has(ctx.tokens[j]!.lower);
 }
 
 /**

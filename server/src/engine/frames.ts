@@ -449,6 +449,9 @@ function valueOfBefore(tokens: Token[], raw: RawFigure, s: SentenceSlice, previo
     if (CLAUSE_END.has(t.text) || t.text === ",") break;
     const two = k > s.t0 && FRAME_LEX.phraseFirstWords.has(tokens[k - 1]!.lower) ? FRAME_LEX.classNouns.get(`${tokens[k - 1]!.lower} ${t.lower}`) : undefined;
     if (two) return two;
+    // "the number of demonstrators at 20,000", "the loss of life … closer to 2,000".
+    const three = k - 1 > s.t0 && FRAME_LEX.phraseFirstWords.has(tokens[k - 2]!.lower) ? FRAME_LEX.classNouns.get(`${tokens[k - 2]!.lower} ${tokens[k - 1]!.lower} ${t.lower}`) : undefined;
+    if (three) return three;
     if (t.kind === TokenKind.Word && !FRAME_LEX.genericNouns.has(t.lower) && FRAME_LEX.classNouns.has(t.lower) && !FRAME_LEX.classPredicates.has(t.lower)) return FRAME_LEX.classNouns.get(t.lower)!;
     if (previousClass && raw.t0 - k <= 3 && (FRAME_LEX.valueOf.has(t.lower) || isPartOfWord(tokens, k))) return previousClass;
   }

@@ -127,6 +127,7 @@ export const CLAIM_RULE_CASES: ClaimRuleCase[] = [
   // The subject stands before a prepositional phrase between it and the verb.
   { rule: "adverbial phrase before the verb", text: "The relief agency over the weekend announced 8,200 dead.", kinds: ["attributed"], source: "relief agency" },
   { rule: "adverbial phrase before the verb", text: "The coast guard on Monday reported 40 missing.", source: "coast guard" },
+  { rule: "a place after a preposition is not the subject", text: "Union organizers in Leeds claimed a turnout of 9,000.", source: "Union organizers" },
   // A denial is said by whoever denies, not by the source cited in the clause before.
   { rule: "denial source in a coordinated clause", text: "The bulletin cited the Health Bureau, but its director Omar Haddad rejected the figures.", kinds: ["attributed", "denial"], source: "Omar Haddad", stance: "denies" },
   // A singular count noun needs a determiner: a bare "Official" before a noun is an adjective.

@@ -58,6 +58,12 @@ export const QUANTITY_CASES: Array<{ text: string; span: string; quantity: strin
   { text: "The illness first appeared among 18 diplomats at the mission.", span: "18", quantity: "cases", scope: "staff" },
   // A participle read as the unit premodifies the counted noun after it.
   { text: "The clinic has logged 60 reported cholera cases this month.", span: "60", quantity: "cases" },
+  // Crowd sizes are their own quantity: participants, however they are named.
+  { text: "Organizers put the turnout at 80,000 on Saturday.", span: "80,000", quantity: "participants" },
+  { text: "Police pegged the number of demonstrators at 12,000.", span: "12,000", quantity: "participants" },
+  { text: "About 3,000 people rallied outside the parliament.", span: "About 3,000", quantity: "participants" },
+  // A three-word phrase before the value names what it counts.
+  { text: "The minister said the loss of life was closer to 900.", span: "closer to 900", quantity: "deaths" },
   // A time adverb after the number is not what it counts.
   { text: "A notice at the town hall put the deaths at 1,300 yesterday.", span: "1,300", quantity: "deaths" },
   { text: "Confirmed deaths stood at 2,140 overnight, the agency said.", span: "2,140", quantity: "deaths" },
