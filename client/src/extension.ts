@@ -9,6 +9,7 @@ import {
   PEEK_LOCATIONS_COMMAND,
   REVIEW_COMMAND,
   ReviewsChangedNotification,
+  SHOW_MENTIONS_COMMAND,
   type ContradictionsResult,
   type FiguresResult,
 } from "../../server/src/protocol";
@@ -48,7 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Proven
   const command = (id: string, handler: (...args: never[]) => unknown) =>
     context.subscriptions.push(vscode.commands.registerCommand(id, withErrorMessage(handler)));
 
-  command("provenance.showMentions", createShowMentions(client));
+  command(SHOW_MENTIONS_COMMAND, createShowMentions(client));
   command("provenance.listContradictions", createListContradictions(client));
   command("provenance.showFiguresTable", createShowFiguresTable(figuresPanel));
   command("provenance.reindex", createReindex(client));

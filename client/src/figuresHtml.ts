@@ -2,6 +2,7 @@
 // conflicting subjects first. No remote resources; a strict Content-Security-Policy allows only
 // the inline style and the one script carrying `nonce`. Links post {type: "open"} messages;
 // the "Open as Markdown" button posts {type: "markdown"}. Pure: no vscode import.
+import escapeHtml from "escape-html"; // text and attribute values: & < > " '
 import type { FigureGroupItem, FigureMemberItem, FiguresResult } from "../../server/src/protocol";
 
 export interface HtmlOptions {
@@ -37,7 +38,7 @@ export function renderFiguresHtml(result: FiguresResult, options: HtmlOptions): 
 <h1>Figures across sources</h1>
 <button id="markdown" type="button" title="Open this table as a Markdown document">Open as Markdown</button>
 </header>
-<p class="meta">Generated ${esc(now.toISOString().slice(0, 16).replace("T", " "))} UTC — ${groups.length} subject${groups.length === 1 ? "" : "s"}. ⚠ marks values that conflict.</p>
+<p class="meta">Generated ${escapeHtml(now.toISOString().slice(0, 16).replace("T", " "))} UTC — ${groups.length} subject${groups.length === 1 ? "" : "s"}. ⚠ marks values that conflict.</p>
 ${body}
 <script nonce="${options.nonce}">${SCRIPT}</script>
 </body>
@@ -53,7 +54,7 @@ function summaryTable(groups: FigureGroupItem[]): string {
   const rows = groups.map((g, i) => {
     const sources = new Set(g.members.map((m) => m.source ?? "unattributed")).size;
     const values = [...new Set(g.members.map((m) => m.text.replace(/\s+/g, " ")))];
-    return `<tr><td>${g.conflicting ? "⚠ " : ""}<a href="#subject-${i}">${esc(g.label)}</a></td><td class="num">${sources}</td><td>${values.map(esc).join(" · ")}</td></tr>`;
+    return `<tr><td>${g.conflicting ? "⚠ " : ""}<a href="#subject-${i}">${escapeHtml(g.label)}</a></td><td class="num">${sources}</td><td>${values.map((v) => escapeHtml(v)).join(" · ")}</td></tr>`;
   });
   return `<table class="summary"><thead><tr><th>Subject</th><th>Sources</th><th>Values</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
@@ -61,14 +62,14 @@ function summaryTable(groups: FigureGroupItem[]): string {
 function groupSection(group: FigureGroupItem, index: number): string {
   const rows = group.members.map(memberRow).join("");
   const note = group.conflicting ? `<p class="note">The sources disagree.</p>` : "";
-  return `<section id="subject-${index}"><h2>${group.conflicting ? "⚠ " : ""}${esc(group.label)}</h2>${note}
+  return `<section id="subject-${index}"><h2>${group.conflicting ? "⚠ " : ""}${escapeHtml(group.label)}</h2>${note}
 <table><thead><tr><th>Source</th><th>Value</th><th>Unit</th><th>Date</th><th>Where</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
 function memberRow(m: FigureMemberItem): string {
   const line = m.range.start.line + 1;
-  const where = `<a href="#" data-uri="${esc(m.uri)}" data-range="${esc(JSON.stringify(m.range))}" title="${esc(m.uri)}#L${line}">${esc(fileName(m.uri))}:${line}</a>`;
-  return `<tr${m.conflicting ? ' class="conflict"' : ""}><td>${esc(m.source ?? "unattributed")}</td><td>${m.conflicting ? "⚠ " : ""}${esc(m.text)}</td><td>${esc(m.unit ?? "")}</td><td>${esc(m.date ?? "")}</td><td>${where}</td></tr>`;
+  const where = `<a href="#" data-uri="${escapeHtml(m.uri)}" data-range="${escapeHtml(JSON.stringify(m.range))}" title="${escapeHtml(m.uri)}#L${line}">${escapeHtml(fileName(m.uri))}:${line}</a>`;
+  return `<tr${m.conflicting ? ' class="conflict"' : ""}><td>${escapeHtml(m.source ?? "unattributed")}</td><td>${m.conflicting ? "⚠ " : ""}${escapeHtml(m.text)}</td><td>${escapeHtml(m.unit ?? "")}</td><td>${escapeHtml(m.date ?? "")}</td><td>${where}</td></tr>`;
 }
 
 function fileName(uri: string): string {
@@ -78,11 +79,6 @@ function fileName(uri: string): string {
   } catch {
     return path.slice(path.lastIndexOf("/") + 1);
   }
-}
-
-/** HTML-escapes text and attribute values. */
-export function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 const STYLE = `

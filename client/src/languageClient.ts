@@ -3,7 +3,7 @@
 // workspace folder whatever their language (the server decides again, lsp/served.ts).
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
-import { SETTINGS_SECTION, SOURCE_LANGUAGES } from "../../server/src/protocol";
+import { SETTINGS_SECTION, SHOW_MENTIONS_COMMAND, SOURCE_LANGUAGES } from "../../server/src/protocol";
 
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath("dist/server.js");
@@ -22,6 +22,9 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     diagnosticCollectionName: "provenance",
     initializationOptions: plainSettings(),
     progressOnInitialization: false,
+    // The server's Markdown (hovers) may run one command, the one that opens the whole list behind
+    // an "… and N more" row; every text from a document is escaped by the server, no HTML.
+    markdown: { isTrusted: { enabledCommands: [SHOW_MENTIONS_COMMAND] }, supportHtml: false },
   };
   return new LanguageClient("provenance", "Provenance", serverOptions, clientOptions);
 }

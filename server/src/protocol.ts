@@ -147,6 +147,37 @@ export interface ReindexResult {
 
 export const ReindexRequest = new RequestType0<ReindexResult, void>("provenance/reindex");
 
+// ---- provenance/mentions (the full list behind an "and N more") ----
+
+/**
+ * Which list: `mentions` every mention of the figure's subject or of the actor (as references);
+ * `related` the mentions elsewhere that corroborate or contradict the claim; `conflicts` the
+ * mentions that contradict the figure or the claim; `claims` the claims the actor is the source of.
+ */
+export type MentionsList = "mentions" | "related" | "conflicts" | "claims";
+
+export interface MentionsParams {
+  uri: string;
+  /** A position inside the figure, actor or claim. */
+  position: WirePosition;
+  target: "figure" | "actor" | "claim";
+  list: MentionsList;
+}
+
+export interface MentionsResult {
+  locations: WireLocation[];
+}
+
+export const MentionsRequest = new RequestType<MentionsParams, MentionsResult, void>("provenance/mentions");
+
+/**
+ * Client command with one MentionsParams: peeks the whole list. Hovers link it from their
+ * "… and N more" rows (the client trusts this command alone in Provenance Markdown); capped
+ * conflict diagnostics offer it as the code action "Show all N mentions". Without arguments
+ * (the command palette): every mention of the figure or actor under the cursor.
+ */
+export const SHOW_MENTIONS_COMMAND = "provenance.showMentions";
+
 // ---- Review verdicts (.provenance/reviews.json) ----
 
 export type { ReviewTargetKind as ReviewTarget, Verdict as ReviewVerdict } from "./engine/reviews";

@@ -37,13 +37,34 @@ test("values, sources, dates and a link with the location", () => {
   assert.match(html, /⚠ as many as 1,000/);
   assert.match(html, /10 March 2026/);
   assert.match(html, /data-uri="file:\/\/\/w\/washington\.txt"/);
-  const data = /data-range="([^"]+)"/.exec(html)?.[1]?.replace(/&#34;/g, '"');
+  const data = /data-range="([^"]+)"/.exec(html)?.[1]?.replace(/&quot;/g, '"');
   assert.deepEqual(JSON.parse(data ?? "null"), range);
   assert.match(html, />washington\.txt:3</);
 });
 
 test("document text is escaped", () => {
   assert.doesNotMatch(html, /<script>alert/);
-  assert.match(html, /&#60;script&#62;alert\(1\)&#60;\/script&#62;/);
+  assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
   assert.doesNotMatch(html, /<b>source<\/b>/);
+});
+
+test("hostile text stays text, in elements and in attribute values", () => {
+  const hostile = `"><img src=x onerror=alert(1)> ' & <script>`;
+  const page = renderFiguresHtml(
+    {
+      groups: [
+        {
+          subject: "s",
+          label: hostile,
+          conflicting: false,
+          members: [{ uri: `file:///w/${hostile}.txt`, range, text: hostile, value: 1, qualifier: "exact", unit: hostile, source: hostile, date: hostile, conflicting: false }],
+        },
+      ],
+    },
+    { nonce: "n", cspSource: "c" },
+  );
+  assert.doesNotMatch(page, /<img/, "no element from the text");
+  assert.equal((page.match(/<script/g) ?? []).length, 1, "only the page's own script");
+  for (const attribute of page.matchAll(/(?:data-uri|title)="([^"]*)"/g)) assert.doesNotMatch(attribute[1]!, /[<>']/, "quotes and brackets are entities inside attributes");
+  assert.match(page, /&quot;&gt;&lt;img src=x onerror=alert\(1\)&gt; &#39; &amp; &lt;script&gt;/);
 });

@@ -51,3 +51,26 @@ test("conflicting subjects come first, with every source, value, date and a line
 test("an empty corpus says so", () => {
   assert.match(renderFiguresMarkdown({ groups: [] }), /No figures with a subject/);
 });
+
+test("hostile text in any cell reads as text: no link, markup, HTML or extra column", () => {
+  const hostile = "[click](javascript:alert(1)) | \\ *bold* _it_ `code` <script>x</script>";
+  const result: FiguresResult = {
+    groups: [
+      {
+        subject: "s",
+        label: `# heading ${hostile}`,
+        conflicting: false,
+        members: [{ ...member("file:///w/a.txt", 0, hostile, `> quoted ${hostile}`, false), unit: "- item", date: "1. first" }],
+      },
+    ],
+  };
+  const md = renderFiguresMarkdown(result, new Date(0));
+  assert.doesNotMatch(md, /(?<!\\)\[click\]\(/, "no link from the text");
+  assert.doesNotMatch(md, /(?<!\\)<script>/, "no HTML from the text");
+  assert.doesNotMatch(md, /(?<![\\\w])[*`](?=bold|code)/, "no emphasis or code from the text");
+  assert.match(md, /\\\[click]\\\(javascript:alert\(1\)\) \\\| \\\\? \\\*bold\\\* \\_it\\_ \\`code\\` \\<script>x\\<\/script>/);
+  const rows = md.split("\n").filter((line) => line.startsWith("| ") && !line.startsWith("| -"));
+  const columns = (line: string) => line.replace(/\\\\/g, "").split(/(?<!\\)\|/).length - 2;
+  assert.deepEqual(rows.map(columns), [3, 3, 5, 5], "a | in the text never adds a column");
+  assert.match(md, /^## # heading /m, "a # inside a heading is text (only a leading one opens it)");
+});

@@ -11,6 +11,8 @@ export const LIMITS = {
   relatedPerDiagnostic: 50,
   symbolsPerGroup: 2000,
   hoverChars: 20_000,
+  /** Locations in one provenance/mentions answer (the full list behind an "and N more"). */
+  locationsPerList: 10_000,
 } as const;
 
 /** Cuts a text to `max` UTF-16 units, never between the halves of a surrogate pair. */

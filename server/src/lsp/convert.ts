@@ -14,6 +14,7 @@ import {
   type Position,
   type Range,
 } from "vscode-languageserver";
+import { TextDocument } from "vscode-languageserver-textdocument";
 import type { Finding, RuleCode, Severity, Span } from "../engine";
 
 export const DIAGNOSTIC_SOURCE = "provenance";
@@ -24,34 +25,28 @@ export type Bias = "start" | "end";
 export class LineMap {
   /** 1 when the text starts with a BOM the engine removed, else 0. */
   readonly bomShift: number;
-  private readonly lineStarts: number[];
+  /** The line arithmetic (UTF-16 units; "\r\n", "\n", "\r"; never inside a terminator) is the LSP library's. */
+  private readonly document: TextDocument;
 
   constructor(readonly text: string) {
     this.bomShift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    this.lineStarts = computeLineStarts(text);
+    this.document = TextDocument.create("", "plaintext", 0, text);
   }
 
   get lineCount(): number {
-    return this.lineStarts.length;
+    return this.document.lineCount;
   }
 
   /** Engine offset → LSP position. */
   positionAt(engineOffset: number, bias: Bias = "start"): Position {
     let offset = clamp(Math.trunc(engineOffset) + this.bomShift, this.bomShift, this.text.length);
     if (isInsideSurrogatePair(this.text, offset)) offset += bias === "start" ? -1 : 1;
-    const line = this.lineOf(offset);
-    const lineStart = this.lineStarts[line]!;
-    const character = Math.min(offset, this.contentEnd(line)) - lineStart;
-    return { line, character };
+    return this.document.positionAt(offset);
   }
 
   /** LSP position → engine offset (clamped into the text). */
   offsetAt(position: Position): number {
-    if (position.line < 0) return 0;
-    if (position.line >= this.lineStarts.length) return this.text.length - this.bomShift;
-    const lineStart = this.lineStarts[position.line]!;
-    const offset = Math.min(lineStart + Math.max(position.character, 0), this.contentEnd(position.line));
-    return Math.max(offset - this.bomShift, 0);
+    return Math.max(this.document.offsetAt(position) - this.bomShift, 0);
   }
 
   /** Engine span (or start/end pair) → LSP range. */
@@ -63,8 +58,8 @@ export class LineMap {
 
   /** The range of one whole line (without its terminator). */
   lineRange(line: number): Range {
-    const l = clamp(line, 0, this.lineStarts.length - 1);
-    return { start: { line: l, character: 0 }, end: { line: l, character: this.contentEnd(l) - this.lineStarts[l]! } };
+    const l = clamp(line, 0, this.lineCount - 1);
+    return { start: { line: l, character: 0 }, end: { line: l, character: this.lineLength(l) } };
   }
 
   /** Splits an engine span into single-line pieces: [line, startCharacter, length]. */
@@ -73,45 +68,16 @@ export class LineMap {
     const pieces: Array<[number, number, number]> = [];
     for (let line = start.line; line <= end.line; line++) {
       const from = line === start.line ? start.character : 0;
-      const to = line === end.line ? end.character : this.contentEnd(line) - this.lineStarts[line]!;
+      const to = line === end.line ? end.character : this.lineLength(line);
       if (to > from) pieces.push([line, from, to - from]);
     }
     return pieces;
   }
 
-  private lineOf(offset: number): number {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+  /** UTF-16 units of a line's content (a character past the end is clamped before its terminator). */
+  private lineLength(line: number): number {
+    return this.document.offsetAt({ line, character: this.text.length }) - this.document.offsetAt({ line, character: 0 });
   }
-
-  /** Offset where line content ends (before "\r\n", "\n" or "\r"). */
-  private contentEnd(line: number): number {
-    const next = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1]! : this.text.length;
-    let end = next;
-    if (end > this.lineStarts[line]! && this.text.charCodeAt(end - 1) === 10) end--;
-    if (end > this.lineStarts[line]! && this.text.charCodeAt(end - 1) === 13) end--;
-    return end;
-  }
-}
-
-function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (c === 10) {
-      starts.push(i + 1);
-    }
-  }
-  return starts;
 }
 
 function isInsideSurrogatePair(text: string, offset: number): boolean {

@@ -15,6 +15,7 @@ import { registerDiagnostics } from "./features/diagnostics";
 import { registerFigures } from "./features/figures";
 import { registerHover } from "./features/hover";
 import { registerIndexing } from "./features/indexing";
+import { registerMentions } from "./features/mentions";
 import { registerReferences } from "./features/references";
 import { registerReviews } from "./features/reviews";
 import { registerSemanticTokens } from "./features/semanticTokens";
@@ -62,6 +63,7 @@ connection.onInitialize((params) => {
   registerIndexing(services);
   registerContradictions(services);
   registerFigures(services);
+  registerMentions(services);
   registerStatus(services);
   const capabilities: ServerCapabilities = {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

@@ -1,4 +1,6 @@
 // How engine values read in messages, hovers and outlines. Pure functions, no LSP types.
+import type { Paragraph } from "mdast";
+import { toMarkdown, type Unsafe } from "mdast-util-to-markdown";
 import type { ActorKind, Qualifier } from "../engine";
 import { oneLine } from "../engine/wording";
 
@@ -34,9 +36,20 @@ export function humanizeSlug(slug: string): string {
   return slug.replace(/[-_]+/g, " ").trim();
 }
 
-/** Escapes Markdown punctuation in text taken from a document. */
+// Markdown escaping is mdast-util-to-markdown's (the CommonMark serializer of the unified
+// collective): text serialized as a text node escapes what CommonMark would read as markup there —
+// emphasis, backticks, `[`, `<` before a tag or an autolink, `&` before an entity, a leading `#`,
+// `>`, `-`, `+`, `1.`, `=`. Its escapes are minimal for a whole document, but our text is a
+// fragment that lands inside a line the hover writes (a link label, a table cell, before `**`), so
+// four characters are made always unsafe through its documented `unsafe` option: `\` (a trailing
+// backslash would escape the hover's next character), `|` (table cells), `]` (link labels) and `~`
+// (GitHub strikethrough, outside CommonMark).
+const FRAGMENT_UNSAFE: Unsafe[] = ["\\", "|", "]", "~"].map((character) => ({ character, inConstruct: "phrasing" }));
+
+/** Escapes Markdown in text taken from a document, so that it reads as the text, never as markup. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]|<>~])/g, "\\$1").replace(/^([#+\-=]|\d+\.)/, "\\$1");
+  const paragraph: Paragraph = { type: "paragraph", children: [{ type: "text", value: text }] };
+  return toMarkdown(paragraph, { unsafe: FRAGMENT_UNSAFE }).replace(/\n$/, "");
 }
 
 /** A figure as written, with its unit when the written text leaves it out (`as many as 1,000 drones`). */

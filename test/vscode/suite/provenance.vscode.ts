@@ -112,6 +112,24 @@ describe("Provenance in VS Code", function () {
     await vscode.commands.executeCommand("closeReferenceSearch");
   });
 
+  it("hovers trust the one command their \"and N more\" rows link; it peeks the list its arguments name", async () => {
+    const pos = positionOf(doc, "2,000", 2);
+    const hovers = await until("a figure hover", async () => {
+      const h = await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", doc.uri, pos);
+      return /2,000/.test(hoverText(h ?? [])) ? h : null;
+    }, 15_000);
+    const markdown = hovers.flatMap((h) => h.contents).filter((c): c is vscode.MarkdownString => typeof c === "object" && "value" in c && /2,000/.test(c.value));
+    assert.ok(markdown.length > 0, "no Markdown hover");
+    for (const m of markdown) {
+      assert.deepEqual(m.isTrusted, { enabledCommands: ["provenance.showMentions"] });
+      assert.ok(!m.supportHtml, "no HTML in hovers");
+    }
+    // What a "… and N more" link runs (examples/ has too few files for a capped list).
+    const args = { uri: doc.uri.toString(), position: { line: pos.line, character: pos.character }, target: "figure", list: "mentions" };
+    await vscode.commands.executeCommand("provenance.showMentions", args);
+    await vscode.commands.executeCommand("closeReferenceSearch");
+  });
+
   it("the contradictions behind List Contradictions include the drone figures and a denial", async function () {
     // The command shows a quick pick (not readable through the API); its data comes from the
     // server's `provenance/contradictions` request. Use it through the extension's exported API

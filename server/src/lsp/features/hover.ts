@@ -11,6 +11,8 @@ import { indexOf } from "../spanIndex";
 import type { Services } from "../services";
 import type { SourceIndex } from "../sources";
 import { canonicalUri, fileName } from "../uris";
+import type { MentionsList } from "../../protocol";
+import { moreLink } from "./mentions";
 import { reviewHoverSection } from "./reviews";
 import {
   ACTOR_KIND_LABEL,
@@ -28,6 +30,9 @@ import {
 
 /** At most this many rows in any list of a hover (files, claims, values, relations). */
 export const HOVER_LIST_LIMIT = 20;
+
+/** The row that stands for the rest of a capped list: opens the whole `list` (features/mentions.ts). */
+type More = (label: string, list: MentionsList) => string;
 
 export function registerHover(services: Services): { hoverProvider: true } {
   services.connection.onHover(
@@ -48,19 +53,18 @@ export function hoverAt(services: Services, params: HoverParams): Hover | null {
   const element = elementAt(analysis, map.offsetAt(params.position));
   if (!element) return null;
   let markdown: string;
-  let span: { start: number; end: number };
+  const span: { start: number; end: number } = element.kind === "figure" ? element.figure : element.kind === "actor" ? element.actor : element.claim;
+  const position = map.positionAt(span.start);
+  const more: More = (label, list) => moreLink(services, label, { uri: params.textDocument.uri, position, target: element.kind, list });
   switch (element.kind) {
     case "figure":
-      markdown = figureHover(sources, uri, analysis, element.figure, element.index) + enclosingClaim(analysis, element.figure);
-      span = element.figure;
+      markdown = figureHover(sources, uri, analysis, element.figure, element.index, more) + enclosingClaim(analysis, element.figure);
       break;
     case "actor":
-      markdown = actorHover(sources, uri, element.actor) + enclosingClaim(analysis, element.actor);
-      span = element.actor;
+      markdown = actorHover(sources, uri, element.actor, more) + enclosingClaim(analysis, element.actor);
       break;
     case "claim":
-      markdown = claimHover(sources, uri, analysis, element.claim);
-      span = element.claim;
+      markdown = claimHover(sources, uri, analysis, element.claim, more);
       break;
   }
   if (element.kind !== "actor") markdown += reviewHoverSection(services, uri, element.kind, span.start);
@@ -87,7 +91,7 @@ function mentionLink(sources: SourceIndex, file: string, span: { start: number; 
 
 // ---- Claims ----
 
-function claimHover(sources: SourceIndex, uri: string, analysis: Analysis, claim: Claim): string {
+function claimHover(sources: SourceIndex, uri: string, analysis: Analysis, claim: Claim, more: More): string {
   const kinds = [...new Set(claim.kinds)];
   const title = kinds.map((k) => CLAIM_KIND_LABEL[k]).join(" · ") || "Claim";
   const lines = [
@@ -113,7 +117,7 @@ function claimHover(sources: SourceIndex, uri: string, analysis: Analysis, claim
       lines.push(`- ${mark} — ${mentionLink(sources, r.file, r)} ${source}${escapeMarkdown(quote(r.text))}${date}`);
     }
   }
-  if (relations.length > HOVER_LIST_LIMIT) lines.push(`- … and ${relations.length - HOVER_LIST_LIMIT} more`);
+  if (relations.length > HOVER_LIST_LIMIT) lines.push(`- ${more(`… and ${relations.length - HOVER_LIST_LIMIT} more`, "related")}`);
   return lines.join("\n");
 }
 
@@ -137,7 +141,7 @@ function when(analysis: Analysis, claim: Claim): string {
 
 // ---- Figures ----
 
-function figureHover(sources: SourceIndex, uri: string, analysis: Analysis, figure: Figure, index: number): string {
+function figureHover(sources: SourceIndex, uri: string, analysis: Analysis, figure: Figure, index: number, more: More): string {
   const { group, others } = otherValuesOf(sources, sources.freshView(), uri, index);
   const giver = indexOf(analysis).claims.firstOverlapping(figure)?.source;
   const value =
@@ -164,7 +168,7 @@ function figureHover(sources: SourceIndex, uri: string, analysis: Analysis, figu
       `| ${mark}${escapeMarkdown(figureAsWritten(m))} | ${escapeMarkdown(m.source ?? "—")} | ${escapeMarkdown(m.date ?? "—")} | ${mentionLink(sources, m.file, m)} |`,
     );
   }
-  if (others.length > HOVER_LIST_LIMIT) lines.push("", `… and ${others.length - HOVER_LIST_LIMIT} more values (see the figures table)`);
+  if (others.length > HOVER_LIST_LIMIT) lines.push("", `${more(`… and ${others.length - HOVER_LIST_LIMIT} more values`, "mentions")} (see the figures table)`);
   if (others.some((m) => m.conflicting)) lines.push("", "⚠ conflicts with this figure");
   return lines.join("\n");
 }
@@ -177,19 +181,19 @@ function sameFigure(a: string, b: string): boolean {
 
 // ---- Actors ----
 
-function actorHover(sources: SourceIndex, uri: string, actor: ActorMention): string {
+function actorHover(sources: SourceIndex, uri: string, actor: ActorMention, more: More): string {
   const entry = actorEntry(sources, actor.canonical);
   const lines = [`**${escapeMarkdown(actor.name)}** — ${ACTOR_KIND_LABEL[actor.kind]}`, ""];
   if (!entry) {
     const here = sources.analysis(uri)?.actors.filter((a) => a.canonical === actor.canonical) ?? [];
     const spellings = [...new Set(here.map((a) => a.text))];
     const shownSpellings = spellings.slice(0, HOVER_LIST_LIMIT).map((s) => escapeMarkdown(oneLine(s, 80)));
-    lines.push(`- **Spellings:** ${shownSpellings.join(", ")}${spellings.length > HOVER_LIST_LIMIT ? `, … and ${spellings.length - HOVER_LIST_LIMIT} more` : ""}`);
+    lines.push(`- **Spellings:** ${shownSpellings.join(", ")}${spellings.length > HOVER_LIST_LIMIT ? `, ${more(`… and ${spellings.length - HOVER_LIST_LIMIT} more`, "mentions")}` : ""}`);
     lines.push(`- **Mentions:** ${escapeMarkdown(fileName(uri))} (${here.length})`);
     return lines.join("\n");
   }
   const spellings = entry.spellings.slice(0, HOVER_LIST_LIMIT).map((s) => escapeMarkdown(oneLine(s, 80)));
-  const moreSpellings = entry.spellings.length > HOVER_LIST_LIMIT ? `, … and ${entry.spellings.length - HOVER_LIST_LIMIT} more` : "";
+  const moreSpellings = entry.spellings.length > HOVER_LIST_LIMIT ? `, ${more(`… and ${entry.spellings.length - HOVER_LIST_LIMIT} more`, "mentions")}` : "";
   lines.push(`- **Spellings seen:** ${spellings.join(", ") + moreSpellings || escapeMarkdown(oneLine(actor.text, 80))}`);
   const perFile = new Map<string, Array<{ start: number; end: number }>>();
   for (const m of entry.mentions) {
@@ -200,13 +204,13 @@ function actorHover(sources: SourceIndex, uri: string, actor: ActorMention): str
   lines.push(`- **Mentions:** ${entry.mentions.length} in ${perFile.size} file${perFile.size === 1 ? "" : "s"}`);
   const files = [...perFile].slice(0, HOVER_LIST_LIMIT);
   for (const [file, mentions] of files) lines.push(`  - ${mentionLink(sources, file, mentions[0]!)} × ${mentions.length}`);
-  if (perFile.size > files.length) lines.push(`  - … and ${perFile.size - files.length} more files`);
+  if (perFile.size > files.length) lines.push(`  - ${more(`… and ${perFile.size - files.length} more files`, "mentions")}`);
   if (entry.claims.length === 0) {
     lines.push("- **Source of claims:** none");
   } else {
     lines.push(`- **Source of ${entry.claims.length} claim${entry.claims.length === 1 ? "" : "s"}:**`);
     for (const c of entry.claims.slice(0, HOVER_LIST_LIMIT)) lines.push(`  - ${mentionLink(sources, c.file, c)} ${escapeMarkdown(quote(oneLine(c.text, 160)))}`);
-    if (entry.claims.length > HOVER_LIST_LIMIT) lines.push(`  - … and ${entry.claims.length - HOVER_LIST_LIMIT} more`);
+    if (entry.claims.length > HOVER_LIST_LIMIT) lines.push(`  - ${more(`… and ${entry.claims.length - HOVER_LIST_LIMIT} more`, "claims")}`);
   }
   return lines.join("\n");
 }

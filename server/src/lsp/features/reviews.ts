@@ -41,13 +41,14 @@ import { describeError, guarded } from "../safe";
 import type { Services } from "../services";
 import { canonicalUri, pathOfUri, uriOfPath } from "../uris";
 import { escapeMarkdown, oneLine } from "../wording";
+import { showAllActions } from "./mentions";
 
 export function registerReviews(services: Services): { codeActionProvider: { codeActionKinds: string[] } } {
   const { connection, log, reviews } = services;
   connection.onCodeAction(
     guarded(log, "code actions", [] as CodeAction[], async (params: CodeActionParams) => {
       await whenCurrent(services, params.textDocument.uri);
-      return reviewActions(services, params);
+      return [...reviewActions(services, params), ...showAllActions(services, params)];
     }),
   );
   connection.onRequest(
