@@ -121,7 +121,9 @@ test("a denial sharing a few words with an unrelated claim is not a contradictio
 test("a subject with thousands of distinct values is judged without running out of memory", () => {
   const c = corpusOf({ "a.txt": Array.from({ length: 1500 }, (_, i) => `Officials said Chad sent ${i + 1} soldiers to Niger.`).join(" ") });
   const figure = c.contradictions().filter((x) => x.kind === "figure");
-  assert.ok(figure.length > 0 && figure.length <= 200);
+  // At most MAX_READINGS (200) readings are judged: one contradiction per conflicting pair of them.
+  assert.ok(figure.length > 0 && figure.length <= (200 * 199) / 2, `${figure.length} contradictions`);
+  assert.ok(new Set(figure.flatMap((x) => x.members.map((m) => m.text))).size <= 200, "at most 200 readings");
 });
 
 test("a figure whose place is unknown is linked but not set against figures from other files", () => {
