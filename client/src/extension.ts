@@ -9,6 +9,7 @@ import {
   PEEK_LOCATIONS_COMMAND,
   REVIEW_COMMAND,
   ReviewsChangedNotification,
+  type ContradictionItem,
   type ContradictionsResult,
   type FiguresResult,
 } from "../../server/src/protocol";
@@ -27,7 +28,16 @@ import { StatusBar } from "./statusBar";
 import { ContradictionsView } from "./views/contradictionsView";
 import { FiguresView } from "./views/figuresView";
 import { ReviewsView } from "./views/reviewsView";
-import { CONTRADICTIONS_VIEW, FIGURES_VIEW, OPEN_LOCATION, RESTART_SERVER, REVIEWS_VIEW, SHOW_OUTPUT } from "./ids";
+import {
+  CONTRADICTIONS_VIEW,
+  FIGURES_VIEW,
+  LOAD_MORE_CONTRADICTIONS,
+  OPEN_LOCATION,
+  RESTART_SERVER,
+  REVIEWS_VIEW,
+  SHOW_ALL_MEMBERS,
+  SHOW_OUTPUT,
+} from "./ids";
 
 let client: LanguageClient | undefined;
 
@@ -54,6 +64,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Proven
   command("provenance.reindex", createReindex(client));
   command(PEEK_LOCATIONS_COMMAND, createPeekLocations());
   command(OPEN_LOCATION, createOpenLocation());
+  command(LOAD_MORE_CONTRADICTIONS, () => contradictions.loadMore());
+  command(SHOW_ALL_MEMBERS, (item: ContradictionItem) => contradictions.showAllMembers(item));
   command(SHOW_OUTPUT, createShowOutput(client));
   command(
     RESTART_SERVER,
