@@ -43,6 +43,7 @@ let client: LanguageClient | undefined;
 
 /** What the extension exports (for other extensions and the in-editor tests). */
 export interface ProvenanceApi {
+  /** The first page of provenance/contradictions (up to 100; `total` and `nextCursor` say what is left). */
   contradictions(uri?: string): Promise<ContradictionsResult>;
   figures(uri?: string): Promise<FiguresResult>;
 }
