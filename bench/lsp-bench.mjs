@@ -238,7 +238,7 @@ async function walkContradictions(client, cfg, params = {}) {
     const res = await client.request("provenance/contradictions", { ...params, pageSize: cfg.pageSize, ...(cursor === undefined ? {} : { cursor }) }, cfg.contraTimeoutMs);
     result = res.result ?? {};
     const list = Array.isArray(result) ? result : (result.contradictions ?? result.items ?? []);
-    const members = list.reduce((n, c) => n + (c.members?.length ?? c.memberCount ?? 0), 0);
+    const members = list.reduce((n, c) => n + (c.memberCount ?? c.members?.length ?? 0), 0);
     pages.push({ ms: res.t - res.sent, bytes: res.bytes, items: list.length, members });
     const next = result.nextCursor ?? result.cursor ?? result.next;
     cursor = next === undefined || next === null || next === cursor ? undefined : next;

@@ -10,6 +10,7 @@ import {
   REVIEW_COMMAND,
   ReviewsChangedNotification,
   SHOW_MENTIONS_COMMAND,
+  type ContradictionItem,
   type ContradictionsResult,
   type FiguresResult,
 } from "../../server/src/protocol";
@@ -28,12 +29,22 @@ import { StatusBar } from "./statusBar";
 import { ContradictionsView } from "./views/contradictionsView";
 import { FiguresView } from "./views/figuresView";
 import { ReviewsView } from "./views/reviewsView";
-import { CONTRADICTIONS_VIEW, FIGURES_VIEW, OPEN_LOCATION, RESTART_SERVER, REVIEWS_VIEW, SHOW_OUTPUT } from "./ids";
+import {
+  CONTRADICTIONS_VIEW,
+  FIGURES_VIEW,
+  LOAD_MORE_CONTRADICTIONS,
+  OPEN_LOCATION,
+  RESTART_SERVER,
+  REVIEWS_VIEW,
+  SHOW_ALL_MEMBERS,
+  SHOW_OUTPUT,
+} from "./ids";
 
 let client: LanguageClient | undefined;
 
 /** What the extension exports (for other extensions and the in-editor tests). */
 export interface ProvenanceApi {
+  /** The first page of provenance/contradictions (up to 100; `total` and `nextCursor` say what is left). */
   contradictions(uri?: string): Promise<ContradictionsResult>;
   figures(uri?: string): Promise<FiguresResult>;
 }
@@ -55,6 +66,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Proven
   command("provenance.reindex", createReindex(client));
   command(PEEK_LOCATIONS_COMMAND, createPeekLocations());
   command(OPEN_LOCATION, createOpenLocation());
+  command(LOAD_MORE_CONTRADICTIONS, () => contradictions.loadMore());
+  command(SHOW_ALL_MEMBERS, (item: ContradictionItem) => contradictions.showAllMembers(item));
   command(SHOW_OUTPUT, createShowOutput(client));
   command(
     RESTART_SERVER,

@@ -47,11 +47,27 @@ export interface WireLocation {
   range: WireRange;
 }
 
-// ---- provenance/contradictions ----
+// ---- provenance/contradictions (paged) ----
+
+/** Items per page when the client names no pageSize (a bounded page, never the whole list). */
+export const CONTRADICTIONS_DEFAULT_PAGE_SIZE = 100;
+/** The largest page the server answers; a larger pageSize is lowered to it. */
+export const CONTRADICTIONS_MAX_PAGE_SIZE = 200;
+/** Members of each side an item carries; `memberCount` says how many there are in all. */
+export const CONTRADICTION_MEMBERS_PER_SIDE = 3;
+/** Members per page of provenance/contradictionMembers: default and largest. */
+export const CONTRADICTION_MEMBERS_DEFAULT_PAGE_SIZE = 200;
+export const CONTRADICTION_MEMBERS_MAX_PAGE_SIZE = 1000;
+/** No page (of either request) is larger than this many bytes of JSON: it ends early instead. */
+export const CONTRADICTIONS_PAGE_BYTES = 1_000_000;
 
 export interface ContradictionsParams {
   /** Only contradictions with a member in this document. */
   uri?: string;
+  /** Items per page (a positive integer; default CONTRADICTIONS_DEFAULT_PAGE_SIZE, at most CONTRADICTIONS_MAX_PAGE_SIZE). */
+  pageSize?: number;
+  /** The previous page's `nextCursor` (opaque); absent: the first page. */
+  cursor?: string;
 }
 
 export interface ContradictionMemberItem {
@@ -66,19 +82,60 @@ export interface ContradictionMemberItem {
 }
 
 export interface ContradictionItem {
+  /** Names this contradiction for provenance/contradictionMembers (derived from its content). */
+  id: string;
   kind: "figure" | "stance";
   summary: string;
   subject?: string;
   revision?: boolean;
+  /** The first CONTRADICTION_MEMBERS_PER_SIDE members of side "a", then of side "b". */
   members: ContradictionMemberItem[];
+  /** All members (both sides); more than `members.length` when some are not shown. */
+  memberCount: number;
+  /** Members on each side. */
+  sideCounts: { a: number; b: number };
 }
 
 export interface ContradictionsResult {
   contradictions: ContradictionItem[];
+  /** Contradictions in the whole (filtered) list, all pages together. */
+  total: number;
+  /** Absent on the last page. */
+  nextCursor?: string;
+  /**
+   * The contradictions changed since `cursor` was issued: this page continues, in the current list,
+   * after the last item the cursor's page held (earlier pages may be out of date).
+   */
+  changed?: boolean;
 }
 
+/** Contradictions in a stable order (kind, subject, first member of each side), a page at a time. */
 export const ContradictionsRequest = new RequestType<ContradictionsParams | null | undefined, ContradictionsResult, void>(
   "provenance/contradictions",
+);
+
+export interface ContradictionMembersParams {
+  /** A ContradictionItem's `id`. */
+  id: string;
+  /** Members per page (default CONTRADICTION_MEMBERS_DEFAULT_PAGE_SIZE, at most CONTRADICTION_MEMBERS_MAX_PAGE_SIZE). */
+  pageSize?: number;
+  /** The previous page's `nextCursor` (opaque). */
+  cursor?: string;
+}
+
+export interface ContradictionMembersResult {
+  /** Side "a" first, then side "b". */
+  members: ContradictionMemberItem[];
+  total: number;
+  nextCursor?: string;
+}
+
+/**
+ * Every member of one contradiction, paged. An id no longer in the workspace (its sources
+ * changed) answers the error ContentModified (-32801): list the contradictions again.
+ */
+export const ContradictionMembersRequest = new RequestType<ContradictionMembersParams, ContradictionMembersResult, void>(
+  "provenance/contradictionMembers",
 );
 
 // ---- provenance/figures (the figures table and the Figures view) ----

@@ -2,6 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createCorpus } from "../../server/src/engine";
+import { MAX_READINGS } from "../../server/src/engine/figureConflicts";
 
 function corpusOf(docs: Record<string, string>) {
   const c = createCorpus();
@@ -121,7 +122,9 @@ test("a denial sharing a few words with an unrelated claim is not a contradictio
 test("a subject with thousands of distinct values is judged without running out of memory", () => {
   const c = corpusOf({ "a.txt": Array.from({ length: 1500 }, (_, i) => `Officials said Chad sent ${i + 1} soldiers to Niger.`).join(" ") });
   const figure = c.contradictions().filter((x) => x.kind === "figure");
-  assert.ok(figure.length > 0 && figure.length <= 200);
+  // At most MAX_READINGS readings are judged: one contradiction per conflicting pair of them.
+  assert.ok(figure.length > 0 && figure.length <= (MAX_READINGS * (MAX_READINGS - 1)) / 2, `${figure.length} contradictions`);
+  assert.ok(new Set(figure.flatMap((x) => x.members.map((m) => m.text))).size <= MAX_READINGS, `at most ${MAX_READINGS} readings`);
 });
 
 test("a figure whose place is unknown is linked but not set against figures from other files", () => {

@@ -179,11 +179,14 @@ describe("language server over stdio (examples workspace)", { timeout: 120_000 }
   });
 
   test("provenance/contradictions returns the drone figure conflict and the denial stance conflict", async () => {
-    const { contradictions } = await client.request("provenance/contradictions", {});
+    const { contradictions, total, nextCursor } = await client.request("provenance/contradictions", {});
+    assert.equal(total, contradictions.length, "the default page holds the few contradictions of the examples");
+    assert.equal(nextCursor, undefined);
     const figure = contradictions.find((c: any) => c.kind === "figure" && c.members.some((m: any) => /2,000/.test(m.text)));
     assert.ok(figure, JSON.stringify(contradictions).slice(0, 800));
     const all = contradictions.filter((c: any) => c.kind === "figure").flatMap((c: any) => c.members.map((m: any) => m.text));
     for (const value of ["2,000", "1,000", "2,400", "3,000"]) assert.ok(all.some((t: string) => t.includes(value)), `${value} missing`);
+    assert.equal(figure.memberCount, figure.members.length, "a pair of two readings: every member shown");
     for (const m of figure.members) {
       assert.ok(m.side === "a" || m.side === "b");
       assert.ok(m.uri.startsWith("file://"));

@@ -1,33 +1,77 @@
-// "Provenance: List Contradictions": a quick pick of every contradiction (label = summary);
-// choosing one lists its members (side A/B, source), previewed as you move, opened when picked.
+// "Provenance: List Contradictions": a quick pick of the first page of contradictions (label =
+// summary) and a "Load more" item; choosing one lists its members (side A/B, source), previewed
+// as you move, opened when picked; "Show all" fetches the members an item does not carry.
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
-import { ContradictionsRequest, type ContradictionItem, type ContradictionMemberItem } from "../../../server/src/protocol";
+import type { ContradictionItem, ContradictionMemberItem } from "../../../server/src/protocol";
+import { allMembers, ContradictionPages, hiddenMembers, loadMoreLabel } from "../contradictionPages";
 import { openLocation, shortLocation } from "../locations";
 
 interface ContradictionPick extends vscode.QuickPickItem {
-  contradiction: ContradictionItem;
+  contradiction?: ContradictionItem;
+  /** The "Load more" item. */
+  loadMore?: true;
 }
 
 interface MemberPick extends vscode.QuickPickItem {
-  member: ContradictionMemberItem;
+  member?: ContradictionMemberItem;
+  /** The "Show all" item. */
+  showAll?: true;
 }
 
 export function createListContradictions(client: LanguageClient): () => Promise<void> {
   return async () => {
-    const { contradictions } = await client.sendRequest(ContradictionsRequest, {});
-    if (contradictions.length === 0) {
+    const pages = new ContradictionPages(client);
+    await pages.first();
+    if (pages.items.length === 0) {
       void vscode.window.showInformationMessage("Provenance: no contradictions between the indexed source texts.");
       return;
     }
-    const picked = await vscode.window.showQuickPick(contradictions.map(toContradictionPick), {
-      title: `Contradictions (${contradictions.length})`,
-      placeHolder: "Pick a contradiction to see who says what",
-      matchOnDescription: true,
-      matchOnDetail: true,
-    });
-    if (picked) await pickMember(picked.contradiction);
+    const picked = await pickContradiction(pages);
+    if (picked) await pickMember(client, picked);
   };
+}
+
+/** First step: the contradictions loaded so far; "Load more" appends the next page and stays open. */
+function pickContradiction(pages: ContradictionPages): Promise<ContradictionItem | undefined> {
+  return new Promise((resolve) => {
+    const quickPick = vscode.window.createQuickPick<ContradictionPick>();
+    let chosen: ContradictionItem | undefined;
+    const show = (activeFrom?: number) => {
+      const items: ContradictionPick[] = pages.items.map(toContradictionPick);
+      if (pages.hasMore) items.push({ label: `$(more) ${loadMoreLabel(pages)}`, alwaysShow: true, loadMore: true });
+      quickPick.items = items;
+      if (activeFrom !== undefined && items[activeFrom]) quickPick.activeItems = [items[activeFrom]!];
+      quickPick.title = `Contradictions (${pages.items.length === pages.total ? pages.total : `${pages.items.length} of ${pages.total}`})${pages.changed ? " — changed while loading" : ""}`;
+    };
+    show();
+    quickPick.placeholder = "Pick a contradiction to see who says what";
+    quickPick.matchOnDescription = true;
+    quickPick.matchOnDetail = true;
+    quickPick.onDidAccept(async () => {
+      const item = quickPick.selectedItems[0];
+      if (item?.loadMore) {
+        const from = pages.items.length;
+        quickPick.busy = true;
+        try {
+          await pages.more();
+        } catch (error) {
+          void vscode.window.showErrorMessage(`Provenance: ${error instanceof Error ? error.message : String(error)}`);
+        } finally {
+          quickPick.busy = false;
+        }
+        show(from);
+        return;
+      }
+      chosen = item?.contradiction;
+      quickPick.hide();
+    });
+    quickPick.onDidHide(() => {
+      quickPick.dispose();
+      resolve(chosen);
+    });
+    quickPick.show();
+  });
 }
 
 function kindLabel(c: ContradictionItem): string {
@@ -36,10 +80,10 @@ function kindLabel(c: ContradictionItem): string {
 }
 
 function toContradictionPick(contradiction: ContradictionItem): ContradictionPick {
-  const files = new Set(contradiction.members.map((m) => m.uri)).size;
+  const { a, b } = contradiction.sideCounts;
   return {
     label: contradiction.summary,
-    detail: `${kindLabel(contradiction)} · ${contradiction.members.length} mentions in ${files} file${files === 1 ? "" : "s"}${reviewCounts(contradiction)}`,
+    detail: `${kindLabel(contradiction)} · ${contradiction.memberCount} mentions (${a} vs ${b})${reviewCounts(contradiction)}`,
     iconPath: new vscode.ThemeIcon(contradiction.kind === "figure" ? "symbol-number" : "comment-discussion"),
     contradiction,
   };
@@ -70,18 +114,21 @@ function toMemberPick(member: ContradictionMemberItem): MemberPick {
 }
 
 /** Second step: the members, side A first; moving through them previews the location. */
-function pickMember(contradiction: ContradictionItem): Promise<void> {
+function pickMember(client: LanguageClient, contradiction: ContradictionItem): Promise<void> {
   return new Promise((resolve) => {
     const quickPick = vscode.window.createQuickPick<MemberPick>();
-    const members = [...contradiction.members].sort((a, b) => a.side.localeCompare(b.side));
-    const items: Array<MemberPick | vscode.QuickPickItem> = [];
-    for (const side of ["a", "b"] as const) {
-      const onSide = members.filter((m) => m.side === side);
-      if (onSide.length === 0) continue;
-      items.push({ label: `Side ${side.toUpperCase()}`, kind: vscode.QuickPickItemKind.Separator });
-      items.push(...onSide.map(toMemberPick));
-    }
-    quickPick.items = items as MemberPick[];
+    const show = (members: readonly ContradictionMemberItem[], complete: boolean) => {
+      const items: MemberPick[] = [];
+      for (const side of ["a", "b"] as const) {
+        const onSide = members.filter((m) => m.side === side);
+        if (onSide.length === 0) continue;
+        items.push({ label: `Side ${side.toUpperCase()} (${contradiction.sideCounts[side]})`, kind: vscode.QuickPickItemKind.Separator });
+        items.push(...onSide.map(toMemberPick));
+      }
+      if (!complete) items.push({ label: `$(list-flat) Show all ${contradiction.memberCount} mentions (${hiddenMembers(contradiction)} more)`, alwaysShow: true, showAll: true });
+      quickPick.items = items;
+    };
+    show(contradiction.members, hiddenMembers(contradiction) <= 0);
     quickPick.title = contradiction.summary;
     quickPick.placeholder = "Pick a mention to open it";
     quickPick.matchOnDescription = true;
@@ -90,10 +137,21 @@ function pickMember(contradiction: ContradictionItem): Promise<void> {
       const member = active[0]?.member;
       if (member) void openLocation(member.uri, member.range, { preview: true, preserveFocus: true }).catch(() => undefined);
     });
-    quickPick.onDidAccept(() => {
-      const member = quickPick.selectedItems[0]?.member;
+    quickPick.onDidAccept(async () => {
+      const selected = quickPick.selectedItems[0];
+      if (selected?.showAll) {
+        quickPick.busy = true;
+        try {
+          show(await allMembers(client, contradiction.id), true);
+        } catch (error) {
+          void vscode.window.showErrorMessage(`Provenance: ${error instanceof Error ? error.message : String(error)}`);
+        } finally {
+          quickPick.busy = false;
+        }
+        return;
+      }
       quickPick.hide();
-      if (member) void openLocation(member.uri, member.range, { preview: false });
+      if (selected?.member) void openLocation(selected.member.uri, selected.member.range, { preview: false });
     });
     quickPick.onDidHide(() => {
       quickPick.dispose();

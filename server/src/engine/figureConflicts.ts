@@ -1,8 +1,11 @@
 // Figure contradictions inside one group: values that cannot all be true once qualifiers are read
-// as intervals. Members are first collapsed into readings (value + qualifier), so a group of a
-// hundred mentions with four distinct readings yields at most four contradictions. Each has a
-// side "a" (one reading) and a side "b" (the readings that conflict with it and were not already
-// set against it); a source revising its own figure over time is listed on its own.
+// as intervals. Members are first collapsed into readings (value + max + qualifier), so a group of a
+// hundred mentions with four distinct readings is judged on four. There is exactly one
+// contradiction per conflicting pair of readings: side "a" is one reading's members, side "b" the
+// other's. A named source giving incompatible values on different dates is listed on its own as a
+// revision (and not again as the plain pair when the two readings are that source alone).
+// Member objects are made once per group and side and shared by every contradiction they take
+// part in: a reading in conflict with ten others is referenced ten times, not copied.
 import type { Contradiction, ContradictionMember, FigureGroup, FigureMember } from "./types";
 import { compatible, intervalOf, type Interval } from "./intervals";
 
@@ -12,8 +15,14 @@ interface Reading {
   members: FigureMember[];
 }
 
-/** A group with more distinct values than this is judged on its most frequent ones (bounded work). */
-export const MAX_READINGS = 200;
+type Side = "a" | "b";
+
+/**
+ * A group with more distinct values than this is judged on its most frequent ones: bounded work,
+ * and at most 64·63/2 = 2,016 pairs, a list a reader can still page through. Real stories give a
+ * handful of readings per quantity; only an archive of generated or scraped counts reaches this.
+ */
+export const MAX_READINGS = 64;
 
 export function figureConflicts(group: FigureGroup): Contradiction[] {
   const readings = collapse(group.members)
@@ -22,16 +31,17 @@ export function figureConflicts(group: FigureGroup): Contradiction[] {
   const n = readings.length;
   if (n < 2) return [];
   const conflicts = readings.map((r, i) => readings.map((q, j) => i !== j && !compatible(r.interval, q.interval)));
+  const shared = new SharedMembers();
   const covered = new Set<string>();
-  const out: Contradiction[] = [...revisions(group, readings, conflicts, covered)];
-  // Start from the readings that agree with the fewest others: the outliers.
+  const out: Contradiction[] = [...revisions(group, readings, conflicts, covered, shared)];
+  // Side "a" of each pair is the reading that agrees with fewer others: the outlier reads first.
   const order = readings.map((_, i) => i).sort((a, b) => agreeing(conflicts, a) - agreeing(conflicts, b) || a - b);
-  for (const i of order) {
-    const b = readings.map((_, j) => j).filter((j) => conflicts[i]![j] && !covered.has(pairKey(i, j)));
-    if (b.length === 0) continue;
-    b.forEach((j) => covered.add(pairKey(i, j)));
-    out.push(toContradiction(group, readings[i]!.members, b.flatMap((j) => readings[j]!.members)));
-  }
+  const rank = new Map(order.map((i, r) => [i, r]));
+  for (const i of order)
+    for (let j = 0; j < n; j++) {
+      if (!conflicts[i]![j] || rank.get(j)! < rank.get(i)! || covered.has(pairKey(i, j))) continue;
+      out.push(toContradiction(group, readings[i]!.members, readings[j]!.members, shared));
+    }
   return out;
 }
 
@@ -47,7 +57,7 @@ function collapse(members: FigureMember[]): Reading[] {
 }
 
 /** One source giving incompatible values on different dates. */
-function revisions(group: FigureGroup, readings: Reading[], conflicts: boolean[][], covered: Set<string>): Contradiction[] {
+function revisions(group: FigureGroup, readings: Reading[], conflicts: boolean[][], covered: Set<string>, shared: SharedMembers): Contradiction[] {
   const out: Contradiction[] = [];
   // Per reading: the dated members of each named source.
   const bySource = readings.map((r) => {
@@ -66,11 +76,30 @@ function revisions(group: FigureGroup, readings: Reading[], conflicts: boolean[]
         const y = large.get(source);
         if (!y || x.date === y.date) continue;
         const [early, late] = dateValue(x.date!) <= dateValue(y.date!) ? [x, y] : [y, x];
-        out.push(toContradiction(group, [early], [late]));
+        out.push(toContradiction(group, [early], [late], shared));
         if (readings[i]!.members.length === 1 && readings[j]!.members.length === 1) covered.add(pairKey(i, j));
       }
     }
   return out;
+}
+
+/** Each figure's member object for side "a" and for side "b", made once per group. */
+class SharedMembers {
+  private readonly made = new Map<FigureMember, Partial<Record<Side, ContradictionMember>>>();
+  private readonly lists = new Map<FigureMember[], Partial<Record<Side, ContradictionMember[]>>>();
+
+  member(m: FigureMember, side: Side): ContradictionMember {
+    let sides = this.made.get(m);
+    if (!sides) this.made.set(m, (sides = {}));
+    return (sides[side] ??= { file: m.file, start: m.start, end: m.end, text: m.text, side, source: m.source, date: m.date });
+  }
+
+  /** A reading's members on one side (the same array for every contradiction of that reading). */
+  side(list: FigureMember[], side: Side): ContradictionMember[] {
+    let sides = this.lists.get(list);
+    if (!sides) this.lists.set(list, (sides = {}));
+    return (sides[side] ??= list.map((m) => this.member(m, side)));
+  }
 }
 
 function agreeing(conflicts: boolean[][], i: number): number {
@@ -94,13 +123,12 @@ function pairKey(x: number, y: number): string {
   return x < y ? `${x}:${y}` : `${y}:${x}`;
 }
 
-function toContradiction(group: FigureGroup, a: FigureMember[], b: FigureMember[]): Contradiction {
-  const side = (list: FigureMember[], s: "a" | "b"): ContradictionMember[] =>
-    list.map((m) => ({ file: m.file, start: m.start, end: m.end, text: m.text, side: s, source: m.source, date: m.date }));
+function toContradiction(group: FigureGroup, a: FigureMember[], b: FigureMember[], shared: SharedMembers): Contradiction {
   const sources = new Set([...a, ...b].map(sourceKey));
   const revision = sources.size === 1 && !sources.has("") && new Set([...a, ...b].map((m) => m.date)).size > 1;
   const summary = `${group.label}: ${describe(a)} vs ${describe(b)}${revision ? " — the same source revising its figure" : ""}`;
-  return { kind: "figure", summary, members: [...side(a, "a"), ...side(b, "b")], subject: group.subject, ...(revision ? { revision } : {}) };
+  const members = [...shared.side(a, "a"), ...shared.side(b, "b")];
+  return { kind: "figure", summary, members, subject: group.subject, ...(revision ? { revision } : {}) };
 }
 
 /** "about 2,000 (Ukrainian military intelligence, 3 March 2026)", at most four, then "and N more". */

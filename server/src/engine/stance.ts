@@ -227,8 +227,15 @@ function contradicts(d: Statement, a: Statement): boolean {
   return overlapSets(stemsOf(d), stemsOf(a)) >= 3;
 }
 
+/**
+ * One contradiction per denial cluster (its denials on side "a") and the assertions they
+ * contradict (side "b"). A denial belongs to one cluster and an assertion is listed once per
+ * cluster, so no (denial, assertion) pair is in two contradictions; an assertion several clusters
+ * contradict is one shared member object.
+ */
 export function stanceConflicts(statements: Statement[]): Contradiction[] {
   const index = indexAssertions(statements);
+  const asserted = new Map<Statement, ContradictionMember>();
   const out: Contradiction[] = [];
   for (const cluster of clusterDenials(statements.filter((s) => s.denial))) {
     const seen = new Set<Statement>();
@@ -243,7 +250,7 @@ export function stanceConflicts(statements: Statement[]): Contradiction[] {
       }
     if (assertions.length === 0) continue;
     assertions.sort((x, y) => x.file.localeCompare(y.file) || x.claim.start - y.claim.start);
-    out.push(toContradiction(cluster, assertions));
+    out.push(toContradiction(cluster, assertions, asserted));
   }
   return out;
 }
@@ -318,7 +325,7 @@ function candidates(index: AssertionIndex, d: Statement): Statement[] {
   return lists.flat();
 }
 
-function toContradiction(cluster: Statement[], assertions: Statement[]): Contradiction {
+function toContradiction(cluster: Statement[], assertions: Statement[], asserted: Map<Statement, ContradictionMember>): Contradiction {
   const member = (s: Statement, side: "a" | "b"): ContradictionMember => ({
     file: s.file,
     start: s.claim.start,
@@ -336,7 +343,7 @@ function toContradiction(cluster: Statement[], assertions: Statement[]): Contrad
   return {
     kind: "stance",
     summary: `${deniers.slice(0, 4).join(", ")}${deniers.length > 4 ? ` and ${deniers.length - 4} more` : ""} ${cluster.length > 1 || deniers.length > 1 ? "deny" : "denies"} ${topic} vs ${asserters.slice(0, 6).join(", ")}${asserters.length > 6 ? ` and ${asserters.length - 6} more` : ""} asserting it`,
-    members: [...cluster.map((d) => member(d, "a")), ...assertions.map((a) => member(a, "b"))],
+    members: [...cluster.map((d) => member(d, "a")), ...assertions.map((a) => shared(asserted, a, () => member(a, "b")))],
   };
 }
 
@@ -364,6 +371,12 @@ function clusterDenials(denials: Statement[]): Statement[][] {
     else clusters.set(root, [d]);
   });
   return [...clusters.values()];
+}
+
+function shared<K, V>(made: Map<K, V>, key: K, make: () => V): V {
+  let value = made.get(key);
+  if (value === undefined) made.set(key, (value = make()));
+  return value;
 }
 
 function unique(xs: string[]): string[] {

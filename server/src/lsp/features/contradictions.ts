@@ -1,10 +1,24 @@
-// provenance/contradictions: every contradiction in the workspace (or those touching one
-// document), with members as LSP locations.
-import type { Contradiction } from "../../engine";
+// provenance/contradictions: the workspace's contradictions (or those touching one document), a
+// page at a time, in a stable order; each item shows the first few members of each side and
+// counts the rest. provenance/contradictionMembers pages through one contradiction's members.
+// The sorted list is built once per corpus version, so later pages cost only their own items;
+// reviewers' verdicts are looked up only for the members a page shows.
+import { Buffer } from "node:buffer";
+import { ErrorCodes, LSPErrorCodes, ResponseError } from "vscode-languageserver";
+import type { Contradiction, ContradictionMember } from "../../engine";
 import {
+  CONTRADICTION_MEMBERS_DEFAULT_PAGE_SIZE,
+  CONTRADICTION_MEMBERS_MAX_PAGE_SIZE,
+  CONTRADICTION_MEMBERS_PER_SIDE,
+  CONTRADICTIONS_DEFAULT_PAGE_SIZE,
+  CONTRADICTIONS_MAX_PAGE_SIZE,
+  CONTRADICTIONS_PAGE_BYTES,
+  ContradictionMembersRequest,
   ContradictionsRequest,
   type ContradictionItem,
   type ContradictionMemberItem,
+  type ContradictionMembersParams,
+  type ContradictionMembersResult,
   type ContradictionsParams,
   type ContradictionsResult,
 } from "../../protocol";
@@ -16,45 +30,282 @@ import { memberVerdict } from "./reviews";
 import { canonicalUri } from "../uris";
 
 export function registerContradictions(services: Services): void {
-  const empty: ContradictionsResult = { contradictions: [] };
   services.connection.onRequest(
     ContradictionsRequest,
-    guarded(services.log, "provenance/contradictions", empty, async (params: ContradictionsParams | null | undefined) => {
+    guarded(services.log, "provenance/contradictions", { contradictions: [], total: 0 }, async (params: ContradictionsParams | null | undefined) => {
+      const uri = params?.uri ? canonicalUri(params.uri) : undefined;
+      const pageSize = pageSizeOf(params?.pageSize, CONTRADICTIONS_DEFAULT_PAGE_SIZE, CONTRADICTIONS_MAX_PAGE_SIZE);
+      const cursor = params?.cursor === undefined ? undefined : decodeListCursor(params.cursor);
       await workspaceReady(services, params?.uri);
-      const result = listContradictions(services.sources, params?.uri ? canonicalUri(params.uri) : undefined);
-      return withMemberVerdicts(services, result);
+      return contradictionsPage(services, uri, pageSize, cursor);
+    }),
+  );
+  services.connection.onRequest(
+    ContradictionMembersRequest,
+    guarded(services.log, "provenance/contradictionMembers", { members: [], total: 0 }, async (params: ContradictionMembersParams) => {
+      if (typeof params?.id !== "string") throw new ResponseError(ErrorCodes.InvalidParams, "provenance/contradictionMembers needs the id of a contradiction");
+      const pageSize = pageSizeOf(params.pageSize, CONTRADICTION_MEMBERS_DEFAULT_PAGE_SIZE, CONTRADICTION_MEMBERS_MAX_PAGE_SIZE);
+      const offset = params.cursor === undefined ? 0 : decodeMembersCursor(params.cursor, params.id);
+      await workspaceReady(services);
+      return membersPage(services, params.id, pageSize, offset);
     }),
   );
 }
 
-export function listContradictions(sources: SourceIndex, uri?: string): ContradictionsResult {
-  const selected = uri ? sources.contradictionsTouching(uri) : sources.contradictions();
-  return { contradictions: selected.map((c) => toItem(sources, c)) };
+// ---- The sorted list, once per corpus version ----
+
+/** Order: kind, subject, first member of side "a", first member of side "b", id (a total order). */
+type SortKey = [kind: string, subject: string, aFile: string, aStart: number, bFile: string, bStart: number, id: string];
+
+interface Entry {
+  id: string;
+  key: SortKey;
+  contradiction: Contradiction;
 }
 
-function toItem(sources: SourceIndex, contradiction: Contradiction): ContradictionItem {
+interface Listing {
+  /** The engine's list these entries were made from (a new array per corpus version). */
+  source: readonly Contradiction[];
+  /** A digest of every id in order: equal digests, equal lists. */
+  digest: string;
+  entries: Entry[];
+  byContradiction: Map<Contradiction, Entry>;
+  byId: Map<string, Entry>;
+  /** The last document-filtered list asked for (its later pages are asked for next). */
+  filtered?: { uri: string; entries: Entry[] };
+}
+
+const listings = new WeakMap<SourceIndex, Listing>();
+
+function listingOf(sources: SourceIndex): Listing {
+  const current = sources.contradictions();
+  let listing = listings.get(sources);
+  if (listing?.source !== current) listings.set(sources, (listing = buildListing(current)));
+  return listing;
+}
+
+function buildListing(source: readonly Contradiction[]): Listing {
+  const byId = new Map<string, Entry>();
+  const entries = source.map((contradiction) => {
+    const id = uniqueId(byId, contentId(contradiction));
+    const entry: Entry = { id, key: sortKey(contradiction, id), contradiction };
+    byId.set(id, entry);
+    return entry;
+  });
+  entries.sort((x, y) => compareKeys(x.key, y.key));
+  const byContradiction = new Map(entries.map((e) => [e.contradiction, e]));
+  return { source, digest: hash(entries.map((e) => e.id).join(",")), entries, byContradiction, byId };
+}
+
+/** Entries with a member in `uri`, in the listing's order (kept for the next page). */
+function filteredEntries(sources: SourceIndex, listing: Listing, uri: string): Entry[] {
+  if (listing.filtered?.uri !== uri) {
+    const entries = sources.contradictionsTouching(uri).flatMap((c) => listing.byContradiction.get(c) ?? []);
+    listing.filtered = { uri, entries: entries.sort((x, y) => compareKeys(x.key, y.key)) };
+  }
+  return listing.filtered.entries;
+}
+
+function sortKey(c: Contradiction, id: string): SortKey {
+  const a = c.members.find((m) => m.side === "a");
+  const b = c.members.find((m) => m.side === "b");
+  return [c.kind, c.subject ?? "", a?.file ?? "", a?.start ?? 0, b?.file ?? "", b?.start ?? 0, id];
+}
+
+function compareKeys(x: SortKey, y: SortKey): number {
+  for (let i = 0; i < x.length; i++) {
+    const p = x[i]!;
+    const q = y[i]!;
+    if (p !== q) return p < q ? -1 : 1;
+  }
+  return 0;
+}
+
+/** An id from what the contradiction is (not where it sits in a list): stable while its members stay. */
+function contentId(c: Contradiction): string {
+  const ends = [c.members[0], c.members[c.members.length - 1]].map((m) => (m ? `${m.file}#${m.start}:${m.end}:${m.side}` : ""));
+  return `${c.kind === "figure" ? "f" : "s"}${hash(`${c.kind}\n${c.subject ?? ""}\n${c.summary}\n${c.members.length}\n${ends.join("\n")}`)}`;
+}
+
+function uniqueId(taken: ReadonlyMap<string, unknown>, id: string): string {
+  if (!taken.has(id)) return id;
+  let n = 2;
+  while (taken.has(`${id}-${n}`)) n++;
+  return `${id}-${n}`;
+}
+
+/** cyrb53: a 53-bit string hash, base 36. */
+function hash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+// ---- Pages ----
+
+function contradictionsPage(services: Services, uri: string | undefined, pageSize: number, cursor: ListCursor | undefined): ContradictionsResult {
+  const listing = listingOf(services.sources);
+  const entries = uri ? filteredEntries(services.sources, listing, uri) : listing.entries;
+  const same = cursor !== undefined && cursor.digest === listing.digest && cursor.uri === uri;
+  const start = cursor === undefined ? 0 : same ? Math.min(cursor.offset, entries.length) : firstAfter(entries, cursor.key);
+  const { items, end } = takePage(entries, start, pageSize, (entry) => toItem(services, entry));
+  const result: ContradictionsResult = { contradictions: items, total: entries.length };
+  if (end < entries.length) {
+    const last = entries[end - 1]!;
+    result.nextCursor = encodeCursor({ d: listing.digest, o: end, k: last.key, ...(uri ? { u: uri } : {}) });
+  }
+  if (cursor !== undefined && !same) result.changed = true;
+  return result;
+}
+
+function membersPage(services: Services, id: string, pageSize: number, offset: number): ContradictionMembersResult {
+  const entry = listingOf(services.sources).byId.get(id);
+  if (!entry) {
+    throw new ResponseError(
+      LSPErrorCodes.ContentModified,
+      `no contradiction ${JSON.stringify(id.slice(0, 40))} in the workspace now (its sources changed): list the contradictions again`,
+    );
+  }
+  const { contradiction } = entry;
+  const start = Math.min(offset, contradiction.members.length);
+  const { items, end } = takePage(contradiction.members, start, pageSize, (m) => toMemberItem(services, contradiction.kind, m));
+  const result: ContradictionMembersResult = { members: items, total: contradiction.members.length };
+  if (end < contradiction.members.length) result.nextCursor = encodeCursor({ i: id, o: end });
+  return result;
+}
+
+/** Up to `size` items from `start`, ending early before the page's JSON would pass CONTRADICTIONS_PAGE_BYTES. */
+function takePage<T, W>(list: readonly T[], start: number, size: number, toWire: (x: T) => W | undefined): { items: W[]; end: number } {
+  const items: W[] = [];
+  let bytes = 200; // the envelope: total, the cursor, the JSON-RPC frame
+  let end = start;
+  while (end < list.length && end - start < size) {
+    const item = toWire(list[end]!);
+    const itemBytes = item === undefined ? 0 : Buffer.byteLength(JSON.stringify(item)) + 1;
+    if (items.length > 0 && bytes + itemBytes > CONTRADICTIONS_PAGE_BYTES) break;
+    if (item !== undefined) items.push(item);
+    bytes += itemBytes;
+    end++;
+  }
+  return { items, end };
+}
+
+/** Index of the first entry ordered after `key` (binary search). */
+function firstAfter(entries: readonly Entry[], key: SortKey): number {
+  let lo = 0;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareKeys(entries[mid]!.key, key) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function toItem(services: Services, entry: Entry): ContradictionItem {
+  const { contradiction } = entry;
+  const counts = { a: 0, b: 0 };
   const members: ContradictionMemberItem[] = [];
   for (const m of contradiction.members) {
-    const map = sources.lineMap(m.file);
-    if (!map) continue;
-    members.push({ uri: m.file, range: map.rangeOf(m), text: clip(m.text, MAX_TEXT), side: m.side, source: m.source, date: m.date });
+    if (counts[m.side]++ >= CONTRADICTION_MEMBERS_PER_SIDE) continue;
+    const item = toMemberItem(services, contradiction.kind, m);
+    if (item) members.push(item);
   }
-  const item: ContradictionItem = { kind: contradiction.kind, summary: clip(contradiction.summary, MAX_SUMMARY), members };
+  members.sort((x, y) => (x.side === y.side ? 0 : x.side === "a" ? -1 : 1));
+  const item: ContradictionItem = {
+    id: entry.id,
+    kind: contradiction.kind,
+    summary: clip(contradiction.summary, MAX_SUMMARY),
+    members,
+    memberCount: contradiction.members.length,
+    sideCounts: counts,
+  };
   if (contradiction.subject !== undefined) item.subject = contradiction.subject;
   if (contradiction.revision !== undefined) item.revision = contradiction.revision;
   return item;
 }
 
-/** Each member with the verdict on its figure (or its claim), when it has one. */
-function withMemberVerdicts(services: Services, result: ContradictionsResult): ContradictionsResult {
-  for (const item of result.contradictions) {
-    for (const member of item.members) {
-      const offset = services.sources.lineMap(member.uri)?.offsetAt(member.range.start);
-      const review = offset === undefined ? undefined : memberVerdict(services, item.kind, { file: member.uri, start: offset });
-      if (review) member.review = review;
+/** A member as an LSP location with its text, and the verdict on its figure (or claim) if any. */
+function toMemberItem(services: Services, kind: Contradiction["kind"], m: ContradictionMember): ContradictionMemberItem | undefined {
+  const map = services.sources.lineMap(m.file);
+  if (!map) return undefined;
+  const item: ContradictionMemberItem = {
+    uri: m.file,
+    range: map.rangeOf(m),
+    text: clip(m.text, MAX_TEXT),
+    side: m.side,
+    source: m.source === null ? null : clip(m.source, MAX_TEXT),
+    date: m.date,
+  };
+  const review = memberVerdict(services, kind, m);
+  if (review) item.review = review;
+  return item;
+}
+
+// ---- Parameters and cursors ----
+
+function pageSizeOf(value: unknown, fallback: number, max: number): number {
+  if (value === undefined || value === null) return fallback;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
+    throw new ResponseError(ErrorCodes.InvalidParams, `pageSize must be a positive integer (at most ${max} are answered), not ${JSON.stringify(value)}`);
+  }
+  return Math.min(value, max);
+}
+
+interface ListCursor {
+  digest: string;
+  offset: number;
+  key: SortKey;
+  uri: string | undefined;
+}
+
+/** A cursor is opaque to clients: base64url JSON of where the next page starts. */
+function encodeCursor(value: object): string {
+  return Buffer.from(JSON.stringify(value), "utf8").toString("base64url");
+}
+
+function decodeCursor(cursor: unknown): Record<string, unknown> {
+  if (typeof cursor === "string" && cursor.length <= 4096) {
+    try {
+      const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+      if (typeof value === "object" && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+    } catch {
+      // falls through to the error below
     }
   }
-  return result;
+  return badCursor();
+}
+
+function badCursor(): never {
+  throw new ResponseError(ErrorCodes.InvalidParams, "cursor is not one this server gave (send the nextCursor of the previous page, or none)");
+}
+
+function decodeListCursor(cursor: unknown): ListCursor {
+  const { d, o, k, u } = decodeCursor(cursor);
+  if (typeof d === "string" && isOffset(o) && isSortKey(k) && (u === undefined || typeof u === "string")) return { digest: d, offset: o, key: k, uri: u };
+  return badCursor();
+}
+
+function decodeMembersCursor(cursor: unknown, id: string): number {
+  const { i, o } = decodeCursor(cursor);
+  if (i === id && isOffset(o)) return o;
+  return badCursor();
+}
+
+function isOffset(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0;
+}
+
+function isSortKey(value: unknown): value is SortKey {
+  if (!Array.isArray(value) || value.length !== 7) return false;
+  return value.every((x, i) => typeof x === (i === 3 || i === 5 ? "number" : "string"));
 }
 
 /** Long sentences are clipped: the range locates the whole mention; thousands of items stay light. */
