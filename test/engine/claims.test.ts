@@ -16,6 +16,7 @@ for (const c of CLAIM_RULE_CASES) {
     if (c.kinds) assert.deepEqual(claim.kinds, c.kinds);
     if (c.source === null) assert.equal(claim.source, null);
     else if (c.source) assert.ok(claim.source?.text.includes(c.source), `source ${claim.source?.text} should include ${c.source}`);
+    if (c.sourceExact) assert.equal(claim.source?.text, c.sourceExact);
     if (c.cues) for (const cue of c.cues) assert.ok(claim.cues.some((x) => x.text === cue), `cue ${cue} in ${claim.cues.map((x) => x.text)}`);
     if (c.stance) assert.equal(claim.stance, c.stance);
     for (const cue of claim.cues) assert.equal(a.text.slice(cue.start, cue.end), cue.text);

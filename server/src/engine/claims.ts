@@ -295,6 +295,7 @@ function negatedFactCue(ctx: ClaimContext, s: SentenceSlice, cues: FoundCue[]): 
     const at = tokens[i]!.start;
     while (r < ranges.length && ranges[r]!.cue.start <= at) coveredTo = Math.max(coveredTo, ranges[r++]!.cue.end);
     if (at < coveredTo) continue;
+    if (inSubjectPhrase(cues, i)) continue;
     const w = straight(raw);
     // "did not close", "didn't close", "never arrived".
     const fused = w.endsWith("n't") && w.length > 3;
@@ -315,6 +316,16 @@ function negatedFactCue(ctx: ClaimContext, s: SentenceSlice, cues: FoundCue[]): 
     }
   }
   return undefined;
+}
+
+/**
+ * "Two officials, who spoke on condition of anonymity because they were not authorized to
+ * discuss it, said …": a negation between a speaker and its reporting verb describes the
+ * speaker; it is not the statement reported.
+ */
+function inSubjectPhrase(cues: FoundCue[], i: number): boolean {
+  for (const c of cues) if (c.source && c.source.start === undefined && c.source.t0 <= i && i < c.at) return true;
+  return false;
 }
 
 /** The participle or verb after a negation, skipping "yet", "ever", "been": -1 when it is no fact verb. */
@@ -1108,6 +1119,8 @@ function postModifiedSpeaker(ctx: ClaimContext, s: SentenceSlice, np: SourceSpan
   if (k < s.t0) return undefined;
   const head = npBefore(ctx, s, k + 1);
   if (!head) return undefined;
+  // "The ministry on Wednesday": a time after the preposition is when, not who.
+  if (isTimeWord(lastWord(tokens, np.t0, np.t1))) return undefined;
   // Without "close to"/"familiar with", only a generic speaker noun takes a post-modifier ("officials in Kyiv").
   if (!adjective && !LEX.speakerNouns.has(headOf(tokens, head)?.lower ?? "")) return undefined;
   const ok = validateSpeaker(ctx, head);
@@ -1278,6 +1291,10 @@ function headOf(tokens: Token[], np: SourceSpan): Token | undefined {
     }
   }
   return lastWord(tokens, np.t0, np.t1);
+}
+
+function isTimeWord(t: Token | undefined): boolean {
+  return t !== undefined && (LEX.weekdays.has(t.lower) || LEX.months.has(t.lower) || LEX.timeUnits.has(t.lower) || W_timeAdverbs.has(t.lower) || t.kind === TokenKind.Number);
 }
 
 function lastWord(tokens: Token[], a: number, b: number): Token | undefined {

@@ -6,6 +6,8 @@ export interface ClaimRuleCase {
   text: string;
   kinds?: string[];
   source?: string | null;
+  /** The source span's exact text, where its bounds are the rule. */
+  sourceExact?: string;
   cues?: string[];
   stance?: string;
   none?: boolean;
@@ -126,8 +128,12 @@ export const CLAIM_RULE_CASES: ClaimRuleCase[] = [
   { rule: "comparative passive is no hedge", text: "The agency said fewer people died than had been previously reported.", kinds: ["attributed"] },
   // The subject stands before a prepositional phrase between it and the verb.
   { rule: "adverbial phrase before the verb", text: "The relief agency over the weekend announced 8,200 dead.", kinds: ["attributed"], source: "relief agency" },
-  { rule: "adverbial phrase before the verb", text: "The coast guard on Monday reported 40 missing.", source: "coast guard" },
-  { rule: "a place after a preposition is not the subject", text: "Union organizers in Leeds claimed a turnout of 9,000.", source: "Union organizers" },
+  { rule: "adverbial phrase before the verb", text: "The coast guard on Monday reported 40 missing.", sourceExact: "coast guard" },
+  { rule: "a place after a preposition is not the subject", text: "Union organizers in Leeds claimed a turnout of 9,000.", sourceExact: "Union organizers" },
+  { rule: "a time after a preposition is not part of the speaker", text: "The interior ministry on Tuesday dismissed the allegations as baseless.", kinds: ["attributed", "denial"], sourceExact: "interior ministry" },
+  // A negation inside the speaker's description is not the statement reported.
+  { rule: "negation in the subject phrase is no denial", text: "Two diplomats, who asked not to be named because they were not authorized to speak, said the talks had stalled.", kinds: ["attributed", "anonymous"] },
+  { rule: "document verb 'reads'", text: "The statement reads that the convoy reached the border.", kinds: ["attributed"], source: "statement" },
   // A denial is said by whoever denies, not by the source cited in the clause before.
   { rule: "denial source in a coordinated clause", text: "The bulletin cited the Health Bureau, but its director Omar Haddad rejected the figures.", kinds: ["attributed", "denial"], source: "Omar Haddad", stance: "denies" },
   // A singular count noun needs a determiner: a bare "Official" before a noun is an adjective.
