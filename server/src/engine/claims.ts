@@ -774,12 +774,24 @@ function asPutIt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | und
 function documentVerbCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undefined {
   const { tokens } = ctx;
   const next = tokens[i + 1];
-  if (!next || (next.lower !== "that" && next.kind !== TokenKind.Word && next.kind !== TokenKind.Number)) return undefined;
+  if (!next || i + 1 >= s.t1 || next.text === "." || next.text === ",") return closingDocumentCue(ctx, s, i);
+  if (next.lower !== "that" && next.kind !== TokenKind.Word && next.kind !== TokenKind.Number) return undefined;
   const src = subjectBefore(ctx, s, i) ?? documentSubject(ctx, s, i);
   const head = src ? headOf(tokens, src) : undefined;
   // "The ministry puts the death toll at 300": any speaker who puts a figure at a number reports a count.
   const finding = next.lower === "that" && !!validateSpeaker(ctx, src ?? { t0: i, t1: i });
   if (!src || !head || !(DOCUMENT_NOUNS.has(head.lower) || finding || (W_putItVerbs.has(tokens[i]!.lower) && putsAtFigure(tokens, i + 1, s.t1)))) return undefined;
+  return { cue: makeCue(ctx, i, i + 1, "attributed", "asserts"), at: i, wantsSource: true, source: src, priority: 0 };
+}
+
+/** '"…," the statement read.': a document named after the words it reports, with the verb last. */
+function closingDocumentCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undefined {
+  const src = documentSubject(ctx, s, i);
+  if (!src) return undefined;
+  let k = src.t0 - 1;
+  while (k >= s.t0 && ARTICLE_DETERMINERS.has(ctx.tokens[k]!.lower)) k--;
+  const mark = ctx.tokens[k];
+  if (k <= s.t0 || !mark || (mark.text !== "," && !isQuoteMark(mark))) return undefined;
   return { cue: makeCue(ctx, i, i + 1, "attributed", "asserts"), at: i, wantsSource: true, source: src, priority: 0 };
 }
 

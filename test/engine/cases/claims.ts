@@ -134,6 +134,9 @@ export const CLAIM_RULE_CASES: ClaimRuleCase[] = [
   // A negation inside the speaker's description is not the statement reported.
   { rule: "negation in the subject phrase is no denial", text: "Two diplomats, who asked not to be named because they were not authorized to speak, said the talks had stalled.", kinds: ["attributed", "anonymous"] },
   { rule: "document verb 'reads'", text: "The statement reads that the convoy reached the border.", kinds: ["attributed"], source: "statement" },
+  // A document named after the words it reports, its verb last.
+  { rule: "closing document attribution", text: "\"The convoy never left the depot,\" the statement read.", kinds: ["attributed", "denial"], sourceExact: "statement" },
+  { rule: "closing document attribution", text: "Most of the grain was lost, the audit found.", kinds: ["attributed"], sourceExact: "audit" },
   // A denial is said by whoever denies, not by the source cited in the clause before.
   { rule: "denial source in a coordinated clause", text: "The bulletin cited the Health Bureau, but its director Omar Haddad rejected the figures.", kinds: ["attributed", "denial"], source: "Omar Haddad", stance: "denies" },
   // A singular count noun needs a determiner: a bare "Official" before a noun is an adjective.
