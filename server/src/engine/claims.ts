@@ -1069,9 +1069,17 @@ function subjectBefore(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSp
   if (!np) return undefined;
   if (!s.headline && isBareSingularCountNoun(ctx, s, np)) return undefined;
   const whole = participleAgent(ctx, s, np) ?? np;
-  // "March organizers in New York claimed": the object of a preposition is not the subject.
-  if (whole === np && isPrepositionalObject(ctx, s, np)) return postModifiedSpeaker(ctx, s, whole);
+  // "March organizers in New York claimed": the object of a preposition is not the subject;
+  // nor is it in "sources close to the president", "a person familiar with the inquiry".
+  if (whole === np && (isPrepositionalObject(ctx, s, np) || followsPostModifier(ctx, s, np))) return postModifiedSpeaker(ctx, s, whole);
   return validateSpeaker(ctx, whole) ?? postModifiedSpeaker(ctx, s, whole);
+}
+
+/** "close to", "familiar with" right before the noun phrase (its determiners skipped). */
+function followsPostModifier(ctx: ClaimContext, s: SentenceSlice, np: SourceSpan): boolean {
+  let j = np.t0 - 1;
+  while (j >= s.t0 && ARTICLE_DETERMINERS.has(ctx.tokens[j]!.lower)) j--;
+  return j - 1 > s.t0 && W_postModifierPreps.has(ctx.tokens[j]!.lower) && POST_MODIFIERS.has(ctx.tokens[j - 1]!.lower);
 }
 
 function isPrepositionalObject(ctx: ClaimContext, s: SentenceSlice, np: SourceSpan): boolean {

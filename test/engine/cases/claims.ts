@@ -137,6 +137,9 @@ export const CLAIM_RULE_CASES: ClaimRuleCase[] = [
   // A document named after the words it reports, its verb last.
   { rule: "closing document attribution", text: "\"The convoy never left the depot,\" the statement read.", kinds: ["attributed", "denial"], sourceExact: "statement" },
   { rule: "closing document attribution", text: "Most of the grain was lost, the audit found.", kinds: ["attributed"], sourceExact: "audit" },
+  // "close to X", "familiar with X": the unnamed speaker, not X, is the source.
+  { rule: "post-modified anonymous source", text: "Sources close to the governor said the plan was dropped.", kinds: ["attributed", "anonymous"], sourceExact: "Sources close to the governor" },
+  { rule: "post-modified anonymous source", text: "A person familiar with the inquiry said the samples were spoiled.", kinds: ["attributed", "anonymous"], sourceExact: "person familiar with the inquiry" },
   // A denial is said by whoever denies, not by the source cited in the clause before.
   { rule: "denial source in a coordinated clause", text: "The bulletin cited the Health Bureau, but its director Omar Haddad rejected the figures.", kinds: ["attributed", "denial"], source: "Omar Haddad", stance: "denies" },
   // A singular count noun needs a determiner: a bare "Official" before a noun is an adjective.
