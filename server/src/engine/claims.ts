@@ -268,6 +268,21 @@ function sortByStart(cues: FoundCue[]): void {
   }
 }
 
+function isPassivePhrase(tokens: Token[], a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (tokens[k]!.lower === "be" || tokens[k]!.lower === "been") return true;
+  return false;
+}
+
+/** "not"/"n't"/"never" before the verb, across its auxiliaries and adverbs ("did not immediately respond"). */
+function isNegatedVerb(tokens: Token[], i: number, s: SentenceSlice): boolean {
+  for (let k = i - 1; k >= Math.max(s.t0, i - 4); k--) {
+    const w = straight(tokens[k]!.lower);
+    if (w === "not" || w === "never" || (w.endsWith("n't") && w.length > 3)) return true;
+    if (!AUX.has(w) && !(w.endsWith("ly") && !tokens[k]!.cap) && w !== "yet") return false;
+  }
+  return false;
+}
+
 /** Whether offset `at` lies inside one of the first `n` cues (the phrase cues, found before the word cues). */
 function insidePhraseCue(cues: FoundCue[], n: number, at: number): boolean {
   for (let j = 0; j < n; j++) if (at >= cues[j]!.cue.start && at < cues[j]!.cue.end) return true;
@@ -404,8 +419,10 @@ function collectPhraseCues(ctx: ClaimContext, s: SentenceSlice, out: FoundCue[])
     const nc = phraseAt(tokens, i, s, NON_CONFIRMATION.get(key));
     if (nc) {
       const [p0, len] = nc;
-      const cue: FoundCue = { cue: makeCue(ctx, p0, p0 + len, "denial", "cannot-confirm"), at: p0, wantsSource: true, priority: 1 };
-      const src = subjectBefore(ctx, s, p0);
+      // "The figures could not be confirmed": in the passive the subject is what went unconfirmed, not who tried.
+      const passive = isPassivePhrase(tokens, p0, p0 + len);
+      const cue: FoundCue = { cue: makeCue(ctx, p0, p0 + len, "denial", "cannot-confirm"), at: p0, wantsSource: !passive, priority: 1 };
+      const src = passive ? undefined : subjectBefore(ctx, s, p0);
       if (src) cue.source = src;
       replaceOverlapping(out, cue);
       i = p0 + len - 1;
@@ -657,6 +674,8 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
   const lw = t.lower;
   if (t.cap && !isSentenceStart(tokens, i, s) && !(prev && (prev.text === '"' || prev.text === "“" || prev.text === "”" || prev.text === "," ))) return undefined;
   if (t.cap && tokens[i + 1]?.cap) return undefined; // "State Department"
+  // "The ministry did not respond", "he would not say": a negated report reports nothing.
+  if (isNegatedVerb(tokens, i, s)) return undefined;
   // Participles used as adjectives after a determiner: "the alleged use", "the reported involvement".
   if (prev && (ARTICLE_DETERMINERS.has(prev.lower) || isPossessive(prev)) && i - 1 >= s.t0) {
     if (W_adjectivalHedges.has(lw)) return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };

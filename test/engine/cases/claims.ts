@@ -140,6 +140,12 @@ export const CLAIM_RULE_CASES: ClaimRuleCase[] = [
   // "close to X", "familiar with X": the unnamed speaker, not X, is the source.
   { rule: "post-modified anonymous source", text: "Sources close to the governor said the plan was dropped.", kinds: ["attributed", "anonymous"], sourceExact: "Sources close to the governor" },
   { rule: "post-modified anonymous source", text: "A person familiar with the inquiry said the samples were spoiled.", kinds: ["attributed", "anonymous"], sourceExact: "person familiar with the inquiry" },
+  // A negated report reports nothing; a passive non-confirmation has no speaker.
+  { rule: "negated reporting verb", text: "The ministry did not immediately respond to a request for comment.", none: true },
+  { rule: "negated reporting verb", text: "The general would not say whether troops had crossed.", none: true },
+  { rule: "passive non-confirmation has no source", text: "The casualty figures could not be independently confirmed.", kinds: ["denial"], source: null, stance: "cannot-confirm" },
+  // Verbs of suspicion hedge what their subject reports.
+  { rule: "suspicion verb", text: "Investigators suspect the fire was deliberately set.", kinds: ["attributed", "hedged", "anonymous"], sourceExact: "Investigators" },
   // A denial is said by whoever denies, not by the source cited in the clause before.
   { rule: "denial source in a coordinated clause", text: "The bulletin cited the Health Bureau, but its director Omar Haddad rejected the figures.", kinds: ["attributed", "denial"], source: "Omar Haddad", stance: "denies" },
   // A singular count noun needs a determiner: a bare "Official" before a noun is an adjective.
