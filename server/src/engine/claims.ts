@@ -675,7 +675,7 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
   if (t.cap && !isSentenceStart(tokens, i, s) && !(prev && (prev.text === '"' || prev.text === "“" || prev.text === "”" || prev.text === "," ))) return undefined;
   if (t.cap && tokens[i + 1]?.cap) return undefined; // "State Department"
   // "The ministry did not respond", "he would not say": a negated report reports nothing.
-  if (isNegatedVerb(tokens, i, s)) return undefined;
+  if (!W_confirmationLemmas.has(lemma) && isNegatedVerb(tokens, i, s)) return undefined;
   // Participles used as adjectives after a determiner: "the alleged use", "the reported involvement".
   if (prev && (ARTICLE_DETERMINERS.has(prev.lower) || isPossessive(prev)) && i - 1 >= s.t0) {
     if (W_adjectivalHedges.has(lw)) return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
