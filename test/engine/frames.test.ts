@@ -52,7 +52,7 @@ for (const c of DIFFERENCE_CASES) {
     const a = analyze(c.text);
     const f = a.figures.find((x) => x.text === c.span);
     assert.ok(f, `figure ${c.span} in ${JSON.stringify(a.figures.map((x) => x.text))}`);
-    assert.ok(f.frame.extra.includes("additional"), JSON.stringify(f.frame));
+    assert.ok(f.frame.extra.includes("change"), JSON.stringify(f.frame));
     const totals = a.figures.filter((x) => x !== f && x.frame.quantity === f.frame.quantity);
     for (const t of totals) assert.notEqual(t.subject, f.subject);
   });

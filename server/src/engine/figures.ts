@@ -17,6 +17,8 @@ export interface RawFigure {
   np1: number;
   /** "another 1,500", "two more": an increment, not a total. */
   increment: boolean;
+  /** "rose by 1,000": the amount of a change between two totals. */
+  difference: boolean;
   /** "500,000 barrels annually", "40 drones a night". */
   period: string;
 }
@@ -88,7 +90,6 @@ function figureAt(tokens: Token[], i: number, s: SentenceSlice): RawFigure | und
   if (trailing) parsed.end = trailing.end;
   let [qualifier, qStart, increment] = readQualifier(tokens, start, s.t0, parsed.vague);
   if (trailing && qualifier === "exact") qualifier = trailing.qualifier;
-  if (isDifference(tokens, qStart, s.t0)) increment = true;
   // A range is one estimate: "between 46,000 and 85,000", "as many as 800,000 to 1.1 million".
   if (parsed.valueMax !== undefined && !parsed.vague && (qualifier === "exact" || qualifier === "upto")) qualifier = "approx";
   const unitInfo = readUnit(tokens, parsed.end, s.t1, parsed);
@@ -111,6 +112,7 @@ function figureAt(tokens: Token[], i: number, s: SentenceSlice): RawFigure | und
     np0: unitInfo.np0,
     np1: unitInfo.np1,
     increment: increment || unitInfo.increment,
+    difference: isDifference(tokens, qStart, s.t0),
     period: unitInfo.period,
   };
 }

@@ -79,6 +79,10 @@ export const FRAME_LEX = {
   subordinators: new Set(frameData.clauseBounds.subordinators),
   /** Heads of capitalised names of incidents and conditions ("Havana Syndrome"). */
   namedIncidentHeads: new Set(frameData.namedIncidentHeads),
+  /** "are reported missing", "were feared dead": skipped between an auxiliary and the predicate. */
+  reportParticiples: new Set<string>(frameData.reportParticiples),
+  /** "elsewhere": the figure counts outside the place the text is about. */
+  exclusiveAdverbs: new Set<string>(frameData.exclusiveAdverbs),
   /** Words after which a bare number's noun is elided: it counts what the figure before counts. */
   elisionLinks: new Set<string>(frameData.elisionLinks),
   /** "tsunami-like", "war-style": a hyphenated suffix that turns the noun before it into a comparison. */

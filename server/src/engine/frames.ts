@@ -222,15 +222,27 @@ export function buildFrames(input: FrameInput, ctx: DocumentContext, figures: Ar
       owner: parts.owner,
       places: [],
       event: "",
-      scope: (q.cls ? q.scope : "") || (previous && isPartOf(input.tokens, raw) ? "part" : ""),
+      scope: (q.cls ? q.scope : "") || (previous && isPartOf(input.tokens, raw) ? "part" : "") || (isElsewhere(input.tokens, raw, input.sentences[sentence]!) ? "elsewhere" : ""),
       time: "",
-      extra: q.cls && previous !== undefined && previous.cls !== q.cls ? withoutIncrement(parts.extra) : parts.extra,
+      extra: q.cls && previous?.cls !== q.cls ? withoutIncrement(parts.extra) : parts.extra,
       levels: parts.owner ? { owner: "sentence" } : {},
     };
     fillPlaces(frame, ctx, sentence, parts.place, input.tokens, raw);
     fillEvent(frame, input, ctx, sentence, raw);
     return frame;
   });
+}
+
+/** "170 others were killed elsewhere in the country", "Elsewhere, 40 died": outside the place the text is about. */
+function isElsewhere(tokens: Token[], raw: RawFigure, s: SentenceSlice): boolean {
+  if (FRAME_LEX.exclusiveAdverbs.has(tokens[s.t0]!.lower)) return true;
+  for (let k = raw.t1; k < Math.min(s.t1, raw.t1 + 12); k++) {
+    const t = tokens[k]!;
+    // Another figure's clause ("10,100 missing in Derna and 170 others died elsewhere") is not this one's.
+    if (CLAUSE_END.has(t.text) || opensClause(tokens, k) || t.kind === TokenKind.Number) return false;
+    if (FRAME_LEX.exclusiveAdverbs.has(t.lower)) return true;
+  }
+  return false;
 }
 
 /** "with an additional 300,000 people injured" after a death toll adds a quantity, not an increment of one. */
@@ -426,6 +438,7 @@ function predicateAfter(tokens: Token[], raw: RawFigure, s: SentenceSlice): stri
     if (cls) return passive || !FRAME_LEX.passiveOnlyAfterNoun.has(t.lower) ? cls : "";
     if (FRAME_LEX.beForms.has(t.lower)) passive = true;
     if (FRAME_LEX.auxiliaries.has(t.lower) || (t.kind === TokenKind.Word && !t.cap && t.lower.length > 4 && t.lower.endsWith("ly"))) continue;
+    if (passive && FRAME_LEX.reportParticiples.has(t.lower)) continue;
     break;
   }
   return "";

@@ -159,6 +159,7 @@ function localParts(input: SubjectInput, raw: RawFigure, s: SentenceSlice): Subj
   if (!place) place = locationAfter(input, raw.np1, s.t1);
   if (!place) place = locationBefore(input, raw.t0, s);
   if (raw.increment) extra.push("additional");
+  if (raw.difference) extra.push("change");
   if (raw.period) extra.push(raw.period);
   const unitScope = unitInSentence(input, s, raw);
   if (unitScope) extra.push(unitScope);

@@ -64,6 +64,12 @@ export const QUANTITY_CASES: Array<{ text: string; span: string; quantity: strin
   { text: "About 3,000 people rallied outside the parliament.", span: "About 3,000", quantity: "participants" },
   // A three-word phrase before the value names what it counts.
   { text: "The minister said the loss of life was closer to 900.", span: "closer to 900", quantity: "deaths" },
+  // A report or belief between the auxiliary and the predicate does not change what is counted.
+  { text: "Another 2,300 people are reported missing in the valley.", span: "2,300", quantity: "missing" },
+  { text: "At least 40 people were feared dead after the collapse.", span: "At least 40", quantity: "deaths" },
+  // "elsewhere": outside the place the text is about, a scope of its own.
+  { text: "The storm killed 900 people in the port and 170 others elsewhere in the country.", span: "170", quantity: "deaths", scope: "elsewhere" },
+  { text: "The storm killed 900 people in the port and 170 others elsewhere in the country.", span: "900", quantity: "deaths" },
   // A time adverb after the number is not what it counts.
   { text: "A notice at the town hall put the deaths at 1,300 yesterday.", span: "1,300", quantity: "deaths" },
   { text: "Confirmed deaths stood at 2,140 overnight, the agency said.", span: "2,140", quantity: "deaths" },
