@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { analyze, createCorpus } from "../../server/src/engine";
-import { CLAUSE_PLACE_CASES, FIGURE_READ_CASES, KEPT_AFTER_COMMA_CASES, LINKED_STORIES, NAMED_CONDITION_STORIES, NEGATIVE_ASSESSMENT_STORY, NOT_FIGURE_CASES, OWN_VOICE_DENIAL_STORY, QUANTITY_CASES, RESEMBLANCE_CASES, DIFFERENCE_CASES, UNCLASSIFIED_CASES, UNRELATED_STORY } from "./cases/frames";
+import { ATTACK_VERB_STORY, CLAUSE_PLACE_CASES, FIGURE_READ_CASES, KEPT_AFTER_COMMA_CASES, LINKED_STORIES, NAMED_CONDITION_STORIES, NEGATIVE_ASSESSMENT_STORY, NOT_FIGURE_CASES, OWN_VOICE_DENIAL_STORY, QUANTITY_CASES, RESEMBLANCE_CASES, DIFFERENCE_CASES, UNCLASSIFIED_CASES, UNRELATED_STORY } from "./cases/frames";
 
 for (const c of FIGURE_READ_CASES) {
   test(`figure read: ${c.text}`, () => {
@@ -203,3 +203,11 @@ test("'very unlikely that X is responsible' contradicts 'X is likely responsible
   assert.ok(pair, JSON.stringify(stance));
   assert.ok(!stance.some((x) => x.members.some((m) => m.file === "n3.txt")));
 });
+
+test("'denied that its aircraft had bombed' contradicts 'the army bombed the market' in another file", () => {
+  const c = createCorpus();
+  for (const [file, text] of Object.entries(ATTACK_VERB_STORY)) c.set(file, text);
+  const stance = c.contradictions().filter((x) => x.kind === "stance");
+  assert.ok(stance.some((x) => x.members.some((m) => m.file === "w1.txt" && m.side === "a") && x.members.some((m) => m.file === "w2.txt" && m.side === "b")), JSON.stringify(stance));
+});
+

@@ -13,10 +13,15 @@ interface EventClass {
   verbs: Set<string>;
   needsVerb: boolean;
   covers: string[];
+  /** Verbs that name the event by themselves ("bombed"): no class noun needed. */
+  eventVerbs: Set<string>;
 }
 
 const CLASSES = new Map<string, EventClass>(
-  Object.entries(eventData.classes).map(([name, c]) => [name, { nouns: new Set(c.nouns), verbs: new Set(c.verbs), needsVerb: c.needsVerb, covers: c.covers }]),
+  Object.entries(eventData.classes).map(([name, c]) => [
+    name,
+    { nouns: new Set(c.nouns), verbs: new Set(c.verbs), eventVerbs: new Set("eventVerbs" in c ? c.eventVerbs : []), needsVerb: c.needsVerb, covers: c.covers },
+  ]),
 );
 /** Classes are tried in the order events.json lists them: a denial's first class is its primary one. */
 const CLASS_ORDER = [...CLASSES.keys()];
@@ -152,15 +157,18 @@ const NOUN_CLASSES = wordIndex((c) => c.nouns);
 /** A quick test before a sentence is split into words: does it contain any class noun at all? */
 const ANY_CLASS_NOUN = new RegExp(`(?:^|[^\\p{L}])(?:${[...NOUN_CLASSES.keys()].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?![\\p{L}])`, "iu");
 const VERB_CLASSES = wordIndex((c) => c.verbs);
+const EVENT_VERB_CLASSES = wordIndex((c) => c.eventVerbs);
 
 function classify(words: string[]): string[] {
   const nouns = new Set<string>();
   const verbs = new Set<string>();
+  const named = new Set<string>();
   for (const w of words) {
     for (const c of NOUN_CLASSES.get(w) ?? []) nouns.add(c);
     for (const c of VERB_CLASSES.get(w) ?? []) verbs.add(c);
+    for (const c of EVENT_VERB_CLASSES.get(w) ?? []) named.add(c);
   }
-  return CLASS_ORDER.filter((name) => nouns.has(name) && (!CLASSES.get(name)!.needsVerb || verbs.has(name)));
+  return CLASS_ORDER.filter((name) => named.has(name) || (nouns.has(name) && (!CLASSES.get(name)!.needsVerb || verbs.has(name))));
 }
 
 function deniedSources(analysis: Analysis, claim: Claim): Set<string> {

@@ -147,3 +147,9 @@ export const DIFFERENCE_CASES: Array<{ text: string; span: string }> = [
   { text: "The number of displaced people jumped by 20,000 in a week.", span: "20,000" },
 ];
 
+/** A verb that names the attack by itself ("bombed") puts a denial and an assertion in one event class. */
+export const ATTACK_VERB_STORY: Record<string, string> = {
+  "w1.txt": "The Chadian army on Monday denied that its aircraft had bombed a market in the east.",
+  "w2.txt": "A relief agency said it had credible reports that the Chadian army bombed the market.",
+};
+
