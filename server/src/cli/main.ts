@@ -26,7 +26,6 @@ import {
   Tally,
   type Colors,
   type FileReport,
-  type KeptAnalysis,
   type LineOf,
 } from "./format";
 import { SarifLog } from "./sarif";
@@ -184,8 +183,10 @@ interface Inputs {
   unreadable: boolean;
 }
 
-interface KeptFile extends KeptAnalysis {
+interface KeptFile {
   file: string;
+  /** What later reports read of the file's analysis (format.ts keptAnalysis). */
+  analysis: Analysis;
   config: ProjectConfig | undefined;
   orphaned: Review[];
 }
@@ -226,7 +227,9 @@ async function loadInputs(options: Options, io: CliIO): Promise<Inputs | number>
   const add = (path: string, text: string, config: ProjectConfig | undefined) => {
     const analysis = corpus.set(path, text);
     // Verdicts are located now, while the whole analysis is at hand.
-    files.push({ file: path, config, orphaned: reviews.orphanedIn(path, analysis), ...keptAnalysis(analysis, keepActors) });
+    const orphaned = reviews.orphanedIn(path, analysis);
+    const kept = keptAnalysis(analysis, { actors: keepActors, sentences: reviews.hasVerdicts(path, analysis) });
+    files.push({ file: path, config, orphaned, analysis: kept });
   };
   let index = 0;
   for await (const read of readTexts(selected.map((s) => s.path))) {
@@ -284,7 +287,7 @@ function readStdin(io: CliIO): { path: string; text: string } | InputProblem {
 
 /** Where one command in one format writes: each file's report as it is made, then the rest. */
 interface Output {
-  file(report: FileReport, kept: KeptFile): void;
+  file(report: FileReport): void;
   end(): void;
   /** Whether the reports written need other files' line maps until the end (related locations, tables). */
   readsOtherFiles: boolean;
@@ -304,7 +307,7 @@ function writeReports(options: Options, inputs: Inputs, io: CliIO): boolean {
     const all = withVerdicts(file, analysis, findingsOf(file, analysis, relationsOf(file), applyConfig(config)), reviews);
     failed ||= all.some((f) => fails(f, options.failOn));
     const findings = options.quiet ? all.filter(isWarningOrWorse) : all;
-    output.file({ file, analysis, findings, orphaned, verdictAt: (kind, offset) => reviews.verdictFor(file, analysis, kind, offset) }, kept);
+    output.file({ file, analysis, findings, orphaned, verdictAt: (kind, offset) => reviews.verdictFor(file, analysis, kind, offset) });
     // Written: nothing later reads this file's analysis.
     if (!output.readsOtherFiles) {
       files[i] = undefined;
@@ -344,7 +347,7 @@ function outputFor(options: Options, corpus: Corpus, io: CliIO, analysisOf: (fil
     const json = new JsonLines(io.out);
     json.open(`{"files":[`);
     return {
-      file: (report, kept) => json.item(scorerFileJson(corpus, report, kept.actorsJson)),
+      file: (report) => json.item(scorerFileJson(corpus, report)),
       end: () => {
         json.close("]");
         json.open(`,"contradictions":[`);
