@@ -1,7 +1,7 @@
 // Reading inputs for the CLI: a thin layer over the shared input module (server/src/shared/
 // inputs.ts), which the language server uses too, so both read, decode and walk alike.
 import picomatch from "picomatch";
-import { decodeBytes, DEFAULT_GLOB, readSourceSync, walkSync, type InputProblem } from "../shared/inputs";
+import { decodeBytes, DEFAULT_GLOB, readSourcesInOrder, walkSync, type InputProblem } from "../shared/inputs";
 
 export type { InputProblem } from "../shared/inputs";
 
@@ -19,10 +19,9 @@ export function collectPaths(args: string[], glob = DEFAULT_GLOB, options: { fol
   return { paths: files.map((f) => f.path), problems };
 }
 
-/** Reads a regular file as text (UTF-8, or UTF-16 by its BOM); anything else is refused with a message. */
-export function readText(path: string, maxBytes = DEFAULT_MAX_BYTES): InputFile | InputProblem {
-  const read = readSourceSync(path, { maxBytes });
-  return "message" in read ? read : { path, text: read.text };
+/** Reads files as text, several in flight, each yielded in the order given (a problem in its place). */
+export async function* readTexts(paths: readonly string[], maxBytes = DEFAULT_MAX_BYTES): AsyncGenerator<InputFile | InputProblem, void, undefined> {
+  for await (const read of readSourcesInOrder(paths, { maxBytes })) yield "message" in read ? read : { path: read.path, text: read.text };
 }
 
 export function decodeText(path: string, buf: Uint8Array): InputFile | InputProblem {

@@ -7,13 +7,28 @@ import { dirname, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import picomatch from "picomatch";
 import picocolors from "picocolors";
-import { CONFLICT_CODES, corpusRelations, createCorpus, findingsOf, type Corpus, type Finding } from "../engine";
+import { CONFLICT_CODES, corpusRelations, createCorpus, findingsOf, type Analysis, type Corpus, type Finding, type Review } from "../engine";
 import { DEFAULT_SETTINGS } from "../shared/settings";
 import { applyConfig, ConfigFinder, isConfigError, type ConfigError, type ProjectConfig } from "../shared/config";
-import { collectPaths, decodeText, readText, type InputProblem } from "./files";
-import { loadReviews, withVerdicts } from "./reviews";
-import { formatContradictions, formatFigureTable, formatFindings, NO_COLORS, scorerJsonText, summarize, type Colors, type FileReport } from "./format";
-import { toSarif } from "./sarif";
+import { collectPaths, decodeText, readTexts, type InputProblem } from "./files";
+import { loadReviews, withVerdicts, type ReviewLookup } from "./reviews";
+import {
+  contradictionsReport,
+  figureTable,
+  formatFileFindings,
+  indentedJsonList,
+  JsonLines,
+  keptAnalysis,
+  lineColumn,
+  NO_COLORS,
+  scorerContradictionJson,
+  scorerFileJson,
+  Tally,
+  type Colors,
+  type FileReport,
+  type LineOf,
+} from "./format";
+import { SarifLog } from "./sarif";
 
 const VERSION = "0.1.0";
 
@@ -77,15 +92,19 @@ interface Options {
   color: boolean;
 }
 
-export function run(argv: string[], io: CliIO): number {
+/**
+ * Runs a command. Inputs are read several at a time and analysed as they arrive; after the
+ * cross-file step each file's report is written as soon as it is made, and only what later
+ * reports need is kept meanwhile (not every Analysis, nor the whole output).
+ */
+export async function run(argv: string[], io: CliIO): Promise<number> {
   const parsed = parseOptions(argv, io);
   if (typeof parsed === "number") return parsed;
-  const inputs = loadInputs(parsed, io);
+  const inputs = await loadInputs(parsed, io);
   if (typeof inputs === "number") return inputs;
-  const { corpus, reports, unreadable } = inputs;
-  print(parsed, corpus, reports, io);
-  if (unreadable) return EXIT.unreadable;
-  return reports.some((r) => r.findings.some((f) => fails(f, parsed.failOn))) ? EXIT.findings : EXIT.ok;
+  const failed = writeReports(parsed, inputs, io);
+  if (inputs.unreadable) return EXIT.unreadable;
+  return failed ? EXIT.findings : EXIT.ok;
 }
 
 // ---- Arguments ----
@@ -157,21 +176,24 @@ function usageError(io: CliIO, message: string): number {
 
 interface Inputs {
   corpus: Corpus;
-  reports: FileReport[];
+  /** Every analysed input in order, as kept until its report is written. */
+  files: Array<KeptFile | undefined>;
+  reviews: ReviewLookup;
   /** An input could not be read at all (missing, permission denied). */
   unreadable: boolean;
 }
 
-interface Input {
-  path: string;
-  text: string;
+interface KeptFile {
+  file: string;
+  /** What later reports read of the file's analysis (format.ts keptAnalysis). */
+  analysis: Analysis;
   config: ProjectConfig | undefined;
+  orphaned: Review[];
 }
 
-function loadInputs(options: Options, io: CliIO): Inputs | number {
+async function loadInputs(options: Options, io: CliIO): Promise<Inputs | number> {
   const finder = new ConfigFinder();
   const problems: InputProblem[] = [];
-  const inputs: Input[] = [];
   const fileArgs = options.paths.filter((p) => p !== "-");
   const collected = collectPaths(fileArgs, options.glob);
   problems.push(...collected.problems);
@@ -188,50 +210,48 @@ function loadInputs(options: Options, io: CliIO): Inputs | number {
   };
 
   let excluded = 0;
+  const selected: Array<{ path: string; config: ProjectConfig | undefined }> = [];
   for (const path of collected.paths) {
     const config = configOf(dirname(path));
     if (typeof config === "number") return config;
-    if (!explicit.has(path) && !selectedBy(config, path)) {
-      excluded++;
-      continue;
-    }
-    const read = readText(path);
+    if (!explicit.has(path) && !selectedBy(config, path)) excluded++;
+    else selected.push({ path, config });
+  }
+  const stdinConfig = options.paths.includes("-") ? configOf(process.cwd()) : undefined;
+  if (typeof stdinConfig === "number") return stdinConfig;
+
+  const corpus = createCorpus();
+  const reviews = loadReviews();
+  const files: KeptFile[] = [];
+  const keepActors = options.command === "analyze" && options.format === "json";
+  const add = (path: string, text: string, config: ProjectConfig | undefined) => {
+    const analysis = corpus.set(path, text);
+    // Verdicts are located now, while the whole analysis is at hand.
+    const orphaned = reviews.orphanedIn(path, analysis);
+    const kept = keptAnalysis(analysis, { actors: keepActors, sentences: reviews.hasVerdicts(path, analysis) });
+    files.push({ file: path, config, orphaned, analysis: kept });
+  };
+  let index = 0;
+  for await (const read of readTexts(selected.map((s) => s.path))) {
+    const { config } = selected[index++]!;
     if ("message" in read) problems.push(read);
-    else inputs.push({ path, text: read.text, config });
+    else add(read.path, read.text, config);
   }
   if (options.paths.includes("-")) {
-    const config = configOf(process.cwd());
-    if (typeof config === "number") return config;
     const read = readStdin(io);
     if ("message" in read) problems.push(read);
-    else inputs.push({ path: "<stdin>", text: read.text, config });
+    else add("<stdin>", read.text, stdinConfig);
   }
 
   for (const p of problems) io.err(`provenance: ${p.path}: ${p.message}`);
+  for (const problem of reviews.problems) io.err(`provenance: verdicts not read: ${problem}`);
   const unreadable = problems.some((p) => p.fatal);
-  if (inputs.length === 0 && problems.length === 0) {
+  if (files.length === 0 && problems.length === 0) {
     const why = excluded > 0 ? ` (${excluded} excluded by the config file or the default excludes)` : "";
     io.err(`provenance: no files matching ${options.glob} in ${fileArgs.join(", ")}${why}`);
     return EXIT.usage;
   }
-
-  const corpus = createCorpus();
-  for (const input of inputs) corpus.set(input.path, input.text);
-  const relationsOf = corpusRelations(corpus);
-  const reviews = loadReviews();
-  const reports = inputs.map(({ path, config }): FileReport => {
-    const analysis = corpus.analysis(path)!;
-    const findings = findingsOf(path, analysis, relationsOf(path), applyConfig(config));
-    return {
-      file: path,
-      analysis,
-      findings: withVerdicts(path, analysis, findings, reviews),
-      verdictAt: (kind, offset) => reviews.verdictFor(path, analysis, kind, offset),
-      orphaned: reviews.orphanedIn(path, analysis),
-    };
-  });
-  for (const problem of reviews.problems) io.err(`provenance: verdicts not read: ${problem}`);
-  return { corpus, reports, unreadable };
+  return { corpus, files, reviews, unreadable };
 }
 
 const matchers = new WeakMap<ProjectConfig, (relativePath: string) => boolean>();
@@ -265,24 +285,91 @@ function readStdin(io: CliIO): { path: string; text: string } | InputProblem {
 
 // ---- Output ----
 
-function print(options: Options, corpus: Corpus, all: FileReport[], io: CliIO): void {
-  const reports = options.quiet ? all.map((r) => ({ ...r, findings: r.findings.filter(isWarningOrWorse) })) : all;
-  const colors: Colors = options.color ? picocolors.createColors(true) : NO_COLORS;
-  if (options.command === "analyze") {
-    if (options.format === "json") io.out(scorerJsonText(corpus, reports));
-    else if (options.format === "sarif") io.out(toSarif(reports, VERSION));
-    else {
-      const text = formatFindings(reports, colors);
-      if (text) io.out(text);
-      if (!options.quiet && reports.length > 0) io.out(summarize(reports));
+/** Where one command in one format writes: each file's report as it is made, then the rest. */
+interface Output {
+  file(report: FileReport): void;
+  end(): void;
+  /** Whether the reports written need other files' line maps until the end (related locations, tables). */
+  readsOtherFiles: boolean;
+}
+
+/** Writes every report; whether a finding reaches --fail-on. */
+function writeReports(options: Options, inputs: Inputs, io: CliIO): boolean {
+  const { corpus, files, reviews } = inputs;
+  const relationsOf = corpusRelations(corpus);
+  const byFile = new Map<string, KeptFile>();
+  for (const kept of files) if (kept) byFile.set(kept.file, kept);
+  const output = outputFor(options, corpus, io, (file) => byFile.get(file)?.analysis, files.length);
+  let failed = false;
+  for (let i = 0; i < files.length; i++) {
+    const kept = files[i]!;
+    const { file, analysis, config, orphaned } = kept;
+    const all = withVerdicts(file, analysis, findingsOf(file, analysis, relationsOf(file), applyConfig(config)), reviews);
+    failed ||= all.some((f) => fails(f, options.failOn));
+    const findings = options.quiet ? all.filter(isWarningOrWorse) : all;
+    output.file({ file, analysis, findings, orphaned, verdictAt: (kind, offset) => reviews.verdictFor(file, analysis, kind, offset) });
+    // Written: nothing later reads this file's analysis.
+    if (!output.readsOtherFiles) {
+      files[i] = undefined;
+      byFile.delete(file);
     }
-  } else if (options.command === "contradictions") {
-    if (options.format === "json") io.out(JSON.stringify({ contradictions: corpus.contradictions() }, null, 2));
-    else if (options.format === "sarif") io.out(toSarif(reports.map((r) => ({ ...r, findings: r.findings.filter(isConflict) })), VERSION));
-    else io.out(formatContradictions(corpus));
-  } else {
-    io.out(options.format === "json" ? JSON.stringify({ groups: corpus.figureGroups() }, null, 2) : formatFigureTable(corpus));
   }
+  output.end();
+  return failed;
+}
+
+function outputFor(options: Options, corpus: Corpus, io: CliIO, analysisOf: (file: string) => Analysis | undefined, count: number): Output {
+  const colors: Colors = options.color ? picocolors.createColors(true) : NO_COLORS;
+  const lineOf: LineOf = (file, offset) => {
+    const analysis = analysisOf(file);
+    return analysis ? lineColumn(analysis, offset).line : 1;
+  };
+  const writeAll = (chunks: Iterable<string>) => {
+    for (const chunk of chunks) io.out(chunk);
+  };
+  const afterFiles = (end: () => void): Output => ({ file: () => undefined, end, readsOtherFiles: true });
+  if (options.format === "sarif") {
+    const log = new SarifLog(VERSION, analysisOf);
+    const conflictsOnly = options.command === "contradictions";
+    return {
+      file: (report) => log.add(conflictsOnly ? { ...report, findings: report.findings.filter(isConflict) } : report),
+      end: () => io.out(log.text()),
+      readsOtherFiles: true,
+    };
+  }
+  if (options.command === "contradictions") {
+    return afterFiles(() => writeAll(options.format === "json" ? indentedJsonList("contradictions", corpus.contradictions()) : contradictionsReport(corpus, lineOf)));
+  }
+  if (options.command === "figures") {
+    return afterFiles(() => writeAll(options.format === "json" ? indentedJsonList("groups", corpus.figureGroups()) : figureTable(corpus, lineOf)));
+  }
+  if (options.format === "json") {
+    const json = new JsonLines(io.out);
+    json.open(`{"files":[`);
+    return {
+      file: (report) => json.item(scorerFileJson(corpus, report)),
+      end: () => {
+        json.close("]");
+        json.open(`,"contradictions":[`);
+        for (const contradiction of corpus.contradictions()) json.item(scorerContradictionJson(contradiction));
+        json.close("]}");
+        json.end();
+      },
+      readsOtherFiles: false,
+    };
+  }
+  const tally = new Tally();
+  return {
+    file: (report) => {
+      const text = formatFileFindings(report, colors);
+      if (text) io.out(text);
+      tally.add(report.findings);
+    },
+    end: () => {
+      if (!options.quiet && count > 0) io.out(tally.summary());
+    },
+    readsOtherFiles: false,
+  };
 }
 
 function isWarningOrWorse(f: Finding): boolean {
@@ -313,17 +400,16 @@ if (require.main === module) {
     if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
     throw error;
   });
-  let code: number = EXIT.usage;
   const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "";
-  try {
-    code = run(process.argv.slice(2), {
-      out: (s) => process.stdout.write(s.endsWith("\n") ? s : s + "\n"),
-      err: (s) => process.stderr.write(s + "\n"),
-      color: process.stdout.isTTY === true && !noColor,
-    });
-  } catch (e) {
-    process.stderr.write(`provenance: internal error: ${(e as Error).message}\n`);
-    code = EXIT.usage;
-  }
-  process.exitCode = code;
+  run(process.argv.slice(2), {
+    out: (s) => process.stdout.write(s.endsWith("\n") ? s : s + "\n"),
+    err: (s) => process.stderr.write(s + "\n"),
+    color: process.stdout.isTTY === true && !noColor,
+  }).then(
+    (code) => (process.exitCode = code),
+    (e: unknown) => {
+      process.stderr.write(`provenance: internal error: ${(e as Error).message}\n`);
+      process.exitCode = EXIT.usage;
+    },
+  );
 }

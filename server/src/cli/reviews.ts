@@ -12,6 +12,8 @@ export interface ReviewLookup {
   verdictFor(file: string, analysis: Analysis, kind: ReviewTargetKind, offset: number): Review | undefined;
   /** Verdicts of `file` whose sentence is no longer in it. */
   orphanedIn(file: string, analysis: Analysis): Review[];
+  /** Whether a verdict is anchored in `file` (else `verdictFor` reads nothing of the analysis). */
+  hasVerdicts(file: string, analysis: Analysis): boolean;
   /** Reviews files that could not be read, with why. */
   problems: string[];
 }
@@ -52,8 +54,12 @@ export function loadReviews(): ReviewLookup {
     return found;
   };
   return {
-    verdictFor: (file, analysis, kind, offset) => reviewAt(analysis, locate(file, analysis), kind, offset)?.review,
+    verdictFor: (file, analysis, kind, offset) => {
+      const located = locate(file, analysis);
+      return located.anchored.length > 0 ? reviewAt(analysis, located, kind, offset)?.review : undefined;
+    },
     orphanedIn: (file, analysis) => locate(file, analysis).orphaned,
+    hasVerdicts: (file, analysis) => locate(file, analysis).anchored.length > 0,
     problems,
   };
 }

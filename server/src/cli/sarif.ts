@@ -14,15 +14,26 @@ const LEVEL: Record<FindingSeverity, "error" | "warning" | "note"> = {
   hint: "note",
 };
 
-export function toSarif(reports: readonly FileReport[], version: string): string {
-  const run = new SarifRunBuilder().initSimple({ toolDriverName: "provenance", toolDriverVersion: version });
-  for (const rule of RULES) {
-    const builder = new SarifRuleBuilder().initSimple({ ruleId: rule.code, shortDescriptionText: rule.title, fullDescriptionText: rule.description });
-    builder.rule.defaultConfiguration = { level: rule.defaultSeverity === "off" ? "none" : LEVEL[rule.defaultSeverity] };
-    run.addRule(builder);
+/**
+ * A SARIF log built one file at a time: each result keeps only its positions and words, not the
+ * file's analysis. `analysisOf` gives the analysis of a file a related mention points into.
+ */
+export class SarifLog {
+  private readonly run: SarifRunBuilder;
+
+  constructor(
+    version: string,
+    private readonly analysisOf: (file: string) => Analysis | undefined,
+  ) {
+    this.run = new SarifRunBuilder().initSimple({ toolDriverName: "provenance", toolDriverVersion: version });
+    for (const rule of RULES) {
+      const builder = new SarifRuleBuilder().initSimple({ ruleId: rule.code, shortDescriptionText: rule.title, fullDescriptionText: rule.description });
+      builder.rule.defaultConfiguration = { level: rule.defaultSeverity === "off" ? "none" : LEVEL[rule.defaultSeverity] };
+      this.run.addRule(builder);
+    }
   }
-  const analyses = new Map(reports.map((r) => [r.file, r.analysis]));
-  for (const { file, analysis, findings } of reports) {
+
+  add({ file, analysis, findings }: FileReport): void {
     const uri = artifactUri(file);
     for (const finding of findings) {
       const start = lineColumn(analysis, finding.span.start);
@@ -39,21 +50,24 @@ export function toSarif(reports: readonly FileReport[], version: string): string
       });
       // The editor's severity, which SARIF's three levels cannot tell apart (information, hint).
       result.result.properties = { severity: finding.severity, ...(finding.stance ? { stance: finding.stance } : {}) };
-      const related = relatedLocations(finding, analyses);
+      const related = relatedLocations(finding, this.analysisOf);
       if (related.length > 0) result.result.relatedLocations = related;
-      run.addResult(result);
+      this.run.addResult(result);
     }
   }
-  const log = new SarifBuilder();
-  log.addRun(run);
-  return log.buildSarifJsonString({ indent: true });
+
+  text(): string {
+    const log = new SarifBuilder();
+    log.addRun(this.run);
+    return log.buildSarifJsonString({ indent: true });
+  }
 }
 
 /** The mentions a finding points at (the other side of a conflict), where their file was analysed. */
-function relatedLocations(finding: Finding, analyses: ReadonlyMap<string, Analysis>): Location[] {
+function relatedLocations(finding: Finding, analysisOf: (file: string) => Analysis | undefined): Location[] {
   const out: Location[] = [];
   for (const mention of finding.related ?? []) {
-    const analysis = analyses.get(mention.file);
+    const analysis = analysisOf(mention.file);
     if (!analysis) continue;
     const start = lineColumn(analysis, mention.start);
     const end = lineColumn(analysis, mention.end);

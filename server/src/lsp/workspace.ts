@@ -16,13 +16,22 @@ import { describeError, showWarning, type Logger } from "./safe";
 import type { SettingsStore } from "./settings";
 import type { SourceIndex } from "./sources";
 import { canonicalUri, isUnder, pathOfUri, uriOfPath } from "./uris";
-import { formatBytes, MESSAGES, readSource, staysInside, walkAsync, type InputProblem } from "../shared/inputs";
+import { formatBytes, inOrder, MESSAGES, READS_IN_FLIGHT, readSource, staysInside, walkAsync, type InputProblem } from "../shared/inputs";
 
 export { formatBytes } from "../shared/inputs";
 
 // ---- Reading and checking one file ----
 
 export type ReadOutcome = { text: string } | { skipped: string };
+
+/** One file read for the corpus: its text or why not, "open" (the editor's buffer wins), "vanished". */
+interface FileRead {
+  uri: string;
+  path: string;
+  /** Which read of the file this was (a newer one wins). */
+  ticket: number;
+  outcome: ReadOutcome | "open" | "vanished";
+}
 
 /**
  * Reads a source text from disk: skipped when not a regular file, too large, binary or not
@@ -233,15 +242,17 @@ export class Workspace {
       const total = planned.length;
       let lastReport = 0;
       let lastYield = Date.now();
-      for (let i = 0; i < total && !cancelled(); i++) {
-        const { path, settings } = planned[i]!;
-        const outcome = await this.loadFile(path, settings);
+      let done = 0;
+      // Several files are read while earlier ones are analysed; they are added in order.
+      for await (const read of inOrder(planned, READS_IN_FLIGHT, ({ path, settings }) => this.readFile(path, settings))) {
+        if (cancelled()) break;
+        const outcome = this.applyRead(read);
         if (outcome === "indexed") indexed++;
         else if (outcome === "skipped") skipped++;
+        done++;
         const now = Date.now();
-        if (now - lastReport > 100 || i === total - 1) {
+        if (now - lastReport > 100 || done === total) {
           lastReport = now;
-          const done = i + 1;
           progress?.report(Math.round((done / total) * 100), `${done}/${total} files`);
           connection.sendNotification(IndexingStatusNotification, { indexing: true, done, total });
         }
@@ -281,21 +292,31 @@ export class Workspace {
 
   /** Reads one file into the corpus unless it is open in the editor. */
   private async loadFile(path: string, settings: ProvenanceSettings): Promise<"indexed" | "skipped" | "ignored"> {
+    return this.applyRead(await this.readFile(path, settings));
+  }
+
+  /** Reads a file from disk (nothing when it is open); never rejects. */
+  private async readFile(path: string, settings: ProvenanceSettings): Promise<FileRead> {
     const uri = uriOfPath(path);
-    if (this.options.isOpen(uri)) return "indexed";
+    if (this.options.isOpen(uri)) return { uri, path, ticket: 0, outcome: "open" };
     const ticket = ++this.reads;
     this.latestRead.set(uri, ticket);
-    let outcome: ReadOutcome;
     try {
-      outcome = await readSourceFile(path, settings.maxFileSize);
-      if (this.latestRead.get(uri) !== ticket) return "ignored"; // a newer read of this file is under way or done
-      this.latestRead.delete(uri);
+      return { uri, path, ticket, outcome: await readSourceFile(path, settings.maxFileSize) };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-        if (!this.options.isOpen(uri)) this.options.sources.remove(uri);
-        return "ignored";
-      }
-      outcome = { skipped: `could not be read (${(error as Error).message})` };
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return { uri, path, ticket, outcome: "vanished" };
+      return { uri, path, ticket, outcome: { skipped: `could not be read (${(error as Error).message})` } };
+    }
+  }
+
+  /** Puts what was read into the corpus, unless a newer read of the file exists or it was opened meanwhile. */
+  private applyRead({ uri, path, ticket, outcome }: FileRead): "indexed" | "skipped" | "ignored" {
+    if (outcome === "open") return "indexed";
+    if (this.latestRead.get(uri) !== ticket) return "ignored"; // a newer read of this file is under way or done
+    this.latestRead.delete(uri);
+    if (outcome === "vanished") {
+      if (!this.options.isOpen(uri)) this.options.sources.remove(uri);
+      return "ignored";
     }
     // Opened while the file was read: the editor's text wins over the disk's.
     if (this.options.isOpen(uri)) return "indexed";

@@ -148,29 +148,6 @@ export interface ReadOptions {
 // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then tells what was opened.
 const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
 
-/** Reads a regular file (blocking): its size is checked before any byte is read. */
-export function readSourceSync(path: string, options: ReadOptions): ReadResult {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(path, OPEN_FLAGS);
-    const stats = fs.fstatSync(fd);
-    const refused = refuse(path, stats, options);
-    if (refused) return refused;
-    const buffer = Buffer.allocUnsafe(stats.size);
-    let filled = 0;
-    while (filled < stats.size) {
-      const n = fs.readSync(fd, buffer, filled, stats.size - filled, filled);
-      if (n === 0) break;
-      filled += n;
-    }
-    return decoded(path, buffer.subarray(0, filled));
-  } catch (error) {
-    return { path, message: describeFsError(error), fatal: true };
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
-}
-
 /** Reads a regular file (promises): its size is checked before any byte is read. */
 export async function readSource(path: string, options: ReadOptions): Promise<ReadResult> {
   let handle: fsp.FileHandle | undefined;
@@ -192,6 +169,37 @@ export async function readSource(path: string, options: ReadOptions): Promise<Re
   } finally {
     await handle?.close().catch(() => undefined);
   }
+}
+
+/** How many files are read at once while earlier ones are analysed (the CLI's and the server's indexing). */
+export const READS_IN_FLIGHT = 8;
+
+/**
+ * Starts `start(item)` for the items in order, at most `inFlight` started and not yet taken, and
+ * yields the results in the items' order: reads overlap the caller's work on earlier results,
+ * and memory holds at most `inFlight` results. A rejection is re-thrown when its turn comes.
+ */
+export async function* inOrder<T, R>(items: readonly T[], inFlight: number, start: (item: T) => Promise<R>): AsyncGenerator<R, void, undefined> {
+  type Settled = { ok: true; value: R } | { ok: false; error: unknown };
+  const pending: Array<Promise<Settled>> = [];
+  let next = 0;
+  const fill = () => {
+    while (next < items.length && pending.length < Math.max(1, inFlight)) {
+      pending.push(start(items[next++]!).then((value): Settled => ({ ok: true, value }), (error: unknown): Settled => ({ ok: false, error })));
+    }
+  };
+  fill();
+  while (pending.length > 0) {
+    const settled = await pending.shift()!;
+    fill();
+    if (!settled.ok) throw settled.error;
+    yield settled.value;
+  }
+}
+
+/** Reads files (promises), several in flight, each result yielded in the order of `paths`. */
+export function readSourcesInOrder(paths: readonly string[], options: ReadOptions, inFlight = READS_IN_FLIGHT): AsyncGenerator<ReadResult & { path: string }, void, undefined> {
+  return inOrder(paths, inFlight, async (path) => ({ ...(await readSource(path, options)), path }));
 }
 
 function refuse(path: string, stats: fs.Stats, options: ReadOptions): InputProblem | undefined {
