@@ -612,6 +612,8 @@ function classifyUnknownRun(
 ): void {
   const words = nameWords(tokens, r0, r1);
   if (words.some((w) => W.ethnicReligiousGroups.has(w))) return;
+  // "Typhoon Haiyan", "Operation Protective Edge": an event's name.
+  if (W.eventTitles.has(words[0]!) || (tokens[r0 - 1]?.cap && W.eventTitles.has(tokens[r0 - 1]!.text))) return;
   const titled = hasPersonWordBefore(tokens, r0, s);
   if (words.length === 1) {
     const rec = persons.lookup(words[0]!);

@@ -15,6 +15,10 @@ export const ACTOR_RULE_CASES: ActorRuleCase[] = [
   // A name particle joined by a hyphen stays in the name, after a title too.
   { rule: "hyphenated particle after a title", text: "Its spokesman Tariq al-Hashimi rejected the figures.", actors: [["Tariq al-Hashimi", "person", "tariq-al-hashimi"]], absent: ["Tariq"] },
 
+  // A storm's or an operation's name is an event, not a person.
+  { rule: "named storm", text: "The death toll from Typhoon Halong rose to 312, officials said.", absent: ["Typhoon Halong", "Halong"] },
+  { rule: "named operation", text: "Operation Desert Lance began in July, the army said.", absent: ["Operation Desert Lance", "Desert Lance"] },
+
   // Institutions with an inner of/for/on/in and country words are one organization.
   { rule: "Government of X", text: "The Government of Chile announced new measures.", actors: [["Government of Chile", "organization", "government-of-chile"]], absent: ["Chile"] },
   { rule: "country + Government", text: "The United States Government assesses the risk as low.", actors: [["United States Government", "organization", "united-states-government"]], absent: ["United States"] },
