@@ -118,6 +118,16 @@ function figureAt(tokens: Token[], i: number, s: SentenceSlice): RawFigure | und
 }
 
 /** Years, dates, times, phone numbers, ordinals, decades and numbers inside names. */
+/** "221 Baker Street", "1600 Pennsylvania Avenue": a house number before a street's name. */
+function isStreetNumber(tokens: Token[], i: number, s: SentenceSlice): boolean {
+  for (let k = i + 1; k < Math.min(s.t1, i + 5); k++) {
+    const t = tokens[k]!;
+    if (t.kind !== TokenKind.Word || !t.cap) return false;
+    if (k > i + 1 && LEX.streetSuffixes.has(t.lower)) return true;
+  }
+  return false;
+}
+
 function isExcludedDigits(tokens: Token[], i: number, s: SentenceSlice): boolean {
   const t = tokens[i]!;
   const prev = tokens[i - 1];
@@ -144,6 +154,7 @@ function isExcludedDigits(tokens: Token[], i: number, s: SentenceSlice): boolean
   if (next && next.joined && (next.text === ":" || next.text === "/") && tokens[i + 2]?.kind === TokenKind.Number) return true;
   if (isDateLike(tokens, i)) return true;
   if (isPhoneLike(tokens, i)) return true;
+  if (isStreetNumber(tokens, i, s)) return true;
   // A year: four digits, no separator, unless a counted noun follows directly ("2000 troops").
   if (/^\d{4}$/.test(raw)) {
     const v = Number(raw);

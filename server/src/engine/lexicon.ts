@@ -153,6 +153,7 @@ export const LEX = {
   clockContextWords: new Set(figureData.clockContextWords),
   noteFollowers: new Set(figureData.noteFollowers),
   npEndAdverbs: new Set(figureData.npEndAdverbs),
+  streetSuffixes: new Set<string>(figureData.streetSuffixes),
   changeVerbs: new Set<string>(figureData.changeVerbs),
   months: new Set(language.months),
   weekdays: new Set(language.weekdays),

@@ -31,6 +31,7 @@ export const FIGURE_READ_CASES: FigureReadCase[] = [
 
 /** Numbers that are not figures. */
 export const NOT_FIGURE_CASES: Array<{ text: string; notFigure: string }> = [
+  { text: "The agency moved its office to 48 Marlow Street last year.", notFigure: "48" },
   { text: "Guards watched the inmates in three compounds.12 Others were moved.", notFigure: "12" },
   { text: "The court cited the ruling of the judges,3 and the appeal.", notFigure: "3" },
   { text: "The dam was described as unsafe in the inspection. [4]", notFigure: "4" },
