@@ -5,6 +5,7 @@ import frameData from "./data/frames.json";
 import actorData from "./data/actors.json";
 import { type Token, TokenKind } from "./tokens";
 import { LEX } from "./lexicon";
+import { wordClass } from "./wordMarks";
 
 interface QuantityClass {
   nouns: string[];
@@ -87,6 +88,9 @@ export const FRAME_LEX = {
   alsoPrepositions: new Set(frameData.clauseBounds.alsoPrepositions),
   nounPhraseStarts: new Set(frameData.clauseBounds.nounPhraseStarts),
 };
+
+/** Words with some frame role: the one scan of a sentence skips the others by one bit. */
+export const FRAME_ROLE_WORD = wordClass(FRAME_LEX.roles);
 
 /** Whether the word at j opens another clause: a subordinating conjunction, except "since the outbreak", "after 2016", "before March" (prepositions). */
 export function opensClause(tokens: readonly Token[], j: number): boolean {
