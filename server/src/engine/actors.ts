@@ -8,6 +8,7 @@ import { findUnlistedOrganizations } from "./organizations";
 import { isKnownPlace, readsAsPlace } from "./places";
 import { readSpeakerLabel, speakerLabelEnd } from "./speakerLabels";
 import { internString, memoize } from "./intern";
+import { hasMark, wordTest } from "./wordMarks";
 
 const W = ACTOR_WORDS;
 const capitalize = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
@@ -440,9 +441,10 @@ const TITLE_TOKENS = new Set(
     .map((w) => w.replace(/\.$/, ""))
     .filter((w) => LEX.titles.has(w.toLowerCase()) || LEX.titles.has(w.toLowerCase() + ".") || w === "General" || w === "Leader" || w === "Secretary"),
 );
+const TITLE_TOKEN = wordTest((text) => TITLE_TOKENS.has(text));
 
 function isTitleToken(tokens: Token[], i: number): boolean {
-  return TITLE_TOKENS.has(tokens[i]!.text);
+  return hasMark(tokens[i]!, TITLE_TOKEN);
 }
 
 function readPersonAfterTitle(

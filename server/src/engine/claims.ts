@@ -456,7 +456,7 @@ const CUE_MARK = wordClass(CUE_WORDS);
 function cueAt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undefined {
   const { tokens } = ctx;
   const t = tokens[i]!;
-  if (t.kind !== TokenKind.Word || !CUE_WORDS.has(t.lower)) return undefined;
+  if (t.kind !== TokenKind.Word || !hasMark(t, CUE_MARK)) return undefined;
   const lw = t.lower;
   const prev = tokens[i - 1];
   const capitalizedInside = t.cap && !isSentenceStart(tokens, i, s) && !(prev && (prev.text === '"' || prev.text === "“"));

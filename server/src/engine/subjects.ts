@@ -7,7 +7,7 @@ import type { RawFigure } from "./figures";
 import type { SentenceSlice } from "./sentences";
 import { covering, firstWithin, lastBefore, lowerBound, within } from "./spans";
 import { memoize } from "./intern";
-import { hasMark, wordClass } from "./wordMarks";
+import { hasMark, wordClass, wordTest } from "./wordMarks";
 import quantityData from "./data/quantities.json";
 
 const THING_SYNONYMS: Record<string, string> = quantityData.things;
@@ -330,6 +330,8 @@ function thingPhrase(input: SubjectInput, s: SentenceSlice, thing: string): { ow
 }
 
 const THING_WORDS = new Map(Object.entries(THING_SYNONYMS));
+/** Words that may name a counted thing: a listed one, or a plural that normalizes to some thing. */
+const THING_WORD = wordTest((_text, lower) => THING_WORDS.has(lower) || (lower.length > 3 && lower.endsWith("s") && normalizeThing(lower) !== ""));
 
 /** Where each counted thing is named in a sentence (computed once per sentence). */
 function thingPositions(input: SubjectInput, s: SentenceSlice): Map<string, number[]> {
@@ -339,7 +341,7 @@ function thingPositions(input: SubjectInput, s: SentenceSlice): Map<string, numb
   m = new Map();
   for (let k = s.t0; k < s.t1; k++) {
     const t = input.tokens[k]!;
-    if (t.kind !== TokenKind.Word || t.cap) continue;
+    if (t.kind !== TokenKind.Word || t.cap || !hasMark(t, THING_WORD)) continue;
     const thing = THING_WORDS.get(t.lower) ?? (t.lower.length > 3 && t.lower.endsWith("s") ? normalizeThing(t.lower) : undefined);
     if (!thing) continue;
     const list = m.get(thing);
