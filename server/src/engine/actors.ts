@@ -8,6 +8,7 @@ import { findUnlistedOrganizations } from "./organizations";
 import { isKnownPlace, readsAsPlace } from "./places";
 import { readSpeakerLabel, speakerLabelEnd } from "./speakerLabels";
 import { internString, memoize } from "./intern";
+import { hasMark, wordClass, wordTest } from "./wordMarks";
 
 const W = ACTOR_WORDS;
 const capitalize = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
@@ -19,6 +20,7 @@ const COMMON_CAPITALIZED: ReadonlySet<string> = new Set([
 
 /** Lower-case words that may continue a capitalized chunk: particles, joiners, inner prepositions of institution names, "and". */
 const CHUNK_CONTINUERS: ReadonlySet<string> = new Set([...W.nameParticles, ...W.chunkJoiners, ...W.orgInnerJoiners, "and"]);
+const CHUNK_CONTINUER = wordClass(CHUNK_CONTINUERS);
 
 function isCommonCapitalized(word: string): boolean {
   return COMMON_CAPITALIZED.has(word);
@@ -124,7 +126,8 @@ function dedupe(list: ActorMention[]): ActorMention[] {
 function mention(text: string, tokens: Token[], t0: number, t1: number, kind: ActorKind, canonical: string, name: string): ActorMention {
   const start = tokens[t0]!.start;
   const end = tokens[t1 - 1]!.end;
-  return { start, end, text: internString(text.slice(start, end)), kind, canonical, name };
+  // A one-word mention's text is its token's (shared) string: no slice to hash.
+  return { start, end, text: internString(t1 - t0 === 1 ? tokens[t0]!.text : text.slice(start, end)), kind, canonical, name };
 }
 
 function scanSentence(
@@ -185,7 +188,7 @@ function chunkEnd(tokens: Token[], i: number, limit: number): number {
       continue;
     }
     // Most chunks end at an ordinary lower-case word: stop there before the rarer continuations below.
-    if (t.kind === TokenKind.Word && !CHUNK_CONTINUERS.has(t.lower) && !isPossessive(t)) break;
+    if (t.kind === TokenKind.Word && !hasMark(t, CHUNK_CONTINUER) && !isPossessive(t)) break;
     // Joined pieces: Jong-ho, Kwang-chol, People's (possessive inside a multi-word name is checked by the gazetteer).
     if (t.text === "-" && t.joined && tokens[j + 1]?.joined && tokens[j + 1]!.kind === TokenKind.Word) {
       j += 2;
@@ -439,9 +442,10 @@ const TITLE_TOKENS = new Set(
     .map((w) => w.replace(/\.$/, ""))
     .filter((w) => LEX.titles.has(w.toLowerCase()) || LEX.titles.has(w.toLowerCase() + ".") || w === "General" || w === "Leader" || w === "Secretary"),
 );
+const TITLE_TOKEN = wordTest((text) => TITLE_TOKENS.has(text));
 
 function isTitleToken(tokens: Token[], i: number): boolean {
-  return TITLE_TOKENS.has(tokens[i]!.text);
+  return hasMark(tokens[i]!, TITLE_TOKEN);
 }
 
 function readPersonAfterTitle(
@@ -565,12 +569,11 @@ function regionalName(tokens: Token[], i: number, s: SentenceSlice): string | un
   return LEX.regionalNames.get("the " + tokens[i]!.text);
 }
 
+/** Capitalized words that are no part of a personal name: common words, acronyms, institution and place heads. */
+const NOT_NAME_WORD = wordTest((text) => isCommonCapitalized(text) || /^[A-Z]{2,}$/.test(text) || LEX.orgHeadWords.has(text) || LEX.placeHeads.has(text));
+
 function isNameLike(t: Token): boolean {
-  if (t.kind !== TokenKind.Word || !t.cap) return false;
-  if (isCommonCapitalized(t.text)) return false;
-  if (/^[A-Z]{2,}$/.test(t.text)) return false; // acronyms are not personal names
-  if (LEX.orgHeadWords.has(t.text) || LEX.placeHeads.has(t.text)) return false;
-  return true;
+  return t.kind === TokenKind.Word && t.cap && !hasMark(t, NOT_NAME_WORD);
 }
 
 function nameRunEnd(tokens: Token[], i: number, limit: number): number {

@@ -8,6 +8,7 @@ import actorData from "./data/actors.json";
 import type { SentenceSlice } from "./sentences";
 import { covering, lastBefore, within } from "./spans";
 import { internArray, internString } from "./intern";
+import { hasMark, wordClass } from "./wordMarks";
 
 const W = LEX.claimWords;
 // Each word class read once at load (the sets are then plain module constants).
@@ -138,6 +139,7 @@ const DENIAL_PREDICATES = new Set(cueData.denialPredicates);
 const ANONYMITY = byAnchor(cueData.anonymityPhrases);
 const HEDGE_PHRASES = byAnchor(cueData.hedgePhrases);
 const PHRASE_STARTS = new Set(["according", ...NON_CONFIRMATION.keys(), ...PASSIVE_HEDGES.keys(), ...ANONYMITY.keys(), ...HEDGE_PHRASES.keys()].flatMap((k) => [k, k.replace("'", "’")]));
+const PHRASE_START_MARK = wordClass(PHRASE_STARTS);
 const CONCERN_NOUNS = new Set(cueData.concernNouns);
 const DOCUMENT_VERBS = new Set(cueData.documentVerbs.forms);
 const DOCUMENT_NOUNS = new Set(cueData.documentVerbs.subjects);
@@ -202,7 +204,7 @@ export function findClaim(ctx: ClaimContext, s: SentenceSlice, sentenceIndex: nu
   const phraseCues = cues.length;
   for (let i = s.t0; i < s.t1; i++) {
     const t = tokens[i]!;
-    if (t.kind !== TokenKind.Word || !CUE_WORDS.has(t.lower)) continue;
+    if (t.kind !== TokenKind.Word || !hasMark(t, CUE_MARK)) continue;
     if (phraseCues > 0 && insidePhraseCue(cues, phraseCues, t.start)) continue;
     const found = cueAt(ctx, s, i);
     if (!found) continue;
@@ -379,7 +381,8 @@ function isAnaphoricNoun(ctx: ClaimContext, c: FoundCue): boolean {
 function makeCue(ctx: ClaimContext, t0: number, t1: number, kind: ClaimKind, stance?: Stance): Cue {
   const start = ctx.tokens[t0]!.start;
   const end = ctx.tokens[t1 - 1]!.end;
-  const cue: Cue = { start, end, text: internString(ctx.text.slice(start, end)), kind };
+  // A one-word cue's text is its token's (shared) string: no slice to hash.
+  const cue: Cue = { start, end, text: internString(t1 - t0 === 1 ? ctx.tokens[t0]!.text : ctx.text.slice(start, end)), kind };
   if (stance) cue.stance = stance;
   return cue;
 }
@@ -398,7 +401,7 @@ function collectPhraseCues(ctx: ClaimContext, s: SentenceSlice, out: FoundCue[])
   const { tokens } = ctx;
   for (let i = s.t0; i < s.t1; i++) {
     const t = tokens[i]!;
-    if (t.kind !== TokenKind.Word || !PHRASE_STARTS.has(t.lower)) continue;
+    if (t.kind !== TokenKind.Word || !hasMark(t, PHRASE_START_MARK)) continue;
     if (t.lower === "according" && tokens[i + 1]?.lower === "to") {
       const np = npAfter(tokens, i + 2, s.t1, false, ctx.actors);
       // "according to plan" is not an attribution: the phrase must name a speaker or a document.
@@ -476,11 +479,12 @@ const CUE_WORDS = new Set<string>([
   ...W_flawNouns,
   ...W_ignoranceLeads,
 ]);
+const CUE_MARK = wordClass(CUE_WORDS);
 
 function cueAt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undefined {
   const { tokens } = ctx;
   const t = tokens[i]!;
-  if (t.kind !== TokenKind.Word || !CUE_WORDS.has(t.lower)) return undefined;
+  if (t.kind !== TokenKind.Word || !hasMark(t, CUE_MARK)) return undefined;
   const lw = t.lower;
   const prev = tokens[i - 1];
   const capitalizedInside = t.cap && !isSentenceStart(tokens, i, s) && !(prev && (prev.text === '"' || prev.text === "“"));

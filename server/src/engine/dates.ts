@@ -1,6 +1,7 @@
 // Dates in the text: "25 June 2024", "June 19, 2024", "November 2023", "23-10-2024", "2024-10-23".
 import type { Span } from "./types";
 import { type Token, TokenKind } from "./tokens";
+import { hasMark, wordClass } from "./wordMarks";
 
 const MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?";
 const DATE_RE = new RegExp(
@@ -16,6 +17,7 @@ const DATE_RE = new RegExp(
   "y",
 );
 const MONTHS = new Set(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]);
+const MONTH_WORD = wordClass(MONTHS);
 
 /** Dates start at a number or a month name: the pattern is tried only there. */
 export function findDates(text: string, tokens: Token[]): Span[] {
@@ -23,7 +25,7 @@ export function findDates(text: string, tokens: Token[]): Span[] {
   let after = 0;
   for (const t of tokens) {
     if (t.start < after) continue;
-    if (t.kind !== TokenKind.Number && !(t.kind === TokenKind.Word && t.cap && MONTHS.has(t.lower))) continue;
+    if (t.kind !== TokenKind.Number && !(t.kind === TokenKind.Word && t.cap && hasMark(t, MONTH_WORD))) continue;
     DATE_RE.lastIndex = t.start;
     const m = DATE_RE.exec(text);
     // "May" alone is a modal far more often than a month: the pattern wants a day or a year with it.

@@ -3,6 +3,7 @@ import type { Qualifier } from "./types";
 import { type Token, TokenKind } from "./tokens";
 import { LEX, matchGazetteer } from "./lexicon";
 import type { SentenceSlice } from "./sentences";
+import { hasMark, wordClass } from "./wordMarks";
 
 export interface RawFigure {
   /** Token range of the span (qualifier + number + scale/percent). */
@@ -39,12 +40,13 @@ const PERIOD_NOUNS = new Map([["year", "per-year"], ["month", "per-month"], ["we
 
 /** Words that can start a figure written in words ("two", "thousands", "a dozen", "several hundred"). */
 const NUMBER_STARTS = new Set<string>([...LEX.numberWords.keys(), ...LEX.vagueMagnitudes.keys()].map((k) => k.split(" ")[0]!).concat(["a", "half", "several", "few", "many", "tens"]));
+const NUMBER_START_MARK = wordClass(NUMBER_STARTS);
 
 export function findFigures(tokens: Token[], s: SentenceSlice): RawFigure[] {
   const out: RawFigure[] = [];
   for (let i = s.t0; i < s.t1; i++) {
     const t = tokens[i]!;
-    if (t.kind !== TokenKind.Number && !(t.kind === TokenKind.Word && NUMBER_STARTS.has(t.lower))) continue;
+    if (t.kind !== TokenKind.Number && !(t.kind === TokenKind.Word && hasMark(t, NUMBER_START_MARK))) continue;
     if (t.lower === "a" && tokens[i + 1]?.lower !== "dozen" && !LEX.scaleFractions.has(tokens[i + 1]?.lower ?? "")) continue;
     const f = figureAt(tokens, i, s);
     if (f) {

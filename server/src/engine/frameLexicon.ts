@@ -5,6 +5,7 @@ import frameData from "./data/frames.json";
 import actorData from "./data/actors.json";
 import { type Token, TokenKind } from "./tokens";
 import { LEX } from "./lexicon";
+import { hasMark, wordClass } from "./wordMarks";
 
 interface QuantityClass {
   nouns: string[];
@@ -92,10 +93,14 @@ export const FRAME_LEX = {
   nounPhraseStarts: new Set(frameData.clauseBounds.nounPhraseStarts),
 };
 
+/** Words with some frame role: the one scan of a sentence skips the others by one bit. */
+export const FRAME_ROLE_WORD = wordClass(FRAME_LEX.roles);
+const SUBORDINATOR = wordClass(FRAME_LEX.subordinators);
+
 /** Whether the word at j opens another clause: a subordinating conjunction, except "since the outbreak", "after 2016", "before March" (prepositions). */
 export function opensClause(tokens: readonly Token[], j: number): boolean {
   const t = tokens[j]!;
-  if (t.kind !== TokenKind.Word || !FRAME_LEX.subordinators.has(t.lower)) return false;
+  if (t.kind !== TokenKind.Word || !hasMark(t, SUBORDINATOR)) return false;
   if (!FRAME_LEX.alsoPrepositions.has(t.lower)) return true;
   const next = tokens[j + 1];
   if (!next || next.kind === TokenKind.Number) return false;

@@ -7,7 +7,8 @@ import type { RawFigure } from "./figures";
 import type { SentenceSlice } from "./sentences";
 import type { Subject } from "./subjects";
 import { covering, lowerBound } from "./spans";
-import { FRAME_LEX, opensClause, ROLE_INCIDENT, ROLE_LOCATIVE, ROLE_PLACE_HEAD, ROLE_WORLDWIDE, ROLE_WORLD_NOUN } from "./frameLexicon";
+import { hasMark } from "./wordMarks";
+import { FRAME_LEX, FRAME_ROLE_WORD, opensClause, ROLE_INCIDENT, ROLE_LOCATIVE, ROLE_PLACE_HEAD, ROLE_WORLDWIDE, ROLE_WORLD_NOUN } from "./frameLexicon";
 import { LEX, slug } from "./lexicon";
 import { memoize } from "./intern";
 
@@ -84,9 +85,8 @@ function scanSentence(input: FrameInput, s: SentenceSlice): [Mention[], Mention[
   let incidents = NO_MENTIONS;
   for (let k = s.t0; k < s.t1; k++) {
     const t = tokens[k]!;
-    if (t.kind !== TokenKind.Word) continue;
-    const role = FRAME_LEX.roles.get(t.lower);
-    if (role === undefined) continue;
+    if (t.kind !== TokenKind.Word || !hasMark(t, FRAME_ROLE_WORD)) continue;
+    const role = FRAME_LEX.roles.get(t.lower)!;
     if (role & ROLE_INCIDENT && !isResemblance(tokens, k)) {
       if (incidents === NO_MENTIONS) incidents = [];
       incidents.push({ k, id: FRAME_LEX.incidents.get(t.lower)! });

@@ -10,6 +10,7 @@ import claimData from "./data/claims.json";
 import { tokenize, TokenKind, type Token } from "./tokens";
 import type { ActorKind, Qualifier, Stance } from "./types";
 import { memoize } from "./intern";
+import { hasMark, wordTest } from "./wordMarks";
 
 /** Slugs repeat across mentions and documents (names, places): computed once per distinct string. */
 export const slug: (s: string) => string = memoize(computeSlug);
@@ -39,7 +40,9 @@ interface TrieNode {
 }
 
 /** Key of a token in the gazetteer trie: curly apostrophes folded to straight ones. */
-export const trieKey = (t: Token): string => (t.text.includes("’") ? t.text.replace(/’/g, "'") : t.text);
+export const trieKey = (t: Token): string => trieKeyOf(t.text);
+
+const trieKeyOf = (text: string): string => (text.includes("’") ? text.replace(/’/g, "'") : text);
 
 function addEntry(root: TrieNode, surface: string, entry: GazetteerEntry, overwrite = false): void {
   const toks = tokenize(surface).filter((t) => t.kind !== TokenKind.Newline);
@@ -203,8 +206,12 @@ function computeFoldedPlaceName(s: string): string {
 /** Cities and first-level regions (generated from GeoNames data and country-region-data), folded. */
 export const PLACE_NAMES: ReadonlySet<string> = new Set((placeData as string).split("|"));
 
+/** Words that begin some gazetteer entry: most tokens are rejected by one bit. */
+const GAZETTEER_START = wordTest((text) => LEX.gazetteer.next.has(trieKeyOf(text)));
+
 /** Longest gazetteer match starting at token i: [entry, tokens consumed]. */
 export function matchGazetteer(tokens: Token[], i: number, limit = tokens.length): [GazetteerEntry, number] | undefined {
+  if (i < limit && !hasMark(tokens[i]!, GAZETTEER_START)) return undefined;
   let node: TrieNode | undefined = LEX.gazetteer;
   let best: [GazetteerEntry, number] | undefined;
   for (let j = i; j < limit && node; j++) {

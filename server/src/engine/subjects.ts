@@ -7,6 +7,7 @@ import type { RawFigure } from "./figures";
 import type { SentenceSlice } from "./sentences";
 import { covering, firstWithin, lastBefore, lowerBound, within } from "./spans";
 import { memoize } from "./intern";
+import { hasMark, wordClass, wordTest } from "./wordMarks";
 import quantityData from "./data/quantities.json";
 
 const THING_SYNONYMS: Record<string, string> = quantityData.things;
@@ -18,6 +19,7 @@ const RECEIVE_VERBS = new Set(["received", "receive", "receives", "receiving", "
 const HELP_VERBS = new Set(["aid", "support", "assist", "help", "bolster", "reinforce", "join", "joined", "joining", "supporting", "aiding", "assisting", "helping", "alongside", "backing", "back", "augment", "strengthen"]);
 const PLACE_PREPS = new Set(["in", "to", "into", "inside", "within", "across", "throughout", "at"]);
 const UNIT_NOUNS = new Set(["battalion", "brigade", "regiment", "division", "unit", "corps", "company", "platoon", "squadron", "detachment", "contingent"]);
+const UNIT_NOUN = wordClass(UNIT_NOUNS);
 
 /** The owner, place and thing read around a figure (the sentence-level part of its frame). */
 export interface SubjectParts {
@@ -261,7 +263,7 @@ function unitsOf(input: SubjectInput, s: SentenceSlice): SentenceUnits {
   const { tokens } = input;
   const named = firstWithin(input.actors, tokens[s.t0]!.start, tokens[s.t1 - 1]!.end, (a) => a.kind === "organization" && UNIT_NOUNS.has(a.text.split(/\s+/).pop()!.toLowerCase()));
   const bare: number[] = [];
-  for (let k = s.t0; k < s.t1; k++) if (UNIT_NOUNS.has(tokens[k]!.lower)) bare.push(k);
+  for (let k = s.t0; k < s.t1; k++) if (hasMark(tokens[k]!, UNIT_NOUN)) bare.push(k);
   u = { named: named?.canonical ?? "", bare };
   unitCache.set(s, u);
   return u;
@@ -329,6 +331,8 @@ function thingPhrase(input: SubjectInput, s: SentenceSlice, thing: string): { ow
 }
 
 const THING_WORDS = new Map(Object.entries(THING_SYNONYMS));
+/** Words that may name a counted thing: a listed one, or a plural that normalizes to some thing. */
+const THING_WORD = wordTest((_text, lower) => THING_WORDS.has(lower) || (lower.length > 3 && lower.endsWith("s") && normalizeThing(lower) !== ""));
 
 /** Where each counted thing is named in a sentence (computed once per sentence). */
 function thingPositions(input: SubjectInput, s: SentenceSlice): Map<string, number[]> {
@@ -338,7 +342,7 @@ function thingPositions(input: SubjectInput, s: SentenceSlice): Map<string, numb
   m = new Map();
   for (let k = s.t0; k < s.t1; k++) {
     const t = input.tokens[k]!;
-    if (t.kind !== TokenKind.Word || t.cap) continue;
+    if (t.kind !== TokenKind.Word || t.cap || !hasMark(t, THING_WORD)) continue;
     const thing = THING_WORDS.get(t.lower) ?? (t.lower.length > 3 && t.lower.endsWith("s") ? normalizeThing(t.lower) : undefined);
     if (!thing) continue;
     const list = m.get(thing);

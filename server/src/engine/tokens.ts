@@ -18,6 +18,8 @@ export interface Token {
   cap: boolean;
   /** No white space between this token and the previous one. */
   joined: boolean;
+  /** Word-class bits (wordMarks.ts), -1 until first asked for: read them with hasMark(). */
+  marks: number;
 }
 
 const LETTER_RE = /[\p{L}\p{M}]/u;
@@ -62,7 +64,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const push = (start: number, end: number, kind: TokenKind, hasUpper: boolean) => {
     const raw = text.slice(start, end);
     const cap = kind === TokenKind.Word && (text.charCodeAt(start) < 128 ? text.charCodeAt(start) >= 65 && text.charCodeAt(start) <= 90 : UPPER_RE.test(text[start]!));
-    tokens.push({ start, end, text: raw, lower: hasUpper ? raw.toLowerCase() : raw, kind, cap, joined: prevEnd === start });
+    tokens.push({ start, end, text: raw, lower: hasUpper ? raw.toLowerCase() : raw, kind, cap, joined: prevEnd === start, marks: -1 });
     prevEnd = end;
   };
   while (pos < to) {
