@@ -34,10 +34,8 @@ export interface Statement {
   sourceId: string;
   /** Parties whose claims a denial rejects ("South Korea's claims" -> south-korea). */
   deniedSources: ReadonlySet<string>;
-  /** Content-word stems of the statement, computed when first needed (rarely). */
+  /** Content-word stems of the statement, computed when first needed (rarely) from the claim's own text. */
   stems?: Set<string>;
-  /** The analysed text, to compute stems on demand. */
-  source: string;
   /** Start of the claim a denial's "the allegations" refers to. */
   anaphoricTarget?: number;
   /** A sentence the text states in its own voice (an official statement), not a claim. */
@@ -72,7 +70,6 @@ export function extractStatements(file: string, analysis: Analysis): Statement[]
       countries: named.length > 0 || (!denial && classes.length === 0) ? named : salientStates(analysis),
       sourceId,
       deniedSources: denial ? deniedSources(analysis, claim) : NO_SOURCES,
-      source: analysis.text,
       ...(denial ? anaphora(analysis, claim, index) : {}),
     });
   });
@@ -103,7 +100,7 @@ function ownVoiceStatements(file: string, analysis: Analysis): Statement[] {
     const classes = classify(wordsOf(analysis.text, s.start, s.end));
     if (classes.length === 0) return;
     const own: Claim = { start: s.start, end: s.end, text, kinds: [], cues: [], source: null, stance: "asserts", sentence: index };
-    out.push({ file, claim: own, denial: false, assertion: true, classes: internArray(classes), countries, sourceId: "", deniedSources: NO_SOURCES, source: analysis.text, ownVoice: true });
+    out.push({ file, claim: own, denial: false, assertion: true, classes: internArray(classes), countries, sourceId: "", deniedSources: NO_SOURCES, ownVoice: true });
   });
   return out;
 }
@@ -202,7 +199,8 @@ function wordsOf(text: string, start: number, end: number): string[] {
 function stemsOf(s: Statement): Set<string> {
   if (!s.stems) {
     const from = s.denial ? denialFocus(s.claim) : s.claim.start;
-    s.stems = new Set(wordsOf(s.source, from, s.claim.end).filter((w) => w.length > 3 && !STOP.has(w)).map((w) => w.slice(0, 6)));
+    // A claim's text is its slice of the analysed text: the focus is read from it, not from the document.
+    s.stems = new Set(wordsOf(s.claim.text, from - s.claim.start, s.claim.text.length).filter((w) => w.length > 3 && !STOP.has(w)).map((w) => w.slice(0, 6)));
   }
   return s.stems;
 }
@@ -227,53 +225,152 @@ function contradicts(d: Statement, a: Statement): boolean {
   return overlapSets(stemsOf(d), stemsOf(a)) >= 3;
 }
 
-export function stanceConflicts(statements: Statement[]): Contradiction[] {
-  const index = indexAssertions(statements);
-  const out: Contradiction[] = [];
-  for (const cluster of clusterDenials(statements.filter((s) => s.denial))) {
-    const seen = new Set<Statement>();
-    const assertions: Statement[] = [];
-    for (const d of cluster)
-      for (const a of candidates(index, d)) {
-        if (seen.has(a)) continue;
-        if (contradicts(d, a)) {
-          seen.add(a);
-          assertions.push(a);
+/**
+ * Stance contradictions kept current across edits. Assertions are indexed as documents come and
+ * go (by file, by class and party, by source name); a change marks the index keys it touched.
+ * `conflicts()` clusters the denials (cheap: denials are few) and judges again only the clusters
+ * whose denials changed or that looked up a touched key; the others keep their contradiction.
+ */
+export class StanceIndex {
+  private readonly byFile = new Map<string, { statements: Statement[]; assertions: Statement[]; denials: Statement[] }>();
+  private readonly byClassCountry = new Map<string, Set<Statement>>();
+  private readonly bySource = new Map<string, Set<Statement>>();
+  /** Index keys whose assertions changed since the last `conflicts()`. */
+  private readonly dirty = new Set<string>();
+  private clusters = new Map<string, JudgedCluster>();
+  private ids = new WeakMap<Statement, number>();
+  private nextId = 0;
+
+  /** Replaces the statements of `file` (none removes it). */
+  set(file: string, statements: Statement[]): void {
+    const before = this.byFile.get(file);
+    if (before) for (const s of before.assertions) this.unindex(s);
+    if (statements.length === 0) {
+      this.byFile.delete(file);
+      return;
+    }
+    const assertions = statements.filter((s) => s.assertion);
+    for (const s of assertions) this.index(s);
+    for (const s of statements) this.ids.set(s, this.nextId++);
+    this.byFile.set(file, { statements, assertions, denials: statements.filter((s) => s.denial) });
+  }
+
+  /** The contradictions, denials taken in the order of `files` (sorted file names). */
+  conflicts(files: Iterable<string>): Contradiction[] {
+    const denials: Statement[] = [];
+    for (const file of files) for (const d of this.byFile.get(file)?.denials ?? []) denials.push(d);
+    const next = new Map<string, JudgedCluster>();
+    const out: Contradiction[] = [];
+    for (const cluster of clusterDenials(denials)) {
+      const key = cluster.map((d) => this.ids.get(d)).join(",");
+      let judged = this.clusters.get(key);
+      if (!judged || judged.lookups.some((k) => this.dirty.has(k))) judged = this.judge(cluster);
+      next.set(key, judged);
+      if (judged.contradiction) out.push(judged.contradiction);
+    }
+    this.clusters = next;
+    this.dirty.clear();
+    return out;
+  }
+
+  private judge(cluster: Statement[]): JudgedCluster {
+    const lookups = new Set<string>();
+    const found = new Set<Statement>();
+    const consider = (d: Statement, list: Iterable<Statement>) => {
+      for (const a of list) if (!found.has(a) && contradicts(d, a)) found.add(a);
+    };
+    // Apart from its own file, what a denial matches depends only on its signature: denials that
+    // share one (the same story told in many files) read the shared lists once.
+    const signatures = new Set<string>();
+    for (const d of cluster) {
+      lookups.add(`f:${d.file}`);
+      consider(d, this.byFile.get(d.file)?.assertions ?? []);
+      const signature = signatureOf(d);
+      if (signatures.has(signature)) continue;
+      signatures.add(signature);
+      for (const id of d.deniedSources) {
+        for (const key of [id, id.replace(/-/g, " ")]) {
+          lookups.add(`s:${key}`);
+          consider(d, this.bySource.get(key) ?? []);
         }
       }
-    if (assertions.length === 0) continue;
-    assertions.sort((x, y) => x.file.localeCompare(y.file) || x.claim.start - y.claim.start);
-    out.push(toContradiction(cluster, assertions));
+      const primary = d.classes[0];
+      if (!primary) continue;
+      for (const c of CLASSES.get(primary)!.covers) {
+        // The rarest of the denial's parties gives the shortest list; contradicts() checks the rest.
+        let best: ReadonlySet<Statement> | undefined;
+        let bestSize = 0;
+        for (const country of d.countries) {
+          const key = `${c}|${country}`;
+          lookups.add(`c:${key}`);
+          const list = this.byClassCountry.get(key);
+          const size = list?.size ?? 0;
+          if (best === undefined || size < bestSize) [best, bestSize] = [list ?? EMPTY, size];
+        }
+        if (best) consider(d, best);
+      }
+    }
+    if (found.size === 0) return { lookups: [...lookups], contradiction: undefined };
+    const assertions = [...found].sort((x, y) => x.file.localeCompare(y.file) || x.claim.start - y.claim.start);
+    return { lookups: [...lookups], contradiction: toContradiction(cluster, assertions) };
   }
-  return out;
+
+  private index(s: Statement): void {
+    this.dirty.add(`f:${s.file}`);
+    if (s.sourceId) for (const key of sourceKeys(s)) this.indexUnder(this.bySource, `s:`, key, s);
+    for (const c of s.classes) for (const country of s.countries) this.indexUnder(this.byClassCountry, `c:`, `${c}|${country}`, s);
+  }
+
+  private unindex(s: Statement): void {
+    this.dirty.add(`f:${s.file}`);
+    if (s.sourceId) for (const key of sourceKeys(s)) this.unindexUnder(this.bySource, `s:`, key, s);
+    for (const c of s.classes) for (const country of s.countries) this.unindexUnder(this.byClassCountry, `c:`, `${c}|${country}`, s);
+  }
+
+  private indexUnder(map: Map<string, Set<Statement>>, prefix: string, key: string, s: Statement): void {
+    let set = map.get(key);
+    if (!set) map.set(key, (set = new Set()));
+    set.add(s);
+    this.dirty.add(prefix + key);
+  }
+
+  private unindexUnder(map: Map<string, Set<Statement>>, prefix: string, key: string, s: Statement): void {
+    const set = map.get(key);
+    if (!set) return;
+    set.delete(s);
+    if (set.size === 0) map.delete(key);
+    this.dirty.add(prefix + key);
+  }
 }
 
-interface AssertionIndex {
-  /** class|country -> assertions of that class naming that country */
-  byClassCountry: Map<string, Statement[]>;
-  byFile: Map<string, Statement[]>;
-  /** source canonical, or a run of one to four words of the source's name -> assertions by that source */
-  bySource: Map<string, Statement[]>;
+interface JudgedCluster {
+  /** Index keys the judgement read: a change under any of them judges the cluster again. */
+  lookups: string[];
+  contradiction: Contradiction | undefined;
 }
 
-function indexAssertions(statements: Statement[]): AssertionIndex {
-  // The source index is needed only when some denial names a source.
-  const bySourceNeeded = statements.some((s) => s.denial && s.deniedSources.size > 0);
-  const byClassCountry = new Map<string, Statement[]>();
+const EMPTY: ReadonlySet<Statement> = new Set();
+
+/** What decides a denial's matches outside its own file (see contradicts()). */
+function signatureOf(d: Statement): string {
+  return `${d.sourceId}\u0001${d.classes[0] ?? ""}\u0001${d.countries.join(",")}\u0001${[...d.deniedSources].join(",")}`;
+}
+
+/** Stance contradictions of a list of statements (documents in file order), judged from scratch. */
+export function stanceConflicts(statements: Statement[]): Contradiction[] {
+  const index = new StanceIndex();
+  const files: string[] = [];
   const byFile = new Map<string, Statement[]>();
-  const bySource = new Map<string, Statement[]>();
-  const push = (m: Map<string, Statement[]>, k: string, s: Statement) => {
-    const list = m.get(k);
-    if (list) list.push(s);
-    else m.set(k, [s]);
-  };
   for (const s of statements) {
-    if (!s.assertion) continue;
-    push(byFile, s.file, s);
-    if (bySourceNeeded && s.sourceId) for (const key of sourceKeys(s)) push(bySource, key, s);
-    for (const c of s.classes) for (const country of s.countries) push(byClassCountry, `${c}|${country}`, s);
+    let list = byFile.get(s.file);
+    if (!list) {
+      byFile.set(s.file, (list = []));
+      files.push(s.file);
+    }
+    list.push(s);
   }
-  return { byClassCountry, byFile, bySource };
+  for (const [file, list] of byFile) index.set(file, list);
+  return index.conflicts(files);
 }
 
 /** The keys an assertion is found under by a denial naming its source: the canonical id and every run of up to four words of the source. */
@@ -288,34 +385,6 @@ function sourceKeys(s: Statement): ReadonlySet<string> {
     for (let i = 0; i < words.length; i++) for (let n = 1; n <= 4 && i + n <= words.length; n++) keys.add(words.slice(i, i + n).join(" "));
   }
   return keys;
-}
-
-/** Assertions by a source a denial names ("dismissed South Korea's claims"), found through the source index. */
-function bySources(index: AssertionIndex, d: Statement): Statement[] {
-  const out = new Set<Statement>();
-  for (const id of d.deniedSources) {
-    for (const key of [id, id.replace(/-/g, " ")]) for (const s of index.bySource.get(key) ?? []) out.add(s);
-  }
-  return [...out];
-}
-
-/** Assertions that may contradict a denial: same file, same class and a shared party, or by a source the denial names. */
-function candidates(index: AssertionIndex, d: Statement): Statement[] {
-  const lists: Statement[][] = [index.byFile.get(d.file) ?? []];
-  if (d.deniedSources.size > 0) lists.push(bySources(index, d));
-  const primary = d.classes[0];
-  if (primary) {
-    for (const c of CLASSES.get(primary)!.covers) {
-      // The rarest of the denial's parties gives the shortest list; contradicts() checks the rest.
-      let best: Statement[] | undefined;
-      for (const country of d.countries) {
-        const list = index.byClassCountry.get(`${c}|${country}`) ?? [];
-        if (!best || list.length < best.length) best = list;
-      }
-      if (best) lists.push(best);
-    }
-  }
-  return lists.flat();
 }
 
 function toContradiction(cluster: Statement[], assertions: Statement[]): Contradiction {
