@@ -32,6 +32,8 @@ export interface Corpus {
   analysis(file: string): Analysis | undefined;
   /** Whether `text` is the text the document's record was made from (compared by length and hash). */
   isTextOf(file: string, text: string): boolean;
+  /** Lets go of a document's whole analysis, keeping its record (a document closed in an editor). */
+  release(file: string): void;
   /** Grows whenever a document is added, replaced or removed. */
   readonly revision: number;
   figureGroups(): FigureGroup[];
@@ -158,6 +160,11 @@ class CorpusImpl implements Corpus {
 
   isTextOf(file: string, text: string): boolean {
     return this.docs.get(file)?.textKey === textKeyOf(text);
+  }
+
+  release(file: string): void {
+    const doc = this.docs.get(file);
+    if (doc) delete doc.analysis;
   }
 
   figureGroups(): FigureGroup[] {

@@ -183,7 +183,7 @@ export function otherValuesOf(
 /** Index entry of an actor, if the corpus has one. */
 export function actorEntry(sources: SourceIndex, canonical: string): ActorIndexEntry | undefined {
   try {
-    return sources.corpus.actorIndex().get(canonical);
+    return sources.corpus.actorEntry(canonical);
   } catch {
     return undefined;
   }
