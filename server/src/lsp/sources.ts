@@ -202,7 +202,7 @@ export class SourceIndex {
     if (this.byFileCache?.generation !== computed.generation) {
       const value = new Map<string, Contradiction[]>();
       for (const contradiction of computed.value) {
-        for (const file of new Set(contradiction.members.map((m) => m.file))) {
+        for (const file of filesOf(contradiction)) {
           let list = value.get(file);
           if (!list) value.set(file, (list = []));
           list.push(contradiction);
@@ -295,6 +295,15 @@ export class SourceIndex {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => this.flush(), this.debounceMs);
   }
+}
+
+/** The files of a contradiction's members (a contradiction the corpus did not recompute keeps its entry). */
+const filesOfContradiction = new WeakMap<Contradiction, readonly string[]>();
+
+function filesOf(contradiction: Contradiction): readonly string[] {
+  let files = filesOfContradiction.get(contradiction);
+  if (!files) filesOfContradiction.set(contradiction, (files = [...new Set(contradiction.members.map((m) => m.file))]));
+  return files;
 }
 
 /** How many closed files keep a line map (with their text) or an analysis made on demand. */
