@@ -40,7 +40,7 @@ const WRITTEN: Record<string, string[]> = {
   ],
   "g.txt": [
     "Troops from Chad crossed the river. Reuters reported that 12 people were killed in Niamey. Chad has denied sending troops to Niger.",
-    "Troops from Chad crossed the river. Reuters reported that 15 people were killed in Niamey. Chad has denied sending troops to Niger.",
+    "Troops from Chad crossed the river. Reuters reported that 1,215 people were killed in Niamey. Chad has denied sending troops to Niger.",
   ],
 };
 
@@ -155,4 +155,36 @@ test("a corpus that keeps no analysis gives the same cross-file results", () => 
   assert.deepEqual(lean.contradictions(), kept.contradictions());
   assert.deepEqual(lean.figureGroups(), kept.figureGroups());
   assert.deepEqual([...lean.actorIndex()], [...kept.actorIndex()]);
+});
+
+test("an edited file's settled groups come from its last grouped version, without regrouping", () => {
+  const c = createCorpus();
+  c.set("a.txt", "Officials said Chad has sent about 2,000 soldiers to Niger.");
+  c.set("b.txt", "Analysts said Chad has sent about 2,100 troops to Niger.");
+  const linked = c.figureGroupOf("a.txt", 0);
+  assert.deepEqual(linked?.members.map((m) => m.file), ["a.txt", "b.txt"]);
+  // A new figure changes what the file links with: its bucket waits to be regrouped.
+  const analysis = c.set("a.txt", "Police said 40 people were arrested in Lagos. Officials said Chad has sent about 2,000 soldiers to Niger.");
+  const soldiers = analysis.figures.findIndex((f) => f.text.includes("2,000"));
+  const settled = c.settledFigureGroupOf("a.txt", soldiers);
+  assert.equal(settled?.subject, linked!.subject, "the group it was in");
+  assert.deepEqual(settled?.members.map((m) => m.start), linked!.members.map((m) => m.start), "as formed before the edit");
+  const fresh = c.figureGroupOf("a.txt", soldiers);
+  assert.deepEqual(fresh?.members.map((m) => [m.file, m.start]), [["a.txt", analysis.figures[soldiers]!.start], ["b.txt", 28]]);
+  assert.equal(c.settledFigureGroupOf("a.txt", soldiers), fresh, "once regrouped, the settled group is the group");
+});
+
+test("a number retyped between two asks for contradictions moves the members it shifts", () => {
+  const texts = Object.fromEntries(Object.entries(WRITTEN).map(([file, versions]) => [file, versions.filter((t) => t !== "")[0]!]));
+  const c = createCorpus();
+  for (const [file, text] of Object.entries(texts)) c.set(file, text);
+  const before = c.contradictions();
+  // The same statements and frames, offsets shifted: groups patched, stance contradictions restated.
+  const shifted = texts["g.txt"]!.replace("12 people", "1,215 people");
+  c.set("g.txt", shifted);
+  const scratch = createCorpus();
+  for (const [file, text] of Object.entries({ ...texts, "g.txt": shifted })) scratch.set(file, text);
+  assert.deepEqual(c.contradictions(), scratch.contradictions());
+  assert.notDeepEqual(c.contradictions(), before, "the edit moved members");
+  assert.deepEqual(c.figureGroups(), scratch.figureGroups());
 });

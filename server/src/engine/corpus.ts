@@ -39,6 +39,12 @@ export interface Corpus {
   figureGroups(): FigureGroup[];
   /** The cross-file group of a document's figure (by its index in `analysis.figures`), if it has one. */
   figureGroupOf(file: string, figureIndex: number): FigureGroup | undefined;
+  /**
+   * As figureGroupOf, without regrouping anything (for an edited file's diagnostics, which never
+   * wait for cross-file work): while the figure's bucket waits to be regrouped, the group of the
+   * figure with the same frame in the document's last grouped version, if there was one.
+   */
+  settledFigureGroupOf(file: string, figureIndex: number): FigureGroup | undefined;
   contradictions(): Contradiction[];
   actorIndex(): ReadonlyMap<string, ActorIndexEntry>;
   /** One entry of the actor index, built from the records of the files that mention it. */
@@ -79,6 +85,10 @@ interface DocRecord {
   claims: SourcedClaimRow[];
   /** What linking reads of the document (frames, buckets, salience), computed when first compared. */
   linkKey?: string;
+  /** The members of the document's last version whose figures were grouped, while this one waits. */
+  settledFrom?: FigureMember[];
+  /** Per figure, its counterpart in `settledFrom` (same bucket and frame), computed when first asked. */
+  counterparts?: Array<FigureMember | undefined>;
 }
 
 export function createCorpus(options: CorpusOptions = {}): Corpus {
@@ -121,7 +131,12 @@ class CorpusImpl implements Corpus {
     const record = recordOf(file, text, analysis, cached?.seq ?? this.nextSeq++, version);
     if (this.keepAnalysis(file)) record.analysis = analysis;
     if (!cached || !this.patchGroups(cached, record)) {
-      if (cached) this.detachFigures(file, cached);
+      if (cached) {
+        this.detachFigures(file, cached);
+        const grouped = cached.members.some((m, i) => cached.buckets[i] && this.slotOfMember.has(m));
+        const settledFrom = grouped ? cached.members : cached.settledFrom;
+        if (settledFrom) record.settledFrom = settledFrom;
+      }
       this.attachFigures(file, record);
     }
     if (!cached) this.sortedFiles = undefined;
@@ -178,6 +193,17 @@ class CorpusImpl implements Corpus {
     if (!member) return undefined;
     this.refreshBuckets();
     return this.slotOfMember.get(member)?.group;
+  }
+
+  settledFigureGroupOf(file: string, figureIndex: number): FigureGroup | undefined {
+    const doc = this.docs.get(file);
+    const bucket = doc?.buckets[figureIndex];
+    if (!doc || !bucket) return undefined;
+    if (!this.dirtyBuckets.has(bucket)) return this.slotOfMember.get(doc.members[figureIndex]!)?.group;
+    if (!doc.settledFrom) return undefined;
+    doc.counterparts ??= counterparts(doc.members, doc.buckets, doc.settledFrom);
+    const before = doc.counterparts[figureIndex];
+    return before ? this.slotOfMember.get(before)?.group : undefined;
   }
 
   contradictions(): Contradiction[] {
@@ -415,6 +441,18 @@ function recordOf(file: string, text: string, analysis: Analysis, seq: number, v
     actors: analysis.actors.flatMap((a) => (a.canonical ? [{ canonical: a.canonical, name: a.name, kind: a.kind, start: a.start, end: a.end, text: a.text }] : [])),
     claims: analysis.claims.flatMap((c) => (c.source?.canonical ? [{ canonical: c.source.canonical, start: c.start, end: c.end, text: c.text }] : [])),
   };
+}
+
+/** Each member's counterpart among `before`: the next unused one with the same bucket and frame. */
+function counterparts(members: FigureMember[], buckets: string[], before: FigureMember[]): Array<FigureMember | undefined> {
+  const unused = new Map<string, FigureMember[]>();
+  for (const m of before) {
+    const key = `${bucketKey(m.frame)}\u0000${JSON.stringify(m.frame)}`;
+    const list = unused.get(key);
+    if (list) list.push(m);
+    else unused.set(key, [m]);
+  }
+  return members.map((m, i) => (buckets[i] ? unused.get(`${bucketKey(m.frame)}\u0000${JSON.stringify(m.frame)}`)?.shift() : undefined));
 }
 
 /** Everything linking reads of a document: a version with the same key links exactly as the old one. */

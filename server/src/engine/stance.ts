@@ -235,15 +235,24 @@ export class StanceIndex {
   private readonly byFile = new Map<string, { statements: Statement[]; assertions: Statement[]; denials: Statement[] }>();
   private readonly byClassCountry = new Map<string, Set<Statement>>();
   private readonly bySource = new Map<string, Set<Statement>>();
-  /** Index keys whose assertions changed since the last `conflicts()`. */
+  /** Index keys whose assertions changed since the last `conflicts()`, among those a judged cluster read. */
   private readonly dirty = new Set<string>();
+  private readonly watched = new Set<string>();
+  /** Files whose statements were swapped for equivalent ones since the last `conflicts()`. */
+  private readonly swappedFiles = new Set<string>();
   private clusters = new Map<string, JudgedCluster>();
-  private ids = new WeakMap<Statement, number>();
+  private readonly ids = new WeakMap<Statement, number>();
+  /** A statement swapped for its equivalent in a newer version of its document. */
+  private readonly successor = new WeakMap<Statement, Statement>();
   private nextId = 0;
+  /** The denial clusters of the last `conflicts()`, while no document's denials changed. */
+  private clustered: Statement[][] | undefined;
 
   /** Replaces the statements of `file` (none removes it). */
   set(file: string, statements: Statement[]): void {
     const before = this.byFile.get(file);
+    if (before && this.swapEquivalent(file, before.statements, statements)) return;
+    if (before?.denials.length || statements.some((s) => s.denial)) this.clustered = undefined;
     if (before) for (const s of before.assertions) this.unindex(s);
     if (statements.length === 0) {
       this.byFile.delete(file);
@@ -257,20 +266,80 @@ export class StanceIndex {
 
   /** The contradictions, denials taken in the order of `files` (sorted file names). */
   conflicts(files: Iterable<string>): Contradiction[] {
-    const denials: Statement[] = [];
-    for (const file of files) for (const d of this.byFile.get(file)?.denials ?? []) denials.push(d);
     const next = new Map<string, JudgedCluster>();
     const out: Contradiction[] = [];
-    for (const cluster of clusterDenials(denials)) {
-      const key = cluster.map((d) => this.ids.get(d)).join(",");
+    for (const cluster of this.denialClusters(files)) {
+      let key = keyOfCluster.get(cluster);
+      if (key === undefined) keyOfCluster.set(cluster, (key = cluster.map((d) => this.ids.get(d)).join(",")));
       let judged = this.clusters.get(key);
       if (!judged || judged.lookups.some((k) => this.dirty.has(k))) judged = this.judge(cluster);
+      else if (judged.contradiction && judged.files.some((f) => this.swappedFiles.has(f))) judged = this.restate(judged, cluster);
       next.set(key, judged);
       if (judged.contradiction) out.push(judged.contradiction);
     }
     this.clusters = next;
     this.dirty.clear();
+    this.swappedFiles.clear();
+    this.watched.clear();
+    for (const judged of next.values()) for (const k of judged.lookups) this.watched.add(k);
     return out;
+  }
+
+  /**
+   * A new version of a document whose statements match the old ones one for one in everything
+   * a judgement reads (a number retyped, words edited outside them) takes their place in the
+   * index without judging anything again; the contradictions they sit in are restated.
+   */
+  private swapEquivalent(file: string, before: Statement[], after: Statement[]): boolean {
+    if (before.length !== after.length || before.length === 0) return false;
+    const keys = (list: Statement[]) => list.map((s) => judgedKey(s, list)).join("\u0002");
+    if (keys(before) !== keys(after)) return false;
+    before.forEach((old, i) => {
+      const next = after[i]!;
+      this.ids.set(next, this.ids.get(old)!);
+      this.successor.set(old, next);
+      if (!old.assertion) return;
+      if (old.sourceId) for (const key of sourceKeys(old)) swapIn(this.bySource.get(key), old, next);
+      for (const c of old.classes) for (const country of old.countries) swapIn(this.byClassCountry.get(`${c}|${country}`), old, next);
+    });
+    this.byFile.set(file, { statements: after, assertions: after.filter((s) => s.assertion), denials: after.filter((s) => s.denial) });
+    this.swappedFiles.add(file);
+    return true;
+  }
+
+  /**
+   * The clusters of denials, in the order of `files`: formed again only when some document's
+   * denials changed other than by an equivalent swap (a swap changes the objects, not the clusters).
+   */
+  private denialClusters(files: Iterable<string>): Statement[][] {
+    if (!this.clustered) {
+      const denials: Statement[] = [];
+      for (const file of files) for (const d of this.byFile.get(file)?.denials ?? []) denials.push(d);
+      this.clustered = clusterDenials(denials);
+    } else if (this.swappedFiles.size > 0) {
+      this.clustered = this.clustered.map((c) => (c.some((d) => this.swappedFiles.has(d.file)) ? c.map((d) => this.latest(d)) : c));
+    }
+    return this.clustered;
+  }
+
+  /**
+   * A judged cluster's contradiction with the current versions of its statements: the swapped
+   * statements judge and read as the old ones did, so only the members of swapped files change.
+   */
+  private restate(judged: JudgedCluster, cluster: Statement[]): JudgedCluster {
+    const swapped = (s: Statement) => this.swappedFiles.has(s.file);
+    const found = judged.found.map((s) => (swapped(s) ? this.latest(s) : s));
+    const before = judged.contradiction!;
+    const members = [
+      ...cluster.map((d, i) => (swapped(d) ? memberOf(d, "a") : before.members[i]!)),
+      ...found.map((a, j) => (swapped(a) ? memberOf(a, "b") : before.members[cluster.length + j]!)),
+    ];
+    return { ...judged, found, contradiction: { ...before, members } };
+  }
+
+  private latest(s: Statement): Statement {
+    for (let next = this.successor.get(s); next; next = this.successor.get(s)) s = next;
+    return s;
   }
 
   private judge(cluster: Statement[]): JudgedCluster {
@@ -310,19 +379,20 @@ export class StanceIndex {
         if (best) consider(d, best);
       }
     }
-    if (found.size === 0) return { lookups: [...lookups], contradiction: undefined };
-    const assertions = [...found].sort((x, y) => x.file.localeCompare(y.file) || x.claim.start - y.claim.start);
-    return { lookups: [...lookups], contradiction: toContradiction(cluster, assertions) };
+    const files = [...new Set([...cluster, ...found].map((s) => s.file))];
+    if (found.size === 0) return { lookups: [...lookups], files, found: [], contradiction: undefined };
+    const assertions = [...found].sort(byFileAndStart);
+    return { lookups: [...lookups], files, found: assertions, contradiction: toContradiction(cluster, assertions) };
   }
 
   private index(s: Statement): void {
-    this.dirty.add(`f:${s.file}`);
+    this.touch(`f:${s.file}`);
     if (s.sourceId) for (const key of sourceKeys(s)) this.indexUnder(this.bySource, `s:`, key, s);
     for (const c of s.classes) for (const country of s.countries) this.indexUnder(this.byClassCountry, `c:`, `${c}|${country}`, s);
   }
 
   private unindex(s: Statement): void {
-    this.dirty.add(`f:${s.file}`);
+    this.touch(`f:${s.file}`);
     if (s.sourceId) for (const key of sourceKeys(s)) this.unindexUnder(this.bySource, `s:`, key, s);
     for (const c of s.classes) for (const country of s.countries) this.unindexUnder(this.byClassCountry, `c:`, `${c}|${country}`, s);
   }
@@ -331,7 +401,7 @@ export class StanceIndex {
     let set = map.get(key);
     if (!set) map.set(key, (set = new Set()));
     set.add(s);
-    this.dirty.add(prefix + key);
+    this.touch(prefix + key);
   }
 
   private unindexUnder(map: Map<string, Set<Statement>>, prefix: string, key: string, s: Statement): void {
@@ -339,14 +409,54 @@ export class StanceIndex {
     if (!set) return;
     set.delete(s);
     if (set.size === 0) map.delete(key);
-    this.dirty.add(prefix + key);
+    this.touch(prefix + key);
+  }
+
+  /** Only keys some judged cluster read matter (while indexing, none was judged yet). */
+  private touch(key: string): void {
+    if (this.watched.has(key)) this.dirty.add(key);
   }
 }
 
 interface JudgedCluster {
   /** Index keys the judgement read: a change under any of them judges the cluster again. */
   lookups: string[];
+  /** Files of its denials and of the assertions found. */
+  files: string[];
+  /** The assertions found, in contradiction order. */
+  found: Statement[];
   contradiction: Contradiction | undefined;
+}
+
+const keyOfCluster = new WeakMap<Statement[], string>();
+
+const byFileAndStart = (x: Statement, y: Statement) => x.file.localeCompare(y.file) || x.claim.start - y.claim.start;
+
+function swapIn(set: Set<Statement> | undefined, old: Statement, next: Statement): void {
+  if (set?.delete(old)) set.add(next);
+}
+
+/**
+ * Everything judging a statement reads, apart from its position and wording: its kind, classes,
+ * parties, source, denied sources, the statement its anaphora points at (by index), its stems.
+ */
+function judgedKey(s: Statement, list: Statement[]): string {
+  const target = s.anaphoricTarget === undefined ? "" : String(list.findIndex((x) => x.claim.start === s.anaphoricTarget));
+  const order = list.filter((x) => x.claim.start < s.claim.start).length;
+  return JSON.stringify([
+    s.denial,
+    s.assertion,
+    s.ownVoice ?? false,
+    s.classes,
+    s.countries,
+    s.sourceId,
+    s.claim.source?.text ?? null,
+    s.claim.source?.canonical ?? null,
+    [...s.deniedSources],
+    target,
+    order,
+    [...stemsOf(s)],
+  ]);
 }
 
 const EMPTY: ReadonlySet<Statement> = new Set();
@@ -387,8 +497,8 @@ function sourceKeys(s: Statement): ReadonlySet<string> {
   return keys;
 }
 
-function toContradiction(cluster: Statement[], assertions: Statement[]): Contradiction {
-  const member = (s: Statement, side: "a" | "b"): ContradictionMember => ({
+function memberOf(s: Statement, side: "a" | "b"): ContradictionMember {
+  return {
     file: s.file,
     start: s.claim.start,
     end: s.claim.end,
@@ -396,7 +506,10 @@ function toContradiction(cluster: Statement[], assertions: Statement[]): Contrad
     side,
     source: s.claim.source?.text ?? null,
     date: s.claim.date?.text ?? null,
-  });
+  };
+}
+
+function toContradiction(cluster: Statement[], assertions: Statement[]): Contradiction {
   const deniers = unique(cluster.map((d) => d.claim.source?.text ?? "a source"));
   const named = assertions.flatMap((a) => (a.claim.source ? [a.claim.source.text] : []));
   const asserters = named.length > 0 ? unique(named) : ["unnamed sources"];
@@ -405,7 +518,7 @@ function toContradiction(cluster: Statement[], assertions: Statement[]): Contrad
   return {
     kind: "stance",
     summary: `${deniers.slice(0, 4).join(", ")}${deniers.length > 4 ? ` and ${deniers.length - 4} more` : ""} ${cluster.length > 1 || deniers.length > 1 ? "deny" : "denies"} ${topic} vs ${asserters.slice(0, 6).join(", ")}${asserters.length > 6 ? ` and ${asserters.length - 6} more` : ""} asserting it`,
-    members: [...cluster.map((d) => member(d, "a")), ...assertions.map((a) => member(a, "b"))],
+    members: [...cluster.map((d) => memberOf(d, "a")), ...assertions.map((a) => memberOf(a, "b"))],
   };
 }
 
