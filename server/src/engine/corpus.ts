@@ -254,22 +254,26 @@ class CorpusImpl implements Corpus {
   }
 
   private updateActors(file: string, before: DocRecord | undefined, after: DocRecord | undefined): void {
-    const touched = new Set<string>();
-    for (const rows of [before?.actors, before?.claims, after?.actors, after?.claims]) for (const r of rows ?? []) touched.add(r.canonical);
-    const keep = new Set<string>();
-    for (const rows of [after?.actors, after?.claims]) for (const r of rows ?? []) keep.add(r.canonical);
-    for (const canonical of touched) {
-      this.actorEntries.delete(canonical);
-      let files = this.actorFiles.get(canonical);
-      if (keep.has(canonical)) {
-        if (!files) this.actorFiles.set(canonical, (files = new Set()));
-        files.add(file);
-      } else if (files) {
-        files.delete(file);
-        if (files.size === 0) this.actorFiles.delete(canonical);
+    if (before) {
+      for (const rows of [before.actors, before.claims]) {
+        for (const r of rows) {
+          const files = this.actorFiles.get(r.canonical);
+          if (files?.delete(file) && files.size === 0) this.actorFiles.delete(r.canonical);
+          this.actorEntries.delete(r.canonical);
+        }
       }
     }
-    if (touched.size > 0) this.actorCache = undefined;
+    if (after) {
+      for (const rows of [after.actors, after.claims]) {
+        for (const r of rows) {
+          let files = this.actorFiles.get(r.canonical);
+          if (!files) this.actorFiles.set(r.canonical, (files = new Set()));
+          files.add(file);
+          if (this.actorEntries.size > 0) this.actorEntries.delete(r.canonical);
+        }
+      }
+    }
+    this.actorCache = undefined;
   }
 
   private attachFigures(file: string, record: DocRecord): void {

@@ -234,7 +234,8 @@ function contradicts(d: Statement, a: Statement): boolean {
 export class StanceIndex {
   private readonly byFile = new Map<string, { statements: Statement[]; assertions: Statement[]; denials: Statement[] }>();
   private readonly byClassCountry = new Map<string, Set<Statement>>();
-  private readonly bySource = new Map<string, Set<Statement>>();
+  /** Assertions by every run of words of their source's name: built when a denial first names a source. */
+  private bySource: Map<string, Set<Statement>> | undefined;
   /** Index keys whose assertions changed since the last `conflicts()`, among those a judged cluster read. */
   private readonly dirty = new Set<string>();
   private readonly watched = new Set<string>();
@@ -299,7 +300,7 @@ export class StanceIndex {
       this.ids.set(next, this.ids.get(old)!);
       this.successor.set(old, next);
       if (!old.assertion) return;
-      if (old.sourceId) for (const key of sourceKeys(old)) swapIn(this.bySource.get(key), old, next);
+      if (old.sourceId && this.bySource) for (const key of sourceKeys(old)) swapIn(this.bySource.get(key), old, next);
       for (const c of old.classes) for (const country of old.countries) swapIn(this.byClassCountry.get(`${c}|${country}`), old, next);
     });
     this.byFile.set(file, { statements: after, assertions: after.filter((s) => s.assertion), denials: after.filter((s) => s.denial) });
@@ -360,7 +361,7 @@ export class StanceIndex {
       for (const id of d.deniedSources) {
         for (const key of [id, id.replace(/-/g, " ")]) {
           lookups.add(`s:${key}`);
-          consider(d, this.bySource.get(key) ?? []);
+          consider(d, this.sourceIndex().get(key) ?? []);
         }
       }
       const primary = d.classes[0];
@@ -386,14 +387,14 @@ export class StanceIndex {
   }
 
   private index(s: Statement): void {
-    this.touch(`f:${s.file}`);
-    if (s.sourceId) for (const key of sourceKeys(s)) this.indexUnder(this.bySource, `s:`, key, s);
+    this.touch(`f:`, s.file);
+    if (s.sourceId && this.bySource) for (const key of sourceKeys(s)) this.indexUnder(this.bySource, `s:`, key, s);
     for (const c of s.classes) for (const country of s.countries) this.indexUnder(this.byClassCountry, `c:`, `${c}|${country}`, s);
   }
 
   private unindex(s: Statement): void {
-    this.touch(`f:${s.file}`);
-    if (s.sourceId) for (const key of sourceKeys(s)) this.unindexUnder(this.bySource, `s:`, key, s);
+    this.touch(`f:`, s.file);
+    if (s.sourceId && this.bySource) for (const key of sourceKeys(s)) this.unindexUnder(this.bySource, `s:`, key, s);
     for (const c of s.classes) for (const country of s.countries) this.unindexUnder(this.byClassCountry, `c:`, `${c}|${country}`, s);
   }
 
@@ -401,7 +402,7 @@ export class StanceIndex {
     let set = map.get(key);
     if (!set) map.set(key, (set = new Set()));
     set.add(s);
-    this.touch(prefix + key);
+    this.touch(prefix, key);
   }
 
   private unindexUnder(map: Map<string, Set<Statement>>, prefix: string, key: string, s: Statement): void {
@@ -409,12 +410,22 @@ export class StanceIndex {
     if (!set) return;
     set.delete(s);
     if (set.size === 0) map.delete(key);
-    this.touch(prefix + key);
+    this.touch(prefix, key);
   }
 
   /** Only keys some judged cluster read matter (while indexing, none was judged yet). */
-  private touch(key: string): void {
-    if (this.watched.has(key)) this.dirty.add(key);
+  private touch(prefix: string, key: string): void {
+    if (this.watched.size > 0 && this.watched.has(prefix + key)) this.dirty.add(prefix + key);
+  }
+
+  private sourceIndex(): Map<string, Set<Statement>> {
+    if (!this.bySource) {
+      this.bySource = new Map();
+      for (const { assertions } of this.byFile.values()) {
+        for (const s of assertions) if (s.sourceId) for (const key of sourceKeys(s)) this.indexUnder(this.bySource, `s:`, key, s);
+      }
+    }
+    return this.bySource;
   }
 }
 

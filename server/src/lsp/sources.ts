@@ -2,8 +2,9 @@
 // documents, the disk's for the rest), which files were skipped and why, and a debounced
 // "corpus changed" event for everything derived across files (conflicts, lenses, views).
 // The corpus keeps the whole analysis of open documents only; of a closed file it keeps a compact
-// record, and its text is read again from disk when a line map or an analysis is asked for (a
-// file changed on disk since it was indexed gives neither: it is reloaded instead).
+// record and the server a line map (line tables, no text). Its text is read again from disk when
+// its analysis is asked for; a file changed on disk since it was indexed gives none and is
+// reloaded instead.
 import { analyze, createCorpus, type Analysis, type Contradiction, type Corpus } from "../engine";
 import { LineMap, LineMaps, spansOverlap } from "./convert";
 import { describeError, type Logger } from "./safe";
@@ -42,7 +43,7 @@ export interface DiskTexts {
 export class SourceIndex {
   readonly corpus: Corpus;
   private readonly lineMaps = new LineMaps();
-  /** Line maps of closed files (each holds its text), most recently used last. */
+  /** Line maps of closed files, made from the text they were indexed with. */
   private readonly closedMaps = new Map<string, LineMap>();
   /** Analyses of closed files made again on demand, most recently used last. */
   private readonly closedAnalyses = new Map<string, Analysis>();
@@ -78,7 +79,11 @@ export class SourceIndex {
     this.reloading.delete(uri);
     try {
       const closed = this.disk !== undefined && this.openText(uri) === undefined;
-      if (closed) this.lineMaps.forget(uri);
+      if (closed) {
+        this.lineMaps.forget(uri);
+        // As the engine reads it: a leading BOM is not part of the analysed text.
+        this.closedMaps.set(uri, new LineMap(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
+      } else this.closedMaps.delete(uri);
       if (closed && this.corpus.isTextOf(uri, text)) {
         // Closed again with the text it was indexed with: only its whole analysis is let go.
         this.corpus.release(uri);
@@ -219,15 +224,7 @@ export class SourceIndex {
     if (open !== undefined) return this.lineMaps.of(uri, open);
     const kept = this.corpus.analysis(uri);
     if (kept) return this.lineMaps.of(uri, kept.text);
-    let map = this.closedMaps.get(uri);
-    if (map) this.closedMaps.delete(uri);
-    else {
-      const text = this.closedText(uri);
-      if (text === undefined) return undefined;
-      map = new LineMap(text);
-    }
-    remember(this.closedMaps, uri, map, MAX_CLOSED_MAPS);
-    return map;
+    return this.corpus.has(uri) ? this.closedMaps.get(uri) : undefined;
   }
 
   /**
@@ -284,7 +281,6 @@ export class SourceIndex {
   }
 
   private touch(uri: string): void {
-    this.closedMaps.delete(uri);
     this.generation++;
     this.changedAt.set(uri, this.generation);
     this.pendingFiles.add(uri);
@@ -306,8 +302,7 @@ function filesOf(contradiction: Contradiction): readonly string[] {
   return files;
 }
 
-/** How many closed files keep a line map (with their text) or an analysis made on demand. */
-const MAX_CLOSED_MAPS = 256;
+/** How many closed files keep an analysis made on demand. */
 const MAX_CLOSED_ANALYSES = 8;
 
 /** Puts `value` last in a map used as a small LRU cache, dropping the oldest beyond `max`. */
