@@ -57,6 +57,7 @@ export class SourceIndex {
   private held = 0;
   private contradictionCache: { generation: number; value: Contradiction[] } | undefined;
   private byFileCache: { generation: number; value: Map<string, Contradiction[]> } | undefined;
+  private settledCache: { computedAt: number; view: ContradictionView } | undefined;
   /** Generation at which each file last changed. */
   private readonly changedAt = new Map<string, number>();
   generation = 0;
@@ -188,9 +189,12 @@ export class SourceIndex {
     if (!this.contradictionCache) return this.freshView();
     if (this.contradictionCache.generation === this.generation) return this.freshView();
     const computedAt = this.contradictionCache.generation;
+    // One view per computation: what it says of a file follows the edits (changedAt), so the
+    // per-view indexes features build (lookup.ts) serve every edit until the next recompute.
+    if (this.settledCache?.computedAt === computedAt) return this.settledCache.view;
     const index = this.touchingIndex();
     const changed = (file: string) => (this.changedAt.get(file) ?? 0) > computedAt;
-    return {
+    const view: ContradictionView = {
       fresh: false,
       touching: (uri) => index.get(uri) ?? [],
       isMention: (member, uri, span) =>
@@ -198,6 +202,8 @@ export class SourceIndex {
       isCurrent: (member) => !changed(member.file),
       matchesByText: changed,
     };
+    this.settledCache = { computedAt, view };
+    return view;
   }
 
   /** The last computed contradictions indexed by file (rebuilt when they are recomputed). */
