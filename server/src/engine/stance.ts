@@ -333,7 +333,7 @@ export class StanceIndex {
     const before = judged.contradiction!;
     const members = [
       ...cluster.map((d, i) => (swapped(d) ? memberOf(d, "a") : before.members[i]!)),
-      ...found.map((a, j) => (swapped(a) ? memberOf(a, "b") : before.members[cluster.length + j]!)),
+      ...found.map((a, j) => (swapped(a) ? assertedMember(a) : before.members[cluster.length + j]!)),
     ];
     return { ...judged, found, contradiction: { ...before, members } };
   }
@@ -520,6 +520,18 @@ function memberOf(s: Statement, side: "a" | "b"): ContradictionMember {
   };
 }
 
+/**
+ * An assertion's member (side "b"): one object per statement, shared by every contradiction that
+ * lists it. A denial belongs to one cluster, so no (denial, assertion) pair is in two contradictions.
+ */
+const assertedMembers = new WeakMap<Statement, ContradictionMember>();
+
+function assertedMember(a: Statement): ContradictionMember {
+  let member = assertedMembers.get(a);
+  if (!member) assertedMembers.set(a, (member = memberOf(a, "b")));
+  return member;
+}
+
 function toContradiction(cluster: Statement[], assertions: Statement[]): Contradiction {
   const deniers = unique(cluster.map((d) => d.claim.source?.text ?? "a source"));
   const named = assertions.flatMap((a) => (a.claim.source ? [a.claim.source.text] : []));
@@ -529,7 +541,7 @@ function toContradiction(cluster: Statement[], assertions: Statement[]): Contrad
   return {
     kind: "stance",
     summary: `${deniers.slice(0, 4).join(", ")}${deniers.length > 4 ? ` and ${deniers.length - 4} more` : ""} ${cluster.length > 1 || deniers.length > 1 ? "deny" : "denies"} ${topic} vs ${asserters.slice(0, 6).join(", ")}${asserters.length > 6 ? ` and ${asserters.length - 6} more` : ""} asserting it`,
-    members: [...cluster.map((d) => memberOf(d, "a")), ...assertions.map((a) => memberOf(a, "b"))],
+    members: [...cluster.map((d) => memberOf(d, "a")), ...assertions.map(assertedMember)],
   };
 }
 

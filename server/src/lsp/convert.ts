@@ -15,33 +15,21 @@ import {
   type Range,
 } from "vscode-languageserver";
 import type { Finding, RuleCode, Severity, Span } from "../engine";
+import type { Lines } from "./lineTable";
 
 export const DIAGNOSTIC_SOURCE = "provenance";
 
 /** Offset bias for an offset that falls between the two halves of a surrogate pair. */
 export type Bias = "start" | "end";
 
-/**
- * Offsets ↔ positions of one text. It keeps only line tables (no text), so the server can hold
- * one for every closed file it indexed without holding the files' texts.
- */
 export class LineMap {
   /** 1 when the text starts with a BOM the engine removed, else 0. */
   readonly bomShift: number;
-  private readonly length: number;
-  private readonly lineStarts: Uint32Array;
-  /** Where each line's content ends (before "\r\n", "\n" or "\r"). */
-  private readonly contentEnds: Uint32Array;
-  /** Offsets between the two halves of a surrogate pair, ascending (rarely any). */
-  private readonly splitOffsets: Uint32Array;
+  private readonly lineStarts: number[];
 
-  constructor(text: string) {
+  constructor(readonly text: string) {
     this.bomShift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    this.length = text.length;
-    const { starts, ends, splits } = scanLines(text);
-    this.lineStarts = Uint32Array.from(starts);
-    this.contentEnds = Uint32Array.from(ends);
-    this.splitOffsets = Uint32Array.from(splits);
+    this.lineStarts = computeLineStarts(text);
   }
 
   get lineCount(): number {
@@ -50,20 +38,20 @@ export class LineMap {
 
   /** Engine offset → LSP position. */
   positionAt(engineOffset: number, bias: Bias = "start"): Position {
-    let offset = clamp(Math.trunc(engineOffset) + this.bomShift, this.bomShift, this.length);
-    if (this.isSplit(offset)) offset += bias === "start" ? -1 : 1;
+    let offset = clamp(Math.trunc(engineOffset) + this.bomShift, this.bomShift, this.text.length);
+    if (isInsideSurrogatePair(this.text, offset)) offset += bias === "start" ? -1 : 1;
     const line = this.lineOf(offset);
     const lineStart = this.lineStarts[line]!;
-    const character = Math.min(offset, this.contentEnds[line]!) - lineStart;
+    const character = Math.min(offset, this.contentEnd(line)) - lineStart;
     return { line, character };
   }
 
   /** LSP position → engine offset (clamped into the text). */
   offsetAt(position: Position): number {
     if (position.line < 0) return 0;
-    if (position.line >= this.lineStarts.length) return this.length - this.bomShift;
+    if (position.line >= this.lineStarts.length) return this.text.length - this.bomShift;
     const lineStart = this.lineStarts[position.line]!;
-    const offset = Math.min(lineStart + Math.max(position.character, 0), this.contentEnds[position.line]!);
+    const offset = Math.min(lineStart + Math.max(position.character, 0), this.contentEnd(position.line));
     return Math.max(offset - this.bomShift, 0);
   }
 
@@ -77,7 +65,7 @@ export class LineMap {
   /** The range of one whole line (without its terminator). */
   lineRange(line: number): Range {
     const l = clamp(line, 0, this.lineStarts.length - 1);
-    return { start: { line: l, character: 0 }, end: { line: l, character: this.contentEnds[l]! - this.lineStarts[l]! } };
+    return { start: { line: l, character: 0 }, end: { line: l, character: this.contentEnd(l) - this.lineStarts[l]! } };
   }
 
   /** Splits an engine span into single-line pieces: [line, startCharacter, length]. */
@@ -86,7 +74,7 @@ export class LineMap {
     const pieces: Array<[number, number, number]> = [];
     for (let line = start.line; line <= end.line; line++) {
       const from = line === start.line ? start.character : 0;
-      const to = line === end.line ? end.character : this.contentEnds[line]! - this.lineStarts[line]!;
+      const to = line === end.line ? end.character : this.contentEnd(line) - this.lineStarts[line]!;
       if (to > from) pieces.push([line, from, to - from]);
     }
     return pieces;
@@ -103,40 +91,35 @@ export class LineMap {
     return lo;
   }
 
-  private isSplit(offset: number): boolean {
-    const splits = this.splitOffsets;
-    let lo = 0;
-    let hi = splits.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (splits[mid]! < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < splits.length && splits[lo] === offset;
+  /** Offset where line content ends (before "\r\n", "\n" or "\r"). */
+  private contentEnd(line: number): number {
+    const next = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1]! : this.text.length;
+    let end = next;
+    if (end > this.lineStarts[line]! && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > this.lineStarts[line]! && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
   }
 }
 
-/** Line starts, where each line's content ends, and the offsets inside surrogate pairs. */
-function scanLines(text: string): { starts: number[]; ends: number[]; splits: number[] } {
+function computeLineStarts(text: string): number[] {
   const starts = [0];
-  const ends: number[] = [];
-  const splits: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 13) {
-      ends.push(i);
       if (text.charCodeAt(i + 1) === 10) i++;
       starts.push(i + 1);
     } else if (c === 10) {
-      ends.push(i);
       starts.push(i + 1);
-    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) splits.push(i + 1);
     }
   }
-  ends.push(text.length);
-  return { starts, ends, splits };
+  return starts;
+}
+
+function isInsideSurrogatePair(text: string, offset: number): boolean {
+  if (offset <= 0 || offset >= text.length) return false;
+  const before = text.charCodeAt(offset - 1);
+  const after = text.charCodeAt(offset);
+  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
 }
 
 function clamp(n: number, lo: number, hi: number): number {
@@ -145,13 +128,13 @@ function clamp(n: number, lo: number, hi: number): number {
 
 /** A small cache of line maps, one per document, rebuilt when the text changes. */
 export class LineMaps {
-  private readonly maps = new Map<string, { text: string; map: LineMap }>();
+  private readonly maps = new Map<string, LineMap>();
 
   of(uri: string, text: string): LineMap {
     const cached = this.maps.get(uri);
-    if (cached && cached.text === text) return cached.map;
+    if (cached && cached.text === text) return cached;
     const map = new LineMap(text);
-    this.maps.set(uri, { text, map });
+    this.maps.set(uri, map);
     return map;
   }
 
@@ -245,8 +228,8 @@ export function toDiagnostic(input: DiagnosticInput): Diagnostic | undefined {
  */
 export function findingToDiagnostic(
   finding: Finding,
-  map: LineMap,
-  lineMapOf: (file: string) => LineMap | undefined,
+  map: Lines,
+  lineMapOf: (file: string) => Lines | undefined,
 ): Diagnostic | undefined {
   const related: RelatedMention[] = [];
   for (const mention of finding.related ?? []) {

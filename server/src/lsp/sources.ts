@@ -6,7 +6,8 @@
 // its analysis is asked for; a file changed on disk since it was indexed gives none and is
 // reloaded instead.
 import { analyze, createCorpus, type Analysis, type Contradiction, type Corpus } from "../engine";
-import { LineMap, LineMaps, spansOverlap } from "./convert";
+import { LineMaps, spansOverlap } from "./convert";
+import { LineTable, type Lines } from "./lineTable";
 import { describeError, type Logger } from "./safe";
 
 /**
@@ -44,7 +45,7 @@ export class SourceIndex {
   readonly corpus: Corpus;
   private readonly lineMaps = new LineMaps();
   /** Line maps of closed files, made from the text they were indexed with. */
-  private readonly closedMaps = new Map<string, LineMap>();
+  private readonly closedMaps = new Map<string, LineTable>();
   /** Analyses of closed files made again on demand, most recently used last. */
   private readonly closedAnalyses = new Map<string, Analysis>();
   /** Closed files found changed on disk, reloading. */
@@ -83,7 +84,7 @@ export class SourceIndex {
       if (closed) {
         this.lineMaps.forget(uri);
         // As the engine reads it: a leading BOM is not part of the analysed text.
-        this.closedMaps.set(uri, new LineMap(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
+        this.closedMaps.set(uri, new LineTable(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
       } else this.closedMaps.delete(uri);
       if (closed && this.corpus.isTextOf(uri, text)) {
         // Closed again with the text it was indexed with: only its whole analysis is let go.
@@ -225,7 +226,7 @@ export class SourceIndex {
   }
 
   /** The line map for a file: of the editor's text when open (it may carry a BOM), else of the indexed text read again. */
-  lineMap(uri: string): LineMap | undefined {
+  lineMap(uri: string): Lines | undefined {
     const open = this.openText(uri);
     if (open !== undefined) return this.lineMaps.of(uri, open);
     const kept = this.corpus.analysis(uri);
