@@ -5,6 +5,7 @@ import { describe, test } from "node:test";
 import { DiagnosticSeverity } from "vscode-languageserver";
 import { RULES } from "../../server/src/engine/rules";
 import { coveringRange, LineMap, lineLink, toDiagnostic } from "../../server/src/lsp/convert";
+import { LineTable } from "../../server/src/lsp/lineTable";
 
 const BOM = "\ufeff";
 const PILE = "\u{1F4A9}"; // two UTF-16 units
@@ -147,4 +148,27 @@ describe("toDiagnostic (rule code + severity → Diagnostic)", () => {
   test("lineLink is 1-based", () => {
     assert.equal(lineLink("file:///w/a.txt", range), "file:///w/a.txt#L2");
   });
+});
+
+describe("LineTable (a closed file's line map without its text) answers as LineMap", () => {
+  const texts = [...OFFSET_CASES.map((c) => c.text), `a${PILE}b\r\n${PILE}\n\n`, `x\n\r${PILE}${PILE}\r\n`];
+  for (const text of texts) {
+    test(JSON.stringify(text), () => {
+      const map = new LineMap(text);
+      const table = new LineTable(text);
+      assert.equal(table.lineCount, map.lineCount);
+      assert.equal(table.bomShift, map.bomShift);
+      for (let offset = -1; offset <= text.length + 1; offset++) {
+        for (const bias of ["start", "end"] as const) assert.deepEqual(table.positionAt(offset, bias), map.positionAt(offset, bias), `offset ${offset} ${bias}`);
+        for (let end = offset; end <= text.length + 1; end++) {
+          assert.deepEqual(table.rangeOf({ start: offset, end }), map.rangeOf({ start: offset, end }));
+          assert.deepEqual(table.linePieces({ start: offset, end }), map.linePieces({ start: offset, end }));
+        }
+      }
+      for (let line = -1; line <= map.lineCount + 1; line++) {
+        assert.deepEqual(table.lineRange(line), map.lineRange(line));
+        for (let character = -1; character <= 6; character++) assert.equal(table.offsetAt({ line, character }), map.offsetAt({ line, character }), `${line}:${character}`);
+      }
+    });
+  }
 });

@@ -1,77 +1,163 @@
-// The corpus: every document's analysis, kept current incrementally, and the cross-file results
-// (figure groups, contradictions, actor index) derived from them. Only buckets of figures that a
-// change touches are regrouped; stance statements are extracted once per document version.
+// The corpus: a compact record of every document (what cross-file work needs: figure members with
+// their frames, stance statements, actor-index rows), kept current incrementally, and the
+// cross-file results derived from them (figure groups, contradictions, actor index). A change
+// touches only the changed document's figure groups and statements: a figure edit that keeps
+// every frame patches its groups in place; one that changes a frame regroups only its buckets;
+// figure contradictions are recomputed only for the groups whose members changed; stance
+// contradictions only for the denial clusters that could see the change (stance.ts).
 import { documentDate } from "./dates";
-import type { ActorIndexEntry, Analysis, Contradiction, FigureGroup, FigureMember } from "./types";
+import type { ActorIndexEntry, ActorKind, Analysis, Contradiction, FigureGroup, FigureMember, Salience } from "./types";
 import { analyze } from "./analyze";
 import { figureConflicts } from "./figureConflicts";
-import { extractStatements, stanceConflicts, type Statement } from "./stance";
+import { extractStatements, StanceIndex, type Statement } from "./stance";
 import { covering, within } from "./spans";
 import { bucketKey, clusterByFrame, type LinkItem } from "./link";
 import { frameLabel, frameSlug, isLinkable } from "./frames";
 
+export interface CorpusOptions {
+  /**
+   * Whether the whole analysis of a file is kept (default: every file's). A file whose analysis is
+   * not kept is held only as its compact record: `analysis(file)` is then undefined.
+   */
+  keepAnalysis?: (file: string) => boolean;
+}
+
 export interface Corpus {
-  /** Adds or replaces a document. With a version or text equal to the cached one, nothing is recomputed. */
+  /** Adds or replaces a document. With a version or text equal to the recorded one, nothing is recomputed. */
   set(file: string, text: string, version?: number): Analysis;
   remove(file: string): boolean;
   has(file: string): boolean;
   files(): string[];
+  /** The document's analysis, when the corpus keeps it (see CorpusOptions.keepAnalysis). */
   analysis(file: string): Analysis | undefined;
+  /** Whether `text` is the text the document's record was made from (compared by length and hash). */
+  isTextOf(file: string, text: string): boolean;
+  /** Lets go of a document's whole analysis, keeping its record (a document closed in an editor). */
+  release(file: string): void;
+  /** Grows whenever a document is added, replaced or removed. */
+  readonly revision: number;
   figureGroups(): FigureGroup[];
   /** The cross-file group of a document's figure (by its index in `analysis.figures`), if it has one. */
   figureGroupOf(file: string, figureIndex: number): FigureGroup | undefined;
+  /**
+   * As figureGroupOf, without regrouping anything (for an edited file's diagnostics, which never
+   * wait for cross-file work): while the figure's bucket waits to be regrouped, the group of the
+   * figure with the same frame in the document's last grouped version, if there was one.
+   */
+  settledFigureGroupOf(file: string, figureIndex: number): FigureGroup | undefined;
   contradictions(): Contradiction[];
   actorIndex(): ReadonlyMap<string, ActorIndexEntry>;
+  /** One entry of the actor index, built from the records of the files that mention it. */
+  actorEntry(canonical: string): ActorIndexEntry | undefined;
 }
 
-interface DocEntry {
-  version?: number;
+interface ActorRow {
+  canonical: string;
+  name: string;
+  kind: ActorKind;
+  start: number;
+  end: number;
   text: string;
-  analysis: Analysis;
-  members: FigureMember[];
-  /** Bucket key of each figure (owner|thing|extra), "" when it is not specific enough to link. */
-  buckets: string[];
-  statements: Statement[];
 }
 
-export function createCorpus(): Corpus {
-  return new CorpusImpl();
+interface SourcedClaimRow {
+  canonical: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** What the corpus keeps of a document. */
+interface DocRecord {
+  /** Order of first insertion (the actor index follows it). */
+  seq: number;
+  version?: number;
+  /** Length and hash of the analysed text. */
+  textKey: string;
+  /** The whole analysis, only when kept. */
+  analysis?: Analysis;
+  members: FigureMember[];
+  /** Bucket key of each figure (quantity|scope|extra), "" when it is not specific enough to link. */
+  buckets: string[];
+  salience: Salience;
+  statements: Statement[];
+  actors: ActorRow[];
+  claims: SourcedClaimRow[];
+  /** What linking reads of the document (frames, buckets, salience), computed when first compared. */
+  linkKey?: string;
+  /** The members of the document's last version whose figures were grouped, while this one waits. */
+  settledFrom?: FigureMember[];
+  /** Per figure, its counterpart in `settledFrom` (same bucket and frame), computed when first asked. */
+  counterparts?: Array<FigureMember | undefined>;
+}
+
+export function createCorpus(options: CorpusOptions = {}): Corpus {
+  return new CorpusImpl(options.keepAnalysis ?? (() => true));
 }
 
 class CorpusImpl implements Corpus {
-  private readonly docs = new Map<string, DocEntry>();
+  private readonly docs = new Map<string, DocRecord>();
+  private nextSeq = 0;
+  revision = 0;
+  private sortedFiles: string[] | undefined;
   private readonly bucketMembers = new Map<string, Set<string>>(); // bucket -> files contributing
   private readonly dirtyBuckets = new Set<string>();
-  /** Buckets regrouped since their figure contradictions were last computed. */
+  /** Buckets whose groups changed since their figure contradictions were last gathered. */
   private readonly conflictsStale = new Set<string>();
   private readonly groupsByBucket = new Map<string, FigureGroup[]>();
   private readonly figureConflictsByBucket = new Map<string, Contradiction[]>();
-  /** Per bucket, the figure contradictions of each group by subject, with what they were computed from. */
-  private readonly conflictsByGroup = new Map<string, Map<string, GroupConflicts>>();
-  private stanceCache: Contradiction[] | undefined;
+  private figureConflictList: Contradiction[] | undefined;
+  /** The group each document member object (the origin of a group member) sits in, through a
+   *  slot per group: patching a group replaces the slot's group, not every member's entry. */
+  private readonly slotOfMember = new WeakMap<FigureMember, { group: FigureGroup }>();
+  private readonly stance = new StanceIndex();
+  private stanceList: Contradiction[] | undefined;
+  private readonly actorFiles = new Map<string, Set<string>>(); // canonical -> files with rows
+  private readonly actorEntries = new Map<string, ActorIndexEntry | undefined>();
   private actorCache: Map<string, ActorIndexEntry> | undefined;
+
+  constructor(private readonly keepAnalysis: (file: string) => boolean) {}
 
   set(file: string, text: string, version?: number): Analysis {
     const cached = this.docs.get(file);
-    if (cached && ((version !== undefined && cached.version === version) || cached.text === text)) {
+    if (cached && ((version !== undefined && cached.version === version) || cached.textKey === textKeyOf(text))) {
       cached.version = version;
-      return cached.analysis;
+      if (cached.analysis) return cached.analysis;
+      const analysis = analyze(text);
+      if (this.keepAnalysis(file)) cached.analysis = analysis;
+      return analysis;
     }
     const analysis = analyze(text);
-    const members = toMembers(file, analysis);
-    const buckets = analysis.figures.map((f) => (isLinkable(f.frame) ? bucketKey(f.frame) : ""));
-    if (cached) this.detach(file, cached);
-    const entry: DocEntry = { text, analysis, members, buckets, statements: extractStatements(file, analysis), ...(version !== undefined ? { version } : {}) };
-    this.docs.set(file, entry);
-    this.attach(file, entry);
+    const record = recordOf(file, text, analysis, cached?.seq ?? this.nextSeq++, version);
+    if (this.keepAnalysis(file)) record.analysis = analysis;
+    if (!cached || !this.patchGroups(cached, record)) {
+      if (cached) {
+        this.detachFigures(file, cached);
+        const grouped = cached.members.some((m, i) => cached.buckets[i] && this.slotOfMember.has(m));
+        const settledFrom = grouped ? cached.members : cached.settledFrom;
+        if (settledFrom) record.settledFrom = settledFrom;
+      }
+      this.attachFigures(file, record);
+    }
+    if (!cached) this.sortedFiles = undefined;
+    this.docs.set(file, record);
+    this.stance.set(file, record.statements);
+    this.stanceList = undefined;
+    this.updateActors(file, cached, record);
+    this.revision++;
     return analysis;
   }
 
   remove(file: string): boolean {
     const cached = this.docs.get(file);
     if (!cached) return false;
-    this.detach(file, cached);
+    this.detachFigures(file, cached);
     this.docs.delete(file);
+    this.sortedFiles = undefined;
+    this.stance.set(file, []);
+    this.stanceList = undefined;
+    this.updateActors(file, cached, undefined);
+    this.revision++;
     return true;
   }
 
@@ -87,6 +173,15 @@ class CorpusImpl implements Corpus {
     return this.docs.get(file)?.analysis;
   }
 
+  isTextOf(file: string, text: string): boolean {
+    return this.docs.get(file)?.textKey === textKeyOf(text);
+  }
+
+  release(file: string): void {
+    const doc = this.docs.get(file);
+    if (doc) delete doc.analysis;
+  }
+
   figureGroups(): FigureGroup[] {
     this.refreshBuckets();
     return [...this.groupsByBucket.values()].flat().sort((a, b) => b.members.length - a.members.length || a.subject.localeCompare(b.subject));
@@ -94,50 +189,149 @@ class CorpusImpl implements Corpus {
 
   figureGroupOf(file: string, figureIndex: number): FigureGroup | undefined {
     const doc = this.docs.get(file);
+    const member = doc?.buckets[figureIndex] ? doc.members[figureIndex] : undefined;
+    if (!member) return undefined;
+    this.refreshBuckets();
+    return this.slotOfMember.get(member)?.group;
+  }
+
+  settledFigureGroupOf(file: string, figureIndex: number): FigureGroup | undefined {
+    const doc = this.docs.get(file);
     const bucket = doc?.buckets[figureIndex];
     if (!doc || !bucket) return undefined;
-    this.refreshBuckets();
-    const member = doc.members[figureIndex]!;
-    return this.groupsByBucket.get(bucket)?.find((g) => g.members.some((m) => m.file === file && m.start === member.start));
+    if (!this.dirtyBuckets.has(bucket)) return this.slotOfMember.get(doc.members[figureIndex]!)?.group;
+    if (!doc.settledFrom) return undefined;
+    doc.counterparts ??= counterparts(doc.members, doc.buckets, doc.settledFrom);
+    const before = doc.counterparts[figureIndex];
+    return before ? this.slotOfMember.get(before)?.group : undefined;
   }
 
   contradictions(): Contradiction[] {
     this.refreshBuckets();
     this.refreshFigureConflicts();
-    if (!this.stanceCache) {
-      // Documents in file order: the result does not depend on the order they were added in.
-      const all = [...this.docs.entries()].sort((x, y) => cmp(x[0], y[0])).flatMap(([, d]) => d.statements);
-      this.stanceCache = stanceConflicts(all);
+    if (!this.figureConflictList) {
+      this.figureConflictList = [...this.figureConflictsByBucket.entries()].sort((x, y) => cmp(x[0], y[0])).flatMap(([, list]) => list);
     }
-    const figures = [...this.figureConflictsByBucket.entries()].sort((x, y) => cmp(x[0], y[0])).flatMap(([, list]) => list);
-    return [...figures, ...this.stanceCache];
+    // Documents in file order: the result does not depend on the order they were added in.
+    if (!this.stanceList) this.stanceList = this.stance.conflicts(this.filesInOrder());
+    return [...this.figureConflictList, ...this.stanceList];
   }
 
   actorIndex(): ReadonlyMap<string, ActorIndexEntry> {
-    if (!this.actorCache) this.actorCache = buildActorIndex(this.docs);
+    if (!this.actorCache) {
+      this.actorCache = new Map();
+      for (const canonical of this.actorFiles.keys()) {
+        const entry = this.actorEntry(canonical);
+        if (entry) this.actorCache.set(canonical, entry);
+      }
+      // In the order of first mention across documents in insertion order, as entries are formed.
+      this.actorCache = new Map([...this.actorCache.entries()].sort((x, y) => firstMention(this.docs, x[1]) - firstMention(this.docs, y[1])));
+    }
     return this.actorCache;
   }
 
-  private attach(file: string, entry: DocEntry): void {
-    for (const b of entry.buckets) {
+  actorEntry(canonical: string): ActorIndexEntry | undefined {
+    if (this.actorEntries.has(canonical)) return this.actorEntries.get(canonical);
+    const files = [...(this.actorFiles.get(canonical) ?? [])].map((f) => [f, this.docs.get(f)!] as const).sort((x, y) => x[1].seq - y[1].seq);
+    let entry: ActorIndexEntry | undefined;
+    for (const [file, doc] of files) {
+      for (const a of doc.actors) {
+        if (a.canonical !== canonical) continue;
+        if (!entry) entry = { canonical, name: a.name, kind: a.kind, spellings: [], mentions: [], claims: [] };
+        if (!entry.spellings.includes(a.text)) entry.spellings.push(a.text);
+        entry.mentions.push({ file, start: a.start, end: a.end, text: a.text });
+      }
+      // A claim counts once its source was mentioned in this or an earlier document.
+      if (entry) for (const c of doc.claims) if (c.canonical === canonical) entry.claims.push({ file, start: c.start, end: c.end, text: c.text });
+    }
+    this.actorEntries.set(canonical, entry);
+    return entry;
+  }
+
+  private filesInOrder(): string[] {
+    if (!this.sortedFiles) this.sortedFiles = [...this.docs.keys()].sort(cmp);
+    return this.sortedFiles;
+  }
+
+  private updateActors(file: string, before: DocRecord | undefined, after: DocRecord | undefined): void {
+    if (before) {
+      for (const rows of [before.actors, before.claims]) {
+        for (const r of rows) {
+          const files = this.actorFiles.get(r.canonical);
+          if (files?.delete(file) && files.size === 0) this.actorFiles.delete(r.canonical);
+          this.actorEntries.delete(r.canonical);
+        }
+      }
+    }
+    if (after) {
+      for (const rows of [after.actors, after.claims]) {
+        for (const r of rows) {
+          let files = this.actorFiles.get(r.canonical);
+          if (!files) this.actorFiles.set(r.canonical, (files = new Set()));
+          files.add(file);
+          if (this.actorEntries.size > 0) this.actorEntries.delete(r.canonical);
+        }
+      }
+    }
+    this.actorCache = undefined;
+  }
+
+  private attachFigures(file: string, record: DocRecord): void {
+    for (const b of record.buckets) {
       if (!b) continue;
       let set = this.bucketMembers.get(b);
       if (!set) this.bucketMembers.set(b, (set = new Set()));
       set.add(file);
       this.dirtyBuckets.add(b);
     }
-    this.stanceCache = undefined;
-    this.actorCache = undefined;
   }
 
-  private detach(file: string, entry: DocEntry): void {
-    for (const b of entry.buckets) {
+  private detachFigures(file: string, record: DocRecord): void {
+    for (const b of record.buckets) {
       if (!b) continue;
       this.bucketMembers.get(b)?.delete(file);
       this.dirtyBuckets.add(b);
     }
-    this.stanceCache = undefined;
-    this.actorCache = undefined;
+  }
+
+  /**
+   * A new version whose figures link exactly as before (same buckets, frames and salience: a
+   * number retyped, words edited around the figures) keeps its groups: its members are swapped
+   * in place, as regrouping would place them. False when the groups must be formed again.
+   */
+  private patchGroups(before: DocRecord, after: DocRecord): boolean {
+    if (before.members.length === 0 && after.members.length === 0) return true;
+    if (linkKeyOf(before) !== linkKeyOf(after)) return false;
+    if (before.buckets.some((b) => b && this.dirtyBuckets.has(b))) return false;
+    // Per group: its bucket and which of its origin members the new version replaces.
+    const swaps = new Map<FigureGroup, { bucket: string; swap: Map<FigureMember, FigureMember> }>();
+    for (let i = 0; i < before.members.length; i++) {
+      const bucket = before.buckets[i];
+      if (!bucket) continue;
+      const group = this.slotOfMember.get(before.members[i]!)?.group;
+      if (!group) return false;
+      let entry = swaps.get(group);
+      if (!entry) swaps.set(group, (entry = { bucket, swap: new Map() }));
+      entry.swap.set(before.members[i]!, after.members[i]!);
+    }
+    for (const [group, { bucket, swap }] of swaps) {
+      const members = group.members.slice();
+      const origins = originsOf.get(group)!.map((m, i) => {
+        const next = swap.get(m);
+        if (!next) return m;
+        members[i] = { ...next, subject: group.subject };
+        return next;
+      });
+      const patched: FigureGroup = { subject: group.subject, label: group.label, members };
+      originsOf.set(patched, origins);
+      const slot = this.slotOfMember.get(swap.keys().next().value!)!;
+      slot.group = patched;
+      for (const m of swap.values()) this.slotOfMember.set(m, slot);
+      const groups = this.groupsByBucket.get(bucket)!;
+      groups[groups.indexOf(group)] = patched;
+      this.conflictsStale.add(bucket);
+    }
+    return true;
   }
 
   private refreshBuckets(): void {
@@ -147,57 +341,60 @@ class CorpusImpl implements Corpus {
       for (const f of files ?? []) {
         const doc = this.docs.get(f)!;
         doc.buckets.forEach((bk, i) => {
-          if (bk === b) members.push({ member: doc.members[i]!, frame: doc.members[i]!.frame, salience: doc.analysis.salience });
+          if (bk === b) members.push({ member: doc.members[i]!, frame: doc.members[i]!.frame, salience: doc.salience });
         });
       }
       if (members.length === 0) {
         this.groupsByBucket.delete(b);
-        this.figureConflictsByBucket.delete(b);
-        this.conflictsByGroup.delete(b);
+        if (this.figureConflictsByBucket.delete(b)) this.figureConflictList = undefined;
         this.bucketMembers.delete(b);
         continue;
       }
-      this.groupsByBucket.set(b, groupsOf(members));
+      const groups = groupsOf(members, this.groupsByBucket.get(b) ?? []);
+      for (const g of groups) {
+        const slot = { group: g };
+        for (const m of originsOf.get(g)!) this.slotOfMember.set(m, slot);
+      }
+      this.groupsByBucket.set(b, groups);
       this.conflictsStale.add(b);
     }
     this.dirtyBuckets.clear();
   }
 
-  // Apart from the regrouping: a figure's group is asked for on every edit, and comparing the
-  // values of a large group costs far more than forming it. A group with the same subject, label
-  // and member figures as before keeps its contradictions: one edited file changes few groups of
-  // a large bucket.
+  // A group keeps its contradictions (conflictsOf) as long as it is the same object; regrouping
+  // carries them over to a group with the same subject, label and member figures as before.
   private refreshFigureConflicts(): void {
     for (const b of this.conflictsStale) {
       const groups = this.groupsByBucket.get(b);
       if (!groups) continue;
-      const previous = this.conflictsByGroup.get(b);
-      const next = new Map<string, GroupConflicts>();
-      this.figureConflictsByBucket.set(b, groups.flatMap((g) => {
-        const origins = originsOf.get(g)!;
-        const before = previous?.get(g.subject);
-        const conflicts = before && before.label === g.label && sameFigures(before.origins, origins) ? before.conflicts : conflictsOfGroup(g);
-        next.set(g.subject, { label: g.label, origins, conflicts });
-        return conflicts;
-      }));
-      this.conflictsByGroup.set(b, next);
+      this.figureConflictsByBucket.set(b, groups.flatMap(conflictsOf));
+      this.figureConflictList = undefined;
     }
     this.conflictsStale.clear();
   }
 }
 
-interface GroupConflicts {
-  label: string;
-  /** The documents' own member objects the group was formed from, in the group's order. */
-  origins: readonly FigureMember[];
-  conflicts: Contradiction[];
+/** The documents' member objects each group's members were copied from, in the group's order. */
+const originsOf = new WeakMap<FigureGroup, readonly FigureMember[]>();
+/** The figure contradictions of each group, computed when first asked for. */
+const conflictsOfGroup = new WeakMap<FigureGroup, Contradiction[]>();
+
+function conflictsOf(group: FigureGroup): Contradiction[] {
+  let conflicts = conflictsOfGroup.get(group);
+  if (!conflicts) {
+    const c = comparable(group);
+    conflictsOfGroup.set(group, (conflicts = c ? figureConflicts(c) : []));
+  }
+  return conflicts;
 }
 
-/** The documents' member objects each group's members were copied from. */
-const originsOf = new WeakMap<FigureGroup, readonly FigureMember[]>();
-
-/** The groups of one bucket: linked by frame compatibility, each named by the slug of its most specific frame. */
-function groupsOf(items: LinkItem[]): FigureGroup[] {
+/**
+ * The groups of one bucket: linked by frame compatibility, each named by the slug of its most
+ * specific frame. A group equal to one of `previous` (same subject, label and member objects) is
+ * that group, so its contradictions are not computed again.
+ */
+function groupsOf(items: LinkItem[], previous: readonly FigureGroup[]): FigureGroup[] {
+  const before = new Map(previous.map((g) => [g.subject, g]));
   const used = new Set<string>();
   return clusterByFrame(items).map((cluster) => {
     const frame = cluster[0]!.frame;
@@ -205,15 +402,13 @@ function groupsOf(items: LinkItem[]): FigureGroup[] {
     for (let n = 2; used.has(subject); n++) subject = `${frameSlug(frame)}-${n}`;
     used.add(subject);
     const origins = cluster.map((x) => x.member).sort((a, b) => cmp(a.file, b.file) || a.start - b.start);
-    const group = { subject, label: frameLabel(frame), members: origins.map((m) => ({ ...m, subject })) };
+    const label = frameLabel(frame);
+    const old = before.get(subject);
+    if (old && old.label === label && sameFigures(originsOf.get(old)!, origins)) return old;
+    const group = { subject, label, members: origins.map((m) => ({ ...m, subject })) };
     originsOf.set(group, origins);
     return group;
   });
-}
-
-function conflictsOfGroup(group: FigureGroup): Contradiction[] {
-  const c = comparable(group);
-  return c ? figureConflicts(c) : [];
 }
 
 /** The same member objects in the same order (a document's members are replaced whenever its text changes). */
@@ -238,6 +433,61 @@ function comparable(group: FigureGroup): FigureGroup | undefined {
   return { ...group, members: group.members.filter((m) => filesWithPlace.has(m.file)) };
 }
 
+function recordOf(file: string, text: string, analysis: Analysis, seq: number, version: number | undefined): DocRecord {
+  return {
+    seq,
+    ...(version !== undefined ? { version } : {}),
+    textKey: textKeyOf(text),
+    members: toMembers(file, analysis),
+    buckets: analysis.figures.map((f) => (isLinkable(f.frame) ? bucketKey(f.frame) : "")),
+    salience: analysis.salience,
+    statements: extractStatements(file, analysis),
+    actors: analysis.actors.flatMap((a) => (a.canonical ? [{ canonical: a.canonical, name: a.name, kind: a.kind, start: a.start, end: a.end, text: a.text }] : [])),
+    claims: analysis.claims.flatMap((c) => (c.source?.canonical ? [{ canonical: c.source.canonical, start: c.start, end: c.end, text: c.text }] : [])),
+  };
+}
+
+/** Each member's counterpart among `before`: the next unused one with the same bucket and frame. */
+function counterparts(members: FigureMember[], buckets: string[], before: FigureMember[]): Array<FigureMember | undefined> {
+  const unused = new Map<string, FigureMember[]>();
+  for (const m of before) {
+    const key = `${bucketKey(m.frame)}\u0000${JSON.stringify(m.frame)}`;
+    const list = unused.get(key);
+    if (list) list.push(m);
+    else unused.set(key, [m]);
+  }
+  return members.map((m, i) => (buckets[i] ? unused.get(`${bucketKey(m.frame)}\u0000${JSON.stringify(m.frame)}`)?.shift() : undefined));
+}
+
+/** Everything linking reads of a document: a version with the same key links exactly as the old one. */
+function linkKeyOf(record: DocRecord): string {
+  if (record.linkKey === undefined) {
+    const frames = record.members.map((m, i) => (record.buckets[i] ? m.frame : null));
+    record.linkKey = JSON.stringify([record.buckets, frames, record.salience]);
+  }
+  return record.linkKey;
+}
+
+/** Where an actor entry was first formed: the insertion order of the document of its first mention. */
+function firstMention(docs: Map<string, DocRecord>, entry: ActorIndexEntry): number {
+  const first = entry.mentions[0]!;
+  return docs.get(first.file)!.seq * 2 ** 32 + first.start;
+}
+
+/** Length and a 53-bit hash of a text (cyrb53): an equal key is taken as the same text. */
+function textKeyOf(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return `${text.length}:${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
+}
+
 function toMembers(file: string, analysis: Analysis): FigureMember[] {
   const docDate = documentDate(analysis);
   return analysis.figures.map((f) => {
@@ -260,24 +510,4 @@ function toMembers(file: string, analysis: Analysis): FigureMember[] {
       date: date ?? null,
     };
   });
-}
-
-
-function buildActorIndex(docs: Map<string, DocEntry>): Map<string, ActorIndexEntry> {
-  const index = new Map<string, ActorIndexEntry>();
-  for (const [file, doc] of docs) {
-    for (const a of doc.analysis.actors) {
-      if (!a.canonical) continue;
-      let e = index.get(a.canonical);
-      if (!e) index.set(a.canonical, (e = { canonical: a.canonical, name: a.name, kind: a.kind, spellings: [], mentions: [], claims: [] }));
-      if (!e.spellings.includes(a.text)) e.spellings.push(a.text);
-      e.mentions.push({ file, start: a.start, end: a.end, text: a.text });
-    }
-    for (const c of doc.analysis.claims) {
-      const id = c.source?.canonical;
-      if (!id) continue;
-      index.get(id)?.claims.push({ file, start: c.start, end: c.end, text: c.text });
-    }
-  }
-  return index;
 }

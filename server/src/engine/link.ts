@@ -15,6 +15,8 @@ export function bucketKey(f: Frame): string {
 }
 
 interface Group {
+  /** Creation order: among fitting groups of equal size, the first created is taken. */
+  order: number;
   items: LinkItem[];
   owner: string;
   places: Set<string>;
@@ -28,14 +30,66 @@ interface Group {
 export function clusterByFrame(items: LinkItem[]): LinkItem[][] {
   const sorted = [...items].sort((a, b) => specificity(b.frame) - specificity(a.frame) || cmp(a.member.file, b.member.file) || a.member.start - b.member.start);
   const groups: Group[] = [];
+  const index = new GroupIndex();
   for (const item of sorted) {
     const slots = local(item.frame);
     let best: Group | undefined;
-    for (const g of groups) if (fits(g, item, slots) && (!best || g.items.length > best.items.length)) best = g;
-    if (!best) groups.push((best = { items: [], owner: "", places: new Set(), event: "", time: "", files: new Set(), saliences: [] }));
-    join(best, item, slots);
+    for (const g of index.candidates(item, slots)) {
+      if (fits(g, item, slots) && (!best || g.items.length > best.items.length || (g.items.length === best.items.length && g.order < best.order))) best = g;
+    }
+    if (!best) groups.push((best = { order: groups.length, items: [], owner: "", places: new Set(), event: "", time: "", files: new Set(), saliences: [] }));
+    join(best, item, slots, index);
   }
   return groups.map((g) => g.items);
+}
+
+/**
+ * The groups an item may fit, found by what fits() accepts on: the same owner, the same file, a
+ * place that meets one of the group's (its own or a salient one), a shared salient incident or
+ * party. A superset of the fitting groups, so a bucket of many unrelated stories is clustered
+ * without judging every group for every figure.
+ */
+class GroupIndex {
+  private readonly byKey = new Map<string, Set<Group>>();
+
+  candidates(item: LinkItem, x: Slots): Set<Group> {
+    const out = new Set<Group>();
+    const take = (key: string) => {
+      for (const g of this.byKey.get(key) ?? []) out.add(g);
+    };
+    if (x.owner) take(`o:${x.owner}`);
+    take(`f:${item.member.file}`);
+    for (const p of x.places) this.meeting(p, take);
+    for (const p of item.salience.places) this.meeting(p, take);
+    for (const e of item.salience.events) take(`e:${e}`);
+    for (const p of item.salience.parties) take(`p:${p}`);
+    return out;
+  }
+
+  /** Groups with a place that meets `place`: equal to it, inside it, or containing it. */
+  private meeting(place: string, take: (key: string) => void): void {
+    take(`P:${place}`);
+    for (const prefix of boundaryPrefixes(place)) if (prefix !== place) take(`X:${prefix}`);
+  }
+
+  addPlace(g: Group, place: string): void {
+    this.add(`X:${place}`, g);
+    for (const prefix of boundaryPrefixes(place)) this.add(`P:${prefix}`, g);
+  }
+
+  add(key: string, g: Group): void {
+    let set = this.byKey.get(key);
+    if (!set) this.byKey.set(key, (set = new Set()));
+    set.add(g);
+  }
+}
+
+/** "a-b-c" -> "a", "a-b", "a-b-c": the places a place is named within (placesMeet's prefixes). */
+function boundaryPrefixes(place: string): string[] {
+  const out: string[] = [];
+  for (let i = place.indexOf("-"); i >= 0; i = place.indexOf("-", i + 1)) out.push(place.slice(0, i));
+  out.push(place);
+  return out;
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -70,14 +124,25 @@ function fits(g: Group, item: LinkItem, x: Slots): boolean {
   return complete || sameOwner || g.files.has(item.member.file) || sharesContext(g, item.salience);
 }
 
-function join(g: Group, item: LinkItem, x: Slots): void {
+function join(g: Group, item: LinkItem, x: Slots, index: GroupIndex): void {
   g.items.push(item);
+  if (!g.owner && x.owner) index.add(`o:${x.owner}`, g);
   if (!g.owner) g.owner = x.owner;
   if (!g.event) g.event = x.event;
   if (!g.time) g.time = x.time;
-  for (const p of x.places) g.places.add(p);
+  for (const p of x.places) {
+    if (!g.places.has(p)) index.addPlace(g, p);
+    g.places.add(p);
+  }
   if (!g.files.has(item.member.file)) {
     g.files.add(item.member.file);
+    index.add(`f:${item.member.file}`, g);
+    // Only the saliences sharesContext() compares are indexed.
+    if (g.saliences.length < MAX_COMPARED) {
+      for (const p of item.salience.places) index.addPlace(g, p);
+      for (const e of item.salience.events) index.add(`e:${e}`, g);
+      for (const p of item.salience.parties) index.add(`p:${p}`, g);
+    }
     g.saliences.push(item.salience);
   }
 }

@@ -39,10 +39,8 @@ export interface Statement {
   sourceId: string;
   /** Parties whose claims a denial rejects ("South Korea's claims" -> south-korea). */
   deniedSources: ReadonlySet<string>;
-  /** Content-word stems of the statement, computed when first needed (rarely). */
+  /** Content-word stems of the statement, computed when first needed (rarely) from the claim's own text. */
   stems?: Set<string>;
-  /** The analysed text, to compute stems on demand. */
-  source: string;
   /** Start of the claim a denial's "the allegations" refers to. */
   anaphoricTarget?: number;
   /** A sentence the text states in its own voice (an official statement), not a claim. */
@@ -77,7 +75,6 @@ export function extractStatements(file: string, analysis: Analysis): Statement[]
       countries: named.length > 0 || (!denial && classes.length === 0) ? named : salientStates(analysis),
       sourceId,
       deniedSources: denial ? deniedSources(analysis, claim) : NO_SOURCES,
-      source: analysis.text,
       ...(denial ? anaphora(analysis, claim, index) : {}),
     });
   });
@@ -108,7 +105,7 @@ function ownVoiceStatements(file: string, analysis: Analysis): Statement[] {
     const classes = classify(wordsOf(analysis.text, s.start, s.end));
     if (classes.length === 0) return;
     const own: Claim = { start: s.start, end: s.end, text, kinds: [], cues: [], source: null, stance: "asserts", sentence: index };
-    out.push({ file, claim: own, denial: false, assertion: true, classes: internArray(classes), countries, sourceId: "", deniedSources: NO_SOURCES, source: analysis.text, ownVoice: true });
+    out.push({ file, claim: own, denial: false, assertion: true, classes: internArray(classes), countries, sourceId: "", deniedSources: NO_SOURCES, ownVoice: true });
   });
   return out;
 }
@@ -210,7 +207,8 @@ function wordsOf(text: string, start: number, end: number): string[] {
 function stemsOf(s: Statement): Set<string> {
   if (!s.stems) {
     const from = s.denial ? denialFocus(s.claim) : s.claim.start;
-    s.stems = new Set(wordsOf(s.source, from, s.claim.end).filter((w) => w.length > 3 && !STOP.has(w)).map((w) => w.slice(0, 6)));
+    // A claim's text is its slice of the analysed text: the focus is read from it, not from the document.
+    s.stems = new Set(wordsOf(s.claim.text, from - s.claim.start, s.claim.text.length).filter((w) => w.length > 3 && !STOP.has(w)).map((w) => w.slice(0, 6)));
   }
   return s.stems;
 }
@@ -236,59 +234,272 @@ function contradicts(d: Statement, a: Statement): boolean {
 }
 
 /**
- * One contradiction per denial cluster (its denials on side "a") and the assertions they
- * contradict (side "b"). A denial belongs to one cluster and an assertion is listed once per
- * cluster, so no (denial, assertion) pair is in two contradictions; an assertion several clusters
- * contradict is one shared member object.
+ * Stance contradictions kept current across edits. Assertions are indexed as documents come and
+ * go (by file, by class and party, by source name); a change marks the index keys it touched.
+ * `conflicts()` clusters the denials (cheap: denials are few) and judges again only the clusters
+ * whose denials changed or that looked up a touched key; the others keep their contradiction.
  */
-export function stanceConflicts(statements: Statement[]): Contradiction[] {
-  const index = indexAssertions(statements);
-  const asserted = new Map<Statement, ContradictionMember>();
-  const out: Contradiction[] = [];
-  for (const cluster of clusterDenials(statements.filter((s) => s.denial))) {
-    const seen = new Set<Statement>();
-    const assertions: Statement[] = [];
-    for (const d of cluster)
-      for (const a of candidates(index, d)) {
-        if (seen.has(a)) continue;
-        if (contradicts(d, a)) {
-          seen.add(a);
-          assertions.push(a);
+export class StanceIndex {
+  private readonly byFile = new Map<string, { statements: Statement[]; assertions: Statement[]; denials: Statement[] }>();
+  private readonly byClassCountry = new Map<string, Set<Statement>>();
+  /** Assertions by every run of words of their source's name: built when a denial first names a source. */
+  private bySource: Map<string, Set<Statement>> | undefined;
+  /** Index keys whose assertions changed since the last `conflicts()`, among those a judged cluster read. */
+  private readonly dirty = new Set<string>();
+  private readonly watched = new Set<string>();
+  /** Files whose statements were swapped for equivalent ones since the last `conflicts()`. */
+  private readonly swappedFiles = new Set<string>();
+  private clusters = new Map<string, JudgedCluster>();
+  private readonly ids = new WeakMap<Statement, number>();
+  /** A statement swapped for its equivalent in a newer version of its document. */
+  private readonly successor = new WeakMap<Statement, Statement>();
+  private nextId = 0;
+  /** The denial clusters of the last `conflicts()`, while no document's denials changed. */
+  private clustered: Statement[][] | undefined;
+
+  /** Replaces the statements of `file` (none removes it). */
+  set(file: string, statements: Statement[]): void {
+    const before = this.byFile.get(file);
+    if (before && this.swapEquivalent(file, before.statements, statements)) return;
+    if (before?.denials.length || statements.some((s) => s.denial)) this.clustered = undefined;
+    if (before) for (const s of before.assertions) this.unindex(s);
+    if (statements.length === 0) {
+      this.byFile.delete(file);
+      return;
+    }
+    const assertions = statements.filter((s) => s.assertion);
+    for (const s of assertions) this.index(s);
+    for (const s of statements) this.ids.set(s, this.nextId++);
+    this.byFile.set(file, { statements, assertions, denials: statements.filter((s) => s.denial) });
+  }
+
+  /** The contradictions, denials taken in the order of `files` (sorted file names). */
+  conflicts(files: Iterable<string>): Contradiction[] {
+    const next = new Map<string, JudgedCluster>();
+    const out: Contradiction[] = [];
+    for (const cluster of this.denialClusters(files)) {
+      let key = keyOfCluster.get(cluster);
+      if (key === undefined) keyOfCluster.set(cluster, (key = cluster.map((d) => this.ids.get(d)).join(",")));
+      let judged = this.clusters.get(key);
+      if (!judged || judged.lookups.some((k) => this.dirty.has(k))) judged = this.judge(cluster);
+      else if (judged.contradiction && judged.files.some((f) => this.swappedFiles.has(f))) judged = this.restate(judged, cluster);
+      next.set(key, judged);
+      if (judged.contradiction) out.push(judged.contradiction);
+    }
+    this.clusters = next;
+    this.dirty.clear();
+    this.swappedFiles.clear();
+    this.watched.clear();
+    for (const judged of next.values()) for (const k of judged.lookups) this.watched.add(k);
+    return out;
+  }
+
+  /**
+   * A new version of a document whose statements match the old ones one for one in everything
+   * a judgement reads (a number retyped, words edited outside them) takes their place in the
+   * index without judging anything again; the contradictions they sit in are restated.
+   */
+  private swapEquivalent(file: string, before: Statement[], after: Statement[]): boolean {
+    if (before.length !== after.length || before.length === 0) return false;
+    const keys = (list: Statement[]) => list.map((s) => judgedKey(s, list)).join("\u0002");
+    if (keys(before) !== keys(after)) return false;
+    before.forEach((old, i) => {
+      const next = after[i]!;
+      this.ids.set(next, this.ids.get(old)!);
+      this.successor.set(old, next);
+      if (!old.assertion) return;
+      if (old.sourceId && this.bySource) for (const key of sourceKeys(old)) swapIn(this.bySource.get(key), old, next);
+      for (const c of old.classes) for (const country of old.countries) swapIn(this.byClassCountry.get(`${c}|${country}`), old, next);
+    });
+    this.byFile.set(file, { statements: after, assertions: after.filter((s) => s.assertion), denials: after.filter((s) => s.denial) });
+    this.swappedFiles.add(file);
+    return true;
+  }
+
+  /**
+   * The clusters of denials, in the order of `files`: formed again only when some document's
+   * denials changed other than by an equivalent swap (a swap changes the objects, not the clusters).
+   */
+  private denialClusters(files: Iterable<string>): Statement[][] {
+    if (!this.clustered) {
+      const denials: Statement[] = [];
+      for (const file of files) for (const d of this.byFile.get(file)?.denials ?? []) denials.push(d);
+      this.clustered = clusterDenials(denials);
+    } else if (this.swappedFiles.size > 0) {
+      this.clustered = this.clustered.map((c) => (c.some((d) => this.swappedFiles.has(d.file)) ? c.map((d) => this.latest(d)) : c));
+    }
+    return this.clustered;
+  }
+
+  /**
+   * A judged cluster's contradiction with the current versions of its statements: the swapped
+   * statements judge and read as the old ones did, so only the members of swapped files change.
+   */
+  private restate(judged: JudgedCluster, cluster: Statement[]): JudgedCluster {
+    const swapped = (s: Statement) => this.swappedFiles.has(s.file);
+    const found = judged.found.map((s) => (swapped(s) ? this.latest(s) : s));
+    const before = judged.contradiction!;
+    const members = [
+      ...cluster.map((d, i) => (swapped(d) ? memberOf(d, "a") : before.members[i]!)),
+      ...found.map((a, j) => (swapped(a) ? assertedMember(a) : before.members[cluster.length + j]!)),
+    ];
+    return { ...judged, found, contradiction: { ...before, members } };
+  }
+
+  private latest(s: Statement): Statement {
+    for (let next = this.successor.get(s); next; next = this.successor.get(s)) s = next;
+    return s;
+  }
+
+  private judge(cluster: Statement[]): JudgedCluster {
+    const lookups = new Set<string>();
+    const found = new Set<Statement>();
+    const consider = (d: Statement, list: Iterable<Statement>) => {
+      for (const a of list) if (!found.has(a) && contradicts(d, a)) found.add(a);
+    };
+    // Apart from its own file, what a denial matches depends only on its signature: denials that
+    // share one (the same story told in many files) read the shared lists once.
+    const signatures = new Set<string>();
+    for (const d of cluster) {
+      lookups.add(`f:${d.file}`);
+      consider(d, this.byFile.get(d.file)?.assertions ?? []);
+      const signature = signatureOf(d);
+      if (signatures.has(signature)) continue;
+      signatures.add(signature);
+      for (const id of d.deniedSources) {
+        for (const key of [id, id.replace(/-/g, " ")]) {
+          lookups.add(`s:${key}`);
+          consider(d, this.sourceIndex().get(key) ?? []);
         }
       }
-    if (assertions.length === 0) continue;
-    assertions.sort((x, y) => x.file.localeCompare(y.file) || x.claim.start - y.claim.start);
-    out.push(toContradiction(cluster, assertions, asserted));
+      const primary = d.classes[0];
+      if (!primary) continue;
+      for (const c of CLASSES.get(primary)!.covers) {
+        // The rarest of the denial's parties gives the shortest list; contradicts() checks the rest.
+        let best: ReadonlySet<Statement> | undefined;
+        let bestSize = 0;
+        for (const country of d.countries) {
+          const key = `${c}|${country}`;
+          lookups.add(`c:${key}`);
+          const list = this.byClassCountry.get(key);
+          const size = list?.size ?? 0;
+          if (best === undefined || size < bestSize) [best, bestSize] = [list ?? EMPTY, size];
+        }
+        if (best) consider(d, best);
+      }
+    }
+    const files = [...new Set([...cluster, ...found].map((s) => s.file))];
+    if (found.size === 0) return { lookups: [...lookups], files, found: [], contradiction: undefined };
+    const assertions = [...found].sort(byFileAndStart);
+    return { lookups: [...lookups], files, found: assertions, contradiction: toContradiction(cluster, assertions) };
   }
-  return out;
+
+  private index(s: Statement): void {
+    this.touch(`f:`, s.file);
+    if (s.sourceId && this.bySource) for (const key of sourceKeys(s)) this.indexUnder(this.bySource, `s:`, key, s);
+    for (const c of s.classes) for (const country of s.countries) this.indexUnder(this.byClassCountry, `c:`, `${c}|${country}`, s);
+  }
+
+  private unindex(s: Statement): void {
+    this.touch(`f:`, s.file);
+    if (s.sourceId && this.bySource) for (const key of sourceKeys(s)) this.unindexUnder(this.bySource, `s:`, key, s);
+    for (const c of s.classes) for (const country of s.countries) this.unindexUnder(this.byClassCountry, `c:`, `${c}|${country}`, s);
+  }
+
+  private indexUnder(map: Map<string, Set<Statement>>, prefix: string, key: string, s: Statement): void {
+    let set = map.get(key);
+    if (!set) map.set(key, (set = new Set()));
+    set.add(s);
+    this.touch(prefix, key);
+  }
+
+  private unindexUnder(map: Map<string, Set<Statement>>, prefix: string, key: string, s: Statement): void {
+    const set = map.get(key);
+    if (!set) return;
+    set.delete(s);
+    if (set.size === 0) map.delete(key);
+    this.touch(prefix, key);
+  }
+
+  /** Only keys some judged cluster read matter (while indexing, none was judged yet). */
+  private touch(prefix: string, key: string): void {
+    if (this.watched.size > 0 && this.watched.has(prefix + key)) this.dirty.add(prefix + key);
+  }
+
+  private sourceIndex(): Map<string, Set<Statement>> {
+    if (!this.bySource) {
+      this.bySource = new Map();
+      for (const { assertions } of this.byFile.values()) {
+        for (const s of assertions) if (s.sourceId) for (const key of sourceKeys(s)) this.indexUnder(this.bySource, `s:`, key, s);
+      }
+    }
+    return this.bySource;
+  }
 }
 
-interface AssertionIndex {
-  /** class|country -> assertions of that class naming that country */
-  byClassCountry: Map<string, Statement[]>;
-  byFile: Map<string, Statement[]>;
-  /** source canonical, or a run of one to four words of the source's name -> assertions by that source */
-  bySource: Map<string, Statement[]>;
+interface JudgedCluster {
+  /** Index keys the judgement read: a change under any of them judges the cluster again. */
+  lookups: string[];
+  /** Files of its denials and of the assertions found. */
+  files: string[];
+  /** The assertions found, in contradiction order. */
+  found: Statement[];
+  contradiction: Contradiction | undefined;
 }
 
-function indexAssertions(statements: Statement[]): AssertionIndex {
-  // The source index is needed only when some denial names a source.
-  const bySourceNeeded = statements.some((s) => s.denial && s.deniedSources.size > 0);
-  const byClassCountry = new Map<string, Statement[]>();
+const keyOfCluster = new WeakMap<Statement[], string>();
+
+const byFileAndStart = (x: Statement, y: Statement) => x.file.localeCompare(y.file) || x.claim.start - y.claim.start;
+
+function swapIn(set: Set<Statement> | undefined, old: Statement, next: Statement): void {
+  if (set?.delete(old)) set.add(next);
+}
+
+/**
+ * Everything judging a statement reads, apart from its position and wording: its kind, classes,
+ * parties, source, denied sources, the statement its anaphora points at (by index), its stems.
+ */
+function judgedKey(s: Statement, list: Statement[]): string {
+  const target = s.anaphoricTarget === undefined ? "" : String(list.findIndex((x) => x.claim.start === s.anaphoricTarget));
+  const order = list.filter((x) => x.claim.start < s.claim.start).length;
+  return JSON.stringify([
+    s.denial,
+    s.assertion,
+    s.ownVoice ?? false,
+    s.classes,
+    s.countries,
+    s.sourceId,
+    s.claim.source?.text ?? null,
+    s.claim.source?.canonical ?? null,
+    [...s.deniedSources],
+    target,
+    order,
+    [...stemsOf(s)],
+  ]);
+}
+
+const EMPTY: ReadonlySet<Statement> = new Set();
+
+/** What decides a denial's matches outside its own file (see contradicts()). */
+function signatureOf(d: Statement): string {
+  return `${d.sourceId}\u0001${d.classes[0] ?? ""}\u0001${d.countries.join(",")}\u0001${[...d.deniedSources].join(",")}`;
+}
+
+/** Stance contradictions of a list of statements (documents in file order), judged from scratch. */
+export function stanceConflicts(statements: Statement[]): Contradiction[] {
+  const index = new StanceIndex();
+  const files: string[] = [];
   const byFile = new Map<string, Statement[]>();
-  const bySource = new Map<string, Statement[]>();
-  const push = (m: Map<string, Statement[]>, k: string, s: Statement) => {
-    const list = m.get(k);
-    if (list) list.push(s);
-    else m.set(k, [s]);
-  };
   for (const s of statements) {
-    if (!s.assertion) continue;
-    push(byFile, s.file, s);
-    if (bySourceNeeded && s.sourceId) for (const key of sourceKeys(s)) push(bySource, key, s);
-    for (const c of s.classes) for (const country of s.countries) push(byClassCountry, `${c}|${country}`, s);
+    let list = byFile.get(s.file);
+    if (!list) {
+      byFile.set(s.file, (list = []));
+      files.push(s.file);
+    }
+    list.push(s);
   }
-  return { byClassCountry, byFile, bySource };
+  for (const [file, list] of byFile) index.set(file, list);
+  return index.conflicts(files);
 }
 
 /** The keys an assertion is found under by a denial naming its source: the canonical id and every run of up to four words of the source. */
@@ -305,36 +516,8 @@ function sourceKeys(s: Statement): ReadonlySet<string> {
   return keys;
 }
 
-/** Assertions by a source a denial names ("dismissed South Korea's claims"), found through the source index. */
-function bySources(index: AssertionIndex, d: Statement): Statement[] {
-  const out = new Set<Statement>();
-  for (const id of d.deniedSources) {
-    for (const key of [id, id.replace(/-/g, " ")]) for (const s of index.bySource.get(key) ?? []) out.add(s);
-  }
-  return [...out];
-}
-
-/** Assertions that may contradict a denial: same file, same class and a shared party, or by a source the denial names. */
-function candidates(index: AssertionIndex, d: Statement): Statement[] {
-  const lists: Statement[][] = [index.byFile.get(d.file) ?? []];
-  if (d.deniedSources.size > 0) lists.push(bySources(index, d));
-  const primary = d.classes[0];
-  if (primary) {
-    for (const c of CLASSES.get(primary)!.covers) {
-      // The rarest of the denial's parties gives the shortest list; contradicts() checks the rest.
-      let best: Statement[] | undefined;
-      for (const country of d.countries) {
-        const list = index.byClassCountry.get(`${c}|${country}`) ?? [];
-        if (!best || list.length < best.length) best = list;
-      }
-      if (best) lists.push(best);
-    }
-  }
-  return lists.flat();
-}
-
-function toContradiction(cluster: Statement[], assertions: Statement[], asserted: Map<Statement, ContradictionMember>): Contradiction {
-  const member = (s: Statement, side: "a" | "b"): ContradictionMember => ({
+function memberOf(s: Statement, side: "a" | "b"): ContradictionMember {
+  return {
     file: s.file,
     start: s.claim.start,
     end: s.claim.end,
@@ -342,7 +525,22 @@ function toContradiction(cluster: Statement[], assertions: Statement[], asserted
     side,
     source: s.claim.source?.text ?? null,
     date: s.claim.date?.text ?? null,
-  });
+  };
+}
+
+/**
+ * An assertion's member (side "b"): one object per statement, shared by every contradiction that
+ * lists it. A denial belongs to one cluster, so no (denial, assertion) pair is in two contradictions.
+ */
+const assertedMembers = new WeakMap<Statement, ContradictionMember>();
+
+function assertedMember(a: Statement): ContradictionMember {
+  let member = assertedMembers.get(a);
+  if (!member) assertedMembers.set(a, (member = memberOf(a, "b")));
+  return member;
+}
+
+function toContradiction(cluster: Statement[], assertions: Statement[]): Contradiction {
   const deniers = unique(cluster.map((d) => d.claim.source?.text ?? "a source"));
   const named = assertions.flatMap((a) => (a.claim.source ? [a.claim.source.text] : []));
   const asserters = named.length > 0 ? unique(named) : ["unnamed sources"];
@@ -351,7 +549,7 @@ function toContradiction(cluster: Statement[], assertions: Statement[], asserted
   return {
     kind: "stance",
     summary: `${deniers.slice(0, 4).join(", ")}${deniers.length > 4 ? ` and ${deniers.length - 4} more` : ""} ${cluster.length > 1 || deniers.length > 1 ? "deny" : "denies"} ${topic} vs ${asserters.slice(0, 6).join(", ")}${asserters.length > 6 ? ` and ${asserters.length - 6} more` : ""} asserting it`,
-    members: [...cluster.map((d) => member(d, "a")), ...assertions.map((a) => shared(asserted, a, () => member(a, "b")))],
+    members: [...cluster.map((d) => memberOf(d, "a")), ...assertions.map(assertedMember)],
   };
 }
 
@@ -379,12 +577,6 @@ function clusterDenials(denials: Statement[]): Statement[][] {
     else clusters.set(root, [d]);
   });
   return [...clusters.values()];
-}
-
-function shared<K, V>(made: Map<K, V>, key: K, make: () => V): V {
-  let value = made.get(key);
-  if (value === undefined) made.set(key, (value = make()));
-  return value;
 }
 
 function unique(xs: string[]): string[] {

@@ -16,6 +16,7 @@ import {
 } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { Finding, RuleCode, Severity, Span } from "../engine";
+import type { Lines } from "./lineTable";
 
 export const DIAGNOSTIC_SOURCE = "provenance";
 
@@ -193,8 +194,8 @@ export function toDiagnostic(input: DiagnosticInput): Diagnostic | undefined {
  */
 export function findingToDiagnostic(
   finding: Finding,
-  map: LineMap,
-  lineMapOf: (file: string) => LineMap | undefined,
+  map: Lines,
+  lineMapOf: (file: string) => Lines | undefined,
 ): Diagnostic | undefined {
   const related: RelatedMention[] = [];
   for (const mention of finding.related ?? []) {

@@ -40,10 +40,10 @@ export function figureIndexOf(analysis: Analysis, span: { start: number; end: nu
   return exact >= 0 ? exact : analysis.figures.findIndex((f) => spansOverlap(f, span));
 }
 
-/** The cross-file group of a figure, if the engine formed one. */
-export function figureGroupOf(sources: SourceIndex, uri: string, figureIndex: number): FigureGroup | undefined {
+/** The cross-file group of a figure, if the engine formed one; `settled`: without regrouping (see Corpus.settledFigureGroupOf). */
+export function figureGroupOf(sources: SourceIndex, uri: string, figureIndex: number, settled = false): FigureGroup | undefined {
   try {
-    return sources.corpus.figureGroupOf(uri, figureIndex);
+    return settled ? sources.corpus.settledFigureGroupOf(uri, figureIndex) : sources.corpus.figureGroupOf(uri, figureIndex);
   } catch {
     return undefined;
   }
@@ -183,7 +183,7 @@ export function otherValuesOf(
 /** Index entry of an actor, if the corpus has one. */
 export function actorEntry(sources: SourceIndex, canonical: string): ActorIndexEntry | undefined {
   try {
-    return sources.corpus.actorIndex().get(canonical);
+    return sources.corpus.actorEntry(canonical);
   } catch {
     return undefined;
   }

@@ -102,6 +102,16 @@ export class ReviewStore {
     return this.folders.get(folder)?.reviews ?? [];
   }
 
+  /** Whether any verdict is about the document (cheap: its analysis is not needed to tell). */
+  hasVerdicts(uri: string): boolean {
+    const place = this.placeOf(uri);
+    if (!place) return false;
+    const reviews = this.reviewsOf(place.folder);
+    let files = filesOfReviews.get(reviews);
+    if (!files) filesOfReviews.set(reviews, (files = new Set(reviews.map((r) => r.file))));
+    return files.has(place.file);
+  }
+
   /** Every folder's verdicts. */
   all(): Array<{ folder: string; reviews: Review[] }> {
     return this.folderUris().map((folder) => ({ folder, reviews: this.reviewsOf(folder) }));
@@ -243,3 +253,6 @@ function safeUserName(): string {
     return "unknown";
   }
 }
+
+/** The files each list of verdicts is about. */
+const filesOfReviews = new WeakMap<Review[], Set<string>>();

@@ -6,8 +6,8 @@ import { Emitter } from "./events";
 import { ReviewStore } from "./reviewStore";
 import { describeError, showWarning, type Logger } from "./safe";
 import { SettingsStore } from "./settings";
-import { SourceIndex } from "./sources";
-import { Workspace } from "./workspace";
+import { SourceIndex, type DiskTexts } from "./sources";
+import { readIndexedTextSync, Workspace } from "./workspace";
 
 export interface ClientSupport {
   configurationPull: boolean;
@@ -45,8 +45,9 @@ export function createServices(
   const client = clientSupport(params.capabilities);
   const settings = new SettingsStore(connection, client.configurationPull, params.initializationOptions);
   let open: OpenDocuments | undefined;
-  const sources = new SourceIndex(log, (uri) => open?.textOf(uri));
   let workspace: Workspace | undefined;
+  const disk: DiskTexts = { read: readIndexedTextSync, stale: (uri) => void workspace?.reload(uri) };
+  const sources = new SourceIndex(log, (uri) => open?.textOf(uri), disk);
   open = new OpenDocuments(documents, sources, settings, () => workspace!, connection, log);
   workspace = new Workspace({ connection, sources, settings, log, isOpen: (uri) => open!.isOpen(uri) });
   workspace.setFolders(

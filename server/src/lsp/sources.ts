@@ -1,8 +1,13 @@
 // The server's view of the corpus: which text each file has (the editor's text for open
 // documents, the disk's for the rest), which files were skipped and why, and a debounced
 // "corpus changed" event for everything derived across files (conflicts, lenses, views).
-import { createCorpus, type Analysis, type Contradiction, type Corpus } from "../engine";
-import { LineMaps, spansOverlap, type LineMap } from "./convert";
+// The corpus keeps the whole analysis of open documents only; of a closed file it keeps a compact
+// record and the server a line map (line tables, no text). Its text is read again from disk when
+// its analysis is asked for; a file changed on disk since it was indexed gives none and is
+// reloaded instead.
+import { analyze, createCorpus, type Analysis, type Contradiction, type Corpus } from "../engine";
+import { LineMaps, spansOverlap } from "./convert";
+import { LineTable, type Lines } from "./lineTable";
 import { describeError, type Logger } from "./safe";
 
 /**
@@ -28,9 +33,23 @@ export interface CorpusChange {
   files: string[];
 }
 
+/** The disk as the source index sees it (workspace.ts does the reading). */
+export interface DiskTexts {
+  /** The file's text on disk now (blocking), or undefined when it cannot be read. */
+  read(uri: string): string | undefined;
+  /** The file changed on disk since it was indexed: read it again. */
+  stale(uri: string): void;
+}
+
 export class SourceIndex {
-  readonly corpus: Corpus = createCorpus();
+  readonly corpus: Corpus;
   private readonly lineMaps = new LineMaps();
+  /** Line maps of closed files, made from the text they were indexed with. */
+  private readonly closedMaps = new Map<string, LineTable>();
+  /** Analyses of closed files made again on demand, most recently used last. */
+  private readonly closedAnalyses = new Map<string, Analysis>();
+  /** Closed files found changed on disk, reloading. */
+  private readonly reloading = new Set<string>();
   private readonly skipped = new Map<string, string>();
   private readonly failed = new Set<string>();
   private readonly listeners: Array<(change: CorpusChange) => void> = [];
@@ -39,6 +58,7 @@ export class SourceIndex {
   private held = 0;
   private contradictionCache: { generation: number; value: Contradiction[] } | undefined;
   private byFileCache: { generation: number; value: Map<string, Contradiction[]> } | undefined;
+  private settledCache: { computedAt: number; view: ContradictionView } | undefined;
   /** Generation at which each file last changed. */
   private readonly changedAt = new Map<string, number>();
   generation = 0;
@@ -47,23 +67,40 @@ export class SourceIndex {
     private readonly log: Logger,
     /** The text of a document open in the editor, if it is open. */
     private readonly openText: (uri: string) => string | undefined,
+    /** Without a disk to read texts again from, every analysis is kept. */
+    private readonly disk?: DiskTexts,
     private readonly debounceMs = 120,
-  ) {}
+  ) {
+    this.corpus = createCorpus({ keepAnalysis: (uri) => !disk || this.openText(uri) !== undefined });
+  }
 
-  /** Analyses `text` as the content of `uri`. Never throws; a failure removes the file. */
-  set(uri: string, text: string, version?: number): Analysis | undefined {
+  /** Analyses `text` as the content of `uri`; false when it failed. Never throws; a failure removes the file. */
+  set(uri: string, text: string, version?: number): boolean {
     this.skipped.delete(uri);
-    const before = this.corpus.analysis(uri);
+    this.closedAnalyses.delete(uri);
+    this.reloading.delete(uri);
     try {
-      const analysis = this.corpus.set(uri, text, version);
+      const closed = this.disk !== undefined && this.openText(uri) === undefined;
+      if (closed) {
+        this.lineMaps.forget(uri);
+        // As the engine reads it: a leading BOM is not part of the analysed text.
+        this.closedMaps.set(uri, new LineTable(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
+      } else this.closedMaps.delete(uri);
+      if (closed && this.corpus.isTextOf(uri, text)) {
+        // Closed again with the text it was indexed with: only its whole analysis is let go.
+        this.corpus.release(uri);
+      } else {
+        const revision = this.corpus.revision;
+        this.corpus.set(uri, text, version);
+        if (this.corpus.revision !== revision) this.touch(uri);
+      }
       this.failed.delete(uri);
-      if (analysis !== before) this.touch(uri);
-      return analysis;
+      return true;
     } catch (error) {
       if (!this.failed.has(uri)) this.log.error(`Provenance: analysis of ${uri} failed: ${describeError(error)}`);
       this.failed.add(uri);
       this.removeQuietly(uri);
-      return undefined;
+      return false;
     }
   }
 
@@ -97,8 +134,19 @@ export class SourceIndex {
     return this.corpus.files();
   }
 
+  /** The analysis of a file: kept for open documents; for a closed file, made again from its disk text. */
   analysis(uri: string): Analysis | undefined {
-    return this.corpus.analysis(uri);
+    const kept = this.corpus.analysis(uri);
+    if (kept || !this.corpus.has(uri)) return kept;
+    let analysis = this.closedAnalyses.get(uri);
+    if (analysis) this.closedAnalyses.delete(uri);
+    else {
+      const text = this.closedText(uri);
+      if (text === undefined) return undefined;
+      analysis = analyze(text);
+    }
+    remember(this.closedAnalyses, uri, analysis, MAX_CLOSED_ANALYSES);
+    return analysis;
   }
 
   /** Contradictions, computed once per corpus generation. */
@@ -142,9 +190,12 @@ export class SourceIndex {
     if (!this.contradictionCache) return this.freshView();
     if (this.contradictionCache.generation === this.generation) return this.freshView();
     const computedAt = this.contradictionCache.generation;
+    // One view per computation: what it says of a file follows the edits (changedAt), so the
+    // per-view indexes features build (lookup.ts) serve every edit until the next recompute.
+    if (this.settledCache?.computedAt === computedAt) return this.settledCache.view;
     const index = this.touchingIndex();
     const changed = (file: string) => (this.changedAt.get(file) ?? 0) > computedAt;
-    return {
+    const view: ContradictionView = {
       fresh: false,
       touching: (uri) => index.get(uri) ?? [],
       isMention: (member, uri, span) =>
@@ -152,6 +203,8 @@ export class SourceIndex {
       isCurrent: (member) => !changed(member.file),
       matchesByText: changed,
     };
+    this.settledCache = { computedAt, view };
+    return view;
   }
 
   /** The last computed contradictions indexed by file (rebuilt when they are recomputed). */
@@ -161,7 +214,7 @@ export class SourceIndex {
     if (this.byFileCache?.generation !== computed.generation) {
       const value = new Map<string, Contradiction[]>();
       for (const contradiction of computed.value) {
-        for (const file of new Set(contradiction.members.map((m) => m.file))) {
+        for (const file of filesOf(contradiction)) {
           let list = value.get(file);
           if (!list) value.set(file, (list = []));
           list.push(contradiction);
@@ -172,12 +225,28 @@ export class SourceIndex {
     return this.byFileCache.value;
   }
 
-  /** The line map for a file: of the editor's text when open (it may carry a BOM), else the analysed text. */
-  lineMap(uri: string): LineMap | undefined {
+  /** The line map for a file: of the editor's text when open (it may carry a BOM), else of the indexed text read again. */
+  lineMap(uri: string): Lines | undefined {
     const open = this.openText(uri);
     if (open !== undefined) return this.lineMaps.of(uri, open);
-    const analysis = this.corpus.analysis(uri);
-    return analysis ? this.lineMaps.of(uri, analysis.text) : undefined;
+    const kept = this.corpus.analysis(uri);
+    if (kept) return this.lineMaps.of(uri, kept.text);
+    return this.corpus.has(uri) ? this.closedMaps.get(uri) : undefined;
+  }
+
+  /**
+   * The disk text of a closed indexed file, when it is still the text the corpus recorded. One
+   * that changed since is not used with the old record's offsets: it is reloaded instead.
+   */
+  private closedText(uri: string): string | undefined {
+    if (!this.disk || !this.corpus.has(uri)) return undefined;
+    const text = this.disk.read(uri);
+    if (text !== undefined && this.corpus.isTextOf(uri, text)) return text;
+    if (!this.reloading.has(uri)) {
+      this.reloading.add(uri);
+      this.disk.stale(uri);
+    }
+    return undefined;
   }
 
   onDidChange(listener: (change: CorpusChange) => void): void {
@@ -212,6 +281,9 @@ export class SourceIndex {
 
   private removeQuietly(uri: string): void {
     this.lineMaps.forget(uri);
+    this.closedMaps.delete(uri);
+    this.closedAnalyses.delete(uri);
+    this.reloading.delete(uri);
     if (this.corpus.remove(uri)) this.touch(uri);
   }
 
@@ -226,4 +298,22 @@ export class SourceIndex {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => this.flush(), this.debounceMs);
   }
+}
+
+/** The files of a contradiction's members (a contradiction the corpus did not recompute keeps its entry). */
+const filesOfContradiction = new WeakMap<Contradiction, readonly string[]>();
+
+function filesOf(contradiction: Contradiction): readonly string[] {
+  let files = filesOfContradiction.get(contradiction);
+  if (!files) filesOfContradiction.set(contradiction, (files = [...new Set(contradiction.members.map((m) => m.file))]));
+  return files;
+}
+
+/** How many closed files keep an analysis made on demand. */
+const MAX_CLOSED_ANALYSES = 8;
+
+/** Puts `value` last in a map used as a small LRU cache, dropping the oldest beyond `max`. */
+function remember<T>(cache: Map<string, T>, key: string, value: T, max: number): void {
+  cache.set(key, value);
+  if (cache.size > max) cache.delete(cache.keys().next().value!);
 }

@@ -16,7 +16,7 @@ import { describeError, showWarning, type Logger } from "./safe";
 import type { SettingsStore } from "./settings";
 import type { SourceIndex } from "./sources";
 import { canonicalUri, isUnder, pathOfUri, uriOfPath } from "./uris";
-import { formatBytes, inOrder, MESSAGES, READS_IN_FLIGHT, readSource, staysInside, walkAsync, type InputProblem } from "../shared/inputs";
+import { formatBytes, inOrder, MESSAGES, READS_IN_FLIGHT, readSource, readSourceSync, staysInside, walkAsync, type InputProblem } from "../shared/inputs";
 
 export { formatBytes } from "../shared/inputs";
 
@@ -48,6 +48,20 @@ export async function readSourceFile(path: string, maxFileSize: number): Promise
 }
 
 const MISSING = "no such file or folder";
+
+/**
+ * The text of an indexed file as it is on disk now, read again (blocking) because the server does
+ * not keep the texts of closed files; undefined when it cannot be read as text.
+ */
+export function readIndexedTextSync(uri: string): string | undefined {
+  const path = pathOfUri(uri);
+  if (!path) return undefined;
+  const read = readSourceSync(path, { maxBytes: MAX_REREAD_BYTES });
+  return "message" in read ? undefined : (read.bom ? "\ufeff" : "") + read.text;
+}
+
+/** A file read again is at most this large (an indexed file is under provenance.maxFileSize). */
+const MAX_REREAD_BYTES = 256 * 1024 * 1024;
 
 /** Why an editor's text is not analysed (too large, NUL bytes), or undefined when it is fine. */
 export function textProblem(text: string, maxFileSize: number): string | undefined {

@@ -148,6 +148,29 @@ export interface ReadOptions {
 // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then tells what was opened.
 const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
 
+/** Reads a regular file (blocking): its size is checked before any byte is read. */
+export function readSourceSync(path: string, options: ReadOptions): ReadResult {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(path, OPEN_FLAGS);
+    const stats = fs.fstatSync(fd);
+    const refused = refuse(path, stats, options);
+    if (refused) return refused;
+    const buffer = Buffer.allocUnsafe(stats.size);
+    let filled = 0;
+    while (filled < stats.size) {
+      const n = fs.readSync(fd, buffer, filled, stats.size - filled, filled);
+      if (n === 0) break;
+      filled += n;
+    }
+    return decoded(path, buffer.subarray(0, filled));
+  } catch (error) {
+    return { path, message: describeFsError(error), fatal: true };
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
 /** Reads a regular file (promises): its size is checked before any byte is read. */
 export async function readSource(path: string, options: ReadOptions): Promise<ReadResult> {
   let handle: fsp.FileHandle | undefined;

@@ -83,6 +83,7 @@ export function computeFindings(
 function relationsOf(sources: SourceIndex, view: ContradictionView, uri: string): FileRelations {
   return {
     conflicts: (span, kind) => conflictsOf(view, uri, span, kind),
-    figureGroup: (index) => figureGroupOf(sources, uri, index),
+    // With the last computed contradictions, the groups as last formed: nothing regrouped on the edit path.
+    figureGroup: (index) => figureGroupOf(sources, uri, index, !view.fresh),
   };
 }

@@ -3,7 +3,8 @@
 import { MarkupKind, type CancellationToken, type Hover, type HoverParams } from "vscode-languageserver";
 import { documentDate, frameLabel, type ActorMention, type Analysis, type Claim, type Figure } from "../../engine";
 import { cut, LIMITS } from "../bounds";
-import { displayLine, lineLink, type LineMap } from "../convert";
+import { displayLine, lineLink } from "../convert";
+import type { Lines } from "../lineTable";
 import { actorEntry, elementAt, otherValuesOf, relationsOfClaim } from "../lookup";
 import { workspaceReady } from "../ready";
 import { guarded } from "../safe";
@@ -82,7 +83,7 @@ function enclosingClaim(analysis: Analysis, span: { start: number; end: number }
 
 /** `[kyiv-bulletin.txt:5](file:///…#L5)` */
 function mentionLink(sources: SourceIndex, file: string, span: { start: number; end: number }): string {
-  const map: LineMap | undefined = sources.lineMap(file);
+  const map: Lines | undefined = sources.lineMap(file);
   if (!map) return escapeMarkdown(fileName(file));
   const range = map.rangeOf(span);
   const target = lineLink(file, range).replace(/\(/g, "%28").replace(/\)/g, "%29");

@@ -83,6 +83,8 @@ function targetOfCode(code: Diagnostic["code"]): ReviewTargetKind | undefined {
 
 /** The verdict on the claim or figure at an offset of a document, if any. */
 export function verdictAt(services: Services, uri: string, kind: ReviewTargetKind, offset: number): LocatedReview | undefined {
+  // Asked for every contradiction member: a closed file's analysis is made again only when it has verdicts.
+  if (!services.reviews.hasVerdicts(uri)) return undefined;
   const analysis = services.sources.analysis(uri);
   if (!analysis) return undefined;
   return reviewAt(analysis, services.reviews.locate(uri, analysis), kind, offset);

@@ -10,7 +10,7 @@ import {
   type SemanticTokensRangeParams,
 } from "vscode-languageserver";
 import type { ActorKind, Analysis, ClaimKind } from "../../engine";
-import type { LineMap } from "../convert";
+import type { Lines } from "../lineTable";
 import { isConflictingFigure } from "../lookup";
 import { guarded } from "../safe";
 import { indexOf } from "../spanIndex";
@@ -105,7 +105,7 @@ export function collectTokens(analysis: Analysis, isConflicting: (figureIndex: n
 
 function encode(sources: SourceIndex, uri: string, range?: { start: { line: number }; end: { line: number } }): SemanticTokens {
   const analysis = sources.analysis(uri);
-  const map: LineMap | undefined = sources.lineMap(uri);
+  const map: Lines | undefined = sources.lineMap(uri);
   if (!analysis || !map) return { data: [] };
   const view = sources.settledView(); // tokens follow edits at once; the conflict modifier catches up
   const tokens = collectTokens(analysis, (i) => isConflictingFigure(view, uri, analysis.figures[i]!));

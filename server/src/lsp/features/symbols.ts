@@ -3,7 +3,8 @@
 import { SymbolKind, type CancellationToken, type DocumentSymbol, type DocumentSymbolParams, type Range } from "vscode-languageserver";
 import { frameLabel, type ActorKind, type ActorMention, type Analysis, type Claim } from "../../engine";
 import { boundSymbols } from "../bounds";
-import { comparePositions, coveringRange, type LineMap } from "../convert";
+import { comparePositions, coveringRange } from "../convert";
+import type { Lines } from "../lineTable";
 import { guarded } from "../safe";
 import type { Services } from "../services";
 import { whenCurrent } from "../ready";
@@ -29,7 +30,7 @@ export function registerSymbols(services: Services): { documentSymbolProvider: {
   return { documentSymbolProvider: { label: "Provenance" } };
 }
 
-export function outline(analysis: Analysis, map: LineMap): DocumentSymbol[] {
+export function outline(analysis: Analysis, map: Lines): DocumentSymbol[] {
   const groups: DocumentSymbol[] = [];
   const add = (name: string, kind: SymbolKind, children: DocumentSymbol[]) => {
     if (children.length > 0) groups.push(container(name, kind, children));
@@ -47,7 +48,7 @@ export function outline(analysis: Analysis, map: LineMap): DocumentSymbol[] {
   return groups;
 }
 
-function actorSymbols(actors: readonly ActorMention[], map: LineMap): DocumentSymbol[] {
+function actorSymbols(actors: readonly ActorMention[], map: Lines): DocumentSymbol[] {
   const byCanonical = new Map<string, ActorMention[]>();
   for (const actor of actors) {
     const list = byCanonical.get(actor.canonical);
@@ -62,7 +63,7 @@ function actorSymbols(actors: readonly ActorMention[], map: LineMap): DocumentSy
   });
 }
 
-function claimSymbol(claim: Claim, map: LineMap): DocumentSymbol {
+function claimSymbol(claim: Claim, map: Lines): DocumentSymbol {
   const kinds = [...new Set(claim.kinds)].map((k) => CLAIM_KIND_LABEL[k]).join(", ") || "Claim";
   const source = claim.source ? `${oneLine(claim.source.text, 40)} (${SOURCE_KIND_LABEL[claim.source.kind]})` : "no source";
   const range = map.rangeOf(claim);

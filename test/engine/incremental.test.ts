@@ -1,0 +1,190 @@
+// A corpus kept current through adds, edits and removals, in several orders, gives exactly what a
+// corpus built from scratch on the final texts gives: figure groups, each figure's group,
+// contradictions and the actor index. Texts written for this test, plus the seed clippings with
+// their numbers varied when ../shared/corpus/seeds exists.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { createCorpus, type Corpus } from "../../server/src/engine";
+
+/** Each document's versions; the last is its final text ("" means it ends removed). */
+const WRITTEN: Record<string, string[]> = {
+  "a.txt": [
+    "Officials said Chad has sent about 3,000 soldiers to Niger.",
+    "Officials said Chad has sent about 3,200 soldiers to Niger. Chad has denied sending troops to Niger.",
+    "Officials said Chad has sent as many as 1,000 soldiers to Niger. Police said 40 people were arrested in Lagos.",
+  ],
+  "b.txt": [
+    "Analysts said Chad has sent more than 3,000 troops to Niger. Police said 45 people were arrested in Lagos.",
+    "Analysts said Chad has sent more than 3,000 troops to Niger. Police said 45 people were arrested in Lagos. French officials said Chad had deployed troops to Niger.",
+    // Only numbers retyped: every frame stays, the groups are patched in place.
+    "Analysts said Chad has sent more than 3,500 troops to Niger. Police said 48 people were arrested in Lagos. French officials said Chad had deployed troops to Niger.",
+  ],
+  "c.txt": [
+    "Officials said Chad has sent about 2,000 soldiers to Niger. Witnesses said 300 people were arrested in Lagos.",
+    "Witnesses said 300 people were arrested in Lagos. Officials said Chad has sent about 2,000 soldiers to Niger.",
+    "Officials said Chad has sent about 2,400 soldiers to Niger. Witnesses said 310 people were arrested in Lagos.",
+  ],
+  "d.txt": [
+    "Amnesty International said soldiers looted the market in Niamey. The army denied the allegations.",
+    "",
+  ],
+  "e.txt": [
+    "On 2 May 2025, the Red Cross said Chad has sent about 1,000 soldiers to Niger.",
+    "On 9 May 2025, the Red Cross said Chad has sent around 4,000 soldiers to Niger. The United Nations said it could not confirm that Chad deployed troops to Niger.",
+  ],
+  "f.txt": [
+    "Chad's government dismissed the French report as false. Niger said Chad had sent 5,000 soldiers.",
+    "Chad's government dismissed the French report as false. Niger said Chad had sent 5,500 soldiers. Chad said the border was calm.",
+  ],
+  "g.txt": [
+    "Troops from Chad crossed the river. Reuters reported that 12 people were killed in Niamey. Chad has denied sending troops to Niger.",
+    "Troops from Chad crossed the river. Reuters reported that 1,215 people were killed in Niamey. Chad has denied sending troops to Niger.",
+  ],
+};
+
+interface Story {
+  versions: Record<string, string[]>;
+}
+
+/** The seeds, each in three versions with its numbers varied, when the shared corpus is present. */
+function seedStory(): Story | undefined {
+  const dir = join(import.meta.dirname, "..", "..", "..", "shared", "corpus", "seeds");
+  if (!existsSync(dir)) return undefined;
+  const versions: Record<string, string[]> = {};
+  const random = rng(17);
+  for (const name of readdirSync(dir).filter((f) => f.endsWith(".txt")).sort()) {
+    const text = readFileSync(join(dir, name), "utf8");
+    for (const copy of [1, 2]) {
+      versions[`${copy}-${name}`] = [vary(text, random), vary(text, random), copy === 2 && name < "m" ? "" : vary(text, random)];
+    }
+  }
+  return { versions };
+}
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+/** The same text with every number other than a year given other digits. */
+function vary(text: string, random: () => number): string {
+  return text.replace(/\d[\d,]*/g, (n) => (/^(19|20)\d\d$/.test(n) ? n : n.replace(/\d/g, (_, i: number) => String(i === 0 ? 1 + Math.floor(random() * 9) : Math.floor(random() * 10)))));
+}
+
+/** A play of every version of every document, in an order given by `seed`, asking for results between steps. */
+function play(story: Story, seed: number): Corpus {
+  const random = rng(seed);
+  const c = createCorpus();
+  const steps: Array<[string, string]> = [];
+  const queues = Object.entries(story.versions).map(([file, texts]) => texts.map((t) => [file, t] as [string, string]));
+  while (queues.some((q) => q.length > 0)) {
+    const open = queues.filter((q) => q.length > 0);
+    steps.push(open[Math.floor(random() * open.length)]!.shift()!);
+  }
+  steps.forEach(([file, text], i) => {
+    if (text === "") c.remove(file);
+    else {
+      const analysis = c.set(file, text);
+      // As an editor's diagnostics do: the edited file's groups after each change.
+      analysis.figures.forEach((_, k) => c.figureGroupOf(file, k));
+    }
+    if (i % 3 === 0) c.contradictions();
+    if (i % 4 === 0) c.actorEntry("chad");
+  });
+  return c;
+}
+
+/** The corpus built from scratch on the final texts, added in the same order (the actor index follows it). */
+function fresh(played: Corpus, story: Story): Corpus {
+  const c = createCorpus();
+  for (const file of played.files()) c.set(file, story.versions[file]!.at(-1)!);
+  return c;
+}
+
+function assertSame(played: Corpus, scratch: Corpus): void {
+  assert.deepEqual(played.files().sort(), scratch.files().sort());
+  assert.deepEqual(played.figureGroups(), scratch.figureGroups());
+  assert.deepEqual(played.contradictions(), scratch.contradictions());
+  for (const file of scratch.files()) {
+    scratch.analysis(file)!.figures.forEach((_, k) => {
+      assert.deepEqual(played.figureGroupOf(file, k), scratch.figureGroupOf(file, k), `${file} figure ${k}`);
+    });
+  }
+  assert.deepEqual([...played.actorIndex().entries()], [...scratch.actorIndex().entries()]);
+  for (const canonical of scratch.actorIndex().keys()) assert.deepEqual(played.actorEntry(canonical), scratch.actorIndex().get(canonical));
+}
+
+const STORIES: Array<[string, Story | undefined]> = [
+  ["texts written for this test", { versions: WRITTEN }],
+  ["the seeds with their numbers varied", seedStory()],
+];
+
+for (const [name, story] of STORIES) {
+  test(`a corpus built incrementally in several orders equals one built from scratch: ${name}`, { skip: story ? false : "../shared/corpus/seeds is absent" }, () => {
+    let contradictions = 0;
+    for (const seed of [1, 2, 3, 4]) {
+      const played = play(story!, seed);
+      const scratch = fresh(played, story!);
+      assertSame(played, scratch);
+      contradictions += scratch.contradictions().length;
+    }
+    assert.ok(contradictions > 0, "the story has contradictions to compare");
+  });
+}
+
+test("the written story exercises both kinds of contradiction", () => {
+  const c = fresh(play({ versions: WRITTEN }, 1), { versions: WRITTEN });
+  const kinds = new Set(c.contradictions().map((x) => x.kind));
+  assert.deepEqual([...kinds].sort(), ["figure", "stance"]);
+});
+
+test("a corpus that keeps no analysis gives the same cross-file results", () => {
+  const kept = createCorpus();
+  const lean = createCorpus({ keepAnalysis: () => false });
+  for (const [file, versions] of Object.entries(WRITTEN)) {
+    for (const text of versions.filter((t) => t !== "")) {
+      kept.set(file, text);
+      lean.set(file, text);
+    }
+  }
+  assert.equal(lean.analysis("a.txt"), undefined);
+  assert.ok(lean.isTextOf("a.txt", WRITTEN["a.txt"]!.at(-1)!));
+  assert.ok(!lean.isTextOf("a.txt", WRITTEN["a.txt"]![0]!));
+  assert.deepEqual(lean.contradictions(), kept.contradictions());
+  assert.deepEqual(lean.figureGroups(), kept.figureGroups());
+  assert.deepEqual([...lean.actorIndex()], [...kept.actorIndex()]);
+});
+
+test("an edited file's settled groups come from its last grouped version, without regrouping", () => {
+  const c = createCorpus();
+  c.set("a.txt", "Officials said Chad has sent about 2,000 soldiers to Niger.");
+  c.set("b.txt", "Analysts said Chad has sent about 2,100 troops to Niger.");
+  const linked = c.figureGroupOf("a.txt", 0);
+  assert.deepEqual(linked?.members.map((m) => m.file), ["a.txt", "b.txt"]);
+  // A new figure changes what the file links with: its bucket waits to be regrouped.
+  const analysis = c.set("a.txt", "Police said 40 people were arrested in Lagos. Officials said Chad has sent about 2,000 soldiers to Niger.");
+  const soldiers = analysis.figures.findIndex((f) => f.text.includes("2,000"));
+  const settled = c.settledFigureGroupOf("a.txt", soldiers);
+  assert.equal(settled?.subject, linked!.subject, "the group it was in");
+  assert.deepEqual(settled?.members.map((m) => m.start), linked!.members.map((m) => m.start), "as formed before the edit");
+  const fresh = c.figureGroupOf("a.txt", soldiers);
+  assert.deepEqual(fresh?.members.map((m) => [m.file, m.start]), [["a.txt", analysis.figures[soldiers]!.start], ["b.txt", 28]]);
+  assert.equal(c.settledFigureGroupOf("a.txt", soldiers), fresh, "once regrouped, the settled group is the group");
+});
+
+test("a number retyped between two asks for contradictions moves the members it shifts", () => {
+  const texts = Object.fromEntries(Object.entries(WRITTEN).map(([file, versions]) => [file, versions.filter((t) => t !== "")[0]!]));
+  const c = createCorpus();
+  for (const [file, text] of Object.entries(texts)) c.set(file, text);
+  const before = c.contradictions();
+  // The same statements and frames, offsets shifted: groups patched, stance contradictions restated.
+  const shifted = texts["g.txt"]!.replace("12 people", "1,215 people");
+  c.set("g.txt", shifted);
+  const scratch = createCorpus();
+  for (const [file, text] of Object.entries({ ...texts, "g.txt": shifted })) scratch.set(file, text);
+  assert.deepEqual(c.contradictions(), scratch.contradictions());
+  assert.notDeepEqual(c.contradictions(), before, "the edit moved members");
+  assert.deepEqual(c.figureGroups(), scratch.figureGroups());
+});
