@@ -63,6 +63,8 @@ export const FRAME_LEX = {
   /** Predicate said of counted people -> quantity class. */
   classPredicates: indexClasses((c) => c.predicates),
   genericNouns: new Set(quantityData.genericCountNouns),
+  /** A word that says what a sum of money is ("pledged", "in aid") -> its class. */
+  moneyWords: new Map<string, string>(Object.entries(quantityData.moneyClasses as Record<string, { words: string[] }>).flatMap(([name, c]) => c.words.map((w): [string, string] => [w, name]))),
   auxiliaries: new Set(quantityData.auxiliaries),
   passiveOnlyAfterNoun: new Set(quantityData.passiveOnlyAfterNoun),
   beForms: new Set(quantityData.beForms),

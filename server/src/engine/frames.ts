@@ -385,6 +385,11 @@ function readUnit(unitText: string | null): UnitReading {
 function quantityOf(input: FrameInput, raw: RawFigure, sentence: number, previousClass: string): Quantity {
   const unit = readUnit(raw.unit);
   if (unit.own) return { cls: unit.own, scope: "" };
+  const currency = currencyOf(raw.unit);
+  if (currency) {
+    const cls = moneyClass(input.tokens, raw, input.sentences[sentence]!);
+    return cls ? { cls: `${cls}-${currency.toLowerCase()}`, scope: "" } : NONE;
+  }
   const later = !unit.generic ? nounAfterPremodifiers(input, raw, sentence) : "";
   if (later) return { cls: later, scope: "" };
   // A noun of its own kind ("houses", "barrels") is not a count of people something happened to.
@@ -397,6 +402,29 @@ function quantityOf(input: FrameInput, raw: RawFigure, sentence: number, previou
     valueOfBefore(tokens, raw, s, previousClass) ||
     labelBefore(input, raw, sentence);
   return cls ? { cls, scope: unit.scope } : NONE;
+}
+
+function currencyOf(unit: string | null): string | undefined {
+  if (!unit) return undefined;
+  if (/^[A-Z]{3}$/.test(unit) && [...LEX.currencySymbols.values()].includes(unit)) return unit;
+  return LEX.currencyWords.get(unit.toLowerCase());
+}
+
+/** "pledged $2.4 billion", "$500 million in aid", "had sought $4.3 billion": what the sum is, from its clause. */
+function moneyClass(tokens: Token[], raw: RawFigure, s: SentenceSlice): string {
+  for (let k = raw.t0 - 1; k >= Math.max(s.t0, raw.t0 - 6); k--) {
+    const t = tokens[k]!;
+    if (CLAUSE_END.has(t.text) || t.text === ",") break;
+    const cls = FRAME_LEX.moneyWords.get(t.lower);
+    if (cls) return cls;
+  }
+  for (let k = Math.max(raw.t1, raw.np1); k < Math.min(s.t1, raw.t1 + 4); k++) {
+    const t = tokens[k]!;
+    if (CLAUSE_END.has(t.text) || t.text === ",") break;
+    const cls = FRAME_LEX.moneyWords.get(t.lower);
+    if (cls) return cls;
+  }
+  return "";
 }
 
 /** "300 reported AHI cases", "40 confirmed new infections": a participle read as the unit premodifies the counted noun after it. */

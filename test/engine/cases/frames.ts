@@ -71,6 +71,9 @@ export const QUANTITY_CASES: Array<{ text: string; span: string; quantity: strin
   // "elsewhere": outside the place the text is about, a scope of its own.
   { text: "The storm killed 900 people in the port and 170 others elsewhere in the country.", span: "170", quantity: "deaths", scope: "elsewhere" },
   { text: "The storm killed 900 people in the port and 170 others elsewhere in the country.", span: "900", quantity: "deaths" },
+  // A sum of money takes its class from what the money is, joined to its currency.
+  { text: "Donors pledged $2.4 billion at the conference in Oslo.", span: "$2.4 billion", quantity: "pledges-usd" },
+  { text: "The bank approved €300 million in aid for the region.", span: "€300 million", quantity: "aid-eur" },
   // A time adverb after the number is not what it counts.
   { text: "A notice at the town hall put the deaths at 1,300 yesterday.", span: "1,300", quantity: "deaths" },
   { text: "Confirmed deaths stood at 2,140 overnight, the agency said.", span: "2,140", quantity: "deaths" },
