@@ -126,8 +126,8 @@ function dedupe(list: ActorMention[]): ActorMention[] {
 function mention(text: string, tokens: Token[], t0: number, t1: number, kind: ActorKind, canonical: string, name: string): ActorMention {
   const start = tokens[t0]!.start;
   const end = tokens[t1 - 1]!.end;
-  // A one-word mention's text is its token's (shared) string: no slice to hash.
-  return { start, end, text: internString(t1 - t0 === 1 ? tokens[t0]!.text : text.slice(start, end)), kind, canonical, name };
+  // A one-word mention's text is its token's string, already shared (wordMarks.ts spellingOf).
+  return { start, end, text: t1 - t0 === 1 ? tokens[t0]!.text : internString(text.slice(start, end)), kind, canonical, name };
 }
 
 function scanSentence(

@@ -381,8 +381,8 @@ function isAnaphoricNoun(ctx: ClaimContext, c: FoundCue): boolean {
 function makeCue(ctx: ClaimContext, t0: number, t1: number, kind: ClaimKind, stance?: Stance): Cue {
   const start = ctx.tokens[t0]!.start;
   const end = ctx.tokens[t1 - 1]!.end;
-  // A one-word cue's text is its token's (shared) string: no slice to hash.
-  const cue: Cue = { start, end, text: internString(t1 - t0 === 1 ? ctx.tokens[t0]!.text : ctx.text.slice(start, end)), kind };
+  // A one-word cue's text is its token's string, already shared (wordMarks.ts spellingOf).
+  const cue: Cue = { start, end, text: t1 - t0 === 1 ? ctx.tokens[t0]!.text : internString(ctx.text.slice(start, end)), kind };
   if (stance) cue.stance = stance;
   return cue;
 }
