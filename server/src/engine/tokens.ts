@@ -1,7 +1,7 @@
 // Tokenizer: a hand-written scanner over UTF-16 code units (the hot path of the engine).
 // Tokens keep UTF-16 offsets into the text; their strings and word-class bits come from the
 // shared table of spellings (wordMarks.ts).
-import { spellingOf } from "./wordMarks";
+import { spellingAt } from "./wordMarks";
 
 export const enum TokenKind {
   Word = 0,
@@ -64,7 +64,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   let pos = from;
   let prevEnd = -1;
   const push = (start: number, end: number, kind: TokenKind) => {
-    const s = spellingOf(text.slice(start, end), kind === TokenKind.Word);
+    const s = spellingAt(text, start, end, kind === TokenKind.Word);
     const cap = kind === TokenKind.Word && (text.charCodeAt(start) < 128 ? text.charCodeAt(start) >= 65 && text.charCodeAt(start) <= 90 : UPPER_RE.test(text[start]!));
     tokens.push({ start, end, text: s.text, lower: s.lower, kind, cap, joined: prevEnd === start, marks: s.marks });
     prevEnd = end;
