@@ -39,28 +39,14 @@ class PersonRegistry {
 
   register(tokens: string[], known?: GazetteerEntry): PersonRecord {
     const name = known?.name ?? tokens.join(" ").replace(/ - /g, "-").replace(/ -/g, "-").replace(/- /g, "-");
-    const skeleton = nameSkeleton(name);
+    const { skeleton, aliases } = nameShape(name);
     let rec = this.bySkeleton.get(skeleton);
     if (!rec) {
       rec = { canonical: known?.canonical ?? slug(normalizeSpelling(name)), name, skeleton };
       this.bySkeleton.set(skeleton, rec);
     }
-    const words = name.split(/[\s]+/).filter((w) => w.length > 1);
-    const surname = words[words.length - 1];
-    if (words.length === 1 && surname) this.addAlias(surname, rec);
-    if (words.length >= 2 && surname) {
-      this.addAlias(surname, rec);
-      // "al-Assad" is also "Assad".
-      const bare = /^\p{Ll}+[-‐](\p{Lu}.+)$/u.exec(surname)?.[1];
-      if (bare) this.addAlias(bare, rec);
-    }
-    if (words.length >= 2 && words[0]) this.addAlias(words[0], rec);
+    for (const key of aliases) if (!this.byAlias.has(key)) this.byAlias.set(key, rec);
     return rec;
-  }
-
-  private addAlias(alias: string, rec: PersonRecord): void {
-    const key = nameSkeleton(alias);
-    if (!this.byAlias.has(key)) this.byAlias.set(key, rec);
   }
 
   lookup(word: string): PersonRecord | undefined {
@@ -70,6 +56,38 @@ class PersonRegistry {
 
 /** Folds spelling variants: Zelenskiy/Zelenskyy/Zelensky, Jong-ho/Jung Ho. */
 const nameSkeleton = memoize(computeSkeleton);
+
+/** A person's name folded (skeleton), and the folded aliases that refer to it, in the order they are claimed. */
+interface NameShape {
+  skeleton: string;
+  aliases: string[];
+}
+
+/** Shapes by name, shared by documents (a name's shape depends on its spelling only). Bounded. */
+const nameShapes = new Map<string, NameShape>();
+
+function nameShape(name: string): NameShape {
+  let shape = nameShapes.get(name);
+  if (shape === undefined) {
+    shape = { skeleton: nameSkeleton(name), aliases: aliasesOf(name).map(nameSkeleton) };
+    if (nameShapes.size < 50_000) nameShapes.set(name, shape);
+  }
+  return shape;
+}
+
+/** The surname (and, for "al-Assad", "Assad"), then the first name of a name of two words or more. */
+function aliasesOf(name: string): string[] {
+  const words = name.split(/[\s]+/).filter((w) => w.length > 1);
+  const surname = words[words.length - 1];
+  if (!surname) return [];
+  if (words.length === 1) return [surname];
+  const aliases = [surname];
+  // "al-Assad" is also "Assad".
+  const bare = /^\p{Ll}+[-‐](\p{Lu}.+)$/u.exec(surname)?.[1];
+  if (bare) aliases.push(bare);
+  if (words[0]) aliases.push(words[0]);
+  return aliases;
+}
 
 function computeSkeleton(name: string): string {
   const s = name
@@ -126,8 +144,8 @@ function dedupe(list: ActorMention[]): ActorMention[] {
 function mention(text: string, tokens: Token[], t0: number, t1: number, kind: ActorKind, canonical: string, name: string): ActorMention {
   const start = tokens[t0]!.start;
   const end = tokens[t1 - 1]!.end;
-  // A one-word mention's text is its token's (shared) string: no slice to hash.
-  return { start, end, text: internString(t1 - t0 === 1 ? tokens[t0]!.text : text.slice(start, end)), kind, canonical, name };
+  // A one-word mention's text is its token's string, already shared (wordMarks.ts spellingOf).
+  return { start, end, text: t1 - t0 === 1 ? tokens[t0]!.text : internString(text.slice(start, end)), kind, canonical, name };
 }
 
 function scanSentence(

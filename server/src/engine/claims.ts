@@ -381,8 +381,8 @@ function isAnaphoricNoun(ctx: ClaimContext, c: FoundCue): boolean {
 function makeCue(ctx: ClaimContext, t0: number, t1: number, kind: ClaimKind, stance?: Stance): Cue {
   const start = ctx.tokens[t0]!.start;
   const end = ctx.tokens[t1 - 1]!.end;
-  // A one-word cue's text is its token's (shared) string: no slice to hash.
-  const cue: Cue = { start, end, text: internString(t1 - t0 === 1 ? ctx.tokens[t0]!.text : ctx.text.slice(start, end)), kind };
+  // A one-word cue's text is its token's string, already shared (wordMarks.ts spellingOf).
+  const cue: Cue = { start, end, text: t1 - t0 === 1 ? ctx.tokens[t0]!.text : internString(ctx.text.slice(start, end)), kind };
   if (stance) cue.stance = stance;
   return cue;
 }
@@ -1412,13 +1412,20 @@ function narrowTitledPerson(ctx: ClaimContext, np: SourceSpan): SourceSpan {
 
 const INSTITUTION_NOUNS = W_institutionNouns;
 
+const INTELLIGENCE: ReadonlySet<string> = new Set(["intelligence"]);
+
+function someWordIn(tokens: Token[], t0: number, t1: number, words: ReadonlySet<string>): boolean {
+  for (let k = t0; k < t1; k++) if (words.has(tokens[k]!.lower)) return true;
+  return false;
+}
+
 function sourceKind(ctx: ClaimContext, np: SourceSpan, actor: ActorMention | undefined, head: Token | undefined): SourceKind {
-  const words = ctx.tokens.slice(np.t0, np.t1).map((t) => t.lower);
-  if (words.some((w) => W_anonymityMarkers.has(w))) return "anonymous";
+  const { tokens } = ctx;
+  if (someWordIn(tokens, np.t0, np.t1, W_anonymityMarkers)) return "anonymous";
   const hw = head?.lower ?? "";
   const named = !!head && !!actorAt(ctx, head.start);
   // "Ukrainian military intelligence" is one agency; "U.S. intelligence" is intelligence in general.
-  if (hw === "intelligence" && words.some((w) => W_namedAgencyModifiers.has(w)) && actor) return "organization";
+  if (hw === "intelligence" && someWordIn(tokens, np.t0, np.t1, W_namedAgencyModifiers) && actor) return "organization";
   // A single document ("the report", "a study") is a named source, not an unnamed one.
   if (W_documentSources.has(hw) && !named) return "unknown";
   if (head && W_governmentHeads.has(hw) && hw !== "authorities" && hw !== "kremlin") return "government";
@@ -1429,11 +1436,11 @@ function sourceKind(ctx: ClaimContext, np: SourceSpan, actor: ActorMention | und
   if (head && isPluralNoun(head) && !named && !INSTITUTION_NOUNS.has(hw)) return "anonymous";
   // "a ministry spokeswoman": a speaker introduced with an indefinite article and no name.
   const before = np.t0 > 0 ? ctx.tokens[np.t0 - 1]!.lower : "";
-  const indefinite = W_indefiniteArticles.has(words[0]!) || W_indefiniteArticles.has(before);
+  const indefinite = (np.t1 > np.t0 && W_indefiniteArticles.has(tokens[np.t0]!.lower)) || W_indefiniteArticles.has(before);
   // "a ministry spokeswoman", "one resident": a speaker introduced without a name.
   if (head && indefinite && (!head.cap || LEX.titles.has(hw)) && actor?.kind !== "person" && !named) return "anonymous";
   // "Seoul's intelligence agency", "the intelligence services": intelligence that no name identifies.
-  if (head && !head.cap && !named && W_intelligenceHeads.has(hw) && words.includes("intelligence")) return "anonymous";
+  if (head && !head.cap && !named && W_intelligenceHeads.has(hw) && someWordIn(tokens, np.t0, np.t1, INTELLIGENCE)) return "anonymous";
   if (head && INSTITUTION_NOUNS.has(head.lower) && actor?.kind !== "organization") return "organization";
   if (actor?.kind === "person") return "person";
   if (actor?.kind === "country") return "government";

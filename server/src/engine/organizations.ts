@@ -5,21 +5,26 @@
 import type { ActorMention } from "./types";
 import { type Token, TokenKind, isPossessive } from "./tokens";
 import { ACTOR_WORDS, LEX, slug } from "./lexicon";
-
-const W = ACTOR_WORDS;
 import { lowerBound } from "./spans";
 import type { SentenceSlice } from "./sentences";
+import { hasMark, wordClass } from "./wordMarks";
 
+const W = ACTOR_WORDS;
+
+/** Words before or after a lone capitalized word that may make it an organization: every other word rejects it at once. */
+const ORG_CONTEXT_BEFORE = wordClass(new Set([...W.typeNouns, ...W.outletVerbs, "by", "to", "of"]));
+const ORG_CONTEXT_AFTER = wordClass(new Set([...W.stockNouns, ...W.orgFollowers, ...LEX.reportingVerbs.keys(), ","]));
 
 export function findUnlistedOrganizations(text: string, tokens: Token[], sentences: SentenceSlice[], known: ActorMention[]): ActorMention[] {
-  const covered = new Set<number>();
-  for (const a of known) for (let k = lowerBound(tokens, a.start); k < tokens.length && tokens[k]!.end <= a.end; k++) covered.add(tokens[k]!.start);
-  const taken = (t: Token) => covered.has(t.start);
+  // Tokens inside a mention found so far, by index.
+  const covered = new Uint8Array(tokens.length);
+  for (const a of known) for (let k = lowerBound(tokens, a.start); k < tokens.length && tokens[k]!.end <= a.end; k++) covered[k] = 1;
+  const taken = (k: number) => covered[k] === 1;
   const out: ActorMention[] = [];
   const add = (t0: number, t1: number, canonical: string, name: string) => {
     const a = tokens[t0]!;
-    if (covered.has(a.start)) return;
-    for (let k = t0; k < t1; k++) covered.add(tokens[k]!.start);
+    if (taken(t0)) return;
+    covered.fill(1, t0, t1);
     const end = tokens[t1 - 1]!.end;
     out.push({ start: a.start, end, text: text.slice(a.start, end), kind: "organization", canonical, name });
   };
@@ -34,12 +39,12 @@ export function findUnlistedOrganizations(text: string, tokens: Token[], sentenc
         const end = tokens[t1 - 1]!.end;
         // The span's text is the slice itself (two spaces or an ideographic space stay as written); the name is normalised.
         const name = tokens.slice(t0, t1).map((t) => t.text).join(" ");
-        for (let k = t0; k < t1; k++) covered.add(tokens[k]!.start);
+        covered.fill(1, t0, t1);
         out.push({ start, end, text: text.slice(start, end), kind: "organization", canonical: slug(name), name });
       });
     for (let i = s.t0; i < s.t1; i++) {
       const t = tokens[i]!;
-      if (t.kind !== TokenKind.Word || !t.cap || taken(t)) continue;
+      if (t.kind !== TokenKind.Word || !t.cap || taken(i)) continue;
       const acronym = isAcronym(t);
       // A defined acronym names its organization everywhere in the document, tables and headings included;
       // one defined as no actor is skipped.
@@ -79,9 +84,7 @@ export function findUnlistedOrganizations(text: string, tokens: Token[], sentenc
       const single = !next?.cap || next.kind !== TokenKind.Word;
       if (!single) continue;
       // Most capitalized words have none of the contexts below: reject them with cheap checks first.
-      const p = prev?.lower ?? "";
-      const nx = next?.lower ?? "";
-      const maybe = (p === "the" && acronym) || W.typeNouns.has(p) || W.outletVerbs.has(p) || p === "by" || p === "to" || p === "of" || nx === "," || W.stockNouns.has(nx) || W.orgFollowers.has(nx) || LEX.reportingVerbs.has(nx) || isPossessive(next);
+      const maybe = (prev?.lower === "the" && acronym) || (!!prev && hasMark(prev, ORG_CONTEXT_BEFORE)) || (!!next && hasMark(next, ORG_CONTEXT_AFTER)) || isPossessive(next);
       if (!maybe) {
         if (acronym) candidates.push(i);
         continue;
@@ -119,9 +122,9 @@ function isAcronymText(s: string): boolean {
 const APPOSITION_PUNCTUATION = new Set([".", ",", ";", ")", ":"]);
 
 /** End of a name in apposition starting at i (1–4 capitalized words closed by punctuation or a clause word), or -1. */
-function appositionEnd(tokens: Token[], i: number, s: SentenceSlice, taken: (t: Token) => boolean): number {
+function appositionEnd(tokens: Token[], i: number, s: SentenceSlice, taken: (k: number) => boolean): number {
   let j = i;
-  while (j < s.t1 && tokens[j]!.kind === TokenKind.Word && (tokens[j]!.cap || tokens[j]!.text === "&") && !taken(tokens[j]!)) j++;
+  while (j < s.t1 && tokens[j]!.kind === TokenKind.Word && (tokens[j]!.cap || tokens[j]!.text === "&") && !taken(j)) j++;
   const n = j - i;
   const after = tokens[j];
   if (n >= 1 && n <= 4 && (!after || APPOSITION_PUNCTUATION.has(after.text) || W.appositionClosers.has(after.lower)) && !LEX.sentenceOpeners.has(tokens[i]!.lower)) return j;
@@ -129,12 +132,12 @@ function appositionEnd(tokens: Token[], i: number, s: SentenceSlice, taken: (t: 
 }
 
 /** "Morgan Stanley analyst Joseph Moore": two or three capitalized words before a staff noun. */
-function findEmployers(tokens: Token[], s: SentenceSlice, taken: (t: Token) => boolean, emit: (t0: number, t1: number) => void): void {
+function findEmployers(tokens: Token[], s: SentenceSlice, taken: (k: number) => boolean, emit: (t0: number, t1: number) => void): void {
   for (let i = s.t0; i < s.t1; i++) {
     const t = tokens[i]!;
     if (t.kind !== TokenKind.Word || !t.cap) continue;
     let j = i;
-    while (j < s.t1 && tokens[j]!.kind === TokenKind.Word && tokens[j]!.cap && !taken(tokens[j]!)) j++;
+    while (j < s.t1 && tokens[j]!.kind === TokenKind.Word && tokens[j]!.cap && !taken(j)) j++;
     const next = tokens[j];
     const first = tokens[i]!;
     const sentenceStart = i === s.t0 || tokens[i - 1]!.kind === TokenKind.Punct;

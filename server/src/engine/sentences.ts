@@ -23,7 +23,9 @@ export function splitSentences(text: string, tokens: Token[]): SentenceSlice[] {
     if (a === b) return;
     const lineText = text.slice(tokens[a]!.start, tokens[b - 1]!.end);
     const words = countWords(tokens, a, b);
-    const kind = classifyLine(lineText, tokens, a, b, words, inFurnitureZone);
+    // Most lines hold no word a credit needs: then neither the line nor any of its sentences is one.
+    const mayCredit = hasCreditHint(lineText);
+    const kind = classifyLine(lineText, tokens, a, b, words, inFurnitureZone, mayCredit);
     if (kind === "zone-marker") inFurnitureZone = true;
     if (kind === "prose") inFurnitureZone = false;
     if (kind !== "prose" && kind !== "headline") {
@@ -36,9 +38,9 @@ export function splitSentences(text: string, tokens: Token[]): SentenceSlice[] {
     }
     // A line too long to be a caption or a menu, or prose with a credit between its sentences,
     // keeps its prose: only its clutter sentences go.
-    const bySentence = words > CAPTION_MAX_WORDS || isCredit(lineText.trim());
+    const bySentence = words > CAPTION_MAX_WORDS || (mayCredit && isCredit(lineText.trim()));
     for (const [s, e] of splitLine(tokens, a, b)) {
-      const clutter = bySentence && isClutter(text.slice(tokens[s]!.start, tokens[e - 1]!.end));
+      const clutter = bySentence && isClutter(text.slice(tokens[s]!.start, tokens[e - 1]!.end), mayCredit);
       out.push(slice(tokens, s, e, clutter, false, paragraph));
     }
   });
@@ -139,15 +141,15 @@ function creditOnlyInside(line: string, tokens: Token[], a: number, b: number): 
 }
 
 /** Page clutter within a long line: a credit, a menu, a furniture opener. */
-function isClutter(sentence: string): boolean {
+function isClutter(sentence: string, mayCredit: boolean): boolean {
   const trimmed = sentence.trim();
-  return isCredit(trimmed) || isMenu(trimmed) || FURNITURE_START.test(trimmed);
+  return (mayCredit && isCredit(trimmed)) || isMenu(trimmed) || FURNITURE_START.test(trimmed);
 }
 
-function classifyLine(line: string, tokens: Token[], a: number, b: number, words: number, inZone: boolean): LineKind {
+function classifyLine(line: string, tokens: Token[], a: number, b: number, words: number, inZone: boolean, mayCredit: boolean): LineKind {
   const trimmed = line.trim();
   if (words > CAPTION_MAX_WORDS) return "prose";
-  if (isCredit(trimmed) && !creditOnlyInside(line, tokens, a, b)) return "furniture";
+  if (mayCredit && isCredit(trimmed) && !creditOnlyInside(line, tokens, a, b)) return "furniture";
   if (isMenu(trimmed)) return "furniture";
   if (FURNITURE_START.test(trimmed)) return "furniture";
   if (words === 0) return "furniture";

@@ -1,5 +1,7 @@
 // Tokenizer: a hand-written scanner over UTF-16 code units (the hot path of the engine).
-// Tokens keep UTF-16 offsets into the text.
+// Tokens keep UTF-16 offsets into the text; their strings and word-class bits come from the
+// shared table of spellings (wordMarks.ts).
+import { spellingAt } from "./wordMarks";
 
 export const enum TokenKind {
   Word = 0,
@@ -18,7 +20,7 @@ export interface Token {
   cap: boolean;
   /** No white space between this token and the previous one. */
   joined: boolean;
-  /** Word-class bits (wordMarks.ts), -1 until first asked for: read them with hasMark(). */
+  /** Word-class bits (wordMarks.ts): read them with hasMark(). */
   marks: number;
 }
 
@@ -61,10 +63,10 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
   let pos = from;
   let prevEnd = -1;
-  const push = (start: number, end: number, kind: TokenKind, hasUpper: boolean) => {
-    const raw = text.slice(start, end);
+  const push = (start: number, end: number, kind: TokenKind) => {
+    const s = spellingAt(text, start, end, kind === TokenKind.Word);
     const cap = kind === TokenKind.Word && (text.charCodeAt(start) < 128 ? text.charCodeAt(start) >= 65 && text.charCodeAt(start) <= 90 : UPPER_RE.test(text[start]!));
-    tokens.push({ start, end, text: raw, lower: hasUpper ? raw.toLowerCase() : raw, kind, cap, joined: prevEnd === start, marks: -1 });
+    tokens.push({ start, end, text: s.text, lower: s.lower, kind, cap, joined: prevEnd === start, marks: s.marks });
     prevEnd = end;
   };
   while (pos < to) {
@@ -75,7 +77,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     }
     if (c === 10 || c === 13) {
       const end = c === 13 && text.charCodeAt(pos + 1) === 10 && pos + 1 < to ? pos + 2 : pos + 1;
-      push(pos, end, TokenKind.Newline, false);
+      push(pos, end, TokenKind.Newline);
       pos = end;
       continue;
     }
@@ -87,7 +89,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
         else if ((d === 46 || d === 44) && j + 1 < to && isDigit(text.charCodeAt(j + 1))) j += 2;
         else break;
       }
-      push(pos, j, TokenKind.Number, false);
+      push(pos, j, TokenKind.Number);
       pos = j;
       continue;
     }
@@ -97,29 +99,22 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
         let j = pos;
         while (j + 1 < to && isLetterAt(text, j) && text.charCodeAt(j + 1) === 46 && !(j + 1 < to && isLetterAt(text, j + 1))) j += 2;
         if (j - pos >= 4 && !(j < to && isLetterAt(text, j))) {
-          push(pos, j, TokenKind.Word, true);
+          push(pos, j, TokenKind.Word);
           pos = j;
           continue;
         }
       }
       let j = pos;
-      let hasUpper = false;
       while (j < to) {
         const d = text.charCodeAt(j);
         if (d < 128) {
-          if (d >= 97 && d <= 122) j++;
-          else if (d >= 65 && d <= 90) {
-            hasUpper = true;
-            j++;
-          } else break;
+          if (isAsciiLetter(d)) j++;
+          else break;
         } else if (d >= 0xd800 && d <= 0xdbff) {
           if (!LETTER_RE.test(text.slice(j, j + 2))) break;
-          hasUpper = true;
           j += 2;
-        } else if (LETTER_RE.test(text[j]!)) {
-          hasUpper = true; // non-ASCII: let toLowerCase decide
-          j++;
-        } else break;
+        } else if (LETTER_RE.test(text[j]!)) j++;
+        else break;
       }
       // Contractions stay with the word (don't, they're); the possessive 's is its own token.
       if (j < to && isApostrophe(text.charCodeAt(j))) {
@@ -129,22 +124,21 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
             if (suffix === "t" && text.charCodeAt(j - 1) !== 110 && text.charCodeAt(j - 1) !== 78) break; // only n't
             if (text.slice(j - 1, j + 2).toLowerCase().endsWith("'s")) break;
             j = k;
-            hasUpper = hasUpper || text.slice(j - suffix.length, j) !== text.slice(j - suffix.length, j).toLowerCase();
             break;
           }
         }
       }
-      push(pos, j, TokenKind.Word, hasUpper);
+      push(pos, j, TokenKind.Word);
       pos = j;
       continue;
     }
     if (isApostrophe(c) && (text.charCodeAt(pos + 1) === 115 || text.charCodeAt(pos + 1) === 83) && !isWordCharAt(text, pos + 2)) {
-      push(pos, pos + 2, TokenKind.Word, text.charCodeAt(pos + 1) === 83);
+      push(pos, pos + 2, TokenKind.Word);
       pos += 2;
       continue;
     }
     const width = c >= 0xd800 && c <= 0xdbff && pos + 1 < to ? 2 : 1;
-    push(pos, pos + width, TokenKind.Punct, false);
+    push(pos, pos + width, TokenKind.Punct);
     pos += width;
   }
   return tokens;

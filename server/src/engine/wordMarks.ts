@@ -1,7 +1,11 @@
 // Word classes as bits on tokens. A pass that looks for a few words among all the tokens of a
 // document ("is this a cue word?", "can this start a number?") tests one bit instead of hashing
-// the token's string into a Set. Each class is registered once at module load; a word's bits are
-// computed once per distinct spelling (shared by all documents) and kept on the token on first use.
+// the token's string into a Set. Each class is registered once at module load.
+//
+// The tokenizer asks here for each token's spelling: every distinct spelling (shared by all
+// documents) is found by a hash of its characters, without slicing the text, and carries its
+// strings and its bits. A token then costs no allocation but its own object, and the strings it
+// holds are shared (their hashes already computed for every later Set lookup).
 import type { Token } from "./tokens";
 
 /** Bit of a registered class. */
@@ -10,9 +14,22 @@ export type WordMark = number;
 /** A class decided by the spelling alone (the token's text and its lower case). */
 type WordTest = (text: string, lower: string) => boolean;
 
+/** One distinct spelling: the text as written, its lower case and its word-class bits. */
+export interface Spelling {
+  text: string;
+  lower: string;
+  marks: number;
+  /** Hash of the text's characters (hashAt). */
+  hash: number;
+}
+
 const classes: WordTest[] = [];
-/** Bits by spelling (the token's text: its lower case follows from it). Bounded. */
-const bySpelling = new Map<string, number>();
+
+/** Spellings met so far: an open-addressing table, at most half full. Bounded: beyond the bound a spelling is made afresh each time. */
+let table: Array<Spelling | undefined> = new Array<Spelling | undefined>(1 << 12).fill(undefined);
+/** The hashes of the table's spellings, slot by slot: a probe reads this dense array before any spelling. */
+let hashes = new Int32Array(table.length);
+let stored = 0;
 const MAX_SPELLINGS = 200_000;
 
 /** Registers a class of lower-case words (a set, or the keys of a map). At most 30 classes. */
@@ -20,27 +37,73 @@ export function wordClass(words: ReadonlySet<string> | ReadonlyMap<string, unkno
   return wordTest((_text, lower) => words.has(lower));
 }
 
-/** Registers a class decided by a test of the spelling only (never of the context). */
+/**
+ * Registers a class decided by a test of the spelling only (never of the context). Classes are
+ * registered at module load; tokens made before the last one (the gazetteer's own, which no pass
+ * asks for bits) carry incomplete bits.
+ */
 export function wordTest(test: WordTest): WordMark {
   if (classes.length >= 30) throw new Error("wordMarks: too many word classes");
   classes.push(test);
-  // Bits computed before this class existed are incomplete (registration happens at load, before any document).
-  bySpelling.clear();
+  table.fill(undefined);
+  stored = 0;
   return 1 << (classes.length - 1);
 }
 
-/** Whether the token is a word of the class. The token's bits are computed on first use. */
-export function hasMark(t: Token, mark: WordMark): boolean {
-  let marks = t.marks;
-  if (marks < 0) marks = t.marks = marksOf(t);
-  return (marks & mark) !== 0;
+/** The shared record of the spelling text[start, end) (only words are lower-cased: Ⅻ is punctuation). */
+export function spellingAt(text: string, start: number, end: number, isWord: boolean): Spelling {
+  const hash = hashAt(text, start, end);
+  const mask = table.length - 1;
+  let slot = hash & mask;
+  for (let s = table[slot]; s !== undefined; s = table[slot]) {
+    if (hashes[slot] === hash && spells(s.text, text, start, end)) return s;
+    slot = (slot + 1) & mask;
+  }
+  const raw = text.slice(start, end);
+  const lower = isWord ? raw.toLowerCase() : raw;
+  const made: Spelling = { text: raw, lower, marks: marksOf(raw, lower), hash };
+  if (stored < MAX_SPELLINGS) {
+    table[slot] = made;
+    hashes[slot] = hash;
+    if (++stored * 2 > table.length) grow();
+  }
+  return made;
 }
 
-function marksOf(t: Token): number {
-  const known = bySpelling.get(t.text);
-  if (known !== undefined) return known;
+/** FNV-1a over the UTF-16 code units. */
+function hashAt(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+function spells(known: string, text: string, start: number, end: number): boolean {
+  if (known.length !== end - start) return false;
+  for (let i = 0; i < known.length; i++) if (known.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
+}
+
+function grow(): void {
+  const old = table;
+  table = new Array<Spelling | undefined>(old.length * 2).fill(undefined);
+  hashes = new Int32Array(table.length);
+  const mask = table.length - 1;
+  for (const s of old) {
+    if (s === undefined) continue;
+    let slot = s.hash & mask;
+    while (table[slot] !== undefined) slot = (slot + 1) & mask;
+    table[slot] = s;
+    hashes[slot] = s.hash;
+  }
+}
+
+/** Whether the token is a word of the class. */
+export function hasMark(t: Token, mark: WordMark): boolean {
+  return (t.marks & mark) !== 0;
+}
+
+function marksOf(text: string, lower: string): number {
   let marks = 0;
-  for (let c = 0; c < classes.length; c++) if (classes[c]!(t.text, t.lower)) marks |= 1 << c;
-  if (bySpelling.size < MAX_SPELLINGS) bySpelling.set(t.text, marks);
+  for (let c = 0; c < classes.length; c++) if (classes[c]!(text, lower)) marks |= 1 << c;
   return marks;
 }
