@@ -69,7 +69,7 @@ export class SourceIndex {
     private readonly openText: (uri: string) => string | undefined,
     /** Without a disk to read texts again from, every analysis is kept. */
     private readonly disk?: DiskTexts,
-    private readonly debounceMs = 40,
+    private readonly debounceMs = 120,
   ) {
     this.corpus = createCorpus({ keepAnalysis: (uri) => !disk || this.openText(uri) !== undefined });
   }
