@@ -43,32 +43,62 @@ const cpuSince = () => {
   return `, server CPU ${spent.toFixed(2)} s`;
 };
 try {
-  await client.request("initialize", { processId: process.pid, rootUri: folders[0].uri, workspaceFolders: folders, capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { relatedInformation: true } } } });
+  await client.request("initialize", {
+    processId: process.pid,
+    rootUri: folders[0].uri,
+    workspaceFolders: folders,
+    capabilities: {
+      workspace: { configuration: true },
+      textDocument: { publishDiagnostics: { relatedInformation: true } },
+    },
+  });
   client.notify("initialized", {});
   await client.waitFor("provenance/indexed", () => true, TIMEOUT);
   cpuSince();
   const first = client.waitFor("textDocument/publishDiagnostics", (p) => p.uri === uri && p.version === 1, TIMEOUT);
-  const opened = client.notify("textDocument/didOpen", { textDocument: { uri, languageId: "plaintext", version: 1, text } });
+  const opened = client.notify("textDocument/didOpen", {
+    textDocument: { uri, languageId: "plaintext", version: 1, text },
+  });
   const diag = await first;
   console.log(`file: ${(text.length / 1e6).toFixed(2)} MB, ${REPEAT} sentences`);
-  console.log(`first diagnostics: ${seconds(diag.t - opened)} (${diag.params.diagnostics.length} diagnostics, ${(JSON.stringify(diag.params).length / 1e6).toFixed(2)} MB message${cpuSince()})`);
+  console.log(
+    `first diagnostics: ${seconds(diag.t - opened)} (${diag.params.diagnostics.length} diagnostics, ${(JSON.stringify(diag.params).length / 1e6).toFixed(2)} MB message${cpuSince()})`,
+  );
   const line = 0;
   const character = Math.floor(text.length / 2 / SENTENCE.length) * SENTENCE.length + SENTENCE.indexOf("5");
-  const hover = await client.request("textDocument/hover", { textDocument: { uri }, position: { line, character } }, TIMEOUT);
+  const hover = await client.request(
+    "textDocument/hover",
+    { textDocument: { uri }, position: { line, character } },
+    TIMEOUT,
+  );
   console.log(`hover on a figure: ${seconds(hover.t - hover.sent)}${cpuSince()}`);
   if (!argv.includes("--no-actor-hover")) {
     const onActor = character - SENTENCE.indexOf("5");
-    const actorHover = await client.request("textDocument/hover", { textDocument: { uri }, position: { line, character: onActor + 2 } }, TIMEOUT);
+    const actorHover = await client.request(
+      "textDocument/hover",
+      { textDocument: { uri }, position: { line, character: onActor + 2 } },
+      TIMEOUT,
+    );
     console.log(`hover on an actor: ${seconds(actorHover.t - actorHover.sent)}${cpuSince()}`);
   }
   if (!argv.includes("--no-outline")) {
     const symbols = await client.request("textDocument/documentSymbol", { textDocument: { uri } }, TIMEOUT);
-    console.log(`outline: ${seconds(symbols.t - symbols.sent)} (${(JSON.stringify(symbols.result).length / 1e6).toFixed(2)} MB${cpuSince()})`);
+    console.log(
+      `outline: ${seconds(symbols.t - symbols.sent)} (${(JSON.stringify(symbols.result).length / 1e6).toFixed(2)} MB${cpuSince()})`,
+    );
   }
   const tokens = await client.request("textDocument/semanticTokens/full", { textDocument: { uri } }, TIMEOUT);
   console.log(`semantic tokens: ${seconds(tokens.t - tokens.sent)}${cpuSince()}`);
   const edited = client.waitFor("textDocument/publishDiagnostics", (p) => p.uri === uri && p.version === 2, TIMEOUT);
-  const sent = client.notify("textDocument/didChange", { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "Ukraine said 7 soldiers died. " }] });
+  const sent = client.notify("textDocument/didChange", {
+    textDocument: { uri, version: 2 },
+    contentChanges: [
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        text: "Ukraine said 7 soldiers died. ",
+      },
+    ],
+  });
   const after = await edited;
   console.log(`edit to diagnostics: ${seconds(after.t - sent)}${cpuSince()}`);
   console.log(`peak server memory: ${client.peakRssMB().toFixed(0)} MB`);

@@ -44,7 +44,8 @@ export function runCliAnalyze(cliPath, dir, timeoutMs) {
       const kib = m ? Number(m[1]) : polledKiB;
       // The CLI exits 1 when it finds something to flag (like a linter); 2 and above are failures.
       const own = stderr.split("\n").filter((l) => l.trim() && !/^(\t|Command )/.test(l)); // without GNU time's report
-      if (code === null || code > 1) reject(new Error(`analyze --json exited with ${code}: ${own.slice(0, 3).join(" ")}`));
+      if (code === null || code > 1)
+        reject(new Error(`analyze --json exited with ${code}: ${own.slice(0, 3).join(" ")}`));
       else resolve({ seconds, peakMiB: kib / 1024, outBytes, code, rssSource: m ? "GNU time" : "/proc VmHWM polled" });
     });
   });

@@ -16,30 +16,164 @@ export function rng(seed) {
 }
 
 const COUNTRIES = [
-  ["Russia", "Russian"], ["Ukraine", "Ukrainian"], ["Iran", "Iranian"], ["North Korea", "North Korean"],
-  ["China", "Chinese"], ["Syria", "Syrian"], ["Turkey", "Turkish"], ["Poland", "Polish"], ["France", "French"],
-  ["Germany", "German"], ["Britain", "British"], ["the United States", "U.S."], ["Sudan", "Sudanese"],
-  ["Ethiopia", "Ethiopian"], ["Israel", "Israeli"], ["Venezuela", "Venezuelan"], ["Myanmar", "Burmese"],
+  ["Russia", "Russian"],
+  ["Ukraine", "Ukrainian"],
+  ["Iran", "Iranian"],
+  ["North Korea", "North Korean"],
+  ["China", "Chinese"],
+  ["Syria", "Syrian"],
+  ["Turkey", "Turkish"],
+  ["Poland", "Polish"],
+  ["France", "French"],
+  ["Germany", "German"],
+  ["Britain", "British"],
+  ["the United States", "U.S."],
+  ["Sudan", "Sudanese"],
+  ["Ethiopia", "Ethiopian"],
+  ["Israel", "Israeli"],
+  ["Venezuela", "Venezuelan"],
+  ["Myanmar", "Burmese"],
 ];
-const CITIES = ["Kyiv", "Moscow", "Tehran", "Geneva", "Brussels", "Warsaw", "Ankara", "Khartoum", "Damascus", "Vienna", "Kursk", "Odesa", "Aleppo", "Gaza"];
-const FIRST = ["Anna", "Omar", "Lena", "Pavel", "Mariam", "Jonas", "Ines", "Tariq", "Olena", "Marcus", "Yuki", "Dmytro", "Sofia", "Kwame", "Hana", "Viktor"];
-const LAST = ["Kovalenko", "Haddad", "Fischer", "Petrov", "Rahimi", "Lindqvist", "Moreau", "Aziz", "Shevchenko", "Bell", "Tanaka", "Hryhorenko", "Rossi", "Mensah", "Novak", "Orlov"];
-const TITLES = ["Defence Minister", "Foreign Minister", "President", "spokesperson", "army chief", "Prime Minister", "intelligence chief", "envoy", "Secretary of State", "governor"];
+const CITIES = [
+  "Kyiv",
+  "Moscow",
+  "Tehran",
+  "Geneva",
+  "Brussels",
+  "Warsaw",
+  "Ankara",
+  "Khartoum",
+  "Damascus",
+  "Vienna",
+  "Kursk",
+  "Odesa",
+  "Aleppo",
+  "Gaza",
+];
+const FIRST = [
+  "Anna",
+  "Omar",
+  "Lena",
+  "Pavel",
+  "Mariam",
+  "Jonas",
+  "Ines",
+  "Tariq",
+  "Olena",
+  "Marcus",
+  "Yuki",
+  "Dmytro",
+  "Sofia",
+  "Kwame",
+  "Hana",
+  "Viktor",
+];
+const LAST = [
+  "Kovalenko",
+  "Haddad",
+  "Fischer",
+  "Petrov",
+  "Rahimi",
+  "Lindqvist",
+  "Moreau",
+  "Aziz",
+  "Shevchenko",
+  "Bell",
+  "Tanaka",
+  "Hryhorenko",
+  "Rossi",
+  "Mensah",
+  "Novak",
+  "Orlov",
+];
+const TITLES = [
+  "Defence Minister",
+  "Foreign Minister",
+  "President",
+  "spokesperson",
+  "army chief",
+  "Prime Minister",
+  "intelligence chief",
+  "envoy",
+  "Secretary of State",
+  "governor",
+];
 const ORGS = [
-  "the United Nations", "the International Committee of the Red Cross", "NATO", "the World Bank", "Amnesty International",
-  "the Institute for Strategic Studies", "the International Atomic Energy Agency", "the World Food Programme", "Human Rights Watch", "the European Commission",
+  "the United Nations",
+  "the International Committee of the Red Cross",
+  "NATO",
+  "the World Bank",
+  "Amnesty International",
+  "the Institute for Strategic Studies",
+  "the International Atomic Energy Agency",
+  "the World Food Programme",
+  "Human Rights Watch",
+  "the European Commission",
 ];
 const OUTLETS = ["Reuters", "the Associated Press", "state media", "local media", "the BBC", "Le Monde", "Al Jazeera"];
 const THINGS = [
-  ["troops", "been sent to"], ["drones", "been delivered to"], ["refugees", "fled to"], ["civilians", "been killed in"],
-  ["barrels of oil a day", "been exported to"], ["tonnes of grain", "been shipped to"], ["missiles", "been fired at"],
-  ["tanks", "been lost in"], ["households", "been left without power in"], ["soldiers", "been captured in"],
+  ["troops", "been sent to"],
+  ["drones", "been delivered to"],
+  ["refugees", "fled to"],
+  ["civilians", "been killed in"],
+  ["barrels of oil a day", "been exported to"],
+  ["tonnes of grain", "been shipped to"],
+  ["missiles", "been fired at"],
+  ["tanks", "been lost in"],
+  ["households", "been left without power in"],
+  ["soldiers", "been captured in"],
 ];
-const QUALS = ["more than", "about", "around", "up to", "at least", "nearly", "some", "as many as", "fewer than", "roughly", "an estimated", "over", ""];
-const REPORT = ["said", "told reporters", "claimed", "estimated", "announced", "warned", "insisted", "stated", "added", "confirmed"];
-const HEDGE = ["have reportedly", "have allegedly", "have apparently", "may have", "could have", "are believed to have", "appear to have"];
+const QUALS = [
+  "more than",
+  "about",
+  "around",
+  "up to",
+  "at least",
+  "nearly",
+  "some",
+  "as many as",
+  "fewer than",
+  "roughly",
+  "an estimated",
+  "over",
+  "",
+];
+const REPORT = [
+  "said",
+  "told reporters",
+  "claimed",
+  "estimated",
+  "announced",
+  "warned",
+  "insisted",
+  "stated",
+  "added",
+  "confirmed",
+];
+const HEDGE = [
+  "have reportedly",
+  "have allegedly",
+  "have apparently",
+  "may have",
+  "could have",
+  "are believed to have",
+  "appear to have",
+];
 const DENY = ["denied", "rejected", "dismissed", "refuted"];
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const FILLER = [
   "The talks are due to resume next week in {city}.",
@@ -92,15 +226,19 @@ export function makeGenerator(seed = 1) {
       const [thing, clause] = pick(THINGS);
       return `${cap(person())} ${pick(DENY)} that any ${thing} had ${clause} ${pick(COUNTRIES)[0]}, calling the report "${pick(["propaganda", "a fabrication", "baseless", "a provocation"])}".`;
     },
-    () => `Unnamed officials said the figure could be as high as ${fmt(int(5, 90) * 1000)}, but the claim could not be independently verified.`,
-    () => `Prices rose ${int(1, 19)}.${int(0, 9)}% in ${pick(MONTHS)}, the highest since ${int(1990, 2020)}, ${pick(OUTLETS)} reported.`,
+    () =>
+      `Unnamed officials said the figure could be as high as ${fmt(int(5, 90) * 1000)}, but the claim could not be independently verified.`,
+    () =>
+      `Prices rose ${int(1, 19)}.${int(0, 9)}% in ${pick(MONTHS)}, the highest since ${int(1990, 2020)}, ${pick(OUTLETS)} reported.`,
     () => {
       const f = figure();
       return `A senior ${pick(COUNTRIES)[1]} official, speaking on condition of anonymity, said ${f.text} had ${f.clause} ${f.place} on ${date()}.`;
     },
-    () => `Analysts suggest the true number is probably higher, with ${pick(QUALS.filter(Boolean))} ${fmt(int(1, 60) * 500)} ${pick(THINGS)[0]} unaccounted for.`,
+    () =>
+      `Analysts suggest the true number is probably higher, with ${pick(QUALS.filter(Boolean))} ${fmt(int(1, 60) * 500)} ${pick(THINGS)[0]} unaccounted for.`,
     () => pick(FILLER).replace("{city}", pick(CITIES)),
-    () => `${cap(pick(OUTLETS))} quoted ${person()} as saying the operation would last "${pick(["weeks, not months", "as long as necessary", "until the spring"])}".`,
+    () =>
+      `${cap(pick(OUTLETS))} quoted ${person()} as saying the operation would last "${pick(["weeks, not months", "as long as necessary", "until the spring"])}".`,
   ];
 
   const paragraph = () => {
@@ -113,7 +251,12 @@ export function makeGenerator(seed = 1) {
   /** One clipping of about `bytes` characters: headline, dateline, paragraphs. */
   const clipping = (bytes) => {
     const [country] = pick(COUNTRIES);
-    const parts = [`${country}: ${pick(["what we know", "new figures", "officials at odds", "the numbers", "a timeline"])}`, "", date(), ""];
+    const parts = [
+      `${country}: ${pick(["what we know", "new figures", "officials at odds", "the numbers", "a timeline"])}`,
+      "",
+      date(),
+      "",
+    ];
     let size = parts.join("\n").length;
     while (size < bytes) {
       const p = paragraph();
@@ -139,16 +282,24 @@ export function generateClippings(count, bytes, seed = 1) {
 // where), sources giving a few different values for it. Figure groups stay story-sized, as in a
 // real archive, instead of every file agreeing or disagreeing with every other.
 
-
 const STORY_THINGS = [
-  ["troops", "been sent to"], ["drones", "been delivered to"], ["missiles", "been fired at"], ["tanks", "been shipped to"],
-  ["fighters", "been deployed to"], ["advisers", "been sent to"], ["artillery shells", "been supplied to"], ["warships", "been sent to"],
+  ["troops", "been sent to"],
+  ["drones", "been delivered to"],
+  ["missiles", "been fired at"],
+  ["tanks", "been shipped to"],
+  ["fighters", "been deployed to"],
+  ["advisers", "been sent to"],
+  ["artillery shells", "been supplied to"],
+  ["warships", "been sent to"],
 ];
 
 function countryTable() {
   const require = createRequire(import.meta.url);
   return require("world-countries")
-    .filter((c) => c.unMember && c.demonyms?.eng?.m && /^[A-Za-z ]+$/.test(c.name.common) && /^[A-Za-z ]+$/.test(c.demonyms.eng.m))
+    .filter(
+      (c) =>
+        c.unMember && c.demonyms?.eng?.m && /^[A-Za-z ]+$/.test(c.name.common) && /^[A-Za-z ]+$/.test(c.demonyms.eng.m),
+    )
     .map((c) => [c.name.common, c.demonyms.eng.m]);
 }
 
@@ -190,25 +341,36 @@ export function makeStoryGenerator(seed = 1) {
     };
     const what = () => `${amount()} ${s.owner[1]} ${s.thing}`;
     const makers = [
-      () => `${cap(pick([person(), pick(ORGS), `${s.place[1]} officials`]))} ${pick(REPORT)} on ${pick(DAYS)} that ${what()} had ${s.clause} ${s.place[0]}.`,
-      () => `“${cap(what())} have ${s.clause} ${s.place[0]} since ${pick(MONTHS)},” ${person()} told reporters in ${pick(CITIES)}.`,
+      () =>
+        `${cap(pick([person(), pick(ORGS), `${s.place[1]} officials`]))} ${pick(REPORT)} on ${pick(DAYS)} that ${what()} had ${s.clause} ${s.place[0]}.`,
+      () =>
+        `“${cap(what())} have ${s.clause} ${s.place[0]} since ${pick(MONTHS)},” ${person()} told reporters in ${pick(CITIES)}.`,
       () => `${cap(what())} ${pick(HEDGE)} ${s.clause} ${s.place[0]}, according to ${pick(ORGS)}.`,
-      () => `${cap(person())} ${pick(DENY)} that any ${s.owner[1]} ${s.thing} had ${s.clause} ${s.place[0]}, calling the report "${pick(["propaganda", "a fabrication", "baseless"])}".`,
-      () => `A senior ${s.place[1]} official, speaking on condition of anonymity, said ${what()} had ${s.clause} ${s.place[0]} on ${date()}.`,
+      () =>
+        `${cap(person())} ${pick(DENY)} that any ${s.owner[1]} ${s.thing} had ${s.clause} ${s.place[0]}, calling the report "${pick(["propaganda", "a fabrication", "baseless"])}".`,
+      () =>
+        `A senior ${s.place[1]} official, speaking on condition of anonymity, said ${what()} had ${s.clause} ${s.place[0]} on ${date()}.`,
     ];
     // Sentences without figures: most of a news text.
     const background = [
       () => "Analysts suggest the true number is probably higher, but the claim could not be independently verified.",
       () => pick(FILLER).replace("{city}", pick(CITIES)),
-      () => `${cap(pick(OUTLETS))} quoted ${person()} as saying the operation would last "${pick(["weeks, not months", "as long as necessary", "until the spring"])}".`,
-      () => `${cap(person())} met ${person()} in ${pick(CITIES)} on ${pick(DAYS)} to discuss the situation in ${s.place[0]}.`,
+      () =>
+        `${cap(pick(OUTLETS))} quoted ${person()} as saying the operation would last "${pick(["weeks, not months", "as long as necessary", "until the spring"])}".`,
+      () =>
+        `${cap(person())} met ${person()} in ${pick(CITIES)} on ${pick(DAYS)} to discuss the situation in ${s.place[0]}.`,
       () => `The government of ${s.owner[0]} has not commented on the reports.`,
       () => `Relations between ${s.owner[0]} and ${s.place[0]} have deteriorated since ${pick(MONTHS)}.`,
       () => `${cap(pick(ORGS))} called for restraint and urged both sides to return to talks.`,
       () => `Witnesses in ${pick(CITIES)} described convoys moving at night along the main road.`,
     ];
     const sentence = () => (r() < 0.15 ? pick(makers)() : pick(background)());
-    const parts = [`${s.owner[1]} ${s.thing} in ${s.place[0]}: ${pick(["what we know", "new figures", "officials at odds"])}`, "", date(), ""];
+    const parts = [
+      `${s.owner[1]} ${s.thing} in ${s.place[0]}: ${pick(["what we know", "new figures", "officials at odds"])}`,
+      "",
+      date(),
+      "",
+    ];
     let size = parts.join("\n").length;
     while (size < bytes) {
       const n = int(2, 5);

@@ -23,7 +23,9 @@ const runs = Number(option("--runs", "3"));
 
 const dir = join(mkdtempSync(join(tmpdir(), "provenance-first-refs-")), "ws");
 cpSync(join(root, "examples"), dir, { recursive: true });
-generateClippings(files, 3000, 7).forEach((text, i) => writeFileSync(join(dir, `a-clip-${String(i).padStart(5, "0")}.txt`), text));
+generateClippings(files, 3000, 7).forEach((text, i) =>
+  writeFileSync(join(dir, `a-clip-${String(i).padStart(5, "0")}.txt`), text),
+);
 const kyiv = join(dir, "kyiv-bulletin-2026-03-03.txt");
 const kyivText = readFileSync(kyiv, "utf8");
 const lines = kyivText.split("\n");
@@ -44,7 +46,13 @@ async function once() {
   const opened = performance.now();
   client.notify("textDocument/didOpen", { textDocument: { uri, languageId: "plaintext", version: 1, text: kyivText } });
   const ask = async () =>
-    (await client.request("textDocument/references", { textDocument: { uri }, position, context: { includeDeclaration: true } }, 120_000)).result;
+    (
+      await client.request(
+        "textDocument/references",
+        { textDocument: { uri }, position, context: { includeDeclaration: true } },
+        120_000,
+      )
+    ).result;
   const filesIn = (refs) => new Set((refs ?? []).map((r) => r.uri)).size;
   const first = await ask();
   const firstMs = performance.now() - opened;
@@ -80,7 +88,13 @@ async function pollUntilComplete(expected) {
   const opened = performance.now();
   client.notify("textDocument/didOpen", { textDocument: { uri, languageId: "plaintext", version: 1, text: kyivText } });
   for (;;) {
-    const refs = (await client.request("textDocument/references", { textDocument: { uri }, position, context: { includeDeclaration: true } }, 120_000)).result;
+    const refs = (
+      await client.request(
+        "textDocument/references",
+        { textDocument: { uri }, position, context: { includeDeclaration: true } },
+        120_000,
+      )
+    ).result;
     if (new Set((refs ?? []).map((r) => r.uri)).size >= expected) break;
     await new Promise((resolve) => setTimeout(resolve, 250)); // a user asking again a quarter second later
   }
@@ -95,7 +109,11 @@ for (let i = 0; i < runs; i++) results.push(await once());
 rmSync(join(dir, ".."), { recursive: true, force: true });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`server ${server}, ${files + 4} files, ${runs} runs`);
-console.log(`first answer:    ${median(results.map((r) => r.firstMs)).toFixed(0)} ms, reaching ${results.map((r) => r.firstFiles).join("/")} of ${results[0].expected} files`);
+console.log(
+  `first answer:    ${median(results.map((r) => r.firstMs)).toFixed(0)} ms, reaching ${results.map((r) => r.firstFiles).join("/")} of ${results[0].expected} files`,
+);
 console.log(`indexing (server's own count): ${median(results.map((r) => r.indexMs)).toFixed(0)} ms`);
-console.log(`provenance/indexed received ${median(results.map((r) => r.indexedAt)).toFixed(0)} ms after opening; a references request after it: ${median(results.map((r) => r.warmMs ?? NaN)).toFixed(0)} ms`);
+console.log(
+  `provenance/indexed received ${median(results.map((r) => r.indexedAt)).toFixed(0)} ms after opening; a references request after it: ${median(results.map((r) => r.warmMs ?? NaN)).toFixed(0)} ms`,
+);
 console.log(`complete answer: ${median(results.map((r) => r.completeMs)).toFixed(0)} ms after opening`);

@@ -36,7 +36,13 @@ export async function startServer(serverPath, dir, indexTimeoutMs) {
   try {
     const init = await client.request(
       "initialize",
-      { processId: process.pid, rootUri: folders[0].uri, workspaceFolders: folders, capabilities: INIT_CAPABILITIES, initializationOptions: {} },
+      {
+        processId: process.pid,
+        rootUri: folders[0].uri,
+        workspaceFolders: folders,
+        capabilities: INIT_CAPABILITIES,
+        initializationOptions: {},
+      },
       60_000,
     );
     const initializedAt = client.notify("initialized", {});
@@ -57,10 +63,14 @@ function watchIndexing(client, timeoutMs) {
   const indexTokens = new Set();
   const state = { progressEnd: undefined };
   client
-    .waitFor("$/progress", (p) => {
-      if (p?.value?.kind === "begin" && /index/i.test(p.value.title ?? "")) indexTokens.add(p.token);
-      return false;
-    }, timeoutMs)
+    .waitFor(
+      "$/progress",
+      (p) => {
+        if (p?.value?.kind === "begin" && /index/i.test(p.value.title ?? "")) indexTokens.add(p.token);
+        return false;
+      },
+      timeoutMs,
+    )
     .catch(() => {});
   const indexed = client.waitFor("provenance/indexed", () => true, timeoutMs);
   const viaProgress = client
@@ -104,7 +114,9 @@ class OpenDocument {
 
   async open() {
     const first = this.client.waitFor("textDocument/publishDiagnostics", (p) => p.uri === this.uri, this.timeoutMs);
-    this.client.notify("textDocument/didOpen", { textDocument: { uri: this.uri, languageId: "plaintext", version: 1, text: this.text } });
+    this.client.notify("textDocument/didOpen", {
+      textDocument: { uri: this.uri, languageId: "plaintext", version: 1, text: this.text },
+    });
     await first;
   }
 
@@ -120,7 +132,10 @@ class OpenDocument {
       this.timeoutMs,
     );
     const contentChanges = this.incremental ? [{ range: { start, end }, text: insert }] : [{ text: this.text }];
-    const sent = this.client.notify("textDocument/didChange", { textDocument: { uri: this.uri, version: v }, contentChanges });
+    const sent = this.client.notify("textDocument/didChange", {
+      textDocument: { uri: this.uri, version: v },
+      contentChanges,
+    });
     this.lastSent = sent;
     const note = await got;
     this.diagnostics = note.params.diagnostics.length;
@@ -175,7 +190,9 @@ export async function benchEdit13k(build, dir, file, cfg, report, log) {
     const doc = new OpenDocument(client, capabilities, file, cfg.editTimeoutMs);
     await doc.open();
     const lat = await editLoop(paragraphEdits(doc), cfg.edits);
-    log(`[${build.label}] ${lat.length} edits of a ${fmt(doc.text.length / 1000, 1)} KB file (${doc.incremental ? "incremental" : "full"} sync): p50 ${fmt(median(lat))} ms, p95 ${fmt(percentile(lat, 95))} ms, ${doc.diagnostics} diagnostics after the last`);
+    log(
+      `[${build.label}] ${lat.length} edits of a ${fmt(doc.text.length / 1000, 1)} KB file (${doc.incremental ? "incremental" : "full"} sync): p50 ${fmt(median(lat))} ms, p95 ${fmt(percentile(lat, 95))} ms, ${doc.diagnostics} diagnostics after the last`,
+    );
     report.set("edit13kP50", build.label, median(lat));
     report.set("edit13kP95", build.label, percentile(lat, 95));
   });
@@ -189,13 +206,28 @@ export async function benchStory(build, dir, file, files, id, cfg, report, log) 
     const doc = new OpenDocument(client, capabilities, file, cfg.editTimeoutMs);
     await doc.open();
     const lat = await editLoop(numberEdits(doc), cfg.storyEdits, cfg.phaseBudgetMs);
-    log(`[${build.label}] one story, ${files} files: ${lat.length} number edits, p50 ${fmt(median(lat))} ms, p95 ${fmt(percentile(lat, 95))} ms, ${doc.diagnostics} diagnostics after the last`);
+    log(
+      `[${build.label}] one story, ${files} files: ${lat.length} number edits, p50 ${fmt(median(lat))} ms, p95 ${fmt(percentile(lat, 95))} ms, ${doc.diagnostics} diagnostics after the last`,
+    );
     report.set(id, build.label, percentile(lat, 95));
   });
 }
 
 /** Ids of the rows benchWorkspace records, in the order it records them. */
-export const WORKSPACE_ROWS = ["indexSeconds", "rssAfterIndex", "contraFirst", "contraRepeat", "contraPageBytes", "contraTotalBytes", "contraCount", "contraMembers", "pauseRecompute", "pauseAfterNotice", "wsEditP95", "rssPeak"];
+export const WORKSPACE_ROWS = [
+  "indexSeconds",
+  "rssAfterIndex",
+  "contraFirst",
+  "contraRepeat",
+  "contraPageBytes",
+  "contraTotalBytes",
+  "contraCount",
+  "contraMembers",
+  "pauseRecompute",
+  "pauseAfterNotice",
+  "wsEditP95",
+  "rssPeak",
+];
 
 /**
  * The big workspace: indexing, memory, contradictions (paged when the server pages), recompute
@@ -209,7 +241,9 @@ export async function benchWorkspace(build, ws, cfg, report, log) {
   try {
     const done = await server.indexed;
     const seconds = (done.t - initializedAt) / 1000;
-    log(`[${col}] indexed ${ws.files} files / ${fmt(ws.bytes / 1e6, 1)} MB in ${fmt(seconds, 2)} s: ${JSON.stringify(done.params ?? null)}`);
+    log(
+      `[${col}] indexed ${ws.files} files / ${fmt(ws.bytes / 1e6, 1)} MB in ${fmt(seconds, 2)} s: ${JSON.stringify(done.params ?? null)}`,
+    );
     report.set("indexSeconds", col, seconds);
     report.set("rssAfterIndex", col, client.rssMB());
 
@@ -219,7 +253,9 @@ export async function benchWorkspace(build, ws, cfg, report, log) {
     const doc = new OpenDocument(client, capabilities, ws.otherFile, cfg.editTimeoutMs);
     await doc.open();
     const lat = await editLoop(paragraphEdits(doc, 5), cfg.wsEdits, cfg.phaseBudgetMs);
-    log(`[${col}] ${lat.length} edits of a 13 KB file in the workspace: p50 ${fmt(median(lat))} ms, p95 ${fmt(percentile(lat, 95))} ms`);
+    log(
+      `[${col}] ${lat.length} edits of a 13 KB file in the workspace: p50 ${fmt(median(lat))} ms, p95 ${fmt(percentile(lat, 95))} ms`,
+    );
     report.set("wsEditP95", col, percentile(lat, 95));
   } finally {
     const peak = client.peakRssMB();
@@ -235,7 +271,11 @@ async function walkContradictions(client, cfg, params = {}) {
   let result;
   const begun = performance.now();
   do {
-    const res = await client.request("provenance/contradictions", { ...params, pageSize: cfg.pageSize, ...(cursor === undefined ? {} : { cursor }) }, cfg.contraTimeoutMs);
+    const res = await client.request(
+      "provenance/contradictions",
+      { ...params, pageSize: cfg.pageSize, ...(cursor === undefined ? {} : { cursor }) },
+      cfg.contraTimeoutMs,
+    );
     result = res.result ?? {};
     const list = Array.isArray(result) ? result : (result.contradictions ?? result.items ?? []);
     const members = list.reduce((n, c) => n + (c.memberCount ?? c.members?.length ?? 0), 0);
@@ -253,9 +293,21 @@ async function benchContradictions(client, col, cfg, report, log) {
   const first = await walkContradictions(client, cfg);
   const repeat = await walkContradictions(client, cfg);
   const p = first.pages;
-  const shape = first.paged ? `${p.length} page(s)${first.complete ? "" : " (walk stopped at the phase budget)"}` : "one unpaged answer";
-  log(`[${col}] contradictions, first walk: ${shape}, ${sum(p, "items")} items, ${sum(p, "members")} members, ${fmt(sum(p, "bytes") / 1e6, 2)} MB; page times (ms) ${p.slice(0, 8).map((x) => fmt(x.ms)).join(", ")}${p.length > 8 ? ", …" : ""}; repeat walk: slowest page ${fmt(Math.max(...repeat.pages.map((x) => x.ms)))} ms`);
-  if (!first.paged) report.note(`[${col}] provenance/contradictions does not page: "first"/"repeat" and "largest page" are the whole answer.`);
+  const shape = first.paged
+    ? `${p.length} page(s)${first.complete ? "" : " (walk stopped at the phase budget)"}`
+    : "one unpaged answer";
+  log(
+    `[${col}] contradictions, first walk: ${shape}, ${sum(p, "items")} items, ${sum(p, "members")} members, ${fmt(sum(p, "bytes") / 1e6, 2)} MB; page times (ms) ${p
+      .slice(0, 8)
+      .map((x) => fmt(x.ms))
+      .join(
+        ", ",
+      )}${p.length > 8 ? ", …" : ""}; repeat walk: slowest page ${fmt(Math.max(...repeat.pages.map((x) => x.ms)))} ms`,
+  );
+  if (!first.paged)
+    report.note(
+      `[${col}] provenance/contradictions does not page: "first"/"repeat" and "largest page" are the whole answer.`,
+    );
   report.set("contraFirst", col, p[0].ms);
   report.set("contraRepeat", col, Math.max(...repeat.pages.map((x) => x.ms)));
   report.set("contraPageBytes", col, Math.max(...p.map((x) => x.bytes)));
@@ -285,12 +337,18 @@ async function benchPause(client, capabilities, file, col, cfg, report, log) {
     const announced = client.waitFor("provenance/corpusChanged", () => true, cfg.editTimeoutMs);
     await edit();
     const changed = await announced;
-    const res = await client.request("provenance/contradictions", { uri: doc.uri, pageSize: cfg.pageSize }, cfg.contraTimeoutMs);
+    const res = await client.request(
+      "provenance/contradictions",
+      { uri: doc.uri, pageSize: cfg.pageSize },
+      cfg.contraTimeoutMs,
+    );
     recompute.push(res.t - changed.t);
     pauses.push(changed.t - doc.lastSent);
     totals.push(res.t - doc.lastSent);
   }
-  log(`[${col}] typing pause: ${recompute.length} bursts of ${cfg.burstEdits} edits; last edit → corpusChanged (debounce + work done before announcing) ${pauses.map((x) => fmt(x)).join(", ")} ms; corpusChanged → contradictions of the file ${recompute.map((x) => fmt(x)).join(", ")} ms`);
+  log(
+    `[${col}] typing pause: ${recompute.length} bursts of ${cfg.burstEdits} edits; last edit → corpusChanged (debounce + work done before announcing) ${pauses.map((x) => fmt(x)).join(", ")} ms; corpusChanged → contradictions of the file ${recompute.map((x) => fmt(x)).join(", ")} ms`,
+  );
   report.set("pauseRecompute", col, median(totals));
   report.set("pauseAfterNotice", col, median(recompute));
 }

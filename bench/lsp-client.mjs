@@ -14,7 +14,10 @@ export class LspClient {
     this.folders = opts.folders ?? [];
     // BENCH_SERVER_NODE_ARGS: extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
     const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
-    this.proc = spawn(process.execPath, [...nodeArgs, serverPath, "--stdio"], { cwd: opts.cwd, stdio: ["pipe", "pipe", "pipe"] });
+    this.proc = spawn(process.execPath, [...nodeArgs, serverPath, "--stdio"], {
+      cwd: opts.cwd,
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     this.pid = this.proc.pid;
     this.nextId = 1;
     this.pending = new Map();
@@ -116,7 +119,9 @@ export class LspClient {
     let result = null;
     switch (msg.method) {
       case "workspace/configuration":
-        result = (msg.params?.items ?? []).map((it) => (it.section ? (this.settings[it.section] ?? null) : this.settings));
+        result = (msg.params?.items ?? []).map((it) =>
+          it.section ? (this.settings[it.section] ?? null) : this.settings,
+        );
         break;
       case "workspace/workspaceFolders":
         result = this.folders;

@@ -16,7 +16,18 @@ export class Report {
 
   /** Declares a row. `goal` with `cmp` ("<=" | ">="); `ref` is the issue's "now" figure, shown for reference. */
   define(id, name, { unit, cmp, goal, ref = "", digits = 1, baselineLabel } = {}) {
-    this.rows.set(id, { id, name, unit, cmp, goal, ref, digits, baselineLabel, current: undefined, baseline: undefined });
+    this.rows.set(id, {
+      id,
+      name,
+      unit,
+      cmp,
+      goal,
+      ref,
+      digits,
+      baselineLabel,
+      current: undefined,
+      baseline: undefined,
+    });
   }
 
   set(id, column, value) {
@@ -69,7 +80,10 @@ export class Report {
 
   goalText(row) {
     if (row.goal === undefined) return "";
-    const v = row.unit === "bytes" ? `${fmt(row.goal / 1e6, 0)} MB` : `${row.goal} ${row.unit === "count" ? "" : row.unit}`.trim();
+    const v =
+      row.unit === "bytes"
+        ? `${fmt(row.goal / 1e6, 0)} MB`
+        : `${row.goal} ${row.unit === "count" ? "" : row.unit}`.trim();
     return `${row.cmp === ">=" ? "≥" : "≤"} ${v}`;
   }
 
@@ -88,7 +102,12 @@ export class Report {
       ]);
     }
     const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
-    return table.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ").trimEnd());
+    return table.map((r) =>
+      r
+        .map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+        .join("  ")
+        .trimEnd(),
+    );
   }
 
   /** Prints the table and returns the failures (MISS, TIMEOUT, ERROR in the current column). */
@@ -110,7 +129,9 @@ export class Report {
     if (problems.size) this.log("");
     for (const [key, names] of problems) this.log(`!!! ${key} — not measured: ${names.join("; ")}`);
     const count = (s) => failed.filter((r) => this.result(r) === s).length;
-    this.log(`\n${this.rows.size} figures: ${[...this.rows.values()].filter((r) => this.result(r) === "PASS").length} PASS, ${count("MISS")} MISS, ${count("TIMEOUT")} TIMEOUT, ${count("ERROR")} ERROR, ${[...this.rows.values()].filter((r) => this.result(r) === "SKIP").length} SKIP`);
+    this.log(
+      `\n${this.rows.size} figures: ${[...this.rows.values()].filter((r) => this.result(r) === "PASS").length} PASS, ${count("MISS")} MISS, ${count("TIMEOUT")} TIMEOUT, ${count("ERROR")} ERROR, ${[...this.rows.values()].filter((r) => this.result(r) === "SKIP").length} SKIP`,
+    );
     return failed;
   }
 

@@ -41,14 +41,42 @@ const SEEDS_DIR = join(root, "..", "shared", "corpus", "seeds"); // read at run 
 
 const CFG = QUICK
   ? {
-      corpusMB: 1, engineRuns: 3, wgRuns: 1, seedRepeats: 20, edits: 20, storyEdits: 15, storySizes: [1, 20, 200],
-      wsFiles: 1000, wsEdits: 10, pageSize: 200, pauseBursts: 3, burstEdits: 4,
-      indexTimeoutMs: 60_000, contraTimeoutMs: 30_000, editTimeoutMs: 30_000, phaseBudgetMs: 20_000, cliTimeoutMs: 60_000,
+      corpusMB: 1,
+      engineRuns: 3,
+      wgRuns: 1,
+      seedRepeats: 20,
+      edits: 20,
+      storyEdits: 15,
+      storySizes: [1, 20, 200],
+      wsFiles: 1000,
+      wsEdits: 10,
+      pageSize: 200,
+      pauseBursts: 3,
+      burstEdits: 4,
+      indexTimeoutMs: 60_000,
+      contraTimeoutMs: 30_000,
+      editTimeoutMs: 30_000,
+      phaseBudgetMs: 20_000,
+      cliTimeoutMs: 60_000,
     }
   : {
-      corpusMB: 5, engineRuns: 7, wgRuns: 3, seedRepeats: 178, edits: 60, storyEdits: 40, storySizes: [1, 200, 2000],
-      wsFiles: 10_000, wsEdits: 30, pageSize: 200, pauseBursts: 7, burstEdits: 5,
-      indexTimeoutMs: 240_000, contraTimeoutMs: 120_000, editTimeoutMs: 30_000, phaseBudgetMs: 60_000, cliTimeoutMs: 180_000,
+      corpusMB: 5,
+      engineRuns: 7,
+      wgRuns: 3,
+      seedRepeats: 178,
+      edits: 60,
+      storyEdits: 40,
+      storySizes: [1, 200, 2000],
+      wsFiles: 10_000,
+      wsEdits: 30,
+      pageSize: 200,
+      pauseBursts: 7,
+      burstEdits: 5,
+      indexTimeoutMs: 240_000,
+      contraTimeoutMs: 120_000,
+      editTimeoutMs: 30_000,
+      phaseBudgetMs: 60_000,
+      cliTimeoutMs: 180_000,
     };
 if (option("--files")) CFG.wsFiles = Math.max(1, Number(option("--files")) | 0);
 if (option("--timeout")) {
@@ -95,29 +123,109 @@ function defineRows() {
   // The issue's "now" figures are shown only beside figures measured at the issue's sizes.
   const at = (sizeMatches, ref) => (sizeMatches ? ref : "");
   const big = CFG.wsFiles === 10_000;
-  report.define("engineMBs", `engine, bench corpus (${CFG.corpusMB} MB generated)`, { unit: "MB/s", cmp: ">=", goal: 20, ref: at(CFG.corpusMB === 5, "6.2 MB/s"), ...wg });
-  report.define("engineRatio", "engine / write-good, bench corpus", { unit: "×", cmp: ">=", goal: 25, digits: 2, ref: at(CFG.corpusMB === 5, "9.2×") });
-  report.define("seedsMBs", `engine, seeds × ${CFG.seedRepeats}`, { unit: "MB/s", cmp: ">=", goal: 30, ref: at(CFG.seedRepeats === 178, "11.9 MB/s"), ...wg });
+  report.define("engineMBs", `engine, bench corpus (${CFG.corpusMB} MB generated)`, {
+    unit: "MB/s",
+    cmp: ">=",
+    goal: 20,
+    ref: at(CFG.corpusMB === 5, "6.2 MB/s"),
+    ...wg,
+  });
+  report.define("engineRatio", "engine / write-good, bench corpus", {
+    unit: "×",
+    cmp: ">=",
+    goal: 25,
+    digits: 2,
+    ref: at(CFG.corpusMB === 5, "9.2×"),
+  });
+  report.define("seedsMBs", `engine, seeds × ${CFG.seedRepeats}`, {
+    unit: "MB/s",
+    cmp: ">=",
+    goal: 30,
+    ref: at(CFG.seedRepeats === 178, "11.9 MB/s"),
+    ...wg,
+  });
   report.define("edit13kP50", "edit → diagnostics, 13 KB file, p50", { unit: "ms", ref: "17.6 ms" });
-  report.define("edit13kP95", "edit → diagnostics, 13 KB file, p95", { unit: "ms", cmp: "<=", goal: 15, ref: "39.8 ms" });
-  report.define("pauseRecompute", `recompute after a typing pause, ${n(CFG.wsFiles)} files`, { unit: "ms", cmp: "<=", goal: 50, ref: at(big, "965 ms") });
+  report.define("edit13kP95", "edit → diagnostics, 13 KB file, p95", {
+    unit: "ms",
+    cmp: "<=",
+    goal: 15,
+    ref: "39.8 ms",
+  });
+  report.define("pauseRecompute", `recompute after a typing pause, ${n(CFG.wsFiles)} files`, {
+    unit: "ms",
+    cmp: "<=",
+    goal: 50,
+    ref: at(big, "965 ms"),
+  });
   report.define("pauseAfterNotice", "of which after provenance/corpusChanged", { unit: "ms" });
   const storyRefs = CFG.storySizes.join() === "1,200,2000" ? ["18 ms", "38 ms", "1,797 ms"] : [];
   CFG.storySizes.forEach((size, i) =>
-    report.define(`story${size}`, `edit → diagnostics, one story, ${n(size)} file${size > 1 ? "s" : ""}, p95`, { unit: "ms", cmp: "<=", goal: 20, ref: storyRefs[i] ?? "" }),
+    report.define(`story${size}`, `edit → diagnostics, one story, ${n(size)} file${size > 1 ? "s" : ""}, p95`, {
+      unit: "ms",
+      cmp: "<=",
+      goal: 20,
+      ref: storyRefs[i] ?? "",
+    }),
   );
-  report.define("indexSeconds", `workspace of ${n(CFG.wsFiles)} files indexed`, { unit: "s", cmp: "<=", goal: 5, digits: 2, ref: at(big, "12–14 s") });
-  report.define("rssAfterIndex", "server memory after indexing (RSS)", { unit: "MB", cmp: "<=", goal: 300, digits: 0, ref: at(big, "540 MB") });
-  report.define("rssPeak", "server memory peak (VmHWM)", { unit: "MB", cmp: "<=", goal: 400, digits: 0, ref: at(big, "1,580 MB") });
-  report.define("contraFirst", "provenance/contradictions, first page, first request", { unit: "ms", cmp: "<=", goal: 200, ref: at(big, "5.4 s") });
-  report.define("contraRepeat", "provenance/contradictions, slowest page, repeat", { unit: "ms", cmp: "<=", goal: 200, ref: at(big, "2.4 s") });
-  report.define("contraPageBytes", "provenance/contradictions, largest page (JSON)", { unit: "bytes", cmp: "<=", goal: 1e6 });
-  report.define("contraTotalBytes", "provenance/contradictions, all pages (JSON)", { unit: "bytes", ref: at(big, "118.5 MB") });
+  report.define("indexSeconds", `workspace of ${n(CFG.wsFiles)} files indexed`, {
+    unit: "s",
+    cmp: "<=",
+    goal: 5,
+    digits: 2,
+    ref: at(big, "12–14 s"),
+  });
+  report.define("rssAfterIndex", "server memory after indexing (RSS)", {
+    unit: "MB",
+    cmp: "<=",
+    goal: 300,
+    digits: 0,
+    ref: at(big, "540 MB"),
+  });
+  report.define("rssPeak", "server memory peak (VmHWM)", {
+    unit: "MB",
+    cmp: "<=",
+    goal: 400,
+    digits: 0,
+    ref: at(big, "1,580 MB"),
+  });
+  report.define("contraFirst", "provenance/contradictions, first page, first request", {
+    unit: "ms",
+    cmp: "<=",
+    goal: 200,
+    ref: at(big, "5.4 s"),
+  });
+  report.define("contraRepeat", "provenance/contradictions, slowest page, repeat", {
+    unit: "ms",
+    cmp: "<=",
+    goal: 200,
+    ref: at(big, "2.4 s"),
+  });
+  report.define("contraPageBytes", "provenance/contradictions, largest page (JSON)", {
+    unit: "bytes",
+    cmp: "<=",
+    goal: 1e6,
+  });
+  report.define("contraTotalBytes", "provenance/contradictions, all pages (JSON)", {
+    unit: "bytes",
+    ref: at(big, "118.5 MB"),
+  });
   report.define("contraCount", "provenance/contradictions, contradictions", { unit: "count" });
   report.define("contraMembers", "provenance/contradictions, members", { unit: "count", ref: at(big, "420,719") });
   report.define("wsEditP95", `edit → diagnostics, 13 KB file among ${n(CFG.wsFiles)}, p95`, { unit: "ms" });
-  report.define("cliSeconds", `CLI analyze --json, ${n(CFG.wsFiles)} files, wall`, { unit: "s", cmp: "<=", goal: 8, digits: 2, ref: at(big, "20.5 s") });
-  report.define("cliPeak", `CLI analyze --json, ${n(CFG.wsFiles)} files, peak RSS`, { unit: "MiB", cmp: "<=", goal: 500, digits: 0, ref: at(big, "2,580 MiB") });
+  report.define("cliSeconds", `CLI analyze --json, ${n(CFG.wsFiles)} files, wall`, {
+    unit: "s",
+    cmp: "<=",
+    goal: 8,
+    digits: 2,
+    ref: at(big, "20.5 s"),
+  });
+  report.define("cliPeak", `CLI analyze --json, ${n(CFG.wsFiles)} files, peak RSS`, {
+    unit: "MiB",
+    cmp: "<=",
+    goal: 500,
+    digits: 0,
+    ref: at(big, "2,580 MiB"),
+  });
 }
 
 // ---------- the engine, bundled on the fly ----------
@@ -180,7 +288,9 @@ function throughput(analyze, texts, label) {
     for (const p of paragraphs) writeGood(p);
     wgRuns.push(MB / ((performance.now() - t0) / 1000));
   }
-  log(`${label}: ${fmt(MB, 2)} MB; engine finds ${n(found)} actors + figures + claims; engine MB/s ${engineRuns.map((x) => fmt(x)).join(", ")}; write-good MB/s ${wgRuns.map((x) => fmt(x, 2)).join(", ")}`);
+  log(
+    `${label}: ${fmt(MB, 2)} MB; engine finds ${n(found)} actors + figures + claims; engine MB/s ${engineRuns.map((x) => fmt(x)).join(", ")}; write-good MB/s ${wgRuns.map((x) => fmt(x, 2)).join(", ")}`,
+  );
   if (!found) throw new Error(`the engine found nothing in ${label}: its throughput is meaningless (stub engine?)`);
   return { engine: median(engineRuns), writeGood: median(wgRuns) };
 }
@@ -247,7 +357,9 @@ function bigWorkspace() {
   writeFileSync(otherFile, makeGenerator(14).clipping(13_000));
   bytes += bytesOf([readFileSync(editFile, "utf8"), readFileSync(otherFile, "utf8")]);
   const files = CFG.wsFiles + 2;
-  log(`big workspace: ${n(files)} files, ${fmt(bytes / 1e6, 1)} MB written in ${fmt((performance.now() - t0) / 1000, 1)} s (story archive, ~10 clippings per story, + two 13 KB clippings to edit)`);
+  log(
+    `big workspace: ${n(files)} files, ${fmt(bytes / 1e6, 1)} MB written in ${fmt((performance.now() - t0) / 1000, 1)} s (story archive, ~10 clippings per story, + two 13 KB clippings to edit)`,
+  );
   return { dir, files, bytes, editFile, otherFile };
 }
 
@@ -262,7 +374,10 @@ async function benchServers(seeds) {
 
   log("\n== edit → diagnostics, 13 KB file alone ==");
   const edit = editWorkspace();
-  for (const b of live) await step(report, ["edit13kP50", "edit13kP95"], b.label, () => benchEdit13k(b, edit.dir, edit.file, CFG, report, log));
+  for (const b of live)
+    await step(report, ["edit13kP50", "edit13kP95"], b.label, () =>
+      benchEdit13k(b, edit.dir, edit.file, CFG, report, log),
+    );
 
   log("\n== edit → diagnostics, every file tells one story ==");
   for (const size of CFG.storySizes) {
@@ -273,7 +388,8 @@ async function benchServers(seeds) {
     }
     const ws = storyWorkspace(seeds, size);
     log(`one story: ${n(size)} files, ${fmt(ws.bytes / 1e6, 1)} MB`);
-    for (const b of live) await step(report, [id], b.label, () => benchStory(b, ws.dir, ws.file, size, id, CFG, report, log));
+    for (const b of live)
+      await step(report, [id], b.label, () => benchStory(b, ws.dir, ws.file, size, id, CFG, report, log));
     rmSync(ws.dir, { recursive: true, force: true });
   }
 
@@ -287,7 +403,9 @@ async function benchServers(seeds) {
     for (const b of live) {
       await step(report, ["cliSeconds", "cliPeak"], b.label, async () => {
         const r = await runCliAnalyze(b.cli, ws.dir, CFG.cliTimeoutMs);
-        log(`[${b.label}] ${fmt(r.seconds, 2)} s, peak ${fmt(r.peakMiB, 0)} MiB (${r.rssSource}), ${fmt(r.outBytes / 1e6, 1)} MB of JSON, exit ${r.code}`);
+        log(
+          `[${b.label}] ${fmt(r.seconds, 2)} s, peak ${fmt(r.peakMiB, 0)} MiB (${r.rssSource}), ${fmt(r.outBytes / 1e6, 1)} MB of JSON, exit ${r.code}`,
+        );
         report.set("cliSeconds", b.label, r.seconds);
         report.set("cliPeak", b.label, r.peakMiB);
       });
@@ -297,12 +415,21 @@ async function benchServers(seeds) {
 }
 
 function serverRows() {
-  return ["edit13kP50", "edit13kP95", ...CFG.storySizes.map((s) => `story${s}`), ...WORKSPACE_ROWS, "cliSeconds", "cliPeak"];
+  return [
+    "edit13kP50",
+    "edit13kP95",
+    ...CFG.storySizes.map((s) => `story${s}`),
+    ...WORKSPACE_ROWS,
+    "cliSeconds",
+    "cliPeak",
+  ];
 }
 
 // ---------- main ----------
 defineRows();
-log(`Provenance bench${QUICK ? " (--quick)" : ""} — node ${process.version}; builds: ${BUILDS.map((b) => `${b.label} = ${b.server}`).join(", ")}`);
+log(
+  `Provenance bench${QUICK ? " (--quick)" : ""} — node ${process.version}; builds: ${BUILDS.map((b) => `${b.label} = ${b.server}`).join(", ")}`,
+);
 const seeds = readSeeds(SEEDS_DIR);
 if (!seeds.length) log(`(${SEEDS_DIR} is absent: the seed figures are skipped)`);
 try {
@@ -319,6 +446,14 @@ try {
 }
 
 const failed = report.print();
-if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify({ quick: QUICK, config: CFG, node: process.version, builds: BUILDS, rows: report.toJSON() }, null, 2));
+if (JSON_OUT)
+  writeFileSync(
+    JSON_OUT,
+    JSON.stringify(
+      { quick: QUICK, config: CFG, node: process.version, builds: BUILDS, rows: report.toJSON() },
+      null,
+      2,
+    ),
+  );
 if (STRICT && failed.length) process.exitCode = process.exitCode || 1;
 cleanup();

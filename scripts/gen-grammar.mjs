@@ -53,19 +53,45 @@ const CANNOT_CONFIRM = [
 ];
 
 // Multi-word attribution cues that are not reporting verbs.
-const ATTRIBUTION_PHRASES = [
-  "according to",
-  "quoted as saying",
-  "in a statement",
-  "in an interview",
-];
+const ATTRIBUTION_PHRASES = ["according to", "quoted as saying", "in a statement", "in an interview"];
 
 // Used only when cues.json has no `anonymityPhrases` list.
-const ANONYMITY_PHRASES = ["on condition of anonymity", "speaking anonymously", "who declined to be named", "who asked not to be named"];
+const ANONYMITY_PHRASES = [
+  "on condition of anonymity",
+  "speaking anonymously",
+  "who declined to be named",
+  "who asked not to be named",
+];
 
 // Words after which a `denialPredicates` word (`false`, `baseless`) calls a statement untrue.
-const DENIAL_PREDICATE_LEAD = ["as", "is", "are", "was", "were", "called", "calling", "calls", "call", "branded", "labelled", "labeled", "deemed"];
-const DENIAL_PREDICATE_ADVERBS = ["completely", "totally", "entirely", "utterly", "absolutely", "simply", "pure", "a", "an", "blatant", "outright"];
+const DENIAL_PREDICATE_LEAD = [
+  "as",
+  "is",
+  "are",
+  "was",
+  "were",
+  "called",
+  "calling",
+  "calls",
+  "call",
+  "branded",
+  "labelled",
+  "labeled",
+  "deemed",
+];
+const DENIAL_PREDICATE_ADVERBS = [
+  "completely",
+  "totally",
+  "entirely",
+  "utterly",
+  "absolutely",
+  "simply",
+  "pure",
+  "a",
+  "an",
+  "blatant",
+  "outright",
+];
 
 // Auxiliaries before a `passiveHedges` phrase (`is said to`, `were believed to`).
 const PASSIVE_AUX = ["is", "are", "was", "were", "be", "been", "being", "isn't", "aren't", "wasn't", "weren't"];
@@ -73,32 +99,136 @@ const PASSIVE_ADVERBS = ["widely", "also", "now", "still", "not", "generally", "
 
 // Words that, right before a reporting-verb form, make it a noun or adjective ("the report",
 // "member states", "a claim"): such forms are not highlighted.
-const NOUN_CONTEXT = ["the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "member", "of", "in"];
+const NOUN_CONTEXT = [
+  "the",
+  "a",
+  "an",
+  "this",
+  "that",
+  "these",
+  "those",
+  "its",
+  "his",
+  "her",
+  "their",
+  "our",
+  "member",
+  "of",
+  "in",
+];
 
 // Reporting-verb forms that are more often nouns in news text (`state media`, `member states`,
 // `news reporting`, `a warning`): highlighted only before `that`, `of` or `about`.
 const NOUNISH = [
-  "state", "states", "note", "notes", "detail", "details", "stress", "highlight", "highlights", "warning", "reporting", "writing",
-  "saying", "call", "calls", "post", "posts", "question", "questions", "echo", "echoes", "voice", "voices", "reply", "replies",
-  "vow", "vows", "pledge", "pledges", "tweet", "tweets", "express", "report", "reports", "cite", "identify", "respond",
+  "state",
+  "states",
+  "note",
+  "notes",
+  "detail",
+  "details",
+  "stress",
+  "highlight",
+  "highlights",
+  "warning",
+  "reporting",
+  "writing",
+  "saying",
+  "call",
+  "calls",
+  "post",
+  "posts",
+  "question",
+  "questions",
+  "echo",
+  "echoes",
+  "voice",
+  "voices",
+  "reply",
+  "replies",
+  "vow",
+  "vows",
+  "pledge",
+  "pledges",
+  "tweet",
+  "tweets",
+  "express",
+  "report",
+  "reports",
+  "cite",
+  "identify",
+  "respond",
 ];
 
 // Number words (cardinals and magnitudes) used in spelled-out figures.
 const UNITS = [
-  "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-  "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+  "thirteen",
+  "fourteen",
+  "fifteen",
+  "sixteen",
+  "seventeen",
+  "eighteen",
+  "nineteen",
 ];
 const TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 const MAGNITUDES = ["hundred", "thousand", "million", "billion", "trillion"];
 
 // Words that qualify a figure (`more than 10,000`, `up to 12,000`). Longest first.
 const QUALIFIERS = [
-  "more than", "less than", "fewer than", "greater than", "higher than", "lower than",
-  "no more than", "no fewer than", "no less than", "not more than", "not less than",
-  "up to", "at least", "at most", "as many as", "as much as", "as few as", "as little as",
-  "in excess of", "upwards of", "close to", "nearly", "almost", "about", "around", "roughly",
-  "approximately", "approx.", "some", "an estimated", "estimated", "over", "under", "below", "above",
-  "just over", "just under", "well over", "well under", "well above", "well below", "only", "just",
+  "more than",
+  "less than",
+  "fewer than",
+  "greater than",
+  "higher than",
+  "lower than",
+  "no more than",
+  "no fewer than",
+  "no less than",
+  "not more than",
+  "not less than",
+  "up to",
+  "at least",
+  "at most",
+  "as many as",
+  "as much as",
+  "as few as",
+  "as little as",
+  "in excess of",
+  "upwards of",
+  "close to",
+  "nearly",
+  "almost",
+  "about",
+  "around",
+  "roughly",
+  "approximately",
+  "approx.",
+  "some",
+  "an estimated",
+  "estimated",
+  "over",
+  "under",
+  "below",
+  "above",
+  "just over",
+  "just under",
+  "well over",
+  "well under",
+  "well above",
+  "well below",
+  "only",
+  "just",
 ];
 // Qualifiers that also introduce periods (`from 2022 to 2024`): a year after them stays a date.
 const RANGE_QUALIFIERS = ["between", "from"];
@@ -134,11 +264,16 @@ export function buildGrammar(cues) {
   const denialVerbs = verbForms((v) => v.stance === "denies");
   const hedgeVerbs = verbForms((v) => v.stance === "hedges");
   const list = (key, fallback) => (Array.isArray(cues[key]) && cues[key].length ? cues[key] : fallback);
-  const cannotConfirm = [...list("nonConfirmation", CANNOT_CONFIRM), ...verbForms((v) => v.stance === "cannot-confirm")];
+  const cannotConfirm = [
+    ...list("nonConfirmation", CANNOT_CONFIRM),
+    ...verbForms((v) => v.stance === "cannot-confirm"),
+  ];
   const anonymityPhrases = list("anonymityPhrases", ANONYMITY_PHRASES);
   const passiveHedges = list("passiveHedges", []);
   const denialPredicates = list("denialPredicates", []);
-  const attributionVerbs = verbForms((v) => v.stance !== "denies" && v.stance !== "hedges" && v.stance !== "cannot-confirm");
+  const attributionVerbs = verbForms(
+    (v) => v.stance !== "denies" && v.stance !== "hedges" && v.stance !== "cannot-confirm",
+  );
   const plainVerbs = attributionVerbs.filter((f) => !NOUNISH.includes(f));
   const nounishVerbs = attributionVerbs.filter((f) => NOUNISH.includes(f));
   // `may` is also a month and a surname (`Theresa May`): only the lower-case form is a hedge.
@@ -146,7 +281,9 @@ export function buildGrammar(cues) {
   const hedgeAlternatives = hedgeWords.flatMap((w) => (w === "may" ? [w] : capitalised([w])));
   const anonymous = cues.anonymousSources ?? [];
 
-  const notNoun = NOUN_CONTEXT.flatMap((w) => capitalised([w])).map((w) => `(?<!\\b${esc(w)} )`).join("");
+  const notNoun = NOUN_CONTEXT.flatMap((w) => capitalised([w]))
+    .map((w) => `(?<!\\b${esc(w)} )`)
+    .join("");
   const wordStart = "(?<![\\p{L}\\p{N}_'’-])";
   const wordEnd = "(?![\\p{L}\\p{N}_-]|['’]\\p{L})";
 
@@ -166,7 +303,8 @@ export function buildGrammar(cues) {
   const qualifier = `(?:${alternation(capitalised(QUALIFIERS))})`;
   const rangeQualifier = `(?:${alternation(capitalised(RANGE_QUALIFIERS))})`;
   // A bare year (1500-2099) without qualifier, decimals, thousands separator or unit is a date, not a figure.
-  const notYear = "(?!(?:1[5-9]|20)\\d\\d(?!\\d|[.,]\\d|[ \\t]*%|[ \\t]+(?:percent|per[ \\t]+cent|hundred|thousand|million|billion)\\b))";
+  const notYear =
+    "(?!(?:1[5-9]|20)\\d\\d(?!\\d|[.,]\\d|[ \\t]*%|[ \\t]+(?:percent|per[ \\t]+cent|hundred|thousand|million|billion)\\b))";
   const vague = `(?:${alternation(capitalised(["dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens of thousands", "hundreds of thousands", "tens of millions", "hundreds of millions"]))})`;
 
   const figureRepo = {
@@ -193,7 +331,8 @@ export function buildGrammar(cues) {
         name: `constant.numeric.figure.vague.${SUFFIX}`,
       },
       {
-        comment: "A bare figure or range: `10,000`, `3.1%`, `$4.5 billion`, `11,000 to 12,000`, `one million`. Not a bare year.",
+        comment:
+          "A bare figure or range: `10,000`, `3.1%`, `$4.5 billion`, `11,000 to 12,000`, `one million`. Not a bare year.",
         match: `(?<![\\p{L}\\p{N}_.,:/+#-])${notYear}${numeric}(?:${rangeJoin}${notYear}${numeric})?${wordEnd}|${wordStart}${spelled}(?:${rangeJoin}${spelled})?${wordEnd}`,
         name: `constant.numeric.figure.${SUFFIX}`,
       },
@@ -245,7 +384,8 @@ export function buildGrammar(cues) {
       ...(denialPredicates.length
         ? [
             {
-              comment: "A statement called untrue: `dismissed the report as propaganda`, `the claims are false` (denialPredicates of cues.json).",
+              comment:
+                "A statement called untrue: `dismissed the report as propaganda`, `the claims are false` (denialPredicates of cues.json).",
               match: `${wordStart}(?:${alternation(capitalised(DENIAL_PREDICATE_LEAD))})[ \\t]+(?:(?:it|them|this|that|these|those|the[ \\t]+\\w+)[ \\t]+)?(?:(?:${alternation(DENIAL_PREDICATE_ADVERBS)})[ \\t]+)?(${alternation(denialPredicates)})${wordEnd}`,
               captures: { 1: { name: `keyword.other.denial.predicate.${SUFFIX} invalid.deprecated.denial.${SUFFIX}` } },
             },
@@ -267,7 +407,8 @@ export function buildGrammar(cues) {
         name: `keyword.other.attribution.${SUFFIX}`,
       },
       {
-        comment: "Reporting verbs of cues.json (lower case only, so `Secretary of State` and `State Department` are not cues; not after a determiner, so `the report` is not one).",
+        comment:
+          "Reporting verbs of cues.json (lower case only, so `Secretary of State` and `State Department` are not cues; not after a determiner, so `the report` is not one).",
         match: `${wordStart}${notNoun}(?:${alternation(plainVerbs)})${wordEnd}`,
         name: `keyword.other.attribution.${SUFFIX}`,
       },
@@ -284,14 +425,16 @@ export function buildGrammar(cues) {
       ...(passiveHedges.length
         ? [
             {
-              comment: "Passive hedges of cues.json after an auxiliary: `is said to`, `were believed to`, `was accused of`.",
+              comment:
+                "Passive hedges of cues.json after an auxiliary: `is said to`, `were believed to`, `was accused of`.",
               match: `${wordStart}(?:${alternation(capitalised(PASSIVE_AUX))})[ \\t]+(?:(?:${alternation(PASSIVE_ADVERBS)})[ \\t]+)?(?:${alternation(passiveHedges)})${wordEnd}`,
               name: `markup.italic.hedge.${SUFFIX} keyword.control.hedge.passive.${SUFFIX}`,
             },
           ]
         : []),
       {
-        comment: "Hedges of cues.json and reporting verbs of the `hedges` stance. Only lower-case `may` (not the month or `Theresa May`).",
+        comment:
+          "Hedges of cues.json and reporting verbs of the `hedges` stance. Only lower-case `may` (not the month or `Theresa May`).",
         match: `${wordStart}(?:${alternation(hedgeAlternatives)})${wordEnd}`,
         name: `markup.italic.hedge.${SUFFIX} keyword.control.hedge.${SUFFIX}`,
       },
@@ -306,7 +449,8 @@ export function buildGrammar(cues) {
         name: `variable.other.anonymous-source.${SUFFIX}`,
       },
       {
-        comment: "An unnamed source: `anonymous officials`, `sources familiar with`, `officials said`, `according to diplomats`.",
+        comment:
+          "An unnamed source: `anonymous officials`, `sources familiar with`, `officials said`, `according to diplomats`.",
         match: `${wordStart}(?:(?:unnamed|anonymous|unidentified|senior|several|some)[ \\t]+(?:[A-Z][\\p{L}.]*[ \\t]+)?(?:${alternation(anonymous)})|(?:${alternation(anonymous)})(?=[ \\t]+(?:familiar[ \\t]+with|close[ \\t]+to|who[ \\t]+(?:spoke|asked|requested|declined)\\b)))${wordEnd}`,
         name: `variable.other.anonymous-source.${SUFFIX}`,
       },
@@ -333,7 +477,8 @@ export function buildGrammar(cues) {
     ],
     repository: {
       quote: {
-        comment: "Quotations, straight or curly. A quotation may span lines; an unclosed one stops at a blank line (a paragraph break), as journalists reopen quotes per paragraph.",
+        comment:
+          "Quotations, straight or curly. A quotation may span lines; an unclosed one stops at a blank line (a paragraph break), as journalists reopen quotes per paragraph.",
         patterns: [
           {
             begin: "“",

@@ -24,7 +24,9 @@ export function severitySetting() {
     scope: "resource",
     markdownDescription:
       "Severity of each Provenance diagnostic code in the Problems panel and the editor; `off` hides the code. " +
-      "Codes: " + RULES.map((r) => `\`${r.code}\``).join(", ") + ".",
+      "Codes: " +
+      RULES.map((r) => `\`${r.code}\``).join(", ") +
+      ".",
     properties: Object.fromEntries(
       RULES.map((rule) => [
         rule.code,
@@ -71,7 +73,12 @@ export function configSchema() {
         properties: Object.fromEntries(
           RULES.map((rule) => [
             rule.code,
-            { type: "string", enum: [...SEVERITY_VALUES], default: rule.defaultSeverity, description: `${rule.title}: ${rule.description}` },
+            {
+              type: "string",
+              enum: [...SEVERITY_VALUES],
+              default: rule.defaultSeverity,
+              description: `${rule.title}: ${rule.description}`,
+            },
           ]),
         ),
       },
@@ -103,7 +110,9 @@ const validationAgrees = JSON.stringify(pkg.contributes.jsonValidation) === JSON
 if (JSON.stringify(current) === JSON.stringify(wanted) && schemaAgrees && validationAgrees) {
   console.log("provenance.severity, jsonValidation and the config schema agree with RULES");
 } else if (check) {
-  console.error("package.json or schemas/provenance.config.schema.json disagrees with RULES: run `node scripts/gen-settings.mjs`");
+  console.error(
+    "package.json or schemas/provenance.config.schema.json disagrees with RULES: run `node scripts/gen-settings.mjs`",
+  );
   process.exit(1);
 } else {
   configuration.properties["provenance.severity"] = wanted;

@@ -57,7 +57,14 @@ if (!vsce) {
 
 const hasLicense = readdirSync(root).some((f) => /^licen[cs]e(\.(md|txt))?$/i.test(f));
 const hasUserReadme = existsSync(join(root, USER_README));
-const flags = ["package", "--no-dependencies", "--allow-missing-repository", "--no-rewrite-relative-links", "--out", out];
+const flags = [
+  "package",
+  "--no-dependencies",
+  "--allow-missing-repository",
+  "--no-rewrite-relative-links",
+  "--out",
+  out,
+];
 if (hasUserReadme) {
   const packagedReadme = "dist/vsix-readme.md";
   mkdirSync(join(root, "dist"), { recursive: true });
@@ -98,7 +105,12 @@ function referencedFiles(p) {
 }
 const ls = spawnSync(process.execPath, [vsce, "ls", "--no-dependencies"], { cwd: root, encoding: "utf8" });
 if (ls.status === 0) {
-  const listed = new Set(ls.stdout.split(/\r?\n/).map((l) => l.trim()).filter(Boolean));
+  const listed = new Set(
+    ls.stdout
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean),
+  );
   const missing = referencedFiles(pkg).filter((f) => !listed.has(f));
   if (missing.length) {
     console.error(`package-vsix: package.json refers to files the VSIX would not contain: ${missing.join(", ")}`);

@@ -56,7 +56,10 @@ export class ContradictionPages {
 
   private async load(cursor: string | undefined): Promise<void> {
     const generation = this.generation;
-    const page = await this.client.sendRequest(ContradictionsRequest, { pageSize: this.pageSize, ...(cursor ? { cursor } : {}) });
+    const page = await this.client.sendRequest(ContradictionsRequest, {
+      pageSize: this.pageSize,
+      ...(cursor ? { cursor } : {}),
+    });
     if (generation !== this.generation) return;
     const known = new Set(this.items.map((c) => c.id));
     this.items.push(...page.contradictions.filter((c) => !known.has(c.id)));
@@ -77,7 +80,11 @@ export function hiddenMembers(contradiction: ContradictionItem): number {
 }
 
 /** Every member of one contradiction (side a first), page by page, up to `limit`. */
-export async function allMembers(client: LanguageClient, id: string, limit = 20_000): Promise<ContradictionMemberItem[]> {
+export async function allMembers(
+  client: LanguageClient,
+  id: string,
+  limit = 20_000,
+): Promise<ContradictionMemberItem[]> {
   const members: ContradictionMemberItem[] = [];
   let cursor: string | undefined;
   do {

@@ -8,9 +8,14 @@ import { toMarkdown } from "mdast-util-to-markdown";
 import type { FigureGroupItem, FiguresResult } from "../../server/src/protocol";
 
 export function renderFiguresMarkdown(result: FiguresResult, now = new Date()): string {
-  const groups = [...result.groups].sort((a, b) => Number(b.conflicting) - Number(a.conflicting) || a.label.localeCompare(b.label));
+  const groups = [...result.groups].sort(
+    (a, b) => Number(b.conflicting) - Number(a.conflicting) || a.label.localeCompare(b.label),
+  );
   const generated = `Generated ${now.toISOString().slice(0, 16).replace("T", " ")} UTC — ${groups.length} subject${groups.length === 1 ? "" : "s"}.`;
-  const children: RootContent[] = [heading(1, [text("Figures across sources")]), paragraph([{ type: "emphasis", children: [text(generated)] }])];
+  const children: RootContent[] = [
+    heading(1, [text("Figures across sources")]),
+    paragraph([{ type: "emphasis", children: [text(generated)] }]),
+  ];
   if (groups.length === 0) {
     children.push(paragraph([text("No figures with a subject in the indexed source texts yet.")]));
   } else {
@@ -26,15 +31,25 @@ function summaryTable(groups: FigureGroupItem[]): Table {
     const sources = new Set(group.members.map((m) => m.source ?? "unattributed"));
     const values = [...new Set(group.members.map((m) => oneLine(m.text)))];
     const subject: Link = { type: "link", url: `#${anchor(group)}`, children: [text(oneLine(group.label))] };
-    return row([[...(group.conflicting ? [text("⚠ ")] : []), subject], [text(String(sources.size))], [text(values.join(" · "))]]);
+    return row([
+      [...(group.conflicting ? [text("⚠ ")] : []), subject],
+      [text(String(sources.size))],
+      [text(values.join(" · "))],
+    ]);
   });
   return table(["Subject", "Sources", "Values"], rows);
 }
 
 function groupSection(group: FigureGroupItem): RootContent[] {
   const target: Html = { type: "html", value: `<a id="${anchor(group)}"></a>` };
-  const section: RootContent[] = [heading(2, [text(`${group.conflicting ? "⚠ " : ""}${oneLine(group.label)}`)]), target];
-  if (group.conflicting) section.push(paragraph([{ type: "emphasis", children: [text("The sources disagree (⚠ marks the conflicting values).")] }]));
+  const section: RootContent[] = [
+    heading(2, [text(`${group.conflicting ? "⚠ " : ""}${oneLine(group.label)}`)]),
+    target,
+  ];
+  if (group.conflicting)
+    section.push(
+      paragraph([{ type: "emphasis", children: [text("The sources disagree (⚠ marks the conflicting values).")] }]),
+    );
   const rows = group.members.map((m) => {
     const line = m.range.start.line + 1;
     const where: Link = { type: "link", url: `${m.uri}#L${line}`, children: [text(`${fileName(m.uri)}:${line}`)] };

@@ -2,7 +2,12 @@
 // source-text documents, on disk or untitled, and for the files provenance.include names in each
 // workspace folder whatever their language (the server decides again, lsp/served.ts).
 import * as vscode from "vscode";
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from "vscode-languageclient/node";
 import { SETTINGS_SECTION, SHOW_MENTIONS_COMMAND, SOURCE_LANGUAGES } from "../../server/src/protocol";
 
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {

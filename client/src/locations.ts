@@ -30,7 +30,11 @@ export async function openLocation(
 }
 
 /** Shows locations in a peek view anchored at `uri`/`position`. */
-export async function peekLocations(uri: vscode.Uri, position: vscode.Position, locations: vscode.Location[]): Promise<void> {
+export async function peekLocations(
+  uri: vscode.Uri,
+  position: vscode.Position,
+  locations: vscode.Location[],
+): Promise<void> {
   await vscode.commands.executeCommand("editor.action.peekLocations", uri, position, locations, "peek");
 }
 

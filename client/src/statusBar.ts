@@ -10,7 +10,10 @@ export class StatusBar implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   private request = 0;
 
-  constructor(private readonly client: LanguageClient, command: string) {
+  constructor(
+    private readonly client: LanguageClient,
+    command: string,
+  ) {
     this.item.name = "Provenance";
     this.item.command = command;
   }
@@ -46,7 +49,9 @@ export class StatusBar implements vscode.Disposable {
       if (id !== this.request) return; // a newer update is under way
       if (!stats.analysed) {
         this.item.text = "$(circle-slash) Provenance";
-        this.item.tooltip = stats.skippedReason ? `Not analysed: ${stats.skippedReason}` : "This document is not analysed";
+        this.item.tooltip = stats.skippedReason
+          ? `Not analysed: ${stats.skippedReason}`
+          : "This document is not analysed";
       } else {
         this.item.text = `$(quote) ${stats.claims} claim${stats.claims === 1 ? "" : "s"}  $(warning) ${stats.workspaceContradictions}`;
         const tooltip = new vscode.MarkdownString(

@@ -110,9 +110,11 @@ export interface ContradictionsResult {
 }
 
 /** Contradictions in a stable order (kind, subject, first member of each side), a page at a time. */
-export const ContradictionsRequest = new RequestType<ContradictionsParams | null | undefined, ContradictionsResult, void>(
-  "provenance/contradictions",
-);
+export const ContradictionsRequest = new RequestType<
+  ContradictionsParams | null | undefined,
+  ContradictionsResult,
+  void
+>("provenance/contradictions");
 
 export interface ContradictionMembersParams {
   /** A ContradictionItem's `id`. */
@@ -134,9 +136,11 @@ export interface ContradictionMembersResult {
  * Every member of one contradiction, paged. An id no longer in the workspace (its sources
  * changed) answers the error ContentModified (-32801): list the contradictions again.
  */
-export const ContradictionMembersRequest = new RequestType<ContradictionMembersParams, ContradictionMembersResult, void>(
-  "provenance/contradictionMembers",
-);
+export const ContradictionMembersRequest = new RequestType<
+  ContradictionMembersParams,
+  ContradictionMembersResult,
+  void
+>("provenance/contradictionMembers");
 
 // ---- provenance/figures (the figures table and the Figures view) ----
 
@@ -171,7 +175,9 @@ export interface FiguresResult {
   groups: FigureGroupItem[];
 }
 
-export const FiguresRequest = new RequestType<FiguresParams | null | undefined, FiguresResult, void>("provenance/figures");
+export const FiguresRequest = new RequestType<FiguresParams | null | undefined, FiguresResult, void>(
+  "provenance/figures",
+);
 
 // ---- provenance/documentStats (status bar) ----
 
@@ -193,7 +199,9 @@ export interface DocumentStats {
   skippedReason?: string;
 }
 
-export const DocumentStatsRequest = new RequestType<DocumentStatsParams, DocumentStats, void>("provenance/documentStats");
+export const DocumentStatsRequest = new RequestType<DocumentStatsParams, DocumentStats, void>(
+  "provenance/documentStats",
+);
 
 // ---- provenance/reindex ----
 
@@ -290,7 +298,9 @@ export interface ReviewsResult {
   reviews: ReviewItem[];
 }
 
-export const ReviewsRequest = new RequestType<ReviewsParams | null | undefined, ReviewsResult, void>("provenance/reviews");
+export const ReviewsRequest = new RequestType<ReviewsParams | null | undefined, ReviewsResult, void>(
+  "provenance/reviews",
+);
 
 /** Verdicts changed (this editor or another wrote the reviews file): views are stale. */
 export const ReviewsChangedNotification = new NotificationType<{ count: number }>("provenance/reviewsChanged");

@@ -26,7 +26,8 @@ test("analyze --json prints the scorer's shape, each file with its findings", ()
   for (const f of out.files) {
     assert.deepEqual(Object.keys(f), ["file", "actors", "figures", "claims", "findings"]);
     for (const a of f.actors) assert.deepEqual(Object.keys(a), ["start", "end", "text", "kind", "canonical"]);
-    for (const x of f.figures) assert.deepEqual(Object.keys(x), ["start", "end", "text", "value", "qualifier", "unit", "subject"]);
+    for (const x of f.figures)
+      assert.deepEqual(Object.keys(x), ["start", "end", "text", "value", "qualifier", "unit", "subject"]);
     for (const c of f.claims) assert.deepEqual(Object.keys(c), ["start", "end", "text", "kinds", "source", "cues"]);
     for (const x of f.findings) {
       assert.deepEqual(Object.keys(x).slice(0, FINDING_KEYS.length), FINDING_KEYS);
@@ -46,7 +47,10 @@ test("analyze --json prints the scorer's shape, each file with its findings", ()
 test("analyze prints one file:line:col line per finding and a summary", () => {
   const r = run(["analyze", "examples/kyiv-bulletin-2026-03-03.txt", "--fail-on", "never"]);
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stdout, /kyiv-bulletin-2026-03-03\.txt:6:23: warning Contradicted: denial .*Tehran.* \[stance\.conflict\]/);
+  assert.match(
+    r.stdout,
+    /kyiv-bulletin-2026-03-03\.txt:6:23: warning Contradicted: denial .*Tehran.* \[stance\.conflict\]/,
+  );
   assert.match(r.stdout, /:5:257: info Hedged claim: "reportedly"/);
   assert.match(r.stdout, /^\d+ findings in 1 file: /m);
   assert.doesNotMatch(r.stdout, /\u001b\[/, "no colour when stdout is not a terminal");
@@ -56,11 +60,19 @@ test("colour on a terminal only, and never with NO_COLOR or --no-color", (t) => 
   // `script` (util-linux) gives the CLI a pseudo-terminal as stdout.
   if (spawnSync("script", ["--version"]).status !== 0) return t.skip("util-linux `script` is not installed");
   const onTerminal = (env: NodeJS.ProcessEnv, extra = "") =>
-    spawnSync("script", ["-qec", `"${process.execPath}" "${CLI}" analyze examples/kyiv-bulletin-2026-03-03.txt --fail-on never ${extra}`, "/dev/null"], {
-      encoding: "utf8",
-      cwd: ROOT,
-      env,
-    }).stdout;
+    spawnSync(
+      "script",
+      [
+        "-qec",
+        `"${process.execPath}" "${CLI}" analyze examples/kyiv-bulletin-2026-03-03.txt --fail-on never ${extra}`,
+        "/dev/null",
+      ],
+      {
+        encoding: "utf8",
+        cwd: ROOT,
+        env,
+      },
+    ).stdout;
   const { NO_COLOR: _ignored, ...env } = process.env;
   assert.match(onTerminal(env), /\u001b\[33mwarning/);
   assert.doesNotMatch(onTerminal({ ...env, NO_COLOR: "1" }), /\u001b\[/);
@@ -89,7 +101,10 @@ test("exit status: 1 for findings at or above --fail-on, 0 below it; per-command
 });
 
 test("- reads standard input; lone CR and CRLF lines count as lines", () => {
-  const r = run(["analyze", "-", "--json", "--fail-on", "never"], "Title\r\rThe ship reportedly sank.\r\nOfficials said 300 troops left.");
+  const r = run(
+    ["analyze", "-", "--json", "--fail-on", "never"],
+    "Title\r\rThe ship reportedly sank.\r\nOfficials said 300 troops left.",
+  );
   assert.equal(r.status, 0, r.stderr);
   const [file] = JSON.parse(r.stdout).files;
   assert.equal(file.file, "<stdin>");
@@ -123,7 +138,10 @@ test("--glob=… and --glob … both select files", () => {
   for (const args of [["--glob=*.md"], ["--glob", "*.md"]]) {
     const r = run(["analyze", dir, "--json", ...args, "--fail-on", "never"]);
     assert.equal(r.status, 0, r.stderr);
-    assert.deepEqual(JSON.parse(r.stdout).files.map((f: { file: string }) => f.file.slice(dir.length + 1)), ["a.md"]);
+    assert.deepEqual(
+      JSON.parse(r.stdout).files.map((f: { file: string }) => f.file.slice(dir.length + 1)),
+      ["a.md"],
+    );
   }
 });
 
@@ -135,7 +153,10 @@ test("folders skip non-prose text files by default (package lists, licences, bui
   writeFileSync(join(dir, "notes.txt"), "The ship reportedly sank.\n");
   const r = run(["analyze", dir, "--json"]);
   assert.equal(r.status, 0, r.stderr);
-  assert.deepEqual(JSON.parse(r.stdout).files.map((f: { file: string }) => f.file.slice(dir.length + 1)), ["notes.txt"]);
+  assert.deepEqual(
+    JSON.parse(r.stdout).files.map((f: { file: string }) => f.file.slice(dir.length + 1)),
+    ["notes.txt"],
+  );
   const named = run(["analyze", join(dir, "requirements.txt"), "--json"]);
   assert.equal(JSON.parse(named.stdout).files.length, 1, "a file named on the command line is analysed");
 });

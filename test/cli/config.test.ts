@@ -26,7 +26,10 @@ function project(config: unknown, name = "provenance.config.json"): string {
 }
 
 const codesOf = (stdout: string) =>
-  JSON.parse(stdout).files.map((f: any) => [f.file.replace(/\\/g, "/"), f.findings.map((x: any) => `${x.code}:${x.severity}`).join(" ")]);
+  JSON.parse(stdout).files.map((f: any) => [
+    f.file.replace(/\\/g, "/"),
+    f.findings.map((x: any) => `${x.code}:${x.severity}`).join(" "),
+  ]);
 
 test("without a config file the defaults apply", () => {
   const root = mkdtempSync(join(tmpdir(), "prov-noconfig-"));
@@ -48,9 +51,16 @@ test(".provenancerc.json works too; include narrows what folders give", () => {
   const root = project({ include: ["notes/drafts/*.txt"] }, ".provenancerc.json");
   const r = run(root, "analyze", "notes", "--json");
   assert.equal(r.status, 0, r.stderr);
-  assert.deepEqual(codesOf(r.stdout).map((x: string[]) => x[0]), ["notes/drafts/b.txt"]);
+  assert.deepEqual(
+    codesOf(r.stdout).map((x: string[]) => x[0]),
+    ["notes/drafts/b.txt"],
+  );
   const named = run(root, "analyze", "notes/a.txt", "--json");
-  assert.deepEqual(codesOf(named.stdout).map((x: string[]) => x[0]), ["notes/a.txt"], "a file named on the command line is analysed");
+  assert.deepEqual(
+    codesOf(named.stdout).map((x: string[]) => x[0]),
+    ["notes/a.txt"],
+    "a file named on the command line is analysed",
+  );
 });
 
 test("a config file that excludes everything is reported, exit 2", () => {
@@ -76,7 +86,10 @@ test("a broken config file is one message naming it, exit 2", () => {
 });
 
 test("merge rule: config over defaults, a changed editor setting over the config", () => {
-  const config = parseConfig("/x/provenance.config.json", JSON.stringify({ severity: { "claim.hedged": "hint" }, disable: ["figure"], exclude: ["drafts/**"] }));
+  const config = parseConfig(
+    "/x/provenance.config.json",
+    JSON.stringify({ severity: { "claim.hedged": "hint" }, disable: ["figure"], exclude: ["drafts/**"] }),
+  );
   assert.ok(!("error" in config));
   const fromFile = applyConfig(config);
   assert.equal(fromFile.severity["claim.hedged"], "hint");

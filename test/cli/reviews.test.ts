@@ -38,13 +38,19 @@ test("analyze marks reviewed claims and figures and lists orphaned verdicts", ()
   const r = run(dir, "analyze", "news");
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /harbour\.txt:3:1: hint ✓ Verified by Ana — .*\[claim\.anonymous\]/);
-  assert.match(r.stdout, /harbour\.txt:4:\d+: hint Figure: 12 boats .*✗ disputed by Ana: the harbour master counted 9 \[figure\]/);
+  assert.match(
+    r.stdout,
+    /harbour\.txt:4:\d+: hint Figure: 12 boats .*✗ disputed by Ana: the harbour master counted 9 \[figure\]/,
+  );
   assert.match(r.stdout, /orphaned verdict .*\[ignored by Ana\] — Gone said the ferry sank\./);
   assert.doesNotMatch(r.stdout, /@[0-9a-z]{4,}/, "no internal subject id");
 });
 
 test("analyze --json gives reviewed claims and figures a review field, and only them", () => {
-  const dir = workspace([verdict("claim", "Officials", {}), verdict("figure", "30 people", { verdict: "disputed", note: "n" })]);
+  const dir = workspace([
+    verdict("claim", "Officials", {}),
+    verdict("figure", "30 people", { verdict: "disputed", note: "n" }),
+  ]);
   const r = run(dir, "analyze", "news", "--json");
   assert.equal(r.status, 0, r.stderr);
   const [file] = JSON.parse(r.stdout).files;

@@ -35,12 +35,22 @@ test("analyze --format sarif validates against the SARIF 2.1.0 schema", () => {
   const actual = runLog.results.map((r: any) => {
     const loc = r.locations[0].physicalLocation;
     const region = loc.region;
-    return [decodeURIComponent(loc.artifactLocation.uri), r.ruleId, region.startLine, region.startColumn, region.endLine, region.endColumn, r.message.text];
+    return [
+      decodeURIComponent(loc.artifactLocation.uri),
+      r.ruleId,
+      region.startLine,
+      region.startColumn,
+      region.endLine,
+      region.endColumn,
+      r.message.text,
+    ];
   });
   assert.deepEqual(actual, expected);
   const conflict = runLog.results.find((r: any) => r.ruleId === "figure.conflict");
   assert.ok(conflict.relatedLocations?.length > 0, "a conflict points at the other side");
-  assert.ok(conflict.relatedLocations.every((l: any) => l.physicalLocation.region.startLine >= 1 && l.message.text.length > 0));
+  assert.ok(
+    conflict.relatedLocations.every((l: any) => l.physicalLocation.region.startLine >= 1 && l.message.text.length > 0),
+  );
   const levels = new Set(runLog.results.map((r: any) => r.level));
   assert.ok(levels.has("warning") && levels.has("note"), [...levels].join(", "));
 });

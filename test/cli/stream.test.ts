@@ -16,7 +16,8 @@ import { inOrder } from "../../server/src/shared/inputs";
 
 const ROOT = join(__dirname, "..", "..");
 const CLI = join(ROOT, "dist", "cli.js");
-const run = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", cwd: ROOT, maxBuffer: 1 << 30 });
+const run = (args: string[]) =>
+  spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", cwd: ROOT, maxBuffer: 1 << 30 });
 
 type Generator = { generateArchive(count: number, bytes: number, seed?: number): string[] };
 
@@ -87,7 +88,15 @@ function referenceJson(paths: readonly string[]): unknown {
   const contradictions = corpus.contradictions().map(({ kind, summary, members }) => ({
     kind,
     summary,
-    members: members.map(({ file, start, end, text, side, source, date }) => ({ file, start, end, text, side, source, date })),
+    members: members.map(({ file, start, end, text, side, source, date }) => ({
+      file,
+      start,
+      end,
+      text,
+      side,
+      source,
+      date,
+    })),
   }));
   return { files, contradictions };
 }
@@ -103,7 +112,10 @@ test("analyze --json streamed over 240 generated files equals the record built a
     paths,
     "files in walk order (folders and names sorted), whatever order their reads finished in",
   );
-  assert.ok(streamed.contradictions.length > 0, "the archive has cross-file contradictions (the part computed at the end)");
+  assert.ok(
+    streamed.contradictions.length > 0,
+    "the archive has cross-file contradictions (the part computed at the end)",
+  );
   assert.deepEqual(streamed, referenceJson(paths));
   // One file per line: the layout the README promises.
   const lines = first.stdout.split("\n");
@@ -118,8 +130,13 @@ test("a file that cannot be read mid-stream gets one message; the others are sti
   writeFileSync(binary, Buffer.from([0x41, 0x00, 0x42]));
   const soft = run(["analyze", dir, "--json"]);
   assert.equal(soft.status, 0, "a binary file is skipped, not an error");
-  assert.deepEqual(soft.stderr.trim().split("\n"), [`provenance: ${binary}: binary file (contains NUL bytes), not text`]);
-  assert.deepEqual((JSON.parse(soft.stdout) as { files: Array<{ file: string }> }).files.map((f) => f.file), paths);
+  assert.deepEqual(soft.stderr.trim().split("\n"), [
+    `provenance: ${binary}: binary file (contains NUL bytes), not text`,
+  ]);
+  assert.deepEqual(
+    (JSON.parse(soft.stdout) as { files: Array<{ file: string }> }).files.map((f) => f.file),
+    paths,
+  );
 
   const fifo = join(dir, "d00", "c0007b.txt");
   if (spawnSync("mkfifo", [fifo]).status !== 0) return t.skip("mkfifo is not available");
@@ -129,7 +146,11 @@ test("a file that cannot be read mid-stream gets one message; the others are sti
     const messages = hard.stderr.trim().split("\n");
     assert.equal(messages.length, 2, hard.stderr);
     assert.ok(messages.includes(`provenance: ${fifo}: not a regular file (a FIFO), not read`), hard.stderr);
-    if (format === "json") assert.deepEqual((JSON.parse(hard.stdout) as { files: Array<{ file: string }> }).files.map((f) => f.file), paths);
+    if (format === "json")
+      assert.deepEqual(
+        (JSON.parse(hard.stdout) as { files: Array<{ file: string }> }).files.map((f) => f.file),
+        paths,
+      );
     else assert.match(hard.stdout, new RegExp(`in ${paths.length} files`), "the summary counts every file read");
   }
 });
@@ -147,7 +168,12 @@ test("JsonLines writes the same text whether or not the writer ends each chunk w
     json.end();
     return out;
   };
-  for (const items of [[[], []], [["1"], []], [[], ["2", "3"]], [["1", "2"], ["3"]]]) {
+  for (const items of [
+    [[], []],
+    [["1"], []],
+    [[], ["2", "3"]],
+    [["1", "2"], ["3"]],
+  ]) {
     const raw = write(items, false);
     assert.deepEqual(JSON.parse(raw), { files: items[0]!.map(Number), contradictions: items[1]!.map(Number) });
     assert.equal(write(items, true), raw + "\n");
@@ -159,7 +185,8 @@ test("JsonLines writes the same text whether or not the writer ends each chunk w
 
 test("indentedJsonList joined by newlines is JSON.stringify(…, null, 2)", () => {
   const lists: unknown[][] = [[], [1], [{ a: [1, { b: "x\ny" }], c: null }, { d: [] }], [[], {}, "s"]];
-  for (const items of lists) assert.equal([...indentedJsonList("groups", items)].join("\n"), JSON.stringify({ groups: items }, null, 2));
+  for (const items of lists)
+    assert.equal([...indentedJsonList("groups", items)].join("\n"), JSON.stringify({ groups: items }, null, 2));
 });
 
 test("inOrder yields results in the items' order with a bounded number in flight", async () => {
@@ -200,7 +227,10 @@ test("inOrder yields results in the items' order with a bounded number in flight
 test("inOrder re-throws a failure when its turn comes, after the results before it", async () => {
   const seen: number[] = [];
   await assert.rejects(async () => {
-    for await (const n of inOrder([1, 2, 3], 3, (n) => (n === 2 ? Promise.reject(new Error("boom")) : Promise.resolve(n)))) seen.push(n);
+    for await (const n of inOrder([1, 2, 3], 3, (n) =>
+      n === 2 ? Promise.reject(new Error("boom")) : Promise.resolve(n),
+    ))
+      seen.push(n);
   }, /boom/);
   assert.deepEqual(seen, [1]);
 });

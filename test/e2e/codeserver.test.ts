@@ -65,7 +65,11 @@ describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
     await page.waitForTimeout(250); // let the last paint settle (screenshot only; never a wait for state)
     const boxes = [];
     for (const selector of within) {
-      const box = await page.locator(selector).first().boundingBox().catch(() => null);
+      const box = await page
+        .locator(selector)
+        .first()
+        .boundingBox()
+        .catch(() => null);
       if (box && box.width > 0 && box.height > 0) boxes.push(box);
     }
     if (boxes.length === 0) {
@@ -90,7 +94,10 @@ describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
     await page.keyboard.press("F1");
     await input.waitFor({ state: "visible", timeout: 15_000 });
     await input.fill(`>${title}`);
-    const row = page.locator(".quick-input-widget .quick-input-list .monaco-list-row").filter({ hasText: title }).first();
+    const row = page
+      .locator(".quick-input-widget .quick-input-list .monaco-list-row")
+      .filter({ hasText: title })
+      .first();
     await row.waitFor({ state: "visible", timeout: 15_000 }).catch(async () => {
       const rows = await page.locator(".quick-input-widget .quick-input-list .monaco-list-row").allInnerTexts();
       throw new Error(`command "${title}" is not in the command palette (rows: ${JSON.stringify(rows.slice(0, 8))})`);
@@ -132,21 +139,39 @@ describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
 
     // 1. Package the VSIX (dist/ is already built).
     const vsix = join(box.base, "provenance.vsix");
-    const pack = spawnSync(process.execPath, [join(repoRoot, "scripts", "package-vsix.mjs"), "--no-build", "--cwd", extensionRoot, "--out", vsix], {
-      encoding: "utf8",
-      env: box.env,
-      timeout: 120_000,
-    });
+    const pack = spawnSync(
+      process.execPath,
+      [join(repoRoot, "scripts", "package-vsix.mjs"), "--no-build", "--cwd", extensionRoot, "--out", vsix],
+      {
+        encoding: "utf8",
+        env: box.env,
+        timeout: 120_000,
+      },
+    );
     assert.equal(pack.status, 0, `packaging failed:\n${pack.stdout}\n${pack.stderr}`);
 
     // 2. Install it into a fresh extensions folder.
     const inst = spawnSync(
       codeServerBin,
-      ["--config", dirs.config, "--user-data-dir", dirs.userData, "--extensions-dir", dirs.extensions, "--install-extension", vsix, "--force"],
+      [
+        "--config",
+        dirs.config,
+        "--user-data-dir",
+        dirs.userData,
+        "--extensions-dir",
+        dirs.extensions,
+        "--install-extension",
+        vsix,
+        "--force",
+      ],
       { encoding: "utf8", env: box.env, timeout: 120_000 },
     );
     assert.equal(inst.status, 0, `code-server --install-extension failed:\n${inst.stdout}\n${inst.stderr}`);
-    assert.match(inst.stdout + inst.stderr, /successfully installed/i, `install output:\n${inst.stdout}\n${inst.stderr}`);
+    assert.match(
+      inst.stdout + inst.stderr,
+      /successfully installed/i,
+      `install output:\n${inst.stdout}\n${inst.stderr}`,
+    );
 
     // 3. code-server in its own process group, then Chromium in a fresh profile.
     server = await startCodeServer(box, dirs);
@@ -155,7 +180,11 @@ describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
     page.setDefaultTimeout(30_000);
     await page.goto(`${server.url}/?folder=${encodeURIComponent(box.workspace)}`, { waitUntil: "domcontentloaded" });
     await page.locator(".monaco-workbench").waitFor({ state: "visible", timeout: 60_000 });
-    await page.locator(".explorer-folders-view .monaco-list-row").filter({ hasText: KYIV }).first().waitFor({ state: "visible", timeout: 60_000 });
+    await page
+      .locator(".explorer-folders-view .monaco-list-row")
+      .filter({ hasText: KYIV })
+      .first()
+      .waitFor({ state: "visible", timeout: 60_000 });
   });
 
   after(async () => {
@@ -181,12 +210,17 @@ describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
     await openFile(KYIV);
     await runCommand("Problems: Focus on Problems View");
     const rows = page.locator(".markers-panel .monaco-list-row");
-    const claimRow = rows.filter({ hasText: /claim\.(hedged|attributed|anonymous|denial)|stance\.conflict|figure\.conflict/ }).first();
+    const claimRow = rows
+      .filter({ hasText: /claim\.(hedged|attributed|anonymous|denial)|stance\.conflict|figure\.conflict/ })
+      .first();
     await claimRow.waitFor({ state: "visible", timeout: 60_000 }).catch(async () => {
       throw new Error(`no claim diagnostic in the Problems panel; rows: ${JSON.stringify(await rows.allInnerTexts())}`);
     });
     const texts = await rows.allInnerTexts();
-    assert.ok(texts.some((t) => /provenance/i.test(t)), `no row shows source "provenance": ${JSON.stringify(texts)}`);
+    assert.ok(
+      texts.some((t) => /provenance/i.test(t)),
+      `no row shows source "provenance": ${JSON.stringify(texts)}`,
+    );
     publish(await shot("problems", [".part.editor", ".part.panel"]), "problems");
     // The hedged "reportedly" claim: filter the panel (by code) so its row shows whatever the list length.
     const filter = page.locator(".markers-panel-action-filter input, .viewpane-filter input").first();
@@ -196,7 +230,10 @@ describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
       'the Problems filter to keep only claim.hedged rows (the "reportedly" claim)',
       async () => {
         const now = await rows.allInnerTexts();
-        return now.some((t) => t.includes("claim.hedged")) && !now.some((t) => /claim\.(attributed|anonymous|denial)/.test(t));
+        return (
+          now.some((t) => t.includes("claim.hedged")) &&
+          !now.some((t) => /claim\.(attributed|anonymous|denial)/.test(t))
+        );
       },
       15_000,
     ).catch(async (e) => {
@@ -208,7 +245,10 @@ describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
   });
 
   test("(b) hovering a claim shows its provenance", { timeout: STEP_MS }, async () => {
-    await page.locator(".editor-instance .monaco-editor .view-lines").first().click({ position: { x: 5, y: 5 } });
+    await page
+      .locator(".editor-instance .monaco-editor .view-lines")
+      .first()
+      .click({ position: { x: 5, y: 5 } });
     // The hover provider's part (not the diagnostic's): markdown hover rows.
     const hover = page.locator(".monaco-hover:visible .markdown-hover").filter({ hasText: "Tehran" });
     // Words inside the claim sentence; those without a diagnostic first, so the provider's hover
@@ -218,14 +258,30 @@ describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
       const tok = token(word);
       if (!(await tok.isVisible().catch(() => false))) continue;
       await hoverOn(tok);
-      const ok = await hover.first().waitFor({ state: "visible", timeout: 8_000 }).then(() => true, () => false);
+      const ok = await hover
+        .first()
+        .waitFor({ state: "visible", timeout: 8_000 })
+        .then(
+          () => true,
+          () => false,
+        );
       if (ok) break;
-      lastText = (await page.locator(".monaco-hover").allInnerTexts().catch(() => [])).join(" | ");
+      lastText = (
+        await page
+          .locator(".monaco-hover")
+          .allInnerTexts()
+          .catch(() => [])
+      ).join(" | ");
       await page.mouse.move(5, 5);
     }
-    await hover.first().waitFor({ state: "visible", timeout: 5_000 }).catch(() => {
-      throw new Error(`no provider hover naming the source "Tehran" over the claim "${DENIAL}"; last hover text: ${JSON.stringify(lastText)}`);
-    });
+    await hover
+      .first()
+      .waitFor({ state: "visible", timeout: 5_000 })
+      .catch(() => {
+        throw new Error(
+          `no provider hover naming the source "Tehran" over the claim "${DENIAL}"; last hover text: ${JSON.stringify(lastText)}`,
+        );
+      });
     const text = (await hover.allInnerTexts()).join("\n");
     assert.match(text, /Tehran/);
     assert.match(text, /den(y|ies|ied|ial)/i, `hover does not give the stance (denies): ${text}`);
@@ -234,26 +290,43 @@ describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
     await page.keyboard.press("Escape");
   });
 
-  test('(c) "Provenance: List Contradictions" shows the figure and stance conflicts', { timeout: STEP_MS }, async () => {
-    await runCommand("Provenance: List Contradictions");
-    const rows = page.locator(".quick-input-widget .quick-input-list .monaco-list-row");
-    const figureRow = rows.filter({ hasText: /2,000|2000/ }).filter({ hasText: /1,000|1000|2,400|2400|3,000|3000/ }).first();
-    await figureRow.waitFor({ state: "visible", timeout: 60_000 }).catch(async () => {
-      throw new Error(`no drone figure conflict (about 2,000 vs …) in the quick pick; rows: ${JSON.stringify(await rows.allInnerTexts())}`);
-    });
-    const texts = await rows.allInnerTexts();
-    const figure = texts.find((t) => /2,000|2000/.test(t))!;
-    assert.match(figure, /drone/i, `the figure conflict is not about drones: ${figure}`);
-    const figuresNamed = ["2,000", "1,000", "2,400", "3,000"].filter((f) => texts.join("\n").replace(/(\d)(\d{3})\b/g, "$1,$2").includes(f));
-    assert.ok(figuresNamed.length >= 3, `expected at least 3 of the 4 drone figures, got ${figuresNamed.join(", ")}: ${JSON.stringify(texts)}`);
-    assert.ok(
-      texts.some((t) => /den(y|ies|ied|ial)/i.test(t)),
-      `no stance conflict (denial vs assertion) in the quick pick: ${JSON.stringify(texts)}`,
-    );
-    publish(await shot("list-contradictions", [".part.editor", ".quick-input-widget"]), "list-contradictions");
-    await page.keyboard.press("Escape");
-    await page.locator(".quick-input-widget").waitFor({ state: "hidden", timeout: 10_000 });
-  });
+  test(
+    '(c) "Provenance: List Contradictions" shows the figure and stance conflicts',
+    { timeout: STEP_MS },
+    async () => {
+      await runCommand("Provenance: List Contradictions");
+      const rows = page.locator(".quick-input-widget .quick-input-list .monaco-list-row");
+      const figureRow = rows
+        .filter({ hasText: /2,000|2000/ })
+        .filter({ hasText: /1,000|1000|2,400|2400|3,000|3000/ })
+        .first();
+      await figureRow.waitFor({ state: "visible", timeout: 60_000 }).catch(async () => {
+        throw new Error(
+          `no drone figure conflict (about 2,000 vs …) in the quick pick; rows: ${JSON.stringify(await rows.allInnerTexts())}`,
+        );
+      });
+      const texts = await rows.allInnerTexts();
+      const figure = texts.find((t) => /2,000|2000/.test(t))!;
+      assert.match(figure, /drone/i, `the figure conflict is not about drones: ${figure}`);
+      const figuresNamed = ["2,000", "1,000", "2,400", "3,000"].filter((f) =>
+        texts
+          .join("\n")
+          .replace(/(\d)(\d{3})\b/g, "$1,$2")
+          .includes(f),
+      );
+      assert.ok(
+        figuresNamed.length >= 3,
+        `expected at least 3 of the 4 drone figures, got ${figuresNamed.join(", ")}: ${JSON.stringify(texts)}`,
+      );
+      assert.ok(
+        texts.some((t) => /den(y|ies|ied|ial)/i.test(t)),
+        `no stance conflict (denial vs assertion) in the quick pick: ${JSON.stringify(texts)}`,
+      );
+      publish(await shot("list-contradictions", [".part.editor", ".quick-input-widget"]), "list-contradictions");
+      await page.keyboard.press("Escape");
+      await page.locator(".quick-input-widget").waitFor({ state: "hidden", timeout: 10_000 });
+    },
+  );
 
   test('(d) "Provenance: Show Mentions Across Files" on a figure shows other files', { timeout: STEP_MS }, async () => {
     const fig = token("2,000");
@@ -266,7 +339,9 @@ describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
     const peek = page.locator(".peekview-widget").first();
     await peek.waitFor({ state: "visible", timeout: 60_000 });
     const files = peek.locator(".ref-tree .monaco-list-row");
-    const other = files.filter({ hasText: new RegExp(OTHER_FILES.map((f) => f.replace(/[.]/g, "\\.")).join("|")) }).first();
+    const other = files
+      .filter({ hasText: new RegExp(OTHER_FILES.map((f) => f.replace(/[.]/g, "\\.")).join("|")) })
+      .first();
     await other.waitFor({ state: "visible", timeout: 30_000 }).catch(async () => {
       throw new Error(`the peek view names no other file; rows: ${JSON.stringify(await files.allInnerTexts())}`);
     });
@@ -282,10 +357,15 @@ describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
     const rows = page.locator(".part.sidebar .monaco-list-row");
     const figure = rows.filter({ hasText: /2,000/ }).first();
     await figure.waitFor({ state: "visible", timeout: 60_000 }).catch(async () => {
-      throw new Error(`no drone figure conflict in the Contradictions view; rows: ${JSON.stringify(await rows.allInnerTexts())}`);
+      throw new Error(
+        `no drone figure conflict in the Contradictions view; rows: ${JSON.stringify(await rows.allInnerTexts())}`,
+      );
     });
     const texts = await rows.allInnerTexts();
-    assert.ok(texts.some((t) => /den(y|ies|ied|ial)/i.test(t)), `no stance conflict in the view: ${JSON.stringify(texts)}`);
+    assert.ok(
+      texts.some((t) => /den(y|ies|ied|ial)/i.test(t)),
+      `no stance conflict in the view: ${JSON.stringify(texts)}`,
+    );
     publish(await shot("contradictions-view"), "contradictions-view");
   });
 
@@ -295,7 +375,8 @@ describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
     const body = page.frameLocator("iframe.webview.ready").frameLocator("#active-frame").locator("body");
     await body.locator("table").first().waitFor({ state: "visible", timeout: 60_000 });
     const text = await body.innerText();
-    for (const figure of ["2,000", "2,400", "3,000"]) assert.ok(text.includes(figure), `the figures table lacks ${figure}: ${text.slice(0, 800)}`);
+    for (const figure of ["2,000", "2,400", "3,000"])
+      assert.ok(text.includes(figure), `the figures table lacks ${figure}: ${text.slice(0, 800)}`);
     assert.match(text, /drone/i);
     publish(await shot("figures-table", [".part.editor"]), "figures-table");
   });
@@ -303,65 +384,89 @@ describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
   test('(g) "Provenance: Show Output" shows the language server\'s log', { timeout: STEP_MS }, async () => {
     await runCommand("Provenance: Show Output");
     const panel = page.locator(".part.panel");
-    await panel.filter({ hasText: /indexed\s+\d+\s+files/ }).first().waitFor({ state: "visible", timeout: 30_000 }).catch(async () => {
-      await shot("show-output-failed");
-      throw new Error(`the output panel does not show the server's log: ${(await panel.innerText().catch(() => "")).slice(0, 800)}`);
-    });
+    await panel
+      .filter({ hasText: /indexed\s+\d+\s+files/ })
+      .first()
+      .waitFor({ state: "visible", timeout: 30_000 })
+      .catch(async () => {
+        await shot("show-output-failed");
+        throw new Error(
+          `the output panel does not show the server's log: ${(await panel.innerText().catch(() => "")).slice(0, 800)}`,
+        );
+      });
     await shot("show-output");
   });
 
   test('(h) "Provenance: Restart Server" restarts it and the diagnostics come back', { timeout: STEP_MS }, async () => {
     await runCommand("Provenance: Restart Server");
-    const toast = page.locator(".notifications-toasts .notification-toast").filter({ hasText: /language server restarted/ });
+    const toast = page
+      .locator(".notifications-toasts .notification-toast")
+      .filter({ hasText: /language server restarted/ });
     await toast.first().waitFor({ state: "visible", timeout: 60_000 });
     await runCommand("Problems: Focus on Problems View");
-    const claimRow = page.locator(".markers-panel .monaco-list-row").filter({ hasText: /claim\.(hedged|attributed|anonymous|denial)|stance\.conflict|figure\.conflict/ }).first();
+    const claimRow = page
+      .locator(".markers-panel .monaco-list-row")
+      .filter({ hasText: /claim\.(hedged|attributed|anonymous|denial)|stance\.conflict|figure\.conflict/ })
+      .first();
     await claimRow.waitFor({ state: "visible", timeout: 60_000 });
     await shot("restart-server");
   });
 
-  test("(i) the installed extension's page shows the user README with its images and the icon loaded", { timeout: STEP_MS }, async () => {
-    await runCommand("View: Close All Editors");
-    await runCommand("View: Hide Panel");
-    await runCommand("Notifications: Clear All Notifications");
-    await runCommand("Extensions: Show Enabled Extensions");
-    const row = page.locator(".extensions-viewlet .monaco-list-row").filter({ hasText: "Provenance" }).first();
-    await row.waitFor({ state: "visible", timeout: 30_000 });
-    await row.click();
-    const editor = page.locator(".extension-editor");
-    await editor.waitFor({ state: "visible", timeout: 30_000 });
-    // The README is a webview: an iframe holding the active frame with the rendered page.
-    const body = page.frameLocator("iframe.webview.ready").frameLocator("#active-frame").locator("body");
-    await body.locator("h1").filter({ hasText: "Provenance" }).first().waitFor({ state: "visible", timeout: 30_000 });
-    const text = await body.innerText();
-    assert.match(text, /Who says so/, "the page does not show the user README");
-    assert.doesNotMatch(text, /npm (ci|test)/, "the page shows the developer README");
-    const images = (await waitFor(
-      "every image of the extension page to load",
-      async () => {
-        // Runs in the page: `document` is the webview's (the test's tsconfig has no DOM types).
-        const found: Array<{ src: string; complete: boolean; width: number }> = await body.evaluate(() => {
-          type Image = { getAttribute(name: string): string | null; complete: boolean; naturalWidth: number };
-          const images = (globalThis as unknown as { document: { images: ArrayLike<Image> } }).document.images;
-          return Array.from(images).map((img) => ({ src: img.getAttribute("src") ?? "", complete: img.complete, width: img.naturalWidth }));
-        });
-        return found.length > 0 && found.every((img) => img.complete) ? found : undefined;
-      },
-      30_000,
-    ))!;
-    const broken = images.filter((img) => img.width === 0);
-    assert.deepEqual(broken, [], `images that did not load: ${JSON.stringify(broken)}`);
-    assert.ok(images.length >= 4, `only ${images.length} images on the page: ${JSON.stringify(images)}`);
-    const icon = editor.locator(".header .icon-container img, .header img.icon").first();
-    await icon.waitFor({ state: "visible", timeout: 10_000 });
-    assert.ok((await icon.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)) > 0, "the extension icon did not load");
-    await body.locator("img").first().scrollIntoViewIfNeeded();
-    publish(await shot("extension-page"), "extension-page");
-  });
+  test(
+    "(i) the installed extension's page shows the user README with its images and the icon loaded",
+    { timeout: STEP_MS },
+    async () => {
+      await runCommand("View: Close All Editors");
+      await runCommand("View: Hide Panel");
+      await runCommand("Notifications: Clear All Notifications");
+      await runCommand("Extensions: Show Enabled Extensions");
+      const row = page.locator(".extensions-viewlet .monaco-list-row").filter({ hasText: "Provenance" }).first();
+      await row.waitFor({ state: "visible", timeout: 30_000 });
+      await row.click();
+      const editor = page.locator(".extension-editor");
+      await editor.waitFor({ state: "visible", timeout: 30_000 });
+      // The README is a webview: an iframe holding the active frame with the rendered page.
+      const body = page.frameLocator("iframe.webview.ready").frameLocator("#active-frame").locator("body");
+      await body.locator("h1").filter({ hasText: "Provenance" }).first().waitFor({ state: "visible", timeout: 30_000 });
+      const text = await body.innerText();
+      assert.match(text, /Who says so/, "the page does not show the user README");
+      assert.doesNotMatch(text, /npm (ci|test)/, "the page shows the developer README");
+      const images = (await waitFor(
+        "every image of the extension page to load",
+        async () => {
+          // Runs in the page: `document` is the webview's (the test's tsconfig has no DOM types).
+          const found: Array<{ src: string; complete: boolean; width: number }> = await body.evaluate(() => {
+            type Image = { getAttribute(name: string): string | null; complete: boolean; naturalWidth: number };
+            const images = (globalThis as unknown as { document: { images: ArrayLike<Image> } }).document.images;
+            return Array.from(images).map((img) => ({
+              src: img.getAttribute("src") ?? "",
+              complete: img.complete,
+              width: img.naturalWidth,
+            }));
+          });
+          return found.length > 0 && found.every((img) => img.complete) ? found : undefined;
+        },
+        30_000,
+      ))!;
+      const broken = images.filter((img) => img.width === 0);
+      assert.deepEqual(broken, [], `images that did not load: ${JSON.stringify(broken)}`);
+      assert.ok(images.length >= 4, `only ${images.length} images on the page: ${JSON.stringify(images)}`);
+      const icon = editor.locator(".header .icon-container img, .header img.icon").first();
+      await icon.waitFor({ state: "visible", timeout: 10_000 });
+      assert.ok(
+        (await icon.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)) > 0,
+        "the extension icon did not load",
+      );
+      await body.locator("img").first().scrollIntoViewIfNeeded();
+      publish(await shot("extension-page"), "extension-page");
+    },
+  );
 
   test("(j) the first-use walkthrough opens on its first step with its screenshot", { timeout: STEP_MS }, async () => {
     await runCommand("Welcome: Open Walkthrough...");
-    const row = page.locator(".quick-input-widget .quick-input-list .monaco-list-row").filter({ hasText: "Check your sources with Provenance" });
+    const row = page
+      .locator(".quick-input-widget .quick-input-list .monaco-list-row")
+      .filter({ hasText: "Check your sources with Provenance" });
     await row.first().waitFor({ state: "visible", timeout: 30_000 });
     await row.first().click();
     const walkthrough = page.locator(".gettingStartedContainer");

@@ -2,7 +2,17 @@
 // environments, process-group cleanup, free ports, and polling with a bounded timeout.
 // Not a test file itself (test/run.mjs only picks `*.test.ts`).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import type { BrowserContext } from "playwright-core";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -36,7 +46,10 @@ export function which(cmd: string): string | null {
  * install it) and fails it when CI is set. Returns the `skip` option for describe(); under CI it
  * also registers a failing test that names what is missing.
  */
-export function skipUnlessTools(suite: string, tools: { name: string; path: string | null; hint: string }[]): string | false {
+export function skipUnlessTools(
+  suite: string,
+  tools: { name: string; path: string | null; hint: string }[],
+): string | false {
   const missing = tools.filter((t) => !t.path);
   if (missing.length === 0) return false;
   const msg = `missing ${missing.map((t) => `${t.name} (${t.hint})`).join(", ")}; run: bash scripts/install-editor-test-deps.sh`;
@@ -100,7 +113,15 @@ export function makeSandbox(prefix: string): Sandbox {
     EXTENSIONS_GALLERY: "{}",
   };
   // Variables that would make code-server or a spawned VS Code part behave differently.
-  for (const k of ["VSCODE_IPC_HOOK_CLI", "VSCODE_PID", "VSCODE_CWD", "ELECTRON_RUN_AS_NODE", "PASSWORD", "HASHED_PASSWORD", "PORT"])
+  for (const k of [
+    "VSCODE_IPC_HOOK_CLI",
+    "VSCODE_PID",
+    "VSCODE_CWD",
+    "ELECTRON_RUN_AS_NODE",
+    "PASSWORD",
+    "HASHED_PASSWORD",
+    "PORT",
+  ])
     delete env[k];
   return {
     base,
@@ -129,7 +150,12 @@ export async function freePort(): Promise<number> {
 }
 
 /** Polls `fn` until it returns a truthy value; rejects after `timeoutMs` with `what` in the message. */
-export async function waitFor<T>(what: string, fn: () => Promise<T> | T, timeoutMs: number, intervalMs = 100): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  fn: () => Promise<T> | T,
+  timeoutMs: number,
+  intervalMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastErr: unknown;
   for (;;) {
@@ -140,7 +166,9 @@ export async function waitFor<T>(what: string, fn: () => Promise<T> | T, timeout
       lastErr = e;
     }
     if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastErr ? ` (last error: ${String(lastErr)})` : ""}`);
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${what}${lastErr ? ` (last error: ${String(lastErr)})` : ""}`,
+      );
     }
     await new Promise((r) => setTimeout(r, intervalMs));
   }
@@ -187,7 +215,11 @@ export async function killGroup(child: ChildProcess | undefined): Promise<void> 
   ).catch(() => {});
 }
 
-export function spawnDetached(cmd: string, args: string[], opts: { env: NodeJS.ProcessEnv; cwd: string; log: number }): ChildProcess {
+export function spawnDetached(
+  cmd: string,
+  args: string[],
+  opts: { env: NodeJS.ProcessEnv; cwd: string; log: number },
+): ChildProcess {
   return spawn(cmd, args, { env: opts.env, cwd: opts.cwd, detached: true, stdio: ["ignore", opts.log, opts.log] });
 }
 
@@ -254,11 +286,16 @@ export async function startCodeServer(
   const child = spawnDetached(
     codeServerBin,
     [
-      "--config", dirs.config,
-      "--user-data-dir", dirs.userData,
-      "--extensions-dir", dirs.extensions,
-      "--auth", "none",
-      "--bind-addr", `127.0.0.1:${port}`,
+      "--config",
+      dirs.config,
+      "--user-data-dir",
+      dirs.userData,
+      "--extensions-dir",
+      dirs.extensions,
+      "--auth",
+      "none",
+      "--bind-addr",
+      `127.0.0.1:${port}`,
       "--disable-telemetry",
       "--disable-update-check",
       "--disable-workspace-trust",
@@ -334,12 +371,16 @@ export async function launchBrowser(box: Sandbox): Promise<BrowserContext> {
 export const README_PLACEHOLDER = "/path/to/provenance";
 
 /** The first ```<language> block of README.md's "Any LSP editor" section, as a user would copy it. */
-export function readmeSnippet(language: "lua" | "elisp", readme = readFileSync(join(repoRoot, "README.md"), "utf8")): string {
+export function readmeSnippet(
+  language: "lua" | "elisp",
+  readme = readFileSync(join(repoRoot, "README.md"), "utf8"),
+): string {
   const start = readme.indexOf("### Any LSP editor");
   const end = readme.indexOf("\n## ", start);
   const section = readme.slice(start, end < 0 ? undefined : end);
   const block = new RegExp("```" + language + "\\n([\\s\\S]*?)```").exec(section);
   if (start < 0 || !block) throw new Error(`README.md has no \`\`\`${language} block in its "Any LSP editor" section`);
-  if (!block[1]!.includes(README_PLACEHOLDER)) throw new Error(`the README's ${language} snippet no longer names ${README_PLACEHOLDER}`);
+  if (!block[1]!.includes(README_PLACEHOLDER))
+    throw new Error(`the README's ${language} snippet no longer names ${README_PLACEHOLDER}`);
   return block[1]!;
 }

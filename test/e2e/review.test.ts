@@ -68,7 +68,10 @@ describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
     await page.keyboard.press("F1");
     await input.waitFor({ state: "visible", timeout: 15_000 });
     await input.fill(`>${title}`);
-    const row = page.locator(".quick-input-widget .quick-input-list .monaco-list-row").filter({ hasText: title }).first();
+    const row = page
+      .locator(".quick-input-widget .quick-input-list .monaco-list-row")
+      .filter({ hasText: title })
+      .first();
     await row.waitFor({ state: "visible", timeout: 15_000 });
     // Enter runs the focused row; a click can be caught by a hover the pointer left open.
     if ((await row.getAttribute("class"))?.includes("focused")) await page.keyboard.press("Enter");
@@ -79,7 +82,11 @@ describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
     const row = page.locator(".explorer-folders-view .monaco-list-row").filter({ hasText: KYIV }).first();
     await row.waitFor({ state: "visible", timeout: 60_000 });
     await row.dblclick();
-    await page.locator(".editor-instance .monaco-editor .view-lines").filter({ hasText: "reportedly" }).first().waitFor({ state: "visible", timeout: 30_000 });
+    await page
+      .locator(".editor-instance .monaco-editor .view-lines")
+      .filter({ hasText: "reportedly" })
+      .first()
+      .waitFor({ state: "visible", timeout: 30_000 });
   }
 
   function token(text: string): Locator {
@@ -89,11 +96,17 @@ describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
   const problemRows = () => page.locator(".markers-panel .monaco-list-row");
   /** Problems rows once the diagnostics of the file are in (the denial is always there). */
   async function problemsOfKyiv(): Promise<string[]> {
-    await problemRows().filter({ hasText: /denied/ }).first().waitFor({ state: "visible", timeout: 60_000 });
+    await problemRows()
+      .filter({ hasText: /denied/ })
+      .first()
+      .waitFor({ state: "visible", timeout: 60_000 });
     // Warnings come first and the panel shows a few rows: maximized, every row of the file is drawn.
     await runCommand("View: Toggle Maximized Panel");
     try {
-      await problemRows().filter({ hasText: /denied/ }).first().waitFor({ state: "visible", timeout: 15_000 });
+      await problemRows()
+        .filter({ hasText: /denied/ })
+        .first()
+        .waitFor({ state: "visible", timeout: 15_000 });
       return await problemRows().allInnerTexts();
     } finally {
       await runCommand("View: Toggle Maximized Panel");
@@ -104,17 +117,34 @@ describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
     requireBuilt(["dist/extension.js", "dist/server.js"]);
     box = makeSandbox("e2e-review");
     const dirs = prepareCodeServer(box);
-    writeFileSync(join(dirs.userData, "User", "settings.json"), JSON.stringify({ ...WORKBENCH_SETTINGS, "provenance.reviewer": REVIEWER }, null, 2));
+    writeFileSync(
+      join(dirs.userData, "User", "settings.json"),
+      JSON.stringify({ ...WORKBENCH_SETTINGS, "provenance.reviewer": REVIEWER }, null, 2),
+    );
     const vsix = join(box.base, "provenance.vsix");
-    const pack = spawnSync(process.execPath, [join(repoRoot, "scripts", "package-vsix.mjs"), "--no-build", "--cwd", extensionRoot, "--out", vsix], {
-      encoding: "utf8",
-      env: box.env,
-      timeout: 120_000,
-    });
+    const pack = spawnSync(
+      process.execPath,
+      [join(repoRoot, "scripts", "package-vsix.mjs"), "--no-build", "--cwd", extensionRoot, "--out", vsix],
+      {
+        encoding: "utf8",
+        env: box.env,
+        timeout: 120_000,
+      },
+    );
     assert.equal(pack.status, 0, `packaging failed:\n${pack.stdout}\n${pack.stderr}`);
     const inst = spawnSync(
       codeServerBin,
-      ["--config", dirs.config, "--user-data-dir", dirs.userData, "--extensions-dir", dirs.extensions, "--install-extension", vsix, "--force"],
+      [
+        "--config",
+        dirs.config,
+        "--user-data-dir",
+        dirs.userData,
+        "--extensions-dir",
+        dirs.extensions,
+        "--install-extension",
+        vsix,
+        "--force",
+      ],
       { encoding: "utf8", env: box.env, timeout: 120_000 },
     );
     assert.equal(inst.status, 0, `code-server --install-extension failed:\n${inst.stdout}\n${inst.stderr}`);
@@ -139,7 +169,10 @@ describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
     await openKyiv();
     await runCommand("Problems: Focus on Problems View");
     const texts = await problemsOfKyiv();
-    assert.ok(texts.some((t) => /reportedly/.test(t)), `no "reportedly" problem: ${JSON.stringify(texts)}`);
+    assert.ok(
+      texts.some((t) => /reportedly/.test(t)),
+      `no "reportedly" problem: ${JSON.stringify(texts)}`,
+    );
     assert.ok(!existsSync(reviewsFile()), "no reviews file before any verdict");
     await shot("before");
   });
@@ -149,50 +182,75 @@ describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
     // line that moves when a code lens appears above it.
     const line = readFileSync(join(box.workspace, KYIV), "utf8").split("\n")[4]!;
     const column = line.indexOf("reportedly") + 3;
-    await page.locator(".editor-instance .monaco-editor .view-lines").first().click({ position: { x: 5, y: 5 } });
+    await page
+      .locator(".editor-instance .monaco-editor .view-lines")
+      .first()
+      .click({ position: { x: 5, y: 5 } });
     await page.keyboard.press("Control+g");
     const input = page.locator(".quick-input-widget .quick-input-box input");
     await input.waitFor({ state: "visible", timeout: 15_000 });
     await input.fill(`:5:${column + 1}`); // quick open, go-to-line mode
     await page.keyboard.press("Enter");
-    await page.locator(".statusbar").filter({ hasText: `Ln 5, Col ${column + 1}` }).first().waitFor({ state: "visible", timeout: 15_000 });
+    await page
+      .locator(".statusbar")
+      .filter({ hasText: `Ln 5, Col ${column + 1}` })
+      .first()
+      .waitFor({ state: "visible", timeout: 15_000 });
     await page.keyboard.press("Control+.");
     const rows = page.locator(".action-widget .monaco-list-row");
     const verify = rows.filter({ hasText: "Mark as verified" }).first();
     await verify.waitFor({ state: "visible", timeout: 30_000 }).catch(async () => {
-      throw new Error(`no "Mark as verified" in the quick-fix menu; rows: ${JSON.stringify(await rows.allInnerTexts())}`);
+      throw new Error(
+        `no "Mark as verified" in the quick-fix menu; rows: ${JSON.stringify(await rows.allInnerTexts())}`,
+      );
     });
     const titles = await rows.allInnerTexts();
-    for (const title of ["Mark as disputed", "Ignore this finding"]) assert.ok(titles.some((t) => t.includes(title)), JSON.stringify(titles));
+    for (const title of ["Mark as disputed", "Ignore this finding"])
+      assert.ok(
+        titles.some((t) => t.includes(title)),
+        JSON.stringify(titles),
+      );
     await shot("code-action");
     // The menu takes the keyboard: move to the action and accept it.
     const focused = page.locator(".action-widget .monaco-list-row.focused");
-    for (let i = 0; i < titles.length && !(await focused.innerText().catch(() => "")).includes("Mark as verified"); i++) {
+    for (
+      let i = 0;
+      i < titles.length && !(await focused.innerText().catch(() => "")).includes("Mark as verified");
+      i++
+    ) {
       await page.keyboard.press("ArrowDown");
     }
     assert.match(await focused.innerText(), /Mark as verified/);
     await page.keyboard.press("Enter");
   });
 
-  test("(3) the warning leaves the Problems panel and the reviews file holds the verdict", { timeout: STEP_MS }, async () => {
-    await waitFor(
-      'the "reportedly" problem to leave the Problems panel',
-      async () => {
-        const texts = await problemsOfKyiv();
-        return !texts.some((t) => /reportedly/.test(t));
-      },
-      30_000,
-    );
-    const file = await waitFor("the reviews file", () => (existsSync(reviewsFile()) ? JSON.parse(readFileSync(reviewsFile(), "utf8")) : undefined), 10_000);
-    const entry = file.reviews.find((r: any) => r.sentence === SENTENCE);
-    assert.ok(entry, JSON.stringify(file));
-    assert.equal(entry.verdict, "verified");
-    assert.equal(entry.file, KYIV);
-    assert.equal(entry.reviewer, REVIEWER);
-    // The text itself is untouched.
-    assert.ok(readFileSync(join(box.workspace, KYIV), "utf8").includes(SENTENCE));
-    await shot("verified");
-  });
+  test(
+    "(3) the warning leaves the Problems panel and the reviews file holds the verdict",
+    { timeout: STEP_MS },
+    async () => {
+      await waitFor(
+        'the "reportedly" problem to leave the Problems panel',
+        async () => {
+          const texts = await problemsOfKyiv();
+          return !texts.some((t) => /reportedly/.test(t));
+        },
+        30_000,
+      );
+      const file = await waitFor(
+        "the reviews file",
+        () => (existsSync(reviewsFile()) ? JSON.parse(readFileSync(reviewsFile(), "utf8")) : undefined),
+        10_000,
+      );
+      const entry = file.reviews.find((r: any) => r.sentence === SENTENCE);
+      assert.ok(entry, JSON.stringify(file));
+      assert.equal(entry.verdict, "verified");
+      assert.equal(entry.file, KYIV);
+      assert.equal(entry.reviewer, REVIEWER);
+      // The text itself is untouched.
+      assert.ok(readFileSync(join(box.workspace, KYIV), "utf8").includes(SENTENCE));
+      await shot("verified");
+    },
+  );
 
   test("(4) the hover and the Reviews view show who verified it", { timeout: STEP_MS }, async () => {
     const cue = token("reportedly");
@@ -200,7 +258,10 @@ describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
     assert.ok(b);
     await page.mouse.move(b.x + b.width / 2, b.y - 30, { steps: 3 });
     await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 5 });
-    const hover = page.locator(".monaco-hover:visible").filter({ hasText: `verified by ${REVIEWER}` }).first();
+    const hover = page
+      .locator(".monaco-hover:visible")
+      .filter({ hasText: `verified by ${REVIEWER}` })
+      .first();
     await hover.waitFor({ state: "visible", timeout: 20_000 });
     await shot("hover");
     await page.mouse.move(5, 5);
@@ -222,9 +283,17 @@ describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
     const input = page.locator(".quick-input-widget .quick-input-box input");
     await input.waitFor({ state: "visible", timeout: 30_000 });
     await input.fill(KYIV);
-    await page.locator(".quick-input-widget .quick-input-list .monaco-list-row").filter({ hasText: KYIV }).first().waitFor({ state: "visible", timeout: 15_000 });
+    await page
+      .locator(".quick-input-widget .quick-input-list .monaco-list-row")
+      .filter({ hasText: KYIV })
+      .first()
+      .waitFor({ state: "visible", timeout: 15_000 });
     await page.keyboard.press("Enter");
-    await page.locator(".editor-instance .monaco-editor .view-lines").filter({ hasText: "reportedly" }).first().waitFor({ state: "visible", timeout: 30_000 });
+    await page
+      .locator(".editor-instance .monaco-editor .view-lines")
+      .filter({ hasText: "reportedly" })
+      .first()
+      .waitFor({ state: "visible", timeout: 30_000 });
     await runCommand("Problems: Focus on Problems View");
     let texts: string[] = [];
     await waitFor(
@@ -236,7 +305,11 @@ describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
       20_000,
     ).catch(() => assert.fail(`the verified claim is a problem again after reload: ${JSON.stringify(texts)}`));
     await runCommand("Provenance: Focus on Reviews View");
-    await page.locator(".part.sidebar .monaco-list-row").filter({ hasText: "reportedly employs" }).first().waitFor({ state: "visible", timeout: 30_000 });
+    await page
+      .locator(".part.sidebar .monaco-list-row")
+      .filter({ hasText: "reportedly employs" })
+      .first()
+      .waitFor({ state: "visible", timeout: 30_000 });
     await shot("after-reload");
   });
 });

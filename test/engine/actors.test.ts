@@ -13,12 +13,18 @@ for (const c of ACTOR_RULE_CASES) {
       assert.equal(m.kind, kind, `kind of "${text}"`);
       assert.equal(m.canonical, canonical, `canonical of "${text}"`);
     }
-    for (const text of c.absent ?? []) assert.ok(!a.actors.some((x) => x.text === text), `"${text}" is not an actor here: ${seen}`);
+    for (const text of c.absent ?? [])
+      assert.ok(!a.actors.some((x) => x.text === text), `"${text}" is not an actor here: ${seen}`);
   });
 }
 
 test("every actor span is the slice of the text, with odd white space inside names", () => {
-  for (const text of ["Morgan  Stanley analysts said so.", "Goldman\u3000Sachs analysts said so.", "Analyst Anna\u3000Berg said the talks failed.", "Sir  Keir  Starmer met Olaf\u00a0Scholz."]) {
+  for (const text of [
+    "Morgan  Stanley analysts said so.",
+    "Goldman\u3000Sachs analysts said so.",
+    "Analyst Anna\u3000Berg said the talks failed.",
+    "Sir  Keir  Starmer met Olaf\u00a0Scholz.",
+  ]) {
     const a = analyze(text);
     assert.ok(a.actors.length > 0, `some actor in ${JSON.stringify(text)}`);
     for (const m of a.actors) assert.equal(m.text, text.slice(m.start, m.end));

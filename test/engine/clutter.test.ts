@@ -28,8 +28,14 @@ for (const text of KEPT) {
 for (const text of CLUTTER) {
   test(`a caption, credit, menu or byline line gives nothing: ${text}`, () => {
     const a = analyze(text);
-    assert.deepEqual(a.claims.map((c) => c.text), []);
-    assert.ok(a.sentences.every((s) => s.furniture), JSON.stringify(a.sentences));
+    assert.deepEqual(
+      a.claims.map((c) => c.text),
+      [],
+    );
+    assert.ok(
+      a.sentences.every((s) => s.furniture),
+      JSON.stringify(a.sentences),
+    );
   });
 }
 

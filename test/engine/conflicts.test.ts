@@ -11,13 +11,23 @@ function figureContradictions(docs: string[]): Contradiction[] {
   return c.contradictions().filter((x) => x.kind === "figure");
 }
 
-const texts = (c: Contradiction, side: "a" | "b") => c.members.filter((m) => m.side === side).map((m) => m.text).sort();
-const described = (c: { a: string[]; b: string[]; revision?: boolean }) => `${c.a.join(" + ")} vs ${c.b.join(" + ")}${c.revision ? " (revision)" : ""}`;
+const texts = (c: Contradiction, side: "a" | "b") =>
+  c.members
+    .filter((m) => m.side === side)
+    .map((m) => m.text)
+    .sort();
+const described = (c: { a: string[]; b: string[]; revision?: boolean }) =>
+  `${c.a.join(" + ")} vs ${c.b.join(" + ")}${c.revision ? " (revision)" : ""}`;
 
 for (const c of CONFLICT_CASES) {
   test(`figure conflicts: ${c.name}`, () => {
-    const found = figureContradictions(c.docs).map((x) => described({ a: texts(x, "a"), b: texts(x, "b"), revision: x.revision === true }));
-    assert.deepEqual(found.sort(), c.expect.map((e) => described({ a: [...e.a].sort(), b: [...e.b].sort(), revision: e.revision })).sort());
+    const found = figureContradictions(c.docs).map((x) =>
+      described({ a: texts(x, "a"), b: texts(x, "b"), revision: x.revision === true }),
+    );
+    assert.deepEqual(
+      found.sort(),
+      c.expect.map((e) => described({ a: [...e.a].sort(), b: [...e.b].sort(), revision: e.revision })).sort(),
+    );
   });
 }
 
@@ -36,7 +46,9 @@ test("no pair of mentions is set against each other twice (plain pairs and revis
 });
 
 test("a reading in several contradictions is referenced, not copied", () => {
-  const [first, second] = figureContradictions(CONFLICT_CASES[0]!.docs).filter((x) => x.members.some((m) => m.text === "1,000"));
+  const [first, second] = figureContradictions(CONFLICT_CASES[0]!.docs).filter((x) =>
+    x.members.some((m) => m.text === "1,000"),
+  );
   assert.ok(first && second, "1,000 conflicts with two readings");
   const a = first.members.find((m) => m.text === "1,000");
   const b = second.members.find((m) => m.text === "1,000");
@@ -46,5 +58,6 @@ test("a reading in several contradictions is referenced, not copied", () => {
 test("summaries read as one reading against the other", () => {
   const summaries = figureContradictions(CONFLICT_CASES[1]!.docs).map((x) => x.summary);
   assert.equal(summaries.length, 2);
-  for (const s of summaries) assert.match(s, /^[^:]+: 5,000 \(Diplomats\) vs (about 2,000 \(Officials\)|2,100 \(Analysts\))$/, s);
+  for (const s of summaries)
+    assert.match(s, /^[^:]+: 5,000 \(Diplomats\) vs (about 2,000 \(Officials\)|2,100 \(Analysts\))$/, s);
 });

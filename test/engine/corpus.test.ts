@@ -27,7 +27,13 @@ test("incompatible figures for the same subject conflict, with sides", () => {
   });
   const [conflict] = c.contradictions().filter((x) => x.kind === "figure");
   assert.ok(conflict);
-  assert.deepEqual(conflict.members.map((m) => [m.file, m.side]).sort(), [["a.txt", "a"], ["b.txt", "b"]].sort());
+  assert.deepEqual(
+    conflict.members.map((m) => [m.file, m.side]).sort(),
+    [
+      ["a.txt", "a"],
+      ["b.txt", "b"],
+    ].sort(),
+  );
 });
 
 test("the same number for different subjects is neither a link nor a conflict", () => {
@@ -76,7 +82,11 @@ test("updates and removals are incremental and change the results", () => {
   });
   assert.equal(c.contradictions().length, 0);
   const before = c.analysis("b.txt");
-  assert.equal(c.set("b.txt", "Analysts said Chad has sent 1,000 troops to Niger.", 2), before, "same text is not re-analysed");
+  assert.equal(
+    c.set("b.txt", "Analysts said Chad has sent 1,000 troops to Niger.", 2),
+    before,
+    "same text is not re-analysed",
+  );
   c.set("b.txt", "Analysts said Chad has sent 5,000 troops to Niger.", 3);
   assert.equal(c.contradictions().length, 1);
   c.remove("b.txt");
@@ -105,11 +115,15 @@ test("a total and a local count of the same thing, with no place, do not conflic
 test("'denied the allegations' answers the claim just before it, and only an asserted one", () => {
   const c = corpusOf({
     "a.txt": "Amnesty International said soldiers looted the market. The army denied the allegations.",
-    "b.txt": "The two states have been accused of arming the rebels. The spokesman said the talks would resume. Both governments rejected the allegations.",
+    "b.txt":
+      "The two states have been accused of arming the rebels. The spokesman said the talks would resume. Both governments rejected the allegations.",
   });
   const stance = c.contradictions().filter((x) => x.kind === "stance");
   assert.equal(stance.length, 1);
-  assert.deepEqual(stance[0]!.members.map((m) => m.file), ["a.txt", "a.txt"]);
+  assert.deepEqual(
+    stance[0]!.members.map((m) => m.file),
+    ["a.txt", "a.txt"],
+  );
 });
 
 test("a denial sharing a few words with an unrelated claim is not a contradiction", () => {
@@ -120,11 +134,19 @@ test("a denial sharing a few words with an unrelated claim is not a contradictio
 });
 
 test("a subject with thousands of distinct values is judged without running out of memory", () => {
-  const c = corpusOf({ "a.txt": Array.from({ length: 1500 }, (_, i) => `Officials said Chad sent ${i + 1} soldiers to Niger.`).join(" ") });
+  const c = corpusOf({
+    "a.txt": Array.from({ length: 1500 }, (_, i) => `Officials said Chad sent ${i + 1} soldiers to Niger.`).join(" "),
+  });
   const figure = c.contradictions().filter((x) => x.kind === "figure");
   // At most MAX_READINGS readings are judged: one contradiction per conflicting pair of them.
-  assert.ok(figure.length > 0 && figure.length <= (MAX_READINGS * (MAX_READINGS - 1)) / 2, `${figure.length} contradictions`);
-  assert.ok(new Set(figure.flatMap((x) => x.members.map((m) => m.text))).size <= MAX_READINGS, `at most ${MAX_READINGS} readings`);
+  assert.ok(
+    figure.length > 0 && figure.length <= (MAX_READINGS * (MAX_READINGS - 1)) / 2,
+    `${figure.length} contradictions`,
+  );
+  assert.ok(
+    new Set(figure.flatMap((x) => x.members.map((m) => m.text))).size <= MAX_READINGS,
+    `at most ${MAX_READINGS} readings`,
+  );
 });
 
 test("a figure whose place is unknown is linked but not set against figures from other files", () => {
@@ -132,15 +154,21 @@ test("a figure whose place is unknown is linked but not set against figures from
     "a.txt": "Officials said Chad has sent 300 soldiers to Niger.",
     "b.txt": "Analysts said Chad has 30,000 soldiers.",
   });
-  assert.ok(c.figureGroups().some((g) => g.members.length === 2), "linked for navigation");
+  assert.ok(
+    c.figureGroups().some((g) => g.members.length === 2),
+    "linked for navigation",
+  );
   assert.equal(c.contradictions().length, 0);
 });
 
 test("a corpus kept current through edits agrees with one built from the final texts", () => {
   const final: Record<string, string> = {
-    "a.txt": "Officials said Chad has sent as many as 1,000 soldiers to Niger. Police said 40 people were arrested in Lagos.",
-    "b.txt": "Analysts said Chad has sent more than 3,000 troops to Niger. Police said 45 people were arrested in Lagos.",
-    "c.txt": "Officials said Chad has sent about 2,000 soldiers to Niger. Witnesses said 300 people were arrested in Lagos.",
+    "a.txt":
+      "Officials said Chad has sent as many as 1,000 soldiers to Niger. Police said 40 people were arrested in Lagos.",
+    "b.txt":
+      "Analysts said Chad has sent more than 3,000 troops to Niger. Police said 45 people were arrested in Lagos.",
+    "c.txt":
+      "Officials said Chad has sent about 2,000 soldiers to Niger. Witnesses said 300 people were arrested in Lagos.",
   };
   const c = corpusOf({ ...final, "a.txt": "Officials said Chad has sent about 3,000 soldiers to Niger." });
   const before = c.contradictions().length;

@@ -6,10 +6,26 @@ import { analyze, documentDate } from "../../server/src/engine";
 const FILLER = "The council met again to discuss the harbour budget and the new ferry timetable. ".repeat(10);
 
 const cases: Array<{ name: string; text: string; dateline: string | undefined }> = [
-  { name: "a dateline under the headline", text: "Ferry strike ends\n\n4 May 2025\n\nUnion leaders said the strike was over.", dateline: "4 May 2025" },
-  { name: "a place-and-date dateline", text: "OSLO, 12 February 2025 - Officials said the port had reopened.", dateline: "12 February 2025" },
-  { name: "a past date deep in the story is not the dateline", text: `Officials said the port had reopened.\n${FILLER}\nThe last closure was in August 2019.`, dateline: undefined },
-  { name: "a day and month without a year is no dateline", text: "Monday 3 March\n\nOfficials said the port had reopened.", dateline: undefined },
+  {
+    name: "a dateline under the headline",
+    text: "Ferry strike ends\n\n4 May 2025\n\nUnion leaders said the strike was over.",
+    dateline: "4 May 2025",
+  },
+  {
+    name: "a place-and-date dateline",
+    text: "OSLO, 12 February 2025 - Officials said the port had reopened.",
+    dateline: "12 February 2025",
+  },
+  {
+    name: "a past date deep in the story is not the dateline",
+    text: `Officials said the port had reopened.\n${FILLER}\nThe last closure was in August 2019.`,
+    dateline: undefined,
+  },
+  {
+    name: "a day and month without a year is no dateline",
+    text: "Monday 3 March\n\nOfficials said the port had reopened.",
+    dateline: undefined,
+  },
 ];
 
 for (const c of cases) {

@@ -3,7 +3,15 @@
 // warnings with capped related mentions, and messages without internal ids.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { corpusRelations, createCorpus, findingsOf, RELATED_LIMIT, RULES, type RuleCode, type Severity } from "../../server/src/engine";
+import {
+  corpusRelations,
+  createCorpus,
+  findingsOf,
+  RELATED_LIMIT,
+  RULES,
+  type RuleCode,
+  type Severity,
+} from "../../server/src/engine";
 
 const DEFAULTS = Object.fromEntries(RULES.map((r) => [r.code, r.defaultSeverity])) as Record<RuleCode, Severity>;
 
@@ -33,12 +41,17 @@ describe("one finding per claim sentence", () => {
   for (const c of CASES) {
     test(c.text, () => {
       const claims = findings({ "a.txt": c.text }, "a.txt").filter((f) => f.data.element === "claim");
-      assert.deepEqual(claims.map((f) => [f.code, f.covered]), c.claims);
+      assert.deepEqual(
+        claims.map((f) => [f.code, f.covered]),
+        c.claims,
+      );
     });
   }
 
   test("the message names every kind of the sentence", () => {
-    const [f] = findings({ "a.txt": "Officials said the bridge was reportedly repaired." }, "a.txt").filter((x) => x.data.element === "claim");
+    const [f] = findings({ "a.txt": "Officials said the bridge was reportedly repaired." }, "a.txt").filter(
+      (x) => x.data.element === "claim",
+    );
     assert.equal(f!.code, "claim.anonymous");
     assert.match(f!.message, /hedged: "reportedly"/);
     assert.match(f!.message, /attributed: "said"/);
@@ -46,49 +59,75 @@ describe("one finding per claim sentence", () => {
 
   test("a code set to off passes the sentence to its next kind; all off gives nothing", () => {
     const text = "Officials said the bridge was reportedly repaired.";
-    assert.deepEqual(findings({ "a.txt": text }, "a.txt", { "claim.anonymous": "off" }).filter((f) => f.data.element === "claim").map((f) => f.code), ["claim.hedged"]);
+    assert.deepEqual(
+      findings({ "a.txt": text }, "a.txt", { "claim.anonymous": "off" })
+        .filter((f) => f.data.element === "claim")
+        .map((f) => f.code),
+      ["claim.hedged"],
+    );
     const off = { "claim.anonymous": "off", "claim.hedged": "off", "claim.attributed": "off" } as const;
-    assert.deepEqual(findings({ "a.txt": text }, "a.txt", off).filter((f) => f.data.element === "claim"), []);
+    assert.deepEqual(
+      findings({ "a.txt": text }, "a.txt", off).filter((f) => f.data.element === "claim"),
+      [],
+    );
   });
 
   test("default severities: denial, unnamed source, hedge information; attribution and figure hint", () => {
     const list = findings({ "a.txt": "The minister said 40 houses burned. The army denied firing on them." }, "a.txt");
-    assert.deepEqual(list.map((f) => [f.code, f.severity]), [
-      ["claim.attributed", "hint"],
-      ["figure", "hint"],
-      ["claim.denial", "information"],
-    ]);
+    assert.deepEqual(
+      list.map((f) => [f.code, f.severity]),
+      [
+        ["claim.attributed", "hint"],
+        ["figure", "hint"],
+        ["claim.denial", "information"],
+      ],
+    );
   });
 });
 
 describe("conflicts across files", () => {
   const files = {
     "north.txt": "Rebels seized the town of Aldmoor, the army said. The army said about 300 soldiers died in Sudan.",
-    "south.txt": "The rebels denied that they seized the town of Aldmoor. Rebels said more than 2,000 soldiers died in Sudan.",
+    "south.txt":
+      "The rebels denied that they seized the town of Aldmoor. Rebels said more than 2,000 soldiers died in Sudan.",
   };
 
   test("a figure that disagrees with another file is a warning pointing at it", () => {
     const conflict = findings(files, "north.txt").find((f) => f.code === "figure.conflict");
     assert.ok(conflict, JSON.stringify(findings(files, "north.txt").map((f) => [f.code, f.message])));
     assert.equal(conflict.severity, "warning");
-    assert.deepEqual(conflict.related?.map((r) => r.file), ["south.txt"]);
+    assert.deepEqual(
+      conflict.related?.map((r) => r.file),
+      ["south.txt"],
+    );
     assert.match(conflict.message, /more than 2,000/);
   });
 
   test("a denial another file contradicts is one stance.conflict warning that still names the denial", () => {
-    const pair = { "claim.txt": "The ministry said Iran has delivered missiles to Sudan.", "denial.txt": "Tehran denied sending missiles to Sudan." };
+    const pair = {
+      "claim.txt": "The ministry said Iran has delivered missiles to Sudan.",
+      "denial.txt": "Tehran denied sending missiles to Sudan.",
+    };
     const [denial] = findings(pair, "denial.txt");
     assert.deepEqual([denial!.code, denial!.severity, denial!.covered], ["stance.conflict", "warning", "denied"]);
     assert.match(denial!.message, /denial/);
-    assert.deepEqual(denial!.related?.map((r) => r.file), ["claim.txt"]);
+    assert.deepEqual(
+      denial!.related?.map((r) => r.file),
+      ["claim.txt"],
+    );
     const [plain] = findings(pair, "denial.txt", { "stance.conflict": "off" });
     assert.equal(plain!.code, "claim.denial", "with stance.conflict off the sentence is a denial again");
-    assert.deepEqual(plain!.related?.map((r) => r.file), ["claim.txt"], "and still points at the other side");
+    assert.deepEqual(
+      plain!.related?.map((r) => r.file),
+      ["claim.txt"],
+      "and still points at the other side",
+    );
   });
 
   test("related mentions are capped; the message counts the rest", () => {
     const many: Record<string, string> = { "base.txt": "The army said about 300 soldiers died in Sudan." };
-    for (let i = 0; i < RELATED_LIMIT + 3; i++) many[`other-${i}.txt`] = `Rebels said more than ${2000 + i * 10} soldiers died in Sudan.`;
+    for (let i = 0; i < RELATED_LIMIT + 3; i++)
+      many[`other-${i}.txt`] = `Rebels said more than ${2000 + i * 10} soldiers died in Sudan.`;
     const conflict = findings(many, "base.txt").find((f) => f.code === "figure.conflict");
     assert.ok(conflict);
     assert.equal(conflict.related!.length, RELATED_LIMIT);

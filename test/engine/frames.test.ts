@@ -2,7 +2,22 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { analyze, createCorpus } from "../../server/src/engine";
-import { ATTACK_VERB_STORY, CLAUSE_PLACE_CASES, FIGURE_READ_CASES, KEPT_AFTER_COMMA_CASES, LINKED_STORIES, NAMED_CONDITION_STORIES, NEGATIVE_ASSESSMENT_STORY, NOT_FIGURE_CASES, OWN_VOICE_DENIAL_STORY, QUANTITY_CASES, RESEMBLANCE_CASES, DIFFERENCE_CASES, UNCLASSIFIED_CASES, UNRELATED_STORY } from "./cases/frames";
+import {
+  ATTACK_VERB_STORY,
+  CLAUSE_PLACE_CASES,
+  FIGURE_READ_CASES,
+  KEPT_AFTER_COMMA_CASES,
+  LINKED_STORIES,
+  NAMED_CONDITION_STORIES,
+  NEGATIVE_ASSESSMENT_STORY,
+  NOT_FIGURE_CASES,
+  OWN_VOICE_DENIAL_STORY,
+  QUANTITY_CASES,
+  RESEMBLANCE_CASES,
+  DIFFERENCE_CASES,
+  UNCLASSIFIED_CASES,
+  UNRELATED_STORY,
+} from "./cases/frames";
 
 for (const c of FIGURE_READ_CASES) {
   test(`figure read: ${c.text}`, () => {
@@ -19,7 +34,10 @@ for (const c of FIGURE_READ_CASES) {
 for (const c of NOT_FIGURE_CASES) {
   test(`not a figure: ${c.notFigure} in ${c.text}`, () => {
     const a = analyze(c.text);
-    assert.ok(!a.figures.some((f) => f.text === c.notFigure || f.text.endsWith(` ${c.notFigure}`)), JSON.stringify(a.figures.map((f) => f.text)));
+    assert.ok(
+      !a.figures.some((f) => f.text === c.notFigure || f.text.endsWith(` ${c.notFigure}`)),
+      JSON.stringify(a.figures.map((f) => f.text)),
+    );
   });
 }
 
@@ -103,7 +121,10 @@ test("'several hundred' conflicts with a count above a thousand; 'hundreds' does
   c.set("a.txt", "The earthquake in Vanuatu killed several hundred people.");
   c.set("b.txt", "The earthquake in Vanuatu killed 1,500 people.");
   c.set("c.txt", "The earthquake in Vanuatu killed hundreds of people.");
-  const members = c.contradictions().filter((x) => x.kind === "figure").flatMap((x) => x.members.map((m) => m.file));
+  const members = c
+    .contradictions()
+    .filter((x) => x.kind === "figure")
+    .flatMap((x) => x.members.map((m) => m.file));
   assert.ok(members.includes("a.txt") && members.includes("b.txt"));
   assert.ok(!members.includes("c.txt"));
 });
@@ -150,8 +171,14 @@ test("own-voice sentences never make a contradiction without a denial", () => {
 
 test("a count worldwide and the count at one site are different subjects", () => {
   const c = createCorpus();
-  c.set("a.txt", "Doctors in Ghana have recorded 40 cases of the illness, officials said. The illness has spread in Ghana.");
-  c.set("b.txt", "The illness has sickened more than 900 people worldwide, officials in Ghana said. The illness first appeared in Ghana.");
+  c.set(
+    "a.txt",
+    "Doctors in Ghana have recorded 40 cases of the illness, officials said. The illness has spread in Ghana.",
+  );
+  c.set(
+    "b.txt",
+    "The illness has sickened more than 900 people worldwide, officials in Ghana said. The illness first appeared in Ghana.",
+  );
   const a = c.analysis("a.txt")!.figures[0]!;
   const b = c.analysis("b.txt")!.figures[0]!;
   assert.equal(a.frame.quantity, "cases");
@@ -163,7 +190,10 @@ test("a count worldwide and the count at one site are different subjects", () =>
 
 test("a denial that names no state is about the document's salient state", () => {
   const c = createCorpus();
-  c.set("a.txt", "Chad held talks on Monday. The minister denied that the army carried out the chemical attack. Chad asked for an inquiry.");
+  c.set(
+    "a.txt",
+    "Chad held talks on Monday. The minister denied that the army carried out the chemical attack. Chad asked for an inquiry.",
+  );
   c.set("b.txt", "French officials said Chad carried out the chemical attack in Niger.");
   const stance = c.contradictions().filter((x) => x.kind === "stance");
   assert.equal(stance.length, 1);
@@ -174,8 +204,10 @@ for (const c of CLAUSE_PLACE_CASES) {
   test(`clause place: ${c.text}`, () => {
     const f = analyze(c.text).figures.find((x) => x.text === c.span);
     assert.ok(f, `figure ${c.span}`);
-    if (c.place) assert.ok(f.frame.places.includes(c.place) && f.frame.levels.places === "sentence", JSON.stringify(f.frame));
-    if (c.notPlace) assert.ok(!f.frame.places.includes(c.notPlace) || f.frame.levels.places === "document", JSON.stringify(f.frame));
+    if (c.place)
+      assert.ok(f.frame.places.includes(c.place) && f.frame.levels.places === "sentence", JSON.stringify(f.frame));
+    if (c.notPlace)
+      assert.ok(!f.frame.places.includes(c.notPlace) || f.frame.levels.places === "document", JSON.stringify(f.frame));
   });
 }
 
@@ -192,14 +224,25 @@ test("'are totally false' denies the attacks a text states in its own voice", ()
   const c = createCorpus();
   for (const [file, text] of Object.entries(OWN_VOICE_DENIAL_STORY)) c.set(file, text);
   const stance = c.contradictions().filter((x) => x.kind === "stance");
-  assert.ok(stance.some((x) => x.members.some((m) => m.file === "v2.txt" && m.side === "a") && x.members.some((m) => m.file === "v1.txt" && m.side === "b")), JSON.stringify(stance));
+  assert.ok(
+    stance.some(
+      (x) =>
+        x.members.some((m) => m.file === "v2.txt" && m.side === "a") &&
+        x.members.some((m) => m.file === "v1.txt" && m.side === "b"),
+    ),
+    JSON.stringify(stance),
+  );
 });
 
 test("'very unlikely that X is responsible' contradicts 'X is likely responsible' in another file; an unrelated forecast does not", () => {
   const c = createCorpus();
   for (const [file, text] of Object.entries(NEGATIVE_ASSESSMENT_STORY)) c.set(file, text);
   const stance = c.contradictions().filter((x) => x.kind === "stance");
-  const pair = stance.find((x) => x.members.some((m) => m.file === "n1.txt" && m.side === "a") && x.members.some((m) => m.file === "n2.txt" && m.side === "b"));
+  const pair = stance.find(
+    (x) =>
+      x.members.some((m) => m.file === "n1.txt" && m.side === "a") &&
+      x.members.some((m) => m.file === "n2.txt" && m.side === "b"),
+  );
   assert.ok(pair, JSON.stringify(stance));
   assert.ok(!stance.some((x) => x.members.some((m) => m.file === "n3.txt")));
 });
@@ -208,6 +251,12 @@ test("'denied that its aircraft had bombed' contradicts 'the army bombed the mar
   const c = createCorpus();
   for (const [file, text] of Object.entries(ATTACK_VERB_STORY)) c.set(file, text);
   const stance = c.contradictions().filter((x) => x.kind === "stance");
-  assert.ok(stance.some((x) => x.members.some((m) => m.file === "w1.txt" && m.side === "a") && x.members.some((m) => m.file === "w2.txt" && m.side === "b")), JSON.stringify(stance));
+  assert.ok(
+    stance.some(
+      (x) =>
+        x.members.some((m) => m.file === "w1.txt" && m.side === "a") &&
+        x.members.some((m) => m.file === "w2.txt" && m.side === "b"),
+    ),
+    JSON.stringify(stance),
+  );
 });
-

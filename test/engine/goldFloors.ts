@@ -13,11 +13,21 @@ export const sharedMissing = !existsSync(join(SHARED, "eval", "score.mjs")) && "
 
 /** Scores `corpus/<set>` against `gold/<set>` and asserts every floor. */
 export function assertFloors(set: string, floors: Floors): void {
-  const run = spawnSync(process.execPath, [join(ROOT, "dist", "cli.js"), "analyze", join(SHARED, "corpus", set), "--json", "--fail-on", "never"], { encoding: "utf8", maxBuffer: 64 << 20 });
+  const run = spawnSync(
+    process.execPath,
+    [join(ROOT, "dist", "cli.js"), "analyze", join(SHARED, "corpus", set), "--json", "--fail-on", "never"],
+    { encoding: "utf8", maxBuffer: 64 << 20 },
+  );
   assert.equal(run.status, 0, run.stderr);
   const pred = join(mkdtempSync(join(tmpdir(), "prov-")), "pred.json");
   writeFileSync(pred, run.stdout);
-  const report = JSON.parse(execFileSync(process.execPath, [join(SHARED, "eval", "score.mjs"), "--gold", join(SHARED, "gold", set), "--pred", pred, "--json"], { encoding: "utf8" }));
+  const report = JSON.parse(
+    execFileSync(
+      process.execPath,
+      [join(SHARED, "eval", "score.mjs"), "--gold", join(SHARED, "gold", set), "--pred", pred, "--json"],
+      { encoding: "utf8" },
+    ),
+  );
   const misses: string[] = [];
   for (const [metric, floor] of Object.entries(floors)) {
     const r = report[metric];

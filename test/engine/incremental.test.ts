@@ -26,10 +26,7 @@ const WRITTEN: Record<string, string[]> = {
     "Witnesses said 300 people were arrested in Lagos. Officials said Chad has sent about 2,000 soldiers to Niger.",
     "Officials said Chad has sent about 2,400 soldiers to Niger. Witnesses said 310 people were arrested in Lagos.",
   ],
-  "d.txt": [
-    "Amnesty International said soldiers looted the market in Niamey. The army denied the allegations.",
-    "",
-  ],
+  "d.txt": ["Amnesty International said soldiers looted the market in Niamey. The army denied the allegations.", ""],
   "e.txt": [
     "On 2 May 2025, the Red Cross said Chad has sent about 1,000 soldiers to Niger.",
     "On 9 May 2025, the Red Cross said Chad has sent around 4,000 soldiers to Niger. The United Nations said it could not confirm that Chad deployed troops to Niger.",
@@ -54,10 +51,16 @@ function seedStory(): Story | undefined {
   if (!existsSync(dir)) return undefined;
   const versions: Record<string, string[]> = {};
   const random = rng(17);
-  for (const name of readdirSync(dir).filter((f) => f.endsWith(".txt")).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()) {
     const text = readFileSync(join(dir, name), "utf8");
     for (const copy of [1, 2]) {
-      versions[`${copy}-${name}`] = [vary(text, random), vary(text, random), copy === 2 && name < "m" ? "" : vary(text, random)];
+      versions[`${copy}-${name}`] = [
+        vary(text, random),
+        vary(text, random),
+        copy === 2 && name < "m" ? "" : vary(text, random),
+      ];
     }
   }
   return { versions };
@@ -65,12 +68,16 @@ function seedStory(): Story | undefined {
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /** The same text with every number other than a year given other digits. */
 function vary(text: string, random: () => number): string {
-  return text.replace(/\d[\d,]*/g, (n) => (/^(19|20)\d\d$/.test(n) ? n : n.replace(/\d/g, (_, i: number) => String(i === 0 ? 1 + Math.floor(random() * 9) : Math.floor(random() * 10)))));
+  return text.replace(/\d[\d,]*/g, (n) =>
+    /^(19|20)\d\d$/.test(n)
+      ? n
+      : n.replace(/\d/g, (_, i: number) => String(i === 0 ? 1 + Math.floor(random() * 9) : Math.floor(random() * 10))),
+  );
 }
 
 /** A play of every version of every document, in an order given by `seed`, asking for results between steps. */
@@ -113,7 +120,8 @@ function assertSame(played: Corpus, scratch: Corpus): void {
     });
   }
   assert.deepEqual([...played.actorIndex().entries()], [...scratch.actorIndex().entries()]);
-  for (const canonical of scratch.actorIndex().keys()) assert.deepEqual(played.actorEntry(canonical), scratch.actorIndex().get(canonical));
+  for (const canonical of scratch.actorIndex().keys())
+    assert.deepEqual(played.actorEntry(canonical), scratch.actorIndex().get(canonical));
 }
 
 const STORIES: Array<[string, Story | undefined]> = [
@@ -122,16 +130,20 @@ const STORIES: Array<[string, Story | undefined]> = [
 ];
 
 for (const [name, story] of STORIES) {
-  test(`a corpus built incrementally in several orders equals one built from scratch: ${name}`, { skip: story ? false : "../shared/corpus/seeds is absent" }, () => {
-    let contradictions = 0;
-    for (const seed of [1, 2, 3, 4]) {
-      const played = play(story!, seed);
-      const scratch = fresh(played, story!);
-      assertSame(played, scratch);
-      contradictions += scratch.contradictions().length;
-    }
-    assert.ok(contradictions > 0, "the story has contradictions to compare");
-  });
+  test(
+    `a corpus built incrementally in several orders equals one built from scratch: ${name}`,
+    { skip: story ? false : "../shared/corpus/seeds is absent" },
+    () => {
+      let contradictions = 0;
+      for (const seed of [1, 2, 3, 4]) {
+        const played = play(story!, seed);
+        const scratch = fresh(played, story!);
+        assertSame(played, scratch);
+        contradictions += scratch.contradictions().length;
+      }
+      assert.ok(contradictions > 0, "the story has contradictions to compare");
+    },
+  );
 }
 
 test("the written story exercises both kinds of contradiction", () => {
@@ -162,20 +174,38 @@ test("an edited file's settled groups come from its last grouped version, withou
   c.set("a.txt", "Officials said Chad has sent about 2,000 soldiers to Niger.");
   c.set("b.txt", "Analysts said Chad has sent about 2,100 troops to Niger.");
   const linked = c.figureGroupOf("a.txt", 0);
-  assert.deepEqual(linked?.members.map((m) => m.file), ["a.txt", "b.txt"]);
+  assert.deepEqual(
+    linked?.members.map((m) => m.file),
+    ["a.txt", "b.txt"],
+  );
   // A new figure changes what the file links with: its bucket waits to be regrouped.
-  const analysis = c.set("a.txt", "Police said 40 people were arrested in Lagos. Officials said Chad has sent about 2,000 soldiers to Niger.");
+  const analysis = c.set(
+    "a.txt",
+    "Police said 40 people were arrested in Lagos. Officials said Chad has sent about 2,000 soldiers to Niger.",
+  );
   const soldiers = analysis.figures.findIndex((f) => f.text.includes("2,000"));
   const settled = c.settledFigureGroupOf("a.txt", soldiers);
   assert.equal(settled?.subject, linked!.subject, "the group it was in");
-  assert.deepEqual(settled?.members.map((m) => m.start), linked!.members.map((m) => m.start), "as formed before the edit");
+  assert.deepEqual(
+    settled?.members.map((m) => m.start),
+    linked!.members.map((m) => m.start),
+    "as formed before the edit",
+  );
   const fresh = c.figureGroupOf("a.txt", soldiers);
-  assert.deepEqual(fresh?.members.map((m) => [m.file, m.start]), [["a.txt", analysis.figures[soldiers]!.start], ["b.txt", 28]]);
+  assert.deepEqual(
+    fresh?.members.map((m) => [m.file, m.start]),
+    [
+      ["a.txt", analysis.figures[soldiers]!.start],
+      ["b.txt", 28],
+    ],
+  );
   assert.equal(c.settledFigureGroupOf("a.txt", soldiers), fresh, "once regrouped, the settled group is the group");
 });
 
 test("a number retyped between two asks for contradictions moves the members it shifts", () => {
-  const texts = Object.fromEntries(Object.entries(WRITTEN).map(([file, versions]) => [file, versions.filter((t) => t !== "")[0]!]));
+  const texts = Object.fromEntries(
+    Object.entries(WRITTEN).map(([file, versions]) => [file, versions.filter((t) => t !== "")[0]!]),
+  );
   const c = createCorpus();
   for (const [file, text] of Object.entries(texts)) c.set(file, text);
   const before = c.contradictions();

@@ -9,8 +9,8 @@ const ODD: Array<[string, unknown]> = [
   ["NUL bytes", "abc\u0000def 1,000 troops"],
   ["lone surrogates", "\ud800 officials said \udc00 3 ships."],
   ["emoji", "👍 Officials said 😀 2,000 drones 🚀 were sent."],
-  ["only punctuation", "...!!!???,,,\"\"\"“”"],
-  ["unbalanced quotes", "He said \"this never ends. And more. 5 ships were seen."],
+  ["only punctuation", '...!!!???,,,"""“”'],
+  ["unbalanced quotes", 'He said "this never ends. And more. 5 ships were seen.'],
   ["very long line", "Officials said 1,000 troops arrived. ".repeat(20000)],
   ["digits soup", "1,2,3,4,5,6,7,8,9 10.11.12 -3 +4 ~5 %% 1e9"],
 ];
@@ -19,7 +19,8 @@ for (const [name, input] of ODD) {
   test(`never throws: ${name}`, () => {
     const a = analyze(input as string);
     assert.ok(Array.isArray(a.claims) && Array.isArray(a.figures) && Array.isArray(a.actors));
-    for (const span of [...a.actors, ...a.figures, ...a.claims]) assert.equal(a.text.slice(span.start, span.end), span.text);
+    for (const span of [...a.actors, ...a.figures, ...a.claims])
+      assert.equal(a.text.slice(span.start, span.end), span.text);
   });
 }
 
@@ -34,8 +35,14 @@ test("CRLF line ends give the same results as LF", () => {
   const lf = "Officials said 300 troops left.\nThe ship reportedly sank.";
   const a = analyze(lf);
   const b = analyze(lf.replace(/\n/g, "\r\n"));
-  assert.deepEqual(b.claims.map((c) => c.text), a.claims.map((c) => c.text));
-  assert.deepEqual(b.figures.map((f) => f.text), a.figures.map((f) => f.text));
+  assert.deepEqual(
+    b.claims.map((c) => c.text),
+    a.claims.map((c) => c.text),
+  );
+  assert.deepEqual(
+    b.figures.map((f) => f.text),
+    a.figures.map((f) => f.text),
+  );
 });
 
 test("figures in one endless sentence stay linear", () => {

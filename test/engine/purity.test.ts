@@ -5,7 +5,14 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const ENGINE = join(__dirname, "..", "..", "server", "src", "engine");
-const FORBIDDEN = [/from\s+["']vscode/, /from\s+["']vscode-languageserver/, /from\s+["']node:/, /require\(["']node:/, /from\s+["'](fs|path|child_process|os|net|http)["']/, /\bprocess\./];
+const FORBIDDEN = [
+  /from\s+["']vscode/,
+  /from\s+["']vscode-languageserver/,
+  /from\s+["']node:/,
+  /require\(["']node:/,
+  /from\s+["'](fs|path|child_process|os|net|http)["']/,
+  /\bprocess\./,
+];
 
 test("engine imports no vscode, LSP or node modules", () => {
   const files = readdirSync(ENGINE).filter((f) => f.endsWith(".ts"));

@@ -22,7 +22,12 @@ const TEXT = [
 ].join("\n");
 const FILE = "notes/harbour.txt";
 
-function review(text: string, kind: "claim" | "figure", needle: string, verdict: Review["verdict"] = "verified"): Review {
+function review(
+  text: string,
+  kind: "claim" | "figure",
+  needle: string,
+  verdict: Review["verdict"] = "verified",
+): Review {
   const anchor = anchorAt(analyze(text), FILE, kind, text.indexOf(needle));
   assert.ok(anchor, `no ${kind} at "${needle}"`);
   return { ...anchor, verdict, reviewer: "Ana", date: "2026-01-02T10:00:00.000Z" };
@@ -73,7 +78,14 @@ test("a figure verdict is orphaned when its figure changes", () => {
 });
 
 test("a repeated sentence: the neighbours decide which one holds the verdict", () => {
-  const repeated = ["Alpha line here.", "Officials said 12 ships sank.", "Beta line here.", "Gamma line here.", "Officials said 12 ships sank.", "Delta line here."].join("\n");
+  const repeated = [
+    "Alpha line here.",
+    "Officials said 12 ships sank.",
+    "Beta line here.",
+    "Gamma line here.",
+    "Officials said 12 ships sank.",
+    "Delta line here.",
+  ].join("\n");
   const second = repeated.lastIndexOf("Officials");
   const anchor = anchorAt(analyze(repeated), FILE, "claim", second)!;
   const r: Review = { ...anchor, verdict: "disputed", reviewer: "Bo", date: "2026-01-01T00:00:00Z" };
@@ -96,14 +108,20 @@ test("merging two versions keeps every verdict; for one key the later wins", () 
   const merged = mergeReviews([a], [b, aLater]);
   assert.equal(merged.length, 2);
   assert.equal(merged.find((r) => r.sentence === a.sentence)?.verdict, "disputed");
-  assert.deepEqual(mergeReviews([aLater], [a]).map((r) => r.verdict), ["disputed"]);
+  assert.deepEqual(
+    mergeReviews([aLater], [a]).map((r) => r.verdict),
+    ["disputed"],
+  );
 });
 
 test("set, replace and clear a verdict", () => {
   const a = review(TEXT, "claim", "Officials");
   const ignored: Review = { ...a, verdict: "ignored", date: "2026-03-01T00:00:00Z" };
   const set = withReview([a], ignored);
-  assert.deepEqual(set.map((r) => r.verdict), ["ignored"]);
+  assert.deepEqual(
+    set.map((r) => r.verdict),
+    ["ignored"],
+  );
   assert.deepEqual(withoutReview(set, a), []);
 });
 

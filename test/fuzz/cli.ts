@@ -36,8 +36,25 @@ export type Entry =
   | "hidden";
 
 export const ENTRIES: Entry[] = [
-  "good", "fifo", "devZeroLink", "selfLoop", "parentLoop", "outsideLink", "brokenLink", "linkLoopFile",
-  "unreadableFile", "unreadableFolder", "utf16le", "utf16be", "bomUtf8", "binary", "latin1", "huge", "empty", "loneCr", "hidden",
+  "good",
+  "fifo",
+  "devZeroLink",
+  "selfLoop",
+  "parentLoop",
+  "outsideLink",
+  "brokenLink",
+  "linkLoopFile",
+  "unreadableFile",
+  "unreadableFolder",
+  "utf16le",
+  "utf16be",
+  "bomUtf8",
+  "binary",
+  "latin1",
+  "huge",
+  "empty",
+  "loneCr",
+  "hidden",
 ];
 
 export const cliCase = fc.array(fc.constantFrom(...ENTRIES), { minLength: 1, maxLength: 8 });
@@ -177,14 +194,22 @@ export function checkCli(entries: Entry[]): Violation[] {
   const report = (invariant: string, detail: string) => violations.push({ invariant, detail: detail.slice(0, 400) });
   try {
     const { dir, expect } = layout(base, entries);
-    const run = spawnSync(process.execPath, [CLI, "analyze", "--json", "--fail-on", "never", dir], { encoding: "utf8", timeout: CLI_BOUND_MS, maxBuffer: 64 * 1024 * 1024 });
+    const run = spawnSync(process.execPath, [CLI, "analyze", "--json", "--fail-on", "never", dir], {
+      encoding: "utf8",
+      timeout: CLI_BOUND_MS,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     if (run.error || run.signal) {
       report("ends within the bound", `${entries.join(",")}: ${run.error?.message ?? run.signal}`);
       return violations;
     }
     // Exit codes (README): 3 an input could not be read, 2 nothing to analyse, else 0 (--fail-on never).
     const wantCode = expect.fatal ? 3 : expect.analysed.length === 0 ? 2 : 0;
-    if (run.status !== wantCode) report("exit 3 exactly when an input cannot be read", `${entries.join(",")}: exit ${run.status}, want ${wantCode}; ${run.stderr.slice(0, 300)}`);
+    if (run.status !== wantCode)
+      report(
+        "exit 3 exactly when an input cannot be read",
+        `${entries.join(",")}: exit ${run.status}, want ${wantCode}; ${run.stderr.slice(0, 300)}`,
+      );
     if (run.status === 2) return violations; // nothing to analyse: no JSON is printed
     let output: { files: Array<{ file: string; figures: unknown[] }> };
     try {
@@ -195,12 +220,16 @@ export function checkCli(entries: Entry[]): Violation[] {
     }
     const files = output.files.map((f) => f.file);
     const byName = (name: string) => files.filter((f) => f.endsWith(`/${name}`) || f.endsWith(`\\${name}`));
-    for (const name of expect.analysed) if (byName(name).length === 0) report("every readable file analysed", `${name} missing in ${files.join(", ")}`);
+    for (const name of expect.analysed)
+      if (byName(name).length === 0) report("every readable file analysed", `${name} missing in ${files.join(", ")}`);
     // Every entry has its own name: a name twice means a file read twice (through a loop).
     const names = files.map((f) => f.replace(/^.*[\\/]/, ""));
     if (new Set(names).size !== names.length) report("each real file once", files.join(", "));
-    if (expect.secret && run.stdout.includes(expect.secret)) report("nothing read outside the folder", "secret.txt was read");
-    for (const name of expect.reported) if (!run.stderr.includes(name)) report("every unreadable entry named", `${name} not in ${run.stderr.slice(0, 300)}`);
+    if (expect.secret && run.stdout.includes(expect.secret))
+      report("nothing read outside the folder", "secret.txt was read");
+    for (const name of expect.reported)
+      if (!run.stderr.includes(name))
+        report("every unreadable entry named", `${name} not in ${run.stderr.slice(0, 300)}`);
   } catch (error) {
     report("no throw", String((error as Error)?.stack ?? error).slice(0, 300));
   } finally {

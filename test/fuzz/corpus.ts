@@ -43,20 +43,39 @@ export const corpusCase = fc.tuple(corpusOps, fc.nat());
 function structure(corpus: Corpus): string {
   const groups = corpus
     .figureGroups()
-    .map((g) => g.members.map((m) => `${m.file}#${m.start}:${m.end}`).sort().join(","))
+    .map((g) =>
+      g.members
+        .map((m) => `${m.file}#${m.start}:${m.end}`)
+        .sort()
+        .join(","),
+    )
     .sort();
   const contradictions = corpus
     .contradictions()
-    .map((c) => `${c.kind}:${c.members.map((m) => `${m.file}#${m.start}:${m.end}/${m.side}`).sort().join(",")}`)
+    .map(
+      (c) =>
+        `${c.kind}:${c.members
+          .map((m) => `${m.file}#${m.start}:${m.end}/${m.side}`)
+          .sort()
+          .join(",")}`,
+    )
     .sort();
   return JSON.stringify({ groups, contradictions });
 }
 
 /** Words chosen from the documents (labels, summaries, names), which must not depend on order either. */
 function wording(corpus: Corpus): string {
-  const groups = corpus.figureGroups().map((g) => `${g.subject}|${g.label}`).sort();
-  const summaries = corpus.contradictions().map((c) => c.summary).sort();
-  const actors = [...corpus.actorIndex().values()].map((a) => `${a.canonical}|${a.name}|${[...a.spellings].sort().join("/")}`).sort();
+  const groups = corpus
+    .figureGroups()
+    .map((g) => `${g.subject}|${g.label}`)
+    .sort();
+  const summaries = corpus
+    .contradictions()
+    .map((c) => c.summary)
+    .sort();
+  const actors = [...corpus.actorIndex().values()]
+    .map((a) => `${a.canonical}|${a.name}|${[...a.spellings].sort().join("/")}`)
+    .sort();
   return JSON.stringify({ groups, summaries, actors });
 }
 
@@ -90,10 +109,16 @@ export function checkCorpus([ops, order]: [CorpusOp[], number]): Violation[] {
     const fresh = createCorpus();
     for (const [file, text] of shuffled([...final], order)) fresh.set(file, text);
     if (structure(incremental) !== structure(fresh)) {
-      violations.push({ invariant: "incremental equals fresh (groups, conflicts)", detail: `${structure(incremental)} vs ${structure(fresh)}`.slice(0, 300) });
+      violations.push({
+        invariant: "incremental equals fresh (groups, conflicts)",
+        detail: `${structure(incremental)} vs ${structure(fresh)}`.slice(0, 300),
+      });
     }
     if (wording(incremental) !== wording(fresh)) {
-      violations.push({ invariant: "incremental equals fresh (labels, summaries, names)", detail: `${wording(incremental)} vs ${wording(fresh)}`.slice(0, 300) });
+      violations.push({
+        invariant: "incremental equals fresh (labels, summaries, names)",
+        detail: `${wording(incremental)} vs ${wording(fresh)}`.slice(0, 300),
+      });
     }
     const files = [...incremental.files()].sort().join(",");
     if (files !== [...final.keys()].sort().join(",")) violations.push({ invariant: "files equal", detail: files });

@@ -11,7 +11,7 @@ export const SEED_TEXTS = [
   "The ministry denied that 300 soldiers were killed near the border on Monday.",
   "According to the agency, at least 1.5 million people fled, but Kyiv could not confirm the figure.",
   "Analysts said Chad has sent more than 2,000 soldiers to Niger.",
-  "\"We never shipped a single rocket,\" a spokesman for the Defence Ministry told Reuters.",
+  '"We never shipped a single rocket," a spokesman for the Defence Ministry told Reuters.',
   "Sources familiar with the matter said between 11,000 and 12,000 tonnes of grain may have been seized.",
   "Morgan Stanley and the United Nations estimated inflation at 7.4% in March, up from 5 percent.",
   "The agency, citing Getty Images data, said 5,000 troops were sent to Russia.",
@@ -20,21 +20,131 @@ export const SEED_TEXTS = [
 
 /** Characters that break naive text handling. */
 export const HOSTILE_CHARS = [
-  "\ud800", "\udbff", "\udc00", "\udfff", // lone surrogates
-  "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069", "\u200e", "\u200f", // bidi controls
-  "\u0301", "\u0308", "\u0327", "\u20dd", "\u0489", // combining marks
-  "\u0009", "\u000b", "\u000c", "\u0020", "\u0085", "\u00a0", "\u1680", "\u2000", "\u2001", "\u2002", "\u2003", "\u2004",
-  "\u2005", "\u2006", "\u2007", "\u2008", "\u2009", "\u200a", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000", "\u180e", "\ufeff",
-  "\r", "\n", "\r\n", "\n\n", "\r\r", // line ends, lone CR
-  "😀", "👍🏽", "👨‍👩‍👧", "🇺🇦", "\u{1f600}\u200d", // emoji
-  "\u0000", "\u0001", "\u007f", "\ufffd", "\uffff",
-  "“", "”", "‘", "’", "\"", "'", "(", ")", "[", "]", "«", "»", "…", ".", ",", ";", ":", "|", "%", "$", "€", "£", "-", "–", "—", "/", "\\",
+  "\ud800",
+  "\udbff",
+  "\udc00",
+  "\udfff", // lone surrogates
+  "\u202a",
+  "\u202b",
+  "\u202c",
+  "\u202d",
+  "\u202e",
+  "\u2066",
+  "\u2067",
+  "\u2068",
+  "\u2069",
+  "\u200e",
+  "\u200f", // bidi controls
+  "\u0301",
+  "\u0308",
+  "\u0327",
+  "\u20dd",
+  "\u0489", // combining marks
+  "\u0009",
+  "\u000b",
+  "\u000c",
+  "\u0020",
+  "\u0085",
+  "\u00a0",
+  "\u1680",
+  "\u2000",
+  "\u2001",
+  "\u2002",
+  "\u2003",
+  "\u2004",
+  "\u2005",
+  "\u2006",
+  "\u2007",
+  "\u2008",
+  "\u2009",
+  "\u200a",
+  "\u2028",
+  "\u2029",
+  "\u202f",
+  "\u205f",
+  "\u3000",
+  "\u180e",
+  "\ufeff",
+  "\r",
+  "\n",
+  "\r\n",
+  "\n\n",
+  "\r\r", // line ends, lone CR
+  "😀",
+  "👍🏽",
+  "👨‍👩‍👧",
+  "🇺🇦",
+  "\u{1f600}\u200d", // emoji
+  "\u0000",
+  "\u0001",
+  "\u007f",
+  "\ufffd",
+  "\uffff",
+  "“",
+  "”",
+  "‘",
+  "’",
+  '"',
+  "'",
+  "(",
+  ")",
+  "[",
+  "]",
+  "«",
+  "»",
+  "…",
+  ".",
+  ",",
+  ";",
+  ":",
+  "|",
+  "%",
+  "$",
+  "€",
+  "£",
+  "-",
+  "–",
+  "—",
+  "/",
+  "\\",
 ];
 
 const WORDS = [
-  "said", "denied", "reportedly", "allegedly", "according to", "officials", "sources", "Russia", "Iran", "Kyiv", "the",
-  "ministry", "troops", "killed", "about", "more than", "at least", "up to", "million", "billion", "percent", "%", "1,000",
-  "2.5", "300", "March", "2024", "Morgan", "Stanley", "Dr.", "U.S.", "Getty Images", "Photo:", "REUTERS/", "could not confirm",
+  "said",
+  "denied",
+  "reportedly",
+  "allegedly",
+  "according to",
+  "officials",
+  "sources",
+  "Russia",
+  "Iran",
+  "Kyiv",
+  "the",
+  "ministry",
+  "troops",
+  "killed",
+  "about",
+  "more than",
+  "at least",
+  "up to",
+  "million",
+  "billion",
+  "percent",
+  "%",
+  "1,000",
+  "2.5",
+  "300",
+  "March",
+  "2024",
+  "Morgan",
+  "Stanley",
+  "Dr.",
+  "U.S.",
+  "Getty Images",
+  "Photo:",
+  "REUTERS/",
+  "could not confirm",
 ];
 
 const hostileChar = fc.constantFrom(...HOSTILE_CHARS);
@@ -75,13 +185,18 @@ export const mutatedText = fc
   .map(([seed, steps]) => steps.reduce((text, [m, n, c]) => MUTATIONS[m]!(text, n, c).slice(0, 200_000), seed));
 
 /** Rare, large inputs: a 100k-digit number, a 1 MB line, an endless sentence. */
-export const hugeText = fc.constantFrom(
-  () => `Officials said ${"7".repeat(100_000)} troops were killed.`,
-  () => SEED_TEXTS.join(" ").replace(/\n/g, " ").repeat(Math.ceil(1_000_000 / SEED_TEXTS.join(" ").length)),
-  () => "Officials said that the ministry reportedly denied 5 troops were killed and ".repeat(8000),
-  () => "1,".repeat(50_000),
-  () => "Russia said 5 troops were killed. ".repeat(30_000),
-).map((make) => make());
+export const hugeText = fc
+  .constantFrom(
+    () => `Officials said ${"7".repeat(100_000)} troops were killed.`,
+    () =>
+      SEED_TEXTS.join(" ")
+        .replace(/\n/g, " ")
+        .repeat(Math.ceil(1_000_000 / SEED_TEXTS.join(" ").length)),
+    () => "Officials said that the ministry reportedly denied 5 troops were killed and ".repeat(8000),
+    () => "1,".repeat(50_000),
+    () => "Russia said 5 troops were killed. ".repeat(30_000),
+  )
+  .map((make) => make());
 
 export const ENGINE_GENERATORS = {
   "decoded bytes": decodedBytes,
@@ -108,7 +223,8 @@ function spansOf(a: Analysis): Array<[string, SpanLike]> {
   for (const s of a.actors) add("actor", s);
   for (const f of a.figures) {
     add("figure", f);
-    for (const [key, value] of Object.entries(f)) if (value && typeof value === "object" && !Array.isArray(value)) add(`figure.${key}`, value);
+    for (const [key, value] of Object.entries(f))
+      if (value && typeof value === "object" && !Array.isArray(value)) add(`figure.${key}`, value);
   }
   for (const c of a.claims) {
     add("claim", c);
@@ -171,12 +287,20 @@ export function checkAnalysis(input: string): Violation[] {
     violations.push({ invariant, detail: detail.slice(0, 300) });
   };
   for (const [kind, s] of spansOf(a)) {
-    if (!(Number.isInteger(s.start) && Number.isInteger(s.end) && 0 <= s.start && s.start <= s.end && s.end <= a.text.length)) {
+    if (!(
+      Number.isInteger(s.start) &&
+      Number.isInteger(s.end) &&
+      0 <= s.start &&
+      s.start <= s.end &&
+      s.end <= a.text.length
+    )) {
       report("span in range", `${kind} ${s.start}-${s.end} of ${a.text.length}`);
       continue;
     }
-    if (a.text.slice(s.start, s.end) !== s.text) report("text === slice", `${kind} ${JSON.stringify(s.text)} vs ${JSON.stringify(a.text.slice(s.start, s.end))}`);
-    if (splitsPair(a.text, s.start) || splitsPair(a.text, s.end)) report("no split surrogate pair", `${kind} ${s.start}-${s.end}`);
+    if (a.text.slice(s.start, s.end) !== s.text)
+      report("text === slice", `${kind} ${JSON.stringify(s.text)} vs ${JSON.stringify(a.text.slice(s.start, s.end))}`);
+    if (splitsPair(a.text, s.start) || splitsPair(a.text, s.end))
+      report("no split surrogate pair", `${kind} ${s.start}-${s.end}`);
   }
   if (!sortedByStart(a.sentences) || !disjoint(a.sentences)) report("sentences sorted and disjoint", "");
   if (!sortedByStart(a.figures) || !disjoint(a.figures)) report("figures sorted and disjoint", "");

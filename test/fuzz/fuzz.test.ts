@@ -43,14 +43,23 @@ for (const [invariant, owner] of Object.entries(KNOWN_FAILURES)) {
 }
 
 for (const target of [...engineTargets(), corpusTarget, serverTarget(60)]) {
-  test(`fuzz ${target.name}: ${RUNS[target.name]} seeded inputs keep every invariant`, failuresOf(target, RUNS[target.name]!));
+  test(
+    `fuzz ${target.name}: ${RUNS[target.name]} seeded inputs keep every invariant`,
+    failuresOf(target, RUNS[target.name]!),
+  );
 }
 
 test("fuzz cli: a folder holding every hostile entry at once", () => {
   assert.deepEqual(checkCli([...ENTRIES]), []);
 });
 
-test(`fuzz ${cliTarget.name}: seeded combinations`, failuresOf({ ...cliTarget, arbitrary: cliTarget.arbitrary.map((e) => (e as string[]).filter((x) => x !== "huge")) }, RUNS[cliTarget.name]!));
+test(
+  `fuzz ${cliTarget.name}: seeded combinations`,
+  failuresOf(
+    { ...cliTarget, arbitrary: cliTarget.arbitrary.map((e) => (e as string[]).filter((x) => x !== "huge")) },
+    RUNS[cliTarget.name]!,
+  ),
+);
 
 for (const { file, regression } of loadRegressions()) {
   const known = KNOWN_FAILURES[regression.invariant];

@@ -33,7 +33,12 @@ export function engineTargets(): Target[] {
     arbitrary,
     check: (input: unknown) => checkAnalysis(input as string),
   }));
-  targets.push({ name: "engine: huge texts", kind: "engine", arbitrary: hugeText, check: (input) => checkAnalysis(input as string) });
+  targets.push({
+    name: "engine: huge texts",
+    kind: "engine",
+    arbitrary: hugeText,
+    check: (input) => checkAnalysis(input as string),
+  });
   return targets;
 }
 
@@ -97,8 +102,15 @@ export async function runTarget(
   const { tally } = options;
   const batch = Math.min(options.runs, target.kind === "engine" ? 200 : 1);
   let done = 0;
-  for (let round = 0; done < options.runs && (options.deadline === undefined || Date.now() < options.deadline); round++) {
-    const inputs = fc.sample(target.arbitrary, { seed: (options.seed + round * 7919) | 0, numRuns: Math.min(batch, options.runs - done) });
+  for (
+    let round = 0;
+    done < options.runs && (options.deadline === undefined || Date.now() < options.deadline);
+    round++
+  ) {
+    const inputs = fc.sample(target.arbitrary, {
+      seed: (options.seed + round * 7919) | 0,
+      numRuns: Math.min(batch, options.runs - done),
+    });
     for (const input of inputs) {
       if (options.deadline !== undefined && Date.now() >= options.deadline) return;
       done++;
@@ -131,14 +143,24 @@ export interface Regression {
 }
 
 /** Writes a failing input to the regression folder (once per input); returns the file name. */
-export function saveRegression(kind: Target["kind"], violation: Violation, input: unknown, seed: number): string | undefined {
+export function saveRegression(
+  kind: Target["kind"],
+  violation: Violation,
+  input: unknown,
+  seed: number,
+): string | undefined {
   const body = JSON.stringify(input);
   if (body.length > 2_000_000) return undefined; // too large to keep: the seed reproduces it
   const name = `${kind}-${createHash("sha256").update(body).digest("hex").slice(0, 12)}.json`;
   const path = join(REGRESSIONS, name);
   if (existsSync(path)) return undefined;
   mkdirSync(REGRESSIONS, { recursive: true });
-  const regression: Regression = { kind, invariant: violation.invariant, note: `found by npm run fuzz --seed ${seed}: ${violation.detail}`, input };
+  const regression: Regression = {
+    kind,
+    invariant: violation.invariant,
+    note: `found by npm run fuzz --seed ${seed}: ${violation.detail}`,
+    input,
+  };
   writeFileSync(path, `${JSON.stringify(regression, null, 1)}\n`);
   return name;
 }

@@ -2,7 +2,16 @@
 // run. Time is shared among the targets (engine 55 %, server 25 %, corpus 10 %, CLI 10 %);
 // prints the inputs per generator and the failures per invariant, keeps every failing input
 // in test/fuzz/regressions/ (replayed by `npm test`) and exits 1 on a failure.
-import { cliTarget, corpusTarget, engineTargets, KNOWN_FAILURES, newTally, runTarget, serverTarget, type Target } from "./harness";
+import {
+  cliTarget,
+  corpusTarget,
+  engineTargets,
+  KNOWN_FAILURES,
+  newTally,
+  runTarget,
+  serverTarget,
+  type Target,
+} from "./harness";
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -31,7 +40,9 @@ async function main(): Promise<number> {
   for (const [target, part] of chosen) {
     const deadline = Date.now() + (seconds * 1000 * part) / share;
     await runTarget(target, { seed, runs: Number.MAX_SAFE_INTEGER, deadline, save: true, tally });
-    console.log(`  ${target.name}: ${(tally.inputs.get(target.name) ?? 0).toLocaleString("en")} ${target.kind === "server" ? "operations" : "inputs"}`);
+    console.log(
+      `  ${target.name}: ${(tally.inputs.get(target.name) ?? 0).toLocaleString("en")} ${target.kind === "server" ? "operations" : "inputs"}`,
+    );
   }
   const engineTotal = [...tally.inputs].filter(([k]) => k.startsWith("engine")).reduce((s, [, n]) => s + n, 0);
   console.log(`engine inputs in all: ${engineTotal.toLocaleString("en")}`);

@@ -47,7 +47,13 @@ export type ServerOp =
   | { op: "close"; file: string }
   | { op: "reopen"; file: string; text: string }
   | { op: "disk"; file: string; text: string; kind: "write" | "delete" }
-  | { op: "request"; method: (typeof REQUESTS)[number]; file: string; position: { line: number; character: number }; cancel: boolean }
+  | {
+      op: "request";
+      method: (typeof REQUESTS)[number];
+      file: string;
+      position: { line: number; character: number };
+      cancel: boolean;
+    }
   | { op: "malformed"; method: string; params: unknown }
   | { op: "badFrame"; frame: string }
   | { op: "burst"; file: string; count: number };
@@ -55,21 +61,68 @@ export type ServerOp =
 export const serverOp: fc.Arbitrary<ServerOp> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ op: fc.constant("open" as const), file, text }) },
   { weight: 4, arbitrary: fc.record({ op: fc.constant("change" as const), file, text }) },
-  { weight: 3, arbitrary: fc.record({ op: fc.constant("insert" as const), file, at: position, text: fc.constantFrom(" 5 troops", "said ", "\n", "“", "\r", "😀", "") }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      op: fc.constant("insert" as const),
+      file,
+      at: position,
+      text: fc.constantFrom(" 5 troops", "said ", "\n", "“", "\r", "😀", ""),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ op: fc.constant("close" as const), file }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant("reopen" as const), file, text }) },
-  { weight: 3, arbitrary: fc.record({ op: fc.constant("disk" as const), file, text, kind: fc.constantFrom("write" as const, "delete" as const) }) },
-  { weight: 6, arbitrary: fc.record({ op: fc.constant("request" as const), method: fc.constantFrom(...REQUESTS), file, position, cancel: fc.boolean() }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      op: fc.constant("disk" as const),
+      file,
+      text,
+      kind: fc.constantFrom("write" as const, "delete" as const),
+    }),
+  },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      op: fc.constant("request" as const),
+      method: fc.constantFrom(...REQUESTS),
+      file,
+      position,
+      cancel: fc.boolean(),
+    }),
+  },
   {
     weight: 2,
     arbitrary: fc.record({
       op: fc.constant("malformed" as const),
       method: fc.constantFrom(...REQUESTS, "textDocument/hover"),
-      params: fc.constantFrom(null, 5, "x", [], { textDocument: null }, { textDocument: { uri: 7 }, position: "top" }, { textDocument: { uri: "file:///nowhere.txt" } }),
+      params: fc.constantFrom(
+        null,
+        5,
+        "x",
+        [],
+        { textDocument: null },
+        { textDocument: { uri: 7 }, position: "top" },
+        { textDocument: { uri: "file:///nowhere.txt" } },
+      ),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant("badFrame" as const), frame: fc.constantFrom("Content-Length: abc\r\n\r\n{}", "Content-Length: -4\r\n\r\n", "Content-Type: x\r\n\r\n{\"jsonrpc\":\"2.0\"}", "Content-Length: 5\r\n\r\n{oops") }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant("burst" as const), file, count: fc.integer({ min: 5, max: 60 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant("badFrame" as const),
+      frame: fc.constantFrom(
+        "Content-Length: abc\r\n\r\n{}",
+        "Content-Length: -4\r\n\r\n",
+        'Content-Type: x\r\n\r\n{"jsonrpc":"2.0"}',
+        "Content-Length: 5\r\n\r\n{oops",
+      ),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ op: fc.constant("burst" as const), file, count: fc.integer({ min: 5, max: 60 }) }),
+  },
 );
 
 /** A sequence of operations against one server (long ones find more, short ones shrink better). */
@@ -84,7 +137,11 @@ interface OpenDoc {
 }
 
 /** Applies an LSP position insert to a text the way the client's document would. */
-function insertAt(text: string, at: { line: number; character: number }, insert: string): { text: string; range: object } {
+function insertAt(
+  text: string,
+  at: { line: number; character: number },
+  insert: string,
+): { text: string; range: object } {
   const lines: number[] = [0];
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
@@ -121,7 +178,11 @@ export async function runServerCase(ops: ServerOp[]): Promise<ServerRun> {
   const uriOf = (name: string) => pathToFileURL(join(dir, name)).href;
   const answered: Array<Promise<void>> = [];
   let operations = 0;
-  const request = (method: string, params: unknown, check?: (r: { result?: unknown; error?: { code: number } }) => void) => {
+  const request = (
+    method: string,
+    params: unknown,
+    check?: (r: { result?: unknown; error?: { code: number } }) => void,
+  ) => {
     answered.push(
       client.request(method, params, ANSWER_BOUND_MS).then(
         (r: { result: unknown }) => check?.({ result: r.result }),
@@ -133,12 +194,16 @@ export async function runServerCase(ops: ServerOp[]): Promise<ServerRun> {
     );
   };
   try {
-    await client.request("initialize", {
-      processId: process.pid,
-      rootUri: folders[0]!.uri,
-      workspaceFolders: folders,
-      capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
-    }, ANSWER_BOUND_MS);
+    await client.request(
+      "initialize",
+      {
+        processId: process.pid,
+        rootUri: folders[0]!.uri,
+        workspaceFolders: folders,
+        capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
+      },
+      ANSWER_BOUND_MS,
+    );
     const indexed = client.waitFor("provenance/indexed", () => true, ANSWER_BOUND_MS * 2);
     client.notify("initialized", {});
     for (const op of ops) {
@@ -150,7 +215,9 @@ export async function runServerCase(ops: ServerOp[]): Promise<ServerRun> {
           if (open.has(uri) && op.op === "reopen") client.notify("textDocument/didClose", { textDocument: { uri } });
           else if (open.has(uri)) break;
           open.set(uri, { uri, version: 1, text: op.text });
-          client.notify("textDocument/didOpen", { textDocument: { uri, languageId: "plaintext", version: 1, text: op.text } });
+          client.notify("textDocument/didOpen", {
+            textDocument: { uri, languageId: "plaintext", version: 1, text: op.text },
+          });
           break;
         }
         case "change": {
@@ -158,7 +225,10 @@ export async function runServerCase(ops: ServerOp[]): Promise<ServerRun> {
           if (!doc) break;
           doc.version++;
           doc.text = op.text;
-          client.notify("textDocument/didChange", { textDocument: { uri, version: doc.version }, contentChanges: [{ text: op.text }] });
+          client.notify("textDocument/didChange", {
+            textDocument: { uri, version: doc.version },
+            contentChanges: [{ text: op.text }],
+          });
           break;
         }
         case "insert": {
@@ -167,7 +237,10 @@ export async function runServerCase(ops: ServerOp[]): Promise<ServerRun> {
           const edit = insertAt(doc.text, op.at, op.text);
           doc.version++;
           doc.text = edit.text;
-          client.notify("textDocument/didChange", { textDocument: { uri, version: doc.version }, contentChanges: [{ range: edit.range, text: op.text }] });
+          client.notify("textDocument/didChange", {
+            textDocument: { uri, version: doc.version },
+            contentChanges: [{ range: edit.range, text: op.text }],
+          });
           break;
         }
         case "burst": {
@@ -176,7 +249,10 @@ export async function runServerCase(ops: ServerOp[]): Promise<ServerRun> {
           for (let i = 0; i < op.count; i++) {
             doc.version++;
             doc.text += i % 2 === 0 ? " Officials said 5 troops were killed." : "\n";
-            client.notify("textDocument/didChange", { textDocument: { uri, version: doc.version }, contentChanges: [{ text: doc.text }] });
+            client.notify("textDocument/didChange", {
+              textDocument: { uri, version: doc.version },
+              contentChanges: [{ text: doc.text }],
+            });
           }
           break;
         }
@@ -191,11 +267,18 @@ export async function runServerCase(ops: ServerOp[]): Promise<ServerRun> {
           if (op.kind === "write") writeFileSync(path, op.text);
           else if (existed) unlinkSync(path);
           else break;
-          client.notify("workspace/didChangeWatchedFiles", { changes: [{ uri, type: op.kind === "delete" ? 3 : existed ? 2 : 1 }] });
+          client.notify("workspace/didChangeWatchedFiles", {
+            changes: [{ uri, type: op.kind === "delete" ? 3 : existed ? 2 : 1 }],
+          });
           break;
         }
         case "request": {
-          const params = op.method.startsWith("provenance/") && op.method !== "provenance/documentStats" ? {} : op.method === "provenance/documentStats" ? { uri } : { textDocument: { uri }, position: op.position, context: { includeDeclaration: true } };
+          const params =
+            op.method.startsWith("provenance/") && op.method !== "provenance/documentStats"
+              ? {}
+              : op.method === "provenance/documentStats"
+                ? { uri }
+                : { textDocument: { uri }, position: op.position, context: { includeDeclaration: true } };
           const id = client.nextId;
           request(op.method, params);
           if (op.cancel) client.notify("$/cancelRequest", { id });
@@ -205,7 +288,11 @@ export async function runServerCase(ops: ServerOp[]): Promise<ServerRun> {
           request(op.method, op.params, (r) => {
             const needsObject = op.method.startsWith("textDocument/") || op.method === "provenance/documentStats";
             const notObject = op.params === null || typeof op.params !== "object" || Array.isArray(op.params);
-            if (needsObject && notObject && r.error?.code !== -32602) report("missing params answer -32602", `${op.method} ${JSON.stringify(op.params)} → ${JSON.stringify(r)}`);
+            if (needsObject && notObject && r.error?.code !== -32602)
+              report(
+                "missing params answer -32602",
+                `${op.method} ${JSON.stringify(op.params)} → ${JSON.stringify(r)}`,
+              );
           });
           break;
         case "badFrame":
@@ -217,7 +304,13 @@ export async function runServerCase(ops: ServerOp[]): Promise<ServerRun> {
     await indexed.catch(() => report("indexing ends", "no provenance/indexed notification"));
     await checkState(client, dir, open, uriOf, report);
   } catch (error) {
-    report("server stays up", String((error as Error).message ?? error).split("\n").slice(0, 3).join(" "));
+    report(
+      "server stays up",
+      String((error as Error).message ?? error)
+        .split("\n")
+        .slice(0, 3)
+        .join(" "),
+    );
   } finally {
     await client.close().catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });
@@ -244,10 +337,17 @@ async function checkState(
       continue;
     }
     const a = analyze(expected);
-    const want = { figures: a.figures.length, claims: a.claims.length, actors: new Set(a.actors.map((x) => x.canonical)).size };
+    const want = {
+      figures: a.figures.length,
+      claims: a.claims.length,
+      actors: new Set(a.actors.map((x) => x.canonical)).size,
+    };
     const got = { figures: stats.figures, claims: stats.claims, actors: stats.actors };
     if (!stats.analysed || JSON.stringify(want) !== JSON.stringify(got)) {
-      report(doc ? "results match the open buffer" : "index equals disk", `${name}: want ${JSON.stringify(want)} got ${JSON.stringify(stats)} for ${JSON.stringify(expected).slice(0, 120)}`);
+      report(
+        doc ? "results match the open buffer" : "index equals disk",
+        `${name}: want ${JSON.stringify(want)} got ${JSON.stringify(stats)} for ${JSON.stringify(expected).slice(0, 120)}`,
+      );
     }
   }
 }

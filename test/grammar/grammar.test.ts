@@ -55,13 +55,16 @@ async function scopesPerChar(lines: string[]): Promise<string[][][]> {
     const r = g.tokenizeLine(line, state);
     state = r.ruleStack;
     const perChar: string[][] = new Array(line.length);
-    for (const t of r.tokens) for (let i = t.startIndex; i < Math.min(t.endIndex, line.length); i++) perChar[i] = t.scopes;
+    for (const t of r.tokens)
+      for (let i = t.startIndex; i < Math.min(t.endIndex, line.length); i++) perChar[i] = t.scopes;
     return perChar;
   });
 }
 
 const has = (scopes: string[] | undefined, selector: string) =>
-  !!scopes?.some((s) => s.split(" ").some((x) => x.endsWith(".source-text") && (x === selector || x.startsWith(`${selector}.`))));
+  !!scopes?.some((s) =>
+    s.split(" ").some((x) => x.endsWith(".source-text") && (x === selector || x.startsWith(`${selector}.`))),
+  );
 
 /**
  * `[substring, kind]`: the substring (first occurrence, or the `nth` with `[substring, kind, nth]`)
@@ -88,7 +91,9 @@ const CASES: Record<string, Case> = {
     ],
   },
   "bare numbers, percentages, money and magnitudes": {
-    lines: ["The plant made 6,000 drones, 4.5 percent of output, worth $1.2 billion and one million dollars; 2.5m people fled."],
+    lines: [
+      "The plant made 6,000 drones, 4.5 percent of output, worth $1.2 billion and one million dollars; 2.5m people fled.",
+    ],
     expect: [
       ["6,000", "figure"],
       ["4.5 percent", "figure"],
@@ -115,7 +120,9 @@ const CASES: Record<string, Case> = {
     ],
   },
   "years and dates are not figures": {
-    lines: ["On 25 June 2024 the ministry, which has reported since 2022 and from 2019 to 2021, published its figures in 2024."],
+    lines: [
+      "On 25 June 2024 the ministry, which has reported since 2022 and from 2019 to 2021, published its figures in 2024.",
+    ],
     expect: [
       ["25 June 2024", "!figure"],
       ["25 June 2024", "date"],
@@ -143,12 +150,23 @@ const CASES: Record<string, Case> = {
   },
   "a quotation spans lines": {
     lines: ["The minister said “we will not", "accept 300 more refugees,” adding nothing.", "Then he left."],
-    expect: [["“we will not", "quote"], ["accept 300 more refugees,”", "quote"], ["300", "figure"], ["adding", "!quote"], ["adding", "attribution"], ["Then", "!quote"]],
+    expect: [
+      ["“we will not", "quote"],
+      ["accept 300 more refugees,”", "quote"],
+      ["300", "figure"],
+      ["adding", "!quote"],
+      ["adding", "attribution"],
+      ["Then", "!quote"],
+    ],
     on: [0, 1, 1, 1, 1, 2],
   },
   "an unclosed quotation stops at a blank line": {
     lines: ['He said "we will fight on', "", "Officials denied it."],
-    expect: [['"we will fight on', "quote"], ["Officials", "!quote"], ["denied", "denial"]],
+    expect: [
+      ['"we will fight on', "quote"],
+      ["Officials", "!quote"],
+      ["denied", "denial"],
+    ],
     on: [0, 2, 2],
   },
   "attribution cues": {
@@ -180,7 +198,9 @@ const CASES: Record<string, Case> = {
     ],
   },
   "anonymous sources": {
-    lines: ["A senior Pentagon official, speaking on condition of anonymity, said so; sources familiar with the plan agreed."],
+    lines: [
+      "A senior Pentagon official, speaking on condition of anonymity, said so; sources familiar with the plan agreed.",
+    ],
     expect: [
       ["senior Pentagon official", "anonymous"],
       ["sources", "anonymous"],
@@ -189,7 +209,9 @@ const CASES: Record<string, Case> = {
     ],
   },
   "passive hedges and denial predicates": {
-    lines: ["The troops are said to number 3,000, he said to reporters; Moscow dismissed the report as propaganda and called it false, but a false flag is another matter."],
+    lines: [
+      "The troops are said to number 3,000, he said to reporters; Moscow dismissed the report as propaganda and called it false, but a false flag is another matter.",
+    ],
     expect: [
       ["are said to", "hedge"],
       ["said", "attribution", 1],
@@ -200,7 +222,9 @@ const CASES: Record<string, Case> = {
     ],
   },
   "titles, names and months are not cues": {
-    lines: ["Secretary of State Antony Blinken met the State Department team in May, as did Theresa May and member states; state media said two states agreed."],
+    lines: [
+      "Secretary of State Antony Blinken met the State Department team in May, as did Theresa May and member states; state media said two states agreed.",
+    ],
     expect: [
       ["state media", "!attribution"],
       ["two states", "!attribution"],
@@ -230,7 +254,9 @@ const CASES: Record<string, Case> = {
     ],
   },
   "no figures inside words or identifiers": {
-    lines: ["The Su-35 jets and F16s flew from base A4 on the 3rd day. Call +44-7700-900123 or 7027739813 (updated 23-10-2024)."],
+    lines: [
+      "The Su-35 jets and F16s flew from base A4 on the 3rd day. Call +44-7700-900123 or 7027739813 (updated 23-10-2024).",
+    ],
     expect: [
       ["+44-7700-900123", "!figure"],
       ["7027739813", "!figure"],
@@ -265,14 +291,20 @@ for (const [name, c] of Object.entries(CASES)) {
       const end = at + sub.length;
       const negative = want.startsWith("!");
       const scope = S[(negative ? want.slice(1) : want) as Kind];
-      const describe = () => chars.slice(at, end).map((s, i) => `${line[at + i]}:${(s ?? []).slice(1).join(",")}`).join(" | ");
+      const describe = () =>
+        chars
+          .slice(at, end)
+          .map((s, i) => `${line[at + i]}:${(s ?? []).slice(1).join(",")}`)
+          .join(" | ");
       if (negative) {
-        for (let i = at; i < end; i++) assert.ok(!has(chars[i], scope), `"${sub}" must not be ${scope}; got ${describe()}`);
+        for (let i = at; i < end; i++)
+          assert.ok(!has(chars[i], scope), `"${sub}" must not be ${scope}; got ${describe()}`);
       } else {
         for (let i = at; i < end; i++) assert.ok(has(chars[i], scope), `"${sub}" must be ${scope}; got ${describe()}`);
         // Exact extent, for token-like scopes (a quotation continues across lines, so only its ends are checked in line).
         if (at > 0) assert.ok(!has(chars[at - 1], scope), `"${sub}" ${scope} starts earlier: ${line}`);
-        if (end < line.length && scope !== S.quote) assert.ok(!has(chars[end], scope), `"${sub}" ${scope} runs on: ${line}`);
+        if (end < line.length && scope !== S.quote)
+          assert.ok(!has(chars[end], scope), `"${sub}" ${scope} runs on: ${line}`);
       }
     });
   });
@@ -280,7 +312,11 @@ for (const [name, c] of Object.entries(CASES)) {
 
 test("grammar: the committed grammar equals the one generated from cues.json", async () => {
   const gen = await import(pathToFileURL(`${root}scripts/gen-grammar.mjs`).href);
-  assert.equal(readFileSync(GRAMMAR, "utf8"), gen.renderGrammar(), "run node scripts/gen-grammar.mjs and commit the result");
+  assert.equal(
+    readFileSync(GRAMMAR, "utf8"),
+    gen.renderGrammar(),
+    "run node scripts/gen-grammar.mjs and commit the result",
+  );
 });
 
 test("grammar: every cue of cues.json is highlighted (reporting verbs, hedges, non-confirmation, passive hedges, anonymity, denial predicates)", async () => {

@@ -20,7 +20,10 @@ describe("language server: bad files, CRLF and BOM", { timeout: 120_000 }, () =>
     kyivText = readFileSync(join(ws.dir, KYIV), "utf8");
     writeFileSync(join(ws.dir, "binary.txt"), Buffer.from([0x49, 0x72, 0x61, 0x6e, 0x00, 0x01, 0x02, 0x00, 0x41]));
     writeFileSync(join(ws.dir, "latin1.txt"), Buffer.from("Caf\xe9 officials said about 2,000 drones.", "latin1"));
-    writeFileSync(join(ws.dir, "oversize.txt"), "Officials said about 2,000 drones arrived. ".repeat(Math.ceil((MAX * 2) / 43)));
+    writeFileSync(
+      join(ws.dir, "oversize.txt"),
+      "Officials said about 2,000 drones arrived. ".repeat(Math.ceil((MAX * 2) / 43)),
+    );
     // The Kyiv bulletin again, saved with a BOM and CRLF line ends.
     writeFileSync(join(ws.dir, "crlf-bom.txt"), "\ufeff" + kyivText.replace(/\n/g, "\r\n"));
     client = new TestClient({ folders: [ws.dir], settings: { maxFileSize: MAX } });
@@ -37,7 +40,9 @@ describe("language server: bad files, CRLF and BOM", { timeout: 120_000 }, () =>
     const indexed = await client.indexed();
     assert.equal(indexed.skipped, 3, JSON.stringify(indexed));
     assert.equal(indexed.files, 5, "the four examples and the CRLF/BOM copy");
-    const logs = client.notifications.filter((n) => n.method === "window/logMessage").map((n) => String(n.params.message));
+    const logs = client.notifications
+      .filter((n) => n.method === "window/logMessage")
+      .map((n) => String(n.params.message));
     const about = (name: string) => logs.filter((m) => m.includes(name));
     assert.equal(about("binary.txt").length, 1, logs.join("\n"));
     assert.match(about("binary.txt")[0]!, /binary|NUL/i);
@@ -69,7 +74,10 @@ describe("language server: bad files, CRLF and BOM", { timeout: 120_000 }, () =>
     const before = client.messages().length;
     const result = await client.request("provenance/reindex");
     assert.equal(result.skipped, 3);
-    const fresh = client.messages().slice(before).filter((m) => /binary\.txt|latin1\.txt|oversize\.txt/.test(m));
+    const fresh = client
+      .messages()
+      .slice(before)
+      .filter((m) => /binary\.txt|latin1\.txt|oversize\.txt/.test(m));
     assert.deepEqual(fresh, []);
   });
 
@@ -89,7 +97,9 @@ describe("language server: bad files, CRLF and BOM", { timeout: 120_000 }, () =>
     // Fixed: analysed again.
     client.change(uri, "Officials reportedly said about 2,500 drones.");
     // One diagnostic for the sentence (its unnamed source); its message names the hedge.
-    await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === "claim.anonymous" && /reportedly/.test(x.message)));
+    await client.waitForDiagnostics(uri, (d) =>
+      d.some((x) => x.code === "claim.anonymous" && /reportedly/.test(x.message)),
+    );
     client.close(uri);
   });
 

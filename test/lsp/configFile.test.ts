@@ -35,14 +35,22 @@ describe("provenance.config.json in the editor", { timeout: 120_000 }, () => {
   test("the config files are watched", () => {
     const watch = client.registrations.find((r) => r.method === "workspace/didChangeWatchedFiles");
     assert.ok(watch, "no file watchers registered");
-    const globs = watch.registerOptions.watchers.map((w: any) => (typeof w.globPattern === "string" ? w.globPattern : w.globPattern.pattern));
-    assert.ok(globs.some((g: string) => g.includes("provenance.config.json") && g.includes(".provenancerc.json")), JSON.stringify(globs));
+    const globs = watch.registerOptions.watchers.map((w: any) =>
+      typeof w.globPattern === "string" ? w.globPattern : w.globPattern.pattern,
+    );
+    assert.ok(
+      globs.some((g: string) => g.includes("provenance.config.json") && g.includes(".provenancerc.json")),
+      JSON.stringify(globs),
+    );
   });
 
   test("creating it disables a code and raises another", async () => {
     writeFileSync(configPath, JSON.stringify({ disable: ["claim.hedged"], severity: { "claim.denial": "error" } }));
     configChanged(1);
-    const diags = await client.waitForDiagnostics(kyivUri, (d) => !d.some((x) => x.code === "claim.hedged") && d.some((x) => x.code === "claim.denial"));
+    const diags = await client.waitForDiagnostics(
+      kyivUri,
+      (d) => !d.some((x) => x.code === "claim.hedged") && d.some((x) => x.code === "claim.denial"),
+    );
     assert.ok(diags.filter((d) => d.code === "claim.denial").every((d) => d.severity === 1));
   });
 
@@ -60,10 +68,15 @@ describe("provenance.config.json in the editor", { timeout: 120_000 }, () => {
     writeFileSync(configPath, "{ not json");
     configChanged(2);
     await client.waitForDiagnostics(kyivUri, (d) => d.some((x) => x.code === "claim.hedged" && x.severity === 3));
-    assert.ok(client.messages().some((m) => /provenance\.config\.json: not valid JSON/.test(m)), client.messages().join("\n"));
+    assert.ok(
+      client.messages().some((m) => /provenance\.config\.json: not valid JSON/.test(m)),
+      client.messages().join("\n"),
+    );
     rmSync(configPath);
     configChanged(3);
-    const diags = await client.waitForDiagnostics(kyivUri, (d) => d.some((x) => x.code === "claim.denial" && x.severity === 3));
+    const diags = await client.waitForDiagnostics(kyivUri, (d) =>
+      d.some((x) => x.code === "claim.denial" && x.severity === 3),
+    );
     assert.ok(diags.some((d) => d.code === "claim.hedged"));
   });
 });

@@ -33,7 +33,8 @@ describe("provenance/contradictions pages (stdio)", { timeout: 120_000 }, () => 
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), "provenance-pages-"));
-    for (let i = 1; i <= CHAD; i++) writeFileSync(join(dir, `chad-${i}.txt`), `Officials said Chad has sent ${i * 1000 + i} soldiers to Niger.\n`);
+    for (let i = 1; i <= CHAD; i++)
+      writeFileSync(join(dir, `chad-${i}.txt`), `Officials said Chad has sent ${i * 1000 + i} soldiers to Niger.\n`);
     for (let i = 1; i <= LAGOS; i++) {
       writeFileSync(join(dir, `lagos-low-${i}.txt`), "Police said 40 people were arrested in Lagos.\n");
       writeFileSync(join(dir, `lagos-high-${i}.txt`), "Witnesses said 300 people were arrested in Lagos.\n");
@@ -57,13 +58,28 @@ describe("provenance/contradictions pages (stdio)", { timeout: 120_000 }, () => 
     for (const page of [...small.pages, ...large.pages]) assert.equal(page.total, PAIRS + 1);
     assert.ok(small.pages.slice(0, -1).every((p) => p.contradictions.length === 7));
     assert.equal(small.pages.at(-1).nextCursor, undefined, "the last page has no cursor");
-    assert.deepEqual(large.items.map((c) => c.id), ids, "stable order");
-    assert.deepEqual((await walk(client, { pageSize: 50 })).items.map((c) => c.id), ids, "asked again: the same order");
+    assert.deepEqual(
+      large.items.map((c) => c.id),
+      ids,
+      "stable order",
+    );
+    assert.deepEqual(
+      (await walk(client, { pageSize: 50 })).items.map((c) => c.id),
+      ids,
+      "asked again: the same order",
+    );
   });
 
   test("one contradiction per conflicting pair of readings: each Chad pair once", async () => {
     const { items } = await walk(client, { pageSize: 200 });
-    const pairs = items.filter((c) => c.kind === "figure" && c.memberCount === 2).map((c) => c.members.map((m: any) => m.text).sort().join(" vs "));
+    const pairs = items
+      .filter((c) => c.kind === "figure" && c.memberCount === 2)
+      .map((c) =>
+        c.members
+          .map((m: any) => m.text)
+          .sort()
+          .join(" vs "),
+      );
     assert.equal(pairs.length, PAIRS);
     assert.equal(new Set(pairs).size, PAIRS);
   });
@@ -83,10 +99,18 @@ describe("provenance/contradictions pages (stdio)", { timeout: 120_000 }, () => 
 
   test("a pageSize that is not a positive integer, or a cursor the server never gave, answers -32602", async () => {
     for (const pageSize of [0, -3, 1.5, "10", true]) {
-      await rejectsWith(client.request("provenance/contradictions", { pageSize }), -32602, `pageSize ${JSON.stringify(pageSize)}`);
+      await rejectsWith(
+        client.request("provenance/contradictions", { pageSize }),
+        -32602,
+        `pageSize ${JSON.stringify(pageSize)}`,
+      );
     }
     for (const cursor of ["not-a-cursor", "", 42, Buffer.from('{"d":"x"}').toString("base64url")]) {
-      await rejectsWith(client.request("provenance/contradictions", { cursor }), -32602, `cursor ${JSON.stringify(cursor)}`);
+      await rejectsWith(
+        client.request("provenance/contradictions", { cursor }),
+        -32602,
+        `cursor ${JSON.stringify(cursor)}`,
+      );
     }
   });
 
@@ -105,13 +129,20 @@ describe("provenance/contradictions pages (stdio)", { timeout: 120_000 }, () => 
     assert.ok(lagos, "the Lagos contradiction");
     assert.deepEqual(lagos.sideCounts, { a: LAGOS, b: LAGOS });
     assert.equal(lagos.members.length, 6, "three per side");
-    assert.deepEqual(lagos.members.map((m: any) => m.side), ["a", "a", "a", "b", "b", "b"]);
+    assert.deepEqual(
+      lagos.members.map((m: any) => m.side),
+      ["a", "a", "a", "b", "b", "b"],
+    );
 
     const members: any[] = [];
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const page = await client.request("provenance/contradictionMembers", { id: lagos.id, pageSize: 5, ...(cursor ? { cursor } : {}) });
+      const page = await client.request("provenance/contradictionMembers", {
+        id: lagos.id,
+        pageSize: 5,
+        ...(cursor ? { cursor } : {}),
+      });
       assert.equal(page.total, 2 * LAGOS);
       assert.ok(page.members.length <= 5);
       members.push(...page.members);
@@ -121,8 +152,15 @@ describe("provenance/contradictions pages (stdio)", { timeout: 120_000 }, () => 
     assert.equal(pages, Math.ceil((2 * LAGOS) / 5));
     assert.equal(members.length, 2 * LAGOS);
     assert.equal(new Set(members.map((m) => m.uri)).size, 2 * LAGOS, "every file once");
-    assert.deepEqual(members.map((m) => m.side), [...Array(LAGOS).fill("a"), ...Array(LAGOS).fill("b")], "side a first");
-    const sides = new Map([["a", new Set<string>()], ["b", new Set<string>()]]);
+    assert.deepEqual(
+      members.map((m) => m.side),
+      [...Array(LAGOS).fill("a"), ...Array(LAGOS).fill("b")],
+      "side a first",
+    );
+    const sides = new Map([
+      ["a", new Set<string>()],
+      ["b", new Set<string>()],
+    ]);
     for (const m of members) sides.get(m.side)!.add(m.text);
     assert.equal(sides.get("a")!.size + sides.get("b")!.size, 2, "each side one reading");
 
@@ -132,11 +170,23 @@ describe("provenance/contradictions pages (stdio)", { timeout: 120_000 }, () => 
   });
 
   test("contradictionMembers: an unknown id answers ContentModified, bad params -32602", async () => {
-    await rejectsWith(client.request("provenance/contradictionMembers", { id: "f-no-such-thing" }), -32801, "unknown id");
+    await rejectsWith(
+      client.request("provenance/contradictionMembers", { id: "f-no-such-thing" }),
+      -32801,
+      "unknown id",
+    );
     await rejectsWith(client.request("provenance/contradictionMembers", {}), -32602, "no id");
     const { contradictions } = await client.request("provenance/contradictions", { pageSize: 1 });
-    await rejectsWith(client.request("provenance/contradictionMembers", { id: contradictions[0].id, pageSize: 0 }), -32602, "pageSize 0");
-    await rejectsWith(client.request("provenance/contradictionMembers", { id: contradictions[0].id, cursor: "zz" }), -32602, "bad cursor");
+    await rejectsWith(
+      client.request("provenance/contradictionMembers", { id: contradictions[0].id, pageSize: 0 }),
+      -32602,
+      "pageSize 0",
+    );
+    await rejectsWith(
+      client.request("provenance/contradictionMembers", { id: contradictions[0].id, cursor: "zz" }),
+      -32602,
+      "bad cursor",
+    );
   });
 
   test("a cursor from an older corpus version continues after the items already seen, and says the list changed", async () => {

@@ -18,16 +18,109 @@ interface OffsetCase {
 }
 
 const OFFSET_CASES: OffsetCase[] = [
-  { name: "empty text", text: "", cases: [[0, 0, 0], [5, 0, 0]] },
-  { name: "LF", text: "ab\ncd\n", cases: [[0, 0, 0], [2, 0, 2], [3, 1, 0], [5, 1, 2], [6, 2, 0]] },
-  { name: "CRLF", text: "ab\r\ncd\r\nef", cases: [[0, 0, 0], [2, 0, 2], [3, 0, 2], [4, 1, 0], [6, 1, 2], [7, 1, 2], [8, 2, 0], [10, 2, 2]] },
-  { name: "lone CR", text: "ab\rcd", cases: [[2, 0, 2], [3, 1, 0], [5, 1, 2]] },
-  { name: "mixed terminators", text: "a\nb\r\nc\rd", cases: [[2, 1, 0], [5, 2, 0], [7, 3, 0], [8, 3, 1]] },
-  { name: "blank CRLF lines", text: "\r\n\r\nx", cases: [[0, 0, 0], [2, 1, 0], [4, 2, 0], [5, 2, 1]] },
-  { name: "surrogate pair", text: `${PILE}x\n${PILE}y`, cases: [[0, 0, 0], [2, 0, 2], [3, 0, 3], [4, 1, 0], [6, 1, 2], [7, 1, 3]] },
-  { name: "BOM shifts line 0 by one", text: `${BOM}ab\ncd`, cases: [[0, 0, 1], [2, 0, 3], [3, 1, 0], [5, 1, 2]] },
-  { name: "BOM + CRLF", text: `${BOM}a\r\nb`, cases: [[0, 0, 1], [1, 0, 2], [2, 0, 2], [3, 1, 0], [4, 1, 1]] },
-  { name: "offset past the end is clamped", text: "abc", cases: [[99, 0, 3], [-4, 0, 0]] },
+  {
+    name: "empty text",
+    text: "",
+    cases: [
+      [0, 0, 0],
+      [5, 0, 0],
+    ],
+  },
+  {
+    name: "LF",
+    text: "ab\ncd\n",
+    cases: [
+      [0, 0, 0],
+      [2, 0, 2],
+      [3, 1, 0],
+      [5, 1, 2],
+      [6, 2, 0],
+    ],
+  },
+  {
+    name: "CRLF",
+    text: "ab\r\ncd\r\nef",
+    cases: [
+      [0, 0, 0],
+      [2, 0, 2],
+      [3, 0, 2],
+      [4, 1, 0],
+      [6, 1, 2],
+      [7, 1, 2],
+      [8, 2, 0],
+      [10, 2, 2],
+    ],
+  },
+  {
+    name: "lone CR",
+    text: "ab\rcd",
+    cases: [
+      [2, 0, 2],
+      [3, 1, 0],
+      [5, 1, 2],
+    ],
+  },
+  {
+    name: "mixed terminators",
+    text: "a\nb\r\nc\rd",
+    cases: [
+      [2, 1, 0],
+      [5, 2, 0],
+      [7, 3, 0],
+      [8, 3, 1],
+    ],
+  },
+  {
+    name: "blank CRLF lines",
+    text: "\r\n\r\nx",
+    cases: [
+      [0, 0, 0],
+      [2, 1, 0],
+      [4, 2, 0],
+      [5, 2, 1],
+    ],
+  },
+  {
+    name: "surrogate pair",
+    text: `${PILE}x\n${PILE}y`,
+    cases: [
+      [0, 0, 0],
+      [2, 0, 2],
+      [3, 0, 3],
+      [4, 1, 0],
+      [6, 1, 2],
+      [7, 1, 3],
+    ],
+  },
+  {
+    name: "BOM shifts line 0 by one",
+    text: `${BOM}ab\ncd`,
+    cases: [
+      [0, 0, 1],
+      [2, 0, 3],
+      [3, 1, 0],
+      [5, 1, 2],
+    ],
+  },
+  {
+    name: "BOM + CRLF",
+    text: `${BOM}a\r\nb`,
+    cases: [
+      [0, 0, 1],
+      [1, 0, 2],
+      [2, 0, 2],
+      [3, 1, 0],
+      [4, 1, 1],
+    ],
+  },
+  {
+    name: "offset past the end is clamped",
+    text: "abc",
+    cases: [
+      [99, 0, 3],
+      [-4, 0, 0],
+    ],
+  },
 ];
 
 describe("LineMap.positionAt (engine offset → LSP position)", () => {
@@ -42,14 +135,50 @@ describe("LineMap.positionAt (engine offset → LSP position)", () => {
 });
 
 describe("LineMap.offsetAt (LSP position → engine offset)", () => {
-  const cases: Array<{ name: string; text: string; cases: Array<[line: number, character: number, offset: number]> }> = [
-    { name: "LF", text: "ab\ncd", cases: [[0, 0, 0], [0, 2, 2], [1, 0, 3], [1, 2, 5]] },
-    { name: "CRLF: a character past the line end stops before \\r", text: "ab\r\ncd", cases: [[0, 2, 2], [0, 9, 2], [1, 0, 4], [1, 1, 5]] },
-    { name: "line past the end → end of text", text: "ab\ncd", cases: [[7, 0, 5]] },
-    { name: "negative line → 0", text: "ab", cases: [[-1, 3, 0]] },
-    { name: "BOM: positions count it, engine offsets do not", text: `${BOM}ab\ncd`, cases: [[0, 0, 0], [0, 1, 0], [0, 2, 1], [0, 3, 2], [1, 1, 4]] },
-    { name: "surrogate pair", text: `${PILE}ab`, cases: [[0, 2, 2], [0, 3, 3]] },
-  ];
+  const cases: Array<{ name: string; text: string; cases: Array<[line: number, character: number, offset: number]> }> =
+    [
+      {
+        name: "LF",
+        text: "ab\ncd",
+        cases: [
+          [0, 0, 0],
+          [0, 2, 2],
+          [1, 0, 3],
+          [1, 2, 5],
+        ],
+      },
+      {
+        name: "CRLF: a character past the line end stops before \\r",
+        text: "ab\r\ncd",
+        cases: [
+          [0, 2, 2],
+          [0, 9, 2],
+          [1, 0, 4],
+          [1, 1, 5],
+        ],
+      },
+      { name: "line past the end → end of text", text: "ab\ncd", cases: [[7, 0, 5]] },
+      { name: "negative line → 0", text: "ab", cases: [[-1, 3, 0]] },
+      {
+        name: "BOM: positions count it, engine offsets do not",
+        text: `${BOM}ab\ncd`,
+        cases: [
+          [0, 0, 0],
+          [0, 1, 0],
+          [0, 2, 1],
+          [0, 3, 2],
+          [1, 1, 4],
+        ],
+      },
+      {
+        name: "surrogate pair",
+        text: `${PILE}ab`,
+        cases: [
+          [0, 2, 2],
+          [0, 3, 3],
+        ],
+      },
+    ];
   for (const c of cases) {
     test(c.name, () => {
       const map = new LineMap(c.text);
@@ -76,12 +205,18 @@ describe("LineMap.offsetAt (LSP position → engine offset)", () => {
 describe("LineMap.rangeOf", () => {
   test("a range never splits a surrogate pair: start snaps back, end snaps forward", () => {
     const map = new LineMap(`a${PILE}b`);
-    assert.deepEqual(map.rangeOf({ start: 2, end: 2 }), { start: { line: 0, character: 1 }, end: { line: 0, character: 3 } });
+    assert.deepEqual(map.rangeOf({ start: 2, end: 2 }), {
+      start: { line: 0, character: 1 },
+      end: { line: 0, character: 3 },
+    });
   });
 
   test("a span over CRLF lines", () => {
     const map = new LineMap("one\r\ntwo\r\nthree");
-    assert.deepEqual(map.rangeOf({ start: 1, end: 12 }), { start: { line: 0, character: 1 }, end: { line: 2, character: 2 } });
+    assert.deepEqual(map.rangeOf({ start: 1, end: 12 }), {
+      start: { line: 0, character: 1 },
+      end: { line: 2, character: 2 },
+    });
   });
 
   test("linePieces splits multi-line spans, without terminators", () => {
@@ -107,7 +242,9 @@ describe("LineMap.rangeOf", () => {
 
 describe("toDiagnostic (rule code + severity → Diagnostic)", () => {
   const range = { start: { line: 1, character: 2 }, end: { line: 1, character: 12 } };
-  const cases: Array<[severity: "error" | "warning" | "information" | "hint" | "off", expected: DiagnosticSeverity | undefined]> = [
+  const cases: Array<
+    [severity: "error" | "warning" | "information" | "hint" | "off", expected: DiagnosticSeverity | undefined]
+  > = [
     ["error", DiagnosticSeverity.Error],
     ["warning", DiagnosticSeverity.Warning],
     ["information", DiagnosticSeverity.Information],
@@ -142,7 +279,9 @@ describe("toDiagnostic (rule code + severity → Diagnostic)", () => {
       message: "Conflicting figure",
       related: [{ uri: "file:///w/a.txt", range, message: "U.S. officials: as many as 1,000" }],
     });
-    assert.deepEqual(d?.relatedInformation, [{ location: { uri: "file:///w/a.txt", range }, message: "U.S. officials: as many as 1,000" }]);
+    assert.deepEqual(d?.relatedInformation, [
+      { location: { uri: "file:///w/a.txt", range }, message: "U.S. officials: as many as 1,000" },
+    ]);
   });
 
   test("lineLink is 1-based", () => {
@@ -159,7 +298,8 @@ describe("LineTable (a closed file's line map without its text) answers as LineM
       assert.equal(table.lineCount, map.lineCount);
       assert.equal(table.bomShift, map.bomShift);
       for (let offset = -1; offset <= text.length + 1; offset++) {
-        for (const bias of ["start", "end"] as const) assert.deepEqual(table.positionAt(offset, bias), map.positionAt(offset, bias), `offset ${offset} ${bias}`);
+        for (const bias of ["start", "end"] as const)
+          assert.deepEqual(table.positionAt(offset, bias), map.positionAt(offset, bias), `offset ${offset} ${bias}`);
         for (let end = offset; end <= text.length + 1; end++) {
           assert.deepEqual(table.rangeOf({ start: offset, end }), map.rangeOf({ start: offset, end }));
           assert.deepEqual(table.linePieces({ start: offset, end }), map.linePieces({ start: offset, end }));
@@ -167,7 +307,8 @@ describe("LineTable (a closed file's line map without its text) answers as LineM
       }
       for (let line = -1; line <= map.lineCount + 1; line++) {
         assert.deepEqual(table.lineRange(line), map.lineRange(line));
-        for (let character = -1; character <= 6; character++) assert.equal(table.offsetAt({ line, character }), map.offsetAt({ line, character }), `${line}:${character}`);
+        for (let character = -1; character <= 6; character++)
+          assert.equal(table.offsetAt({ line, character }), map.offsetAt({ line, character }), `${line}:${character}`);
       }
     });
   }

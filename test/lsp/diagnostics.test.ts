@@ -19,7 +19,8 @@ describe("computeDiagnostics on the examples", () => {
 
   before(() => {
     sources = new SourceIndex(quiet, () => undefined);
-    for (const name of readdirSync(examplesDir)) sources.set(`file:///ex/${name}`, readFileSync(join(examplesDir, name), "utf8"));
+    for (const name of readdirSync(examplesDir))
+      sources.set(`file:///ex/${name}`, readFileSync(join(examplesDir, name), "utf8"));
     kyivLines = readFileSync(join(examplesDir, "kyiv-bulletin-2026-03-03.txt"), "utf8").split("\n");
   });
 
@@ -28,7 +29,8 @@ describe("computeDiagnostics on the examples", () => {
   test("default severities per code; the hedge sits on its cue", () => {
     const diags = computeDiagnostics(sources, KYIV, normalizeSettings({}));
     const severities = new Map<string, Set<number>>();
-    for (const d of diags) severities.set(String(d.code), (severities.get(String(d.code)) ?? new Set()).add(d.severity!));
+    for (const d of diags)
+      severities.set(String(d.code), (severities.get(String(d.code)) ?? new Set()).add(d.severity!));
     assert.deepEqual([...(severities.get("claim.hedged") ?? [])], [3]);
     assert.deepEqual([...(severities.get("claim.denial") ?? [])], [3]);
     assert.deepEqual([...(severities.get("claim.attributed") ?? [])], [4]);
@@ -42,7 +44,10 @@ describe("computeDiagnostics on the examples", () => {
   test("a denied, attributed, contradicted sentence gets one diagnostic naming every kind", () => {
     const diags = computeDiagnostics(sources, KYIV, normalizeSettings({}));
     const onDenialLine = diags.filter((d) => d.range.start.line === 5);
-    assert.deepEqual(onDenialLine.map((d) => d.code), ["stance.conflict"]);
+    assert.deepEqual(
+      onDenialLine.map((d) => d.code),
+      ["stance.conflict"],
+    );
     assert.equal(covered(onDenialLine[0]), "denied");
     assert.match(String(onDenialLine[0]!.message), /denial/);
     assert.match(String(onDenialLine[0]!.message), /attributed/);
@@ -51,11 +56,18 @@ describe("computeDiagnostics on the examples", () => {
   test("severity off hides a code; the next kind of the sentence shows instead", () => {
     const settings = normalizeSettings({ severity: { "stance.conflict": "off", "claim.hedged": "error" } });
     let diags = computeDiagnostics(sources, KYIV, settings);
-    assert.deepEqual(diags.filter((d) => d.range.start.line === 5).map((d) => d.code), ["claim.denial"]);
+    assert.deepEqual(
+      diags.filter((d) => d.range.start.line === 5).map((d) => d.code),
+      ["claim.denial"],
+    );
     assert.ok(diags.filter((d) => d.code === "claim.hedged").every((d) => d.severity === 1));
     settings.severity["claim.denial"] = "off";
     diags = computeDiagnostics(sources, KYIV, settings);
-    assert.deepEqual(diags.filter((d) => d.range.start.line === 5).map((d) => d.code), ["claim.attributed"], "Tehran's statement is still attributed");
+    assert.deepEqual(
+      diags.filter((d) => d.range.start.line === 5).map((d) => d.code),
+      ["claim.attributed"],
+      "Tehran's statement is still attributed",
+    );
   });
 
   test("no two diagnostics of a file are the same; no internal subject ids in messages", () => {
@@ -77,7 +89,9 @@ describe("computeDiagnostics on the examples", () => {
   test("conflict related information points at other files, once per mention", () => {
     const diags = computeDiagnostics(sources, KYIV, normalizeSettings({}));
     const conflict = diags.find((d) => d.code === "figure.conflict")!;
-    const keys = conflict.relatedInformation!.map((r) => `${r.location.uri}#${r.location.range.start.line}:${r.location.range.start.character}`);
+    const keys = conflict.relatedInformation!.map(
+      (r) => `${r.location.uri}#${r.location.range.start.line}:${r.location.range.start.character}`,
+    );
     assert.equal(new Set(keys).size, keys.length, "no duplicates");
     assert.ok(conflict.relatedInformation!.some((r) => r.location.uri.endsWith("washington-desk-2026-03-10.txt")));
   });
@@ -86,7 +100,10 @@ describe("computeDiagnostics on the examples", () => {
     for (const name of readdirSync(examplesDir)) {
       for (const d of computeDiagnostics(sources, `file:///ex/${name}`, normalizeSettings({}))) {
         assert.equal(d.source, "provenance");
-        assert.match(String(d.code), /^(claim\.(attributed|hedged|anonymous|denial)|figure|figure\.conflict|stance\.conflict)$/);
+        assert.match(
+          String(d.code),
+          /^(claim\.(attributed|hedged|anonymous|denial)|figure|figure\.conflict|stance\.conflict)$/,
+        );
         assert.ok(String(d.message).length > 10);
       }
     }
@@ -96,7 +113,8 @@ describe("computeDiagnostics on the examples", () => {
 describe("settled contradictions right after an edit", () => {
   test("the edited file keeps its conflicts (matched by text) without recomputing the corpus", () => {
     const sources = new SourceIndex(quiet, () => undefined);
-    for (const name of readdirSync(examplesDir)) sources.set(`file:///ex/${name}`, readFileSync(join(examplesDir, name), "utf8"));
+    for (const name of readdirSync(examplesDir))
+      sources.set(`file:///ex/${name}`, readFileSync(join(examplesDir, name), "utf8"));
     let computed = 0;
     const original = sources.corpus.contradictions.bind(sources.corpus);
     sources.corpus.contradictions = () => (computed++, original());
@@ -112,8 +130,14 @@ describe("settled contradictions right after an edit", () => {
     const lines = edited.split("\n");
     const conflict = diags.find((d) => d.code === "figure.conflict");
     assert.ok(conflict, "the conflict survives the edit");
-    assert.equal(lines[conflict.range.start.line]!.slice(conflict.range.start.character, conflict.range.end.character), "about 2,000");
-    assert.ok(conflict.relatedInformation!.every((r) => r.location.uri !== KYIV), "stale spans of the edited file are not pointed at");
+    assert.equal(
+      lines[conflict.range.start.line]!.slice(conflict.range.start.character, conflict.range.end.character),
+      "about 2,000",
+    );
+    assert.ok(
+      conflict.relatedInformation!.every((r) => r.location.uri !== KYIV),
+      "stale spans of the edited file are not pointed at",
+    );
 
     const fresh = computeDiagnostics(sources, KYIV, normalizeSettings({}), sources.freshView());
     assert.equal(computed, 2);

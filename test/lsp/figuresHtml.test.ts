@@ -13,14 +13,38 @@ const RESULT: FiguresResult = {
       label: "Iran drones in Russia",
       conflicting: true,
       members: [
-        { uri: "file:///w/washington.txt", range, text: "as many as 1,000", value: 1000, qualifier: "upto", unit: "drones", source: "U.S. officials", date: "10 March 2026", conflicting: true },
-        { uri: "file:///w/x.txt", range, text: "<script>alert(1)</script>", value: 1, qualifier: "exact", unit: null, source: 'a "quoted" <b>source</b>', date: null, conflicting: false },
+        {
+          uri: "file:///w/washington.txt",
+          range,
+          text: "as many as 1,000",
+          value: 1000,
+          qualifier: "upto",
+          unit: "drones",
+          source: "U.S. officials",
+          date: "10 March 2026",
+          conflicting: true,
+        },
+        {
+          uri: "file:///w/x.txt",
+          range,
+          text: "<script>alert(1)</script>",
+          value: 1,
+          qualifier: "exact",
+          unit: null,
+          source: 'a "quoted" <b>source</b>',
+          date: null,
+          conflicting: false,
+        },
       ],
     },
   ],
 };
 
-const html = renderFiguresHtml(RESULT, { nonce: "abc123", cspSource: "vscode-webview://x", now: new Date("2026-03-20T10:00:00Z") });
+const html = renderFiguresHtml(RESULT, {
+  nonce: "abc123",
+  cspSource: "vscode-webview://x",
+  now: new Date("2026-03-20T10:00:00Z"),
+});
 
 test("a strict Content-Security-Policy: nothing but the nonce'd style and script", () => {
   const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? "";
@@ -57,7 +81,19 @@ test("hostile text stays text, in elements and in attribute values", () => {
           subject: "s",
           label: hostile,
           conflicting: false,
-          members: [{ uri: `file:///w/${hostile}.txt`, range, text: hostile, value: 1, qualifier: "exact", unit: hostile, source: hostile, date: hostile, conflicting: false }],
+          members: [
+            {
+              uri: `file:///w/${hostile}.txt`,
+              range,
+              text: hostile,
+              value: 1,
+              qualifier: "exact",
+              unit: hostile,
+              source: hostile,
+              date: hostile,
+              conflicting: false,
+            },
+          ],
         },
       ],
     },
@@ -65,6 +101,7 @@ test("hostile text stays text, in elements and in attribute values", () => {
   );
   assert.doesNotMatch(page, /<img/, "no element from the text");
   assert.equal((page.match(/<script/g) ?? []).length, 1, "only the page's own script");
-  for (const attribute of page.matchAll(/(?:data-uri|title)="([^"]*)"/g)) assert.doesNotMatch(attribute[1]!, /[<>']/, "quotes and brackets are entities inside attributes");
+  for (const attribute of page.matchAll(/(?:data-uri|title)="([^"]*)"/g))
+    assert.doesNotMatch(attribute[1]!, /[<>']/, "quotes and brackets are entities inside attributes");
   assert.match(page, /&quot;&gt;&lt;img src=x onerror=alert\(1\)&gt; &#39; &amp; &lt;script&gt;/);
 });

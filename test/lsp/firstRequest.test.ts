@@ -47,66 +47,91 @@ describe("requests sent before the first index completes", { timeout: 120_000 },
   test("references, hover, code lens and contradictions at once all see the other files", async () => {
     const position = positionOf(kyivText, "2,000", 1);
     const [references, hover, lenses, contradictions] = await Promise.all([
-      client.request<any[]>("textDocument/references", { textDocument: { uri: kyivUri }, position, context: { includeDeclaration: true } }),
+      client.request<any[]>("textDocument/references", {
+        textDocument: { uri: kyivUri },
+        position,
+        context: { includeDeclaration: true },
+      }),
       client.request("textDocument/hover", { textDocument: { uri: kyivUri }, position }),
       client.request<any[]>("textDocument/codeLens", { textDocument: { uri: kyivUri } }),
       client.request<any>("provenance/contradictions", {}),
     ]);
-    assert.ok(references.some((r) => r.uri.endsWith(LONDON)), JSON.stringify(references.map((r) => r.uri)));
+    assert.ok(
+      references.some((r) => r.uri.endsWith(LONDON)),
+      JSON.stringify(references.map((r) => r.uri)),
+    );
     assert.match(hoverText(hover), new RegExp(LONDON.replace(/\./g, "\\.")));
     assert.doesNotMatch(hoverText(hover), /No other value for this subject/);
-    assert.ok(lenses.some((l) => /also in/.test(l.command?.title ?? "")), JSON.stringify(lenses));
+    assert.ok(
+      lenses.some((l) => /also in/.test(l.command?.title ?? "")),
+      JSON.stringify(lenses),
+    );
     assert.ok(contradictions.contradictions.some((c: any) => c.members.some((m: any) => m.uri.endsWith(LONDON))));
   });
 });
 
-describe("what the user sees carries no internal id; dates are the claim's or the dateline", { timeout: 60_000 }, () => {
-  let dir: string;
-  let client: TestClient;
-  let uri: string;
-  const text = `Harbour news\n\nOfficials said the plant employs 30 people and sold 12 boats.\n${"The council met again to discuss the harbour budget and the new ferry timetable. ".repeat(10)}\nThe last strike, the mayor recalled, was in August 2019.\n`;
+describe(
+  "what the user sees carries no internal id; dates are the claim's or the dateline",
+  { timeout: 60_000 },
+  () => {
+    let dir: string;
+    let client: TestClient;
+    let uri: string;
+    const text = `Harbour news\n\nOfficials said the plant employs 30 people and sold 12 boats.\n${"The council met again to discuss the harbour budget and the new ferry timetable. ".repeat(10)}\nThe last strike, the mayor recalled, was in August 2019.\n`;
 
-  before(async () => {
-    dir = mkdtempSync(join(tmpdir(), "provenance-ids-"));
-    writeFileSync(join(dir, "harbour.txt"), text);
-    client = new TestClient({ folders: [dir] });
-    await client.initialize();
-    await client.indexed();
-    uri = client.open(join(dir, "harbour.txt"));
-  });
+    before(async () => {
+      dir = mkdtempSync(join(tmpdir(), "provenance-ids-"));
+      writeFileSync(join(dir, "harbour.txt"), text);
+      client = new TestClient({ folders: [dir] });
+      await client.initialize();
+      await client.indexed();
+      uri = client.open(join(dir, "harbour.txt"));
+    });
 
-  after(async () => {
-    await client?.shutdown();
-    rmSync(dir, { recursive: true, force: true });
-  });
+    after(async () => {
+      await client?.shutdown();
+      rmSync(dir, { recursive: true, force: true });
+    });
 
-  test("figure diagnostics and hovers name the subject in words", async () => {
-    const diagnostics = await client.waitForDiagnostics(uri, (d) => d.filter((x) => x.code === "figure").length >= 2);
-    for (const d of diagnostics) assert.doesNotMatch(d.message, INTERNAL_ID);
-    for (const needle of ["30 people", "12 boats", "Officials"]) {
-      const hover = hoverText(await client.request("textDocument/hover", { textDocument: { uri }, position: positionOf(text, needle, 1) }));
-      assert.ok(hover.length > 0);
-      assert.doesNotMatch(hover, INTERNAL_ID, hover);
-    }
-    const symbols = JSON.stringify(await client.request("textDocument/documentSymbol", { textDocument: { uri } }));
-    assert.doesNotMatch(symbols, /@[0-9a-z]{4,}/);
-  });
+    test("figure diagnostics and hovers name the subject in words", async () => {
+      const diagnostics = await client.waitForDiagnostics(uri, (d) => d.filter((x) => x.code === "figure").length >= 2);
+      for (const d of diagnostics) assert.doesNotMatch(d.message, INTERNAL_ID);
+      for (const needle of ["30 people", "12 boats", "Officials"]) {
+        const hover = hoverText(
+          await client.request("textDocument/hover", { textDocument: { uri }, position: positionOf(text, needle, 1) }),
+        );
+        assert.ok(hover.length > 0);
+        assert.doesNotMatch(hover, INTERNAL_ID, hover);
+      }
+      const symbols = JSON.stringify(await client.request("textDocument/documentSymbol", { textDocument: { uri } }));
+      assert.doesNotMatch(symbols, /@[0-9a-z]{4,}/);
+    });
 
-  test("a claim without a date says so, instead of the first date found further down", async () => {
-    const hover = hoverText(await client.request("textDocument/hover", { textDocument: { uri }, position: positionOf(text, "Officials", 2) }));
-    assert.match(hover, /\*\*When:\*\* not stated/);
-    assert.doesNotMatch(hover, /2019/);
-  });
-});
+    test("a claim without a date says so, instead of the first date found further down", async () => {
+      const hover = hoverText(
+        await client.request("textDocument/hover", {
+          textDocument: { uri },
+          position: positionOf(text, "Officials", 2),
+        }),
+      );
+      assert.match(hover, /\*\*When:\*\* not stated/);
+      assert.doesNotMatch(hover, /2019/);
+    });
+  },
+);
 
 type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
-const before_ = (a: Range["start"], b: Range["start"]) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+const before_ = (a: Range["start"], b: Range["start"]) =>
+  a.line < b.line || (a.line === b.line && a.character <= b.character);
 const inside = (inner: Range, outer: Range) => before_(outer.start, inner.start) && before_(inner.end, outer.end);
 
 function checkSymbols(symbols: any[], where: string, parent?: Range): number {
   let n = 0;
   for (const s of symbols) {
-    assert.ok(inside(s.selectionRange, s.range), `${where}: "${s.name}" selectionRange ${JSON.stringify(s.selectionRange)} outside ${JSON.stringify(s.range)}`);
+    assert.ok(
+      inside(s.selectionRange, s.range),
+      `${where}: "${s.name}" selectionRange ${JSON.stringify(s.selectionRange)} outside ${JSON.stringify(s.range)}`,
+    );
     if (parent) assert.ok(inside(s.range, parent), `${where}: "${s.name}" outside its parent`);
     n += 1 + checkSymbols(s.children ?? [], where, s.range);
   }

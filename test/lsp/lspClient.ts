@@ -58,12 +58,17 @@ export class TestClient {
     this.settings = options.settings ?? {};
     this.proc = spawn(process.execPath, [serverPath, "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
     this.proc.stderr!.on("data", (d) => (this.stderr = (this.stderr + String(d)).slice(-8000)));
-    this.rpc = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    this.rpc = createMessageConnection(
+      new StreamMessageReader(this.proc.stdout!),
+      new StreamMessageWriter(this.proc.stdin!),
+    );
     this.rpc.onNotification((method, params) => this.onNotification(method, params));
     // vscode-jsonrpc routes $/progress apart from other notifications.
     this.rpc.onUnhandledProgress((params) => this.onNotification("$/progress", params));
     this.rpc.onRequest("workspace/configuration", (params: any) =>
-      (params.items ?? []).map((item: any) => (item.section === "provenance" ? this.settings : { provenance: this.settings })),
+      (params.items ?? []).map((item: any) =>
+        item.section === "provenance" ? this.settings : { provenance: this.settings },
+      ),
     );
     this.rpc.onRequest("client/registerCapability", (params: any) => {
       this.registrations.push(...(params.registrations ?? []));
@@ -144,7 +149,12 @@ export class TestClient {
    * Resolves with the params of the first notification `method` satisfying `predicate`. With
    * `past`, a notification already received counts.
    */
-  waitFor(method: string, predicate: (params: any) => boolean = () => true, timeoutMs = 20_000, past = false): Promise<any> {
+  waitFor(
+    method: string,
+    predicate: (params: any) => boolean = () => true,
+    timeoutMs = 20_000,
+    past = false,
+  ): Promise<any> {
     if (past) {
       const seen = this.notifications.find((n) => n.method === method && safe(() => predicate(n.params)));
       if (seen) return Promise.resolve(seen.params);
@@ -158,7 +168,11 @@ export class TestClient {
         timer: setTimeout(() => {
           this.waiters.delete(waiter);
           const got = this.notifications.filter((n) => n.method === method).slice(-3);
-          reject(new Error(`no ${method} matching within ${timeoutMs} ms; last: ${JSON.stringify(got).slice(0, 1500)}\nstderr: ${this.stderr}`));
+          reject(
+            new Error(
+              `no ${method} matching within ${timeoutMs} ms; last: ${JSON.stringify(got).slice(0, 1500)}\nstderr: ${this.stderr}`,
+            ),
+          );
         }, timeoutMs),
       };
       this.waiters.add(waiter);
@@ -172,9 +186,11 @@ export class TestClient {
   waitForDiagnostics(uri: string, predicate: (diagnostics: any[]) => boolean, timeoutMs = 20_000): Promise<any[]> {
     const current = this.diagnostics.get(uri);
     if (current && safe(() => predicate(current))) return Promise.resolve(current);
-    return this.waitFor("textDocument/publishDiagnostics", (p) => p.uri === uri && predicate(p.diagnostics), timeoutMs).then(
-      (p) => p.diagnostics,
-    );
+    return this.waitFor(
+      "textDocument/publishDiagnostics",
+      (p) => p.uri === uri && predicate(p.diagnostics),
+      timeoutMs,
+    ).then((p) => p.diagnostics);
   }
 
   open(path: string, languageId = "plaintext", text = readFileSync(path, "utf8")): string {
@@ -187,14 +203,20 @@ export class TestClient {
   change(uri: string, text: string): number {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
-    void this.rpc.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [{ text }] });
+    void this.rpc.sendNotification("textDocument/didChange", {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
     return version;
   }
 
   changeRange(uri: string, range: any, text: string): number {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
-    void this.rpc.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+    void this.rpc.sendNotification("textDocument/didChange", {
+      textDocument: { uri, version },
+      contentChanges: [{ range, text }],
+    });
     return version;
   }
 

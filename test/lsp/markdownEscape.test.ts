@@ -64,12 +64,18 @@ describe("escapeMarkdown: document text reads as text wherever a hover puts it",
       for (const hostile of HOSTILE) {
         const html = md.render(template(escapeMarkdown(hostile)));
         assert.deepEqual(tags(html), tags(plain), `${JSON.stringify(hostile)} changed the structure: ${html}`);
-        assert.ok(textOf(html).includes(hostile.trim().replace(/\s+/g, " ")), `${JSON.stringify(hostile)} does not read as itself: ${html}`);
+        assert.ok(
+          textOf(html).includes(hostile.trim().replace(/\s+/g, " ")),
+          `${JSON.stringify(hostile)} does not read as itself: ${html}`,
+        );
       }
     });
   }
 
   test("ordinary text is left as it is", () => {
-    assert.equal(escapeMarkdown("Ukrainian military intelligence, 3 March 2026"), "Ukrainian military intelligence, 3 March 2026");
+    assert.equal(
+      escapeMarkdown("Ukrainian military intelligence, 3 March 2026"),
+      "Ukrainian military intelligence, 3 March 2026",
+    );
   });
 });

@@ -50,7 +50,11 @@ describe("and N more: the whole list, from hovers and code actions", { timeout: 
     return diagnostics.find((d) => d.code === "figure.conflict");
   };
   const actionsFor = (uri: string, diagnostic: any) =>
-    client.request<any[]>("textDocument/codeAction", { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    client.request<any[]>("textDocument/codeAction", {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    });
 
   test("a capped conflict diagnostic offers Show all N mentions, and the command's list is all of them", async () => {
     const conflict = await conflictOf(baseUri);
@@ -68,7 +72,10 @@ describe("and N more: the whole list, from hovers and code actions", { timeout: 
     assert.equal(locations.length, OTHERS);
     const files = new Set(locations.map((l: any) => l.uri.split("/").pop()));
     assert.equal(files.size, OTHERS, "one mention in each other file");
-    assert.ok([...files].every((f) => /^other-\d\d\.txt$/.test(f as string)), [...files].join(", "));
+    assert.ok(
+      [...files].every((f) => /^other-\d\d\.txt$/.test(f as string)),
+      [...files].join(", "),
+    );
   });
 
   test("an uncapped conflict diagnostic has no Show all action", async () => {
@@ -76,22 +83,40 @@ describe("and N more: the whole list, from hovers and code actions", { timeout: 
     const conflict = await conflictOf(uri);
     assert.equal(conflict.relatedInformation.length, 1);
     const actions = await actionsFor(uri, conflict);
-    assert.deepEqual(actions.filter((a) => /^Show all/.test(a.title)), []);
+    assert.deepEqual(
+      actions.filter((a) => /^Show all/.test(a.title)),
+      [],
+    );
   });
 
   test("a figure hover's capped values row links the command; its list is every value of the subject", async () => {
-    const text = hoverText(await client.request("textDocument/hover", { textDocument: { uri: baseUri }, position: positionOf(BASE, "300", 1) }));
+    const text = hoverText(
+      await client.request("textDocument/hover", {
+        textDocument: { uri: baseUri },
+        position: positionOf(BASE, "300", 1),
+      }),
+    );
     const link = commandLink(text, /and \d+ more values/);
     assert.equal(link.label, `… and ${OTHERS - HOVER_LIST_LIMIT} more values`);
     assert.equal(link.args.length, 1);
     const [params] = link.args;
-    assert.deepEqual(params, { uri: baseUri, position: { line: 0, character: BASE.indexOf("about 300") }, target: "figure", list: "mentions" });
+    assert.deepEqual(params, {
+      uri: baseUri,
+      position: { line: 0, character: BASE.indexOf("about 300") },
+      target: "figure",
+      list: "mentions",
+    });
     const { locations } = await client.request<any>("provenance/mentions", params);
     assert.equal(locations.length, OTHERS + 1, "every mention of the subject, this one included");
   });
 
   test("a claim hover's capped Elsewhere row links the command; its list is every related mention", async () => {
-    const text = hoverText(await client.request("textDocument/hover", { textDocument: { uri: baseUri }, position: positionOf(BASE, "said", 1) }));
+    const text = hoverText(
+      await client.request("textDocument/hover", {
+        textDocument: { uri: baseUri },
+        position: positionOf(BASE, "said", 1),
+      }),
+    );
     const link = commandLink(text, /and \d+ more$/);
     const [params] = link.args;
     assert.equal(params.target, "claim");
@@ -99,22 +124,41 @@ describe("and N more: the whole list, from hovers and code actions", { timeout: 
     const { locations } = await client.request<any>("provenance/mentions", params);
     const shown = (text.match(/^- [✗✓] /gm) ?? []).length;
     assert.equal(shown, HOVER_LIST_LIMIT);
-    assert.equal(locations.length, shown + Number(/and (\d+) more/.exec(link.label)![1]), "the rows shown plus the rest");
+    assert.equal(
+      locations.length,
+      shown + Number(/and (\d+) more/.exec(link.label)![1]),
+      "the rows shown plus the rest",
+    );
   });
 
   test("rendered, a hover links only to files and to that one command", async () => {
     const md = new MarkdownIt();
     for (const needle of ["300", "said", "army"]) {
-      const text = hoverText(await client.request("textDocument/hover", { textDocument: { uri: baseUri }, position: positionOf(BASE, needle, 1) }));
+      const text = hoverText(
+        await client.request("textDocument/hover", {
+          textDocument: { uri: baseUri },
+          position: positionOf(BASE, needle, 1),
+        }),
+      );
       const hrefs = [...md.render(text).matchAll(/href="([^"]*)"/g)].map((m) => m[1]!);
       for (const href of hrefs) assert.match(href, /^(file:\/\/|command:provenance\.showMentions\?)/, href);
     }
   });
 
   test("provenance/mentions answers [] for a position on nothing and for a list that does not apply", async () => {
-    const nothing = await client.request<any>("provenance/mentions", { uri: baseUri, position: { line: 5, character: 0 }, target: "figure", list: "mentions" });
+    const nothing = await client.request<any>("provenance/mentions", {
+      uri: baseUri,
+      position: { line: 5, character: 0 },
+      target: "figure",
+      list: "mentions",
+    });
     assert.deepEqual(nothing.locations, []);
-    const wrongList = await client.request<any>("provenance/mentions", { uri: baseUri, position: { line: 0, character: BASE.indexOf("300") }, target: "figure", list: "claims" });
+    const wrongList = await client.request<any>("provenance/mentions", {
+      uri: baseUri,
+      position: { line: 0, character: BASE.indexOf("300") },
+      target: "figure",
+      list: "claims",
+    });
     assert.deepEqual(wrongList.locations, []);
   });
 });

@@ -86,7 +86,9 @@ describe("package.json contributions", () => {
       assert.equal(commands.get(id)?.title, title, id);
       assert.equal(commands.get(id)?.category, "Provenance", id);
     }
-    const hidden = pkg.contributes.menus.commandPalette.filter((m: any) => m.when === "false").map((m: any) => m.command);
+    const hidden = pkg.contributes.menus.commandPalette
+      .filter((m: any) => m.when === "false")
+      .map((m: any) => m.command);
     assert.deepEqual(hidden.sort(), ["provenance.openLocation", "provenance.peekLocations", "provenance.review"]);
   });
 
@@ -119,10 +121,12 @@ describe("package.json contributions", () => {
     const declaredTypes = new Set(pkg.contributes.semanticTokenTypes.map((t: any) => t.id));
     for (const type of LEGEND.tokenTypes) assert.ok(declaredTypes.has(type), `token type ${type} not declared`);
     const declaredModifiers = new Set(pkg.contributes.semanticTokenModifiers.map((t: any) => t.id));
-    for (const modifier of LEGEND.tokenModifiers) assert.ok(declaredModifiers.has(modifier), `modifier ${modifier} not declared`);
+    for (const modifier of LEGEND.tokenModifiers)
+      assert.ok(declaredModifiers.has(modifier), `modifier ${modifier} not declared`);
     for (const language of ["plaintext", "source-text"]) {
       const scopes = pkg.contributes.semanticTokenScopes.find((s: any) => s.language === language)?.scopes ?? {};
-      for (const type of LEGEND.tokenTypes) assert.ok(scopes[type]?.length > 0, `${language}: no default colour for ${type}`);
+      for (const type of LEGEND.tokenTypes)
+        assert.ok(scopes[type]?.length > 0, `${language}: no default colour for ${type}`);
     }
   });
 });

@@ -51,10 +51,17 @@ describe("review verdicts over stdio", { timeout: 120_000 }, () => {
       context: { diagnostics: [diagnostic] },
     });
   const actionsAt = (uri: string, position: { line: number; character: number }) =>
-    client.request<any[]>("textDocument/codeAction", { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] } });
+    client.request<any[]>("textDocument/codeAction", {
+      textDocument: { uri },
+      range: { start: position, end: position },
+      context: { diagnostics: [] },
+    });
   const run = async (action: any, note?: string) => {
     assert.equal(action.command.command, "provenance.review");
-    const result = await client.request<any>("provenance/setReview", { ...action.command.arguments[0], ...(note ? { note } : {}) });
+    const result = await client.request<any>("provenance/setReview", {
+      ...action.command.arguments[0],
+      ...(note ? { note } : {}),
+    });
     assert.equal(result.ok, true, result.message);
     return result;
   };
@@ -63,13 +70,15 @@ describe("review verdicts over stdio", { timeout: 120_000 }, () => {
     assert.ok(found, `no "${title}" in ${JSON.stringify(actions.map((a) => a.title))}`);
     return found;
   };
-  const hedgedOf = (diagnostics: any[]) => diagnostics.find((d) => d.code === "claim.hedged" && /reportedly/.test(d.message));
+  const hedgedOf = (diagnostics: any[]) =>
+    diagnostics.find((d) => d.code === "claim.hedged" && /reportedly/.test(d.message));
 
   test("a claim's diagnostic offers Mark as verified, Mark as disputed, Ignore (and no Clear before a verdict)", async () => {
     const diagnostics = await client.waitForDiagnostics(kyivUri, (d) => hedgedOf(d) !== undefined);
     const actions = await actionsFor(kyivUri, hedgedOf(diagnostics));
     const titles = actions.map((a) => a.title);
-    for (const title of ["Mark as verified", "Mark as disputed…", "Ignore this finding"]) assert.ok(titles.includes(title), JSON.stringify(titles));
+    for (const title of ["Mark as verified", "Mark as disputed…", "Ignore this finding"])
+      assert.ok(titles.includes(title), JSON.stringify(titles));
     assert.ok(!titles.includes("Clear review"));
     assert.ok(actions.every((a) => a.kind === "quickfix"));
   });
@@ -103,7 +112,10 @@ describe("review verdicts over stdio", { timeout: 120_000 }, () => {
   test("editing text above the reviewed sentence: the verdict follows it", async () => {
     kyivText = `Editor's note: this bulletin was updated.\n\n${kyivText}`;
     const version = client.change(kyivUri, kyivText);
-    const moved = await client.waitFor("textDocument/publishDiagnostics", (p) => p.uri === kyivUri && p.version === version);
+    const moved = await client.waitFor(
+      "textDocument/publishDiagnostics",
+      (p) => p.uri === kyivUri && p.version === version,
+    );
     const hedged = hedgedOf(moved.diagnostics);
     assert.equal(hedged.range.start.line, positionOf(kyivText, "reportedly").line);
     assert.equal(hedged.severity, HINT);
@@ -111,14 +123,19 @@ describe("review verdicts over stdio", { timeout: 120_000 }, () => {
   });
 
   test("Mark as disputed on a conflicting figure keeps the warning, with the note, in diagnostics and contradictions", async () => {
-    const isConflict = (d: any) => d.code === "figure.conflict" && d.range.start.line === positionOf(kyivText, "about 2,000").line;
+    const isConflict = (d: any) =>
+      d.code === "figure.conflict" && d.range.start.line === positionOf(kyivText, "about 2,000").line;
     const conflict = (await client.waitForDiagnostics(kyivUri, (d) => d.some(isConflict))).find(isConflict);
     await run(byTitle(await actionsFor(kyivUri, conflict), "Mark as disputed…"), "Budanov later gave 2,400");
-    const after = (await client.waitForDiagnostics(kyivUri, (d) => d.some((x) => isConflict(x) && /disputed/.test(x.message)))).find(isConflict);
+    const after = (
+      await client.waitForDiagnostics(kyivUri, (d) => d.some((x) => isConflict(x) && /disputed/.test(x.message)))
+    ).find(isConflict);
     assert.equal(after.severity, WARNING);
     assert.match(after.message, new RegExp(`✗ disputed by ${REVIEWER}: Budanov later gave 2,400`));
     const { contradictions } = await client.request<any>("provenance/contradictions", {});
-    const member = contradictions.flatMap((c: any) => c.members).find((m: any) => m.uri === kyivUri && /2,000/.test(m.text));
+    const member = contradictions
+      .flatMap((c: any) => c.members)
+      .find((m: any) => m.uri === kyivUri && /2,000/.test(m.text));
     assert.equal(member?.review?.verdict, "disputed");
     assert.equal(member.review.note, "Budanov later gave 2,400");
     const entry = readReviews().reviews.find((r) => r.kind === "figure");
@@ -126,7 +143,8 @@ describe("review verdicts over stdio", { timeout: 120_000 }, () => {
   });
 
   test("Ignore this finding hides the diagnostic; Clear review brings it back", async () => {
-    const isDenial = (d: any) => (d.code === "claim.denial" || d.code === "stance.conflict") && /denied/.test(d.message);
+    const isDenial = (d: any) =>
+      (d.code === "claim.denial" || d.code === "stance.conflict") && /denied/.test(d.message);
     const denial = (await client.waitForDiagnostics(kyivUri, (d) => d.some(isDenial))).find(isDenial);
     await run(byTitle(await actionsFor(kyivUri, denial), "Ignore this finding"));
     await client.waitForDiagnostics(kyivUri, (d) => !d.some(isDenial));
@@ -146,7 +164,10 @@ describe("review verdicts over stdio", { timeout: 120_000 }, () => {
     assert.equal(orphan.range, undefined);
     assert.equal(orphan.verdict, "verified");
     assert.equal(reviews[0].orphaned, true, "orphans come first");
-    assert.ok(reviews.some((r: any) => !r.orphaned && r.target === "figure"), "the figure verdict is still located");
+    assert.ok(
+      reviews.some((r: any) => !r.orphaned && r.target === "figure"),
+      "the figure verdict is still located",
+    );
     assert.ok(readReviews().reviews.some((r) => r.sentence === HEDGED_SENTENCE));
   });
 
@@ -157,31 +178,59 @@ describe("review verdicts over stdio", { timeout: 120_000 }, () => {
       await other.indexed();
       const washingtonUri = other.open(join(ws.dir, WASHINGTON));
       client.open(join(ws.dir, WASHINGTON));
-      const otherDiagnostics = await other.waitForDiagnostics(washingtonUri, (d) => d.filter((x) => String(x.code).startsWith("claim.")).length >= 2);
+      const otherDiagnostics = await other.waitForDiagnostics(
+        washingtonUri,
+        (d) => d.filter((x) => String(x.code).startsWith("claim.")).length >= 2,
+      );
       // One claim per line: distinct sentences, so distinct verdicts.
       const claims = otherDiagnostics
         .filter((x) => String(x.code).startsWith("claim."))
         .filter((x, i, all) => all.findIndex((y) => y.range.start.line === x.range.start.line) === i);
       assert.ok(claims.length >= 2);
       const kyivDiagnostics = client.diagnostics.get(kyivUri)!;
-      const mine = kyivDiagnostics.find((d) => String(d.code).startsWith("claim.") && !/Verified|disputed/.test(d.message));
+      const mine = kyivDiagnostics.find(
+        (d) => String(d.code).startsWith("claim.") && !/Verified|disputed/.test(d.message),
+      );
       assert.ok(mine);
-      const theirs = await Promise.all(claims.map((d) => other.request<any[]>("textDocument/codeAction", { textDocument: { uri: washingtonUri }, range: d.range, context: { diagnostics: [d] } })));
+      const theirs = await Promise.all(
+        claims.map((d) =>
+          other.request<any[]>("textDocument/codeAction", {
+            textDocument: { uri: washingtonUri },
+            range: d.range,
+            context: { diagnostics: [d] },
+          }),
+        ),
+      );
       const myAction = byTitle(await actionsFor(kyivUri, mine), "Mark as verified");
       // All at once: one request from this editor, several from the other.
       const results = await Promise.all([
         client.request<any>("provenance/setReview", myAction.command.arguments[0]),
-        ...theirs.map((actions) => other.request<any>("provenance/setReview", byTitle(actions, "Mark as verified").command.arguments[0])),
+        ...theirs.map((actions) =>
+          other.request<any>("provenance/setReview", byTitle(actions, "Mark as verified").command.arguments[0]),
+        ),
       ]);
-      assert.ok(results.every((r) => r.ok), JSON.stringify(results));
+      assert.ok(
+        results.every((r) => r.ok),
+        JSON.stringify(results),
+      );
       const file = readReviews();
-      assert.ok(file.reviews.some((r) => r.reviewer === REVIEWER && r.file === KYIV && r.verdict === "verified" && r.sentence !== HEDGED_SENTENCE));
+      assert.ok(
+        file.reviews.some(
+          (r) =>
+            r.reviewer === REVIEWER && r.file === KYIV && r.verdict === "verified" && r.sentence !== HEDGED_SENTENCE,
+        ),
+      );
       assert.equal(file.reviews.filter((r) => r.reviewer === "Oskar Other").length, claims.length);
-      assert.ok(file.reviews.some((r) => r.sentence === HEDGED_SENTENCE), "the earlier verdict survives");
+      assert.ok(
+        file.reviews.some((r) => r.sentence === HEDGED_SENTENCE),
+        "the earlier verdict survives",
+      );
       // This editor's watcher reports the change: the other editor's verdicts show here too.
       client.notify("workspace/didChangeWatchedFiles", { changes: [{ uri: uriOf(reviewsFile()), type: 2 }] });
       const washingtonUriHere = uriOf(join(ws.dir, WASHINGTON));
-      const seen = await client.waitForDiagnostics(washingtonUriHere, (d) => d.some((x) => /Verified by Oskar Other/.test(x.message)));
+      const seen = await client.waitForDiagnostics(washingtonUriHere, (d) =>
+        d.some((x) => /Verified by Oskar Other/.test(x.message)),
+      );
       assert.ok(seen.some((x) => x.severity === HINT));
     } finally {
       await other.shutdown();
@@ -197,11 +246,20 @@ describe("verdicts already on disk when the server starts", { timeout: 60_000 },
       await first.initialize();
       await first.indexed();
       const uri = first.open(join(ws.dir, KYIV));
-      const hedged = (await first.waitForDiagnostics(uri, (d) => d.some((x) => x.code === "claim.hedged" && /reportedly/.test(x.message)))).find(
-        (x) => x.code === "claim.hedged" && /reportedly/.test(x.message),
+      const hedged = (
+        await first.waitForDiagnostics(uri, (d) =>
+          d.some((x) => x.code === "claim.hedged" && /reportedly/.test(x.message)),
+        )
+      ).find((x) => x.code === "claim.hedged" && /reportedly/.test(x.message));
+      const actions = await first.request<any[]>("textDocument/codeAction", {
+        textDocument: { uri },
+        range: hedged.range,
+        context: { diagnostics: [hedged] },
+      });
+      const result = await first.request<any>(
+        "provenance/setReview",
+        actions.find((a) => a.title === "Mark as verified").command.arguments[0],
       );
-      const actions = await first.request<any[]>("textDocument/codeAction", { textDocument: { uri }, range: hedged.range, context: { diagnostics: [hedged] } });
-      const result = await first.request<any>("provenance/setReview", actions.find((a) => a.title === "Mark as verified").command.arguments[0]);
       assert.equal(result.ok, true);
     } finally {
       await first.shutdown();
@@ -210,7 +268,9 @@ describe("verdicts already on disk when the server starts", { timeout: 60_000 },
     try {
       await second.initialize();
       const uri = second.open(join(ws.dir, KYIV));
-      const diagnostics = await second.waitForDiagnostics(uri, (d) => d.some((x) => x.code === "claim.hedged" && /reportedly/.test(x.message) && x.severity === HINT));
+      const diagnostics = await second.waitForDiagnostics(uri, (d) =>
+        d.some((x) => x.code === "claim.hedged" && /reportedly/.test(x.message) && x.severity === HINT),
+      );
       assert.ok(diagnostics.length > 0);
     } finally {
       await second.shutdown();

@@ -14,7 +14,8 @@ import { LspClient } from "../../bench/lsp-client.mjs";
 import { serverPath } from "./lspClient";
 
 const DISK = "Officials said Chad sent 2,000 soldiers to Niger.";
-const EDITOR = "Iran reportedly shipped about 7,777 drones to Russia. The ministry denied that 300 troops were killed. Analysts said 12 ships left.";
+const EDITOR =
+  "Iran reportedly shipped about 7,777 drones to Russia. The ministry denied that 300 troops were killed. Analysts said 12 ships left.";
 
 function countsOf(text: string) {
   const a = analyze(text);
@@ -28,7 +29,10 @@ async function start(dir: string, settings: Record<string, unknown> = {}) {
     processId: process.pid,
     rootUri: folders[0]!.uri,
     workspaceFolders: folders,
-    capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    capabilities: {
+      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+      textDocument: { publishDiagnostics: { versionSupport: true } },
+    },
   });
   const indexed = client.waitFor("provenance/indexed", () => true, 120_000);
   client.notify("initialized", {});
@@ -59,7 +63,9 @@ describe("the open buffer wins over the disk", () => {
     const uri = pathToFileURL(join(dir, "a.txt")).href;
     const want = countsOf(EDITOR);
     for (let i = 0; i < 30; i++) {
-      client.notify("textDocument/didOpen", { textDocument: { uri, languageId: "plaintext", version: 1, text: EDITOR } });
+      client.notify("textDocument/didOpen", {
+        textDocument: { uri, languageId: "plaintext", version: 1, text: EDITOR },
+      });
       assert.deepEqual(await statsOf(client, uri), want, `round ${i}`);
       client.notify("textDocument/didClose", { textDocument: { uri } });
     }
@@ -71,7 +77,9 @@ describe("the open buffer wins over the disk", () => {
     for (let i = 0; i < 20; i++) {
       writeFileSync(join(dir, "a.txt"), `${DISK} ${i}`);
       client.notify("workspace/didChangeWatchedFiles", { changes: [{ uri, type: 2 }] });
-      client.notify("textDocument/didOpen", { textDocument: { uri, languageId: "plaintext", version: 1, text: EDITOR } });
+      client.notify("textDocument/didOpen", {
+        textDocument: { uri, languageId: "plaintext", version: 1, text: EDITOR },
+      });
       assert.deepEqual(await statsOf(client, uri), countsOf(EDITOR), `round ${i}`);
       client.notify("textDocument/didClose", { textDocument: { uri } });
     }
@@ -157,17 +165,32 @@ describe("protocol under hostile input", () => {
   });
 
   test("a frame with a bad Content-Length is skipped and the next request is answered", async () => {
-    for (const frame of ["Content-Length: abc\r\n\r\n{}", "Content-Type: x\r\n\r\n{\"jsonrpc\":\"2.0\"}", "Content-Length: 3\r\n\r\n{oo"]) {
+    for (const frame of [
+      "Content-Length: abc\r\n\r\n{}",
+      'Content-Type: x\r\n\r\n{"jsonrpc":"2.0"}',
+      "Content-Length: 3\r\n\r\n{oo",
+    ]) {
       client.proc.stdin.write(frame);
-      const { result } = await client.request("provenance/documentStats", { uri: pathToFileURL(join(dir, "a.txt")).href });
+      const { result } = await client.request("provenance/documentStats", {
+        uri: pathToFileURL(join(dir, "a.txt")).href,
+      });
       assert.equal(result.analysed, true, JSON.stringify(frame));
     }
   });
 
   test("null or missing params answer -32602", async () => {
-    for (const method of ["textDocument/hover", "textDocument/documentSymbol", "textDocument/semanticTokens/full", "provenance/documentStats"]) {
+    for (const method of [
+      "textDocument/hover",
+      "textDocument/documentSymbol",
+      "textDocument/semanticTokens/full",
+      "provenance/documentStats",
+    ]) {
       for (const params of [null, 5, []]) {
-        await assert.rejects(client.request(method, params), (e: any) => e.rpc?.code === -32602, `${method} ${JSON.stringify(params)}`);
+        await assert.rejects(
+          client.request(method, params),
+          (e: any) => e.rpc?.code === -32602,
+          `${method} ${JSON.stringify(params)}`,
+        );
       }
     }
   });
@@ -181,7 +204,12 @@ describe("protocol under hostile input", () => {
       return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body]);
     };
     const answer = new Promise((resolve, reject) => {
-      client.pending.set(id, { method: "textDocument/documentSymbol", timer: setTimeout(() => reject(new Error("no answer")), 20_000), resolve, reject });
+      client.pending.set(id, {
+        method: "textDocument/documentSymbol",
+        timer: setTimeout(() => reject(new Error("no answer")), 20_000),
+        resolve,
+        reject,
+      });
     });
     client.nextId++;
     client.proc.stdin.write(
@@ -196,7 +224,10 @@ describe("protocol under hostile input", () => {
   test("lone-CR line ends: diagnostics sit on the right lines", async () => {
     const uri = pathToFileURL(join(dir, "cr.txt")).href;
     const text = "Title\r\rOfficials said 300 troops left.\rIran reportedly shipped 12 drones.";
-    const published = client.waitFor("textDocument/publishDiagnostics", (p: any) => p.uri === uri && p.diagnostics.length > 0);
+    const published = client.waitFor(
+      "textDocument/publishDiagnostics",
+      (p: any) => p.uri === uri && p.diagnostics.length > 0,
+    );
     client.notify("textDocument/didOpen", { textDocument: { uri, languageId: "plaintext", version: 1, text } });
     const { params } = await published;
     const lines = text.split("\r");
@@ -206,7 +237,10 @@ describe("protocol under hostile input", () => {
       assert.ok(d.range.end.character <= line.length, `${JSON.stringify(d.range)} on ${JSON.stringify(line)}`);
     }
     const figure = params.diagnostics.find((d: any) => /300/.test(d.message));
-    assert.equal(lines[figure.range.start.line]!.slice(figure.range.start.character, figure.range.end.character), "300");
+    assert.equal(
+      lines[figure.range.start.line]!.slice(figure.range.start.character, figure.range.end.character),
+      "300",
+    );
   });
 });
 
@@ -227,7 +261,11 @@ describe("large documents and edit bursts", () => {
   test("a file of 3,000 findings: at most 1,000 diagnostics, the last one counting the rest; the outline is bounded", async () => {
     const uri = pathToFileURL(join(dir, "big.txt")).href;
     const text = "Russia said 5 troops were killed. ".repeat(1500);
-    const published = client.waitFor("textDocument/publishDiagnostics", (p: any) => p.uri === uri && p.diagnostics.length > 0, 120_000);
+    const published = client.waitFor(
+      "textDocument/publishDiagnostics",
+      (p: any) => p.uri === uri && p.diagnostics.length > 0,
+      120_000,
+    );
     client.notify("textDocument/didOpen", { textDocument: { uri, languageId: "plaintext", version: 1, text } });
     const { params } = await published;
     assert.equal(params.diagnostics.length, 1000);
@@ -242,10 +280,18 @@ describe("large documents and edit bursts", () => {
     let text = "Officials said 300 troops left. ".repeat(400);
     client.log = [];
     client.keep = (note: any) => note.method === "textDocument/publishDiagnostics" && note.params.uri === uri;
-    const opened = client.waitFor("textDocument/publishDiagnostics", (p: any) => p.uri === uri && p.version === 1, 60_000);
+    const opened = client.waitFor(
+      "textDocument/publishDiagnostics",
+      (p: any) => p.uri === uri && p.version === 1,
+      60_000,
+    );
     client.notify("textDocument/didOpen", { textDocument: { uri, languageId: "plaintext", version: 1, text } });
     await opened;
-    const last = client.waitFor("textDocument/publishDiagnostics", (p: any) => p.uri === uri && p.version === 301, 120_000);
+    const last = client.waitFor(
+      "textDocument/publishDiagnostics",
+      (p: any) => p.uri === uri && p.version === 301,
+      120_000,
+    );
     for (let version = 2; version <= 301; version++) {
       text += "Iran said 5 ships left. ";
       client.notify("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [{ text }] });

@@ -17,7 +17,15 @@ const KYIV = "kyiv-bulletin-2026-03-03.txt";
 const WASHINGTON = "washington-desk-2026-03-10.txt";
 const LONDON = "london-review-2026-03-18.txt";
 const DENIAL = "Tehran has repeatedly denied sending drones to Russia";
-const CODES = new Set(["claim.attributed", "claim.hedged", "claim.anonymous", "claim.denial", "figure", "figure.conflict", "stance.conflict"]);
+const CODES = new Set([
+  "claim.attributed",
+  "claim.hedged",
+  "claim.anonymous",
+  "claim.denial",
+  "figure",
+  "figure.conflict",
+  "stance.conflict",
+]);
 
 const base = (uri: string) => decodeURIComponent(uri.slice(uri.lastIndexOf("/") + 1));
 
@@ -59,13 +67,18 @@ describe("language server over stdio (examples workspace)", { timeout: 120_000 }
     const progress = client.notifications.filter((n) => n.method === "$/progress").map((n) => n.params.value);
     const begin = progress.find((v) => v.kind === "begin");
     assert.match(begin?.title ?? "", /index/i);
-    assert.ok(progress.some((v) => v.kind === "end"), "no progress end");
+    assert.ok(
+      progress.some((v) => v.kind === "end"),
+      "no progress end",
+    );
   });
 
   test("file watchers are registered dynamically", () => {
     const watch = client.registrations.find((r) => r.method === "workspace/didChangeWatchedFiles");
     assert.ok(watch, `registrations: ${JSON.stringify(client.registrations)}`);
-    const globs = watch.registerOptions.watchers.map((w: any) => (typeof w.globPattern === "string" ? w.globPattern : w.globPattern.pattern));
+    const globs = watch.registerOptions.watchers.map((w: any) =>
+      typeof w.globPattern === "string" ? w.globPattern : w.globPattern.pattern,
+    );
     assert.ok(globs.includes("**/*.txt"), JSON.stringify(globs));
   });
 
@@ -79,7 +92,10 @@ describe("language server over stdio (examples workspace)", { timeout: 120_000 }
     }
     // Tehran's denial is contradicted by other files: one stance.conflict, naming the denial.
     const denial = diags.find((d) => d.code === "stance.conflict" && d.range.start.line === 5);
-    assert.ok(denial, `no contradicted denial on line 6 ("${DENIAL}…"): ${JSON.stringify(diags.map((d) => [d.code, d.range.start.line]))}`);
+    assert.ok(
+      denial,
+      `no contradicted denial on line 6 ("${DENIAL}…"): ${JSON.stringify(diags.map((d) => [d.code, d.range.start.line]))}`,
+    );
     assert.equal(denial.severity, 2, "stance conflicts default to Warning");
     assert.match(denial.message, /Tehran/);
     assert.match(denial.message, /denial/);
@@ -88,7 +104,10 @@ describe("language server over stdio (examples workspace)", { timeout: 120_000 }
     assert.equal(hedged.severity, 3, "hedged defaults to Information");
     const line4 = kyivText.split("\n")[4]!;
     assert.equal(line4.slice(hedged.range.start.character, hedged.range.end.character), "reportedly");
-    assert.ok(!diags.some((d) => /^(person|country|organization|actor)/.test(String(d.code))), "actors must not be diagnostics");
+    assert.ok(
+      !diags.some((d) => /^(person|country|organization|actor)/.test(String(d.code))),
+      "actors must not be diagnostics",
+    );
   });
 
   test("figure.conflict on “about 2,000” points at the conflicting mentions in other files", async () => {
@@ -98,7 +117,10 @@ describe("language server over stdio (examples workspace)", { timeout: 120_000 }
     assert.match(line.slice(conflict.range.start.character, conflict.range.end.character), /2,000/);
     assert.equal(conflict.severity, 2, "figure.conflict defaults to Warning");
     const related = (conflict.relatedInformation ?? []).map((r: any) => base(r.location.uri));
-    assert.ok(related.some((f: string) => f === WASHINGTON || f === LONDON), `related: ${related.join(", ")}`);
+    assert.ok(
+      related.some((f: string) => f === WASHINGTON || f === LONDON),
+      `related: ${related.join(", ")}`,
+    );
     assert.ok(related.every((f: string) => f !== KYIV || related.length > 1));
     assert.match(conflict.message, /1,000|2,400|3,000/);
   });
@@ -182,10 +204,18 @@ describe("language server over stdio (examples workspace)", { timeout: 120_000 }
     const { contradictions, total, nextCursor } = await client.request("provenance/contradictions", {});
     assert.equal(total, contradictions.length, "the default page holds the few contradictions of the examples");
     assert.equal(nextCursor, undefined);
-    const figure = contradictions.find((c: any) => c.kind === "figure" && c.members.some((m: any) => /2,000/.test(m.text)));
+    const figure = contradictions.find(
+      (c: any) => c.kind === "figure" && c.members.some((m: any) => /2,000/.test(m.text)),
+    );
     assert.ok(figure, JSON.stringify(contradictions).slice(0, 800));
-    const all = contradictions.filter((c: any) => c.kind === "figure").flatMap((c: any) => c.members.map((m: any) => m.text));
-    for (const value of ["2,000", "1,000", "2,400", "3,000"]) assert.ok(all.some((t: string) => t.includes(value)), `${value} missing`);
+    const all = contradictions
+      .filter((c: any) => c.kind === "figure")
+      .flatMap((c: any) => c.members.map((m: any) => m.text));
+    for (const value of ["2,000", "1,000", "2,400", "3,000"])
+      assert.ok(
+        all.some((t: string) => t.includes(value)),
+        `${value} missing`,
+      );
     assert.equal(figure.memberCount, figure.members.length, "a pair of two readings: every member shown");
     for (const m of figure.members) {
       assert.ok(m.side === "a" || m.side === "b");
@@ -215,7 +245,9 @@ describe("language server over stdio (examples workspace)", { timeout: 120_000 }
 
   test("a code lens over the figure names the other files' values and opens them", async () => {
     const lenses: any[] = await client.request("textDocument/codeLens", { textDocument: { uri: kyivUri } });
-    const lens = lenses.find((l) => /2,000/.test(kyivText.split("\n")[l.range.start.line]!.slice(l.range.start.character, l.range.end.character)));
+    const lens = lenses.find((l) =>
+      /2,000/.test(kyivText.split("\n")[l.range.start.line]!.slice(l.range.start.character, l.range.end.character)),
+    );
     assert.ok(lens, JSON.stringify(lenses));
     assert.match(lens.command.title, /also in \d files?: .*(1,000|2,400|3,000)/);
     assert.equal(lens.command.command, "provenance.peekLocations");
@@ -235,7 +267,10 @@ describe("language server over stdio (examples workspace)", { timeout: 120_000 }
     for (let i = 0; i < data.length; i += 5) {
       line += data[i];
       character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
-      tokens.push({ text: lines[line]!.slice(character, character + data[i + 2]), type: LEGEND.tokenTypes[data[i + 3]]! });
+      tokens.push({
+        text: lines[line]!.slice(character, character + data[i + 2]),
+        type: LEGEND.tokenTypes[data[i + 3]]!,
+      });
     }
     const has = (type: string, pattern: RegExp) => tokens.some((t) => t.type === type && pattern.test(t.text));
     assert.ok(has("figure", /2,000/), JSON.stringify(tokens));
@@ -247,7 +282,10 @@ describe("language server over stdio (examples workspace)", { timeout: 120_000 }
 
   test("document symbols: Actors, Figures, Claims", async () => {
     const symbols: any[] = await client.request("textDocument/documentSymbol", { textDocument: { uri: kyivUri } });
-    assert.deepEqual(symbols.map((s) => s.name), ["Actors", "Figures", "Claims"]);
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      ["Actors", "Figures", "Claims"],
+    );
     const actors = symbols[0].children.map((c: any) => c.name);
     assert.ok(actors.includes("Kyrylo Budanov"), actors.join(", "));
     assert.ok(symbols[1].children.some((c: any) => /2,000/.test(c.name)));
@@ -257,7 +295,10 @@ describe("language server over stdio (examples workspace)", { timeout: 120_000 }
     const stats = await client.request("provenance/documentStats", { uri: kyivUri });
     assert.equal(stats.analysed, true);
     assert.ok(stats.claims >= 4, JSON.stringify(stats));
-    assert.ok(stats.contradictions >= 1 && stats.workspaceContradictions >= stats.contradictions, JSON.stringify(stats));
+    assert.ok(
+      stats.contradictions >= 1 && stats.workspaceContradictions >= stats.contradictions,
+      JSON.stringify(stats),
+    );
   });
 
   test("an edit updates diagnostics (incremental change)", async () => {
@@ -269,18 +310,25 @@ describe("language server over stdio (examples workspace)", { timeout: 120_000 }
       (p) => p.uri === kyivUri && p.version === version,
     );
     assert.ok(!diags.diagnostics.some((d: any) => /reportedly/.test(d.message)), "“reportedly” was removed");
-    assert.ok(diags.diagnostics.some((d: any) => d.code === "stance.conflict"), "the rest stays");
+    assert.ok(
+      diags.diagnostics.some((d: any) => d.code === "stance.conflict"),
+      "the rest stays",
+    );
     const restored = client.changeRange(kyivUri, { start, end: start }, "reportedly ");
     await client.waitFor(
       "textDocument/publishDiagnostics",
-      (p) => p.uri === kyivUri && p.version === restored && p.diagnostics.some((d: any) => /reportedly/.test(d.message)),
+      (p) =>
+        p.uri === kyivUri && p.version === restored && p.diagnostics.some((d: any) => /reportedly/.test(d.message)),
     );
   });
 
   test("editing one file republishes the conflicts of another open file", async () => {
     const washingtonUri = client.open(join(ws.dir, WASHINGTON));
     const relatesToKyiv = (d: any[]) =>
-      d.some((x) => x.code === "figure.conflict" && (x.relatedInformation ?? []).some((r: any) => base(r.location.uri) === KYIV));
+      d.some(
+        (x) =>
+          x.code === "figure.conflict" && (x.relatedInformation ?? []).some((r: any) => base(r.location.uri) === KYIV),
+      );
     await client.waitForDiagnostics(washingtonUri, relatesToKyiv);
     // Kyiv no longer gives a drone count: Washington's conflict must stop pointing at it.
     client.change(kyivUri, kyivText.replace("about 2,000 Shahed drones", "Shahed drones"));
@@ -289,13 +337,21 @@ describe("language server over stdio (examples workspace)", { timeout: 120_000 }
     client.change(kyivUri, kyivText);
     await client.waitForDiagnostics(washingtonUri, relatesToKyiv);
     client.close(washingtonUri);
-    await client.waitFor("textDocument/publishDiagnostics", (p) => p.uri === washingtonUri && p.diagnostics.length === 0, 10_000, true);
+    await client.waitFor(
+      "textDocument/publishDiagnostics",
+      (p) => p.uri === washingtonUri && p.diagnostics.length === 0,
+      10_000,
+      true,
+    );
   });
 
   test("a severity set to off hides that code; codeLens.enable false hides lenses", async () => {
     client.settings = { severity: { "claim.hedged": "off" }, codeLens: { enable: false } };
     client.notify("workspace/didChangeConfiguration", { settings: null });
-    const diags = await client.waitForDiagnostics(kyivUri, (d) => !d.some((x) => x.code === "claim.hedged") && d.length > 0);
+    const diags = await client.waitForDiagnostics(
+      kyivUri,
+      (d) => !d.some((x) => x.code === "claim.hedged") && d.length > 0,
+    );
     assert.ok(diags.some((d) => d.code === "stance.conflict"));
     const lenses = await client.request("textDocument/codeLens", { textDocument: { uri: kyivUri } });
     assert.deepEqual(lenses, []);
@@ -307,7 +363,11 @@ describe("language server over stdio (examples workspace)", { timeout: 120_000 }
   test("didChangeWatchedFiles: a deleted file's contributions go, a created file's arrive", async () => {
     const londonPath = join(ws.dir, LONDON);
     const londonUri = uriOf(londonPath);
-    const figureAt = { textDocument: { uri: kyivUri }, position: positionOf(kyivText, "2,000", 1), context: { includeDeclaration: true } };
+    const figureAt = {
+      textDocument: { uri: kyivUri },
+      position: positionOf(kyivText, "2,000", 1),
+      context: { includeDeclaration: true },
+    };
     const before: any[] = await client.request("textDocument/references", figureAt);
     assert.ok(before.some((r) => base(r.uri) === LONDON));
 
@@ -328,6 +388,9 @@ describe("language server over stdio (examples workspace)", { timeout: 120_000 }
     client.notify("workspace/didChangeWatchedFiles", { changes: [{ uri: uriOf(renamed), type: 1 }] });
     await client.waitFor("provenance/corpusChanged", () => true, 10_000);
     const again: any[] = await client.request("textDocument/references", figureAt);
-    assert.ok(again.some((r) => base(r.uri) === "renamed-review.txt"), JSON.stringify(again.map((r) => base(r.uri))));
+    assert.ok(
+      again.some((r) => base(r.uri) === "renamed-review.txt"),
+      JSON.stringify(again.map((r) => base(r.uri))),
+    );
   });
 });

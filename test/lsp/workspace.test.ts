@@ -54,7 +54,10 @@ describe("workspace: settings, folders, open/close", { timeout: 120_000 }, () =>
     const indexedBefore = client.notifications.filter((n) => n.method === "provenance/indexed").length;
     client.settings = { exclude: [] };
     client.notify("workspace/didChangeConfiguration", { settings: null });
-    await client.waitFor("provenance/indexed", () => client.notifications.filter((n) => n.method === "provenance/indexed").length > indexedBefore);
+    await client.waitFor(
+      "provenance/indexed",
+      () => client.notifications.filter((n) => n.method === "provenance/indexed").length > indexedBefore,
+    );
     assert.ok((await referencedFiles(client, kyivUri, kyivText, "2,000")).has("old-wire.txt"));
   });
 
@@ -82,16 +85,26 @@ describe("workspace: settings, folders, open/close", { timeout: 120_000 }, () =>
     const extraUri = uriOf(extra.dir);
     const washingtonCopy = uriOf(join(extra.dir, WASHINGTON));
     const before = client.notifications.filter((n) => n.method === "provenance/indexed").length;
-    client.notify("workspace/didChangeWorkspaceFolders", { event: { added: [{ uri: extraUri, name: "extra" }], removed: [] } });
-    await client.waitFor("provenance/indexed", () => client.notifications.filter((n) => n.method === "provenance/indexed").length > before);
+    client.notify("workspace/didChangeWorkspaceFolders", {
+      event: { added: [{ uri: extraUri, name: "extra" }], removed: [] },
+    });
+    await client.waitFor(
+      "provenance/indexed",
+      () => client.notifications.filter((n) => n.method === "provenance/indexed").length > before,
+    );
     let refs: any[] = await client.request("textDocument/references", {
       textDocument: { uri: kyivUri },
       position: positionOf(kyivText, "2,000", 1),
       context: { includeDeclaration: true },
     });
-    assert.ok(refs.some((r) => r.uri === washingtonCopy), "the second folder's copy is referenced");
+    assert.ok(
+      refs.some((r) => r.uri === washingtonCopy),
+      "the second folder's copy is referenced",
+    );
 
-    client.notify("workspace/didChangeWorkspaceFolders", { event: { added: [], removed: [{ uri: extraUri, name: "extra" }] } });
+    client.notify("workspace/didChangeWorkspaceFolders", {
+      event: { added: [], removed: [{ uri: extraUri, name: "extra" }] },
+    });
     await client.waitFor("provenance/corpusChanged", () => true);
     refs = await client.request("textDocument/references", {
       textDocument: { uri: kyivUri },
@@ -123,12 +136,24 @@ describe("workspace: settings, folders, open/close", { timeout: 120_000 }, () =>
   test("an untitled document is analysed while open and forgotten when closed", async () => {
     const uri = "untitled:Untitled-1";
     client.notify("textDocument/didOpen", {
-      textDocument: { uri, languageId: "plaintext", version: 1, text: "Officials reportedly said Iran shipped about 7,777 drones to Russia." },
+      textDocument: {
+        uri,
+        languageId: "plaintext",
+        version: 1,
+        text: "Officials reportedly said Iran shipped about 7,777 drones to Russia.",
+      },
     });
-    const diags = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === "claim.anonymous" && /reportedly/.test(x.message)));
+    const diags = await client.waitForDiagnostics(uri, (d) =>
+      d.some((x) => x.code === "claim.anonymous" && /reportedly/.test(x.message)),
+    );
     assert.ok(diags.length > 0);
     client.close(uri);
-    await client.waitFor("textDocument/publishDiagnostics", (p) => p.uri === uri && p.diagnostics.length === 0, 10_000, true);
+    await client.waitFor(
+      "textDocument/publishDiagnostics",
+      (p) => p.uri === uri && p.diagnostics.length === 0,
+      10_000,
+      true,
+    );
     await client.waitFor("provenance/corpusChanged", () => true);
     const { groups } = await client.request("provenance/figures", {});
     assert.doesNotMatch(JSON.stringify(groups), /7,777/);
@@ -139,7 +164,10 @@ describe("workspace: settings, folders, open/close", { timeout: 120_000 }, () =>
     client.notify("textDocument/didOpen", {
       textDocument: { uri, languageId: "markdown", version: 1, text: "Officials reportedly said about 2,000 drones." },
     });
-    const hover = await client.request("textDocument/hover", { textDocument: { uri }, position: { line: 0, character: 12 } });
+    const hover = await client.request("textDocument/hover", {
+      textDocument: { uri },
+      position: { line: 0, character: 12 },
+    });
     assert.equal(hover, null);
     assert.equal(client.diagnostics.get(uri), undefined);
   });

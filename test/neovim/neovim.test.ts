@@ -63,7 +63,10 @@ describe(SUITE, { skip, timeout: 180_000 }, () => {
     const out = join(box.base, "result.json");
     const lua = join(repoRoot, "test", "neovim", "client.lua");
     const init = join(box.base, "init.lua");
-    writeFileSync(init, `vim.cmd("filetype on")\n${readmeSnippet("lua").split(README_PLACEHOLDER).join(extensionRoot)}`);
+    writeFileSync(
+      init,
+      `vim.cmd("filetype on")\n${readmeSnippet("lua").split(README_PLACEHOLDER).join(extensionRoot)}`,
+    );
     const nvim = spawn(nvimBin, ["--headless", "-u", init, "-i", "NONE", "-n", "-c", `luafile ${lua}`], {
       cwd: box.workspace,
       env: {
@@ -87,7 +90,11 @@ describe(SUITE, { skip, timeout: 180_000 }, () => {
     await killGroup(nvim); // the language server, should it have outlived nvim
     assert.ok(existsSync(out), `nvim wrote no result (exit ${code}); stderr: ${stderr}`);
     seen = JSON.parse(readFileSync(out, "utf8")) as Seen;
-    assert.deepEqual(seen.errors, [], `errors in the Neovim client: ${seen.errors.join("\n")}\nsteps: ${seen.steps.join(" → ")}`);
+    assert.deepEqual(
+      seen.errors,
+      [],
+      `errors in the Neovim client: ${seen.errors.join("\n")}\nsteps: ${seen.steps.join(" → ")}`,
+    );
     assert.equal(code, 0, `nvim exited with ${code}; stderr: ${stderr}`);
   });
 
@@ -109,7 +116,10 @@ describe(SUITE, { skip, timeout: 180_000 }, () => {
     assert.ok(codes.has("claim.hedged"), `no claim.hedged ("reportedly"): ${[...codes].join(", ")}`);
     // Tehran's denial is contradicted in other files: one stance.conflict on its line.
     const denialLines = diags.filter((d) => d.code === "stance.conflict").map((d) => d.lnum + 1);
-    assert.ok(denialLines.includes(6), `no stance.conflict on line 6 ("Tehran has repeatedly denied"): lines ${denialLines.join(", ")}`);
+    assert.ok(
+      denialLines.includes(6),
+      `no stance.conflict on line 6 ("Tehran has repeatedly denied"): lines ${denialLines.join(", ")}`,
+    );
   });
 
   test("hover on the denial claim gives its provenance", () => {
@@ -124,7 +134,10 @@ describe(SUITE, { skip, timeout: 180_000 }, () => {
     const files = new Set((seen.references ?? []).map((r) => basename(fileURLToPath(r.uri))));
     assert.ok(files.has(FILE), `references do not include the figure itself: ${[...files].join(", ")}`);
     const others = [...files].filter((f) => f !== FILE);
-    assert.ok(others.length >= 1, `no mention of "about 2,000" drones in another file (indexed: ${seen.indexed}): ${[...files].join(", ")}`);
+    assert.ok(
+      others.length >= 1,
+      `no mention of "about 2,000" drones in another file (indexed: ${seen.indexed}): ${[...files].join(", ")}`,
+    );
   });
 
   test("provenance/contradictions names the drone figure conflict", () => {
@@ -136,7 +149,10 @@ describe(SUITE, { skip, timeout: 180_000 }, () => {
 
   test("after an unsaved edit, diagnostics and the hover show the buffer's number, not the disk's", () => {
     const after = seen.diagnostics_after_edit ?? [];
-    assert.ok(after.some((d) => d.message.includes("2,500")), `no diagnostic names the edited 2,500: ${JSON.stringify(after).slice(0, 800)}`);
+    assert.ok(
+      after.some((d) => d.message.includes("2,500")),
+      `no diagnostic names the edited 2,500: ${JSON.stringify(after).slice(0, 800)}`,
+    );
     assert.ok(seen.hover_after_edit, "no hover over the edited figure");
     assert.match(seen.hover_after_edit, /2,500/, `the hover does not show the edited number: ${seen.hover_after_edit}`);
   });

@@ -86,7 +86,10 @@ async function runElectron(box: Sandbox, suite: string): Promise<number> {
     });
   } catch (e) {
     const msg = String((e as Error)?.message ?? e);
-    if (/ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|getaddrinfo|Failed to get|download/i.test(msg) && !vscodeExecutablePath) {
+    if (
+      /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|getaddrinfo|Failed to get|download/i.test(msg) &&
+      !vscodeExecutablePath
+    ) {
       console.error(
         [
           "",
@@ -116,7 +119,11 @@ async function runElectron(box: Sandbox, suite: string): Promise<number> {
  * the extension from the development path, runs the suite, and the workbench reports the exit
  * code through `window.codeAutomationExit` and the log through `window.codeAutomationLog`.
  */
-export async function runCodeServer(box: Sandbox, suite: string, opts: { timeoutMs?: number; quiet?: boolean } = {}): Promise<{ code: number; summary: SuiteSummary | null; log: string[] }> {
+export async function runCodeServer(
+  box: Sandbox,
+  suite: string,
+  opts: { timeoutMs?: number; quiet?: boolean } = {},
+): Promise<{ code: number; summary: SuiteSummary | null; log: string[] }> {
   const missing = [
     [codeServerBin, "code-server"],
     [chromiumBin, "chromium"],
@@ -147,8 +154,15 @@ export async function runCodeServer(box: Sandbox, suite: string, opts: { timeout
       ["extensionTestsPath", remote(suite)],
       ["skipWelcome", "true"],
     ]);
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(box.workspace)}&payload=${encodeURIComponent(payload)}`);
-    await waitFor("the in-editor suite to finish (window.codeAutomationExit)", () => exitCode !== null, opts.timeoutMs ?? 180_000, 200);
+    await page.goto(
+      `${server.url}/?folder=${encodeURIComponent(box.workspace)}&payload=${encodeURIComponent(payload)}`,
+    );
+    await waitFor(
+      "the in-editor suite to finish (window.codeAutomationExit)",
+      () => exitCode !== null,
+      opts.timeoutMs ?? 180_000,
+      200,
+    );
     const summary = readSummary(results);
     return { code: exitCode ?? 1, summary, log };
   } finally {
@@ -165,7 +179,9 @@ async function main(): Promise<number> {
   try {
     if (!codeServer) return await runElectron(box, suite);
     const { code, summary } = await runCodeServer(box, suite);
-    console.log(`test:vscode (code-server): exit ${code}; ${summary ? `${summary.passes} passed, ${summary.failures} failed, ${summary.pending} skipped` : "no results file"}`);
+    console.log(
+      `test:vscode (code-server): exit ${code}; ${summary ? `${summary.passes} passed, ${summary.failures} failed, ${summary.pending} skipped` : "no results file"}`,
+    );
     for (const f of summary?.failed ?? []) console.log(`  failed: ${f}`);
     return code === 0 && summary !== null && summary.failures === 0 && summary.passes > 0 ? 0 : 1;
   } finally {

@@ -92,7 +92,8 @@ function toContradictionPick(contradiction: ContradictionItem): ContradictionPic
 /** ` · 1 verified, 1 disputed` (the reviewers' verdicts on the members), or "". */
 export function reviewCounts(contradiction: ContradictionItem): string {
   const counts = new Map<string, number>();
-  for (const m of contradiction.members) if (m.review) counts.set(m.review.verdict, (counts.get(m.review.verdict) ?? 0) + 1);
+  for (const m of contradiction.members)
+    if (m.review) counts.set(m.review.verdict, (counts.get(m.review.verdict) ?? 0) + 1);
   return counts.size === 0 ? "" : ` · ${[...counts].map(([verdict, n]) => `${n} ${verdict}`).join(", ")}`;
 }
 
@@ -122,10 +123,18 @@ function pickMember(client: LanguageClient, contradiction: ContradictionItem): P
       for (const side of ["a", "b"] as const) {
         const onSide = members.filter((m) => m.side === side);
         if (onSide.length === 0) continue;
-        items.push({ label: `Side ${side.toUpperCase()} (${contradiction.sideCounts[side]})`, kind: vscode.QuickPickItemKind.Separator });
+        items.push({
+          label: `Side ${side.toUpperCase()} (${contradiction.sideCounts[side]})`,
+          kind: vscode.QuickPickItemKind.Separator,
+        });
         items.push(...onSide.map(toMemberPick));
       }
-      if (!complete) items.push({ label: `$(list-flat) Show all ${contradiction.memberCount} mentions (${hiddenMembers(contradiction)} more)`, alwaysShow: true, showAll: true });
+      if (!complete)
+        items.push({
+          label: `$(list-flat) Show all ${contradiction.memberCount} mentions (${hiddenMembers(contradiction)} more)`,
+          alwaysShow: true,
+          showAll: true,
+        });
       quickPick.items = items;
     };
     show(contradiction.members, hiddenMembers(contradiction) <= 0);
@@ -135,7 +144,8 @@ function pickMember(client: LanguageClient, contradiction: ContradictionItem): P
     quickPick.matchOnDetail = true;
     quickPick.onDidChangeActive((active) => {
       const member = active[0]?.member;
-      if (member) void openLocation(member.uri, member.range, { preview: true, preserveFocus: true }).catch(() => undefined);
+      if (member)
+        void openLocation(member.uri, member.range, { preview: true, preserveFocus: true }).catch(() => undefined);
     });
     quickPick.onDidAccept(async () => {
       const selected = quickPick.selectedItems[0];

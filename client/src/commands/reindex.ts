@@ -10,6 +10,8 @@ export function createReindex(client: LanguageClient): () => Promise<void> {
       () => client.sendRequest(ReindexRequest),
     );
     const skipped = result.skipped > 0 ? ` (${result.skipped} skipped, see the Provenance output)` : "";
-    void vscode.window.showInformationMessage(`Provenance: indexed ${result.files} source text${result.files === 1 ? "" : "s"}${skipped}.`);
+    void vscode.window.showInformationMessage(
+      `Provenance: indexed ${result.files} source text${result.files === 1 ? "" : "s"}${skipped}.`,
+    );
   };
 }

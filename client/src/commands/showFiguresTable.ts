@@ -27,7 +27,10 @@ export class FiguresPanel implements vscode.Disposable {
     if (!panel) return;
     this.latest = await this.client.sendRequest(FiguresRequest, {});
     if (this.panel !== panel) return; // closed meanwhile
-    panel.webview.html = renderFiguresHtml(this.latest, { nonce: randomBytes(16).toString("base64"), cspSource: panel.webview.cspSource });
+    panel.webview.html = renderFiguresHtml(this.latest, {
+      nonce: randomBytes(16).toString("base64"),
+      cspSource: panel.webview.cspSource,
+    });
   }
 
   dispose(): void {
@@ -35,11 +38,16 @@ export class FiguresPanel implements vscode.Disposable {
   }
 
   private createPanel(): vscode.WebviewPanel {
-    const panel = vscode.window.createWebviewPanel("provenance.figures", "Figures across sources", vscode.ViewColumn.Beside, {
-      enableScripts: true,
-      localResourceRoots: [],
-      enableFindWidget: true,
-    });
+    const panel = vscode.window.createWebviewPanel(
+      "provenance.figures",
+      "Figures across sources",
+      vscode.ViewColumn.Beside,
+      {
+        enableScripts: true,
+        localResourceRoots: [],
+        enableFindWidget: true,
+      },
+    );
     panel.onDidDispose(() => {
       if (this.panel === panel) this.panel = undefined;
     });
@@ -52,7 +60,10 @@ export class FiguresPanel implements vscode.Disposable {
     if (message.type === "open" && typeof message.uri === "string" && isRange(message.range)) {
       await openLocation(message.uri, message.range, { preview: false, viewColumn: vscode.ViewColumn.One });
     } else if (message.type === "markdown") {
-      const document = await vscode.workspace.openTextDocument({ language: "markdown", content: renderFiguresMarkdown(this.latest) });
+      const document = await vscode.workspace.openTextDocument({
+        language: "markdown",
+        content: renderFiguresMarkdown(this.latest),
+      });
       await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One });
     }
   }

@@ -12,7 +12,9 @@ export function createShowMentions(client: LanguageClient): (params?: unknown) =
     if (!isMentionsParams(params)) return showMentionsAtCursor(client);
     const { locations } = await client.sendRequest(MentionsRequest, params);
     if (locations.length === 0) {
-      void vscode.window.showInformationMessage("Provenance: nothing to show here any more (the text changed); hover again.");
+      void vscode.window.showInformationMessage(
+        "Provenance: nothing to show here any more (the text changed); hover again.",
+      );
       return;
     }
     await peekLocations(vscode.Uri.parse(params.uri), toPosition(params.position), locations.map(toLocation));
@@ -22,7 +24,9 @@ export function createShowMentions(client: LanguageClient): (params?: unknown) =
 async function showMentionsAtCursor(client: LanguageClient): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || !SOURCE_LANGUAGES.includes(editor.document.languageId)) {
-    void vscode.window.showInformationMessage("Provenance: open a source text (.txt) and put the cursor on a figure or a name.");
+    void vscode.window.showInformationMessage(
+      "Provenance: open a source text (.txt) and put the cursor on a figure or a name.",
+    );
     return;
   }
   const position = editor.selection.active;

@@ -13,7 +13,12 @@ export function createShowOrphanedReviews(client: LanguageClient): () => Promise
       return;
     }
     const picked = await vscode.window.showQuickPick(
-      orphaned.map((review) => ({ label: review.sentence, description: describe(review), detail: review.note, review })),
+      orphaned.map((review) => ({
+        label: review.sentence,
+        description: describe(review),
+        detail: review.note,
+        review,
+      })),
       { title: `Orphaned verdicts (${orphaned.length}): their sentence is gone`, matchOnDescription: true },
     );
     if (picked) await openOrphan(picked.review);

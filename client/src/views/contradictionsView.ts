@@ -10,7 +10,11 @@ import { memberVerdict, reviewCounts } from "../commands/listContradictions";
 import { allMembers, ContradictionPages, hiddenMembers, loadMoreLabel } from "../contradictionPages";
 import { ServerTreeView } from "./serverTreeView";
 
-type Node = { contradiction: ContradictionItem } | { member: ContradictionMemberItem } | { loadMore: true } | { showAll: ContradictionItem };
+type Node =
+  | { contradiction: ContradictionItem }
+  | { member: ContradictionMemberItem }
+  | { loadMore: true }
+  | { showAll: ContradictionItem };
 
 export class ContradictionsView extends ServerTreeView<Node> {
   private readonly pages: ContradictionPages;
@@ -69,7 +73,8 @@ export class ContradictionsView extends ServerTreeView<Node> {
     item.id = "provenance.contradictions.loadMore";
     item.iconPath = new vscode.ThemeIcon("more");
     item.command = { command: LOAD_MORE_CONTRADICTIONS, title: "Load more contradictions" };
-    if (this.pages.changed) item.tooltip = "The contradictions changed while pages were loaded: refresh to see the list as it is now.";
+    if (this.pages.changed)
+      item.tooltip = "The contradictions changed while pages were loaded: refresh to see the list as it is now.";
     return item;
   }
 }
@@ -80,7 +85,9 @@ function contradictionItem(c: ContradictionItem): vscode.TreeItem {
   item.id = `provenance.contradiction.${c.id}`;
   const mentions = `${c.memberCount} mention${c.memberCount === 1 ? "" : "s"}`;
   item.description = `${c.revision ? "revised figure" : c.kind === "figure" ? "figure" : "stance"} · ${mentions}${reviewCounts(c)}`;
-  item.tooltip = new vscode.MarkdownString(`**${c.kind === "figure" ? "Figure conflict" : "Stance conflict"}**\n\n`).appendText(c.summary);
+  item.tooltip = new vscode.MarkdownString(
+    `**${c.kind === "figure" ? "Figure conflict" : "Stance conflict"}**\n\n`,
+  ).appendText(c.summary);
   item.iconPath = new vscode.ThemeIcon(c.kind === "figure" ? "symbol-number" : "comment-discussion");
   item.contextValue = "contradiction";
   return item;
@@ -95,7 +102,9 @@ function showAllItem(c: ContradictionItem): vscode.TreeItem {
 }
 
 function memberItem(m: ContradictionMemberItem): vscode.TreeItem {
-  const item = new vscode.TreeItem(`${m.side.toUpperCase()} · ${m.source ?? "unattributed"}: ${m.text.replace(/\s+/g, " ")}`);
+  const item = new vscode.TreeItem(
+    `${m.side.toUpperCase()} · ${m.source ?? "unattributed"}: ${m.text.replace(/\s+/g, " ")}`,
+  );
   item.description = `${shortLocation(m.uri, m.range)}${m.date ? ` · ${m.date}` : ""}${memberVerdict(m)}`;
   item.tooltip = m.text;
   item.resourceUri = vscode.Uri.parse(m.uri);

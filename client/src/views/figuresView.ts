@@ -31,7 +31,9 @@ export class FiguresView extends ServerTreeView<Node> {
       return item;
     }
     const m = node.member;
-    const item = new vscode.TreeItem(`${m.conflicting ? "⚠ " : ""}${m.text.replace(/\s+/g, " ")}${m.unit && !m.text.includes(m.unit) ? ` ${m.unit}` : ""}`);
+    const item = new vscode.TreeItem(
+      `${m.conflicting ? "⚠ " : ""}${m.text.replace(/\s+/g, " ")}${m.unit && !m.text.includes(m.unit) ? ` ${m.unit}` : ""}`,
+    );
     item.description = `${m.source ?? "unattributed"} · ${shortLocation(m.uri, m.range)}${m.date ? ` · ${m.date}` : ""}`;
     item.resourceUri = vscode.Uri.parse(m.uri);
     item.iconPath = new vscode.ThemeIcon("symbol-number");

@@ -6,7 +6,11 @@ import { OPEN_LOCATION } from "../ids";
 import { shortLocation } from "../locations";
 import { ServerTreeView } from "./serverTreeView";
 
-export const VERDICT_ICON: Record<ReviewItem["verdict"], string> = { verified: "pass", disputed: "error", ignored: "circle-slash" };
+export const VERDICT_ICON: Record<ReviewItem["verdict"], string> = {
+  verified: "pass",
+  disputed: "error",
+  ignored: "circle-slash",
+};
 
 export class ReviewsView extends ServerTreeView<ReviewItem> {
   protected async roots(): Promise<ReviewItem[]> {
@@ -19,9 +23,13 @@ export class ReviewsView extends ServerTreeView<ReviewItem> {
 
   override getTreeItem(review: ReviewItem): vscode.TreeItem {
     const what = review.target === "figure" ? `figure ${review.figure} in ` : "";
-    const item = new vscode.TreeItem(`${review.orphaned ? "orphaned · " : ""}${review.verdict}${review.reviewer ? ` by ${review.reviewer}` : ""}`);
+    const item = new vscode.TreeItem(
+      `${review.orphaned ? "orphaned · " : ""}${review.verdict}${review.reviewer ? ` by ${review.reviewer}` : ""}`,
+    );
     item.description = `${where(review)} · ${what}${review.sentence}`;
-    item.tooltip = new vscode.MarkdownString().appendText(`${review.sentence}\n\n${describe(review)}${review.note ? `\n\n${review.note}` : ""}`);
+    item.tooltip = new vscode.MarkdownString().appendText(
+      `${review.sentence}\n\n${describe(review)}${review.note ? `\n\n${review.note}` : ""}`,
+    );
     item.iconPath = new vscode.ThemeIcon(review.orphaned ? "warning" : VERDICT_ICON[review.verdict]);
     item.contextValue = review.orphaned ? "orphanedReview" : "review";
     if (review.range) item.command = { command: OPEN_LOCATION, title: "Open", arguments: [review.uri, review.range] };
@@ -32,7 +40,9 @@ export class ReviewsView extends ServerTreeView<ReviewItem> {
 /** `harbour.txt:3`, or `harbour.txt (sentence gone)` for an orphan. */
 function where(review: ReviewItem): string {
   const path = vscode.Uri.parse(review.uri).path;
-  return review.range ? shortLocation(review.uri, review.range) : `${path.slice(path.lastIndexOf("/") + 1)} (sentence gone)`;
+  return review.range
+    ? shortLocation(review.uri, review.range)
+    : `${path.slice(path.lastIndexOf("/") + 1)} (sentence gone)`;
 }
 
 /** `verified by Ana · harbour.txt:3`, `orphaned · disputed by Bo · harbour.txt (sentence gone)` */

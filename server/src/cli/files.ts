@@ -13,15 +13,23 @@ export interface InputFile {
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
 /** The files named or found under the folders named (`glob` on names, or on paths when it has a slash). */
-export function collectPaths(args: string[], glob = DEFAULT_GLOB, options: { followLinksOutside?: boolean } = {}): { paths: string[]; problems: InputProblem[] } {
+export function collectPaths(
+  args: string[],
+  glob = DEFAULT_GLOB,
+  options: { followLinksOutside?: boolean } = {},
+): { paths: string[]; problems: InputProblem[] } {
   const isMatch = picomatch(glob, { basename: !glob.includes("/"), dot: false });
   const { files, problems } = walkSync(args, { includes: isMatch, followLinksOutside: options.followLinksOutside });
   return { paths: files.map((f) => f.path), problems };
 }
 
 /** Reads files as text, several in flight, each yielded in the order given (a problem in its place). */
-export async function* readTexts(paths: readonly string[], maxBytes = DEFAULT_MAX_BYTES): AsyncGenerator<InputFile | InputProblem, void, undefined> {
-  for await (const read of readSourcesInOrder(paths, { maxBytes })) yield "message" in read ? read : { path: read.path, text: read.text };
+export async function* readTexts(
+  paths: readonly string[],
+  maxBytes = DEFAULT_MAX_BYTES,
+): AsyncGenerator<InputFile | InputProblem, void, undefined> {
+  for await (const read of readSourcesInOrder(paths, { maxBytes }))
+    yield "message" in read ? read : { path: read.path, text: read.text };
 }
 
 export function decodeText(path: string, buf: Uint8Array): InputFile | InputProblem {

@@ -143,7 +143,15 @@ export function scorerContradictionJson({ kind, summary, members }: Contradictio
   return JSON.stringify({
     kind,
     summary,
-    members: members.map(({ file, start, end, text, side, source, date }) => ({ file, start, end, text, side, source, date })),
+    members: members.map(({ file, start, end, text, side, source, date }) => ({
+      file,
+      start,
+      end,
+      text,
+      side,
+      source,
+      date,
+    })),
   });
 }
 
@@ -193,7 +201,12 @@ export class JsonLines {
 
 // ---- Findings as text ----
 
-const SEVERITY_WORD: Record<FindingSeverity, string> = { error: "error", warning: "warning", information: "info", hint: "hint" };
+const SEVERITY_WORD: Record<FindingSeverity, string> = {
+  error: "error",
+  warning: "warning",
+  information: "info",
+  hint: "hint",
+};
 
 function paintSeverity(colors: Colors, severity: FindingSeverity): string {
   const word = SEVERITY_WORD[severity];
@@ -204,14 +217,21 @@ function paintSeverity(colors: Colors, severity: FindingSeverity): string {
 }
 
 /** One `file:line:col: severity message [code]` line per finding of one file (and its orphaned verdicts). */
-export function formatFileFindings({ file, analysis, findings, orphaned }: FileReport, colors: Colors = NO_COLORS): string {
+export function formatFileFindings(
+  { file, analysis, findings, orphaned }: FileReport,
+  colors: Colors = NO_COLORS,
+): string {
   const lines: string[] = [];
   for (const finding of findings) {
     const { line, column } = lineColumn(analysis, finding.span.start);
-    lines.push(`${colors.bold(`${file}:${line}:${column}`)}: ${paintSeverity(colors, finding.severity)} ${finding.message} ${colors.dim(`[${finding.code}]`)}`);
+    lines.push(
+      `${colors.bold(`${file}:${line}:${column}`)}: ${paintSeverity(colors, finding.severity)} ${finding.message} ${colors.dim(`[${finding.code}]`)}`,
+    );
   }
   for (const review of orphaned ?? []) {
-    lines.push(`${colors.bold(file)}: orphaned verdict (sentence no longer in the text)${verdictLabel(review)} — ${oneLine(review.sentence, 80)}`);
+    lines.push(
+      `${colors.bold(file)}: orphaned verdict (sentence no longer in the text)${verdictLabel(review)} — ${oneLine(review.sentence, 80)}`,
+    );
   }
   return lines.join("\n");
 }
@@ -266,7 +286,9 @@ function describe(lineOf: LineOf, c: Contradiction, n: number): string[] {
   for (const side of ["a", "b"] as const) {
     const label = c.kind === "stance" ? (side === "a" ? "denies" : "asserts") : `side ${side.toUpperCase()}`;
     for (const m of c.members.filter((x) => x.side === side)) {
-      rows.push(`   ${label.padEnd(8)} ${m.file}:${lineOf(m.file, m.start)}  ${oneLine(m.text, 70)}${m.source ? `  — ${m.source}` : ""}${m.date ? `, ${m.date}` : ""}`);
+      rows.push(
+        `   ${label.padEnd(8)} ${m.file}:${lineOf(m.file, m.start)}  ${oneLine(m.text, 70)}${m.source ? `  — ${m.source}` : ""}${m.date ? `, ${m.date}` : ""}`,
+      );
     }
   }
   return rows;
@@ -274,7 +296,9 @@ function describe(lineOf: LineOf, c: Contradiction, n: number): string[] {
 
 /** The table of subjects × sources × values, one block per figure group. */
 export function* figureTable(corpus: Corpus, lineOf: LineOf): Generator<string> {
-  const groups = corpus.figureGroups().filter((g) => g.members.length > 1 || new Set(g.members.map((m) => m.file)).size > 1);
+  const groups = corpus
+    .figureGroups()
+    .filter((g) => g.members.length > 1 || new Set(g.members.map((m) => m.file)).size > 1);
   if (groups.length === 0) {
     yield "No figure is given for the same subject more than once.";
     return;
@@ -288,7 +312,8 @@ export function* figureTable(corpus: Corpus, lineOf: LineOf): Generator<string> 
     ]);
     const header = ["value", "source", "date", "file"];
     const widths = header.map((h, i) => Math.min(48, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
-    const line = (cells: string[]) => "  " + cells.map((c, i) => (i === cells.length - 1 ? c : oneLine(c, widths[i]!).padEnd(widths[i]!))).join("  ");
+    const line = (cells: string[]) =>
+      "  " + cells.map((c, i) => (i === cells.length - 1 ? c : oneLine(c, widths[i]!).padEnd(widths[i]!))).join("  ");
     const block = [`\n${g.label}`, line(header), ...rows.map(line)].join("\n");
     yield i === 0 ? block.trimStart() : block;
   }

@@ -7,7 +7,16 @@ import { dirname, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import picomatch from "picomatch";
 import picocolors from "picocolors";
-import { CONFLICT_CODES, corpusRelations, createCorpus, findingsOf, type Analysis, type Corpus, type Finding, type Review } from "../engine";
+import {
+  CONFLICT_CODES,
+  corpusRelations,
+  createCorpus,
+  findingsOf,
+  type Analysis,
+  type Corpus,
+  type Finding,
+  type Review,
+} from "../engine";
 import { DEFAULT_SETTINGS } from "../shared/settings";
 import { applyConfig, ConfigFinder, isConfigError, type ConfigError, type ProjectConfig } from "../shared/config";
 import { collectPaths, decodeText, readTexts, type InputProblem } from "./files";
@@ -45,7 +54,11 @@ type FailOn = (typeof FAIL_ON)[number];
 
 // `contradictions` is the check a CI job gates on; `analyze` is a report (scripts that read its
 // JSON expect success), so it fails only when asked (`--fail-on warning`).
-const DEFAULT_FAIL_ON: Record<Command, FailOn> = { analyze: "never", contradictions: "contradiction", figures: "never" };
+const DEFAULT_FAIL_ON: Record<Command, FailOn> = {
+  analyze: "never",
+  contradictions: "contradiction",
+  figures: "never",
+};
 
 const USAGE = `usage: provenance <command> <files, folders or -…> [options]
 
@@ -146,7 +159,8 @@ function parseOptions(argv: string[], io: CliIO): Options | number {
   const format = values.json ? "json" : ((values.format as string | undefined) ?? "text");
   if (!isOneOf(FORMATS, format)) return usageError(io, `--format must be one of ${FORMATS.join(", ")}`);
   if (values.json && values.format && values.format !== "json") return usageError(io, "--json and --format disagree");
-  if (format === "sarif" && command === "figures") return usageError(io, "figures has no sarif format (it reports no findings)");
+  if (format === "sarif" && command === "figures")
+    return usageError(io, "figures has no sarif format (it reports no findings)");
   const failOn = (values["fail-on"] as string | undefined) ?? DEFAULT_FAIL_ON[command];
   if (!isOneOf(FAIL_ON, failOn)) return usageError(io, `--fail-on must be one of ${FAIL_ON.join(", ")}`);
   const glob = (values.glob as string | undefined) ?? "*.txt";
@@ -304,10 +318,21 @@ function writeReports(options: Options, inputs: Inputs, io: CliIO): boolean {
   for (let i = 0; i < files.length; i++) {
     const kept = files[i]!;
     const { file, analysis, config, orphaned } = kept;
-    const all = withVerdicts(file, analysis, findingsOf(file, analysis, relationsOf(file), applyConfig(config)), reviews);
+    const all = withVerdicts(
+      file,
+      analysis,
+      findingsOf(file, analysis, relationsOf(file), applyConfig(config)),
+      reviews,
+    );
     failed ||= all.some((f) => fails(f, options.failOn));
     const findings = options.quiet ? all.filter(isWarningOrWorse) : all;
-    output.file({ file, analysis, findings, orphaned, verdictAt: (kind, offset) => reviews.verdictFor(file, analysis, kind, offset) });
+    output.file({
+      file,
+      analysis,
+      findings,
+      orphaned,
+      verdictAt: (kind, offset) => reviews.verdictFor(file, analysis, kind, offset),
+    });
     // Written: nothing later reads this file's analysis.
     if (!output.readsOtherFiles) {
       files[i] = undefined;
@@ -318,7 +343,13 @@ function writeReports(options: Options, inputs: Inputs, io: CliIO): boolean {
   return failed;
 }
 
-function outputFor(options: Options, corpus: Corpus, io: CliIO, analysisOf: (file: string) => Analysis | undefined, count: number): Output {
+function outputFor(
+  options: Options,
+  corpus: Corpus,
+  io: CliIO,
+  analysisOf: (file: string) => Analysis | undefined,
+  count: number,
+): Output {
   const colors: Colors = options.color ? picocolors.createColors(true) : NO_COLORS;
   const lineOf: LineOf = (file, offset) => {
     const analysis = analysisOf(file);
@@ -338,10 +369,20 @@ function outputFor(options: Options, corpus: Corpus, io: CliIO, analysisOf: (fil
     };
   }
   if (options.command === "contradictions") {
-    return afterFiles(() => writeAll(options.format === "json" ? indentedJsonList("contradictions", corpus.contradictions()) : contradictionsReport(corpus, lineOf)));
+    return afterFiles(() =>
+      writeAll(
+        options.format === "json"
+          ? indentedJsonList("contradictions", corpus.contradictions())
+          : contradictionsReport(corpus, lineOf),
+      ),
+    );
   }
   if (options.command === "figures") {
-    return afterFiles(() => writeAll(options.format === "json" ? indentedJsonList("groups", corpus.figureGroups()) : figureTable(corpus, lineOf)));
+    return afterFiles(() =>
+      writeAll(
+        options.format === "json" ? indentedJsonList("groups", corpus.figureGroups()) : figureTable(corpus, lineOf),
+      ),
+    );
   }
   if (options.format === "json") {
     const json = new JsonLines(io.out);

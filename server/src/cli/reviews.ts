@@ -3,7 +3,17 @@
 // claim or a figure of a file.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import { locateReviews, parseReviews, reviewAt, reviewedReport, type Analysis, type Finding, type Review, type ReviewLocations, type ReviewTargetKind } from "../engine";
+import {
+  locateReviews,
+  parseReviews,
+  reviewAt,
+  reviewedReport,
+  type Analysis,
+  type Finding,
+  type Review,
+  type ReviewLocations,
+  type ReviewTargetKind,
+} from "../engine";
 
 const REVIEWS_PATH = join(".provenance", "reviews.json");
 
@@ -48,7 +58,9 @@ export function loadReviews(): ReviewLookup {
     let found = located.get(absolute);
     if (!found) {
       const root = findRoot(dirname(absolute));
-      found = root ? locateReviews(analysis, relative(root, absolute).split(sep).join("/"), reviewsAt(root)) : { anchored: [], orphaned: [] };
+      found = root
+        ? locateReviews(analysis, relative(root, absolute).split(sep).join("/"), reviewsAt(root))
+        : { anchored: [], orphaned: [] };
       located.set(absolute, found);
     }
     return found;
@@ -73,7 +85,12 @@ export function verdictLabel(review: Review | undefined): string {
 
 /** The JSON form of a verdict. */
 export function verdictJson(review: Review): { verdict: string; reviewer: string; date: string; note?: string } {
-  return { verdict: review.verdict, reviewer: review.reviewer, date: review.date, ...(review.note ? { note: review.note } : {}) };
+  return {
+    verdict: review.verdict,
+    reviewer: review.reviewer,
+    date: review.date,
+    ...(review.note ? { note: review.note } : {}),
+  };
 }
 
 /** A finding with the verdict on its claim or figure, if any. */
@@ -83,7 +100,12 @@ export type ReviewedFinding = Finding & { review?: Review };
  * The findings of one file as the editor shows them once verdicts are read: verified → a hint
  * saying so, disputed → kept with the note, ignored → left out (the server's applyReviews).
  */
-export function withVerdicts(file: string, analysis: Analysis, findings: readonly Finding[], reviews: ReviewLookup): ReviewedFinding[] {
+export function withVerdicts(
+  file: string,
+  analysis: Analysis,
+  findings: readonly Finding[],
+  reviews: ReviewLookup,
+): ReviewedFinding[] {
   const out: ReviewedFinding[] = [];
   for (const finding of findings) {
     const review = reviews.verdictFor(file, analysis, finding.data.element, finding.span.start);
@@ -92,7 +114,13 @@ export function withVerdicts(file: string, analysis: Analysis, findings: readonl
       continue;
     }
     const report = reviewedReport(review, finding.message);
-    if (!report.hidden) out.push({ ...finding, message: report.message, review, ...(report.toHint ? { severity: "hint" as const } : {}) });
+    if (!report.hidden)
+      out.push({
+        ...finding,
+        message: report.message,
+        review,
+        ...(report.toHint ? { severity: "hint" as const } : {}),
+      });
   }
   return out;
 }

@@ -27,8 +27,14 @@ export class SarifLog {
   ) {
     this.run = new SarifRunBuilder().initSimple({ toolDriverName: "provenance", toolDriverVersion: version });
     for (const rule of RULES) {
-      const builder = new SarifRuleBuilder().initSimple({ ruleId: rule.code, shortDescriptionText: rule.title, fullDescriptionText: rule.description });
-      builder.rule.defaultConfiguration = { level: rule.defaultSeverity === "off" ? "none" : LEVEL[rule.defaultSeverity] };
+      const builder = new SarifRuleBuilder().initSimple({
+        ruleId: rule.code,
+        shortDescriptionText: rule.title,
+        fullDescriptionText: rule.description,
+      });
+      builder.rule.defaultConfiguration = {
+        level: rule.defaultSeverity === "off" ? "none" : LEVEL[rule.defaultSeverity],
+      };
       this.run.addRule(builder);
     }
   }

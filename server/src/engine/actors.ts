@@ -14,12 +14,25 @@ const W = ACTOR_WORDS;
 const capitalize = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
 /** Capitalized words that are never a personal name: function words, cue words, furniture, institution words, months (one set, built once). */
 const COMMON_CAPITALIZED: ReadonlySet<string> = new Set([
-  ...[W.functionWords, W.cueWordsCapitalized, W.pageFurniture, W.regionalAdjectives, W.institutionWords, W.timeNouns, LEX.placeHeads].flatMap((set) => [...set]),
+  ...[
+    W.functionWords,
+    W.cueWordsCapitalized,
+    W.pageFurniture,
+    W.regionalAdjectives,
+    W.institutionWords,
+    W.timeNouns,
+    LEX.placeHeads,
+  ].flatMap((set) => [...set]),
   ...[...LEX.months, ...LEX.weekdays].map(capitalize),
 ]);
 
 /** Lower-case words that may continue a capitalized chunk: particles, joiners, inner prepositions of institution names, "and". */
-const CHUNK_CONTINUERS: ReadonlySet<string> = new Set([...W.nameParticles, ...W.chunkJoiners, ...W.orgInnerJoiners, "and"]);
+const CHUNK_CONTINUERS: ReadonlySet<string> = new Set([
+  ...W.nameParticles,
+  ...W.chunkJoiners,
+  ...W.orgInnerJoiners,
+  "and",
+]);
 const CHUNK_CONTINUER = wordClass(CHUNK_CONTINUERS);
 
 function isCommonCapitalized(word: string): boolean {
@@ -96,7 +109,13 @@ function computeSkeleton(name: string): string {
     .toLowerCase()
     .replace(/[^a-z]/g, "");
   if (s.length === 0) return s;
-  return s[0] + s.slice(1).replace(/[aeiouy]/g, "").replace(/(.)\1+/g, "$1");
+  return (
+    s[0] +
+    s
+      .slice(1)
+      .replace(/[aeiouy]/g, "")
+      .replace(/(.)\1+/g, "$1")
+  );
 }
 
 function normalizeSpelling(name: string): string {
@@ -119,7 +138,8 @@ export function findActors(text: string, tokens: Token[], sentences: SentenceSli
   for (const p of pending) {
     const t = tokens[p.t0]!;
     const rec = persons.lookup(t.text);
-    if (rec && aliasContextOk(tokens, p.t0, p.sentence, rec)) out.push(mention(text, tokens, p.t0, p.t1, "person", rec.canonical, rec.name));
+    if (rec && aliasContextOk(tokens, p.t0, p.sentence, rec))
+      out.push(mention(text, tokens, p.t0, p.t1, "person", rec.canonical, rec.name));
     else if (!rec && speaksAlone(tokens, p.t0, p.t1) && !readsAsPlace(tokens, p.t0, p.t1, p.sentence, true)) {
       const named = persons.register([t.text]);
       out.push(mention(text, tokens, p.t0, p.t1, "person", named.canonical, named.name));
@@ -141,11 +161,26 @@ function dedupe(list: ActorMention[]): ActorMention[] {
   return res;
 }
 
-function mention(text: string, tokens: Token[], t0: number, t1: number, kind: ActorKind, canonical: string, name: string): ActorMention {
+function mention(
+  text: string,
+  tokens: Token[],
+  t0: number,
+  t1: number,
+  kind: ActorKind,
+  canonical: string,
+  name: string,
+): ActorMention {
   const start = tokens[t0]!.start;
   const end = tokens[t1 - 1]!.end;
   // A one-word mention's text is its token's string, already shared (wordMarks.ts spellingOf).
-  return { start, end, text: t1 - t0 === 1 ? tokens[t0]!.text : internString(text.slice(start, end)), kind, canonical, name };
+  return {
+    start,
+    end,
+    text: t1 - t0 === 1 ? tokens[t0]!.text : internString(text.slice(start, end)),
+    kind,
+    canonical,
+    name,
+  };
 }
 
 function scanSentence(
@@ -164,7 +199,10 @@ function scanSentence(
   }
   while (i < s.t1) {
     const t = tokens[i]!;
-    const startsChunk = (t.kind === TokenKind.Word && t.cap) || isOrdinalUnitStart(tokens, i) || (t.kind === TokenKind.Number && matchGazetteer(tokens, i, s.t1) !== undefined);
+    const startsChunk =
+      (t.kind === TokenKind.Word && t.cap) ||
+      isOrdinalUnitStart(tokens, i) ||
+      (t.kind === TokenKind.Number && matchGazetteer(tokens, i, s.t1) !== undefined);
     if (!startsChunk) {
       i++;
       continue;
@@ -175,7 +213,14 @@ function scanSentence(
 }
 
 /** "PRESIDENT OF RUSSIA VLADIMIR PUTIN:": the person (and a country in the title) of a transcript label. */
-function readLabel(text: string, tokens: Token[], t0: number, colon: number, persons: PersonRegistry, out: ActorMention[]): void {
+function readLabel(
+  text: string,
+  tokens: Token[],
+  t0: number,
+  colon: number,
+  persons: PersonRegistry,
+  out: ActorMention[],
+): void {
   for (const part of readSpeakerLabel(tokens, t0, colon)) {
     if (part.entry) {
       if (part.entry.kind === "person") persons.register([], part.entry);
@@ -191,7 +236,13 @@ function readLabel(text: string, tokens: Token[], t0: number, colon: number, per
 function isOrdinalUnitStart(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
   const suffix = tokens[i + 1];
-  return t.kind === TokenKind.Number && !!suffix && suffix.joined && /^(st|nd|rd|th)$/.test(suffix.lower) && !!tokens[i + 2]?.cap;
+  return (
+    t.kind === TokenKind.Number &&
+    !!suffix &&
+    suffix.joined &&
+    /^(st|nd|rd|th)$/.test(suffix.lower) &&
+    !!tokens[i + 2]?.cap
+  );
 }
 
 /** End (exclusive) of a run of capitalized words, joined pieces, particles and inner "of/for/the/and". */
@@ -214,7 +265,16 @@ function chunkEnd(tokens: Token[], i: number, limit: number): number {
     }
     // "Commission on China", "Mission in Haiti": a preposition after an institution's head word, before a name.
     // "in" only before a country's name ("Council in Brussels" is a body and a place).
-    if (t.kind === TokenKind.Word && W.orgInnerJoiners.has(t.lower) && LEX.orgHeadWords.has(prev.text) && tokens[j + 1]?.cap && tokens[j + 1]!.kind === TokenKind.Word && (t.lower !== "in" || matchGazetteer(tokens, j + 1, limit)?.[0].form === "name") && !LEX.weekdays.has(tokens[j + 1]!.lower) && !LEX.months.has(tokens[j + 1]!.lower)) {
+    if (
+      t.kind === TokenKind.Word &&
+      W.orgInnerJoiners.has(t.lower) &&
+      LEX.orgHeadWords.has(prev.text) &&
+      tokens[j + 1]?.cap &&
+      tokens[j + 1]!.kind === TokenKind.Word &&
+      (t.lower !== "in" || matchGazetteer(tokens, j + 1, limit)?.[0].form === "name") &&
+      !LEX.weekdays.has(tokens[j + 1]!.lower) &&
+      !LEX.months.has(tokens[j + 1]!.lower)
+    ) {
       j++;
       continue;
     }
@@ -223,12 +283,25 @@ function chunkEnd(tokens: Token[], i: number, limit: number): number {
       j++;
       continue;
     }
-    if (t.text === "." && t.joined && prev.kind === TokenKind.Word && LEX.abbreviations.has(prev.lower) && tokens[j + 1]?.cap) {
+    if (
+      t.text === "." &&
+      t.joined &&
+      prev.kind === TokenKind.Word &&
+      LEX.abbreviations.has(prev.lower) &&
+      tokens[j + 1]?.cap
+    ) {
       j++;
       continue;
     }
     // "Bashar al-Assad": a particle joined to the surname by a hyphen.
-    if (t.kind === TokenKind.Word && W.nameParticles.has(t.lower) && tokens[j + 1]?.text === "-" && tokens[j + 1]!.joined && tokens[j + 2]?.joined && tokens[j + 2]!.cap) {
+    if (
+      t.kind === TokenKind.Word &&
+      W.nameParticles.has(t.lower) &&
+      tokens[j + 1]?.text === "-" &&
+      tokens[j + 1]!.joined &&
+      tokens[j + 2]?.joined &&
+      tokens[j + 2]!.cap
+    ) {
       j += 3;
       continue;
     }
@@ -255,16 +328,32 @@ function chunkEnd(tokens: Token[], i: number, limit: number): number {
     }
     // "Organization of the United Nations", "Ministry of the Interior": "of the" after a head word.
     // "Census Bureau of the Department of Commerce" names two bodies: a head word right after "the" starts the second.
-    if ((t.lower === "of" || t.lower === "for") && LEX.orgHeadWords.has(prev.text) && tokens[j + 1]?.lower === "the" && tokens[j + 2]?.cap && tokens[j + 2]!.kind === TokenKind.Word && !LEX.orgHeadWords.has(tokens[j + 2]!.text)) {
+    if (
+      (t.lower === "of" || t.lower === "for") &&
+      LEX.orgHeadWords.has(prev.text) &&
+      tokens[j + 1]?.lower === "the" &&
+      tokens[j + 2]?.cap &&
+      tokens[j + 2]!.kind === TokenKind.Word &&
+      !LEX.orgHeadWords.has(tokens[j + 2]!.text)
+    ) {
       j += 2;
       continue;
     }
     // "of the 12th ...": a joiner before "the" and an ordinal.
-    if ((t.lower === "of" || t.lower === "for") && tokens[j + 1]?.lower === "the" && isOrdinalUnitStart(tokens, j + 2)) {
+    if (
+      (t.lower === "of" || t.lower === "for") &&
+      tokens[j + 1]?.lower === "the" &&
+      isOrdinalUnitStart(tokens, j + 2)
+    ) {
       j += 2;
       continue;
     }
-    if (t.kind === TokenKind.Word && (W.nameParticles.has(t.lower) || W.chunkJoiners.has(t.lower)) && tokens[j + 1]?.cap && tokens[j + 1]?.kind === TokenKind.Word) {
+    if (
+      t.kind === TokenKind.Word &&
+      (W.nameParticles.has(t.lower) || W.chunkJoiners.has(t.lower)) &&
+      tokens[j + 1]?.cap &&
+      tokens[j + 1]?.kind === TokenKind.Word
+    ) {
       j++;
       continue;
     }
@@ -288,7 +377,9 @@ function andJoinsInstitution(tokens: Token[], i: number, j: number, limit: numbe
   const next = tokens[j + 1];
   if (!next?.cap || next.kind !== TokenKind.Word) return false;
   let joins = false;
-  for (let k = i; k < j - 1 && !joins; k++) if (LEX.orgHeadWords.has(tokens[k]!.text) && (tokens[k + 1]!.lower === "of" || tokens[k + 1]!.lower === "for")) joins = true;
+  for (let k = i; k < j - 1 && !joins; k++)
+    if (LEX.orgHeadWords.has(tokens[k]!.text) && (tokens[k + 1]!.lower === "of" || tokens[k + 1]!.lower === "for"))
+      joins = true;
   for (let k = j + 1; k < Math.min(limit, j + 4) && !joins; k++) {
     const w = tokens[k]!;
     if (!w.cap || w.kind !== TokenKind.Word) break;
@@ -320,11 +411,24 @@ function readChunk(
   if (LEX.placeHeads.has(tokens[c1 - 1]!.text) && c1 - c0 >= 2 && !isOrgChunk(tokens, c0, c1)) return c1;
   // An organization named by its head word ("Ukrainian Armed Forces", "11th Airborne Assault Brigade"),
   // unless a known name runs on past the chunk ("The Institute | for the Study of War").
-  if (!s.headline && isOrgChunk(tokens, c0, c1) && !hasTitle(tokens, c0, c1) && !knownNameRunsPast(tokens, c0, c1, s.t1)) {
+  if (
+    !s.headline &&
+    isOrgChunk(tokens, c0, c1) &&
+    !hasTitle(tokens, c0, c1) &&
+    !knownNameRunsPast(tokens, c0, c1, s.t1)
+  ) {
     const whole = matchGazetteer(tokens, c0, c1);
     if (!whole || whole[1] < c1 - c0) {
       let o0 = c0;
-      while (o0 < c1 - 1 && (tokens[o0]!.lower === "the" || (o0 === s.t0 && isCommonCapitalized(tokens[o0]!.text) && !LEX.orgHeadWords.has(tokens[o0]!.text) && !LEX.titleWords.has(tokens[o0]!.text)))) o0++;
+      while (
+        o0 < c1 - 1 &&
+        (tokens[o0]!.lower === "the" ||
+          (o0 === s.t0 &&
+            isCommonCapitalized(tokens[o0]!.text) &&
+            !LEX.orgHeadWords.has(tokens[o0]!.text) &&
+            !LEX.titleWords.has(tokens[o0]!.text)))
+      )
+        o0++;
       // "the Commission" alone is an unnamed body.
       if (o0 === c1 - 1 && LEX.orgHeadWords.has(tokens[o0]!.text)) return c1;
       const name = text.slice(tokens[o0]!.start, tokens[c1 - 1]!.end);
@@ -392,7 +496,9 @@ function readChunk(
 function namesDocument(tokens: Token[], c0: number, c1: number): boolean {
   if (W.documentHeads.has(tokens[c1 - 1]!.text) && !LEX.titleWords.has(tokens[c1 - 1]!.text)) return true;
   if (c1 - c0 < 4) return false; // "<Head> of <Name>" needs a word before it and one after "of"
-  for (let k = c0 + 1; k < c1 - 1; k++) if (W.documentHeads.has(tokens[k]!.text) && (tokens[k + 1]!.lower === "of" || tokens[k + 1]!.lower === "on")) return true;
+  for (let k = c0 + 1; k < c1 - 1; k++)
+    if (W.documentHeads.has(tokens[k]!.text) && (tokens[k + 1]!.lower === "of" || tokens[k + 1]!.lower === "on"))
+      return true;
   return false;
 }
 
@@ -410,7 +516,15 @@ function isOrgChunk(tokens: Token[], c0: number, c1: number): boolean {
   // "International Institute for Strategic Studies", "Bank of England": an org head before "for"/"of".
   if (!LEX.orgHeadWords.has(last.text)) {
     // "Government of Haiti", "Bank of Korea": a country after the head is part of the institution's name.
-    for (let k = c0; k < c1 - 2; k++) if (LEX.orgHeadWords.has(tokens[k]!.text) && (tokens[k + 1]!.lower === "for" || tokens[k + 1]!.lower === "of" || W.orgInnerJoiners.has(tokens[k + 1]!.lower)) && !isTitleToken(tokens, k)) return matchGazetteer(tokens, k + 2, c1)?.[0].kind !== "person";
+    for (let k = c0; k < c1 - 2; k++)
+      if (
+        LEX.orgHeadWords.has(tokens[k]!.text) &&
+        (tokens[k + 1]!.lower === "for" ||
+          tokens[k + 1]!.lower === "of" ||
+          W.orgInnerJoiners.has(tokens[k + 1]!.lower)) &&
+        !isTitleToken(tokens, k)
+      )
+        return matchGazetteer(tokens, k + 2, c1)?.[0].kind !== "person";
     return false;
   }
   // "the Syrian Government" is the state (Syria); "United States Government" is an institution.
@@ -458,7 +572,14 @@ function lastTitleIndex(tokens: Token[], c0: number, c1: number): number {
 const TITLE_TOKENS = new Set(
   [...LEX.titleWords]
     .map((w) => w.replace(/\.$/, ""))
-    .filter((w) => LEX.titles.has(w.toLowerCase()) || LEX.titles.has(w.toLowerCase() + ".") || w === "General" || w === "Leader" || w === "Secretary"),
+    .filter(
+      (w) =>
+        LEX.titles.has(w.toLowerCase()) ||
+        LEX.titles.has(w.toLowerCase() + ".") ||
+        w === "General" ||
+        w === "Leader" ||
+        w === "Secretary",
+    ),
 );
 const TITLE_TOKEN = wordTest((text) => TITLE_TOKENS.has(text));
 
@@ -494,7 +615,8 @@ function readPersonAfterTitle(
     }
   }
   if (known && known[0].kind !== "person" && known[1] === c1 - i) {
-    if (known[0].form !== "blocked") out.push(mention(text, tokens, i, c1, known[0].kind, known[0].canonical, known[0].name));
+    if (known[0].form !== "blocked")
+      out.push(mention(text, tokens, i, c1, known[0].kind, known[0].canonical, known[0].name));
     return;
   }
   const words = nameWords(tokens, i, c1);
@@ -531,7 +653,14 @@ function isAddressed(tokens: Token[], r0: number, r1: number, s: SentenceSlice):
   const next = tokens[r1];
   if (tokens[r0 - 1]?.text !== "," || r0 - 2 < s.t0 || !next || ![".", ",", "!", ";"].includes(next.text)) return false;
   const w = tokens[r0]!;
-  if (r1 - r0 === 1 && (LEX.titles.has(w.lower) || LEX.titles.has(w.lower + ".") || LEX.titleWords.has(w.text) || LEX.titleWords.has(w.text + "."))) return false; // "Thank you, Chairman.", "Thank you, Mr. President"
+  if (
+    r1 - r0 === 1 &&
+    (LEX.titles.has(w.lower) ||
+      LEX.titles.has(w.lower + ".") ||
+      LEX.titleWords.has(w.text) ||
+      LEX.titleWords.has(w.text + "."))
+  )
+    return false; // "Thank you, Chairman.", "Thank you, Mr. President"
   const one = tokens[r0 - 2]!.lower;
   const two = r0 - 3 >= s.t0 ? `${tokens[r0 - 3]!.lower} ${one}` : "";
   return W.vocativeOpeners.has(one) || W.vocativeOpeners.has(two);
@@ -554,7 +683,8 @@ function acceptEntry(tokens: Token[], i: number, len: number, entry: GazetteerEn
     return true;
   }
   // "Sea of Japan": a country after "<place head> of".
-  if (entry.kind === "country" && tokens[i - 1]?.lower === "of" && LEX.placeOfPrefixes.has(tokens[i - 2]?.text ?? "")) return false;
+  if (entry.kind === "country" && tokens[i - 1]?.lower === "of" && LEX.placeOfPrefixes.has(tokens[i - 2]?.text ?? ""))
+    return false;
   return true;
 }
 
@@ -575,7 +705,15 @@ function capitalStandsForState(tokens: Token[], i: number, len: number, s: Sente
   if (prev.lower === "to" && prev2 && W.motionWords.has(prev2.lower)) return false;
   if (prev.lower === "from" && prev2 && W.motionWords.has(prev2.lower)) return false;
   if (prev.text === "," && (prev2?.lower === "capital" || prev2?.lower === "city")) return false;
-  if (prev.lower === "capital" || (prev.lower === "of" && (prev2?.lower === "city" || prev2?.lower === "capital" || prev2?.lower === "streets" || prev2?.lower === "outskirts"))) return false;
+  if (
+    prev.lower === "capital" ||
+    (prev.lower === "of" &&
+      (prev2?.lower === "city" ||
+        prev2?.lower === "capital" ||
+        prev2?.lower === "streets" ||
+        prev2?.lower === "outskirts"))
+  )
+    return false;
   return true;
 }
 
@@ -588,7 +726,10 @@ function regionalName(tokens: Token[], i: number, s: SentenceSlice): string | un
 }
 
 /** Capitalized words that are no part of a personal name: common words, acronyms, institution and place heads. */
-const NOT_NAME_WORD = wordTest((text) => isCommonCapitalized(text) || /^[A-Z]{2,}$/.test(text) || LEX.orgHeadWords.has(text) || LEX.placeHeads.has(text));
+const NOT_NAME_WORD = wordTest(
+  (text) =>
+    isCommonCapitalized(text) || /^[A-Z]{2,}$/.test(text) || LEX.orgHeadWords.has(text) || LEX.placeHeads.has(text),
+);
 
 function isNameLike(t: Token): boolean {
   return t.kind === TokenKind.Word && t.cap && !hasMark(t, NOT_NAME_WORD);
@@ -611,7 +752,14 @@ function nameRunEnd(tokens: Token[], i: number, limit: number): number {
       continue;
     }
     // "Tawfiq al-Shukri": a particle joined to the surname by a hyphen.
-    if (j > i && W.nameParticles.has(t.lower) && tokens[j + 1]?.text === "-" && tokens[j + 1]!.joined && tokens[j + 2]?.joined && isNameLike(tokens[j + 2]!)) {
+    if (
+      j > i &&
+      W.nameParticles.has(t.lower) &&
+      tokens[j + 1]?.text === "-" &&
+      tokens[j + 1]!.joined &&
+      tokens[j + 2]?.joined &&
+      isNameLike(tokens[j + 2]!)
+    ) {
       j += 3;
       continue;
     }
@@ -638,7 +786,8 @@ function classifyUnknownRun(
   const titled = hasPersonWordBefore(tokens, r0, s);
   if (words.length === 1) {
     const rec = persons.lookup(words[0]!);
-    if (rec && aliasContextOk(tokens, r0, s, rec)) out.push(mention(text, tokens, r0, r1, "person", rec.canonical, rec.name));
+    if (rec && aliasContextOk(tokens, r0, s, rec))
+      out.push(mention(text, tokens, r0, r1, "person", rec.canonical, rec.name));
     else if (!rec && (titled || (isAddressed(tokens, r0, r1, s) && !isKnownPlace(tokens, r0, r1)))) {
       // "his brother Omar", "Thank you, Omar.": a first name alone, remembered for its later mentions.
       const named = persons.register(words);
@@ -648,11 +797,14 @@ function classifyUnknownRun(
   }
   if (words.length > 4) return;
   const person = titled || personContext(tokens, r0, r1, s);
-  if (!person && (!looksLikeFullName(tokens, r0, r1, s) || isKnownPlace(tokens, r0, r1) || readsAsPlace(tokens, r0, r1, s, true))) return;
+  if (
+    !person &&
+    (!looksLikeFullName(tokens, r0, r1, s) || isKnownPlace(tokens, r0, r1) || readsAsPlace(tokens, r0, r1, s, true))
+  )
+    return;
   const rec = persons.register(words);
   out.push(mention(text, tokens, r0, r1, "person", rec.canonical, rec.name));
 }
-
 
 /** Two or three name-like words mid-sentence, not used as a place or as a modifier of a noun. */
 function looksLikeFullName(tokens: Token[], r0: number, r1: number, s: SentenceSlice): boolean {
@@ -665,10 +817,18 @@ function looksLikeFullName(tokens: Token[], r0: number, r1: number, s: SentenceS
   if (prev?.text === "," && W.typeNouns.has(tokens[r0 - 2]?.lower ?? "")) return false;
   if (prev?.lower === "of" && W.placeNouns.has(tokens[r0 - 2]?.lower ?? "")) return false;
   if (next && next.cap) return false; // "External Economic Relations Minister": part of a longer title
-  if (next && next.kind === TokenKind.Word && !next.cap && !W.personVerbsAfter.has(next.lower) && !W.clauseWordsAfterName.has(next.lower)) return false;
+  if (
+    next &&
+    next.kind === TokenKind.Word &&
+    !next.cap &&
+    !W.personVerbsAfter.has(next.lower) &&
+    !W.clauseWordsAfterName.has(next.lower)
+  )
+    return false;
   for (let k = r0; k < r1; k++) {
     const t = tokens[k]!;
-    if (t.kind !== TokenKind.Word || t.text.length < 2 || /[A-Z]{2}/.test(t.text) || LEX.titleWords.has(t.text)) return false;
+    if (t.kind !== TokenKind.Word || t.text.length < 2 || /[A-Z]{2}/.test(t.text) || LEX.titleWords.has(t.text))
+      return false;
   }
   return true;
 }
@@ -686,17 +846,26 @@ function personContext(tokens: Token[], r0: number, r1: number, s: SentenceSlice
   if (next?.lower === "of" && tokens[r1 + 1]?.cap) return true; // "Shreyas Reddy of NK News"
   if (next?.text === "," && W.personRelatives.has(tokens[r1 + 1]?.lower ?? "")) return true; // "Anna Berg, whose brother"
   // "Anna Berg, 45, a teacher": an age in apposition.
-  if (next?.text === "," && tokens[r1 + 1]?.kind === TokenKind.Number && /^\d{1,3}$/.test(tokens[r1 + 1]!.text) && tokens[r1 + 2]?.text === ",") return true;
-  if (next?.text === "," && tokens[r1 + 1] && !tokens[r1 + 1]!.cap && isRoleWord(tokens[r1 + 1]!, tokens[r1 + 2])) return true;
-  if (prev && r0 - 1 >= s.t0 && (LEX.titles.has(prev.lower) || prev.lower === "by" && next?.text === ",")) return true;
+  if (
+    next?.text === "," &&
+    tokens[r1 + 1]?.kind === TokenKind.Number &&
+    /^\d{1,3}$/.test(tokens[r1 + 1]!.text) &&
+    tokens[r1 + 2]?.text === ","
+  )
+    return true;
+  if (next?.text === "," && tokens[r1 + 1] && !tokens[r1 + 1]!.cap && isRoleWord(tokens[r1 + 1]!, tokens[r1 + 2]))
+    return true;
+  if (prev && r0 - 1 >= s.t0 && (LEX.titles.has(prev.lower) || (prev.lower === "by" && next?.text === ",")))
+    return true;
   if (prev?.text === "," && tokens[r0 - 2] && LEX.titles.has(tokens[r0 - 2]!.lower)) return true; // "adviser, Shin Wonsik,"
   return false;
 }
 
 function isRoleWord(t: Token, next: Token | undefined): boolean {
-  return LEX.titles.has(t.lower) || (next !== undefined && LEX.titles.has(next.lower)) || W.roleWordsAfterComma.has(t.lower);
+  return (
+    LEX.titles.has(t.lower) || (next !== undefined && LEX.titles.has(next.lower)) || W.roleWordsAfterComma.has(t.lower)
+  );
 }
-
 
 /** "Smith said": a lone surname-like word that speaks is a person even when no full name precedes it. */
 function speaksAlone(tokens: Token[], t0: number, t1: number): boolean {
@@ -709,7 +878,16 @@ function speaksAlone(tokens: Token[], t0: number, t1: number): boolean {
   const prev = tokens[t0 - 1];
   if (prev && (W.locatives.has(prev.lower) || prev.lower === "of" || prev.lower === "the" || prev.cap)) return false;
   const lw = t.lower;
-  return !isCommonCapitalized(t.text) && !LEX.speakerNouns.has(lw) && !LEX.anonymousHeads.has(lw) && !LEX.titles.has(lw) && !LEX.months.has(lw) && !LEX.weekdays.has(lw) && !LEX.sentenceOpeners.has(lw) && !/(s|ese|ian|ish)$/.test(lw);
+  return (
+    !isCommonCapitalized(t.text) &&
+    !LEX.speakerNouns.has(lw) &&
+    !LEX.anonymousHeads.has(lw) &&
+    !LEX.titles.has(lw) &&
+    !LEX.months.has(lw) &&
+    !LEX.weekdays.has(lw) &&
+    !LEX.sentenceOpeners.has(lw) &&
+    !/(s|ese|ian|ish)$/.test(lw)
+  );
 }
 
 /** A single-word alias ("Kim", "No", "Campbell") refers to a person named in the text. */

@@ -19,7 +19,15 @@ export function analyze(input: unknown, options: AnalyzeOptions = {}): Analysis 
     return analyzeText(text);
   } catch {
     // A bug on odd input must not take down the caller: return what is safe.
-    return { text, sentences: [], actors: [], figures: [], claims: [], dates: [], salience: { places: [], events: [], parties: [] } };
+    return {
+      text,
+      sentences: [],
+      actors: [],
+      figures: [],
+      claims: [],
+      dates: [],
+      salience: { places: [], events: [], parties: [] },
+    };
   }
 }
 
@@ -42,7 +50,13 @@ function analyzeText(text: string): Analysis {
   };
 }
 
-function buildFigures(text: string, tokens: ReturnType<typeof tokenize>, slices: SentenceSlice[], actors: Analysis["actors"], context: DocumentContext): Figure[] {
+function buildFigures(
+  text: string,
+  tokens: ReturnType<typeof tokenize>,
+  slices: SentenceSlice[],
+  actors: Analysis["actors"],
+  context: DocumentContext,
+): Figure[] {
   const raws: Array<{ raw: RawFigure; sentence: number }> = [];
   slices.forEach((s, index) => {
     if (s.furniture) return;
@@ -61,7 +75,9 @@ function buildFigures(text: string, tokens: ReturnType<typeof tokenize>, slices:
     const frame = frames[k]!;
     // A figure that cannot be linked gets a slug of its own: it is not "the same figure" as anything else.
     const frameId = frameSlug(frame);
-    const subject = isLinkable(frame) ? frameId : `${frameId}@${contextHash(tokens, Math.max(0, raw.t0 - 6), Math.min(tokens.length, raw.np1 + 3))}`;
+    const subject = isLinkable(frame)
+      ? frameId
+      : `${frameId}@${contextHash(tokens, Math.max(0, raw.t0 - 6), Math.min(tokens.length, raw.np1 + 3))}`;
     return {
       start,
       end,
@@ -77,7 +93,13 @@ function buildFigures(text: string, tokens: ReturnType<typeof tokenize>, slices:
   });
 }
 
-function buildClaims(text: string, tokens: ReturnType<typeof tokenize>, slices: SentenceSlice[], actors: Analysis["actors"], dates: Analysis["dates"]): Claim[] {
+function buildClaims(
+  text: string,
+  tokens: ReturnType<typeof tokenize>,
+  slices: SentenceSlice[],
+  actors: Analysis["actors"],
+  dates: Analysis["dates"],
+): Claim[] {
   const history: ClaimSource[] = [];
   const ctx: ClaimContext = { text, tokens, actors, history };
   const claims: Claim[] = [];
@@ -100,7 +122,8 @@ function buildClaims(text: string, tokens: ReturnType<typeof tokenize>, slices: 
 function rememberSpeakers(actors: Analysis["actors"], s: SentenceSlice, history: ClaimSource[]): void {
   for (let i = lowerBound(actors, s.start); i < actors.length && actors[i]!.start < s.end; i++) {
     const a = actors[i]!;
-    if (a.kind === "person" && a.end <= s.end) history.push({ start: a.start, end: a.end, text: a.text, kind: "person", canonical: a.canonical });
+    if (a.kind === "person" && a.end <= s.end)
+      history.push({ start: a.start, end: a.end, text: a.text, kind: "person", canonical: a.canonical });
   }
   trimHistory(history);
 }

@@ -4,7 +4,8 @@ import type { SentenceSlice } from "./sentences";
 import { within } from "./spans";
 import { LEX } from "./lexicon";
 
-const BACK_REFERENCE = /^(?:This|That|It|These|The (?:news|report|information))\s+(?:was|were|has been|had been)\s+(?:first\s+)?(?:reported|announced|said|revealed|disclosed|stated|confirmed)\s+by\b/;
+const BACK_REFERENCE =
+  /^(?:This|That|It|These|The (?:news|report|information))\s+(?:was|were|has been|had been)\s+(?:first\s+)?(?:reported|announced|said|revealed|disclosed|stated|confirmed)\s+by\b/;
 
 export function linkBackReferences(text: string, slices: SentenceSlice[], claims: Claim[]): Claim[] {
   const bySentence = new Map(claims.map((c) => [c.sentence, c]));
@@ -41,7 +42,12 @@ const OPENING_QUOTES = new Set(['"', "“", "‘", "«"]);
  * A statement introduced in the text ("X released this statement:", "Y said:") and quoted in the
  * paragraphs after it: a hedge or a denial inside the quotation with no source of its own is X's.
  */
-export function linkQuotedStatements(text: string, slices: SentenceSlice[], claims: Claim[], actors: ActorMention[]): Claim[] {
+export function linkQuotedStatements(
+  text: string,
+  slices: SentenceSlice[],
+  claims: Claim[],
+  actors: ActorMention[],
+): Claim[] {
   if (claims.length === 0) return claims;
   const bySentence = new Map(claims.map((c) => [c.sentence, c]));
   let speaker: ClaimSource | undefined;
@@ -51,7 +57,8 @@ export function linkQuotedStatements(text: string, slices: SentenceSlice[], clai
     const s = slices[i]!;
     if (s.furniture) continue;
     if (s.paragraph !== introParagraph && s.paragraph !== quotedParagraph) {
-      if (speaker && OPENING_QUOTES.has(text[firstVisible(text, s)] ?? "") && isFirstOfParagraph(slices, i)) quotedParagraph = s.paragraph;
+      if (speaker && OPENING_QUOTES.has(text[firstVisible(text, s)] ?? "") && isFirstOfParagraph(slices, i))
+        quotedParagraph = s.paragraph;
       else speaker = undefined;
     }
     if (speaker && s.paragraph === quotedParagraph) {
@@ -99,5 +106,13 @@ function statementIntro(sentence: string): boolean {
 function introSpeaker(actors: ActorMention[], s: SentenceSlice): ClaimSource | undefined {
   const inside = within(actors, s.start, s.end);
   const a = inside.find((x) => x.kind === "person") ?? inside.find((x) => x.kind === "organization");
-  return a ? { start: a.start, end: a.end, text: a.text, kind: a.kind === "person" ? "person" : "organization", canonical: a.canonical } : undefined;
+  return a
+    ? {
+        start: a.start,
+        end: a.end,
+        text: a.text,
+        kind: a.kind === "person" ? "person" : "organization",
+        canonical: a.canonical,
+      }
+    : undefined;
 }

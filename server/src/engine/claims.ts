@@ -125,7 +125,12 @@ function byAnchor(phrases: string[]): Map<string, Phrase[]> {
 }
 
 /** The longest phrase of the list anchored at token i: [first token, length]. */
-function phraseAt(tokens: Token[], i: number, s: SentenceSlice, list: Phrase[] | undefined): [number, number] | undefined {
+function phraseAt(
+  tokens: Token[],
+  i: number,
+  s: SentenceSlice,
+  list: Phrase[] | undefined,
+): [number, number] | undefined {
   if (!list) return undefined;
   for (const p of list) {
     const start = i - p.anchor;
@@ -138,7 +143,15 @@ const NON_CONFIRMATION = byAnchor(cueData.nonConfirmation);
 const DENIAL_PREDICATES = new Set(cueData.denialPredicates);
 const ANONYMITY = byAnchor(cueData.anonymityPhrases);
 const HEDGE_PHRASES = byAnchor(cueData.hedgePhrases);
-const PHRASE_STARTS = new Set(["according", ...NON_CONFIRMATION.keys(), ...PASSIVE_HEDGES.keys(), ...ANONYMITY.keys(), ...HEDGE_PHRASES.keys()].flatMap((k) => [k, k.replace("'", "’")]));
+const PHRASE_STARTS = new Set(
+  [
+    "according",
+    ...NON_CONFIRMATION.keys(),
+    ...PASSIVE_HEDGES.keys(),
+    ...ANONYMITY.keys(),
+    ...HEDGE_PHRASES.keys(),
+  ].flatMap((k) => [k, k.replace("'", "’")]),
+);
 const PHRASE_START_MARK = wordClass(PHRASE_STARTS);
 const CONCERN_NOUNS = new Set(cueData.concernNouns);
 const DOCUMENT_VERBS = new Set(cueData.documentVerbs.forms);
@@ -194,7 +207,9 @@ export interface ClaimContext {
 const KIND_ORDER: ClaimKind[] = ["attributed", "hedged", "denial", "anonymous"];
 const KIND_BIT: Record<ClaimKind, number> = { attributed: 1, hedged: 2, denial: 4, anonymous: 8 };
 /** The (interned) kinds list for each combination of bits, built once instead of per claim. */
-const KIND_LISTS: ClaimKind[][] = Array.from({ length: 16 }, (_, bits) => internArray(KIND_ORDER.filter((k) => bits & KIND_BIT[k])));
+const KIND_LISTS: ClaimKind[][] = Array.from({ length: 16 }, (_, bits) =>
+  internArray(KIND_ORDER.filter((k) => bits & KIND_BIT[k])),
+);
 
 export function findClaim(ctx: ClaimContext, s: SentenceSlice, sentenceIndex: number): Claim | undefined {
   if (s.furniture) return undefined;
@@ -219,13 +234,19 @@ export function findClaim(ctx: ClaimContext, s: SentenceSlice, sentenceIndex: nu
   // A reporting verb with no plausible speaker ("the exercises highlight") is not an attribution;
   // nor is the text's own voice ("we assess", "I think").
   // An estimate with no speaker ("it estimates that") still hedges.
-  for (const c of cues) if (c.wantsSource && !c.source && c.hedges && c.cue.kind === "attributed") c.cue = { ...c.cue, kind: "hedged", stance: "hedges" };
+  for (const c of cues)
+    if (c.wantsSource && !c.source && c.hedges && c.cue.kind === "attributed")
+      c.cue = { ...c.cue, kind: "hedged", stance: "hedges" };
   const kept = cues.filter((c) => !(c.wantsSource && !c.source && c.cue.kind === "attributed"));
   // An anonymity marker alone ("forwarded from an anonymous source") reports nothing.
   if (kept.length === 0 || kept.every((c) => c.cue.kind === "anonymous")) return undefined;
   // Claim nouns alone report only as the subject, after "there are", or before "that"
   // ("Following reports of shelling, the talks stopped" reports nothing).
-  if (kept.every((c) => c.cue.kind === "anonymous" || (c.noun === true && !c.owned)) && !kept.some((c) => c.noun && nounReports(ctx, s, c.at))) return undefined;
+  if (
+    kept.every((c) => c.cue.kind === "anonymous" || (c.noun === true && !c.owned)) &&
+    !kept.some((c) => c.noun && nounReports(ctx, s, c.at))
+  )
+    return undefined;
   const negated = negatedFactCue(ctx, s, kept);
   if (negated) kept.push(negated);
   let kinds = 0;
@@ -297,7 +318,12 @@ function insidePhraseCue(cues: FoundCue[], n: number, at: number): boolean {
  * for "would not", "did not respond" or "do not know" (ignorance is a hedge).
  */
 function negatedFactCue(ctx: ClaimContext, s: SentenceSlice, cues: FoundCue[]): FoundCue | undefined {
-  if (!cues.some((c) => c.source && c.cue.kind === "attributed" && (c.cue.stance === "asserts" || c.cue.stance === "claims"))) return undefined;
+  if (
+    !cues.some(
+      (c) => c.source && c.cue.kind === "attributed" && (c.cue.stance === "asserts" || c.cue.stance === "claims"),
+    )
+  )
+    return undefined;
   if (cues.some((c) => c.cue.kind === "denial" || c.cue.stance === "hedges")) return undefined;
   const { tokens } = ctx;
   // The cues come sorted by start: walked with one pointer, the scan stays linear in long sentences.
@@ -308,7 +334,12 @@ function negatedFactCue(ctx: ClaimContext, s: SentenceSlice, cues: FoundCue[]): 
     const raw = tokens[i]!.lower;
     // Only "no", "not", "never" and "…n't" can open a negated fact: the last letter rejects most words.
     const last = raw.charCodeAt(raw.length - 1);
-    if (last === 116 /* t */ ? raw !== "not" && !raw.endsWith("n't") && !raw.endsWith("n’t") : raw !== "no" && raw !== "never") continue;
+    if (
+      last === 116 /* t */
+        ? raw !== "not" && !raw.endsWith("n't") && !raw.endsWith("n’t")
+        : raw !== "no" && raw !== "never"
+    )
+      continue;
     const at = tokens[i]!.start;
     while (r < ranges.length && ranges[r]!.cue.start <= at) coveredTo = Math.max(coveredTo, ranges[r++]!.cue.end);
     if (at < coveredTo) continue;
@@ -328,7 +359,8 @@ function negatedFactCue(ctx: ClaimContext, s: SentenceSlice, cues: FoundCue[]): 
     if (w === "no" && !W_negativeIdioms.has(tokens[i + 1]!.lower)) {
       for (let k = i + 1; k < Math.min(s.t1, i + 5); k++) {
         if (tokens[k]!.kind !== TokenKind.Word || CLAUSE_STOPS.has(tokens[k]!.lower)) break;
-        if (W_factAux.has(straight(tokens[k]!.lower)) && k > i + 1) return { cue: makeCue(ctx, i, k + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
+        if (W_factAux.has(straight(tokens[k]!.lower)) && k > i + 1)
+          return { cue: makeCue(ctx, i, k + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
       }
     }
   }
@@ -350,7 +382,16 @@ function nextVerb(tokens: Token[], k: number, end: number): number {
   while (k < end && W_negationFillers.has(tokens[k]!.lower)) k++;
   const t = tokens[k];
   if (!t || k >= end || t.kind !== TokenKind.Word || t.cap) return -1;
-  if (W_nonDenialVerbs.has(t.lower) || W_knowledgeWords.has(t.lower) || CUE_WORDS.has(t.lower) || ARTICLE_DETERMINERS.has(t.lower) || CLAUSE_STOPS.has(t.lower) || NP_DROP.has(t.lower) || t.lower === "only") return -1;
+  if (
+    W_nonDenialVerbs.has(t.lower) ||
+    W_knowledgeWords.has(t.lower) ||
+    CUE_WORDS.has(t.lower) ||
+    ARTICLE_DETERMINERS.has(t.lower) ||
+    CLAUSE_STOPS.has(t.lower) ||
+    NP_DROP.has(t.lower) ||
+    t.lower === "only"
+  )
+    return -1;
   return k;
 }
 
@@ -359,7 +400,15 @@ function nounReports(ctx: ClaimContext, s: SentenceSlice, i: number): boolean {
   const { tokens } = ctx;
   if (tokens[i + 1]?.lower === "that") return true;
   let k = i - 1;
-  while (k >= s.t0 && tokens[k]!.kind === TokenKind.Word && !tokens[k]!.cap && !CLAUSE_STOPS.has(tokens[k]!.lower) && !NP_INNER_PREPS.has(tokens[k]!.lower) && !PASSIVE_AUX.has(tokens[k]!.lower)) k--;
+  while (
+    k >= s.t0 &&
+    tokens[k]!.kind === TokenKind.Word &&
+    !tokens[k]!.cap &&
+    !CLAUSE_STOPS.has(tokens[k]!.lower) &&
+    !NP_INNER_PREPS.has(tokens[k]!.lower) &&
+    !PASSIVE_AUX.has(tokens[k]!.lower)
+  )
+    k--;
   if (k < s.t0 || isSentenceStart(tokens, k + 1, s)) return true;
   // "Reports …" capitalized at the start, after an opening quote or a connective.
   if (k === s.t0 && tokens[k]!.cap && k === i) return true;
@@ -382,7 +431,12 @@ function makeCue(ctx: ClaimContext, t0: number, t1: number, kind: ClaimKind, sta
   const start = ctx.tokens[t0]!.start;
   const end = ctx.tokens[t1 - 1]!.end;
   // A one-word cue's text is its token's string, already shared (wordMarks.ts spellingOf).
-  const cue: Cue = { start, end, text: t1 - t0 === 1 ? ctx.tokens[t0]!.text : internString(ctx.text.slice(start, end)), kind };
+  const cue: Cue = {
+    start,
+    end,
+    text: t1 - t0 === 1 ? ctx.tokens[t0]!.text : internString(ctx.text.slice(start, end)),
+    kind,
+  };
   if (stance) cue.stance = stance;
   return cue;
 }
@@ -406,13 +460,22 @@ function collectPhraseCues(ctx: ClaimContext, s: SentenceSlice, out: FoundCue[])
       const np = npAfter(tokens, i + 2, s.t1, false, ctx.actors);
       // "according to plan" is not an attribution: the phrase must name a speaker or a document.
       const speaker = np ? validateSpeaker(ctx, np) : undefined;
-      const head = np ? headOf(tokens, np)?.lower ?? "" : "";
+      const head = np ? (headOf(tokens, np)?.lower ?? "") : "";
       // Any source but a rule or a plan: "according to official propaganda", "according to the census".
-      if (!np || !(speaker || DOCUMENT_NOUNS.has(head) || (head && !W_nonSourceNouns.has(head) && !W_nonSpeakers.has(head)))) {
+      if (
+        !np ||
+        !(speaker || DOCUMENT_NOUNS.has(head) || (head && !W_nonSourceNouns.has(head) && !W_nonSpeakers.has(head)))
+      ) {
         i++;
         continue;
       }
-      const cue: FoundCue = { cue: makeCue(ctx, i, i + 2, "attributed", "asserts"), at: i, wantsSource: true, source: passedOn(ctx, speaker ?? np), priority: 0 };
+      const cue: FoundCue = {
+        cue: makeCue(ctx, i, i + 2, "attributed", "asserts"),
+        at: i,
+        wantsSource: true,
+        source: passedOn(ctx, speaker ?? np),
+        priority: 0,
+      };
       if (hedgingLemma(tokens[np.t0]!.lower) || hedgingLemma(head)) cue.hedges = true;
       out.push(cue);
       i++;
@@ -424,7 +487,12 @@ function collectPhraseCues(ctx: ClaimContext, s: SentenceSlice, out: FoundCue[])
       const [p0, len] = nc;
       // "The figures could not be confirmed": in the passive the subject is what went unconfirmed, not who tried.
       const passive = isPassivePhrase(tokens, p0, p0 + len);
-      const cue: FoundCue = { cue: makeCue(ctx, p0, p0 + len, "denial", "cannot-confirm"), at: p0, wantsSource: !passive, priority: 1 };
+      const cue: FoundCue = {
+        cue: makeCue(ctx, p0, p0 + len, "denial", "cannot-confirm"),
+        at: p0,
+        wantsSource: !passive,
+        priority: 1,
+      };
       const src = passive ? undefined : subjectBefore(ctx, s, p0);
       if (src) cue.source = src;
       replaceOverlapping(out, cue);
@@ -433,19 +501,34 @@ function collectPhraseCues(ctx: ClaimContext, s: SentenceSlice, out: FoundCue[])
     }
     const ph = phraseAt(tokens, i, s, PASSIVE_HEDGES.get(key));
     if (ph && ph[0] > s.t0 && (PASSIVE_AUX.has(tokens[ph[0] - 1]!.lower) || tokens[ph[0] - 1]!.lower === "been")) {
-      replaceOverlapping(out, { cue: makeCue(ctx, ph[0], ph[0] + ph[1], "hedged", "hedges"), at: ph[0], wantsSource: false, priority: 2 });
+      replaceOverlapping(out, {
+        cue: makeCue(ctx, ph[0], ph[0] + ph[1], "hedged", "hedges"),
+        at: ph[0],
+        wantsSource: false,
+        priority: 2,
+      });
       i = ph[0] + ph[1] - 1;
       continue;
     }
     const hp = phraseAt(tokens, i, s, HEDGE_PHRASES.get(key));
     if (hp) {
-      replaceOverlapping(out, { cue: makeCue(ctx, hp[0], hp[0] + hp[1], "hedged", "hedges"), at: hp[0], wantsSource: false, priority: 2 });
+      replaceOverlapping(out, {
+        cue: makeCue(ctx, hp[0], hp[0] + hp[1], "hedged", "hedges"),
+        at: hp[0],
+        wantsSource: false,
+        priority: 2,
+      });
       i = hp[0] + hp[1] - 1;
       continue;
     }
     const an = phraseAt(tokens, i, s, ANONYMITY.get(key));
     if (an) {
-      replaceOverlapping(out, { cue: makeCue(ctx, an[0], an[0] + an[1], "anonymous"), at: an[0], wantsSource: false, priority: 2 });
+      replaceOverlapping(out, {
+        cue: makeCue(ctx, an[0], an[0] + an[1], "anonymous"),
+        at: an[0],
+        wantsSource: false,
+        priority: 2,
+      });
       i = an[0] + an[1] - 1;
       continue;
     }
@@ -454,7 +537,8 @@ function collectPhraseCues(ctx: ClaimContext, s: SentenceSlice, out: FoundCue[])
 
 /** A phrase found at its anchor replaces shorter phrase cues it covers. */
 function replaceOverlapping(out: FoundCue[], cue: FoundCue): void {
-  for (let k = out.length - 1; k >= 0; k--) if (out[k]!.cue.start >= cue.cue.start && out[k]!.cue.start < cue.cue.end) out.splice(k, 1);
+  for (let k = out.length - 1; k >= 0; k--)
+    if (out[k]!.cue.start >= cue.cue.start && out[k]!.cue.start < cue.cue.end) out.splice(k, 1);
   out.push(cue);
 }
 
@@ -487,7 +571,8 @@ function cueAt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undef
   if (t.kind !== TokenKind.Word || !hasMark(t, CUE_MARK)) return undefined;
   const lw = t.lower;
   const prev = tokens[i - 1];
-  const capitalizedInside = t.cap && !isSentenceStart(tokens, i, s) && !(prev && (prev.text === '"' || prev.text === "“"));
+  const capitalizedInside =
+    t.cap && !isSentenceStart(tokens, i, s) && !(prev && (prev.text === '"' || prev.text === "“"));
   if (W_knowledgeWords.has(lw) || W_ignoranceLeads.has(lw)) {
     const found = ignoranceCue(ctx, s, i);
     if (found || !(LEX.reportingVerbs.has(lw) || DOCUMENT_VERBS.has(lw))) return found;
@@ -511,7 +596,8 @@ function cueAt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undef
     cue.noun = true;
     cue.owned = !!owner;
     if (owner) cue.source = owner;
-    else if (W_bareReportNouns.has(lw) && !(prev && ARTICLE_DETERMINERS.has(prev.lower))) cue.source = bareNounSource(tokens, i, s);
+    else if (W_bareReportNouns.has(lw) && !(prev && ARTICLE_DETERMINERS.has(prev.lower)))
+      cue.source = bareNounSource(tokens, i, s);
     return cue;
   }
   const verb = LEX.reportingVerbs.get(lw);
@@ -522,7 +608,12 @@ function cueAt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undef
   }
   if (LEX.hedges.has(lw)) return hedgeCue(ctx, s, i);
   // "a suspected smuggler", "in reported abuses", "are presumed dead": a participle that is no reporting verb.
-  if (W_adjectivalHedges.has(lw) && ((prev && i - 1 >= s.t0 && (ARTICLE_DETERMINERS.has(prev.lower) || PASSIVE_AUX.has(prev.lower))) || isAttributive(tokens, i, s))) return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
+  if (
+    W_adjectivalHedges.has(lw) &&
+    ((prev && i - 1 >= s.t0 && (ARTICLE_DETERMINERS.has(prev.lower) || PASSIVE_AUX.has(prev.lower))) ||
+      isAttributive(tokens, i, s))
+  )
+    return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
   if (W_anonymityMarkers.has(lw)) {
     return { cue: makeCue(ctx, i, i + 1, "anonymous"), at: i, wantsSource: false, priority: 4 };
   }
@@ -537,7 +628,11 @@ function falsityCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | 
   const { tokens } = ctx;
   const lw = tokens[i]!.lower;
   const next = tokens[i + 1];
-  const attributive = (W_falsityAttributes.has(lw) || DENIAL_PREDICATES.has(lw)) && !!next && i + 1 < s.t1 && W_claimNounsForFalsity.has(next.lower);
+  const attributive =
+    (W_falsityAttributes.has(lw) || DENIAL_PREDICATES.has(lw)) &&
+    !!next &&
+    i + 1 < s.t1 &&
+    W_claimNounsForFalsity.has(next.lower);
   if (attributive) return { cue: makeCue(ctx, i, i + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
   let k = i - 1;
   while (k >= s.t0 && k >= i - 4 && (W_falsityAdverbs.has(tokens[k]!.lower) || isQuoteMark(tokens[k]!))) k--;
@@ -556,19 +651,33 @@ function negatedTruthCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundC
   if (!prev || i - 1 < s.t0) return undefined;
   const p = straight(prev.lower);
   const lw = tokens[i]!.lower;
-  if (lw === "truth" && (p === "no" || p === "any")) return { cue: makeCue(ctx, i - 1, i + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
+  if (lw === "truth" && (p === "no" || p === "any"))
+    return { cue: makeCue(ctx, i - 1, i + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
   const negated = p === "not" ? i - 1 : p.endsWith("n't") && W_copulas.has(p.slice(0, -3)) ? i - 1 : -1;
   if (negated < 0 || lw === "truth") return undefined;
   const copula = p === "not" ? tokens[i - 2] : prev;
   if (!copula || !(W_copulas.has(straight(copula.lower)) || straight(copula.lower).endsWith("n't"))) return undefined;
-  return { cue: makeCue(ctx, p === "not" ? i - 2 : i - 1, i + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
+  return {
+    cue: makeCue(ctx, p === "not" ? i - 2 : i - 1, i + 1, "denial", "denies"),
+    at: i,
+    wantsSource: false,
+    priority: 2,
+  };
 }
 
 /** "the report has inconsistencies", "the count contained errors": a document disputed as flawed. */
 function flawCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undefined {
   const { tokens } = ctx;
   let k = i - 1;
-  while (k >= s.t0 && k >= i - 3 && tokens[k]!.kind === TokenKind.Word && !W_flawVerbs.has(tokens[k]!.lower) && !tokens[k]!.cap && !CLAUSE_STOPS.has(tokens[k]!.lower)) k--;
+  while (
+    k >= s.t0 &&
+    k >= i - 3 &&
+    tokens[k]!.kind === TokenKind.Word &&
+    !W_flawVerbs.has(tokens[k]!.lower) &&
+    !tokens[k]!.cap &&
+    !CLAUSE_STOPS.has(tokens[k]!.lower)
+  )
+    k--;
   if (k < s.t0 || !W_flawVerbs.has(tokens[k]!.lower)) return undefined;
   return { cue: makeCue(ctx, k, i + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
 }
@@ -601,7 +710,8 @@ function ignoranceCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue 
   const lw = tokens[i]!.lower;
   if (W_ignoranceLeads.has(lw)) {
     const prev = tokens[i - 1];
-    if (lw === "unclear" || (prev && W_copulas.has(prev.lower))) return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
+    if (lw === "unclear" || (prev && W_copulas.has(prev.lower)))
+      return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
     return undefined;
   }
   for (let k = i - 1; k >= Math.max(s.t0, i - 6); k--) {
@@ -630,10 +740,27 @@ function hedgingLemma(lw: string): boolean {
 /** A participle used as an adjective: after a preposition, "and", "other" or at the start, before a lower-case noun. */
 function isAttributive(tokens: Token[], i: number, s: SentenceSlice): boolean {
   const next = tokens[i + 1];
-  if (!next || i + 1 >= s.t1 || next.kind !== TokenKind.Word || next.cap || CLAUSE_STOPS.has(next.lower) || ARTICLE_DETERMINERS.has(next.lower) || AUX.has(next.lower)) return false;
+  if (
+    !next ||
+    i + 1 >= s.t1 ||
+    next.kind !== TokenKind.Word ||
+    next.cap ||
+    CLAUSE_STOPS.has(next.lower) ||
+    ARTICLE_DETERMINERS.has(next.lower) ||
+    AUX.has(next.lower)
+  )
+    return false;
   if (isSentenceStart(tokens, i, s)) return true;
   const prev = tokens[i - 1]!;
-  return prev.kind === TokenKind.Word && !prev.cap && (CLAUSE_STOPS.has(prev.lower) || NP_INNER_PREPS.has(prev.lower) || NP_DROP.has(prev.lower) || prev.lower === "and" || prev.lower === "or");
+  return (
+    prev.kind === TokenKind.Word &&
+    !prev.cap &&
+    (CLAUSE_STOPS.has(prev.lower) ||
+      NP_INNER_PREPS.has(prev.lower) ||
+      NP_DROP.has(prev.lower) ||
+      prev.lower === "and" ||
+      prev.lower === "or")
+  );
 }
 
 function possessorBefore(tokens: Token[], i: number, s: SentenceSlice): boolean {
@@ -644,7 +771,20 @@ function possessorBefore(tokens: Token[], i: number, s: SentenceSlice): boolean 
 /** "Obama's prior statement": the index of the word before up to two lower-case adjectives. */
 function adjectivesBefore(tokens: Token[], i: number, s: SentenceSlice): number {
   let k = i - 1;
-  while (k > s.t0 && i - k <= 2 && tokens[k]!.kind === TokenKind.Word && !tokens[k]!.cap && !isPossessive(tokens[k]!) && !ARTICLE_DETERMINERS.has(tokens[k]!.lower) && !AUX.has(tokens[k]!.lower) && !CLAUSE_STOPS.has(tokens[k]!.lower) && !NP_INNER_PREPS.has(tokens[k]!.lower) && !CUE_WORDS.has(tokens[k]!.lower) && isPossessive(tokens[k - 1]!) ) k--;
+  while (
+    k > s.t0 &&
+    i - k <= 2 &&
+    tokens[k]!.kind === TokenKind.Word &&
+    !tokens[k]!.cap &&
+    !isPossessive(tokens[k]!) &&
+    !ARTICLE_DETERMINERS.has(tokens[k]!.lower) &&
+    !AUX.has(tokens[k]!.lower) &&
+    !CLAUSE_STOPS.has(tokens[k]!.lower) &&
+    !NP_INNER_PREPS.has(tokens[k]!.lower) &&
+    !CUE_WORDS.has(tokens[k]!.lower) &&
+    isPossessive(tokens[k - 1]!)
+  )
+    k--;
   return k;
 }
 
@@ -658,16 +798,27 @@ function isVerbUse(tokens: Token[], i: number, s: SentenceSlice): boolean {
   const next = tokens[i + 1];
   if (lw === "warning") return !!next && W_warningFollowers.has(next.lower);
   // An inverted speech tag at the end: "…, the UN refugee agency estimates."
-  if (W_invertedTagNouns.has(lw) && (!next || next.text === "." || i + 1 >= s.t1) && LEX.speakerNouns.has(prev.lower)) return true;
+  if (W_invertedTagNouns.has(lw) && (!next || next.text === "." || i + 1 >= s.t1) && LEX.speakerNouns.has(prev.lower))
+    return true;
   // "The regime claims the videos…": a subject noun, then the verb and its object's determiner.
-  if (next && (next.lower === "that" || ARTICLE_DETERMINERS.has(next.lower)) && !next.cap && LEX.speakerNouns.has(prev.lower)) return true;
+  if (
+    next &&
+    (next.lower === "that" || ARTICLE_DETERMINERS.has(next.lower)) &&
+    !next.cap &&
+    LEX.speakerNouns.has(prev.lower)
+  )
+    return true;
   // "the British report": an article before the modifier makes it a noun phrase.
   if (ARTICLE_DETERMINERS.has(tokens[i - 2]?.lower ?? "") && i - 2 >= s.t0) return false;
   if (next && W_nounFollowers.has(next.lower)) return false;
   if (isSentenceStart(tokens, i - 1, s) && !LEX.speakerNouns.has(prev.lower)) return false;
   // A verb follows a subject noun or name and is followed by an object or "that".
-  const subjectLike = prev.kind === TokenKind.Word && (prev.cap || LEX.speakerNouns.has(prev.lower)) && !W_notSubjects.has(prev.lower);
-  return subjectLike && !!next && next.kind === TokenKind.Word && !W_notObjects.has(next.lower) || (subjectLike && next?.lower === "that");
+  const subjectLike =
+    prev.kind === TokenKind.Word && (prev.cap || LEX.speakerNouns.has(prev.lower)) && !W_notSubjects.has(prev.lower);
+  return (
+    (subjectLike && !!next && next.kind === TokenKind.Word && !W_notObjects.has(next.lower)) ||
+    (subjectLike && next?.lower === "that")
+  );
 }
 
 function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance, lemma: string): FoundCue | undefined {
@@ -676,26 +827,55 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
   const lw = t.lower;
-  if (t.cap && !isSentenceStart(tokens, i, s) && !(prev && (prev.text === '"' || prev.text === "“" || prev.text === "”" || prev.text === "," ))) return undefined;
+  if (
+    t.cap &&
+    !isSentenceStart(tokens, i, s) &&
+    !(prev && (prev.text === '"' || prev.text === "“" || prev.text === "”" || prev.text === ","))
+  )
+    return undefined;
   if (t.cap && tokens[i + 1]?.cap) return undefined; // "State Department"
   // "The ministry did not respond", "he would not say": a negated report reports nothing.
   if (!W_confirmationLemmas.has(lemma) && isNegatedVerb(tokens, i, s)) return undefined;
   // Participles used as adjectives after a determiner: "the alleged use", "the reported involvement".
   if (prev && (ARTICLE_DETERMINERS.has(prev.lower) || isPossessive(prev)) && i - 1 >= s.t0) {
-    if (W_adjectivalHedges.has(lw)) return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
+    if (W_adjectivalHedges.has(lw))
+      return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
     return undefined;
   }
   if (lw === "that" || (lemma === "say" && prev?.lower === "that" && next?.text === ",")) return undefined;
-  if (LEX.verbFrames.has(lemma) && !verbFrameOk(tokens, i, lemma, lw) && !(W_namedSubjectVerbs.has(lemma) && namedSubjectBefore(ctx, s, i))) return undefined;
+  if (
+    LEX.verbFrames.has(lemma) &&
+    !verbFrameOk(tokens, i, lemma, lw) &&
+    !(W_namedSubjectVerbs.has(lemma) && namedSubjectBefore(ctx, s, i))
+  )
+    return undefined;
   if (lemma === "add" && next?.lower === "to") return undefined;
   if (W_framedVerbs.has(lemma) && !framedVerbOk(ctx, s, i, lemma)) return undefined;
   if (W_countVerbs.has(lemma) && !figureAfter(tokens, i + 1, s.t1)) return undefined;
   // "thought about the offer", "believes in God": a verb of belief reports only with a clause after it.
-  if (W_beliefLemmas.has(lemma) && (!next || next.kind === TokenKind.Punct || W_notClauseAfterBelief.has(next.lower))) return undefined;
+  if (W_beliefLemmas.has(lemma) && (!next || next.kind === TokenKind.Punct || W_notClauseAfterBelief.has(next.lower)))
+    return undefined;
   // "little serious dispute", "no claim": a quantifier before makes the form a noun.
-  if (prev && i - 1 >= s.t0 && (W_nounDeterminers.has(prev.lower) || (W_nounDeterminers.has(tokens[i - 2]?.lower ?? "") && !prev.cap && !AUX.has(prev.lower) && !/ly$/.test(prev.lower)))) return undefined;
+  if (
+    prev &&
+    i - 1 >= s.t0 &&
+    (W_nounDeterminers.has(prev.lower) ||
+      (W_nounDeterminers.has(tokens[i - 2]?.lower ?? "") &&
+        !prev.cap &&
+        !AUX.has(prev.lower) &&
+        !/ly$/.test(prev.lower)))
+  )
+    return undefined;
   // "open source reporting.", "reporting of CW use": a gerund used as a noun.
-  if (/ing$/.test(lw) && (!next || i + 1 >= s.t1 || next.kind === TokenKind.Punct || (next.lower === "of" && !!prev && !prev.cap && !actorAt(ctx, prev.start))) && !(prev?.text === ",")) return undefined;
+  if (
+    /ing$/.test(lw) &&
+    (!next ||
+      i + 1 >= s.t1 ||
+      next.kind === TokenKind.Punct ||
+      (next.lower === "of" && !!prev && !prev.cap && !actorAt(ctx, prev.start))) &&
+    !(prev?.text === ",")
+  )
+    return undefined;
   if (lemma === "blame" && prev?.lower === "to" && tokens[i - 2]?.lower === "be") return undefined; // "will be to blame"
   // "TASS quoted the defence ministry as saying …": the ministry is the original source.
   if (W_quoteLemmas.has(lemma)) {
@@ -707,12 +887,20 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
   if (W_citeLemmas.has(lemma)) {
     // "citing an unnamed officer" names the original source; "cite concerns" names a reason, and the subject speaks.
     const np = npAfter(tokens, i + 1, s.t1, true);
-    const speaker = np && (validateSpeaker(ctx, np) || DOCUMENT_NOUNS.has(headOf(tokens, np)?.lower ?? "")) ? np : undefined;
-    return { cue: makeCue(ctx, i, i + 1, "attributed", "asserts"), at: i, wantsSource: true, ...(speaker ? { source: speaker } : {}), priority: speaker ? -1 : 0 };
+    const speaker =
+      np && (validateSpeaker(ctx, np) || DOCUMENT_NOUNS.has(headOf(tokens, np)?.lower ?? "")) ? np : undefined;
+    return {
+      cue: makeCue(ctx, i, i + 1, "attributed", "asserts"),
+      at: i,
+      wantsSource: true,
+      ...(speaker ? { source: speaker } : {}),
+      priority: speaker ? -1 : 0,
+    };
   }
   // "published a report", "released satellite imagery", "were released by analysts": a document is
   // made public; "released three hostages" is not a claim.
-  if (W_publicationLemmas.has(lemma) && !(findBy(tokens, i + 1, s.t1) >= 0 || nextNounIsDocument(tokens, i + 1, s.t1))) return undefined;
+  if (W_publicationLemmas.has(lemma) && !(findBy(tokens, i + 1, s.t1) >= 0 || nextNounIsDocument(tokens, i + 1, s.t1)))
+    return undefined;
   // Passive: "was reported by Bloomberg", "have been accused of".
   if (/(ed|en|wn|id|ld|ught)$/.test(lw) && isPassive(tokens, i, s)) {
     // "than had been previously reported", "as was reported": a comparison, not a hedge.
@@ -720,19 +908,33 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
     const byAt = findBy(tokens, i + 1, s.t1);
     if (byAt >= 0) {
       const np = npAfter(tokens, byAt + 1, s.t1);
-      if (np) return { cue: makeCue(ctx, i, i + 1, stance === "denies" ? "denial" : "attributed", stance), at: i, wantsSource: true, source: np, priority: 0 };
+      if (np)
+        return {
+          cue: makeCue(ctx, i, i + 1, stance === "denies" ? "denial" : "attributed", stance),
+          at: i,
+          wantsSource: true,
+          source: np,
+          priority: 0,
+        };
     }
     // An agentless passive hedges only for verbs of saying and believing ("it was reported"), not
     // for "was observed", "was released".
     if (stance !== "denies" && !W_passiveHedgeLemmas.has(lemma)) return undefined;
-    return { cue: makeCue(ctx, i, i + 1, stance === "denies" ? "denial" : "hedged", stance === "denies" ? "denies" : "hedges"), at: i, wantsSource: false, priority: 2 };
+    return {
+      cue: makeCue(ctx, i, i + 1, stance === "denies" ? "denial" : "hedged", stance === "denies" ? "denies" : "hedges"),
+      at: i,
+      wantsSource: false,
+      priority: 2,
+    };
   }
   // "of reported violations", "Alleged casualty figures": a participle before a noun hedges it.
-  if (W_adjectivalHedges.has(lw) && isAttributive(tokens, i, s)) return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
+  if (W_adjectivalHedges.has(lw) && isAttributive(tokens, i, s))
+    return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
   // "released by analysts": a participle with a by-agent.
   if (/ed$/.test(lw) && next?.lower === "by") {
     const np = npAfter(tokens, i + 2, s.t1);
-    if (np) return { cue: makeCue(ctx, i, i + 2, "attributed", stance), at: i, wantsSource: true, source: np, priority: 1 };
+    if (np)
+      return { cue: makeCue(ctx, i, i + 2, "attributed", stance), at: i, wantsSource: true, source: np, priority: 1 };
   }
   let t1 = i + 1;
   if (W_concernLemmas.has(lemma)) {
@@ -749,13 +951,23 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
     return { cue: makeCue(ctx, start, i + 1, "denial", "cannot-confirm"), at: i, wantsSource: true, priority: 1 };
   }
   const kind: ClaimKind = stance === "denies" ? "denial" : "attributed";
-  const cue: FoundCue = { cue: makeCue(ctx, i, t1, kind, stance), at: i, wantsSource: true, priority: stance === "denies" ? 1 : 0, lemma };
+  const cue: FoundCue = {
+    cue: makeCue(ctx, i, t1, kind, stance),
+    at: i,
+    wantsSource: true,
+    priority: stance === "denies" ? 1 : 0,
+    lemma,
+  };
   if (stance === "hedges") {
     // "analysts speculate": an attribution that is also a hedge.
     cue.cue.kind = "hedged";
   }
   // Inverted speech tag after a quotation: '..." said Kim' / '...," reads the article'.
-  if (prev && (prev.text === "”" || prev.text === '"' || prev.text === ",") && (tokens[i - 2]?.text === "”" || tokens[i - 2]?.text === '"' || prev.text !== ",")) {
+  if (
+    prev &&
+    (prev.text === "”" || prev.text === '"' || prev.text === ",") &&
+    (tokens[i - 2]?.text === "”" || tokens[i - 2]?.text === '"' || prev.text !== ",")
+  ) {
     const np = npAfter(tokens, i + 1, s.t1);
     if (np) cue.source = np;
   }
@@ -790,7 +1002,13 @@ function asPutIt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | und
   if (k < s.t0 || tokens[k]!.lower !== "as") return undefined;
   const speaker = validateSpeaker(ctx, np);
   if (!speaker) return undefined;
-  return { cue: makeCue(ctx, i, i + 2, "attributed", "asserts"), at: i, wantsSource: true, source: speaker, priority: -1 };
+  return {
+    cue: makeCue(ctx, i, i + 2, "attributed", "asserts"),
+    at: i,
+    wantsSource: true,
+    source: speaker,
+    priority: -1,
+  };
 }
 
 /** "The report found that…", "the survey shows": a finding reported by a document. */
@@ -803,7 +1021,16 @@ function documentVerbCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundC
   const head = src ? headOf(tokens, src) : undefined;
   // "The ministry puts the death toll at 300": any speaker who puts a figure at a number reports a count.
   const finding = next.lower === "that" && !!validateSpeaker(ctx, src ?? { t0: i, t1: i });
-  if (!src || !head || !(DOCUMENT_NOUNS.has(head.lower) || finding || (W_putItVerbs.has(tokens[i]!.lower) && putsAtFigure(tokens, i + 1, s.t1)))) return undefined;
+  if (
+    !src ||
+    !head ||
+    !(
+      DOCUMENT_NOUNS.has(head.lower) ||
+      finding ||
+      (W_putItVerbs.has(tokens[i]!.lower) && putsAtFigure(tokens, i + 1, s.t1))
+    )
+  )
+    return undefined;
   return { cue: makeCue(ctx, i, i + 1, "attributed", "asserts"), at: i, wantsSource: true, source: src, priority: 0 };
 }
 
@@ -822,7 +1049,8 @@ function closingDocumentCue(ctx: ClaimContext, s: SentenceSlice, i: number): Fou
 function documentSubject(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpan | undefined {
   const { tokens } = ctx;
   let k = i - 1;
-  while (k >= s.t0 && tokens[k]!.kind === TokenKind.Word && (AUX.has(tokens[k]!.lower) || /ly$/.test(tokens[k]!.lower))) k--;
+  while (k >= s.t0 && tokens[k]!.kind === TokenKind.Word && (AUX.has(tokens[k]!.lower) || /ly$/.test(tokens[k]!.lower)))
+    k--;
   if (k < s.t0 || !DOCUMENT_NOUNS.has(tokens[k]!.lower)) return undefined;
   return npBefore(ctx, s, k + 1);
 }
@@ -833,7 +1061,8 @@ function putsAtFigure(tokens: Token[], k: number, end: number): boolean {
 }
 
 function nextNounIsDocument(tokens: Token[], k: number, end: number): boolean {
-  for (let j = k; j < Math.min(end, k + 4); j++) if (DOCUMENT_NOUNS.has(tokens[j]!.lower) || W_releasedThings.has(tokens[j]!.lower)) return true;
+  for (let j = k; j < Math.min(end, k + 4); j++)
+    if (DOCUMENT_NOUNS.has(tokens[j]!.lower) || W_releasedThings.has(tokens[j]!.lower)) return true;
   return false;
 }
 
@@ -881,7 +1110,9 @@ function verbFrameOk(tokens: Token[], i: number, lemma: string, lw: string): boo
   // "…, calling the vote a farce": a participle after a comma opens its own clause.
   if (frame.quoteWithin > 0 && /ing$/.test(lw) && tokens[i - 1]?.text === ",") return true;
   // "called the decision "reckless"", "called the report a lie": naming something with a quoted or falsity word.
-  for (let k = i + 1; k < Math.min(tokens.length, i + 1 + frame.quoteWithin); k++) if (isQuoteMark(tokens[k]!) || W_falsityNouns.has(tokens[k]!.lower) || W_falsityAttributes.has(tokens[k]!.lower)) return true;
+  for (let k = i + 1; k < Math.min(tokens.length, i + 1 + frame.quoteWithin); k++)
+    if (isQuoteMark(tokens[k]!) || W_falsityNouns.has(tokens[k]!.lower) || W_falsityAttributes.has(tokens[k]!.lower))
+      return true;
   return false;
 }
 
@@ -905,7 +1136,8 @@ function comparativeBefore(tokens: Token[], i: number, s: SentenceSlice): boolea
 
 function findBy(tokens: Token[], i: number, end: number): number {
   // "claimed, including by the regime, that …"
-  if (tokens[i]?.text === "," && W_agentLeads.has(tokens[i + 1]?.lower ?? "") && tokens[i + 2]?.lower === "by") return i + 2;
+  if (tokens[i]?.text === "," && W_agentLeads.has(tokens[i + 1]?.lower ?? "") && tokens[i + 2]?.lower === "by")
+    return i + 2;
   for (let k = i; k < Math.min(end, i + 4); k++) {
     if (tokens[k]!.lower === "by") return k;
     if (tokens[k]!.kind === TokenKind.Punct && tokens[k]!.text !== "-") return -1;
@@ -928,7 +1160,13 @@ function hedgeCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | un
   }
   if (W_seemVerbs.has(lw) && (!next || W_appearancePreps.has(next.lower))) return undefined;
   // "the highest possible level", "as soon as possible": a superlative, not a hedge.
-  if ((lw === "possible" || lw === "possibly") && (W_superlativeMarkers.has(tokens[i - 1]?.lower ?? "") || /est$/.test(tokens[i - 1]?.lower ?? "") || (tokens[i - 2]?.lower === "as" && next?.kind !== TokenKind.Word))) return undefined;
+  if (
+    (lw === "possible" || lw === "possibly") &&
+    (W_superlativeMarkers.has(tokens[i - 1]?.lower ?? "") ||
+      /est$/.test(tokens[i - 1]?.lower ?? "") ||
+      (tokens[i - 2]?.lower === "as" && next?.kind !== TokenKind.Word))
+  )
+    return undefined;
   if (/^suggest/.test(lw)) {
     const cue: FoundCue = { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: true, priority: 0 };
     const src = subjectBefore(ctx, s, i);
@@ -958,10 +1196,24 @@ function claimMaker(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpan 
 function anaphoricOwner(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpan | undefined {
   const { tokens } = ctx;
   const prev = tokens[i - 1];
-  if (!prev || i - 1 !== s.t0 || !W_anaphoric.has(prev.lower) || prev.lower === "the" && !W_anaphoricClaimNouns.has(tokens[i]!.lower)) return undefined;
+  if (
+    !prev ||
+    i - 1 !== s.t0 ||
+    !W_anaphoric.has(prev.lower) ||
+    (prev.lower === "the" && !W_anaphoricClaimNouns.has(tokens[i]!.lower))
+  )
+    return undefined;
   const last = ctx.history[ctx.history.length - 1];
   if (!last || last.kind === "anonymous" || last.start >= tokens[i]!.start) return undefined;
-  return { t0: i - 1, t1: i + 1, start: last.start, end: last.end, text: last.text, kind: last.kind, ...(last.canonical ? { canonical: last.canonical } : {}) };
+  return {
+    t0: i - 1,
+    t1: i + 1,
+    start: last.start,
+    end: last.end,
+    text: last.text,
+    kind: last.kind,
+    ...(last.canonical ? { canonical: last.canonical } : {}),
+  };
 }
 
 function nounOwner(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpan | undefined {
@@ -977,12 +1229,20 @@ function nounOwner(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpan |
     const np = subjectBefore(ctx, s, i - 2);
     if (np) return np;
   }
-  if (prev && prev.cap && i - 1 >= s.t0 && !isSentenceStart(tokens, i - 1, s) || (prev && prev.cap && actorAt(ctx, prev.start))) {
+  if (
+    (prev && prev.cap && i - 1 >= s.t0 && !isSentenceStart(tokens, i - 1, s)) ||
+    (prev && prev.cap && actorAt(ctx, prev.start))
+  ) {
     const np = npBefore(ctx, s, i);
     if (np && actorIn(ctx, np)) return np;
   }
   // "claims were made by North Korean authorities", "a report by broadcaster TV Chosun"
-  const byAt = findBy(tokens, i + 1, s.t1) >= 0 ? findBy(tokens, i + 1, s.t1) : tokens[i + 1]?.lower === "were" || tokens[i + 1]?.lower === "was" ? findBy(tokens, i + 3, s.t1) : -1;
+  const byAt =
+    findBy(tokens, i + 1, s.t1) >= 0
+      ? findBy(tokens, i + 1, s.t1)
+      : tokens[i + 1]?.lower === "were" || tokens[i + 1]?.lower === "was"
+        ? findBy(tokens, i + 3, s.t1)
+        : -1;
   if (byAt >= 0) return npAfter(tokens, byAt + 1, s.t1);
   const next = tokens[i + 1];
   if (next && next.lower === "from" && i + 2 < s.t1) {
@@ -995,7 +1255,13 @@ function nounOwner(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpan |
 /** "recent reports detail…", "Reports indicate…": the noun itself names a (generic) source. */
 function bareNounSource(tokens: Token[], i: number, s: SentenceSlice): SourceSpan {
   let t0 = i;
-  while (t0 - 1 >= s.t0 && tokens[t0 - 1]!.kind === TokenKind.Word && !tokens[t0 - 1]!.cap && W_reportModifiers.has(tokens[t0 - 1]!.lower)) t0--;
+  while (
+    t0 - 1 >= s.t0 &&
+    tokens[t0 - 1]!.kind === TokenKind.Word &&
+    !tokens[t0 - 1]!.cap &&
+    W_reportModifiers.has(tokens[t0 - 1]!.lower)
+  )
+    t0--;
   return { t0, t1: i + 1, kind: "anonymous" };
 }
 
@@ -1025,13 +1291,32 @@ function findSource(ctx: ClaimContext, s: SentenceSlice, c: FoundCue): SourceSpa
   return speech ? commonNounSubject(ctx, s, i) : undefined;
 }
 
-const ANY_PREPOSITION: ReadonlySet<string> = new Set([...W_adjunctPrepositions, ...NP_INNER_PREPS, "between", "against", "with", "by", "about", "to"]);
+const ANY_PREPOSITION: ReadonlySet<string> = new Set([
+  ...W_adjunctPrepositions,
+  ...NP_INNER_PREPS,
+  "between",
+  "against",
+  "with",
+  "by",
+  "about",
+  "to",
+]);
 
 /** Index of the preposition when the words before the verb at i are a prepositional phrase ("over the weekend", "in the city hall"). */
-function prepositionBefore(ctx: ClaimContext, s: SentenceSlice, i: number, preps: ReadonlySet<string> = W_adjunctPrepositions): number | undefined {
+function prepositionBefore(
+  ctx: ClaimContext,
+  s: SentenceSlice,
+  i: number,
+  preps: ReadonlySet<string> = W_adjunctPrepositions,
+): number | undefined {
   const { tokens } = ctx;
   let k = i - 1;
-  while (k >= s.t0 && tokens[k]!.kind === TokenKind.Word && (AUX.has(tokens[k]!.lower) || W_timeAdverbs.has(tokens[k]!.lower))) k--;
+  while (
+    k >= s.t0 &&
+    tokens[k]!.kind === TokenKind.Word &&
+    (AUX.has(tokens[k]!.lower) || W_timeAdverbs.has(tokens[k]!.lower))
+  )
+    k--;
   if (k < s.t0 || tokens[k]!.kind !== TokenKind.Word) return undefined;
   const np = npBefore(ctx, s, k + 1);
   if (!np) return undefined;
@@ -1044,7 +1329,11 @@ function prepositionBefore(ctx: ClaimContext, s: SentenceSlice, i: number, preps
 function commonNounSubject(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpan | undefined {
   const { tokens } = ctx;
   let k = i - 1;
-  while (k >= s.t0 && tokens[k]!.kind === TokenKind.Word && (AUX.has(tokens[k]!.lower) || W_timeAdverbs.has(tokens[k]!.lower) || /ly$/.test(tokens[k]!.lower))) {
+  while (
+    k >= s.t0 &&
+    tokens[k]!.kind === TokenKind.Word &&
+    (AUX.has(tokens[k]!.lower) || W_timeAdverbs.has(tokens[k]!.lower) || /ly$/.test(tokens[k]!.lower))
+  ) {
     // "absurd to say": an infinitive has no subject of its own.
     if (tokens[k]!.lower === "to") return undefined;
     k--;
@@ -1052,10 +1341,23 @@ function commonNounSubject(ctx: ClaimContext, s: SentenceSlice, i: number): Sour
   if (k < s.t0 || tokens[k]!.kind !== TokenKind.Word) return undefined;
   const np = npBefore(ctx, s, k + 1);
   const head = np ? headOf(tokens, np) : undefined;
-  if (!np || !head || W_nonSpeakers.has(head.lower) || CUE_WORDS.has(head.lower) || PRONOUNS.has(head.lower) || LEX.months.has(head.lower) || LEX.weekdays.has(head.lower)) return undefined;
+  if (
+    !np ||
+    !head ||
+    W_nonSpeakers.has(head.lower) ||
+    CUE_WORDS.has(head.lower) ||
+    PRONOUNS.has(head.lower) ||
+    LEX.months.has(head.lower) ||
+    LEX.weekdays.has(head.lower)
+  )
+    return undefined;
   // A noun phrase opened by a determiner or a plural noun: "the coroner", "farmers" (not "investigate previous").
   const opener = tokens[np.t0 - 1];
-  const determined = (!!opener && np.t0 - 1 >= s.t0 && (ARTICLE_DETERMINERS.has(opener.lower) || NP_DROP.has(opener.lower) || isPossessive(opener))) || isPluralNoun(head);
+  const determined =
+    (!!opener &&
+      np.t0 - 1 >= s.t0 &&
+      (ARTICLE_DETERMINERS.has(opener.lower) || NP_DROP.has(opener.lower) || isPossessive(opener))) ||
+    isPluralNoun(head);
   return determined ? np : undefined;
 }
 
@@ -1077,7 +1379,14 @@ function subjectBefore(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSp
   // A participle after a comma ("…, suggesting that") has no subject of its own.
   if (/ing$/.test(tokens[i]!.lower) && tokens[i - 1]?.text === ",") return undefined;
   let k = i - 1;
-  while (k >= s.t0 && tokens[k]!.kind === TokenKind.Word && (AUX.has(tokens[k]!.lower) || W_timeAdverbs.has(tokens[k]!.lower) || (/ly$/.test(tokens[k]!.lower) && !tokens[k]!.cap && !LEX.speakerNouns.has(tokens[k]!.lower)))) k--;
+  while (
+    k >= s.t0 &&
+    tokens[k]!.kind === TokenKind.Word &&
+    (AUX.has(tokens[k]!.lower) ||
+      W_timeAdverbs.has(tokens[k]!.lower) ||
+      (/ly$/.test(tokens[k]!.lower) && !tokens[k]!.cap && !LEX.speakerNouns.has(tokens[k]!.lower)))
+  )
+    k--;
   // "the Government of Haiti (GoH) reported": an abbreviation in brackets repeats the name before it.
   if (k >= s.t0 + 3 && tokens[k]!.text === ")" && tokens[k - 2]!.text === "(") k -= 3;
   if (k < s.t0) return undefined;
@@ -1094,7 +1403,8 @@ function subjectBefore(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSp
   const whole = participleAgent(ctx, s, np) ?? np;
   // "March organizers in New York claimed": the object of a preposition is not the subject;
   // nor is it in "sources close to the president", "a person familiar with the inquiry".
-  if (whole === np && (isPrepositionalObject(ctx, s, np) || followsPostModifier(ctx, s, np))) return postModifiedSpeaker(ctx, s, whole);
+  if (whole === np && (isPrepositionalObject(ctx, s, np) || followsPostModifier(ctx, s, np)))
+    return postModifiedSpeaker(ctx, s, whole);
   return validateSpeaker(ctx, whole) ?? postModifiedSpeaker(ctx, s, whole);
 }
 
@@ -1122,7 +1432,13 @@ function isBareSingularCountNoun(ctx: ClaimContext, s: SentenceSlice, np: Source
   const countable = LEX.speakerNouns.has(`${t.lower}s`) || /(man|woman|person)$/.test(t.lower);
   // Bare: nothing before it in its clause but the sentence start, a punctuation mark or a conjunction.
   const before = np.t0 > s.t0 ? ctx.tokens[np.t0 - 1] : undefined;
-  return countable && (!before || (before.kind === TokenKind.Punct && !isPossessive(before)) || before.lower === "and" || before.lower === "but");
+  return (
+    countable &&
+    (!before ||
+      (before.kind === TokenKind.Punct && !isPossessive(before)) ||
+      before.lower === "and" ||
+      before.lower === "but")
+  );
 }
 
 const POST_MODIFIERS = W_postModifiers;
@@ -1131,8 +1447,10 @@ const POST_MODIFIERS = W_postModifiers;
 function reducedRelative(ctx: ClaimContext, s: SentenceSlice, k: number): SourceSpan | undefined {
   const { tokens } = ctx;
   let j = k;
-  while (j >= s.t0 && j > k - 3 && tokens[j]!.kind !== TokenKind.Punct && !W_relativeTimeWords.has(tokens[j]!.lower)) j--;
-  if (j <= s.t0 || !W_relativeTimeWords.has(tokens[j]!.lower) || !/(ed|en)$/.test(tokens[j - 1]!.lower)) return undefined;
+  while (j >= s.t0 && j > k - 3 && tokens[j]!.kind !== TokenKind.Punct && !W_relativeTimeWords.has(tokens[j]!.lower))
+    j--;
+  if (j <= s.t0 || !W_relativeTimeWords.has(tokens[j]!.lower) || !/(ed|en)$/.test(tokens[j - 1]!.lower))
+    return undefined;
   const np = npBefore(ctx, s, j - 1);
   return np && DOCUMENT_NOUNS.has(headOf(tokens, np)?.lower ?? "") ? np : undefined;
 }
@@ -1176,7 +1494,12 @@ function appositionSource(ctx: ClaimContext, s: SentenceSlice, comma: number): S
     if (tokens[k]!.text !== ",") continue;
     const before = npBefore(ctx, s, k);
     const inner = npAfter(tokens, k + 1, comma);
-    const person = before && actorIn(ctx, before)?.kind === "person" ? before : inner && actorIn(ctx, inner)?.kind === "person" ? inner : undefined;
+    const person =
+      before && actorIn(ctx, before)?.kind === "person"
+        ? before
+        : inner && actorIn(ctx, inner)?.kind === "person"
+          ? inner
+          : undefined;
     if (person) return validateSpeaker(ctx, narrowToActor(ctx, person));
     if (before) return validateSpeaker(ctx, before);
     return undefined;
@@ -1210,18 +1533,39 @@ function npBefore(ctx: ClaimContext, s: SentenceSlice, end: number): SourceSpan 
     if (t.kind === TokenKind.Word) {
       if (CLAUSE_STOPS.has(t.lower) && !(NP_INNER_PREPS.has(t.lower) && innerPrepOk(tokens, k, s))) break;
       if (NP_INNER_PREPS.has(t.lower) && !innerPrepOk(tokens, k, s)) break;
-      if (t.lower === "and" && !(tokens[k - 1] && (tokens[k - 1]!.cap || tokens[k - 1]!.text.endsWith(".") || (k - 1 >= s.t0 && (LEX.speakerNouns.has(tokens[k - 1]!.lower) || W_anonymousHeads.has(tokens[k - 1]!.lower)))))) break;
+      if (
+        t.lower === "and" &&
+        !(
+          tokens[k - 1] &&
+          (tokens[k - 1]!.cap ||
+            tokens[k - 1]!.text.endsWith(".") ||
+            (k - 1 >= s.t0 &&
+              (LEX.speakerNouns.has(tokens[k - 1]!.lower) || W_anonymousHeads.has(tokens[k - 1]!.lower))))
+        )
+      )
+        break;
       if (AUX.has(t.lower) && t.lower !== "first") break;
       if (LEX.reportingVerbs.has(t.lower) && !t.cap && !LEX.speakerNouns.has(t.lower)) break;
       t0 = k;
       // "South Korea and the United States": an article after "and" does not end the phrase.
       // "the Census Bureau of the Department of Commerce": "X of the Y" is one name.
       const ofName = t.lower === "the" && tokens[k - 1]?.lower === "of" && k - 2 >= s.t0 && tokens[k - 2]!.cap;
-      if ((ARTICLE_DETERMINERS.has(t.lower) || NP_DROP.has(t.lower)) && !(tokens[k - 1]?.lower === "and" && k - 1 > s.t0) && !ofName) break;
+      if (
+        (ARTICLE_DETERMINERS.has(t.lower) || NP_DROP.has(t.lower)) &&
+        !(tokens[k - 1]?.lower === "and" && k - 1 > s.t0) &&
+        !ofName
+      )
+        break;
       k--;
       continue;
     }
-    if (isPossessive(t) || (t.text === "-" && t.joined && tokens[k + 1]?.joined) || (t.text === "." && t.joined && tokens[k - 1]?.kind === TokenKind.Word) || t.text === "’" || t.text === "'") {
+    if (
+      isPossessive(t) ||
+      (t.text === "-" && t.joined && tokens[k + 1]?.joined) ||
+      (t.text === "." && t.joined && tokens[k - 1]?.kind === TokenKind.Word) ||
+      t.text === "’" ||
+      t.text === "'"
+    ) {
       t0 = k;
       k--;
       continue;
@@ -1234,7 +1578,14 @@ function npBefore(ctx: ClaimContext, s: SentenceSlice, end: number): SourceSpan 
     break;
   }
   if (t0 >= end) return undefined;
-  while (t0 < end && (NP_DROP.has(tokens[t0]!.lower) || NP_INNER_PREPS.has(tokens[t0]!.lower) || tokens[t0]!.lower === "and" || isPossessive(tokens[t0]))) t0++;
+  while (
+    t0 < end &&
+    (NP_DROP.has(tokens[t0]!.lower) ||
+      NP_INNER_PREPS.has(tokens[t0]!.lower) ||
+      tokens[t0]!.lower === "and" ||
+      isPossessive(tokens[t0]))
+  )
+    t0++;
   if (t0 >= end) return undefined;
   // A leading "But"/"And" at the sentence start is not part of the name.
   if (t0 === s.t0 && W_sentenceConnectives.has(tokens[t0]!.lower)) t0++;
@@ -1249,12 +1600,19 @@ function innerPrepOk(tokens: Token[], k: number, s: SentenceSlice): boolean {
   const prep = tokens[k]!.lower;
   if (prep === "of") return before.cap || LEX.speakerNouns.has(before.lower) || LEX.titles.has(before.lower);
   if (prep === "to") return W_toHeads.has(before.lower);
-  if (prep === "from" || prep === "at" || prep === "in") return LEX.speakerNouns.has(before.lower) || LEX.titles.has(before.lower) || LEX.orgHeadWords.has(before.text);
+  if (prep === "from" || prep === "at" || prep === "in")
+    return LEX.speakerNouns.has(before.lower) || LEX.titles.has(before.lower) || LEX.orgHeadWords.has(before.text);
   return false;
 }
 
 /** A noun phrase starting at token i (after "according to", "by", "citing"). */
-function npAfter(tokens: Token[], i: number, end: number, ownerOfClaim = false, actors?: ActorMention[]): SourceSpan | undefined {
+function npAfter(
+  tokens: Token[],
+  i: number,
+  end: number,
+  ownerOfClaim = false,
+  actors?: ActorMention[],
+): SourceSpan | undefined {
   let k = i;
   while (k < end && (NP_DROP.has(tokens[k]!.lower) || tokens[k]!.lower === "the")) k++;
   const t0 = k;
@@ -1272,12 +1630,16 @@ function npAfter(tokens: Token[], i: number, end: number, ownerOfClaim = false, 
       continue;
     }
     if (t.kind === TokenKind.Word) {
-      if (t.lower === "by" && k > t0 && (/ed$/.test(tokens[k - 1]!.lower) || DOCUMENT_NOUNS.has(tokens[k - 1]!.lower))) {
+      if (
+        t.lower === "by" &&
+        k > t0 &&
+        (/ed$/.test(tokens[k - 1]!.lower) || DOCUMENT_NOUNS.has(tokens[k - 1]!.lower))
+      ) {
         k++;
         continue;
       }
       if (CLAUSE_STOPS.has(t.lower) && t.lower !== "of") break;
-      if (t.lower === "of" && !(tokens[k + 1]?.cap)) break;
+      if (t.lower === "of" && !tokens[k + 1]?.cap) break;
       if (AUX.has(t.lower) || (LEX.reportingVerbs.has(t.lower) && !LEX.speakerNouns.has(t.lower) && k > t0)) break;
       if (t.lower === "and" && !tokens[k + 1]?.cap) break;
       if (LEX.months.has(t.lower) && t.cap) break;
@@ -1290,7 +1652,10 @@ function npAfter(tokens: Token[], i: number, end: number, ownerOfClaim = false, 
       k++;
       continue;
     }
-    if (t.joined && (t.text === "-" || (t.text === "." && LEX.abbreviations.has(tokens[k - 1]?.lower ?? "") && tokens[k + 1]?.cap))) {
+    if (
+      t.joined &&
+      (t.text === "-" || (t.text === "." && LEX.abbreviations.has(tokens[k - 1]?.lower ?? "") && tokens[k + 1]?.cap))
+    ) {
       k++;
       continue;
     }
@@ -1318,7 +1683,13 @@ function validateSpeaker(ctx: ClaimContext, np: SourceSpan): SourceSpan | undefi
   if (LEX.speakerNouns.has(head.lower) || LEX.titles.has(head.lower) || W_anonymousHeads.has(head.lower)) return np;
   // An unknown capitalized name: no article before it, not a place.
   const first = tokens[np.t0]!;
-  if (head.cap && !ARTICLE_DETERMINERS.has(first.lower) && !LEX.placeHeads.has(head.text) && !LEX.orgHeadWords.has(head.text)) return np;
+  if (
+    head.cap &&
+    !ARTICLE_DETERMINERS.has(first.lower) &&
+    !LEX.placeHeads.has(head.text) &&
+    !LEX.orgHeadWords.has(head.text)
+  )
+    return np;
   return undefined;
 }
 
@@ -1337,7 +1708,14 @@ function headOf(tokens: Token[], np: SourceSpan): Token | undefined {
 }
 
 function isTimeWord(t: Token | undefined): boolean {
-  return t !== undefined && (LEX.weekdays.has(t.lower) || LEX.months.has(t.lower) || LEX.timeUnits.has(t.lower) || W_timeAdverbs.has(t.lower) || t.kind === TokenKind.Number);
+  return (
+    t !== undefined &&
+    (LEX.weekdays.has(t.lower) ||
+      LEX.months.has(t.lower) ||
+      LEX.timeUnits.has(t.lower) ||
+      W_timeAdverbs.has(t.lower) ||
+      t.kind === TokenKind.Number)
+  );
 }
 
 function lastWord(tokens: Token[], a: number, b: number): Token | undefined {
@@ -1349,9 +1727,33 @@ function resolvePronoun(ctx: ClaimContext, np: SourceSpan, pronoun: string): Sou
   const want = PRONOUNS.get(pronoun);
   for (let h = ctx.history.length - 1; h >= 0; h--) {
     const prev = ctx.history[h]!;
-    if (want === "person" && prev.kind === "person") return { ...np, start: prev.start, end: prev.end, text: prev.text, kind: prev.kind, ...(prev.canonical ? { canonical: prev.canonical } : {}) };
-    if (want === "plural" && (prev.kind === "anonymous" || /\band\b|s$/.test(prev.text))) return { ...np, start: prev.start, end: prev.end, text: prev.text, kind: prev.kind, ...(prev.canonical ? { canonical: prev.canonical } : {}) };
-    if (want === "thing" && (prev.kind === "organization" || prev.kind === "outlet" || prev.kind === "government")) return { ...np, start: prev.start, end: prev.end, text: prev.text, kind: prev.kind, ...(prev.canonical ? { canonical: prev.canonical } : {}) };
+    if (want === "person" && prev.kind === "person")
+      return {
+        ...np,
+        start: prev.start,
+        end: prev.end,
+        text: prev.text,
+        kind: prev.kind,
+        ...(prev.canonical ? { canonical: prev.canonical } : {}),
+      };
+    if (want === "plural" && (prev.kind === "anonymous" || /\band\b|s$/.test(prev.text)))
+      return {
+        ...np,
+        start: prev.start,
+        end: prev.end,
+        text: prev.text,
+        kind: prev.kind,
+        ...(prev.canonical ? { canonical: prev.canonical } : {}),
+      };
+    if (want === "thing" && (prev.kind === "organization" || prev.kind === "outlet" || prev.kind === "government"))
+      return {
+        ...np,
+        start: prev.start,
+        end: prev.end,
+        text: prev.text,
+        kind: prev.kind,
+        ...(prev.canonical ? { canonical: prev.canonical } : {}),
+      };
   }
   // An "it" with no organization before it is the expletive ("It was not possible to verify…").
   if (want === "thing") return undefined;
@@ -1359,7 +1761,8 @@ function resolvePronoun(ctx: ClaimContext, np: SourceSpan, pronoun: string): Sou
     // The last person named before this sentence.
     const start = ctx.tokens[np.t0]!.start;
     const last = lastBefore(ctx.actors, start, (a) => a.kind === "person");
-    if (last) return { ...np, start: last.start, end: last.end, text: last.text, kind: "person", canonical: last.canonical };
+    if (last)
+      return { ...np, start: last.start, end: last.end, text: last.text, kind: "person", canonical: last.canonical };
   }
   return np;
 }
@@ -1377,7 +1780,13 @@ function chooseSource(cues: FoundCue[]): FoundCue | undefined {
 function toSource(ctx: ClaimContext, c: FoundCue): ClaimSource {
   const src = c.source!;
   if (src.start !== undefined && src.end !== undefined && src.text !== undefined) {
-    return { start: src.start, end: src.end, text: src.text, kind: src.kind ?? "unknown", ...(src.canonical ? { canonical: src.canonical } : {}) };
+    return {
+      start: src.start,
+      end: src.end,
+      text: src.text,
+      kind: src.kind ?? "unknown",
+      ...(src.canonical ? { canonical: src.canonical } : {}),
+    };
   }
   const narrowed = narrowOfThe(ctx, narrowTitledPerson(ctx, src));
   const start = ctx.tokens[narrowed.t0]!.start;
@@ -1385,7 +1794,13 @@ function toSource(ctx: ClaimContext, c: FoundCue): ClaimSource {
   const text = ctx.text.slice(start, end);
   const actor = actorIn(ctx, src);
   const head = headOf(ctx.tokens, src);
-  return { start, end, text, kind: src.kind ?? sourceKind(ctx, src, actor, head), ...(actor ? { canonical: actor.canonical } : {}) };
+  return {
+    start,
+    end,
+    text,
+    kind: src.kind ?? sourceKind(ctx, src, actor, head),
+    ...(actor ? { canonical: actor.canonical } : {}),
+  };
 }
 
 /** "the Bureau of Labor Statistics of the U.S. Department of Labor" -> the first body, unless one name spans the "of the". */
@@ -1404,7 +1819,8 @@ function narrowOfThe(ctx: ClaimContext, np: SourceSpan): SourceSpan {
 
 /** "Finance Minister Mehmet Simsek" -> "Mehmet Simsek": a titled person is named without the title. */
 function narrowTitledPerson(ctx: ClaimContext, np: SourceSpan): SourceSpan {
-  for (let k = np.t0; k < np.t1; k++) if (NP_INNER_PREPS.has(ctx.tokens[k]!.lower) || ctx.tokens[k]!.text === ",") return np;
+  for (let k = np.t0; k < np.t1; k++)
+    if (NP_INNER_PREPS.has(ctx.tokens[k]!.lower) || ctx.tokens[k]!.text === ",") return np;
   const person = actorIn(ctx, np);
   if (!person || person.kind !== "person" || person.end !== ctx.tokens[np.t1 - 1]!.end) return np;
   return narrowToActor(ctx, np);
@@ -1419,7 +1835,12 @@ function someWordIn(tokens: Token[], t0: number, t1: number, words: ReadonlySet<
   return false;
 }
 
-function sourceKind(ctx: ClaimContext, np: SourceSpan, actor: ActorMention | undefined, head: Token | undefined): SourceKind {
+function sourceKind(
+  ctx: ClaimContext,
+  np: SourceSpan,
+  actor: ActorMention | undefined,
+  head: Token | undefined,
+): SourceKind {
   const { tokens } = ctx;
   if (someWordIn(tokens, np.t0, np.t1, W_anonymityMarkers)) return "anonymous";
   const hw = head?.lower ?? "";
@@ -1436,15 +1857,18 @@ function sourceKind(ctx: ClaimContext, np: SourceSpan, actor: ActorMention | und
   if (head && isPluralNoun(head) && !named && !INSTITUTION_NOUNS.has(hw)) return "anonymous";
   // "a ministry spokeswoman": a speaker introduced with an indefinite article and no name.
   const before = np.t0 > 0 ? ctx.tokens[np.t0 - 1]!.lower : "";
-  const indefinite = (np.t1 > np.t0 && W_indefiniteArticles.has(tokens[np.t0]!.lower)) || W_indefiniteArticles.has(before);
+  const indefinite =
+    (np.t1 > np.t0 && W_indefiniteArticles.has(tokens[np.t0]!.lower)) || W_indefiniteArticles.has(before);
   // "a ministry spokeswoman", "one resident": a speaker introduced without a name.
   if (head && indefinite && (!head.cap || LEX.titles.has(hw)) && actor?.kind !== "person" && !named) return "anonymous";
   // "Seoul's intelligence agency", "the intelligence services": intelligence that no name identifies.
-  if (head && !head.cap && !named && W_intelligenceHeads.has(hw) && someWordIn(tokens, np.t0, np.t1, INTELLIGENCE)) return "anonymous";
+  if (head && !head.cap && !named && W_intelligenceHeads.has(hw) && someWordIn(tokens, np.t0, np.t1, INTELLIGENCE))
+    return "anonymous";
   if (head && INSTITUTION_NOUNS.has(head.lower) && actor?.kind !== "organization") return "organization";
   if (actor?.kind === "person") return "person";
   if (actor?.kind === "country") return "government";
-  if (actor?.kind === "organization") return ctx.actors.length >= 0 && isOutletName(actor.canonical) ? "outlet" : "organization";
+  if (actor?.kind === "organization")
+    return ctx.actors.length >= 0 && isOutletName(actor.canonical) ? "outlet" : "organization";
   if (head && W_outletHeads.has(head.lower)) return "outlet";
   if (head && INSTITUTION_NOUNS.has(head.lower)) return head.lower === "government" ? "government" : "organization";
   if (head && W_governmentHeads.has(head.lower)) return "government";
@@ -1454,14 +1878,24 @@ function sourceKind(ctx: ClaimContext, np: SourceSpan, actor: ActorMention | und
 }
 
 function isPluralNoun(t: Token): boolean {
-  return t.kind === TokenKind.Word && t.text.length > 3 && /[^su]s$/.test(t.lower) && !/^[A-Z]{2,}s?$/.test(t.text) && !W_firstPerson.has(t.lower) && !PRONOUNS.has(t.lower);
+  return (
+    t.kind === TokenKind.Word &&
+    t.text.length > 3 &&
+    /[^su]s$/.test(t.lower) &&
+    !/^[A-Z]{2,}s?$/.test(t.text) &&
+    !W_firstPerson.has(t.lower) &&
+    !PRONOUNS.has(t.lower)
+  );
 }
 
 /** "estimates by U.N. officials", "a report by TV Chosun": a passed-on claim names its original source. */
 function passedOn(ctx: ClaimContext, np: SourceSpan): SourceSpan {
   const { tokens } = ctx;
   for (let k = np.t0 + 1; k < np.t1 - 1; k++) {
-    if (tokens[k]!.lower === "by" && (DOCUMENT_NOUNS.has(tokens[k - 1]!.lower) || CLAIM_NOUNS.has(tokens[k - 1]!.lower))) {
+    if (
+      tokens[k]!.lower === "by" &&
+      (DOCUMENT_NOUNS.has(tokens[k - 1]!.lower) || CLAIM_NOUNS.has(tokens[k - 1]!.lower))
+    ) {
       const inner = npAfter(tokens, k + 1, np.t1, false, ctx.actors);
       if (inner) return inner;
     }

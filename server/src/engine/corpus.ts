@@ -184,7 +184,9 @@ class CorpusImpl implements Corpus {
 
   figureGroups(): FigureGroup[] {
     this.refreshBuckets();
-    return [...this.groupsByBucket.values()].flat().sort((a, b) => b.members.length - a.members.length || a.subject.localeCompare(b.subject));
+    return [...this.groupsByBucket.values()]
+      .flat()
+      .sort((a, b) => b.members.length - a.members.length || a.subject.localeCompare(b.subject));
   }
 
   figureGroupOf(file: string, figureIndex: number): FigureGroup | undefined {
@@ -210,7 +212,9 @@ class CorpusImpl implements Corpus {
     this.refreshBuckets();
     this.refreshFigureConflicts();
     if (!this.figureConflictList) {
-      this.figureConflictList = [...this.figureConflictsByBucket.entries()].sort((x, y) => cmp(x[0], y[0])).flatMap(([, list]) => list);
+      this.figureConflictList = [...this.figureConflictsByBucket.entries()]
+        .sort((x, y) => cmp(x[0], y[0]))
+        .flatMap(([, list]) => list);
     }
     // Documents in file order: the result does not depend on the order they were added in.
     if (!this.stanceList) this.stanceList = this.stance.conflicts(this.filesInOrder());
@@ -225,14 +229,18 @@ class CorpusImpl implements Corpus {
         if (entry) this.actorCache.set(canonical, entry);
       }
       // In the order of first mention across documents in insertion order, as entries are formed.
-      this.actorCache = new Map([...this.actorCache.entries()].sort((x, y) => firstMention(this.docs, x[1]) - firstMention(this.docs, y[1])));
+      this.actorCache = new Map(
+        [...this.actorCache.entries()].sort((x, y) => firstMention(this.docs, x[1]) - firstMention(this.docs, y[1])),
+      );
     }
     return this.actorCache;
   }
 
   actorEntry(canonical: string): ActorIndexEntry | undefined {
     if (this.actorEntries.has(canonical)) return this.actorEntries.get(canonical);
-    const files = [...(this.actorFiles.get(canonical) ?? [])].map((f) => [f, this.docs.get(f)!] as const).sort((x, y) => x[1].seq - y[1].seq);
+    const files = [...(this.actorFiles.get(canonical) ?? [])]
+      .map((f) => [f, this.docs.get(f)!] as const)
+      .sort((x, y) => x[1].seq - y[1].seq);
     let entry: ActorIndexEntry | undefined;
     for (const [file, doc] of files) {
       for (const a of doc.actors) {
@@ -242,7 +250,9 @@ class CorpusImpl implements Corpus {
         entry.mentions.push({ file, start: a.start, end: a.end, text: a.text });
       }
       // A claim counts once its source was mentioned in this or an earlier document.
-      if (entry) for (const c of doc.claims) if (c.canonical === canonical) entry.claims.push({ file, start: c.start, end: c.end, text: c.text });
+      if (entry)
+        for (const c of doc.claims)
+          if (c.canonical === canonical) entry.claims.push({ file, start: c.start, end: c.end, text: c.text });
     }
     this.actorEntries.set(canonical, entry);
     return entry;
@@ -442,13 +452,23 @@ function recordOf(file: string, text: string, analysis: Analysis, seq: number, v
     buckets: analysis.figures.map((f) => (isLinkable(f.frame) ? bucketKey(f.frame) : "")),
     salience: analysis.salience,
     statements: extractStatements(file, analysis),
-    actors: analysis.actors.flatMap((a) => (a.canonical ? [{ canonical: a.canonical, name: a.name, kind: a.kind, start: a.start, end: a.end, text: a.text }] : [])),
-    claims: analysis.claims.flatMap((c) => (c.source?.canonical ? [{ canonical: c.source.canonical, start: c.start, end: c.end, text: c.text }] : [])),
+    actors: analysis.actors.flatMap((a) =>
+      a.canonical
+        ? [{ canonical: a.canonical, name: a.name, kind: a.kind, start: a.start, end: a.end, text: a.text }]
+        : [],
+    ),
+    claims: analysis.claims.flatMap((c) =>
+      c.source?.canonical ? [{ canonical: c.source.canonical, start: c.start, end: c.end, text: c.text }] : [],
+    ),
   };
 }
 
 /** Each member's counterpart among `before`: the next unused one with the same bucket and frame. */
-function counterparts(members: FigureMember[], buckets: string[], before: FigureMember[]): Array<FigureMember | undefined> {
+function counterparts(
+  members: FigureMember[],
+  buckets: string[],
+  before: FigureMember[],
+): Array<FigureMember | undefined> {
   const unused = new Map<string, FigureMember[]>();
   for (const m of before) {
     const key = `${bucketKey(m.frame)}\u0000${JSON.stringify(m.frame)}`;
@@ -456,7 +476,9 @@ function counterparts(members: FigureMember[], buckets: string[], before: Figure
     if (list) list.push(m);
     else unused.set(key, [m]);
   }
-  return members.map((m, i) => (buckets[i] ? unused.get(`${bucketKey(m.frame)}\u0000${JSON.stringify(m.frame)}`)?.shift() : undefined));
+  return members.map((m, i) =>
+    buckets[i] ? unused.get(`${bucketKey(m.frame)}\u0000${JSON.stringify(m.frame)}`)?.shift() : undefined,
+  );
 }
 
 /** Everything linking reads of a document: a version with the same key links exactly as the old one. */

@@ -57,7 +57,13 @@ function collapse(members: FigureMember[]): Reading[] {
 }
 
 /** One source giving incompatible values on different dates. */
-function revisions(group: FigureGroup, readings: Reading[], conflicts: boolean[][], covered: Set<string>, shared: SharedMembers): Contradiction[] {
+function revisions(
+  group: FigureGroup,
+  readings: Reading[],
+  conflicts: boolean[][],
+  covered: Set<string>,
+  shared: SharedMembers,
+): Contradiction[] {
   const out: Contradiction[] = [];
   // Per reading: the dated members of each named source.
   const bySource = readings.map((r) => {
@@ -71,7 +77,8 @@ function revisions(group: FigureGroup, readings: Reading[], conflicts: boolean[]
   for (let i = 0; i < readings.length; i++)
     for (let j = i + 1; j < readings.length; j++) {
       if (!conflicts[i]![j]) continue;
-      const [small, large] = bySource[i]!.size <= bySource[j]!.size ? [bySource[i]!, bySource[j]!] : [bySource[j]!, bySource[i]!];
+      const [small, large] =
+        bySource[i]!.size <= bySource[j]!.size ? [bySource[i]!, bySource[j]!] : [bySource[j]!, bySource[i]!];
       for (const [source, x] of small) {
         const y = large.get(source);
         if (!y || x.date === y.date) continue;
@@ -91,7 +98,15 @@ class SharedMembers {
   member(m: FigureMember, side: Side): ContradictionMember {
     let sides = this.made.get(m);
     if (!sides) this.made.set(m, (sides = {}));
-    return (sides[side] ??= { file: m.file, start: m.start, end: m.end, text: m.text, side, source: m.source, date: m.date });
+    return (sides[side] ??= {
+      file: m.file,
+      start: m.start,
+      end: m.end,
+      text: m.text,
+      side,
+      source: m.source,
+      date: m.date,
+    });
   }
 
   /** A reading's members on one side (the same array for every contradiction of that reading). */
@@ -123,7 +138,12 @@ function pairKey(x: number, y: number): string {
   return x < y ? `${x}:${y}` : `${y}:${x}`;
 }
 
-function toContradiction(group: FigureGroup, a: FigureMember[], b: FigureMember[], shared: SharedMembers): Contradiction {
+function toContradiction(
+  group: FigureGroup,
+  a: FigureMember[],
+  b: FigureMember[],
+  shared: SharedMembers,
+): Contradiction {
   const sources = new Set([...a, ...b].map(sourceKey));
   const revision = sources.size === 1 && !sources.has("") && new Set([...a, ...b].map((m) => m.date)).size > 1;
   const summary = `${group.label}: ${describe(a)} vs ${describe(b)}${revision ? " — the same source revising its figure" : ""}`;
@@ -133,6 +153,12 @@ function toContradiction(group: FigureGroup, a: FigureMember[], b: FigureMember[
 
 /** "about 2,000 (Ukrainian military intelligence, 3 March 2026)", at most four, then "and N more". */
 function describe(list: FigureMember[]): string {
-  const labels = [...new Set(list.map((m) => `${m.text}${m.source ? ` (${m.source}${m.date ? `, ${m.date}` : ""})` : m.date ? ` (${m.date})` : ""}`))];
+  const labels = [
+    ...new Set(
+      list.map(
+        (m) => `${m.text}${m.source ? ` (${m.source}${m.date ? `, ${m.date}` : ""})` : m.date ? ` (${m.date})` : ""}`,
+      ),
+    ),
+  ];
   return labels.length > 4 ? `${labels.slice(0, 4).join(", ")} and ${labels.length - 4} more` : labels.join(", ");
 }

@@ -26,20 +26,307 @@ export interface RawFigure {
 
 // Words that end a counted noun phrase.
 const NP_STOP = new Set([
-  "of", "in", "on", "at", "to", "from", "by", "with", "for", "into", "onto", "over", "under", "since", "during", "between", "across", "against", "toward", "towards", "near", "per", "a", "an", "the", "this", "that", "these", "those", "and", "or", "but", "nor", "as", "than", "who", "which", "whom", "whose", "where", "when", "while", "is", "are", "was", "were", "be", "been", "being", "have", "has", "had", "will", "would", "could", "may", "might", "can", "should", "must", "do", "does", "did", "not", "also", "each", "every", "its", "their", "his", "her", "our", "it", "they", "we", "he", "she", "so", "if", "because", "after", "before", "until", "including", "like", "among", "alongside", "within", "without", "through", "about", "around", "up", "out", "off", "down", "now", "then", "there", "here", "still", "already", "just", "only", "even", "yet", "ago", "last", "next",
+  "of",
+  "in",
+  "on",
+  "at",
+  "to",
+  "from",
+  "by",
+  "with",
+  "for",
+  "into",
+  "onto",
+  "over",
+  "under",
+  "since",
+  "during",
+  "between",
+  "across",
+  "against",
+  "toward",
+  "towards",
+  "near",
+  "per",
+  "a",
+  "an",
+  "the",
+  "this",
+  "that",
+  "these",
+  "those",
+  "and",
+  "or",
+  "but",
+  "nor",
+  "as",
+  "than",
+  "who",
+  "which",
+  "whom",
+  "whose",
+  "where",
+  "when",
+  "while",
+  "is",
+  "are",
+  "was",
+  "were",
+  "be",
+  "been",
+  "being",
+  "have",
+  "has",
+  "had",
+  "will",
+  "would",
+  "could",
+  "may",
+  "might",
+  "can",
+  "should",
+  "must",
+  "do",
+  "does",
+  "did",
+  "not",
+  "also",
+  "each",
+  "every",
+  "its",
+  "their",
+  "his",
+  "her",
+  "our",
+  "it",
+  "they",
+  "we",
+  "he",
+  "she",
+  "so",
+  "if",
+  "because",
+  "after",
+  "before",
+  "until",
+  "including",
+  "like",
+  "among",
+  "alongside",
+  "within",
+  "without",
+  "through",
+  "about",
+  "around",
+  "up",
+  "out",
+  "off",
+  "down",
+  "now",
+  "then",
+  "there",
+  "here",
+  "still",
+  "already",
+  "just",
+  "only",
+  "even",
+  "yet",
+  "ago",
+  "last",
+  "next",
 ]);
 // Frequent irregular verbs that end a counted noun phrase ("70 aircraft took part").
-const IRREGULAR_VERBS = new Set(["took", "take", "takes", "made", "make", "makes", "came", "come", "comes", "went", "go", "goes", "saw", "see", "sees", "left", "leave", "leaves", "fled", "flee", "flees", "fell", "fall", "falls", "rose", "rise", "rises", "grew", "grow", "grows", "became", "become", "becomes", "began", "begin", "gave", "give", "gives", "got", "get", "gets", "held", "hold", "holds", "kept", "keep", "keeps", "lost", "lose", "met", "meet", "ran", "run", "runs", "sent", "spent", "stood", "struck", "won", "wrote", "built", "bought", "brought", "caught", "fought", "found", "hit", "led", "paid", "put", "said", "say", "says", "sold", "shot", "told", "thought", "understood", "remain", "remains", "cross", "crosses", "enter", "enters", "arrive", "arrives", "include", "includes", "died", "die", "dies", "live", "lives", "work", "works", "need", "needs", "face", "faces", "wait", "waits", "fly", "flew", "flies", "sank", "sink", "sit", "sat", "lay", "lie", "lies", "seem", "seems"]);
+const IRREGULAR_VERBS = new Set([
+  "took",
+  "take",
+  "takes",
+  "made",
+  "make",
+  "makes",
+  "came",
+  "come",
+  "comes",
+  "went",
+  "go",
+  "goes",
+  "saw",
+  "see",
+  "sees",
+  "left",
+  "leave",
+  "leaves",
+  "fled",
+  "flee",
+  "flees",
+  "fell",
+  "fall",
+  "falls",
+  "rose",
+  "rise",
+  "rises",
+  "grew",
+  "grow",
+  "grows",
+  "became",
+  "become",
+  "becomes",
+  "began",
+  "begin",
+  "gave",
+  "give",
+  "gives",
+  "got",
+  "get",
+  "gets",
+  "held",
+  "hold",
+  "holds",
+  "kept",
+  "keep",
+  "keeps",
+  "lost",
+  "lose",
+  "met",
+  "meet",
+  "ran",
+  "run",
+  "runs",
+  "sent",
+  "spent",
+  "stood",
+  "struck",
+  "won",
+  "wrote",
+  "built",
+  "bought",
+  "brought",
+  "caught",
+  "fought",
+  "found",
+  "hit",
+  "led",
+  "paid",
+  "put",
+  "said",
+  "say",
+  "says",
+  "sold",
+  "shot",
+  "told",
+  "thought",
+  "understood",
+  "remain",
+  "remains",
+  "cross",
+  "crosses",
+  "enter",
+  "enters",
+  "arrive",
+  "arrives",
+  "include",
+  "includes",
+  "died",
+  "die",
+  "dies",
+  "live",
+  "lives",
+  "work",
+  "works",
+  "need",
+  "needs",
+  "face",
+  "faces",
+  "wait",
+  "waits",
+  "fly",
+  "flew",
+  "flies",
+  "sank",
+  "sink",
+  "sit",
+  "sat",
+  "lay",
+  "lie",
+  "lies",
+  "seem",
+  "seems",
+]);
 const INCREMENT_WORDS = new Set(["another", "additional", "more", "further", "extra", "new"]);
 const NP_MODIFIERS_DROPPED = new Set(["more", "additional", "other", "extra", "further", "new"]);
-const NAME_NUMBER_PRECEDERS = new Set(["page", "article", "section", "paragraph", "resolution", "chapter", "number", "no", "rule", "item", "step", "episode", "season", "volume", "level", "route", "flight", "unit", "building", "room", "table", "figure", "exhibit", "version", "grade", "category", "class", "phase", "stage", "lot", "gate", "platform", "channel", "line", "district", "zone", "sector", "block", "division", "tier", "code", "annex", "appendix", "clause", "part", "#"]);
-const PERIOD_WORDS = new Map([
-  ["annually", "per-year"], ["yearly", "per-year"], ["monthly", "per-month"], ["weekly", "per-week"], ["daily", "per-day"], ["nightly", "per-night"], ["hourly", "per-hour"],
+const NAME_NUMBER_PRECEDERS = new Set([
+  "page",
+  "article",
+  "section",
+  "paragraph",
+  "resolution",
+  "chapter",
+  "number",
+  "no",
+  "rule",
+  "item",
+  "step",
+  "episode",
+  "season",
+  "volume",
+  "level",
+  "route",
+  "flight",
+  "unit",
+  "building",
+  "room",
+  "table",
+  "figure",
+  "exhibit",
+  "version",
+  "grade",
+  "category",
+  "class",
+  "phase",
+  "stage",
+  "lot",
+  "gate",
+  "platform",
+  "channel",
+  "line",
+  "district",
+  "zone",
+  "sector",
+  "block",
+  "division",
+  "tier",
+  "code",
+  "annex",
+  "appendix",
+  "clause",
+  "part",
+  "#",
 ]);
-const PERIOD_NOUNS = new Map([["year", "per-year"], ["month", "per-month"], ["week", "per-week"], ["day", "per-day"], ["night", "per-night"], ["hour", "per-hour"], ["annum", "per-year"]]);
+const PERIOD_WORDS = new Map([
+  ["annually", "per-year"],
+  ["yearly", "per-year"],
+  ["monthly", "per-month"],
+  ["weekly", "per-week"],
+  ["daily", "per-day"],
+  ["nightly", "per-night"],
+  ["hourly", "per-hour"],
+]);
+const PERIOD_NOUNS = new Map([
+  ["year", "per-year"],
+  ["month", "per-month"],
+  ["week", "per-week"],
+  ["day", "per-day"],
+  ["night", "per-night"],
+  ["hour", "per-hour"],
+  ["annum", "per-year"],
+]);
 
 /** Words that can start a figure written in words ("two", "thousands", "a dozen", "several hundred"). */
-const NUMBER_STARTS = new Set<string>([...LEX.numberWords.keys(), ...LEX.vagueMagnitudes.keys()].map((k) => k.split(" ")[0]!).concat(["a", "half", "several", "few", "many", "tens"]));
+const NUMBER_STARTS = new Set<string>(
+  [...LEX.numberWords.keys(), ...LEX.vagueMagnitudes.keys()]
+    .map((k) => k.split(" ")[0]!)
+    .concat(["a", "half", "several", "few", "many", "tens"]),
+);
 const NUMBER_START_MARK = wordClass(NUMBER_STARTS);
 
 export function findFigures(tokens: Token[], s: SentenceSlice): RawFigure[] {
@@ -47,7 +334,8 @@ export function findFigures(tokens: Token[], s: SentenceSlice): RawFigure[] {
   for (let i = s.t0; i < s.t1; i++) {
     const t = tokens[i]!;
     if (t.kind !== TokenKind.Number && !(t.kind === TokenKind.Word && hasMark(t, NUMBER_START_MARK))) continue;
-    if (t.lower === "a" && tokens[i + 1]?.lower !== "dozen" && !LEX.scaleFractions.has(tokens[i + 1]?.lower ?? "")) continue;
+    if (t.lower === "a" && tokens[i + 1]?.lower !== "dozen" && !LEX.scaleFractions.has(tokens[i + 1]?.lower ?? ""))
+      continue;
     const f = figureAt(tokens, i, s);
     if (f) {
       out.push(f);
@@ -93,15 +381,30 @@ function figureAt(tokens: Token[], i: number, s: SentenceSlice): RawFigure | und
   let [qualifier, qStart, increment] = readQualifier(tokens, start, s.t0, parsed.vague);
   if (trailing && qualifier === "exact") qualifier = trailing.qualifier;
   // A range is one estimate: "between 46,000 and 85,000", "as many as 800,000 to 1.1 million".
-  if (parsed.valueMax !== undefined && !parsed.vague && (qualifier === "exact" || qualifier === "upto")) qualifier = "approx";
+  if (parsed.valueMax !== undefined && !parsed.vague && (qualifier === "exact" || qualifier === "upto"))
+    qualifier = "approx";
   const unitInfo = readUnit(tokens, parsed.end, s.t1, parsed);
   // "worth $2.5 billion over five years": "over" before a duration is the preposition, unless
   // "in/for over 30 years" makes it "more than".
-  if ((qualifier === "over" || qualifier === "under") && tokens[qStart]!.lower !== "more" && unitInfo.unit && LEX.timeUnits.has(unitInfo.unit.toLowerCase()) && !["in", "for"].includes(tokens[qStart - 1]?.lower ?? "")) {
+  if (
+    (qualifier === "over" || qualifier === "under") &&
+    tokens[qStart]!.lower !== "more" &&
+    unitInfo.unit &&
+    LEX.timeUnits.has(unitInfo.unit.toLowerCase()) &&
+    !["in", "for"].includes(tokens[qStart - 1]?.lower ?? "")
+  ) {
     qualifier = "exact";
     qStart = start;
   }
-  if (!parsed.percent && !parsed.currency && unitInfo.unit === null && t.kind === TokenKind.Word && !parsed.vague && parsed.value < 1000) return undefined;
+  if (
+    !parsed.percent &&
+    !parsed.currency &&
+    unitInfo.unit === null &&
+    t.kind === TokenKind.Word &&
+    !parsed.vague &&
+    parsed.value < 1000
+  )
+    return undefined;
   if (!parsed.percent && !parsed.currency && qStart === start && isNoteMark(tokens, i, parsed, s)) return undefined;
   if (isTrivialDeterminer(tokens, start, s.t0, parsed, t)) return undefined;
   return {
@@ -110,7 +413,7 @@ function figureAt(tokens: Token[], i: number, s: SentenceSlice): RawFigure | und
     value: finite(parsed.value),
     ...(parsed.valueMax !== undefined ? { valueMax: finite(parsed.valueMax) } : {}),
     qualifier: parsed.vague && qualifier === "exact" ? "vague" : qualifier,
-    unit: parsed.percent ? "%" : parsed.currency ?? unitInfo.unit,
+    unit: parsed.percent ? "%" : (parsed.currency ?? unitInfo.unit),
     np0: unitInfo.np0,
     np1: unitInfo.np1,
     increment: increment || unitInfo.increment,
@@ -139,8 +442,17 @@ function isExcludedDigits(tokens: Token[], i: number, s: SentenceSlice): boolean
   // Multiple dots: versions, IP addresses.
   if ((raw.match(/\./g) ?? []).length > 1) return true;
   // Compound modifiers and clock times: "a 45-year-old", "a 30-day truce", "7 p.m.", "10 GMT".
-  if (next && next.joined && next.text === "-" && tokens[i + 2]?.joined && tokens[i + 2]!.kind === TokenKind.Word && !LEX.scales.has(tokens[i + 2]!.lower)) return true;
-  if (next && /^(a\.m\.|p\.m\.|am|pm|gmt|utc|bst|cet|est|ist|hrs|h)$/.test(next.lower) && /^\d{1,2}$/.test(raw)) return true;
+  if (
+    next &&
+    next.joined &&
+    next.text === "-" &&
+    tokens[i + 2]?.joined &&
+    tokens[i + 2]!.kind === TokenKind.Word &&
+    !LEX.scales.has(tokens[i + 2]!.lower)
+  )
+    return true;
+  if (next && /^(a\.m\.|p\.m\.|am|pm|gmt|utc|bst|cet|est|ist|hrs|h)$/.test(next.lower) && /^\d{1,2}$/.test(raw))
+    return true;
   // Joined to a following word: 11th, 1980s, 3D, 5G, 24-year... (scales and % are fine).
   if (next && next.joined && next.kind === TokenKind.Word && !LEX.scales.has(next.lower)) return true;
   // Joined to a preceding word or via hyphen/slash/colon/dot to another token: COVID-19, Su-27, III.2, 23-10-2024, 17:36.
@@ -153,7 +465,8 @@ function isExcludedDigits(tokens: Token[], i: number, s: SentenceSlice): boolean
       if (before.kind === TokenKind.Number) return true; // the second half of a range is read with the first
     }
   }
-  if (next && next.joined && (next.text === ":" || next.text === "/") && tokens[i + 2]?.kind === TokenKind.Number) return true;
+  if (next && next.joined && (next.text === ":" || next.text === "/") && tokens[i + 2]?.kind === TokenKind.Number)
+    return true;
   if (isDateLike(tokens, i)) return true;
   if (isPhoneLike(tokens, i)) return true;
   if (isStreetNumber(tokens, i, s)) return true;
@@ -165,7 +478,16 @@ function isExcludedDigits(tokens: Token[], i: number, s: SentenceSlice): boolean
   // Numbers that name things: "Resolution 2397", "page 3", "No. 5".
   if (prev && i > s.t0) {
     if (NAME_NUMBER_PRECEDERS.has(prev.lower) || (prev.text === "." && tokens[i - 2]?.lower === "no")) return true;
-    if (prev.kind === TokenKind.Word && prev.cap && !LEX.qualifiers.has(prev.lower) && !isSentenceInitial(tokens, i - 1, s) && !LEX.months.has(prev.lower) && !LEX.currencyWords.has(prev.lower) && !looksLikeCount(tokens, i)) return true;
+    if (
+      prev.kind === TokenKind.Word &&
+      prev.cap &&
+      !LEX.qualifiers.has(prev.lower) &&
+      !isSentenceInitial(tokens, i - 1, s) &&
+      !LEX.months.has(prev.lower) &&
+      !LEX.currencyWords.has(prev.lower) &&
+      !looksLikeCount(tokens, i)
+    )
+      return true;
   }
   // "1. First point": a list index at the start of a sentence.
   if (i === s.t0 && next?.text === "." && next.joined) return true;
@@ -173,7 +495,6 @@ function isExcludedDigits(tokens: Token[], i: number, s: SentenceSlice): boolean
   if (prev?.text === "(" && next?.text === ")" && !/^\d{1,3}(,\d{3})+$/.test(raw)) return true;
   return false;
 }
-
 
 function isSentenceInitial(tokens: Token[], i: number, s: SentenceSlice): boolean {
   for (let j = i - 1; j >= s.t0; j--) if (tokens[j]!.kind !== TokenKind.Punct) return false;
@@ -190,11 +511,33 @@ function isDateLike(tokens: Token[], i: number): boolean {
   if (prev && LEX.months.has(prev.lower) && prev.cap && (small || /^\d{4}$/.test(raw))) return true;
   if (prev && prev.text === "," && LEX.months.has(tokens[i - 3]?.lower ?? "") && /^\d{4}$/.test(raw)) return true;
   // Numeric dates: 23-10-2024, 2024-10-23, 10/23/2024, 23.10.2024
-  if (next && next.joined && (next.text === "-" || next.text === "/") && tokens[i + 2]?.kind === TokenKind.Number && tokens[i + 2]!.joined) {
+  if (
+    next &&
+    next.joined &&
+    (next.text === "-" || next.text === "/") &&
+    tokens[i + 2]?.kind === TokenKind.Number &&
+    tokens[i + 2]!.joined
+  ) {
     const third = tokens[i + 4];
-    if (tokens[i + 3]?.joined && (tokens[i + 3]!.text === "-" || tokens[i + 3]!.text === "/") && third?.kind === TokenKind.Number) return true;
+    if (
+      tokens[i + 3]?.joined &&
+      (tokens[i + 3]!.text === "-" || tokens[i + 3]!.text === "/") &&
+      third?.kind === TokenKind.Number
+    )
+      return true;
   }
-  if (prev && prev.joined === false && (prev.lower === "in" || prev.lower === "since" || prev.lower === "until" || prev.lower === "by" || prev.lower === "from" || prev.lower === "of") && /^(19|20)\d\d$/.test(raw)) return true;
+  if (
+    prev &&
+    prev.joined === false &&
+    (prev.lower === "in" ||
+      prev.lower === "since" ||
+      prev.lower === "until" ||
+      prev.lower === "by" ||
+      prev.lower === "from" ||
+      prev.lower === "of") &&
+    /^(19|20)\d\d$/.test(raw)
+  )
+    return true;
   return false;
 }
 
@@ -239,12 +582,23 @@ function parseDigits(tokens: Token[], i: number, end: number): NumberParse {
     if (next.text === "%" && next.joined) {
       percent = true;
       j++;
-    } else if (next.kind === TokenKind.Word && LEX.scales.has(next.lower) && (next.joined ? ["k", "m", "bn", "mn", "mln"].includes(next.lower) : !["k", "m"].includes(next.lower))) {
+    } else if (
+      next.kind === TokenKind.Word &&
+      LEX.scales.has(next.lower) &&
+      (next.joined ? ["k", "m", "bn", "mn", "mln"].includes(next.lower) : !["k", "m"].includes(next.lower))
+    ) {
       value *= LEX.scales.get(next.lower)!;
       j++;
       // "1.5 million" may be followed by a second scale word rarely ("hundred thousand")
       const after = tokens[j];
-      if (after && j < end && after.kind === TokenKind.Word && !after.joined && (after.lower === "thousand" || after.lower === "million" || after.lower === "billion") && next.lower === "hundred") {
+      if (
+        after &&
+        j < end &&
+        after.kind === TokenKind.Word &&
+        !after.joined &&
+        (after.lower === "thousand" || after.lower === "million" || after.lower === "billion") &&
+        next.lower === "hundred"
+      ) {
         value *= LEX.scales.get(after.lower)!;
         j++;
       }
@@ -265,7 +619,8 @@ function parseWords(tokens: Token[], i: number, s: SentenceSlice): NumberParse |
   // Vague magnitudes, longest first: "tens of thousands", "hundreds".
   if ((lw === "tens" || lw === "hundreds") && tokens[i + 1]?.lower === "of") {
     const key = `${lw} of ${tokens[i + 2]?.lower ?? ""}`;
-    if (LEX.vagueMagnitudes.has(key)) return { value: LEX.vagueMagnitudes.get(key)!, end: i + 3, vague: true, percent: false };
+    if (LEX.vagueMagnitudes.has(key))
+      return { value: LEX.vagueMagnitudes.get(key)!, end: i + 3, vague: true, percent: false };
   }
   if (LEX.vagueMagnitudes.has(lw) && !t.joined) {
     if (t.cap && i > s.t0 && !isSentenceInitial(tokens, i, s)) return undefined;
@@ -275,7 +630,11 @@ function parseWords(tokens: Token[], i: number, s: SentenceSlice): NumberParse |
     return { value: LEX.vagueMagnitudes.get(lw)!, end: i + 1, vague: true, percent: false };
   }
   // "several hundred", "a few thousand"
-  if ((lw === "several" || lw === "few" || lw === "many") && tokens[i + 1] && ["hundred", "thousand", "million", "billion"].includes(tokens[i + 1]!.lower)) {
+  if (
+    (lw === "several" || lw === "few" || lw === "many") &&
+    tokens[i + 1] &&
+    ["hundred", "thousand", "million", "billion"].includes(tokens[i + 1]!.lower)
+  ) {
     // Below the next magnitude: "several hundred" is 100 to 999.
     const scale = LEX.scales.get(tokens[i + 1]!.lower)!;
     return { value: scale, valueMax: scale * 10 - 1, end: i + 2, vague: true, percent: false };
@@ -285,18 +644,32 @@ function parseWords(tokens: Token[], i: number, s: SentenceSlice): NumberParse |
   if (lw === "a" && tokens[i + 1]?.lower === "dozen") {
     base = 12;
     j = i + 2;
-  } else if (lw === "a" && LEX.scaleFractions.has(tokens[i + 1]?.lower ?? "") && ["hundred", "thousand", "million", "billion"].includes(tokens[i + 2]?.lower ?? "")) {
+  } else if (
+    lw === "a" &&
+    LEX.scaleFractions.has(tokens[i + 1]?.lower ?? "") &&
+    ["hundred", "thousand", "million", "billion"].includes(tokens[i + 2]?.lower ?? "")
+  ) {
     // "a quarter million", "a half million"
     base = LEX.scaleFractions.get(tokens[i + 1]!.lower)! * LEX.scales.get(tokens[i + 2]!.lower)!;
     return { value: base, end: i + 3, vague: false, percent: false };
-  } else if (lw === "half" && tokens[i + 1]?.lower === "a" && ["million", "billion"].includes(tokens[i + 2]?.lower ?? "")) {
+  } else if (
+    lw === "half" &&
+    tokens[i + 1]?.lower === "a" &&
+    ["million", "billion"].includes(tokens[i + 2]?.lower ?? "")
+  ) {
     base = LEX.scales.get(tokens[i + 2]!.lower)! / 2;
     j = i + 3;
   } else if (LEX.numberWords.has(lw)) {
     base = LEX.numberWords.get(lw)!;
     j = i + 1;
     // twenty-four
-    if (base >= 20 && base < 100 && tokens[j]?.text === "-" && tokens[j]!.joined && LEX.numberWords.has(tokens[j + 1]?.lower ?? "")) {
+    if (
+      base >= 20 &&
+      base < 100 &&
+      tokens[j]?.text === "-" &&
+      tokens[j]!.joined &&
+      LEX.numberWords.has(tokens[j + 1]?.lower ?? "")
+    ) {
       base += LEX.numberWords.get(tokens[j + 1]!.lower)!;
       j += 2;
     }
@@ -306,7 +679,11 @@ function parseWords(tokens: Token[], i: number, s: SentenceSlice): NumberParse |
   if (tokens[j]?.text === "-" && tokens[j]!.joined) return undefined;
   if (t.joined && tokens[i - 1]?.text === "-") return undefined;
   const scale = tokens[j];
-  if (scale && scale.kind === TokenKind.Word && ["hundred", "thousand", "million", "billion", "trillion"].includes(scale.lower)) {
+  if (
+    scale &&
+    scale.kind === TokenKind.Word &&
+    ["hundred", "thousand", "million", "billion", "trillion"].includes(scale.lower)
+  ) {
     base *= LEX.scales.get(scale.lower)!;
     j++;
     const second = tokens[j];
@@ -362,7 +739,8 @@ function isDifference(tokens: Token[], qStart: number, t0: number): boolean {
 function readQualifier(tokens: Token[], i: number, t0: number, vague: boolean): [Qualifier, number, boolean] {
   let increment = false;
   const prev = tokens[i - 1];
-  if (prev && i - 1 >= t0 && INCREMENT_WORDS.has(prev.lower) && prev.lower !== "more" && prev.lower !== "new") increment = true;
+  if (prev && i - 1 >= t0 && INCREMENT_WORDS.has(prev.lower) && prev.lower !== "more" && prev.lower !== "new")
+    increment = true;
   if (vague) return ["exact", i, increment];
   let phrase = "";
   const phrases: string[] = [];
@@ -422,17 +800,63 @@ function readUnit(tokens: Token[], j: number, end: number, parsed: NumberParse):
       break;
     }
     if (t.kind !== TokenKind.Word) break;
-    if ((NP_STOP.has(t.lower) || LEX.npEndAdverbs.has(t.lower) || (n > 0 && IRREGULAR_VERBS.has(t.lower))) && !(t.joined && tokens[k - 1]?.text === "-")) break;
+    if (
+      (NP_STOP.has(t.lower) || LEX.npEndAdverbs.has(t.lower) || (n > 0 && IRREGULAR_VERBS.has(t.lower))) &&
+      !(t.joined && tokens[k - 1]?.text === "-")
+    )
+      break;
     if (t.lower === "'s" || t.lower === "’s") {
       k++;
       continue; // a possessive inside a name ("People's Liberation Army")
     }
-    if (/ly$/.test(t.lower) && !t.cap && t.lower.length > 4 && !["family", "ally", "supply", "italy", "anomaly", "assembly", "rally", "july"].includes(t.lower)) break;
-    if (n > 0 && !t.cap && /(ing|ed)$/.test(t.lower) && !LEX.speakerNouns.has(t.lower) && !["fighting", "building", "seed", "speed", "feed", "need", "weed", "bed", "red", "shed", "bleed", "breed", "creed", "greed", "hundred", "kindred"].includes(t.lower)) break;
+    if (
+      /ly$/.test(t.lower) &&
+      !t.cap &&
+      t.lower.length > 4 &&
+      !["family", "ally", "supply", "italy", "anomaly", "assembly", "rally", "july"].includes(t.lower)
+    )
+      break;
+    if (
+      n > 0 &&
+      !t.cap &&
+      /(ing|ed)$/.test(t.lower) &&
+      !LEX.speakerNouns.has(t.lower) &&
+      ![
+        "fighting",
+        "building",
+        "seed",
+        "speed",
+        "feed",
+        "need",
+        "weed",
+        "bed",
+        "red",
+        "shed",
+        "bleed",
+        "breed",
+        "creed",
+        "greed",
+        "hundred",
+        "kindred",
+      ].includes(t.lower)
+    )
+      break;
     // After a plural noun the phrase is over ("hangars built", "drones delivered").
-    if (!t.cap && lastLower === k - 1 && /[^s]s$/.test(tokens[lastLower]!.lower) && !/(sis|us|ss|ics)$/.test(tokens[lastLower]!.lower) && tokens[lastLower]!.lower.length > 3 && !["arms", "news", "forces"].includes(t.lower)) break;
+    if (
+      !t.cap &&
+      lastLower === k - 1 &&
+      /[^s]s$/.test(tokens[lastLower]!.lower) &&
+      !/(sis|us|ss|ics)$/.test(tokens[lastLower]!.lower) &&
+      tokens[lastLower]!.lower.length > 3 &&
+      !["arms", "news", "forces"].includes(t.lower)
+    )
+      break;
     if (!t.cap) {
-      if (firstLower < 0 || (lastLower >= 0 && lastLower !== k - 1 && tokens[k - 1]?.text !== "-" && !isQuote(tokens[k - 1]))) firstLower = k;
+      if (
+        firstLower < 0 ||
+        (lastLower >= 0 && lastLower !== k - 1 && tokens[k - 1]?.text !== "-" && !isQuote(tokens[k - 1]))
+      )
+        firstLower = k;
       lastLower = k;
     } else if (lastLower >= 0) break; // a capitalized word after the noun starts something else
     n++;
@@ -441,7 +865,13 @@ function readUnit(tokens: Token[], j: number, end: number, parsed: NumberParse):
   if (lastLower < 0) {
     // "7.7 million Venezuelans": a plural demonym is the counted noun.
     const last = tokens[k - 1];
-    if (k > np0 && last && last.cap && /[^s]s$/.test(last.text) && (k - np0 === 1 || matchGazetteer(tokens, k - 1, k)?.[0].form === "demonym")) {
+    if (
+      k > np0 &&
+      last &&
+      last.cap &&
+      /[^s]s$/.test(last.text) &&
+      (k - np0 === 1 || matchGazetteer(tokens, k - 1, k)?.[0].form === "demonym")
+    ) {
       return { unit: last.text, np0, np1: k, increment, period: readPeriod(tokens, k, end) };
     }
     return { ...none, np1: k, np0 };
@@ -465,7 +895,26 @@ function isQuote(t: Token | undefined): boolean {
 
 function isAdjectiveLike(t: Token): boolean {
   // Keep a two-word unit only for a modifier that changes what is counted.
-  return /(al|ial|ian|ary|ive|ic|ous|ful|ese|ish|an|ed|ern|ese|ar|ite|square|cubic|metric|nautical|special|civilian|military|crude|armed|naval|combat|ballistic|cruise)$/.test(t.lower) || ["square", "cubic", "metric", "special", "civilian", "crude", "light", "heavy", "main", "tank", "fighter", "cruise", "ballistic"].includes(t.lower);
+  return (
+    /(al|ial|ian|ary|ive|ic|ous|ful|ese|ish|an|ed|ern|ese|ar|ite|square|cubic|metric|nautical|special|civilian|military|crude|armed|naval|combat|ballistic|cruise)$/.test(
+      t.lower,
+    ) ||
+    [
+      "square",
+      "cubic",
+      "metric",
+      "special",
+      "civilian",
+      "crude",
+      "light",
+      "heavy",
+      "main",
+      "tank",
+      "fighter",
+      "cruise",
+      "ballistic",
+    ].includes(t.lower)
+  );
 }
 
 function readPeriod(tokens: Token[], k: number, end: number): string {
@@ -473,7 +922,11 @@ function readPeriod(tokens: Token[], k: number, end: number): string {
   for (let j = k; j < Math.min(end, k + 5); j++) {
     const t = tokens[j]!;
     if (PERIOD_WORDS.has(t.lower)) return PERIOD_WORDS.get(t.lower)!;
-    if ((t.lower === "a" || t.lower === "per" || t.lower === "each" || t.lower === "every") && PERIOD_NOUNS.has(tokens[j + 1]?.lower ?? "")) return PERIOD_NOUNS.get(tokens[j + 1]!.lower)!;
+    if (
+      (t.lower === "a" || t.lower === "per" || t.lower === "each" || t.lower === "every") &&
+      PERIOD_NOUNS.has(tokens[j + 1]?.lower ?? "")
+    )
+      return PERIOD_NOUNS.get(tokens[j + 1]!.lower)!;
     if (t.kind === TokenKind.Punct && t.text !== "-") break;
   }
   return "";
@@ -489,7 +942,8 @@ function isTrivialDeterminer(tokens: Token[], start: number, t0: number, parsed:
   return false;
 }
 
-const finite = (v: number): number => (Number.isFinite(v) ? v : v > 0 ? Number.MAX_VALUE : v < 0 ? -Number.MAX_VALUE : 0);
+const finite = (v: number): number =>
+  Number.isFinite(v) ? v : v > 0 ? Number.MAX_VALUE : v < 0 ? -Number.MAX_VALUE : 0;
 
 /** A thousands group or a decimal broken by a space in print: "217, 000", "7. 0 earthquake", "1. 2 million". */
 function spacedContinuation(tokens: Token[], i: number, end: number): { value: number; end: number } | undefined {
@@ -499,9 +953,11 @@ function spacedContinuation(tokens: Token[], i: number, end: number): { value: n
   if (!sep || !rest || i + 2 >= end || !sep.joined || rest.joined || rest.kind !== TokenKind.Number) return undefined;
   if (!/^\d{1,3}$/.test(t.text)) return undefined;
   // No number starts with 0: after a comma, "000" or "050" is the rest of a thousands group.
-  if (sep.text === "," && /^0\d\d$/.test(rest.text)) return { value: Number(t.text) * 1000 + Number(rest.text), end: i + 3 };
+  if (sep.text === "," && /^0\d\d$/.test(rest.text))
+    return { value: Number(t.text) * 1000 + Number(rest.text), end: i + 3 };
   const after = tokens[i + 3];
-  if (sep.text === "." && /^\d$/.test(rest.text) && after && i + 3 < end && after.kind === TokenKind.Word && !after.cap) return { value: Number(`${t.text}.${rest.text}`), end: i + 3 };
+  if (sep.text === "." && /^\d$/.test(rest.text) && after && i + 3 < end && after.kind === TokenKind.Word && !after.cap)
+    return { value: Number(`${t.text}.${rest.text}`), end: i + 3 };
   return undefined;
 }
 
@@ -511,9 +967,14 @@ function isReferenceMark(tokens: Token[], i: number): boolean {
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
   if (next?.text === "]" && next.joined) return true;
-  if (!prev || !t.joined || prev.kind !== TokenKind.Punct || !prev.joined || !/^[,.;:’”'"]$/.test(prev.text)) return false;
+  if (!prev || !t.joined || prev.kind !== TokenKind.Punct || !prev.joined || !/^[,.;:’”'"]$/.test(prev.text))
+    return false;
   const before = tokens[i - 2];
-  return before !== undefined && (before.kind === TokenKind.Word || before.kind === TokenKind.Punct) && /^\d{1,3}$/.test(t.text);
+  return (
+    before !== undefined &&
+    (before.kind === TokenKind.Word || before.kind === TokenKind.Punct) &&
+    /^\d{1,3}$/.test(t.text)
+  );
 }
 
 /** "as of 1700 hours local time": a 24-hour clock time, not a count of hours. */
@@ -539,11 +1000,19 @@ function looksLikeCount(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
   if (/^\d{1,3}(,\d{3})+$/.test(t.text)) return true;
   const next = tokens[i + 1];
-  return next !== undefined && next.kind === TokenKind.Word && ["thousand", "million", "billion", "trillion"].includes(next.lower);
+  return (
+    next !== undefined &&
+    next.kind === TokenKind.Word &&
+    ["thousand", "million", "billion", "trillion"].includes(next.lower)
+  );
 }
 
 /** "1.8 million or more": a qualifier after the number. */
-function readTrailingQualifier(tokens: Token[], j: number, end: number): { qualifier: Qualifier; end: number } | undefined {
+function readTrailingQualifier(
+  tokens: Token[],
+  j: number,
+  end: number,
+): { qualifier: Qualifier; end: number } | undefined {
   if (tokens[j]?.lower !== "or" || j + 1 >= end) return undefined;
   const q = LEX.trailingQualifiers.get(`or ${tokens[j + 1]!.lower}`);
   return q ? { qualifier: q, end: j + 2 } : undefined;

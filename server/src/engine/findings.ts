@@ -20,7 +20,16 @@ import type {
   Span,
   Stance,
 } from "./types";
-import { baseName, CLAIM_KIND_LABEL, formatFigure, formatValue, oneLine, quote, SOURCE_KIND_LABEL, STANCE_LABEL } from "./wording";
+import {
+  baseName,
+  CLAIM_KIND_LABEL,
+  formatFigure,
+  formatValue,
+  oneLine,
+  quote,
+  SOURCE_KIND_LABEL,
+  STANCE_LABEL,
+} from "./wording";
 
 export type FindingSeverity = Exclude<Severity, "off">;
 
@@ -33,8 +42,7 @@ export interface RelatedMention {
 }
 
 export type FindingData =
-  | { element: "claim"; index: number; kinds: ClaimKind[] }
-  | { element: "figure"; index: number };
+  { element: "claim"; index: number; kinds: ClaimKind[] } | { element: "figure"; index: number };
 
 export interface Finding {
   code: RuleCode;
@@ -52,7 +60,10 @@ export interface Finding {
 /** What the findings of one file need to know about the rest of the corpus. */
 export interface FileRelations {
   /** Contradictions of `kind` the mention `span` takes part in, with the members on the other side. */
-  conflicts(span: Span, kind: ContradictionKind): Array<{ contradiction: Contradiction; opposing: ContradictionMember[] }>;
+  conflicts(
+    span: Span,
+    kind: ContradictionKind,
+  ): Array<{ contradiction: Contradiction; opposing: ContradictionMember[] }>;
   /** The cross-file group of the figure at `index`, if the corpus formed one. */
   figureGroup(index: number): FigureGroup | undefined;
 }
@@ -70,10 +81,17 @@ const KIND_ORDER: readonly ClaimKind[] = CLAIM_CODES_BY_PRIORITY.filter((c) => c
 );
 
 /** Every finding of one analysed file, sorted by position, without duplicates. */
-export function findingsOf(file: string, analysis: Analysis, relations: FileRelations, settings: FindingSettings): Finding[] {
+export function findingsOf(
+  file: string,
+  analysis: Analysis,
+  relations: FileRelations,
+  settings: FindingSettings,
+): Finding[] {
   const out: Finding[] = [];
   analysis.claims.forEach((claim, index) => push(out, claimFinding(claim, index, relations, settings)));
-  analysis.figures.forEach((figure, index) => push(out, figureFinding(file, analysis, figure, index, relations, settings)));
+  analysis.figures.forEach((figure, index) =>
+    push(out, figureFinding(file, analysis, figure, index, relations, settings)),
+  );
   out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code));
   return withoutDuplicates(out);
 }
@@ -114,12 +132,18 @@ export function conflictsAt(
 
 // ---- Claims ----
 
-function claimFinding(claim: Claim, index: number, relations: FileRelations, settings: FindingSettings): Finding | undefined {
+function claimFinding(
+  claim: Claim,
+  index: number,
+  relations: FileRelations,
+  settings: FindingSettings,
+): Finding | undefined {
   const kinds = KIND_ORDER.filter((k) => claim.kinds.includes(k));
   const opposing = uniqueMentions(relations.conflicts(claim, "stance").flatMap((c) => c.opposing));
   const code = claimCode(kinds, opposing.length > 0, settings);
   if (!code) return undefined;
-  const main: ClaimKind | undefined = code === "stance.conflict" ? kinds[0] : (code.slice("claim.".length) as ClaimKind);
+  const main: ClaimKind | undefined =
+    code === "stance.conflict" ? kinds[0] : (code.slice("claim.".length) as ClaimKind);
   const finding: Finding = {
     code,
     severity: settings.severity[code] as FindingSeverity,
@@ -134,7 +158,11 @@ function claimFinding(claim: Claim, index: number, relations: FileRelations, set
 }
 
 /** The first code of CLAIM_CODES_BY_PRIORITY that applies to the claim and is not off. */
-function claimCode(kinds: readonly ClaimKind[], contradicted: boolean, settings: FindingSettings): RuleCode | undefined {
+function claimCode(
+  kinds: readonly ClaimKind[],
+  contradicted: boolean,
+  settings: FindingSettings,
+): RuleCode | undefined {
   return CLAIM_CODES_BY_PRIORITY.find((code) => {
     if (settings.severity[code] === "off") return false;
     if (code === "stance.conflict") return contradicted && kinds.length > 0;
@@ -160,10 +188,12 @@ function claimMessage(
   kinds: readonly ClaimKind[],
   opposing: readonly ContradictionMember[],
 ): string {
-  const others = kinds.filter((k) => k !== main).map((k) => {
-    const cues = cueText(claim, k);
-    return cues ? `${KIND_WORD[k]}: ${cues}` : KIND_WORD[k];
-  });
+  const others = kinds
+    .filter((k) => k !== main)
+    .map((k) => {
+      const cues = cueText(claim, k);
+      return cues ? `${KIND_WORD[k]}: ${cues}` : KIND_WORD[k];
+    });
   const also = others.length > 0 ? ` (also ${others.join("; ")})` : "";
   const lead = main ? kindLead(claim, main) : "Claim";
   const head = code === "stance.conflict" ? `Contradicted: ${lead.charAt(0).toLowerCase()}${lead.slice(1)}` : lead;

@@ -15,19 +15,22 @@ interface QuantityClass {
 
 function indexClasses(pick: (c: QuantityClass) => string[]): Map<string, string> {
   const m = new Map<string, string>();
-  for (const [name, c] of Object.entries(quantityData.classes as Record<string, QuantityClass>)) for (const w of pick(c)) if (!m.has(w)) m.set(w, name);
+  for (const [name, c] of Object.entries(quantityData.classes as Record<string, QuantityClass>))
+    for (const w of pick(c)) if (!m.has(w)) m.set(w, name);
   return m;
 }
 
 function indexIncidents(): Map<string, string> {
   const m = new Map<string, string>();
-  for (const [name, c] of Object.entries(eventData.incidents as Record<string, { nouns: string[] }>)) for (const w of c.nouns) if (!m.has(w)) m.set(w, name);
+  for (const [name, c] of Object.entries(eventData.incidents as Record<string, { nouns: string[] }>))
+    for (const w of c.nouns) if (!m.has(w)) m.set(w, name);
   return m;
 }
 
 function indexScopes(): Map<string, string> {
   const m = new Map<string, string>();
-  for (const [scope, words] of Object.entries(quantityData.scopes as Record<string, string[]>)) for (const w of words) m.set(w, scope);
+  for (const [scope, words] of Object.entries(quantityData.scopes as Record<string, string[]>))
+    for (const w of words) m.set(w, scope);
   return m;
 }
 
@@ -64,7 +67,11 @@ export const FRAME_LEX = {
   classPredicates: indexClasses((c) => c.predicates),
   genericNouns: new Set(quantityData.genericCountNouns),
   /** A word that says what a sum of money is ("pledged", "in aid") -> its class. */
-  moneyWords: new Map<string, string>(Object.entries(quantityData.moneyClasses as Record<string, { words: string[] }>).flatMap(([name, c]) => c.words.map((w): [string, string] => [w, name]))),
+  moneyWords: new Map<string, string>(
+    Object.entries(quantityData.moneyClasses as Record<string, { words: string[] }>).flatMap(([name, c]) =>
+      c.words.map((w): [string, string] => [w, name]),
+    ),
+  ),
   auxiliaries: new Set(quantityData.auxiliaries),
   passiveOnlyAfterNoun: new Set(quantityData.passiveOnlyAfterNoun),
   beForms: new Set(quantityData.beForms),

@@ -8,7 +8,16 @@ import type { SentenceSlice } from "./sentences";
 import type { Subject } from "./subjects";
 import { covering, lowerBound } from "./spans";
 import { hasMark } from "./wordMarks";
-import { FRAME_LEX, FRAME_ROLE_WORD, opensClause, ROLE_INCIDENT, ROLE_LOCATIVE, ROLE_PLACE_HEAD, ROLE_WORLDWIDE, ROLE_WORLD_NOUN } from "./frameLexicon";
+import {
+  FRAME_LEX,
+  FRAME_ROLE_WORD,
+  opensClause,
+  ROLE_INCIDENT,
+  ROLE_LOCATIVE,
+  ROLE_PLACE_HEAD,
+  ROLE_WORLDWIDE,
+  ROLE_WORLD_NOUN,
+} from "./frameLexicon";
 import { LEX, slug } from "./lexicon";
 import { memoize } from "./intern";
 
@@ -50,7 +59,9 @@ export function documentContext(input: FrameInput): DocumentContext {
   const incidentBefore: Array<Mention | undefined> = [];
   input.sentences.forEach((s, i) => {
     const prev = input.sentences[i - 1];
-    incidentBefore.push(prev && prev.paragraph === s.paragraph ? (incidents[i - 1]!.at(-1) ?? incidentBefore[i - 1]) : undefined);
+    incidentBefore.push(
+      prev && prev.paragraph === s.paragraph ? (incidents[i - 1]!.at(-1) ?? incidentBefore[i - 1]) : undefined,
+    );
   });
   const parties = partiesOf(input.actors);
   const events = [...ranked(incidentIds, 2, 2), ...ranked(namedIncidents(input), 1, 3)];
@@ -69,10 +80,24 @@ function namedIncidents(input: FrameInput): string[] {
       const t = tokens[k]!;
       if (t.kind !== TokenKind.Word || !t.cap || !FRAME_LEX.namedIncidentHeads.has(t.lower)) continue;
       let j = k;
-      while (j - 1 >= s.t0 && k - j < 4 && tokens[j - 1]!.kind === TokenKind.Word && tokens[j - 1]!.cap && !ARTICLES.has(tokens[j - 1]!.lower)) j--;
+      while (
+        j - 1 >= s.t0 &&
+        k - j < 4 &&
+        tokens[j - 1]!.kind === TokenKind.Word &&
+        tokens[j - 1]!.cap &&
+        !ARTICLES.has(tokens[j - 1]!.lower)
+      )
+        j--;
       // A name starting the sentence may be any capitalised opening word.
       if (j === k || (j === s.t0 && k - j < 2)) continue;
-      ids.push(`named-${placeSlug(tokens.slice(j, k + 1).map((x) => x.text).join(" "))}`);
+      ids.push(
+        `named-${placeSlug(
+          tokens
+            .slice(j, k + 1)
+            .map((x) => x.text)
+            .join(" "),
+        )}`,
+      );
     }
   }
   return ids;
@@ -104,7 +129,13 @@ function scanSentence(input: FrameInput, s: SentenceSlice): [Mention[], Mention[
 function isResemblance(tokens: Token[], k: number): boolean {
   const dash = tokens[k + 1];
   const suffix = tokens[k + 2];
-  return dash?.text === "-" && dash.joined && suffix !== undefined && suffix.joined && FRAME_LEX.resemblanceSuffixes.has(suffix.lower);
+  return (
+    dash?.text === "-" &&
+    dash.joined &&
+    suffix !== undefined &&
+    suffix.joined &&
+    FRAME_LEX.resemblanceSuffixes.has(suffix.lower)
+  );
 }
 
 /** The ids seen at least `min` times, most frequent first (first seen first on ties), at most `top`. */
@@ -169,7 +200,8 @@ function placeAt(input: FrameInput, j: number, end: number): string {
   const t = tokens[j]!;
   if (t.kind !== TokenKind.Word || !t.cap) return "";
   const actor = covering(input.actors, t.start);
-  if (actor) return actor.kind === "country" && actor.start === t.start && !isModifier(input, actor) ? actor.canonical : "";
+  if (actor)
+    return actor.kind === "country" && actor.start === t.start && !isModifier(input, actor) ? actor.canonical : "";
   if (LEX.months.has(t.lower) || LEX.weekdays.has(t.lower)) return "";
   // A run of capitalised words, with hyphens inside ("Port-au-Prince"), without a trailing place head.
   let k = j;
@@ -193,24 +225,51 @@ function isModifier(input: FrameInput, actor: ActorMention): boolean {
   const next = tokens[lowerBound(tokens, actor.end)];
   if (!next || next.kind !== TokenKind.Word) return false;
   if (next.lower === "'s" || next.lower === "’s" || FRAME_LEX.placeHeads.has(next.lower)) return false;
-  return actor.text !== actor.name && !next.cap && !FRAME_LEX.locativePrepositions.has(next.lower) && !LEX.timeUnits.has(next.lower);
+  return (
+    actor.text !== actor.name &&
+    !next.cap &&
+    !FRAME_LEX.locativePrepositions.has(next.lower) &&
+    !LEX.timeUnits.has(next.lower)
+  );
 }
 
 /** Frames for the figures of a document, in text order. */
-export function buildFrames(input: FrameInput, ctx: DocumentContext, figures: Array<{ raw: RawFigure; sentence: number }>, subjects: Subject[]): Frame[] {
+export function buildFrames(
+  input: FrameInput,
+  ctx: DocumentContext,
+  figures: Array<{ raw: RawFigure; sentence: number }>,
+  subjects: Subject[],
+): Frame[] {
   const quantities: Quantity[] = [];
-  figures.forEach(({ raw, sentence }, i) => quantities.push(quantityOf(input, raw, sentence, i > 0 && figures[i - 1]!.sentence === sentence ? quantities[i - 1]!.cls : "")));
+  figures.forEach(({ raw, sentence }, i) =>
+    quantities.push(
+      quantityOf(input, raw, sentence, i > 0 && figures[i - 1]!.sentence === sentence ? quantities[i - 1]!.cls : ""),
+    ),
+  );
   // A figure that is the first half of a pair ("several hundred to more than 1,000 people were killed") counts what its partner counts.
   for (let i = figures.length - 2; i >= 0; i--) {
     const a = figures[i]!;
     const b = figures[i + 1]!;
-    if (!quantities[i]!.cls && quantities[i + 1]!.cls && a.sentence === b.sentence && isPair(input.tokens, a.raw, b.raw)) quantities[i] = quantities[i + 1]!;
+    if (
+      !quantities[i]!.cls &&
+      quantities[i + 1]!.cls &&
+      a.sentence === b.sentence &&
+      isPair(input.tokens, a.raw, b.raw)
+    )
+      quantities[i] = quantities[i + 1]!;
   }
   // A bare number whose head is elided after a coordinator or "than" ("closer to 2,000 or 2,500 than the 10,000") counts what the figure before it counts.
   for (let i = 1; i < figures.length; i++) {
     const a = figures[i - 1]!;
     const b = figures[i]!;
-    if (quantities[i - 1]!.cls && !quantities[i]!.cls && a.sentence === b.sentence && b.raw.unit === null && isElidedHead(input.tokens, a.raw, b.raw)) quantities[i] = quantities[i - 1]!;
+    if (
+      quantities[i - 1]!.cls &&
+      !quantities[i]!.cls &&
+      a.sentence === b.sentence &&
+      b.raw.unit === null &&
+      isElidedHead(input.tokens, a.raw, b.raw)
+    )
+      quantities[i] = quantities[i - 1]!;
   }
   return figures.map(({ raw, sentence }, i) => {
     const parts = subjects[i]!.parts;
@@ -222,7 +281,10 @@ export function buildFrames(input: FrameInput, ctx: DocumentContext, figures: Ar
       owner: parts.owner,
       places: [],
       event: "",
-      scope: (q.cls ? q.scope : "") || (previous && isPartOf(input.tokens, raw) ? "part" : "") || (isElsewhere(input.tokens, raw, input.sentences[sentence]!) ? "elsewhere" : ""),
+      scope:
+        (q.cls ? q.scope : "") ||
+        (previous && isPartOf(input.tokens, raw) ? "part" : "") ||
+        (isElsewhere(input.tokens, raw, input.sentences[sentence]!) ? "elsewhere" : ""),
       time: "",
       extra: q.cls && previous?.cls !== q.cls ? withoutIncrement(parts.extra) : parts.extra,
       levels: parts.owner ? { owner: "sentence" } : {},
@@ -281,7 +343,14 @@ function isElidedHead(tokens: Token[], a: RawFigure, b: RawFigure): boolean {
   return FRAME_LEX.elisionLinks.has(between[0]!.lower) && between.slice(1).every((t) => LEX.determiners.has(t.lower));
 }
 
-function fillPlaces(frame: Frame, ctx: DocumentContext, sentence: number, legacyPlace: string, tokens: Token[], raw: RawFigure): void {
+function fillPlaces(
+  frame: Frame,
+  ctx: DocumentContext,
+  sentence: number,
+  legacyPlace: string,
+  tokens: Token[],
+  raw: RawFigure,
+): void {
   const here = ctx.places[sentence]!;
   const ids = new Set<string>();
   for (const m of here) if (sameClause(tokens, raw, m.k)) ids.add(m.id);
@@ -311,12 +380,15 @@ function sameClause(tokens: Token[], raw: RawFigure, k: number): boolean {
   for (let j = from; j < to; j++) {
     const t = tokens[j]!;
     if (t.text === ";") return false;
-    if (t.text === "," && FRAME_LEX.coordinators.has(tokens[CLOSING_QUOTES.has(tokens[j + 1]?.text ?? "") ? j + 2 : j + 1]?.lower ?? "")) return false;
+    if (
+      t.text === "," &&
+      FRAME_LEX.coordinators.has(tokens[CLOSING_QUOTES.has(tokens[j + 1]?.text ?? "") ? j + 2 : j + 1]?.lower ?? "")
+    )
+      return false;
     if (after && t.kind === TokenKind.Word && opensClause(tokens, j)) return false;
   }
   return true;
 }
-
 
 /** The incident nearest the figure in its sentence, else the last one named earlier in its paragraph, else the document's. */
 function fillEvent(frame: Frame, input: FrameInput, ctx: DocumentContext, sentence: number, raw: RawFigure): void {
@@ -344,7 +416,8 @@ function fillEvent(frame: Frame, input: FrameInput, ctx: DocumentContext, senten
 
 /** "the January 2010 earthquake", "the 2013 attack": the incident's year. */
 function yearBefore(tokens: Token[], k: number): string {
-  for (let j = k - 1; j >= Math.max(0, k - 3); j--) if (tokens[j]!.kind === TokenKind.Number && /^(1[89]|20)\d\d$/.test(tokens[j]!.text)) return tokens[j]!.text;
+  for (let j = k - 1; j >= Math.max(0, k - 3); j--)
+    if (tokens[j]!.kind === TokenKind.Number && /^(1[89]|20)\d\d$/.test(tokens[j]!.text)) return tokens[j]!.text;
   return "";
 }
 
@@ -377,7 +450,11 @@ function readUnit(unitText: string | null): UnitReading {
   const head = unit.slice(unit.lastIndexOf(" ") + 1);
   const own = FRAME_LEX.classNouns.get(unit) ?? FRAME_LEX.classNouns.get(head) ?? "";
   const capitalised = key !== "" && key[0] !== unit[0] && !unit.includes(" ");
-  r = { own, generic: !own && (unit === "" || FRAME_LEX.genericNouns.has(head) || capitalised), scope: FRAME_LEX.scopes.get(head) ?? "" };
+  r = {
+    own,
+    generic: !own && (unit === "" || FRAME_LEX.genericNouns.has(head) || capitalised),
+    scope: FRAME_LEX.scopes.get(head) ?? "",
+  };
   if (unitReadings.size < 20_000) unitReadings.set(key, r);
   return r;
 }
@@ -449,14 +526,27 @@ function predicateAfter(tokens: Token[], raw: RawFigure, s: SentenceSlice): stri
   let k = raw.np1;
   const skipsTo = (from: number) => {
     let j = from;
-    while (j < limit && !FRAME_LEX.auxiliaries.has(tokens[j]!.lower) && !FRAME_LEX.classPredicates.has(tokens[j]!.lower) && !CLAUSE_END.has(tokens[j]!.text) && tokens[j]!.text !== ",") j++;
+    while (
+      j < limit &&
+      !FRAME_LEX.auxiliaries.has(tokens[j]!.lower) &&
+      !FRAME_LEX.classPredicates.has(tokens[j]!.lower) &&
+      !CLAUSE_END.has(tokens[j]!.text) &&
+      tokens[j]!.text !== ","
+    )
+      j++;
     return j;
   };
   // "Uyghurs and other Turkic Muslims have been detained": a coordinated noun shares the predicate.
   if ((tokens[k]?.lower === "and" || tokens[k]?.lower === "or") && tokens[k + 1]?.lower === "other") k = skipsTo(k + 2);
   if (tokens[k]?.lower === "of") {
     // Skip the "of …" complement up to the verb group.
-    while (k < limit && !FRAME_LEX.auxiliaries.has(tokens[k]!.lower) && !FRAME_LEX.classPredicates.has(tokens[k]!.lower) && !CLAUSE_END.has(tokens[k]!.text)) k++;
+    while (
+      k < limit &&
+      !FRAME_LEX.auxiliaries.has(tokens[k]!.lower) &&
+      !FRAME_LEX.classPredicates.has(tokens[k]!.lower) &&
+      !CLAUSE_END.has(tokens[k]!.text)
+    )
+      k++;
     if (["and", "or", "to", "that", "who", "which"].includes(tokens[k]?.lower ?? "")) return "";
   }
   let passive = false;
@@ -465,7 +555,11 @@ function predicateAfter(tokens: Token[], raw: RawFigure, s: SentenceSlice): stri
     const cls = FRAME_LEX.classPredicates.get(t.lower);
     if (cls) return passive || !FRAME_LEX.passiveOnlyAfterNoun.has(t.lower) ? cls : "";
     if (FRAME_LEX.beForms.has(t.lower)) passive = true;
-    if (FRAME_LEX.auxiliaries.has(t.lower) || (t.kind === TokenKind.Word && !t.cap && t.lower.length > 4 && t.lower.endsWith("ly"))) continue;
+    if (
+      FRAME_LEX.auxiliaries.has(t.lower) ||
+      (t.kind === TokenKind.Word && !t.cap && t.lower.length > 4 && t.lower.endsWith("ly"))
+    )
+      continue;
     if (passive && FRAME_LEX.reportParticiples.has(t.lower)) continue;
     break;
   }
@@ -488,13 +582,26 @@ function valueOfBefore(tokens: Token[], raw: RawFigure, s: SentenceSlice, previo
   for (let k = raw.t0 - 1; k >= Math.max(s.t0, raw.t0 - 10); k--) {
     const t = tokens[k]!;
     if (CLAUSE_END.has(t.text) || t.text === ",") break;
-    const two = k > s.t0 && FRAME_LEX.phraseFirstWords.has(tokens[k - 1]!.lower) ? FRAME_LEX.classNouns.get(`${tokens[k - 1]!.lower} ${t.lower}`) : undefined;
+    const two =
+      k > s.t0 && FRAME_LEX.phraseFirstWords.has(tokens[k - 1]!.lower)
+        ? FRAME_LEX.classNouns.get(`${tokens[k - 1]!.lower} ${t.lower}`)
+        : undefined;
     if (two) return two;
     // "the number of demonstrators at 20,000", "the loss of life … closer to 2,000".
-    const three = k - 1 > s.t0 && FRAME_LEX.phraseFirstWords.has(tokens[k - 2]!.lower) ? FRAME_LEX.classNouns.get(`${tokens[k - 2]!.lower} ${tokens[k - 1]!.lower} ${t.lower}`) : undefined;
+    const three =
+      k - 1 > s.t0 && FRAME_LEX.phraseFirstWords.has(tokens[k - 2]!.lower)
+        ? FRAME_LEX.classNouns.get(`${tokens[k - 2]!.lower} ${tokens[k - 1]!.lower} ${t.lower}`)
+        : undefined;
     if (three) return three;
-    if (t.kind === TokenKind.Word && !FRAME_LEX.genericNouns.has(t.lower) && FRAME_LEX.classNouns.has(t.lower) && !FRAME_LEX.classPredicates.has(t.lower)) return FRAME_LEX.classNouns.get(t.lower)!;
-    if (previousClass && raw.t0 - k <= 3 && (FRAME_LEX.valueOf.has(t.lower) || isPartOfWord(tokens, k))) return previousClass;
+    if (
+      t.kind === TokenKind.Word &&
+      !FRAME_LEX.genericNouns.has(t.lower) &&
+      FRAME_LEX.classNouns.has(t.lower) &&
+      !FRAME_LEX.classPredicates.has(t.lower)
+    )
+      return FRAME_LEX.classNouns.get(t.lower)!;
+    if (previousClass && raw.t0 - k <= 3 && (FRAME_LEX.valueOf.has(t.lower) || isPartOfWord(tokens, k)))
+      return previousClass;
   }
   return "";
 }
@@ -519,13 +626,17 @@ function labelBefore(input: FrameInput, raw: RawFigure, sentence: number): strin
 
 /** The readable slug of a frame: owner, quantity, scope, place, incident, year, restriction. */
 export function frameSlug(f: Frame): string {
-  return [f.owner, f.quantity || "count", f.scope, f.places[0] ? `in-${f.places[0]}` : "", f.event, f.time, f.extra].filter(Boolean).join("-");
+  return [f.owner, f.quantity || "count", f.scope, f.places[0] ? `in-${f.places[0]}` : "", f.event, f.time, f.extra]
+    .filter(Boolean)
+    .join("-");
 }
 
 /** "Deaths (children) in Haiti, earthquake 2010". */
 export function frameLabel(f: Frame): string {
   const name = (id: string) => LEX.countryNames.get(id) ?? id.replace(/-/g, " ");
-  const what = [f.owner ? name(f.owner) : "", (f.quantity || "count").replace(/-/g, " "), f.scope ? `(${f.scope})` : ""].filter(Boolean).join(" ");
+  const what = [f.owner ? name(f.owner) : "", (f.quantity || "count").replace(/-/g, " "), f.scope ? `(${f.scope})` : ""]
+    .filter(Boolean)
+    .join(" ");
   const where = f.places.length > 0 ? ` in ${f.places.map(name).join(", ")}` : "";
   const when = [f.event.replace(/-/g, " "), f.time].filter(Boolean).join(" ");
   const extra = f.extra ? ` [${f.extra.replace(/-/g, " ")}]` : "";

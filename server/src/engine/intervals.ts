@@ -27,7 +27,9 @@ export function intervalOf(f: { value: number; valueMax?: number; qualifier: Qua
       return { lo: v * (1 - APPROX_TOLERANCE), hi: max * (1 + APPROX_TOLERANCE), loOpen: false, hiOpen: false };
     case "vague":
       // "thousands" says at least a thousand and never caps; "several hundred" stays below a thousand.
-      return f.valueMax !== undefined ? { lo: v, hi: f.valueMax, loOpen: false, hiOpen: false } : { lo: v, hi: Infinity, loOpen: false, hiOpen: true };
+      return f.valueMax !== undefined
+        ? { lo: v, hi: f.valueMax, loOpen: false, hiOpen: false }
+        : { lo: v, hi: Infinity, loOpen: false, hiOpen: true };
     case "exact":
     default:
       return { lo: v, hi: max, loOpen: false, hiOpen: false };

@@ -25,7 +25,8 @@ function computeSlug(s: string): string {
     .replace(/^-|-$/g, "");
 }
 
-export type EntryForm = "name" | "demonym" | "abbreviation" | "capital" | "seat" | "organization" | "outlet" | "person" | "blocked";
+export type EntryForm =
+  "name" | "demonym" | "abbreviation" | "capital" | "seat" | "organization" | "outlet" | "person" | "blocked";
 
 export interface GazetteerEntry {
   kind: ActorKind;
@@ -61,7 +62,15 @@ function buildGazetteer(): { root: TrieNode; countryNames: Map<string, string>; 
   const root: TrieNode = { next: new Map() };
   const countryNames = new Map<string, string>();
   const personAliases = new Map<string, string>();
-  for (const c of countries as Array<{ id: string; name: string; names: string[]; demonyms: string[]; capitals: string[]; abbreviations: string[]; independent: boolean }>) {
+  for (const c of countries as Array<{
+    id: string;
+    name: string;
+    names: string[];
+    demonyms: string[];
+    capitals: string[];
+    abbreviations: string[];
+    independent: boolean;
+  }>) {
     countryNames.set(c.id, c.name);
     const e = (form: EntryForm): GazetteerEntry => ({ kind: "country", canonical: c.id, name: c.name, form });
     for (const n of c.names) addEntry(root, n, e("name"));
@@ -71,17 +80,34 @@ function buildGazetteer(): { root: TrieNode; countryNames: Map<string, string>; 
     if (c.independent) for (const cap of c.capitals) addEntry(root, cap, e("capital"));
   }
   const nameOf = (id: string) => countryNames.get(id) ?? id;
-  const countryEntry = (id: string, form: EntryForm): GazetteerEntry => ({ kind: "country", canonical: id, name: nameOf(id), form });
-  for (const [id, list] of Object.entries(actorData.countryAliases)) for (const a of list) addEntry(root, a, countryEntry(id, /^[A-Z.]+$/.test(a) ? "abbreviation" : "name"), true);
-  for (const [id, list] of Object.entries(actorData.extraDemonyms)) for (const a of list) addEntry(root, a, countryEntry(id, /^[A-Z.]+$/.test(a) ? "abbreviation" : "demonym"));
-  for (const [id, list] of Object.entries(actorData.capitalAliases)) for (const a of list) addEntry(root, a, countryEntry(id, "capital"), true);
-  for (const [seat, id] of Object.entries(actorData.seatsOfGovernment)) addEntry(root, seat, countryEntry(id, "seat"), true);
+  const countryEntry = (id: string, form: EntryForm): GazetteerEntry => ({
+    kind: "country",
+    canonical: id,
+    name: nameOf(id),
+    form,
+  });
+  for (const [id, list] of Object.entries(actorData.countryAliases))
+    for (const a of list) addEntry(root, a, countryEntry(id, /^[A-Z.]+$/.test(a) ? "abbreviation" : "name"), true);
+  for (const [id, list] of Object.entries(actorData.extraDemonyms))
+    for (const a of list) addEntry(root, a, countryEntry(id, /^[A-Z.]+$/.test(a) ? "abbreviation" : "demonym"));
+  for (const [id, list] of Object.entries(actorData.capitalAliases))
+    for (const a of list) addEntry(root, a, countryEntry(id, "capital"), true);
+  for (const [seat, id] of Object.entries(actorData.seatsOfGovernment))
+    addEntry(root, seat, countryEntry(id, "seat"), true);
   for (const [n, id] of Object.entries(actorData.historicalStates))
-    addEntry(root, n, { kind: "country", canonical: id, name: id === "soviet-union" ? "Soviet Union" : n, form: "name" }, true);
-  for (const [n, id] of Object.entries(actorData.organizations)) addEntry(root, n, { kind: "organization", canonical: id, name: n, form: "organization" }, true);
+    addEntry(
+      root,
+      n,
+      { kind: "country", canonical: id, name: id === "soviet-union" ? "Soviet Union" : n, form: "name" },
+      true,
+    );
+  for (const [n, id] of Object.entries(actorData.organizations))
+    addEntry(root, n, { kind: "organization", canonical: id, name: n, form: "organization" }, true);
   // Places and things that contain a country's name or look like one but are not actors.
-  for (const n of [...actorData.places, ...actorData.blocked]) addEntry(root, n, { kind: "organization", canonical: "", name: n, form: "blocked" }, true);
-  for (const [n, id] of Object.entries(actorData.outlets)) addEntry(root, n, { kind: "organization", canonical: id, name: n, form: "outlet" }, true);
+  for (const n of [...actorData.places, ...actorData.blocked])
+    addEntry(root, n, { kind: "organization", canonical: "", name: n, form: "blocked" }, true);
+  for (const [n, id] of Object.entries(actorData.outlets))
+    addEntry(root, n, { kind: "organization", canonical: id, name: n, form: "outlet" }, true);
   for (const [full, aliases] of Object.entries(actorData.knownPersons)) {
     const id = slug(full);
     const entry: GazetteerEntry = { kind: "person", canonical: id, name: full, form: "person" };
@@ -94,7 +120,6 @@ function buildGazetteer(): { root: TrieNode; countryNames: Map<string, string>; 
   return { root, countryNames, personAliases };
 }
 
-
 export interface CueInfo {
   stance: Stance;
   lemma: string;
@@ -102,7 +127,8 @@ export interface CueInfo {
 
 function buildCues(): Map<string, CueInfo> {
   const m = new Map<string, CueInfo>();
-  for (const v of cueData.reportingVerbs) for (const f of v.forms) m.set(f, { stance: v.stance as Stance, lemma: v.forms[0]! });
+  for (const v of cueData.reportingVerbs)
+    for (const f of v.forms) m.set(f, { stance: v.stance as Stance, lemma: v.forms[0]! });
   return m;
 }
 
@@ -128,7 +154,12 @@ function buildVerbFrames(): Map<string, VerbFrame> {
   for (const [lemma, f] of Object.entries(claimData.verbFrames)) {
     if (lemma.startsWith("_") || typeof f !== "object") continue;
     const frame = f as { forms?: string[]; after?: string[]; quoteWithin?: number; any?: boolean };
-    m.set(lemma, { forms: new Set(frame.forms ?? []), after: new Set(frame.after ?? []), quoteWithin: frame.quoteWithin ?? 0, any: frame.any === true });
+    m.set(lemma, {
+      forms: new Set(frame.forms ?? []),
+      after: new Set(frame.after ?? []),
+      quoteWithin: frame.quoteWithin ?? 0,
+      any: frame.any === true,
+    });
   }
   return m;
 }
@@ -149,7 +180,9 @@ export const LEX = {
   numberWords: new Map(Object.entries(language.numberWords)),
   scales: new Map(Object.entries(language.scales)),
   vagueMagnitudes: new Map(Object.entries(language.vagueMagnitudes)),
-  qualifiers: new Map(Object.entries({ ...language.qualifiers, ...figureData.leadingQualifiers }) as Array<[string, Qualifier]>),
+  qualifiers: new Map(
+    Object.entries({ ...language.qualifiers, ...figureData.leadingQualifiers }) as Array<[string, Qualifier]>,
+  ),
   trailingQualifiers: new Map(Object.entries(figureData.trailingQualifiers) as Array<[string, Qualifier]>),
   scaleFractions: new Map(Object.entries(figureData.scaleFractions)),
   clockHourWords: new Set(figureData.clockHourWords),
@@ -210,7 +243,11 @@ export const PLACE_NAMES: ReadonlySet<string> = new Set((placeData as string).sp
 const GAZETTEER_START = wordTest((text) => LEX.gazetteer.next.has(trieKeyOf(text)));
 
 /** Longest gazetteer match starting at token i: [entry, tokens consumed]. */
-export function matchGazetteer(tokens: Token[], i: number, limit = tokens.length): [GazetteerEntry, number] | undefined {
+export function matchGazetteer(
+  tokens: Token[],
+  i: number,
+  limit = tokens.length,
+): [GazetteerEntry, number] | undefined {
   if (i < limit && !hasMark(tokens[i]!, GAZETTEER_START)) return undefined;
   let node: TrieNode | undefined = LEX.gazetteer;
   let best: [GazetteerEntry, number] | undefined;
@@ -225,7 +262,11 @@ export function matchGazetteer(tokens: Token[], i: number, limit = tokens.length
 }
 
 /** Longest gazetteer match where words in capitals also match their ordinary case ("RUSSIA", "VLADIMIR PUTIN"). */
-export function matchGazetteerCaseless(tokens: Token[], i: number, limit = tokens.length): [GazetteerEntry, number] | undefined {
+export function matchGazetteerCaseless(
+  tokens: Token[],
+  i: number,
+  limit = tokens.length,
+): [GazetteerEntry, number] | undefined {
   let node: TrieNode | undefined = LEX.gazetteer;
   let best: [GazetteerEntry, number] | undefined;
   for (let j = i; j < limit && node; j++) {

@@ -28,16 +28,37 @@ interface Group {
 
 /** Clusters the items of one bucket. The result depends only on the items, not on their order. */
 export function clusterByFrame(items: LinkItem[]): LinkItem[][] {
-  const sorted = [...items].sort((a, b) => specificity(b.frame) - specificity(a.frame) || cmp(a.member.file, b.member.file) || a.member.start - b.member.start);
+  const sorted = [...items].sort(
+    (a, b) =>
+      specificity(b.frame) - specificity(a.frame) ||
+      cmp(a.member.file, b.member.file) ||
+      a.member.start - b.member.start,
+  );
   const groups: Group[] = [];
   const index = new GroupIndex();
   for (const item of sorted) {
     const slots = local(item.frame);
     let best: Group | undefined;
     for (const g of index.candidates(item, slots)) {
-      if (fits(g, item, slots) && (!best || g.items.length > best.items.length || (g.items.length === best.items.length && g.order < best.order))) best = g;
+      if (
+        fits(g, item, slots) &&
+        (!best || g.items.length > best.items.length || (g.items.length === best.items.length && g.order < best.order))
+      )
+        best = g;
     }
-    if (!best) groups.push((best = { order: groups.length, items: [], owner: "", places: new Set(), event: "", time: "", files: new Set(), saliences: [] }));
+    if (!best)
+      groups.push(
+        (best = {
+          order: groups.length,
+          items: [],
+          owner: "",
+          places: new Set(),
+          event: "",
+          time: "",
+          files: new Set(),
+          saliences: [],
+        }),
+      );
     join(best, item, slots, index);
   }
   return groups.map((g) => g.items);
@@ -118,7 +139,8 @@ function fits(g: Group, item: LinkItem, x: Slots): boolean {
   if (x.event && g.event && x.event !== g.event) return false;
   if (x.time && g.time && x.time !== g.time) return false;
   if (x.places.length > 0 && g.places.size > 0 && !placesMeet(x.places, g.places)) return false;
-  const complete = x.owner === g.owner && x.event === g.event && x.time === g.time && x.places.length > 0 && g.places.size > 0;
+  const complete =
+    x.owner === g.owner && x.event === g.event && x.time === g.time && x.places.length > 0 && g.places.size > 0;
   // The same owner on both sides is a shared party ("Chad's soldiers" in both texts).
   const sameOwner = x.owner !== "" && x.owner === g.owner;
   return complete || sameOwner || g.files.has(item.member.file) || sharesContext(g, item.salience);
@@ -157,7 +179,8 @@ function placesMeet(a: Iterable<string>, b: Iterable<string>): boolean {
 const MAX_COMPARED = 64;
 
 function sharesContext(g: Group, s: Salience): boolean {
-  for (let i = 0; i < Math.min(g.saliences.length, MAX_COMPARED); i++) if (sharedSalience(g.saliences[i]!, s)) return true;
+  for (let i = 0; i < Math.min(g.saliences.length, MAX_COMPARED); i++)
+    if (sharedSalience(g.saliences[i]!, s)) return true;
   return false;
 }
 

@@ -15,10 +15,16 @@ const W = ACTOR_WORDS;
 const ORG_CONTEXT_BEFORE = wordClass(new Set([...W.typeNouns, ...W.outletVerbs, "by", "to", "of"]));
 const ORG_CONTEXT_AFTER = wordClass(new Set([...W.stockNouns, ...W.orgFollowers, ...LEX.reportingVerbs.keys(), ","]));
 
-export function findUnlistedOrganizations(text: string, tokens: Token[], sentences: SentenceSlice[], known: ActorMention[]): ActorMention[] {
+export function findUnlistedOrganizations(
+  text: string,
+  tokens: Token[],
+  sentences: SentenceSlice[],
+  known: ActorMention[],
+): ActorMention[] {
   // Tokens inside a mention found so far, by index.
   const covered = new Uint8Array(tokens.length);
-  for (const a of known) for (let k = lowerBound(tokens, a.start); k < tokens.length && tokens[k]!.end <= a.end; k++) covered[k] = 1;
+  for (const a of known)
+    for (let k = lowerBound(tokens, a.start); k < tokens.length && tokens[k]!.end <= a.end; k++) covered[k] = 1;
   const taken = (k: number) => covered[k] === 1;
   const out: ActorMention[] = [];
   const add = (t0: number, t1: number, canonical: string, name: string) => {
@@ -38,7 +44,10 @@ export function findUnlistedOrganizations(text: string, tokens: Token[], sentenc
         const start = tokens[t0]!.start;
         const end = tokens[t1 - 1]!.end;
         // The span's text is the slice itself (two spaces or an ideographic space stay as written); the name is normalised.
-        const name = tokens.slice(t0, t1).map((t) => t.text).join(" ");
+        const name = tokens
+          .slice(t0, t1)
+          .map((t) => t.text)
+          .join(" ");
         covered.fill(1, t0, t1);
         out.push({ start, end, text: text.slice(start, end), kind: "organization", canonical: slug(name), name });
       });
@@ -62,10 +71,18 @@ export function findUnlistedOrganizations(text: string, tokens: Token[], sentenc
         continue;
       }
       // "a consulting firm, LTL Strategies.": a name in apposition after a noun that says what kind of body it is.
-      if (tokens[i - 1]?.text === "," && i - 2 >= s.t0 && !tokens[i - 2]!.cap && W.typeNouns.has(tokens[i - 2]!.lower)) {
+      if (
+        tokens[i - 1]?.text === "," &&
+        i - 2 >= s.t0 &&
+        !tokens[i - 2]!.cap &&
+        W.typeNouns.has(tokens[i - 2]!.lower)
+      ) {
         const end = appositionEnd(tokens, i, s, taken);
         if (end > i) {
-          const name = tokens.slice(i, end).map((x) => x.text).join(" ");
+          const name = tokens
+            .slice(i, end)
+            .map((x) => x.text)
+            .join(" ");
           add(i, end, slug(name), name);
           i = end - 1;
           continue;
@@ -84,7 +101,11 @@ export function findUnlistedOrganizations(text: string, tokens: Token[], sentenc
       const single = !next?.cap || next.kind !== TokenKind.Word;
       if (!single) continue;
       // Most capitalized words have none of the contexts below: reject them with cheap checks first.
-      const maybe = (prev?.lower === "the" && acronym) || (!!prev && hasMark(prev, ORG_CONTEXT_BEFORE)) || (!!next && hasMark(next, ORG_CONTEXT_AFTER)) || isPossessive(next);
+      const maybe =
+        (prev?.lower === "the" && acronym) ||
+        (!!prev && hasMark(prev, ORG_CONTEXT_BEFORE)) ||
+        (!!next && hasMark(next, ORG_CONTEXT_AFTER)) ||
+        isPossessive(next);
       if (!maybe) {
         if (acronym) candidates.push(i);
         continue;
@@ -92,15 +113,36 @@ export function findUnlistedOrganizations(text: string, tokens: Token[], sentenc
       const typed = prev && i - 1 >= s.t0 && W.typeNouns.has(prev.lower) && !prev.cap;
       const toldOutlet = acronym && prev && W.outletVerbs.has(prev.lower);
       // "Thales, which makes the missiles": "which" is for things, "who" for people.
-      const whichClause = next?.text === "," && W.thingRelatives.has(tokens[i + 2]?.lower ?? "") && !isAcronymLike(t) && !/ly$/.test(t.lower) && !LEX.sentenceOpeners.has(t.lower) && !LEX.months.has(t.lower);
-      const speakingAcronym = acronym && next && (W.orgFollowers.has(next.lower) || isPossessive(next) || LEX.reportingVerbs.has(next.lower));
+      const whichClause =
+        next?.text === "," &&
+        W.thingRelatives.has(tokens[i + 2]?.lower ?? "") &&
+        !isAcronymLike(t) &&
+        !/ly$/.test(t.lower) &&
+        !LEX.sentenceOpeners.has(t.lower) &&
+        !LEX.months.has(t.lower);
+      const speakingAcronym =
+        acronym && next && (W.orgFollowers.has(next.lower) || isPossessive(next) || LEX.reportingVerbs.has(next.lower));
       // "the JIC met": an acronym with the definite article names a body (things in capitals are listed in notOrganizations).
-      const theAcronym = acronym && prev?.lower === "the" && i - 1 >= s.t0 && !(next?.cap && next.kind === TokenKind.Word);
+      const theAcronym =
+        acronym && prev?.lower === "the" && i - 1 >= s.t0 && !(next?.cap && next.kind === TokenKind.Word);
       const agentAcronym = acronym && prev?.lower === "by" && i - 1 >= s.t0;
       const accordingAcronym = acronym && prev?.lower === "to" && tokens[i - 2]?.lower === "according";
       // "shares of Nvidia", "Nvidia shares"
-      const shares = (prev?.lower === "of" && W.stockNouns.has(tokens[i - 2]?.lower ?? "")) || W.stockNouns.has(next?.lower ?? "");
-      if ((typed || toldOutlet || speakingAcronym || theAcronym || agentAcronym || accordingAcronym || whichClause || (shares && i > s.t0)) && !LEX.months.has(t.lower) && !LEX.weekdays.has(t.lower)) add(i, i + 1, slug(t.text), t.text);
+      const shares =
+        (prev?.lower === "of" && W.stockNouns.has(tokens[i - 2]?.lower ?? "")) || W.stockNouns.has(next?.lower ?? "");
+      if (
+        (typed ||
+          toldOutlet ||
+          speakingAcronym ||
+          theAcronym ||
+          agentAcronym ||
+          accordingAcronym ||
+          whichClause ||
+          (shares && i > s.t0)) &&
+        !LEX.months.has(t.lower) &&
+        !LEX.weekdays.has(t.lower)
+      )
+        add(i, i + 1, slug(t.text), t.text);
       else if (acronym) candidates.push(i);
     }
   }
@@ -124,15 +166,27 @@ const APPOSITION_PUNCTUATION = new Set([".", ",", ";", ")", ":"]);
 /** End of a name in apposition starting at i (1–4 capitalized words closed by punctuation or a clause word), or -1. */
 function appositionEnd(tokens: Token[], i: number, s: SentenceSlice, taken: (k: number) => boolean): number {
   let j = i;
-  while (j < s.t1 && tokens[j]!.kind === TokenKind.Word && (tokens[j]!.cap || tokens[j]!.text === "&") && !taken(j)) j++;
+  while (j < s.t1 && tokens[j]!.kind === TokenKind.Word && (tokens[j]!.cap || tokens[j]!.text === "&") && !taken(j))
+    j++;
   const n = j - i;
   const after = tokens[j];
-  if (n >= 1 && n <= 4 && (!after || APPOSITION_PUNCTUATION.has(after.text) || W.appositionClosers.has(after.lower)) && !LEX.sentenceOpeners.has(tokens[i]!.lower)) return j;
+  if (
+    n >= 1 &&
+    n <= 4 &&
+    (!after || APPOSITION_PUNCTUATION.has(after.text) || W.appositionClosers.has(after.lower)) &&
+    !LEX.sentenceOpeners.has(tokens[i]!.lower)
+  )
+    return j;
   return -1;
 }
 
 /** "Morgan Stanley analyst Joseph Moore": two or three capitalized words before a staff noun. */
-function findEmployers(tokens: Token[], s: SentenceSlice, taken: (k: number) => boolean, emit: (t0: number, t1: number) => void): void {
+function findEmployers(
+  tokens: Token[],
+  s: SentenceSlice,
+  taken: (k: number) => boolean,
+  emit: (t0: number, t1: number) => void,
+): void {
   for (let i = s.t0; i < s.t1; i++) {
     const t = tokens[i]!;
     if (t.kind !== TokenKind.Word || !t.cap) continue;
@@ -141,7 +195,14 @@ function findEmployers(tokens: Token[], s: SentenceSlice, taken: (k: number) => 
     const next = tokens[j];
     const first = tokens[i]!;
     const sentenceStart = i === s.t0 || tokens[i - 1]!.kind === TokenKind.Punct;
-    if (j - i >= 2 && j - i <= 3 && next && W.staffNouns.has(next.lower) && !(sentenceStart && LEX.sentenceOpeners.has(first.lower))) emit(i, j);
+    if (
+      j - i >= 2 &&
+      j - i <= 3 &&
+      next &&
+      W.staffNouns.has(next.lower) &&
+      !(sentenceStart && LEX.sentenceOpeners.has(first.lower))
+    )
+      emit(i, j);
     i = Math.max(i, j);
   }
 }
@@ -155,8 +216,16 @@ function isAcronym(t: Token): boolean {
   const s = t.text;
   if (s.length < 2 || s.length > 8) return false;
   const c1 = s.charCodeAt(1);
-  if (!(c1 >= 65 && c1 <= 90) && !(c1 >= 48 && c1 <= 57) && c1 !== 38 && !(s.length >= 3 && s.charCodeAt(2) >= 65 && s.charCodeAt(2) <= 90)) return false;
-  return (/^[A-Z][A-Z0-9&]{1,7}$/.test(t.text) || /^[A-Z][a-z][A-Z]{1,3}$/.test(t.text)) && !W.notOrganizations.has(t.text);
+  if (
+    !(c1 >= 65 && c1 <= 90) &&
+    !(c1 >= 48 && c1 <= 57) &&
+    c1 !== 38 &&
+    !(s.length >= 3 && s.charCodeAt(2) >= 65 && s.charCodeAt(2) <= 90)
+  )
+    return false;
+  return (
+    (/^[A-Z][A-Z0-9&]{1,7}$/.test(t.text) || /^[A-Z][a-z][A-Z]{1,3}$/.test(t.text)) && !W.notOrganizations.has(t.text)
+  );
 }
 
 /** End (exclusive) of an acronym at i, with its joined "/PART" pieces ("USAID/OFDA"), or -1. */
@@ -182,7 +251,13 @@ type AcronymMeaning = { canonical: string; name: string } | null;
  * defined for a place, a programme or lower-case words ("chemical weapons (CW)") is no actor (null).
  * An unlisted institution name before its acronym is emitted as an organization.
  */
-function defineAcronyms(text: string, tokens: Token[], sentences: SentenceSlice[], known: ActorMention[], emitName: (t0: number, t1: number, name: string) => void): Map<string, AcronymMeaning> {
+function defineAcronyms(
+  text: string,
+  tokens: Token[],
+  sentences: SentenceSlice[],
+  known: ActorMention[],
+  emitName: (t0: number, t1: number, name: string) => void,
+): Map<string, AcronymMeaning> {
   const defs = new Map<string, AcronymMeaning>();
   let byEnd: Map<number, ActorMention> | undefined;
   let si = 0;
@@ -207,16 +282,33 @@ function defineAcronyms(text: string, tokens: Token[], sentences: SentenceSlice[
   return defs;
 }
 
-function meaningOfNameBefore(text: string, tokens: Token[], from: number, last: number, knownByEnd: Map<number, ActorMention>, emitName: (t0: number, t1: number, name: string) => void): AcronymMeaning {
+function meaningOfNameBefore(
+  text: string,
+  tokens: Token[],
+  from: number,
+  last: number,
+  knownByEnd: Map<number, ActorMention>,
+  emitName: (t0: number, t1: number, name: string) => void,
+): AcronymMeaning {
   const lastTok = tokens[last]!;
   const actor = knownByEnd.get(lastTok.end);
   const before = actor ? tokens[lowerBound(tokens, actor.start) - 1] : undefined;
   // "Government of Haiti (GoH)": a country closing the name is part of it.
-  const inner = actor?.kind === "country" && before !== undefined && (W.chunkJoiners.has(before.lower) || W.orgInnerJoiners.has(before.lower));
+  const inner =
+    actor?.kind === "country" &&
+    before !== undefined &&
+    (W.chunkJoiners.has(before.lower) || W.orgInnerJoiners.has(before.lower));
   if (actor && !inner) return actor.kind === "organization" ? { canonical: actor.canonical, name: actor.name } : null;
   if (!lastTok.cap || lastTok.kind !== TokenKind.Word) return null;
   let first = last;
-  while (first > from && (tokens[first - 1]!.cap || W.chunkJoiners.has(tokens[first - 1]!.lower) || W.orgInnerJoiners.has(tokens[first - 1]!.lower) || tokens[first - 1]!.lower === "and")) first--;
+  while (
+    first > from &&
+    (tokens[first - 1]!.cap ||
+      W.chunkJoiners.has(tokens[first - 1]!.lower) ||
+      W.orgInnerJoiners.has(tokens[first - 1]!.lower) ||
+      tokens[first - 1]!.lower === "and")
+  )
+    first--;
   while (first < last && !tokens[first]!.cap) first++;
   if (tokens[first]!.lower === "the") first++;
   let head = false;
@@ -226,4 +318,3 @@ function meaningOfNameBefore(text: string, tokens: Token[], from: number, last: 
   emitName(first, last + 1, name);
   return { canonical: slug(name), name };
 }
-

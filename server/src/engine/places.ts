@@ -18,11 +18,22 @@ export function isKnownPlace(tokens: Token[], t0: number, t1: number): boolean {
   return PLACE_NAMES.has(foldedRun(tokens, t0, t1));
 }
 
-const isListSeparator = (t: Token): boolean => t.text === "," || t.lower === "and" || t.lower === "or" || t.text === ";";
-const isNamePart = (t: Token): boolean => (t.kind === TokenKind.Word && t.cap) || ((t.text === "-" || t.text === "'" || t.text === "’") && t.joined) || W.nameParticles.has(t.lower) || t.lower === "de" || t.lower === "du";
+const isListSeparator = (t: Token): boolean =>
+  t.text === "," || t.lower === "and" || t.lower === "or" || t.text === ";";
+const isNamePart = (t: Token): boolean =>
+  (t.kind === TokenKind.Word && t.cap) ||
+  ((t.text === "-" || t.text === "'" || t.text === "’") && t.joined) ||
+  W.nameParticles.has(t.lower) ||
+  t.lower === "de" ||
+  t.lower === "du";
 
 /** Items of the comma/and list around [r0, r1), as token ranges, and the tokens just outside it. */
-function listAround(tokens: Token[], r0: number, r1: number, s: SentenceSlice): { items: Array<[number, number]>; before: Token | undefined; after: Token | undefined } {
+function listAround(
+  tokens: Token[],
+  r0: number,
+  r1: number,
+  s: SentenceSlice,
+): { items: Array<[number, number]>; before: Token | undefined; after: Token | undefined } {
   const items: Array<[number, number]> = [];
   let i = r0;
   // Leftwards: "at A, B and <run>".
@@ -50,10 +61,17 @@ function listAround(tokens: Token[], r0: number, r1: number, s: SentenceSlice): 
 }
 
 /** Is the capitalized run [r0, r1) used as a location in its sentence? A capital beside it counts as a place only when `capitalsArePlaces`. */
-export function readsAsPlace(tokens: Token[], r0: number, r1: number, s: SentenceSlice, capitalsArePlaces: boolean): boolean {
+export function readsAsPlace(
+  tokens: Token[],
+  r0: number,
+  r1: number,
+  s: SentenceSlice,
+  capitalsArePlaces: boolean,
+): boolean {
   const { items, before, after } = listAround(tokens, r0, r1, s);
   // "from"/"to" govern places for unknown names; a capital after them may be the state ("support from Pyongyang to Moscow").
-  if (before && (W.placePrepositions.has(before.lower) || (capitalsArePlaces && W.locatives.has(before.lower)))) return true;
+  if (before && (W.placePrepositions.has(before.lower) || (capitalsArePlaces && W.locatives.has(before.lower))))
+    return true;
   if (items.length > 0 && after && W.pluralPlaceNouns.has(after.lower)) return true;
   for (const [a, b] of items) {
     const m = matchGazetteer(tokens, a, b);

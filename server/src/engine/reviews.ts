@@ -107,7 +107,12 @@ export function sentenceAt(analysis: Analysis, offset: number): number {
  * The anchor of the claim or figure at `offset` of `file`: a claim is its sentence; a figure is
  * the figure at the offset. Undefined when there is none.
  */
-export function anchorAt(analysis: Analysis, file: string, kind: ReviewTargetKind, offset: number): ReviewAnchor | undefined {
+export function anchorAt(
+  analysis: Analysis,
+  file: string,
+  kind: ReviewTargetKind,
+  offset: number,
+): ReviewAnchor | undefined {
   let sentence: number;
   let target = "";
   if (kind === "figure") {
@@ -172,7 +177,9 @@ function bestCandidate(analysis: Analysis, candidates: readonly number[], anchor
 
 function targetSpan(analysis: Analysis, sentence: number, review: Review): { start: number; end: number } | undefined {
   if (review.kind === "figure") {
-    const figure = analysis.figures.find((f) => f.sentence === sentence && normalizeReviewText(f.text) === review.target);
+    const figure = analysis.figures.find(
+      (f) => f.sentence === sentence && normalizeReviewText(f.text) === review.target,
+    );
     return figure ? { start: figure.start, end: figure.end } : undefined;
   }
   const claim = analysis.claims.find((c) => c.sentence === sentence);
@@ -184,7 +191,12 @@ function targetSpan(analysis: Analysis, sentence: number, review: Review): { sta
  * The verdict on the claim or figure at `offset` (a claim: any offset in its sentence; a figure:
  * an offset inside it), given the located verdicts of its file.
  */
-export function reviewAt(analysis: Analysis, located: ReviewLocations, kind: ReviewTargetKind, offset: number): LocatedReview | undefined {
+export function reviewAt(
+  analysis: Analysis,
+  located: ReviewLocations,
+  kind: ReviewTargetKind,
+  offset: number,
+): LocatedReview | undefined {
   if (kind === "figure") {
     return located.anchored.find((l) => l.review.kind === "figure" && l.start <= offset && offset <= l.end);
   }
@@ -222,7 +234,12 @@ export function sortReviews(reviews: readonly Review[]): Review[] {
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return [...reviews].sort(
     (a, b) =>
-      cmp(a.file, b.file) || cmp(a.kind, b.kind) || cmp(a.sentence, b.sentence) || cmp(a.target, b.target) || cmp(a.before, b.before) || cmp(a.after, b.after),
+      cmp(a.file, b.file) ||
+      cmp(a.kind, b.kind) ||
+      cmp(a.sentence, b.sentence) ||
+      cmp(a.target, b.target) ||
+      cmp(a.before, b.before) ||
+      cmp(a.after, b.after),
   );
 }
 
@@ -307,7 +324,10 @@ export function describeReview(review: Pick<Review, "verdict" | "reviewer" | "no
  * How a verdict changes a finding's report, decided once for the editor and the CLI:
  * verified → a hint that says so, disputed → kept with the note, ignored → hidden.
  */
-export function reviewedReport(review: Review, message: string): { hidden: true } | { hidden: false; toHint: boolean; message: string } {
+export function reviewedReport(
+  review: Review,
+  message: string,
+): { hidden: true } | { hidden: false; toHint: boolean; message: string } {
   const by = review.reviewer ? ` by ${review.reviewer}` : "";
   if (review.verdict === "verified") return { hidden: false, toHint: true, message: `✓ Verified${by} — ${message}` };
   if (review.verdict === "disputed") {

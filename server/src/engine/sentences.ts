@@ -47,7 +47,14 @@ export function splitSentences(text: string, tokens: Token[]): SentenceSlice[] {
   return out;
 }
 
-function slice(tokens: Token[], t0: number, t1: number, furniture: boolean, headline: boolean, paragraph: number): SentenceSlice {
+function slice(
+  tokens: Token[],
+  t0: number,
+  t1: number,
+  furniture: boolean,
+  headline: boolean,
+  paragraph: number,
+): SentenceSlice {
   return { start: tokens[t0]!.start, end: tokens[t1 - 1]!.end, furniture, headline, t0, t1, paragraph };
 }
 
@@ -87,7 +94,11 @@ function continues(text: string, tokens: Token[], prev: [number, number], next: 
   if (TERMINATORS.has(last.text) || CLOSERS.has(last.text) || last.text === ":" || last.text === "|") return false;
   if (first.kind === TokenKind.Word && !first.cap && /^\p{Ll}/u.test(first.text)) return true;
   const lineLength = last.end - tokens[prev[0]]!.start;
-  return lineLength >= 60 && (last.text === "," || (last.kind === TokenKind.Word && !last.cap)) && !isAllCaps(text.slice(tokens[prev[0]]!.start, last.end));
+  return (
+    lineLength >= 60 &&
+    (last.text === "," || (last.kind === TokenKind.Word && !last.cap)) &&
+    !isAllCaps(text.slice(tokens[prev[0]]!.start, last.end))
+  );
 }
 
 type LineKind = "prose" | "headline" | "furniture" | "zone-marker";
@@ -99,8 +110,10 @@ const FURNITURE_START =
 // (a photographer's slash, "AP Photo") count anywhere; the names of picture agencies and the
 // "Photo:" labels count where a credit stands: at the start of the line, of a sentence or of
 // a bracket, after a slash or a bar. "…, citing Getty Images data, said…" is prose.
-const CREDIT_MARK = /\b(REUTERS\/|AP Photo|\/AFP\b)|\(Photo\b|^(Reporting|Editing|Writing|Additional reporting|Compiled) by\b/;
-const CREDIT_NAME = /\b(Getty Images|File Photo|Photo credit|Photograph:|Photo:|Image:|Credit:|via Getty|Shutterstock)/g;
+const CREDIT_MARK =
+  /\b(REUTERS\/|AP Photo|\/AFP\b)|\(Photo\b|^(Reporting|Editing|Writing|Additional reporting|Compiled) by\b/;
+const CREDIT_NAME =
+  /\b(Getty Images|File Photo|Photo credit|Photograph:|Photo:|Image:|Credit:|via Getty|Shutterstock)/g;
 const CREDIT_PLACE = /(^|[.!?]["”’)\]]?\s+|[([/|]\s*|[–—]\s*)$/;
 
 /**
@@ -146,7 +159,15 @@ function isClutter(sentence: string, mayCredit: boolean): boolean {
   return (mayCredit && isCredit(trimmed)) || isMenu(trimmed) || FURNITURE_START.test(trimmed);
 }
 
-function classifyLine(line: string, tokens: Token[], a: number, b: number, words: number, inZone: boolean, mayCredit: boolean): LineKind {
+function classifyLine(
+  line: string,
+  tokens: Token[],
+  a: number,
+  b: number,
+  words: number,
+  inZone: boolean,
+  mayCredit: boolean,
+): LineKind {
   const trimmed = line.trim();
   if (words > CAPTION_MAX_WORDS) return "prose";
   if (mayCredit && isCredit(trimmed) && !creditOnlyInside(line, tokens, a, b)) return "furniture";
@@ -156,8 +177,12 @@ function classifyLine(line: string, tokens: Token[], a: number, b: number, words
   const e = b - citationMarkLength(tokens, a, b);
   const last = tokens[e - 1]!.text;
   // A footnote or citation mark after the period ("religion.3", "[7]") still ends a sentence; so does a long line, whatever its end.
-  const endsLikeProse = TERMINATORS.has(last) || (CLOSERS.has(last) && e - 2 >= a && TERMINATORS.has(tokens[e - 2]!.text)) || words > 40;
-  if (words <= 6 && isAllCaps(trimmed)) return LEX.furnitureZoneMarkers.has(trimmed.toLowerCase().replace(/\s+/g, " ")) || words <= 3 ? "zone-marker" : "furniture";
+  const endsLikeProse =
+    TERMINATORS.has(last) || (CLOSERS.has(last) && e - 2 >= a && TERMINATORS.has(tokens[e - 2]!.text)) || words > 40;
+  if (words <= 6 && isAllCaps(trimmed))
+    return LEX.furnitureZoneMarkers.has(trimmed.toLowerCase().replace(/\s+/g, " ")) || words <= 3
+      ? "zone-marker"
+      : "furniture";
   if ((endsLikeProse || (last === ":" && words >= 8)) && words >= 4) return "prose";
   if (inZone) return "furniture";
   if (endsLikeProse) return "prose";
@@ -168,8 +193,22 @@ function classifyLine(line: string, tokens: Token[], a: number, b: number, words
 
 /** A citation mark closing a paragraph ("… program. [9]", "… camps.4") is not its last word. */
 function citationMarkLength(tokens: Token[], a: number, b: number): number {
-  if (b - 4 >= a && tokens[b - 1]!.text === "]" && tokens[b - 2]!.kind === TokenKind.Number && tokens[b - 3]!.text === "[" && TERMINATORS.has(tokens[b - 4]!.text)) return 3;
-  if (b - 2 >= a && tokens[b - 1]!.kind === TokenKind.Number && tokens[b - 1]!.joined && tokens[b - 1]!.text.length <= 3 && TERMINATORS.has(tokens[b - 2]!.text)) return 1;
+  if (
+    b - 4 >= a &&
+    tokens[b - 1]!.text === "]" &&
+    tokens[b - 2]!.kind === TokenKind.Number &&
+    tokens[b - 3]!.text === "[" &&
+    TERMINATORS.has(tokens[b - 4]!.text)
+  )
+    return 3;
+  if (
+    b - 2 >= a &&
+    tokens[b - 1]!.kind === TokenKind.Number &&
+    tokens[b - 1]!.joined &&
+    tokens[b - 1]!.text.length <= 3 &&
+    TERMINATORS.has(tokens[b - 2]!.text)
+  )
+    return 1;
   return 0;
 }
 
@@ -192,7 +231,8 @@ function splitLine(tokens: Token[], a: number, b: number): Array<[number, number
   for (let i = a; i < b; i++) {
     const t = tokens[i]!;
     // Only punctuation and dotted abbreviations can end a sentence or open a quotation.
-    if (t.kind === TokenKind.Number || (t.kind === TokenKind.Word && t.text.charCodeAt(t.text.length - 1) !== 46)) continue;
+    if (t.kind === TokenKind.Number || (t.kind === TokenKind.Word && t.text.charCodeAt(t.text.length - 1) !== 46))
+      continue;
     if (quoteTrust) depth = updateQuoteDepth(t, depth);
     if (depth > 0) {
       // A closing quote right after a terminator ends the sentence when a new one starts after it.
@@ -227,9 +267,19 @@ function endAfterClosers(tokens: Token[], i: number, b: number): number {
   while (i < b && CLOSERS.has(tokens[i]!.text) && tokens[i]!.text !== "'" && tokens[i]!.joined) i++;
   // A footnote mark glued to the full stop ("…in camps.4 Reports say") belongs to the sentence before.
   const mark = tokens[i];
-  if (mark && i + 1 < b && mark.kind === TokenKind.Number && mark.joined && mark.text.length <= 3 && !tokens[i + 1]!.joined && tokens[i + 1]!.cap) i++;
+  if (
+    mark &&
+    i + 1 < b &&
+    mark.kind === TokenKind.Number &&
+    mark.joined &&
+    mark.text.length <= 3 &&
+    !tokens[i + 1]!.joined &&
+    tokens[i + 1]!.cap
+  )
+    i++;
   // So does a bracketed citation after it ("…voluntary. [8] China has…").
-  else if (mark?.text === "[" && tokens[i + 1]?.kind === TokenKind.Number && tokens[i + 2]?.text === "]" && i + 3 < b) i += 3;
+  else if (mark?.text === "[" && tokens[i + 1]?.kind === TokenKind.Number && tokens[i + 2]?.text === "]" && i + 3 < b)
+    i += 3;
   return i;
 }
 
@@ -278,7 +328,8 @@ function isAbbreviation(tokens: Token[], i: number, a: number): boolean {
 
 /** A value row of a table ("65,000 people"): a grouped number is content, not furniture. */
 function hasGroupedNumber(tokens: Token[], a: number, b: number): boolean {
-  for (let i = a; i < b; i++) if (tokens[i]!.kind === TokenKind.Number && /^\d{1,3}(,\d{3})+$/.test(tokens[i]!.text)) return true;
+  for (let i = a; i < b; i++)
+    if (tokens[i]!.kind === TokenKind.Number && /^\d{1,3}(,\d{3})+$/.test(tokens[i]!.text)) return true;
   return false;
 }
 
@@ -287,5 +338,18 @@ function isSpacedDecimal(tokens: Token[], i: number, b: number): boolean {
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
   const after = tokens[i + 2];
-  return !!prev && !!next && !!after && i + 2 < b && tokens[i]!.joined && prev.kind === TokenKind.Number && /^\d{1,3}$/.test(prev.text) && next.kind === TokenKind.Number && !next.joined && /^\d$/.test(next.text) && after.kind === TokenKind.Word && !after.cap;
+  return (
+    !!prev &&
+    !!next &&
+    !!after &&
+    i + 2 < b &&
+    tokens[i]!.joined &&
+    prev.kind === TokenKind.Number &&
+    /^\d{1,3}$/.test(prev.text) &&
+    next.kind === TokenKind.Number &&
+    !next.joined &&
+    /^\d$/.test(next.text) &&
+    after.kind === TokenKind.Word &&
+    !after.cap
+  );
 }

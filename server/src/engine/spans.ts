@@ -20,13 +20,20 @@ export function lowerBound(sorted: readonly Ranged[], offset: number): number {
 /** Spans lying entirely inside [start, end). */
 export function within<T extends Ranged>(sorted: readonly T[], start: number, end: number): T[] {
   const out: T[] = [];
-  for (let i = lowerBound(sorted, start); i < sorted.length && sorted[i]!.start < end; i++) if (sorted[i]!.end <= end) out.push(sorted[i]!);
+  for (let i = lowerBound(sorted, start); i < sorted.length && sorted[i]!.start < end; i++)
+    if (sorted[i]!.end <= end) out.push(sorted[i]!);
   return out;
 }
 
 /** The first span lying inside [start, end) that satisfies the predicate, without collecting the others. */
-export function firstWithin<T extends Ranged>(sorted: readonly T[], start: number, end: number, ok: (s: T) => boolean = () => true): T | undefined {
-  for (let i = lowerBound(sorted, start); i < sorted.length && sorted[i]!.start < end; i++) if (sorted[i]!.end <= end && ok(sorted[i]!)) return sorted[i];
+export function firstWithin<T extends Ranged>(
+  sorted: readonly T[],
+  start: number,
+  end: number,
+  ok: (s: T) => boolean = () => true,
+): T | undefined {
+  for (let i = lowerBound(sorted, start); i < sorted.length && sorted[i]!.start < end; i++)
+    if (sorted[i]!.end <= end && ok(sorted[i]!)) return sorted[i];
   return undefined;
 }
 
@@ -38,7 +45,13 @@ export function covering<T extends Ranged>(sorted: readonly T[], offset: number)
 }
 
 /** The last span ending at or before offset that satisfies the predicate, searching back at most `limit` spans. */
-export function lastBefore<T extends Ranged>(sorted: readonly T[], offset: number, ok: (s: T) => boolean, limit = 400): T | undefined {
-  for (let i = lowerBound(sorted, offset) - 1, n = 0; i >= 0 && n < limit; i--, n++) if (sorted[i]!.end <= offset && ok(sorted[i]!)) return sorted[i];
+export function lastBefore<T extends Ranged>(
+  sorted: readonly T[],
+  offset: number,
+  ok: (s: T) => boolean,
+  limit = 400,
+): T | undefined {
+  for (let i = lowerBound(sorted, offset) - 1, n = 0; i >= 0 && n < limit; i--, n++)
+    if (sorted[i]!.end <= offset && ok(sorted[i]!)) return sorted[i];
   return undefined;
 }

@@ -14,7 +14,8 @@ export interface LabelPart {
   name: string;
 }
 
-const isUpperWord = (t: Token): boolean => t.kind === TokenKind.Word && /^\p{Lu}[\p{Lu}.'’-]*$/u.test(t.text) && /\p{Lu}.*\p{Lu}|^\p{Lu}\.?$/u.test(t.text);
+const isUpperWord = (t: Token): boolean =>
+  t.kind === TokenKind.Word && /^\p{Lu}[\p{Lu}.'’-]*$/u.test(t.text) && /\p{Lu}.*\p{Lu}|^\p{Lu}\.?$/u.test(t.text);
 const titleCase = (w: string): string => w.charAt(0) + w.slice(1).toLowerCase();
 
 /** End (index of the colon) of a capitals label at the start of a line in sentence s, or -1. */
@@ -45,7 +46,11 @@ export function readSpeakerLabel(tokens: Token[], t0: number, colon: number): La
       continue;
     }
     const known = matchGazetteerCaseless(tokens, k, colon);
-    if (known && known[0].form !== "blocked" && (known[0].kind !== "country" || tokens[k - 1]?.lower === "of" || known[0].form === "name")) {
+    if (
+      known &&
+      known[0].form !== "blocked" &&
+      (known[0].kind !== "country" || tokens[k - 1]?.lower === "of" || known[0].form === "name")
+    ) {
       parts.push({ t0: k, t1: k + known[1], entry: known[0], name: known[0].name });
       k += known[1];
       continue;
@@ -76,7 +81,15 @@ export function readSpeakerLabel(tokens: Token[], t0: number, colon: number): La
 
 function isRoleWord(t: Token): boolean {
   const w = t.lower.replace(/[.]$/, "");
-  return LEX.titles.has(t.lower) || LEX.titles.has(w) || LEX.titles.has(w + ".") || W.pageFurniture.has(titleCase(w)) || W.speakerRoles.has(w) || w === "of" || w === "the";
+  return (
+    LEX.titles.has(t.lower) ||
+    LEX.titles.has(w) ||
+    LEX.titles.has(w + ".") ||
+    W.pageFurniture.has(titleCase(w)) ||
+    W.speakerRoles.has(w) ||
+    w === "of" ||
+    w === "the"
+  );
 }
 
 function nameOf(tokens: Token[], t0: number, t1: number): string {

@@ -20,14 +20,48 @@ interface EventClass {
 const CLASSES = new Map<string, EventClass>(
   Object.entries(eventData.classes).map(([name, c]) => [
     name,
-    { nouns: new Set(c.nouns), verbs: new Set(c.verbs), eventVerbs: new Set("eventVerbs" in c ? c.eventVerbs : []), needsVerb: c.needsVerb, covers: c.covers },
+    {
+      nouns: new Set(c.nouns),
+      verbs: new Set(c.verbs),
+      eventVerbs: new Set("eventVerbs" in c ? c.eventVerbs : []),
+      needsVerb: c.needsVerb,
+      covers: c.covers,
+    },
   ]),
 );
 /** Classes are tried in the order events.json lists them: a denial's first class is its primary one. */
 const CLASS_ORDER = [...CLASSES.keys()];
 const ASSERTIVE = new Set(["asserts", "claims", "alleges", "confirms", "warns"]);
 const CLAIM_NOUN = /^(report|reports|claims?|allegations?|accusations?|assertions?|statements?)$/;
-const STOP = new Set(["that", "this", "with", "from", "have", "been", "were", "their", "which", "about", "would", "there", "into", "also", "than", "they", "them", "such", "some", "said", "says", "denied", "denies", "deny", "reported", "claims", "claim"]);
+const STOP = new Set([
+  "that",
+  "this",
+  "with",
+  "from",
+  "have",
+  "been",
+  "were",
+  "their",
+  "which",
+  "about",
+  "would",
+  "there",
+  "into",
+  "also",
+  "than",
+  "they",
+  "them",
+  "such",
+  "some",
+  "said",
+  "says",
+  "denied",
+  "denies",
+  "deny",
+  "reported",
+  "claims",
+  "claim",
+]);
 
 export interface Statement {
   file: string;
@@ -49,7 +83,8 @@ export interface Statement {
   sourceKeys?: ReadonlySet<string>;
 }
 
-const ANAPHORIC_OBJECT = /^(?:denied|denies|deny|rejected|rejects|reject|dismissed|dismisses|dismiss|refuted|refutes|refute|disputed|disputes)\s+(?:the|these|those|such)\s+(?:allegations?|claims?|accusations?|reports?|charges?)\b/i;
+const ANAPHORIC_OBJECT =
+  /^(?:denied|denies|deny|rejected|rejects|reject|dismissed|dismisses|dismiss|refuted|refutes|refute|disputed|disputes)\s+(?:the|these|those|such)\s+(?:allegations?|claims?|accusations?|reports?|charges?)\b/i;
 
 const NO_SOURCES: ReadonlySet<string> = new Set();
 
@@ -104,8 +139,27 @@ function ownVoiceStatements(file: string, analysis: Analysis): Statement[] {
     if (countries.length === 0) return;
     const classes = classify(wordsOf(analysis.text, s.start, s.end));
     if (classes.length === 0) return;
-    const own: Claim = { start: s.start, end: s.end, text, kinds: [], cues: [], source: null, stance: "asserts", sentence: index };
-    out.push({ file, claim: own, denial: false, assertion: true, classes: internArray(classes), countries, sourceId: "", deniedSources: NO_SOURCES, ownVoice: true });
+    const own: Claim = {
+      start: s.start,
+      end: s.end,
+      text,
+      kinds: [],
+      cues: [],
+      source: null,
+      stance: "asserts",
+      sentence: index,
+    };
+    out.push({
+      file,
+      claim: own,
+      denial: false,
+      assertion: true,
+      classes: internArray(classes),
+      countries,
+      sourceId: "",
+      deniedSources: NO_SOURCES,
+      ownVoice: true,
+    });
   });
   return out;
 }
@@ -122,8 +176,13 @@ function anaphora(analysis: Analysis, claim: Claim, index: number): { anaphoricT
   // "the allegations/accusations/charges" refer to an accusation; "the claims/reports" to any claim.
   // An accusation among the three claims before it is the referent; otherwise the nearest claim.
   const accusation = /alleg|accus|charg/i.test(m[0]);
-  const candidates = analysis.claims.slice(Math.max(0, index - 3), index).filter((p) => claim.start - p.end <= 600 && p.stance !== "denies").reverse();
-  const accusing = candidates.find((p) => p.stance === "alleges" || p.cues.some((c) => /alleg|accus|charg/i.test(c.text)));
+  const candidates = analysis.claims
+    .slice(Math.max(0, index - 3), index)
+    .filter((p) => claim.start - p.end <= 600 && p.stance !== "denies")
+    .reverse();
+  const accusing = candidates.find(
+    (p) => p.stance === "alleges" || p.cues.some((c) => /alleg|accus|charg/i.test(c.text)),
+  );
   const target = (accusation && accusing) || candidates[0];
   return target ? { anaphoricTarget: target.start } : {};
 }
@@ -136,7 +195,8 @@ const NEGATIVE_ASSESSMENTS = new Set(eventData.negativeAssessments);
 function denialFocus(claim: Claim): number {
   const cue = claim.cues.find((c) => c.stance === "denies");
   // "are false", "are totally false": an adverb before the predicate keeps it a predicate denial.
-  if (!cue || PREDICATE_DENIALS.has(cue.text.toLowerCase()) || PREDICATE_DENIALS.has(lastWord(cue.text))) return claim.start;
+  if (!cue || PREDICATE_DENIALS.has(cue.text.toLowerCase()) || PREDICATE_DENIALS.has(lastWord(cue.text)))
+    return claim.start;
   return cue.start;
 }
 
@@ -152,7 +212,10 @@ function wordIndex(pick: (c: EventClass) => Set<string>): Map<string, string[]> 
 }
 const NOUN_CLASSES = wordIndex((c) => c.nouns);
 /** A quick test before a sentence is split into words: does it contain any class noun at all? */
-const ANY_CLASS_NOUN = new RegExp(`(?:^|[^\\p{L}])(?:${[...NOUN_CLASSES.keys()].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?![\\p{L}])`, "iu");
+const ANY_CLASS_NOUN = new RegExp(
+  `(?:^|[^\\p{L}])(?:${[...NOUN_CLASSES.keys()].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?![\\p{L}])`,
+  "iu",
+);
 const VERB_CLASSES = wordIndex((c) => c.verbs);
 const EVENT_VERB_CLASSES = wordIndex((c) => c.eventVerbs);
 
@@ -165,7 +228,9 @@ function classify(words: string[]): string[] {
     for (const c of VERB_CLASSES.get(w) ?? []) verbs.add(c);
     for (const c of EVENT_VERB_CLASSES.get(w) ?? []) named.add(c);
   }
-  return CLASS_ORDER.filter((name) => named.has(name) || (nouns.has(name) && (!CLASSES.get(name)!.needsVerb || verbs.has(name))));
+  return CLASS_ORDER.filter(
+    (name) => named.has(name) || (nouns.has(name) && (!CLASSES.get(name)!.needsVerb || verbs.has(name))),
+  );
 }
 
 function deniedSources(analysis: Analysis, claim: Claim): Set<string> {
@@ -208,7 +273,11 @@ function stemsOf(s: Statement): Set<string> {
   if (!s.stems) {
     const from = s.denial ? denialFocus(s.claim) : s.claim.start;
     // A claim's text is its slice of the analysed text: the focus is read from it, not from the document.
-    s.stems = new Set(wordsOf(s.claim.text, from - s.claim.start, s.claim.text.length).filter((w) => w.length > 3 && !STOP.has(w)).map((w) => w.slice(0, 6)));
+    s.stems = new Set(
+      wordsOf(s.claim.text, from - s.claim.start, s.claim.text.length)
+        .filter((w) => w.length > 3 && !STOP.has(w))
+        .map((w) => w.slice(0, 6)),
+    );
   }
   return s.stems;
 }
@@ -218,7 +287,16 @@ function contradicts(d: Statement, a: Statement): boolean {
   if (d.sourceId && a.sourceId && d.sourceId === a.sourceId) return false;
   if (a.ownVoice && (!d.classes[0] || d.countries.length === 0)) return false;
   const sourceText = (a.claim.source?.text ?? "").toLowerCase();
-  if (d.deniedSources.size > 0 && [...d.deniedSources].some((id) => a.sourceId.includes(id) || sourceText.includes(id.replace(/-/g, " ")) || (a.claim.source?.canonical ?? "") === id)) return true;
+  if (
+    d.deniedSources.size > 0 &&
+    [...d.deniedSources].some(
+      (id) =>
+        a.sourceId.includes(id) ||
+        sourceText.includes(id.replace(/-/g, " ")) ||
+        (a.claim.source?.canonical ?? "") === id,
+    )
+  )
+    return true;
   const primary = d.classes[0];
   if (primary) {
     const covers = CLASSES.get(primary)!.covers;
@@ -240,7 +318,10 @@ function contradicts(d: Statement, a: Statement): boolean {
  * whose denials changed or that looked up a touched key; the others keep their contradiction.
  */
 export class StanceIndex {
-  private readonly byFile = new Map<string, { statements: Statement[]; assertions: Statement[]; denials: Statement[] }>();
+  private readonly byFile = new Map<
+    string,
+    { statements: Statement[]; assertions: Statement[]; denials: Statement[] }
+  >();
   private readonly byClassCountry = new Map<string, Set<Statement>>();
   /** Assertions by every run of words of their source's name: built when a denial first names a source. */
   private bySource: Map<string, Set<Statement>> | undefined;
@@ -282,7 +363,8 @@ export class StanceIndex {
       if (key === undefined) keyOfCluster.set(cluster, (key = cluster.map((d) => this.ids.get(d)).join(",")));
       let judged = this.clusters.get(key);
       if (!judged || judged.lookups.some((k) => this.dirty.has(k))) judged = this.judge(cluster);
-      else if (judged.contradiction && judged.files.some((f) => this.swappedFiles.has(f))) judged = this.restate(judged, cluster);
+      else if (judged.contradiction && judged.files.some((f) => this.swappedFiles.has(f)))
+        judged = this.restate(judged, cluster);
       next.set(key, judged);
       if (judged.contradiction) out.push(judged.contradiction);
     }
@@ -309,9 +391,14 @@ export class StanceIndex {
       this.successor.set(old, next);
       if (!old.assertion) return;
       if (old.sourceId && this.bySource) for (const key of sourceKeys(old)) swapIn(this.bySource.get(key), old, next);
-      for (const c of old.classes) for (const country of old.countries) swapIn(this.byClassCountry.get(`${c}|${country}`), old, next);
+      for (const c of old.classes)
+        for (const country of old.countries) swapIn(this.byClassCountry.get(`${c}|${country}`), old, next);
     });
-    this.byFile.set(file, { statements: after, assertions: after.filter((s) => s.assertion), denials: after.filter((s) => s.denial) });
+    this.byFile.set(file, {
+      statements: after,
+      assertions: after.filter((s) => s.assertion),
+      denials: after.filter((s) => s.denial),
+    });
     this.swappedFiles.add(file);
     return true;
   }
@@ -326,7 +413,9 @@ export class StanceIndex {
       for (const file of files) for (const d of this.byFile.get(file)?.denials ?? []) denials.push(d);
       this.clustered = clusterDenials(denials);
     } else if (this.swappedFiles.size > 0) {
-      this.clustered = this.clustered.map((c) => (c.some((d) => this.swappedFiles.has(d.file)) ? c.map((d) => this.latest(d)) : c));
+      this.clustered = this.clustered.map((c) =>
+        c.some((d) => this.swappedFiles.has(d.file)) ? c.map((d) => this.latest(d)) : c,
+      );
     }
     return this.clustered;
   }
@@ -397,13 +486,15 @@ export class StanceIndex {
   private index(s: Statement): void {
     this.touch(`f:`, s.file);
     if (s.sourceId && this.bySource) for (const key of sourceKeys(s)) this.indexUnder(this.bySource, `s:`, key, s);
-    for (const c of s.classes) for (const country of s.countries) this.indexUnder(this.byClassCountry, `c:`, `${c}|${country}`, s);
+    for (const c of s.classes)
+      for (const country of s.countries) this.indexUnder(this.byClassCountry, `c:`, `${c}|${country}`, s);
   }
 
   private unindex(s: Statement): void {
     this.touch(`f:`, s.file);
     if (s.sourceId && this.bySource) for (const key of sourceKeys(s)) this.unindexUnder(this.bySource, `s:`, key, s);
-    for (const c of s.classes) for (const country of s.countries) this.unindexUnder(this.byClassCountry, `c:`, `${c}|${country}`, s);
+    for (const c of s.classes)
+      for (const country of s.countries) this.unindexUnder(this.byClassCountry, `c:`, `${c}|${country}`, s);
   }
 
   private indexUnder(map: Map<string, Set<Statement>>, prefix: string, key: string, s: Statement): void {
@@ -430,7 +521,8 @@ export class StanceIndex {
     if (!this.bySource) {
       this.bySource = new Map();
       for (const { assertions } of this.byFile.values()) {
-        for (const s of assertions) if (s.sourceId) for (const key of sourceKeys(s)) this.indexUnder(this.bySource, `s:`, key, s);
+        for (const s of assertions)
+          if (s.sourceId) for (const key of sourceKeys(s)) this.indexUnder(this.bySource, `s:`, key, s);
       }
     }
     return this.bySource;
@@ -460,7 +552,8 @@ function swapIn(set: Set<Statement> | undefined, old: Statement, next: Statement
  * parties, source, denied sources, the statement its anaphora points at (by index), its stems.
  */
 function judgedKey(s: Statement, list: Statement[]): string {
-  const target = s.anaphoricTarget === undefined ? "" : String(list.findIndex((x) => x.claim.start === s.anaphoricTarget));
+  const target =
+    s.anaphoricTarget === undefined ? "" : String(list.findIndex((x) => x.claim.start === s.anaphoricTarget));
   const order = list.filter((x) => x.claim.start < s.claim.start).length;
   return JSON.stringify([
     s.denial,
@@ -511,7 +604,8 @@ function sourceKeys(s: Statement): ReadonlySet<string> {
   if (canonical) keys.add(canonical);
   for (const name of [s.sourceId, (s.claim.source?.text ?? "").toLowerCase()]) {
     const words = name.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-    for (let i = 0; i < words.length; i++) for (let n = 1; n <= 4 && i + n <= words.length; n++) keys.add(words.slice(i, i + n).join(" "));
+    for (let i = 0; i < words.length; i++)
+      for (let n = 1; n <= 4 && i + n <= words.length; n++) keys.add(words.slice(i, i + n).join(" "));
   }
   return keys;
 }
@@ -545,7 +639,13 @@ function toContradiction(cluster: Statement[], assertions: Statement[]): Contrad
   const named = assertions.flatMap((a) => (a.claim.source ? [a.claim.source.text] : []));
   const asserters = named.length > 0 ? unique(named) : ["unnamed sources"];
   const deniedNames = cluster.flatMap((d) => [...d.deniedSources].filter((x) => !x.includes("-") && /[a-z]/.test(x)));
-  const topic = cluster[0]!.classes[0]?.replace(/-/g, " ") ?? (deniedNames.length ? `what ${unique(deniedNames).map((x) => x.replace(/\b\w/g, (c) => c.toUpperCase())).join(", ")} sources said` : "a statement");
+  const topic =
+    cluster[0]!.classes[0]?.replace(/-/g, " ") ??
+    (deniedNames.length
+      ? `what ${unique(deniedNames)
+          .map((x) => x.replace(/\b\w/g, (c) => c.toUpperCase()))
+          .join(", ")} sources said`
+      : "a statement");
   return {
     kind: "stance",
     summary: `${deniers.slice(0, 4).join(", ")}${deniers.length > 4 ? ` and ${deniers.length - 4} more` : ""} ${cluster.length > 1 || deniers.length > 1 ? "deny" : "denies"} ${topic} vs ${asserters.slice(0, 6).join(", ")}${asserters.length > 6 ? ` and ${asserters.length - 6} more` : ""} asserting it`,
@@ -562,7 +662,10 @@ function clusterDenials(denials: Statement[]): Statement[][] {
     const cls = d.classes[0];
     if (!cls) return;
     const countries = [...d.countries].sort().slice(0, 4);
-    const keys = countries.length < 2 ? [`${cls}|${countries[0] ?? ""}`] : countries.flatMap((a, x) => countries.slice(x + 1).map((b) => `${cls}|${a}|${b}`));
+    const keys =
+      countries.length < 2
+        ? [`${cls}|${countries[0] ?? ""}`]
+        : countries.flatMap((a, x) => countries.slice(x + 1).map((b) => `${cls}|${a}|${b}`));
     for (const k of keys) {
       const j = byPair.get(k);
       if (j === undefined) byPair.set(k, i);

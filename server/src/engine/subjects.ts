@@ -12,13 +12,112 @@ import quantityData from "./data/quantities.json";
 
 const THING_SYNONYMS: Record<string, string> = quantityData.things;
 const CASUALTY_WORDS = new Set(["killed", "dead", "died", "wounded", "injured", "casualties", "captured", "missing"]);
-const SEND_VERBS = new Set(["sent", "send", "sends", "sending", "deployed", "deploy", "deploys", "deploying", "deployment", "dispatched", "dispatch", "dispatches", "dispatching", "delivered", "deliver", "delivers", "delivering", "shipped", "ship", "ships", "shipping", "supplied", "supply", "supplies", "supplying", "provided", "provide", "provides", "providing", "transferred", "transfer", "transfers", "exported", "export", "exports", "sold", "sell", "sells", "contributed", "mobilized", "mobilised", "committed", "gave", "give", "gives", "lost", "lose", "loses"]);
+const SEND_VERBS = new Set([
+  "sent",
+  "send",
+  "sends",
+  "sending",
+  "deployed",
+  "deploy",
+  "deploys",
+  "deploying",
+  "deployment",
+  "dispatched",
+  "dispatch",
+  "dispatches",
+  "dispatching",
+  "delivered",
+  "deliver",
+  "delivers",
+  "delivering",
+  "shipped",
+  "ship",
+  "ships",
+  "shipping",
+  "supplied",
+  "supply",
+  "supplies",
+  "supplying",
+  "provided",
+  "provide",
+  "provides",
+  "providing",
+  "transferred",
+  "transfer",
+  "transfers",
+  "exported",
+  "export",
+  "exports",
+  "sold",
+  "sell",
+  "sells",
+  "contributed",
+  "mobilized",
+  "mobilised",
+  "committed",
+  "gave",
+  "give",
+  "gives",
+  "lost",
+  "lose",
+  "loses",
+]);
 /** "North Korea has 1.2 million soldiers": possession right before the figure. */
 const HAVE_VERBS = new Set(["has", "had", "have", "fields", "keeps", "maintains"]);
-const RECEIVE_VERBS = new Set(["received", "receive", "receives", "receiving", "acquired", "acquire", "obtained", "obtain", "bought", "buy", "buys", "imported", "import", "imports", "got", "gets", "purchased", "ordered"]);
-const HELP_VERBS = new Set(["aid", "support", "assist", "help", "bolster", "reinforce", "join", "joined", "joining", "supporting", "aiding", "assisting", "helping", "alongside", "backing", "back", "augment", "strengthen"]);
+const RECEIVE_VERBS = new Set([
+  "received",
+  "receive",
+  "receives",
+  "receiving",
+  "acquired",
+  "acquire",
+  "obtained",
+  "obtain",
+  "bought",
+  "buy",
+  "buys",
+  "imported",
+  "import",
+  "imports",
+  "got",
+  "gets",
+  "purchased",
+  "ordered",
+]);
+const HELP_VERBS = new Set([
+  "aid",
+  "support",
+  "assist",
+  "help",
+  "bolster",
+  "reinforce",
+  "join",
+  "joined",
+  "joining",
+  "supporting",
+  "aiding",
+  "assisting",
+  "helping",
+  "alongside",
+  "backing",
+  "back",
+  "augment",
+  "strengthen",
+]);
 const PLACE_PREPS = new Set(["in", "to", "into", "inside", "within", "across", "throughout", "at"]);
-const UNIT_NOUNS = new Set(["battalion", "brigade", "regiment", "division", "unit", "corps", "company", "platoon", "squadron", "detachment", "contingent"]);
+const UNIT_NOUNS = new Set([
+  "battalion",
+  "brigade",
+  "regiment",
+  "division",
+  "unit",
+  "corps",
+  "company",
+  "platoon",
+  "squadron",
+  "detachment",
+  "contingent",
+]);
 const UNIT_NOUN = wordClass(UNIT_NOUNS);
 
 /** The owner, place and thing read around a figure (the sentence-level part of its frame). */
@@ -89,7 +188,46 @@ function actorsIn(input: SubjectInput, t0: number, t1: number): ActorMention[] {
   return within(input.actors, start, end);
 }
 
-const RATE_NOUNS = new Set(["inflation", "unemployment", "growth", "gdp", "economy", "turnout", "interest", "tariff", "tariffs", "tax", "taxes", "share", "stake", "support", "approval", "prices", "price", "exports", "imports", "output", "production", "deficit", "debt", "revenue", "revenues", "sales", "profit", "profits", "wages", "rents", "poverty", "vote", "votes", "spending", "budget", "yield", "yields", "rate"]);
+const RATE_NOUNS = new Set([
+  "inflation",
+  "unemployment",
+  "growth",
+  "gdp",
+  "economy",
+  "turnout",
+  "interest",
+  "tariff",
+  "tariffs",
+  "tax",
+  "taxes",
+  "share",
+  "stake",
+  "support",
+  "approval",
+  "prices",
+  "price",
+  "exports",
+  "imports",
+  "output",
+  "production",
+  "deficit",
+  "debt",
+  "revenue",
+  "revenues",
+  "sales",
+  "profit",
+  "profits",
+  "wages",
+  "rents",
+  "poverty",
+  "vote",
+  "votes",
+  "spending",
+  "budget",
+  "yield",
+  "yields",
+  "rate",
+]);
 
 /** "Inflation in Turkey slowed to 44.4%": a percentage is about the rate named before it, in the country named with it. */
 function percentParts(input: SubjectInput, raw: RawFigure, s: SentenceSlice): SubjectParts | undefined {
@@ -138,7 +276,8 @@ function localParts(input: SubjectInput, raw: RawFigure, s: SentenceSlice): Subj
   }
   // "has killed at least 150,000 people"
   for (let k = raw.t0 - 1; k >= Math.max(s.t0, raw.t0 - 2); k--) {
-    if (CASUALTY_WORDS.has(tokens[k]!.lower) && !thing.endsWith("casualties")) thing = `${thing}-casualties`.replace(/^-/, "");
+    if (CASUALTY_WORDS.has(tokens[k]!.lower) && !thing.endsWith("casualties"))
+      thing = `${thing}-casualties`.replace(/^-/, "");
   }
   const countries = (list: ActorMention[]) => list.filter((a) => a.kind === "country");
   // Owner: a country named inside the counted noun phrase ("North Korean troops", "Iranian-made drones").
@@ -147,7 +286,8 @@ function localParts(input: SubjectInput, raw: RawFigure, s: SentenceSlice): Subj
   // "troops of North Korea" / "drones delivered by Iran"
   if (!owner) {
     const after = tokens[raw.np1];
-    if (after && (after.lower === "from" || after.lower === "of")) owner = firstCountryAfter(input, raw.np1 + 1, s.t1, 4);
+    if (after && (after.lower === "from" || after.lower === "of"))
+      owner = firstCountryAfter(input, raw.np1 + 1, s.t1, 4);
     const by = findWord(tokens, raw.np1, Math.min(s.t1, raw.np1 + 3), "by");
     if (!owner && by >= 0) owner = firstCountryAfter(input, by + 1, s.t1, 3);
   }
@@ -184,7 +324,15 @@ function leftContext(input: SubjectInput, raw: RawFigure, s: SentenceSlice): { s
   let verbKind: "send" | "receive" | "" = "";
   for (let k = raw.t0 - 1; k >= Math.max(s.t0, raw.t0 - 12); k--) {
     const t = tokens[k]!;
-    if (t.text === "," || t.text === ";" || t.text === ":" || t.lower === "that" || t.lower === "while" || t.lower === "but") break;
+    if (
+      t.text === "," ||
+      t.text === ";" ||
+      t.text === ":" ||
+      t.lower === "that" ||
+      t.lower === "while" ||
+      t.lower === "but"
+    )
+      break;
     if ((SEND_VERBS.has(t.lower) || (HAVE_VERBS.has(t.lower) && k === raw.t0 - 1)) && !verbKind) verbKind = "send";
     if (RECEIVE_VERBS.has(t.lower) && !verbKind) verbKind = "receive";
     const hit = covering(input.actors, t.start);
@@ -201,7 +349,16 @@ function leftContext(input: SubjectInput, raw: RawFigure, s: SentenceSlice): { s
 }
 
 /** The first country named within `reach` tokens after a trigger word, scanning tokens from `from` in `step` direction. */
-function countryAfterTrigger(input: SubjectInput, from: number, stop: number, step: 1 | -1, trigger: (w: string) => boolean, ends: (t: Token, j: number) => boolean, reach: number, countryEnd: number): string {
+function countryAfterTrigger(
+  input: SubjectInput,
+  from: number,
+  stop: number,
+  step: 1 | -1,
+  trigger: (w: string) => boolean,
+  ends: (t: Token, j: number) => boolean,
+  reach: number,
+  countryEnd: number,
+): string {
   const { tokens } = input;
   for (let j = from; step > 0 ? j < stop : j >= stop; j += step) {
     const t = tokens[j]!;
@@ -222,12 +379,30 @@ function helpedParty(input: SubjectInput, k: number, end: number): string {
 
 /** "… deployed to Russia": a country after "in/to" following the counted noun. */
 function locationAfter(input: SubjectInput, k: number, end: number): string {
-  return countryAfterTrigger(input, k, Math.min(end, k + 10), 1, (w) => PLACE_PREPS.has(w), (t, j) => clauseEnd(t) || t.text === "," || t.lower === "and" || opensClause(input.tokens, j), 2, end);
+  return countryAfterTrigger(
+    input,
+    k,
+    Math.min(end, k + 10),
+    1,
+    (w) => PLACE_PREPS.has(w),
+    (t, j) => clauseEnd(t) || t.text === "," || t.lower === "and" || opensClause(input.tokens, j),
+    2,
+    end,
+  );
 }
 
 /** "In Sudan, the death toll rose to 312": a country introduced by "in" earlier in the sentence. */
 function locationBefore(input: SubjectInput, t0: number, s: SentenceSlice): string {
-  return countryAfterTrigger(input, t0 - 1, Math.max(s.t0, t0 - 15), -1, (w) => w === "in" || w === "inside" || w === "across", clauseEnd, 2, t0);
+  return countryAfterTrigger(
+    input,
+    t0 - 1,
+    Math.max(s.t0, t0 - 15),
+    -1,
+    (w) => w === "in" || w === "inside" || w === "across",
+    clauseEnd,
+    2,
+    t0,
+  );
 }
 
 interface SentenceUnits {
@@ -261,7 +436,12 @@ function unitsOf(input: SubjectInput, s: SentenceSlice): SentenceUnits {
   let u = unitCache.get(s);
   if (u) return u;
   const { tokens } = input;
-  const named = firstWithin(input.actors, tokens[s.t0]!.start, tokens[s.t1 - 1]!.end, (a) => a.kind === "organization" && UNIT_NOUNS.has(a.text.split(/\s+/).pop()!.toLowerCase()));
+  const named = firstWithin(
+    input.actors,
+    tokens[s.t0]!.start,
+    tokens[s.t1 - 1]!.end,
+    (a) => a.kind === "organization" && UNIT_NOUNS.has(a.text.split(/\s+/).pop()!.toLowerCase()),
+  );
   const bare: number[] = [];
   for (let k = s.t0; k < s.t1; k++) if (hasMark(tokens[k]!, UNIT_NOUN)) bare.push(k);
   u = { named: named?.canonical ?? "", bare };
@@ -289,7 +469,12 @@ function isUnitScope(extra: string): boolean {
 }
 
 /** Fills a missing owner or place from earlier figures of the same thing, or from "<Demonym> <thing>" phrases nearby. */
-function inherit(input: SubjectInput, parts: SubjectParts, s: SentenceSlice, seen: Array<{ parts: SubjectParts; paragraph: number }>): void {
+function inherit(
+  input: SubjectInput,
+  parts: SubjectParts,
+  s: SentenceSlice,
+  seen: Array<{ parts: SubjectParts; paragraph: number }>,
+): void {
   if (!parts.thing) return;
   if (parts.owner && parts.place) return;
   // The most recent figures only: context is local, and a text of thousands of figures stays linear.
@@ -318,7 +503,11 @@ function inherit(input: SubjectInput, parts: SubjectParts, s: SentenceSlice, see
   }
 }
 
-function thingPhrase(input: SubjectInput, s: SentenceSlice, thing: string): { owner: string; place: string } | undefined {
+function thingPhrase(
+  input: SubjectInput,
+  s: SentenceSlice,
+  thing: string,
+): { owner: string; place: string } | undefined {
   const { tokens } = input;
   for (const k of thingPositions(input, s).get(thing) ?? []) {
     const owner = firstWithin(input.actors, tokens[k]!.start - 16, tokens[k]!.start, (a) => a.kind === "country");
@@ -332,7 +521,9 @@ function thingPhrase(input: SubjectInput, s: SentenceSlice, thing: string): { ow
 
 const THING_WORDS = new Map(Object.entries(THING_SYNONYMS));
 /** Words that may name a counted thing: a listed one, or a plural that normalizes to some thing. */
-const THING_WORD = wordTest((_text, lower) => THING_WORDS.has(lower) || (lower.length > 3 && lower.endsWith("s") && normalizeThing(lower) !== ""));
+const THING_WORD = wordTest(
+  (_text, lower) => THING_WORDS.has(lower) || (lower.length > 3 && lower.endsWith("s") && normalizeThing(lower) !== ""),
+);
 
 /** Where each counted thing is named in a sentence (computed once per sentence). */
 function thingPositions(input: SubjectInput, s: SentenceSlice): Map<string, number[]> {
@@ -343,7 +534,8 @@ function thingPositions(input: SubjectInput, s: SentenceSlice): Map<string, numb
   for (let k = s.t0; k < s.t1; k++) {
     const t = input.tokens[k]!;
     if (t.kind !== TokenKind.Word || t.cap || !hasMark(t, THING_WORD)) continue;
-    const thing = THING_WORDS.get(t.lower) ?? (t.lower.length > 3 && t.lower.endsWith("s") ? normalizeThing(t.lower) : undefined);
+    const thing =
+      THING_WORDS.get(t.lower) ?? (t.lower.length > 3 && t.lower.endsWith("s") ? normalizeThing(t.lower) : undefined);
     if (!thing) continue;
     const list = m.get(thing);
     if (list) list.push(k);

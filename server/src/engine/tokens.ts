@@ -43,7 +43,18 @@ function isDigit(c: number): boolean {
 }
 
 function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 0xa0 || c === 0x200b || c === 0xfeff || c === 0x0b || c === 0x0c || c === 0x2009 || c === 0x202f || c === 0x3000;
+  return (
+    c === 32 ||
+    c === 9 ||
+    c === 0xa0 ||
+    c === 0x200b ||
+    c === 0xfeff ||
+    c === 0x0b ||
+    c === 0x0c ||
+    c === 0x2009 ||
+    c === 0x202f ||
+    c === 0x3000
+  );
 }
 
 function isApostrophe(c: number): boolean {
@@ -65,7 +76,11 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   let prevEnd = -1;
   const push = (start: number, end: number, kind: TokenKind) => {
     const s = spellingAt(text, start, end, kind === TokenKind.Word);
-    const cap = kind === TokenKind.Word && (text.charCodeAt(start) < 128 ? text.charCodeAt(start) >= 65 && text.charCodeAt(start) <= 90 : UPPER_RE.test(text[start]!));
+    const cap =
+      kind === TokenKind.Word &&
+      (text.charCodeAt(start) < 128
+        ? text.charCodeAt(start) >= 65 && text.charCodeAt(start) <= 90
+        : UPPER_RE.test(text[start]!));
     tokens.push({ start, end, text: s.text, lower: s.lower, kind, cap, joined: prevEnd === start, marks: s.marks });
     prevEnd = end;
   };
@@ -95,9 +110,20 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     }
     if (isLetterAt(text, pos)) {
       // Dotted abbreviation: U.S., U.N., D.P.R.K.
-      if (text.charCodeAt(pos + 1) === 46 && pos + 3 < to + 1 && isLetterAt(text, pos + 2) && text.charCodeAt(pos + 3) === 46) {
+      if (
+        text.charCodeAt(pos + 1) === 46 &&
+        pos + 3 < to + 1 &&
+        isLetterAt(text, pos + 2) &&
+        text.charCodeAt(pos + 3) === 46
+      ) {
         let j = pos;
-        while (j + 1 < to && isLetterAt(text, j) && text.charCodeAt(j + 1) === 46 && !(j + 1 < to && isLetterAt(text, j + 1))) j += 2;
+        while (
+          j + 1 < to &&
+          isLetterAt(text, j) &&
+          text.charCodeAt(j + 1) === 46 &&
+          !(j + 1 < to && isLetterAt(text, j + 1))
+        )
+          j += 2;
         if (j - pos >= 4 && !(j < to && isLetterAt(text, j))) {
           push(pos, j, TokenKind.Word);
           pos = j;
@@ -122,7 +148,13 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
           const k = j + 1 + suffix.length;
           if (k <= to && text.slice(j + 1, k).toLowerCase() === suffix && !isWordCharAt(text, k)) {
             if (suffix === "t" && text.charCodeAt(j - 1) !== 110 && text.charCodeAt(j - 1) !== 78) break; // only n't
-            if (text.slice(j - 1, j + 2).toLowerCase().endsWith("'s")) break;
+            if (
+              text
+                .slice(j - 1, j + 2)
+                .toLowerCase()
+                .endsWith("'s")
+            )
+              break;
             j = k;
             break;
           }
@@ -132,7 +164,11 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       pos = j;
       continue;
     }
-    if (isApostrophe(c) && (text.charCodeAt(pos + 1) === 115 || text.charCodeAt(pos + 1) === 83) && !isWordCharAt(text, pos + 2)) {
+    if (
+      isApostrophe(c) &&
+      (text.charCodeAt(pos + 1) === 115 || text.charCodeAt(pos + 1) === 83) &&
+      !isWordCharAt(text, pos + 2)
+    ) {
       push(pos, pos + 2, TokenKind.Word);
       pos += 2;
       continue;

@@ -85,15 +85,7 @@ export interface Salience {
 export type ClaimKind = "attributed" | "hedged" | "denial" | "anonymous";
 
 /** How the source relates to the statement, from the reporting verb. */
-export type Stance =
-  | "asserts"
-  | "claims"
-  | "alleges"
-  | "warns"
-  | "denies"
-  | "confirms"
-  | "cannot-confirm"
-  | "hedges";
+export type Stance = "asserts" | "claims" | "alleges" | "warns" | "denies" | "confirms" | "cannot-confirm" | "hedges";
 
 export interface Cue extends Span {
   kind: ClaimKind;

@@ -56,7 +56,12 @@ export function formatValue(figure: { value: number; valueMax?: number; qualifie
 }
 
 /** `about 2,000 drones`. */
-export function formatFigure(figure: { value: number; valueMax?: number; qualifier: Qualifier; unit: string | null }): string {
+export function formatFigure(figure: {
+  value: number;
+  valueMax?: number;
+  qualifier: Qualifier;
+  unit: string | null;
+}): string {
   const value = formatValue(figure);
   if (!figure.unit) return value;
   return figure.unit === "%" ? `${value}%` : `${value} ${figure.unit}`;
@@ -82,4 +87,3 @@ export function baseName(file: string): string {
     return last;
   }
 }
-

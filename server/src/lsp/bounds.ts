@@ -46,7 +46,9 @@ function boundDiagnostic(diagnostic: Diagnostic): Diagnostic {
   const related = diagnostic.relatedInformation;
   const message = String(diagnostic.message);
   const tooLong = message.length > LIMITS.messageChars;
-  const tooMany = related !== undefined && (related.length > LIMITS.relatedPerDiagnostic || related.some((r) => r.message.length > LIMITS.messageChars));
+  const tooMany =
+    related !== undefined &&
+    (related.length > LIMITS.relatedPerDiagnostic || related.some((r) => r.message.length > LIMITS.messageChars));
   if (!tooLong && !tooMany) return diagnostic;
   return {
     ...diagnostic,
@@ -76,5 +78,9 @@ export function boundSymbols(symbols: DocumentSymbol[]): DocumentSymbol[] {
 }
 
 function boundSymbol(symbol: DocumentSymbol): DocumentSymbol {
-  return { ...symbol, name: cut(symbol.name, 200), detail: symbol.detail === undefined ? undefined : cut(symbol.detail, 200) };
+  return {
+    ...symbol,
+    name: cut(symbol.name, 200),
+    detail: symbol.detail === undefined ? undefined : cut(symbol.detail, 200),
+  };
 }

@@ -77,7 +77,9 @@ export class LineMap {
 
   /** UTF-16 units of a line's content (a character past the end is clamped before its terminator). */
   private lineLength(line: number): number {
-    return this.document.offsetAt({ line, character: this.text.length }) - this.document.offsetAt({ line, character: 0 });
+    return (
+      this.document.offsetAt({ line, character: this.text.length }) - this.document.offsetAt({ line, character: 0 })
+    );
   }
 }
 
@@ -180,9 +182,10 @@ export function toDiagnostic(input: DiagnosticInput): Diagnostic | undefined {
     message: input.message,
   };
   if (input.related && input.related.length > 0) {
-    diagnostic.relatedInformation = input.related.map(
-      (r): DiagnosticRelatedInformation => ({ location: toLocation(r.uri, r.range), message: r.message }),
-    );
+    diagnostic.relatedInformation = input.related.map((r): DiagnosticRelatedInformation => ({
+      location: toLocation(r.uri, r.range),
+      message: r.message,
+    }));
   }
   if (input.data !== undefined) diagnostic.data = input.data;
   return diagnostic;

@@ -118,7 +118,9 @@ export class OpenDocuments {
     if (running) {
       // Once the run ends, one more on the newest text, unless that run saw it already.
       return running.then(() =>
-        this.documents.get(document.uri) === document && !this.scheduled.has(uri) && this.analyzedVersion.get(uri) !== document.version
+        this.documents.get(document.uri) === document &&
+        !this.scheduled.has(uri) &&
+        this.analyzedVersion.get(uri) !== document.version
           ? this.analyzeSerially(uri, document)
           : undefined,
       );

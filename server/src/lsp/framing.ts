@@ -6,7 +6,13 @@
 //
 // It also answers requests whose params are null or not an object where the method needs them
 // with -32602 (invalid params) instead of letting a handler fail with -32603.
-import { AbstractMessageReader, type DataCallback, type Disposable, type Message, type MessageReader } from "vscode-languageserver/node";
+import {
+  AbstractMessageReader,
+  type DataCallback,
+  type Disposable,
+  type Message,
+  type MessageReader,
+} from "vscode-languageserver/node";
 
 const HEADER_END = Buffer.from("\r\n\r\n", "ascii");
 const LENGTH_HEADER = /content-length:[ \t]*(\S*)[ \t]*$/i;
@@ -121,13 +127,22 @@ export class ResyncingReader extends AbstractMessageReader implements MessageRea
 /** Answers a request whose params are missing or not an object, where the method needs them, with -32602. */
 export function invalidParamsAnswer(message: Message): object | undefined {
   const request = message as { id?: unknown; method?: unknown; params?: unknown };
-  if (request.id === undefined || request.id === null || typeof request.method !== "string" || !needsParams(request.method)) return undefined;
+  if (
+    request.id === undefined ||
+    request.id === null ||
+    typeof request.method !== "string" ||
+    !needsParams(request.method)
+  )
+    return undefined;
   const params = request.params;
   if (params !== null && typeof params === "object" && !Array.isArray(params)) return undefined;
   return {
     jsonrpc: "2.0",
     id: request.id,
-    error: { code: -32602, message: `${request.method} needs its params (an object), got ${params === undefined ? "none" : JSON.stringify(params)?.slice(0, 40)}` },
+    error: {
+      code: -32602,
+      message: `${request.method} needs its params (an object), got ${params === undefined ? "none" : JSON.stringify(params)?.slice(0, 40)}`,
+    },
   };
 }
 

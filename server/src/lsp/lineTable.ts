@@ -3,7 +3,10 @@ import type { Position, Range } from "vscode-languageserver";
 import type { Bias, LineMap } from "./convert";
 
 /** What features read of a line map: a LineMap (open documents) or a LineTable (closed files). */
-export type Lines = Pick<LineMap, "bomShift" | "lineCount" | "positionAt" | "offsetAt" | "rangeOf" | "lineRange" | "linePieces">;
+export type Lines = Pick<
+  LineMap,
+  "bomShift" | "lineCount" | "positionAt" | "offsetAt" | "rangeOf" | "lineRange" | "linePieces"
+>;
 
 /**
  * A LineMap that keeps only line tables (line starts, content ends, the rare offsets inside a
@@ -62,7 +65,10 @@ export class LineTable implements Lines {
   /** The range of one whole line (without its terminator). */
   lineRange(line: number): Range {
     const l = clamp(line, 0, this.lineStarts.length - 1);
-    return { start: { line: l, character: 0 }, end: { line: l, character: this.contentEnds[l]! - this.lineStarts[l]! } };
+    return {
+      start: { line: l, character: 0 },
+      end: { line: l, character: this.contentEnds[l]! - this.lineStarts[l]! },
+    };
   }
 
   /** Splits an engine span into single-line pieces: [line, startCharacter, length]. */

@@ -41,9 +41,16 @@ export function figureIndexOf(analysis: Analysis, span: { start: number; end: nu
 }
 
 /** The cross-file group of a figure, if the engine formed one; `settled`: without regrouping (see Corpus.settledFigureGroupOf). */
-export function figureGroupOf(sources: SourceIndex, uri: string, figureIndex: number, settled = false): FigureGroup | undefined {
+export function figureGroupOf(
+  sources: SourceIndex,
+  uri: string,
+  figureIndex: number,
+  settled = false,
+): FigureGroup | undefined {
   try {
-    return settled ? sources.corpus.settledFigureGroupOf(uri, figureIndex) : sources.corpus.figureGroupOf(uri, figureIndex);
+    return settled
+      ? sources.corpus.settledFigureGroupOf(uri, figureIndex)
+      : sources.corpus.figureGroupOf(uri, figureIndex);
   } catch {
     return undefined;
   }
@@ -75,7 +82,11 @@ export function mentionKey(m: { file: string; start: number; end: number }): str
   return `${m.file}#${m.start}:${m.end}`;
 }
 
-export function isSameMention(member: { file: string; start: number; end: number }, uri: string, span: { start: number; end: number }): boolean {
+export function isSameMention(
+  member: { file: string; start: number; end: number },
+  uri: string,
+  span: { start: number; end: number },
+): boolean {
   return member.file === uri && spansOverlap(member, span);
 }
 
@@ -102,7 +113,9 @@ export function conflictsOf(
   const out: Conflict[] = [];
   for (const { contradiction, self } of selfMembers(view, uri, span)) {
     if (kind && contradiction.kind !== kind) continue;
-    const others = contradiction.members.filter((m) => m !== self && view.isCurrent(m) && !view.isMention(m, uri, span));
+    const others = contradiction.members.filter(
+      (m) => m !== self && view.isCurrent(m) && !view.isMention(m, uri, span),
+    );
     out.push({
       contradiction,
       self,
@@ -130,12 +143,25 @@ export function relationsOfClaim(sources: SourceIndex, uri: string, claim: Claim
   const view = sources.freshView();
   const relations: Relation[] = [];
   const seen = new Set<string>();
-  const add = (m: Omit<Relation, "relation" | "about"> & { file: string }, relation: Relation["relation"], about: string) => {
+  const add = (
+    m: Omit<Relation, "relation" | "about"> & { file: string },
+    relation: Relation["relation"],
+    about: string,
+  ) => {
     if (m.file === uri && spansOverlap(m, claim)) return;
     const key = `${m.file}#${m.start}`;
     if (seen.has(key)) return;
     seen.add(key);
-    relations.push({ file: m.file, start: m.start, end: m.end, text: m.text, source: m.source, date: m.date, relation, about });
+    relations.push({
+      file: m.file,
+      start: m.start,
+      end: m.end,
+      text: m.text,
+      source: m.source,
+      date: m.date,
+      relation,
+      about,
+    });
   };
   for (const conflict of conflictsOf(view, uri, claim, "stance")) {
     for (const m of conflict.opposing) add(m, "contradicts", conflict.contradiction.summary);
@@ -221,7 +247,8 @@ function fileMembers(view: ContradictionView, uri: string): FileMembers {
     const entries: MemberEntry[] = [];
     view.touching(uri).forEach((contradiction, order) =>
       contradiction.members.forEach((member, memberIndex) => {
-        if (member.file === uri) entries.push({ start: member.start, end: member.end, member, memberIndex, order, contradiction });
+        if (member.file === uri)
+          entries.push({ start: member.start, end: member.end, member, memberIndex, order, contradiction });
       }),
     );
     const byText = new Map<string, MemberEntry[]>();
@@ -249,5 +276,7 @@ function selfMembers(
     const known = first.get(entry.contradiction);
     if (!known || entry.memberIndex < known.memberIndex) first.set(entry.contradiction, entry);
   }
-  return [...first.values()].sort((a, b) => a.order - b.order).map((e) => ({ contradiction: e.contradiction, self: e.member }));
+  return [...first.values()]
+    .sort((a, b) => a.order - b.order)
+    .map((e) => ({ contradiction: e.contradiction, self: e.member }));
 }

@@ -137,7 +137,8 @@ export class ReviewStore {
     const path = this.pathOf(folder);
     const next = await withLock(path, async () => {
       const current = await this.readFromDisk(path);
-      if ("error" in current) throw new Error(`${path} cannot be read (${current.error}); fix or remove it: nothing was written`);
+      if ("error" in current)
+        throw new Error(`${path} cannot be read (${current.error}); fix or remove it: nothing was written`);
       const reviews = change(current.reviews);
       const text = serializeReviews(reviews);
       await writeAtomically(path, text);
@@ -165,7 +166,9 @@ export class ReviewStore {
     if ("error" in read) {
       if (!this.warned.has(path + read.error)) {
         this.warned.add(path + read.error);
-        this.warn(`Provenance: ${path} cannot be read (${read.error}); the verdicts read before are kept and the file is not overwritten.`);
+        this.warn(
+          `Provenance: ${path} cannot be read (${read.error}); the verdicts read before are kept and the file is not overwritten.`,
+        );
       }
       return false;
     }
@@ -176,7 +179,9 @@ export class ReviewStore {
     return true;
   }
 
-  private async readFromDisk(path: string): Promise<{ reviews: Review[]; problems: string[]; text: string } | { error: string }> {
+  private async readFromDisk(
+    path: string,
+  ): Promise<{ reviews: Review[]; problems: string[]; text: string } | { error: string }> {
     let text: string;
     try {
       text = await readFile(path, "utf8");
@@ -242,7 +247,9 @@ async function writeAtomically(path: string, text: string): Promise<void> {
 
 function gitUserName(cwd: string): Promise<string> {
   return new Promise((resolve) => {
-    execFile("git", ["config", "user.name"], { cwd, timeout: 3000 }, (error, stdout) => resolve(error ? "" : String(stdout).trim()));
+    execFile("git", ["config", "user.name"], { cwd, timeout: 3000 }, (error, stdout) =>
+      resolve(error ? "" : String(stdout).trim()),
+    );
   });
 }
 

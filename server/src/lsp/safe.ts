@@ -44,7 +44,12 @@ export function throwIfCancelled(token: CancellationToken | undefined): void {
 }
 
 function isCancellationToken(value: unknown): value is CancellationToken {
-  return typeof value === "object" && value !== null && "isCancellationRequested" in value && "onCancellationRequested" in value;
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "isCancellationRequested" in value &&
+    "onCancellationRequested" in value
+  );
 }
 
 export function describeError(error: unknown): string {

@@ -50,12 +50,13 @@ export function createServices(
   const sources = new SourceIndex(log, (uri) => open?.textOf(uri), disk);
   open = new OpenDocuments(documents, sources, settings, () => workspace!, connection, log);
   workspace = new Workspace({ connection, sources, settings, log, isOpen: (uri) => open!.isOpen(uri) });
-  workspace.setFolders(
-    params.workspaceFolders ??
-      (params.rootUri ? [{ uri: params.rootUri, name: "root" }] : []),
-  );
+  workspace.setFolders(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: "root" }] : []));
   open.listen();
-  const reviews = new ReviewStore(() => workspace!.folderUris(), log, (message) => showWarning(connection, message));
+  const reviews = new ReviewStore(
+    () => workspace!.folderUris(),
+    log,
+    (message) => showWarning(connection, message),
+  );
   const onSettingsChanged = new Emitter<void>((error) => log.error(`Provenance: ${describeError(error)}`));
   return { connection, documents, open, sources, settings, workspace, reviews, client, log, onSettingsChanged };
 }

@@ -20,7 +20,11 @@ export interface ContradictionView {
   fresh: boolean;
   touching(uri: string): Contradiction[];
   /** Whether `member` stands for the mention `span` of `uri`. */
-  isMention(member: { file: string; start: number; end: number; text: string }, uri: string, span: { start: number; end: number; text: string }): boolean;
+  isMention(
+    member: { file: string; start: number; end: number; text: string },
+    uri: string,
+    span: { start: number; end: number; text: string },
+  ): boolean;
   /** Whether a member's span is valid in the current text of its file. */
   isCurrent(member: { file: string }): boolean;
   /** Whether mentions of `uri` are matched by text (its spans moved since the computation). */

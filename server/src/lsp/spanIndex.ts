@@ -23,9 +23,13 @@ export class SpanIndex<T extends Ranged> {
   /** Every span sharing at least one character with [start, end), by start. */
   overlapping(query: Ranged): T[] {
     const out: T[] = [];
-    this.walkBack(query.end, (span) => {
-      if (span.start < query.end && query.start < span.end) out.push(span);
-    }, query.start);
+    this.walkBack(
+      query.end,
+      (span) => {
+        if (span.start < query.end && query.start < span.end) out.push(span);
+      },
+      query.start,
+    );
     return out.reverse();
   }
 
@@ -37,18 +41,26 @@ export class SpanIndex<T extends Ranged> {
   /** The spans containing the whole query, outermost first. */
   containing(query: Ranged): T[] {
     const out: T[] = [];
-    this.walkBack(query.start + 1, (span) => {
-      if (span.start <= query.start && query.end <= span.end) out.push(span);
-    }, query.start - 1);
+    this.walkBack(
+      query.start + 1,
+      (span) => {
+        if (span.start <= query.start && query.end <= span.end) out.push(span);
+      },
+      query.start - 1,
+    );
     return out.reverse();
   }
 
   /** The spans holding an offset, end included (a cursor just after a word is on it), by start. */
   at(offset: number): T[] {
     const out: T[] = [];
-    this.walkBack(offset + 1, (span) => {
-      if (span.start <= offset && offset <= span.end) out.push(span);
-    }, offset - 1);
+    this.walkBack(
+      offset + 1,
+      (span) => {
+        if (span.start <= offset && offset <= span.end) out.push(span);
+      },
+      offset - 1,
+    );
     return out.reverse();
   }
 

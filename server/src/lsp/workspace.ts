@@ -16,7 +16,17 @@ import { describeError, showWarning, type Logger } from "./safe";
 import type { SettingsStore } from "./settings";
 import type { SourceIndex } from "./sources";
 import { canonicalUri, isUnder, pathOfUri, uriOfPath } from "./uris";
-import { formatBytes, inOrder, MESSAGES, READS_IN_FLIGHT, readSource, readSourceSync, staysInside, walkAsync, type InputProblem } from "../shared/inputs";
+import {
+  formatBytes,
+  inOrder,
+  MESSAGES,
+  READS_IN_FLIGHT,
+  readSource,
+  readSourceSync,
+  staysInside,
+  walkAsync,
+  type InputProblem,
+} from "../shared/inputs";
 
 export { formatBytes } from "../shared/inputs";
 
@@ -88,7 +98,9 @@ export interface FileFilter {
 const filters = new WeakMap<object, FileFilter>();
 
 /** The include / exclude matcher of some settings (compiled once per settings object). */
-export function createFileFilter(settings: Pick<ProvenanceSettings, "include" | "exclude"> & { enable?: boolean }): FileFilter {
+export function createFileFilter(
+  settings: Pick<ProvenanceSettings, "include" | "exclude"> & { enable?: boolean },
+): FileFilter {
   const cached = filters.get(settings);
   if (cached) return cached;
   if (settings.enable === false) {
@@ -258,7 +270,9 @@ export class Workspace {
       let lastYield = Date.now();
       let done = 0;
       // Several files are read while earlier ones are analysed; they are added in order.
-      for await (const read of inOrder(planned, READS_IN_FLIGHT, ({ path, settings }) => this.readFile(path, settings))) {
+      for await (const read of inOrder(planned, READS_IN_FLIGHT, ({ path, settings }) =>
+        this.readFile(path, settings),
+      )) {
         if (cancelled()) break;
         const outcome = this.applyRead(read);
         if (outcome === "indexed") indexed++;
@@ -284,7 +298,11 @@ export class Workspace {
       if (!cancelled()) {
         this.markIndexed();
         const result = { files: indexed, skipped, milliseconds: Date.now() - started };
-        connection.sendNotification(IndexingStatusNotification, { indexing: false, done: indexed + skipped, total: indexed + skipped });
+        connection.sendNotification(IndexingStatusNotification, {
+          indexing: false,
+          done: indexed + skipped,
+          total: indexed + skipped,
+        });
         log.info(`Provenance: indexed ${indexed} files (${skipped} skipped) in ${result.milliseconds} ms`);
         this.announceSkips();
         connection.sendNotification(IndexedNotification, result);
@@ -298,7 +316,12 @@ export class Workspace {
   /** Files indexed earlier that are no longer part of the workspace (settings changed). */
   private forgetFilesNotIn(current: Set<string>): void {
     for (const file of this.options.sources.files()) {
-      if (!current.has(file) && !this.options.isOpen(file) && !this.reloadedDuringRun.has(file) && file.startsWith("file:")) {
+      if (
+        !current.has(file) &&
+        !this.options.isOpen(file) &&
+        !this.reloadedDuringRun.has(file) &&
+        file.startsWith("file:")
+      ) {
         this.options.sources.remove(file);
       }
     }
@@ -420,7 +443,11 @@ export class Workspace {
       if (rel && filter.excludesFolder(rel)) return;
       const found = await discoverFiles(
         path,
-        { ...filter, includes: (r) => filter.includes(joinRel(rel, r)), excludesFolder: (r) => filter.excludesFolder(joinRel(rel, r)) },
+        {
+          ...filter,
+          includes: (r) => filter.includes(joinRel(rel, r)),
+          excludesFolder: (r) => filter.excludesFolder(joinRel(rel, r)),
+        },
         () => false,
       );
       for (const problem of found.problems) this.reportProblem(problem);
@@ -454,7 +481,9 @@ export class Workspace {
   }
 
   /** The include/exclude filter of the folder holding a file: URI, and the file's path in it. */
-  private async filterOf(uri: string): Promise<{ filter: ReturnType<typeof createFileFilter>; relativePath: string } | undefined> {
+  private async filterOf(
+    uri: string,
+  ): Promise<{ filter: ReturnType<typeof createFileFilter>; relativePath: string } | undefined> {
     const path = pathOfUri(uri);
     const folder = this.folderOf(uri);
     if (!path || !folder) return undefined;

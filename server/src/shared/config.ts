@@ -77,7 +77,10 @@ export function isConfigError(value: ProjectConfig | ConfigError | undefined): v
  * Settings with a config file applied. `editor`: settings from an editor; those a user changed
  * (different from the built-in default) win over the config file.
  */
-export function applyConfig(config: ProjectConfig | undefined, editor: ProvenanceSettings = DEFAULT_SETTINGS): ProvenanceSettings {
+export function applyConfig(
+  config: ProjectConfig | undefined,
+  editor: ProvenanceSettings = DEFAULT_SETTINGS,
+): ProvenanceSettings {
   if (!config) return cloneSettings(editor);
   const merged = cloneSettings(editor);
   const changed = <T>(value: T, fallback: T) => JSON.stringify(value) !== JSON.stringify(fallback);
@@ -92,7 +95,13 @@ export function applyConfig(config: ProjectConfig | undefined, editor: Provenanc
 }
 
 function cloneSettings(s: ProvenanceSettings): ProvenanceSettings {
-  return { ...s, include: [...s.include], exclude: [...s.exclude], severity: { ...s.severity }, codeLens: { ...s.codeLens } };
+  return {
+    ...s,
+    include: [...s.include],
+    exclude: [...s.exclude],
+    severity: { ...s.severity },
+    codeLens: { ...s.codeLens },
+  };
 }
 
 /**

@@ -122,7 +122,7 @@ function decodeUtf16(body: Uint8Array, order: "le" | "be"): Decoded {
   let bytes = body;
   if (order === "be") {
     bytes = new Uint8Array(body.length);
-    for (let i = 0; i < body.length; i += 2) (bytes[i] = body[i + 1]!), (bytes[i + 1] = body[i]!);
+    for (let i = 0; i < body.length; i += 2) ((bytes[i] = body[i + 1]!), (bytes[i + 1] = body[i]!));
   }
   let text: string;
   try {
@@ -202,13 +202,22 @@ export const READS_IN_FLIGHT = 8;
  * yields the results in the items' order: reads overlap the caller's work on earlier results,
  * and memory holds at most `inFlight` results. A rejection is re-thrown when its turn comes.
  */
-export async function* inOrder<T, R>(items: readonly T[], inFlight: number, start: (item: T) => Promise<R>): AsyncGenerator<R, void, undefined> {
+export async function* inOrder<T, R>(
+  items: readonly T[],
+  inFlight: number,
+  start: (item: T) => Promise<R>,
+): AsyncGenerator<R, void, undefined> {
   type Settled = { ok: true; value: R } | { ok: false; error: unknown };
   const pending: Array<Promise<Settled>> = [];
   let next = 0;
   const fill = () => {
     while (next < items.length && pending.length < Math.max(1, inFlight)) {
-      pending.push(start(items[next++]!).then((value): Settled => ({ ok: true, value }), (error: unknown): Settled => ({ ok: false, error })));
+      pending.push(
+        start(items[next++]!).then(
+          (value): Settled => ({ ok: true, value }),
+          (error: unknown): Settled => ({ ok: false, error }),
+        ),
+      );
     }
   };
   fill();
@@ -221,14 +230,22 @@ export async function* inOrder<T, R>(items: readonly T[], inFlight: number, star
 }
 
 /** Reads files (promises), several in flight, each result yielded in the order of `paths`. */
-export function readSourcesInOrder(paths: readonly string[], options: ReadOptions, inFlight = READS_IN_FLIGHT): AsyncGenerator<ReadResult & { path: string }, void, undefined> {
+export function readSourcesInOrder(
+  paths: readonly string[],
+  options: ReadOptions,
+  inFlight = READS_IN_FLIGHT,
+): AsyncGenerator<ReadResult & { path: string }, void, undefined> {
   return inOrder(paths, inFlight, async (path) => ({ ...(await readSource(path, options)), path }));
 }
 
 function refuse(path: string, stats: fs.Stats, options: ReadOptions): InputProblem | undefined {
   if (!stats.isFile()) return { path, message: MESSAGES.notRegular(kindOf(stats)), fatal: true };
   if (stats.size > options.maxBytes) {
-    return { path, message: MESSAGES.tooLarge(stats.size, options.maxBytes, options.limitName ?? "size limit"), fatal: false };
+    return {
+      path,
+      message: MESSAGES.tooLarge(stats.size, options.maxBytes, options.limitName ?? "size limit"),
+      fatal: false,
+    };
   }
   return undefined;
 }
@@ -256,10 +273,7 @@ export function isIgnoredName(name: string, isFolder: boolean): boolean {
   return name.startsWith(".") || (isFolder && name === "node_modules");
 }
 
-type Question =
-  | { ask: "stat"; path: string }
-  | { ask: "realpath"; path: string }
-  | { ask: "readdir"; path: string };
+type Question = { ask: "stat"; path: string } | { ask: "realpath"; path: string } | { ask: "readdir"; path: string };
 
 type Answer = { ok: true; value: unknown } | { ok: false; error: unknown };
 
@@ -271,7 +285,9 @@ interface EntryInfo {
 
 type Walker = Generator<Question, WalkResult, Answer>;
 
-function* ask<T>(question: Question): Generator<Question, { ok: true; value: T } | { ok: false; error: unknown }, Answer> {
+function* ask<T>(
+  question: Question,
+): Generator<Question, { ok: true; value: T } | { ok: false; error: unknown }, Answer> {
   return (yield question) as { ok: true; value: T } | { ok: false; error: unknown };
 }
 
@@ -309,7 +325,8 @@ function* walker(paths: readonly string[], options: WalkOptions): Walker {
     } else if (stat.value.isFile()) {
       const real = yield* ask<string>({ ask: "realpath", path });
       const key = real.ok ? real.value : path;
-      if (!visitedFiles.has(key)) (visitedFiles.add(key), files.push({ path, root: path, relativePath: toPosix(path) }));
+      if (!visitedFiles.has(key))
+        (visitedFiles.add(key), files.push({ path, root: path, relativePath: toPosix(path) }));
     } else {
       problems.push({ path, message: MESSAGES.notRegular(kindOf(stat.value)), fatal: true });
     }
@@ -338,7 +355,15 @@ function* walker(paths: readonly string[], options: WalkOptions): Walker {
       if (entry.isLink) {
         const target = yield* ask<fs.Stats>({ ask: "stat", path: full });
         if (!target.ok) {
-          if (options.includes(rel)) problems.push({ path: full, message: (target.error as NodeJS.ErrnoException)?.code === "ENOENT" ? MESSAGES.brokenLink : describeFsError(target.error), fatal: true });
+          if (options.includes(rel))
+            problems.push({
+              path: full,
+              message:
+                (target.error as NodeJS.ErrnoException)?.code === "ENOENT"
+                  ? MESSAGES.brokenLink
+                  : describeFsError(target.error),
+              fatal: true,
+            });
           continue;
         }
         isDirectory = target.value.isDirectory();

@@ -26,6 +26,8 @@ export function run(): Promise<void> {
       else resolve();
     });
     const failedTitles: string[] = [];
-    runner.on("fail", (test, err) => failedTitles.push(`${test.fullTitle()}: ${(err as Error)?.message ?? String(err)}`));
+    runner.on("fail", (test, err) =>
+      failedTitles.push(`${test.fullTitle()}: ${(err as Error)?.message ?? String(err)}`),
+    );
   });
 }

@@ -8,7 +8,12 @@ import * as vscode from "vscode";
 const EXTENSION_ID = "provenance-dev.provenance";
 const KYIV = "kyiv-bulletin-2026-03-03.txt";
 const OTHER_FILES = ["washington-desk-2026-03-10.txt", "london-review-2026-03-18.txt", "field-notes.txt"];
-const COMMANDS = ["provenance.showMentions", "provenance.listContradictions", "provenance.showFiguresTable", "provenance.reindex"];
+const COMMANDS = [
+  "provenance.showMentions",
+  "provenance.listContradictions",
+  "provenance.showFiguresTable",
+  "provenance.reindex",
+];
 const CODES = /^(claim\.(attributed|hedged|anonymous|denial)|figure|figure\.conflict|stance\.conflict)$/;
 
 /** Polls `fn` (every 100 ms) until it returns a truthy value; fails after `ms`. */
@@ -77,7 +82,8 @@ describe("Provenance in VS Code", function () {
     for (const d of diags) assert.match(codeOf(d), CODES, `unexpected code ${codeOf(d)}`);
     const hedged = diags.filter((d) => codeOf(d) === "claim.hedged").map((d) => doc.getText(d.range));
     assert.ok(
-      hedged.some((t) => /reportedly/.test(t)) || diags.some((d) => codeOf(d) === "claim.hedged" && /reportedly/.test(d.message)),
+      hedged.some((t) => /reportedly/.test(t)) ||
+        diags.some((d) => codeOf(d) === "claim.hedged" && /reportedly/.test(d.message)),
       `no hedged claim on "reportedly": ${JSON.stringify(hedged)}`,
     );
     // Tehran's denial is contradicted in other files: one stance.conflict on its line.
@@ -87,10 +93,14 @@ describe("Provenance in VS Code", function () {
 
   it("hover on a claim shows its provenance", async () => {
     const pos = positionOf(doc, "denied", 2);
-    const hovers = await until("a hover naming Tehran", async () => {
-      const h = await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", doc.uri, pos);
-      return /Tehran/.test(hoverText(h ?? [])) ? h : null;
-    }, 15_000);
+    const hovers = await until(
+      "a hover naming Tehran",
+      async () => {
+        const h = await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", doc.uri, pos);
+        return /Tehran/.test(hoverText(h ?? [])) ? h : null;
+      },
+      15_000,
+    );
     const text = hoverText(hovers);
     assert.match(text, /den(y|ies|ied|ial)/i, `hover gives no stance: ${text}`);
   });
@@ -98,10 +108,17 @@ describe("Provenance in VS Code", function () {
   it("references on a figure reach other files (Show Mentions Across Files)", async () => {
     const pos = positionOf(doc, "2,000", 2);
     const locations = await until("references in another file (workspace indexed)", async () => {
-      const locs = await vscode.commands.executeCommand<vscode.Location[]>("vscode.executeReferenceProvider", doc.uri, pos);
+      const locs = await vscode.commands.executeCommand<vscode.Location[]>(
+        "vscode.executeReferenceProvider",
+        doc.uri,
+        pos,
+      );
       return (locs ?? []).some((l) => OTHER_FILES.some((f) => l.uri.path.endsWith(`/${f}`))) ? locs : null;
     });
-    assert.ok(locations.some((l) => l.uri.path.endsWith(`/${KYIV}`)), "the figure itself is not among its mentions");
+    assert.ok(
+      locations.some((l) => l.uri.path.endsWith(`/${KYIV}`)),
+      "the figure itself is not among its mentions",
+    );
   });
 
   it("Show Mentions Across Files runs on a figure without error", async () => {
@@ -112,20 +129,31 @@ describe("Provenance in VS Code", function () {
     await vscode.commands.executeCommand("closeReferenceSearch");
   });
 
-  it("hovers trust the one command their \"and N more\" rows link; it peeks the list its arguments name", async () => {
+  it('hovers trust the one command their "and N more" rows link; it peeks the list its arguments name', async () => {
     const pos = positionOf(doc, "2,000", 2);
-    const hovers = await until("a figure hover", async () => {
-      const h = await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", doc.uri, pos);
-      return /2,000/.test(hoverText(h ?? [])) ? h : null;
-    }, 15_000);
-    const markdown = hovers.flatMap((h) => h.contents).filter((c): c is vscode.MarkdownString => typeof c === "object" && "value" in c && /2,000/.test(c.value));
+    const hovers = await until(
+      "a figure hover",
+      async () => {
+        const h = await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", doc.uri, pos);
+        return /2,000/.test(hoverText(h ?? [])) ? h : null;
+      },
+      15_000,
+    );
+    const markdown = hovers
+      .flatMap((h) => h.contents)
+      .filter((c): c is vscode.MarkdownString => typeof c === "object" && "value" in c && /2,000/.test(c.value));
     assert.ok(markdown.length > 0, "no Markdown hover");
     for (const m of markdown) {
       assert.deepEqual(m.isTrusted, { enabledCommands: ["provenance.showMentions"] });
       assert.ok(!m.supportHtml, "no HTML in hovers");
     }
     // What a "… and N more" link runs (examples/ has too few files for a capped list).
-    const args = { uri: doc.uri.toString(), position: { line: pos.line, character: pos.character }, target: "figure", list: "mentions" };
+    const args = {
+      uri: doc.uri.toString(),
+      position: { line: pos.line, character: pos.character },
+      target: "figure",
+      list: "mentions",
+    };
     await vscode.commands.executeCommand("provenance.showMentions", args);
     await vscode.commands.executeCommand("closeReferenceSearch");
   });
@@ -135,11 +163,15 @@ describe("Provenance in VS Code", function () {
     // server's `provenance/contradictions` request. Use it through the extension's exported API
     // when there is one, else check the command completes after the quick pick is dismissed.
     const api = vscode.extensions.getExtension(EXTENSION_ID)?.exports as
-      | { client?: { sendRequest(method: string, params: unknown): Promise<unknown> }; contradictions?: () => Promise<unknown> }
+      | {
+          client?: { sendRequest(method: string, params: unknown): Promise<unknown> };
+          contradictions?: () => Promise<unknown>;
+        }
       | undefined;
     let data: unknown;
     if (typeof api?.contradictions === "function") data = await api.contradictions();
-    else if (typeof api?.client?.sendRequest === "function") data = await api.client.sendRequest("provenance/contradictions", {});
+    else if (typeof api?.client?.sendRequest === "function")
+      data = await api.client.sendRequest("provenance/contradictions", {});
     if (data === undefined) {
       const run = vscode.commands.executeCommand("provenance.listContradictions");
       await until("the contradictions quick pick", async () => {

@@ -48,7 +48,9 @@ async function codeLenses(services: Services, params: CodeLensParams): Promise<C
     let summary = summaries.get(group);
     if (!summary) summaries.set(group, (summary = summarize(sources, group, uri)));
     if (!summary.title) return;
-    const conflicting = conflictsOf(view, uri, figure, "figure").some((c) => c.opposing.some((m) => m.file !== uri)) ? "⚠ " : "";
+    const conflicting = conflictsOf(view, uri, figure, "figure").some((c) => c.opposing.some((m) => m.file !== uri))
+      ? "⚠ "
+      : "";
     const range = map.rangeOf(figure);
     lenses.push({
       range,

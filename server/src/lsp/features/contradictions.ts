@@ -32,30 +32,56 @@ import { canonicalUri } from "../uris";
 export function registerContradictions(services: Services): void {
   services.connection.onRequest(
     ContradictionsRequest,
-    guarded(services.log, "provenance/contradictions", { contradictions: [], total: 0 }, async (params: ContradictionsParams | null | undefined) => {
-      const uri = params?.uri ? canonicalUri(params.uri) : undefined;
-      const pageSize = pageSizeOf(params?.pageSize, CONTRADICTIONS_DEFAULT_PAGE_SIZE, CONTRADICTIONS_MAX_PAGE_SIZE);
-      const cursor = params?.cursor === undefined ? undefined : decodeListCursor(params.cursor);
-      await workspaceReady(services, params?.uri);
-      return contradictionsPage(services, uri, pageSize, cursor);
-    }),
+    guarded(
+      services.log,
+      "provenance/contradictions",
+      { contradictions: [], total: 0 },
+      async (params: ContradictionsParams | null | undefined) => {
+        const uri = params?.uri ? canonicalUri(params.uri) : undefined;
+        const pageSize = pageSizeOf(params?.pageSize, CONTRADICTIONS_DEFAULT_PAGE_SIZE, CONTRADICTIONS_MAX_PAGE_SIZE);
+        const cursor = params?.cursor === undefined ? undefined : decodeListCursor(params.cursor);
+        await workspaceReady(services, params?.uri);
+        return contradictionsPage(services, uri, pageSize, cursor);
+      },
+    ),
   );
   services.connection.onRequest(
     ContradictionMembersRequest,
-    guarded(services.log, "provenance/contradictionMembers", { members: [], total: 0 }, async (params: ContradictionMembersParams) => {
-      if (typeof params?.id !== "string") throw new ResponseError(ErrorCodes.InvalidParams, "provenance/contradictionMembers needs the id of a contradiction");
-      const pageSize = pageSizeOf(params.pageSize, CONTRADICTION_MEMBERS_DEFAULT_PAGE_SIZE, CONTRADICTION_MEMBERS_MAX_PAGE_SIZE);
-      const offset = params.cursor === undefined ? 0 : decodeMembersCursor(params.cursor, params.id);
-      await workspaceReady(services);
-      return membersPage(services, params.id, pageSize, offset);
-    }),
+    guarded(
+      services.log,
+      "provenance/contradictionMembers",
+      { members: [], total: 0 },
+      async (params: ContradictionMembersParams) => {
+        if (typeof params?.id !== "string")
+          throw new ResponseError(
+            ErrorCodes.InvalidParams,
+            "provenance/contradictionMembers needs the id of a contradiction",
+          );
+        const pageSize = pageSizeOf(
+          params.pageSize,
+          CONTRADICTION_MEMBERS_DEFAULT_PAGE_SIZE,
+          CONTRADICTION_MEMBERS_MAX_PAGE_SIZE,
+        );
+        const offset = params.cursor === undefined ? 0 : decodeMembersCursor(params.cursor, params.id);
+        await workspaceReady(services);
+        return membersPage(services, params.id, pageSize, offset);
+      },
+    ),
   );
 }
 
 // ---- The sorted list, once per corpus version ----
 
 /** Order: kind, subject, first member of side "a", first member of side "b", id (a total order). */
-type SortKey = [kind: string, subject: string, aFile: string, aStart: number, bFile: string, bStart: number, id: string];
+type SortKey = [
+  kind: string,
+  subject: string,
+  aFile: string,
+  aStart: number,
+  bFile: string,
+  bStart: number,
+  id: string,
+];
 
 interface Entry {
   id: string;
@@ -123,7 +149,9 @@ function compareKeys(x: SortKey, y: SortKey): number {
 
 /** An id from what the contradiction is (not where it sits in a list): stable while its members stay. */
 function contentId(c: Contradiction): string {
-  const ends = [c.members[0], c.members[c.members.length - 1]].map((m) => (m ? `${m.file}#${m.start}:${m.end}:${m.side}` : ""));
+  const ends = [c.members[0], c.members[c.members.length - 1]].map((m) =>
+    m ? `${m.file}#${m.start}:${m.end}:${m.side}` : "",
+  );
   return `${c.kind === "figure" ? "f" : "s"}${hash(`${c.kind}\n${c.subject ?? ""}\n${c.summary}\n${c.members.length}\n${ends.join("\n")}`)}`;
 }
 
@@ -150,11 +178,17 @@ function hash(text: string): string {
 
 // ---- Pages ----
 
-function contradictionsPage(services: Services, uri: string | undefined, pageSize: number, cursor: ListCursor | undefined): ContradictionsResult {
+function contradictionsPage(
+  services: Services,
+  uri: string | undefined,
+  pageSize: number,
+  cursor: ListCursor | undefined,
+): ContradictionsResult {
   const listing = listingOf(services.sources);
   const entries = uri ? filteredEntries(services.sources, listing, uri) : listing.entries;
   const same = cursor !== undefined && cursor.digest === listing.digest && cursor.uri === uri;
-  const start = cursor === undefined ? 0 : same ? Math.min(cursor.offset, entries.length) : firstAfter(entries, cursor.key);
+  const start =
+    cursor === undefined ? 0 : same ? Math.min(cursor.offset, entries.length) : firstAfter(entries, cursor.key);
   const { items, end } = takePage(entries, start, pageSize, (entry) => toItem(services, entry));
   const result: ContradictionsResult = { contradictions: items, total: entries.length };
   if (end < entries.length) {
@@ -175,14 +209,21 @@ function membersPage(services: Services, id: string, pageSize: number, offset: n
   }
   const { contradiction } = entry;
   const start = Math.min(offset, contradiction.members.length);
-  const { items, end } = takePage(contradiction.members, start, pageSize, (m) => toMemberItem(services, contradiction.kind, m));
+  const { items, end } = takePage(contradiction.members, start, pageSize, (m) =>
+    toMemberItem(services, contradiction.kind, m),
+  );
   const result: ContradictionMembersResult = { members: items, total: contradiction.members.length };
   if (end < contradiction.members.length) result.nextCursor = encodeCursor({ i: id, o: end });
   return result;
 }
 
 /** Up to `size` items from `start`, ending early before the page's JSON would pass CONTRADICTIONS_PAGE_BYTES. */
-function takePage<T, W>(list: readonly T[], start: number, size: number, toWire: (x: T) => W | undefined): { items: W[]; end: number } {
+function takePage<T, W>(
+  list: readonly T[],
+  start: number,
+  size: number,
+  toWire: (x: T) => W | undefined,
+): { items: W[]; end: number } {
   const items: W[] = [];
   let bytes = 200; // the envelope: total, the cursor, the JSON-RPC frame
   let end = start;
@@ -233,7 +274,11 @@ function toItem(services: Services, entry: Entry): ContradictionItem {
 }
 
 /** A member as an LSP location with its text, and the verdict on its figure (or claim) if any. */
-function toMemberItem(services: Services, kind: Contradiction["kind"], m: ContradictionMember): ContradictionMemberItem | undefined {
+function toMemberItem(
+  services: Services,
+  kind: Contradiction["kind"],
+  m: ContradictionMember,
+): ContradictionMemberItem | undefined {
   const map = services.sources.lineMap(m.file);
   if (!map) return undefined;
   const item: ContradictionMemberItem = {
@@ -254,7 +299,10 @@ function toMemberItem(services: Services, kind: Contradiction["kind"], m: Contra
 function pageSizeOf(value: unknown, fallback: number, max: number): number {
   if (value === undefined || value === null) return fallback;
   if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
-    throw new ResponseError(ErrorCodes.InvalidParams, `pageSize must be a positive integer (at most ${max} are answered), not ${JSON.stringify(value)}`);
+    throw new ResponseError(
+      ErrorCodes.InvalidParams,
+      `pageSize must be a positive integer (at most ${max} are answered), not ${JSON.stringify(value)}`,
+    );
   }
   return Math.min(value, max);
 }
@@ -284,12 +332,16 @@ function decodeCursor(cursor: unknown): Record<string, unknown> {
 }
 
 function badCursor(): never {
-  throw new ResponseError(ErrorCodes.InvalidParams, "cursor is not one this server gave (send the nextCursor of the previous page, or none)");
+  throw new ResponseError(
+    ErrorCodes.InvalidParams,
+    "cursor is not one this server gave (send the nextCursor of the previous page, or none)",
+  );
 }
 
 function decodeListCursor(cursor: unknown): ListCursor {
   const { d, o, k, u } = decodeCursor(cursor);
-  if (typeof d === "string" && isOffset(o) && isSortKey(k) && (u === undefined || typeof u === "string")) return { digest: d, offset: o, key: k, uri: u };
+  if (typeof d === "string" && isOffset(o) && isSortKey(k) && (u === undefined || typeof u === "string"))
+    return { digest: d, offset: o, key: k, uri: u };
   return badCursor();
 }
 

@@ -26,7 +26,9 @@ export function registerDiagnostics(services: Services): void {
       const current = open.get(uri);
       if (!current) return; // closed while waiting for settings
       const view = options.settled ? sources.settledView() : sources.freshView();
-      const diagnostics = boundDiagnostics(applyReviews(services, uri, computeDiagnostics(sources, uri, settings, view)));
+      const diagnostics = boundDiagnostics(
+        applyReviews(services, uri, computeDiagnostics(sources, uri, settings, view)),
+      );
       const key = JSON.stringify(diagnostics);
       if (!options.force && published.get(current.uri) === key) return;
       published.set(current.uri, key);
@@ -66,7 +68,9 @@ export function computeDiagnostics(
   const map = sources.lineMap(uri);
   if (!map) return [];
   const lineMapOf = (file: string) => sources.lineMap(file);
-  return computeFindings(sources, uri, settings, view).flatMap((finding) => findingToDiagnostic(finding, map, lineMapOf) ?? []);
+  return computeFindings(sources, uri, settings, view).flatMap(
+    (finding) => findingToDiagnostic(finding, map, lineMapOf) ?? [],
+  );
 }
 
 /** The engine's findings for one analysed file, with the contradictions of `view`. */

@@ -18,7 +18,11 @@ export function registerFigures(services: Services): void {
   );
 }
 
-export function listFigures(sources: SourceIndex, uri?: string, logError: (m: string) => void = () => undefined): FiguresResult {
+export function listFigures(
+  sources: SourceIndex,
+  uri?: string,
+  logError: (m: string) => void = () => undefined,
+): FiguresResult {
   let groups: FigureGroup[] = [];
   try {
     groups = sources.corpus.figureGroups();

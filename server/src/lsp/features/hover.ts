@@ -54,12 +54,16 @@ export function hoverAt(services: Services, params: HoverParams): Hover | null {
   const element = elementAt(analysis, map.offsetAt(params.position));
   if (!element) return null;
   let markdown: string;
-  const span: { start: number; end: number } = element.kind === "figure" ? element.figure : element.kind === "actor" ? element.actor : element.claim;
+  const span: { start: number; end: number } =
+    element.kind === "figure" ? element.figure : element.kind === "actor" ? element.actor : element.claim;
   const position = map.positionAt(span.start);
-  const more: More = (label, list) => moreLink(services, label, { uri: params.textDocument.uri, position, target: element.kind, list });
+  const more: More = (label, list) =>
+    moreLink(services, label, { uri: params.textDocument.uri, position, target: element.kind, list });
   switch (element.kind) {
     case "figure":
-      markdown = figureHover(sources, uri, analysis, element.figure, element.index, more) + enclosingClaim(analysis, element.figure);
+      markdown =
+        figureHover(sources, uri, analysis, element.figure, element.index, more) +
+        enclosingClaim(analysis, element.figure);
       break;
     case "actor":
       markdown = actorHover(sources, uri, element.actor, more) + enclosingClaim(analysis, element.actor);
@@ -110,7 +114,9 @@ function claimHover(sources: SourceIndex, uri: string, analysis: Analysis, claim
     lines.push("", "_No other file corroborates or contradicts this claim._");
   } else {
     lines.push("", "**Elsewhere**", "");
-    const ordered = [...relations].sort((a, b) => (a.relation === b.relation ? 0 : a.relation === "contradicts" ? -1 : 1));
+    const ordered = [...relations].sort((a, b) =>
+      a.relation === b.relation ? 0 : a.relation === "contradicts" ? -1 : 1,
+    );
     for (const r of ordered.slice(0, HOVER_LIST_LIMIT)) {
       const mark = r.relation === "contradicts" ? "✗ contradicts" : "✓ corroborates";
       const source = r.source ? `${escapeMarkdown(oneLine(r.source, 50))}: ` : "";
@@ -118,7 +124,8 @@ function claimHover(sources: SourceIndex, uri: string, analysis: Analysis, claim
       lines.push(`- ${mark} — ${mentionLink(sources, r.file, r)} ${source}${escapeMarkdown(quote(r.text))}${date}`);
     }
   }
-  if (relations.length > HOVER_LIST_LIMIT) lines.push(`- ${more(`… and ${relations.length - HOVER_LIST_LIMIT} more`, "related")}`);
+  if (relations.length > HOVER_LIST_LIMIT)
+    lines.push(`- ${more(`… and ${relations.length - HOVER_LIST_LIMIT} more`, "related")}`);
   return lines.join("\n");
 }
 
@@ -142,7 +149,14 @@ function when(analysis: Analysis, claim: Claim): string {
 
 // ---- Figures ----
 
-function figureHover(sources: SourceIndex, uri: string, analysis: Analysis, figure: Figure, index: number, more: More): string {
+function figureHover(
+  sources: SourceIndex,
+  uri: string,
+  analysis: Analysis,
+  figure: Figure,
+  index: number,
+  more: More,
+): string {
   const { group, others } = otherValuesOf(sources, sources.freshView(), uri, index);
   const giver = indexOf(analysis).claims.firstOverlapping(figure)?.source;
   const value =
@@ -162,14 +176,24 @@ function figureHover(sources: SourceIndex, uri: string, analysis: Analysis, figu
     lines.push("", "_No other value for this subject in the workspace._");
     return lines.join("\n");
   }
-  lines.push("", `**Other values for this subject** (${others.length})`, "", "| Value | Source | Date | Where |", "|---|---|---|---|");
+  lines.push(
+    "",
+    `**Other values for this subject** (${others.length})`,
+    "",
+    "| Value | Source | Date | Where |",
+    "|---|---|---|---|",
+  );
   for (const m of others.slice(0, HOVER_LIST_LIMIT)) {
     const mark = m.conflicting ? "⚠ " : "";
     lines.push(
       `| ${mark}${escapeMarkdown(figureAsWritten(m))} | ${escapeMarkdown(m.source ?? "—")} | ${escapeMarkdown(m.date ?? "—")} | ${mentionLink(sources, m.file, m)} |`,
     );
   }
-  if (others.length > HOVER_LIST_LIMIT) lines.push("", `${more(`… and ${others.length - HOVER_LIST_LIMIT} more values`, "mentions")} (see the figures table)`);
+  if (others.length > HOVER_LIST_LIMIT)
+    lines.push(
+      "",
+      `${more(`… and ${others.length - HOVER_LIST_LIMIT} more values`, "mentions")} (see the figures table)`,
+    );
   if (others.some((m) => m.conflicting)) lines.push("", "⚠ conflicts with this figure");
   return lines.join("\n");
 }
@@ -189,13 +213,20 @@ function actorHover(sources: SourceIndex, uri: string, actor: ActorMention, more
     const here = sources.analysis(uri)?.actors.filter((a) => a.canonical === actor.canonical) ?? [];
     const spellings = [...new Set(here.map((a) => a.text))];
     const shownSpellings = spellings.slice(0, HOVER_LIST_LIMIT).map((s) => escapeMarkdown(oneLine(s, 80)));
-    lines.push(`- **Spellings:** ${shownSpellings.join(", ")}${spellings.length > HOVER_LIST_LIMIT ? `, ${more(`… and ${spellings.length - HOVER_LIST_LIMIT} more`, "mentions")}` : ""}`);
+    lines.push(
+      `- **Spellings:** ${shownSpellings.join(", ")}${spellings.length > HOVER_LIST_LIMIT ? `, ${more(`… and ${spellings.length - HOVER_LIST_LIMIT} more`, "mentions")}` : ""}`,
+    );
     lines.push(`- **Mentions:** ${escapeMarkdown(fileName(uri))} (${here.length})`);
     return lines.join("\n");
   }
   const spellings = entry.spellings.slice(0, HOVER_LIST_LIMIT).map((s) => escapeMarkdown(oneLine(s, 80)));
-  const moreSpellings = entry.spellings.length > HOVER_LIST_LIMIT ? `, ${more(`… and ${entry.spellings.length - HOVER_LIST_LIMIT} more`, "mentions")}` : "";
-  lines.push(`- **Spellings seen:** ${spellings.join(", ") + moreSpellings || escapeMarkdown(oneLine(actor.text, 80))}`);
+  const moreSpellings =
+    entry.spellings.length > HOVER_LIST_LIMIT
+      ? `, ${more(`… and ${entry.spellings.length - HOVER_LIST_LIMIT} more`, "mentions")}`
+      : "";
+  lines.push(
+    `- **Spellings seen:** ${spellings.join(", ") + moreSpellings || escapeMarkdown(oneLine(actor.text, 80))}`,
+  );
   const perFile = new Map<string, Array<{ start: number; end: number }>>();
   for (const m of entry.mentions) {
     const list = perFile.get(m.file);
@@ -204,14 +235,18 @@ function actorHover(sources: SourceIndex, uri: string, actor: ActorMention, more
   }
   lines.push(`- **Mentions:** ${entry.mentions.length} in ${perFile.size} file${perFile.size === 1 ? "" : "s"}`);
   const files = [...perFile].slice(0, HOVER_LIST_LIMIT);
-  for (const [file, mentions] of files) lines.push(`  - ${mentionLink(sources, file, mentions[0]!)} × ${mentions.length}`);
-  if (perFile.size > files.length) lines.push(`  - ${more(`… and ${perFile.size - files.length} more files`, "mentions")}`);
+  for (const [file, mentions] of files)
+    lines.push(`  - ${mentionLink(sources, file, mentions[0]!)} × ${mentions.length}`);
+  if (perFile.size > files.length)
+    lines.push(`  - ${more(`… and ${perFile.size - files.length} more files`, "mentions")}`);
   if (entry.claims.length === 0) {
     lines.push("- **Source of claims:** none");
   } else {
     lines.push(`- **Source of ${entry.claims.length} claim${entry.claims.length === 1 ? "" : "s"}:**`);
-    for (const c of entry.claims.slice(0, HOVER_LIST_LIMIT)) lines.push(`  - ${mentionLink(sources, c.file, c)} ${escapeMarkdown(quote(oneLine(c.text, 160)))}`);
-    if (entry.claims.length > HOVER_LIST_LIMIT) lines.push(`  - ${more(`… and ${entry.claims.length - HOVER_LIST_LIMIT} more`, "claims")}`);
+    for (const c of entry.claims.slice(0, HOVER_LIST_LIMIT))
+      lines.push(`  - ${mentionLink(sources, c.file, c)} ${escapeMarkdown(quote(oneLine(c.text, 160)))}`);
+    if (entry.claims.length > HOVER_LIST_LIMIT)
+      lines.push(`  - ${more(`… and ${entry.claims.length - HOVER_LIST_LIMIT} more`, "claims")}`);
   }
   return lines.join("\n");
 }

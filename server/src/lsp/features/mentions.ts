@@ -1,9 +1,21 @@
 // The full list behind every "and N more": provenance/mentions answers it, hovers link their
 // capped rows to the client command that peeks it, and a conflict diagnostic whose related
 // information was capped gets the code action "Show all N mentions" running the same command.
-import { CodeActionKind, type CancellationToken, type CodeAction, type CodeActionParams, type Location } from "vscode-languageserver";
+import {
+  CodeActionKind,
+  type CancellationToken,
+  type CodeAction,
+  type CodeActionParams,
+  type Location,
+} from "vscode-languageserver";
 import type { Claim } from "../../engine";
-import { MentionsRequest, SHOW_MENTIONS_COMMAND, type MentionsList, type MentionsParams, type MentionsResult } from "../../protocol";
+import {
+  MentionsRequest,
+  SHOW_MENTIONS_COMMAND,
+  type MentionsList,
+  type MentionsParams,
+  type MentionsResult,
+} from "../../protocol";
 import { LIMITS } from "../bounds";
 import { DIAGNOSTIC_SOURCE } from "../convert";
 import { actorEntry, conflictsOf, figureGroupOf, relationsOfClaim } from "../lookup";
@@ -18,10 +30,15 @@ import { toLocations } from "./references";
 export function registerMentions(services: Services): void {
   services.connection.onRequest(
     MentionsRequest,
-    guarded(services.log, "provenance/mentions", { locations: [] } as MentionsResult, async (params: MentionsParams, token: CancellationToken) => {
-      await workspaceReady(services, params.uri, token);
-      return { locations: mentionList(services, params).slice(0, LIMITS.locationsPerList) };
-    }),
+    guarded(
+      services.log,
+      "provenance/mentions",
+      { locations: [] } as MentionsResult,
+      async (params: MentionsParams, token: CancellationToken) => {
+        await workspaceReady(services, params.uri, token);
+        return { locations: mentionList(services, params).slice(0, LIMITS.locationsPerList) };
+      },
+    ),
   );
 }
 
@@ -41,19 +58,24 @@ export function mentionList(services: Services, params: MentionsParams): Locatio
     const hit = index.figures.at(offset)[0];
     if (!hit) return [];
     const figure = analysis.figures[hit.index]!;
-    if (params.list === "conflicts") spans = conflictsOf(sources.freshView(), uri, figure, "figure").flatMap((c) => c.opposing);
-    else if (params.list === "mentions") spans = figureGroupOf(sources, uri, hit.index)?.members ?? [{ file: uri, ...figure }];
+    if (params.list === "conflicts")
+      spans = conflictsOf(sources.freshView(), uri, figure, "figure").flatMap((c) => c.opposing);
+    else if (params.list === "mentions")
+      spans = figureGroupOf(sources, uri, hit.index)?.members ?? [{ file: uri, ...figure }];
   } else if (params.target === "actor") {
     const actor = index.actors.at(offset)[0];
     if (!actor) return [];
     const entry = actorEntry(sources, actor.canonical);
     if (params.list === "claims") spans = entry?.claims ?? [];
     else if (params.list === "mentions")
-      spans = entry?.mentions ?? analysis.actors.filter((a) => a.canonical === actor.canonical).map((a) => ({ file: uri, ...a }));
+      spans =
+        entry?.mentions ??
+        analysis.actors.filter((a) => a.canonical === actor.canonical).map((a) => ({ file: uri, ...a }));
   } else if (params.target === "claim") {
     const claim = smallest(index.claims.at(offset));
     if (!claim) return [];
-    if (params.list === "conflicts") spans = conflictsOf(sources.freshView(), uri, claim, "stance").flatMap((c) => c.opposing);
+    if (params.list === "conflicts")
+      spans = conflictsOf(sources.freshView(), uri, claim, "stance").flatMap((c) => c.opposing);
     else if (params.list === "related") spans = relationsOfClaim(sources, uri, claim);
   }
   return toLocations(sources, spans);
@@ -75,18 +97,24 @@ export function moreLink(services: Services, label: string, params: MentionsPara
   if (!services.client.markdownHover) return label;
   // VS Code reads `command:<id>?<encoded JSON array of arguments>`; parentheses are encoded so that
   // the link destination stays one.
-  const args = encodeURIComponent(JSON.stringify([params])).replace(/\(/g, "%28").replace(/\)/g, "%29");
+  const args = encodeURIComponent(JSON.stringify([params]))
+    .replace(/\(/g, "%28")
+    .replace(/\)/g, "%29");
   return `[${escapeMarkdown(label)}](command:${SHOW_MENTIONS_COMMAND}?${args})`;
 }
 
 // ---- Code actions ----
 
-const CONFLICT_TARGET: Record<string, MentionsParams["target"] | undefined> = { "figure.conflict": "figure", "stance.conflict": "claim" };
+const CONFLICT_TARGET: Record<string, MentionsParams["target"] | undefined> = {
+  "figure.conflict": "figure",
+  "stance.conflict": "claim",
+};
 
 /** "Show all N mentions" for each conflict diagnostic of the request whose related information lists fewer. */
 export function showAllActions(services: Services, params: CodeActionParams): CodeAction[] {
   const only = params.context.only;
-  if (only && !only.some((k) => CodeActionKind.QuickFix === k || CodeActionKind.QuickFix.startsWith(`${k}.`))) return [];
+  if (only && !only.some((k) => CodeActionKind.QuickFix === k || CodeActionKind.QuickFix.startsWith(`${k}.`)))
+    return [];
   const actions: CodeAction[] = [];
   for (const diagnostic of params.context.diagnostics) {
     const target = diagnostic.source === DIAGNOSTIC_SOURCE ? CONFLICT_TARGET[String(diagnostic.code)] : undefined;
@@ -96,7 +124,12 @@ export function showAllActions(services: Services, params: CodeActionParams): Co
     const count = mentionList(services, args).length;
     if (count <= (diagnostic.relatedInformation?.length ?? 0)) continue;
     const title = `Show all ${count} mentions`;
-    actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: SHOW_MENTIONS_COMMAND, arguments: [args] } });
+    actions.push({
+      title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      command: { title, command: SHOW_MENTIONS_COMMAND, arguments: [args] },
+    });
   }
   return actions;
 }

@@ -22,7 +22,11 @@ export function registerReferences(services: Services): { referencesProvider: tr
 }
 
 /** Every mention of the figure subject or actor at a position (itself included), or []. */
-export function mentionsAt(sources: SourceIndex, uri: string, position: { line: number; character: number }): Location[] {
+export function mentionsAt(
+  sources: SourceIndex,
+  uri: string,
+  position: { line: number; character: number },
+): Location[] {
   const analysis = sources.analysis(uri);
   const map = sources.lineMap(uri);
   if (!analysis || !map) return [];
@@ -41,7 +45,10 @@ export function mentionsAt(sources: SourceIndex, uri: string, position: { line: 
   return toLocations(sources, spans);
 }
 
-export function toLocations(sources: SourceIndex, spans: ReadonlyArray<{ file: string; start: number; end: number }>): Location[] {
+export function toLocations(
+  sources: SourceIndex,
+  spans: ReadonlyArray<{ file: string; start: number; end: number }>,
+): Location[] {
   const out: Location[] = [];
   const seen = new Set<string>();
   for (const span of spans) {
@@ -51,5 +58,7 @@ export function toLocations(sources: SourceIndex, spans: ReadonlyArray<{ file: s
     const map = sources.lineMap(span.file);
     if (map) out.push(toLocation(span.file, map.rangeOf(span)));
   }
-  return out.sort((a, b) => (a.uri === b.uri ? comparePositions(a.range.start, b.range.start) : a.uri < b.uri ? -1 : 1));
+  return out.sort((a, b) =>
+    a.uri === b.uri ? comparePositions(a.range.start, b.range.start) : a.uri < b.uri ? -1 : 1,
+  );
 }

@@ -53,16 +53,24 @@ export function registerReviews(services: Services): { codeActionProvider: { cod
   );
   connection.onRequest(
     SetReviewRequest,
-    guarded(log, "provenance/setReview", { ok: false, message: "the verdict could not be recorded (see the Provenance output)" }, (params: SetReviewParams) =>
-      setReview(services, params),
+    guarded(
+      log,
+      "provenance/setReview",
+      { ok: false, message: "the verdict could not be recorded (see the Provenance output)" },
+      (params: SetReviewParams) => setReview(services, params),
     ),
   );
   connection.onRequest(
     ReviewsRequest,
-    guarded(log, "provenance/reviews", { reviews: [] } as ReviewsResult, async (params: ReviewsParams | null | undefined) => {
-      await workspaceReady(services, params?.uri ?? undefined);
-      return listReviews(services, params?.uri ? canonicalUri(params.uri) : undefined);
-    }),
+    guarded(
+      log,
+      "provenance/reviews",
+      { reviews: [] } as ReviewsResult,
+      async (params: ReviewsParams | null | undefined) => {
+        await workspaceReady(services, params?.uri ?? undefined);
+        return listReviews(services, params?.uri ? canonicalUri(params.uri) : undefined);
+      },
+    ),
   );
   reviews.onDidChange.on(() => {
     const count = reviews.all().reduce((n, f) => n + f.reviews.length, 0);
@@ -82,7 +90,12 @@ function targetOfCode(code: Diagnostic["code"]): ReviewTargetKind | undefined {
 }
 
 /** The verdict on the claim or figure at an offset of a document, if any. */
-export function verdictAt(services: Services, uri: string, kind: ReviewTargetKind, offset: number): LocatedReview | undefined {
+export function verdictAt(
+  services: Services,
+  uri: string,
+  kind: ReviewTargetKind,
+  offset: number,
+): LocatedReview | undefined {
   // Asked for every contradiction member: a closed file's analysis is made again only when it has verdicts.
   if (!services.reviews.hasVerdicts(uri)) return undefined;
   const analysis = services.sources.analysis(uri);
@@ -112,7 +125,12 @@ export function applyReviews(services: Services, uri: string, diagnostics: Diagn
       continue;
     }
     const report = reviewedReport(found.review, String(diagnostic.message));
-    if (!report.hidden) out.push({ ...diagnostic, message: report.message, ...(report.toHint ? { severity: DiagnosticSeverity.Hint } : {}) });
+    if (!report.hidden)
+      out.push({
+        ...diagnostic,
+        message: report.message,
+        ...(report.toHint ? { severity: DiagnosticSeverity.Hint } : {}),
+      });
   }
   return out;
 }
@@ -170,11 +188,17 @@ function reviewActions(services: Services, params: CodeActionParams): CodeAction
   const targets = targetsAt(analysis, params, map.offsetAt(params.range.start), (p) => map.offsetAt(p));
   const actions: CodeAction[] = [];
   for (const target of targets) {
-    const current = reviewAt(analysis, services.reviews.locate(uri, analysis), target.kind, target.offset)?.review.verdict;
+    const current = reviewAt(analysis, services.reviews.locate(uri, analysis), target.kind, target.offset)?.review
+      .verdict;
     const suffix = targets.length > 1 ? ` (${target.label})` : "";
     for (const { verdict, title } of ACTIONS) {
       if (verdict === current || (verdict === "clear" && !current)) continue;
-      const args: SetReviewParams = { uri: params.textDocument.uri, target: target.kind, position: map.positionAt(target.offset), verdict };
+      const args: SetReviewParams = {
+        uri: params.textDocument.uri,
+        target: target.kind,
+        position: map.positionAt(target.offset),
+        verdict,
+      };
       actions.push({
         title: `${title}${suffix}`,
         kind: CodeActionKind.QuickFix,
@@ -221,7 +245,9 @@ function targetsAt(
 function keyOf(analysis: Analysis, kind: ReviewTargetKind, offset: number): string | undefined {
   const anchor = anchorAt(analysis, "", kind, offset);
   if (!anchor) return undefined;
-  return kind === "figure" ? `${analysis.figures.findIndex((f) => f.start <= offset && offset <= f.end)}` : `${anchor.sentence}|${anchor.before}`;
+  return kind === "figure"
+    ? `${analysis.figures.findIndex((f) => f.start <= offset && offset <= f.end)}`
+    : `${anchor.sentence}|${anchor.before}`;
 }
 
 function labelOf(analysis: Analysis, kind: ReviewTargetKind, offset: number): string {
@@ -239,7 +265,8 @@ async function setReview(services: Services, params: SetReviewParams): Promise<S
   const map = sources.lineMap(uri);
   if (!analysis || !map) return { ok: false, message: "this document is not analysed" };
   const place = reviews.placeOf(uri);
-  if (!place) return { ok: false, message: "verdicts are kept in a workspace folder: open the folder that holds this file" };
+  if (!place)
+    return { ok: false, message: "verdicts are kept in a workspace folder: open the folder that holds this file" };
   const offset = map.offsetAt(params.position);
   const anchor = anchorAt(analysis, place.file, params.target, offset);
   if (!anchor) return { ok: false, message: `there is no ${params.target} here` };
@@ -279,15 +306,30 @@ export function listReviews(services: Services, onlyUri?: string): ReviewsResult
       if (onlyUri && uri !== onlyUri) continue;
       const analysis = services.sources.analysis(uri);
       const map = services.sources.lineMap(uri);
-      const located = analysis ? services.reviews.locate(uri, analysis) : { anchored: [], orphaned: reviews.filter((r) => r.file === file) };
-      for (const l of located.anchored) items.push({ ...itemOf(uri, l.review, false), ...(map ? { range: map.rangeOf(l) } : {}) });
+      const located = analysis
+        ? services.reviews.locate(uri, analysis)
+        : { anchored: [], orphaned: reviews.filter((r) => r.file === file) };
+      for (const l of located.anchored)
+        items.push({ ...itemOf(uri, l.review, false), ...(map ? { range: map.rangeOf(l) } : {}) });
       for (const r of located.orphaned) items.push(itemOf(uri, r, true));
     }
   }
-  items.sort((a, b) => Number(b.orphaned) - Number(a.orphaned) || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0) || (a.range?.start.line ?? 0) - (b.range?.start.line ?? 0));
+  items.sort(
+    (a, b) =>
+      Number(b.orphaned) - Number(a.orphaned) ||
+      (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0) ||
+      (a.range?.start.line ?? 0) - (b.range?.start.line ?? 0),
+  );
   return { reviews: items };
 }
 
 function itemOf(uri: string, review: Review, orphaned: boolean): ReviewItem {
-  return { uri, target: review.kind, sentence: review.sentence, figure: review.target, orphaned, ...toVerdictItem(review) };
+  return {
+    uri,
+    target: review.kind,
+    sentence: review.sentence,
+    figure: review.target,
+    orphaned,
+    ...toVerdictItem(review),
+  };
 }

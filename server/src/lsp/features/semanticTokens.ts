@@ -36,7 +36,11 @@ export type TokenModifier = (typeof TOKEN_MODIFIERS)[number];
 
 export const LEGEND: SemanticTokensLegend = { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] };
 
-const ACTOR_TOKEN: Record<ActorKind, TokenType> = { person: "person", country: "country", organization: "organization" };
+const ACTOR_TOKEN: Record<ActorKind, TokenType> = {
+  person: "person",
+  country: "country",
+  organization: "organization",
+};
 const CUE_TOKEN: Record<ClaimKind, TokenType> = {
   attributed: "attribution",
   hedged: "hedge",
@@ -83,14 +87,20 @@ export function collectTokens(analysis: Analysis, isConflicting: (figureIndex: n
     tokens.push({ start: f.start, end: f.end, type: "figure", modifiers: isConflicting(i) ? ["conflicting"] : [] }),
   );
   for (const claim of analysis.claims) {
-    for (const cue of claim.cues) tokens.push({ start: cue.start, end: cue.end, type: CUE_TOKEN[cue.kind], modifiers: [] });
+    for (const cue of claim.cues)
+      tokens.push({ start: cue.start, end: cue.end, type: CUE_TOKEN[cue.kind], modifiers: [] });
     if (claim.source?.kind === "anonymous" && !claim.cues.some((c) => c.kind === "anonymous")) {
       tokens.push({ start: claim.source.start, end: claim.source.end, type: "anonymousSource", modifiers: [] });
     }
   }
   for (const actor of analysis.actors) {
     const isSource = sources.containing(actor).length > 0;
-    tokens.push({ start: actor.start, end: actor.end, type: ACTOR_TOKEN[actor.kind], modifiers: isSource ? ["claimSource"] : [] });
+    tokens.push({
+      start: actor.start,
+      end: actor.end,
+      type: ACTOR_TOKEN[actor.kind],
+      modifiers: isSource ? ["claimSource"] : [],
+    });
   }
   tokens.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   const out: Token[] = [];
@@ -103,7 +113,11 @@ export function collectTokens(analysis: Analysis, isConflicting: (figureIndex: n
   return out;
 }
 
-function encode(sources: SourceIndex, uri: string, range?: { start: { line: number }; end: { line: number } }): SemanticTokens {
+function encode(
+  sources: SourceIndex,
+  uri: string,
+  range?: { start: { line: number }; end: { line: number } },
+): SemanticTokens {
   const analysis = sources.analysis(uri);
   const map: Lines | undefined = sources.lineMap(uri);
   if (!analysis || !map) return { data: [] };

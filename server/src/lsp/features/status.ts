@@ -14,7 +14,14 @@ import { canonicalUri } from "../uris";
 
 export function registerStatus(services: Services): void {
   const { connection, sources, log } = services;
-  const none: DocumentStats = { analysed: false, claims: 0, figures: 0, actors: 0, contradictions: 0, workspaceContradictions: 0 };
+  const none: DocumentStats = {
+    analysed: false,
+    claims: 0,
+    figures: 0,
+    actors: 0,
+    contradictions: 0,
+    workspaceContradictions: 0,
+  };
   connection.onRequest(
     DocumentStatsRequest,
     guarded(log, "provenance/documentStats", none, async (params: DocumentStatsParams, token: CancellationToken) => {
@@ -24,7 +31,10 @@ export function registerStatus(services: Services): void {
   );
   sources.onDidChange((change) => {
     // No counts here: contradictions can be costly on a large corpus and clients may not need them.
-    void connection.sendNotification(CorpusChangedNotification, { generation: change.generation, files: sources.files().length });
+    void connection.sendNotification(CorpusChangedNotification, {
+      generation: change.generation,
+      files: sources.files().length,
+    });
   });
 }
 

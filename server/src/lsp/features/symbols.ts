@@ -1,6 +1,12 @@
 // Document symbols (the outline): Actors (one per party, with its mention count), Figures,
 // Claims.
-import { SymbolKind, type CancellationToken, type DocumentSymbol, type DocumentSymbolParams, type Range } from "vscode-languageserver";
+import {
+  SymbolKind,
+  type CancellationToken,
+  type DocumentSymbol,
+  type DocumentSymbolParams,
+  type Range,
+} from "vscode-languageserver";
 import { frameLabel, type ActorKind, type ActorMention, type Analysis, type Claim } from "../../engine";
 import { boundSymbols } from "../bounds";
 import { comparePositions, coveringRange } from "../convert";
@@ -19,13 +25,18 @@ const ACTOR_SYMBOL: Record<ActorKind, SymbolKind> = {
 
 export function registerSymbols(services: Services): { documentSymbolProvider: { label: string } } {
   services.connection.onDocumentSymbol(
-    guarded(services.log, "document symbols", [] as DocumentSymbol[], async (params: DocumentSymbolParams, token: CancellationToken) => {
-      await whenCurrent(services, params.textDocument.uri, token);
-      const uri = canonicalUri(params.textDocument.uri);
-      const analysis = services.sources.analysis(uri);
-      const map = services.sources.lineMap(uri);
-      return analysis && map ? boundSymbols(outline(analysis, map)) : [];
-    }),
+    guarded(
+      services.log,
+      "document symbols",
+      [] as DocumentSymbol[],
+      async (params: DocumentSymbolParams, token: CancellationToken) => {
+        await whenCurrent(services, params.textDocument.uri, token);
+        const uri = canonicalUri(params.textDocument.uri);
+        const analysis = services.sources.analysis(uri);
+        const map = services.sources.lineMap(uri);
+        return analysis && map ? boundSymbols(outline(analysis, map)) : [];
+      },
+    ),
   );
   return { documentSymbolProvider: { label: "Provenance" } };
 }
@@ -44,7 +55,11 @@ export function outline(analysis: Analysis, map: Lines): DocumentSymbol[] {
       return symbol(formatFigure(f), frameLabel(f.frame), SymbolKind.Number, range, range);
     }),
   );
-  add("Claims", SymbolKind.Package, analysis.claims.map((c) => claimSymbol(c, map)));
+  add(
+    "Claims",
+    SymbolKind.Package,
+    analysis.claims.map((c) => claimSymbol(c, map)),
+  );
   return groups;
 }
 
@@ -65,11 +80,19 @@ function actorSymbols(actors: readonly ActorMention[], map: Lines): DocumentSymb
 
 function claimSymbol(claim: Claim, map: Lines): DocumentSymbol {
   const kinds = [...new Set(claim.kinds)].map((k) => CLAIM_KIND_LABEL[k]).join(", ") || "Claim";
-  const source = claim.source ? `${oneLine(claim.source.text, 40)} (${SOURCE_KIND_LABEL[claim.source.kind]})` : "no source";
+  const source = claim.source
+    ? `${oneLine(claim.source.text, 40)} (${SOURCE_KIND_LABEL[claim.source.kind]})`
+    : "no source";
   const range = map.rangeOf(claim);
   const cue = claim.cues[0];
   const selection = cue ? map.rangeOf(cue) : range;
-  return symbol(`${kinds}: ${oneLine(claim.text, 60)}`, `${source} · ${STANCE_LABEL[claim.stance]}`, SymbolKind.Event, range, selection);
+  return symbol(
+    `${kinds}: ${oneLine(claim.text, 60)}`,
+    `${source} · ${STANCE_LABEL[claim.stance]}`,
+    SymbolKind.Event,
+    range,
+    selection,
+  );
 }
 
 /** A symbol; a selection outside the range (a cue in the next sentence) falls back to the range, as LSP requires. */
