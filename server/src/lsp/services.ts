@@ -44,7 +44,11 @@ export function createServices(
   const log: Logger = connection.console;
   const client = clientSupport(params.capabilities);
   const settings = new SettingsStore(connection, client.configurationPull, params.initializationOptions);
+  // The documents, the sources and the workspace refer to each other: the closures below read
+  // these two once all three exist (nothing calls them during construction).
+  // eslint-disable-next-line prefer-const
   let open: OpenDocuments | undefined;
+  // eslint-disable-next-line prefer-const
   let workspace: Workspace | undefined;
   const disk: DiskTexts = { read: readIndexedTextSync, stale: (uri) => void workspace?.reload(uri) };
   const sources = new SourceIndex(log, (uri) => open?.textOf(uri), disk);

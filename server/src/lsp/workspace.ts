@@ -261,7 +261,11 @@ export class Workspace {
         const settings = await this.options.settings.get(folder.uri);
         const { files: paths, problems } = await discoverFiles(folder.path, createFileFilter(settings), cancelled);
         for (const problem of problems) this.reportProblem(problem);
-        for (const path of paths) if (!seen.has(path)) (seen.add(path), planned.push({ path, settings }));
+        for (const path of paths) {
+          if (seen.has(path)) continue;
+          seen.add(path);
+          planned.push({ path, settings });
+        }
       }
       if (cancelled()) return { files: 0, skipped: 0, milliseconds: Date.now() - started };
       this.forgetFilesNotIn(new Set([...seen].map(uriOfPath)));

@@ -122,7 +122,10 @@ function decodeUtf16(body: Uint8Array, order: "le" | "be"): Decoded {
   let bytes = body;
   if (order === "be") {
     bytes = new Uint8Array(body.length);
-    for (let i = 0; i < body.length; i += 2) ((bytes[i] = body[i + 1]!), (bytes[i + 1] = body[i]!));
+    for (let i = 0; i < body.length; i += 2) {
+      bytes[i] = body[i + 1]!;
+      bytes[i + 1] = body[i]!;
+    }
   }
   let text: string;
   try {
@@ -325,8 +328,10 @@ function* walker(paths: readonly string[], options: WalkOptions): Walker {
     } else if (stat.value.isFile()) {
       const real = yield* ask<string>({ ask: "realpath", path });
       const key = real.ok ? real.value : path;
-      if (!visitedFiles.has(key))
-        (visitedFiles.add(key), files.push({ path, root: path, relativePath: toPosix(path) }));
+      if (!visitedFiles.has(key)) {
+        visitedFiles.add(key);
+        files.push({ path, root: path, relativePath: toPosix(path) });
+      }
     } else {
       problems.push({ path, message: MESSAGES.notRegular(kindOf(stat.value)), fatal: true });
     }
