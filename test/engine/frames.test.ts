@@ -1,10 +1,11 @@
 // Figures, frames and cross-file linking on the cases in cases/frames.ts.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { analyze, createCorpus } from "../../server/src/engine";
+import { analyze, createCorpus, figureSource } from "../../server/src/engine";
 import {
   ATTACK_VERB_STORY,
   CLAUSE_PLACE_CASES,
+  FIGURE_SOURCE_CASES,
   FIGURE_READ_CASES,
   KEPT_AFTER_COMMA_CASES,
   LINKED_STORIES,
@@ -260,3 +261,12 @@ test("'denied that its aircraft had bombed' contradicts 'the army bombed the mar
     JSON.stringify(stance),
   );
 });
+
+for (const c of FIGURE_SOURCE_CASES) {
+  test(`figure source: ${c.text}`, () => {
+    const a = analyze(c.text);
+    const f = a.figures.find((x) => x.text === c.span);
+    assert.ok(f, `figure ${c.span}`);
+    assert.equal(figureSource(a, f)?.text ?? null, c.source);
+  });
+}

@@ -5,12 +5,13 @@
 // every frame patches its groups in place; one that changes a frame regroups only its buckets;
 // figure contradictions are recomputed only for the groups whose members changed; stance
 // contradictions only for the denial clusters that could see the change (stance.ts).
+import { claimGivingFigure } from "./figureSource";
 import { documentDate } from "./dates";
 import type { ActorIndexEntry, ActorKind, Analysis, Contradiction, FigureGroup, FigureMember, Salience } from "./types";
 import { analyze } from "./analyze";
 import { figureConflicts } from "./figureConflicts";
 import { extractStatements, StanceIndex, type Statement } from "./stance";
-import { covering, within } from "./spans";
+import { within } from "./spans";
 import { bucketKey, clusterByFrame, type LinkItem } from "./link";
 import { frameLabel, frameSlug, isLinkable } from "./frames";
 
@@ -513,7 +514,7 @@ function textKeyOf(text: string): string {
 function toMembers(file: string, analysis: Analysis): FigureMember[] {
   const docDate = documentDate(analysis);
   return analysis.figures.map((f) => {
-    const claim = covering(analysis.claims, f.start);
+    const claim = claimGivingFigure(analysis, f);
     const sentence = analysis.sentences[f.sentence]!;
     const date = claim?.date?.text ?? within(analysis.dates, sentence.start, sentence.end)[0]?.text ?? docDate;
     return {

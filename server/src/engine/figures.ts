@@ -380,6 +380,7 @@ function figureAt(tokens: Token[], i: number, s: SentenceSlice): RawFigure | und
   if (trailing) parsed.end = trailing.end;
   let [qualifier, qStart, increment] = readQualifier(tokens, start, s.t0, parsed.vague);
   if (trailing && qualifier === "exact") qualifier = trailing.qualifier;
+  if (qStart === start && isNegatedNumber(tokens, start, s.t0)) return undefined;
   // A range is one estimate: "between 46,000 and 85,000", "as many as 800,000 to 1.1 million".
   if (parsed.valueMax !== undefined && !parsed.vague && (qualifier === "exact" || qualifier === "upto"))
     qualifier = "approx";
@@ -728,6 +729,20 @@ function isBetweenBefore(tokens: Token[], first: NumberParse): boolean {
   // Find "between" right before the first number (allowing a qualifier-free gap of zero tokens).
   for (let k = first.end - 1; k >= Math.max(0, first.end - 4); k--) if (tokens[k]?.lower === "between") return true;
   return false;
+}
+
+/** "there are not 200 or 500 dead": a number said not to hold states no fact (its partner after "or" neither). */
+function isNegatedNumber(tokens: Token[], i: number, t0: number): boolean {
+  const before = tokens[i - 1];
+  if (i - 1 < t0 || !before) return false;
+  if (before.lower === "not" || before.lower === "never") return true;
+  const partner = tokens[i - 2];
+  return (
+    (before.lower === "or" || before.lower === "nor") &&
+    i - 3 >= t0 &&
+    partner?.kind === TokenKind.Number &&
+    (tokens[i - 3]!.lower === "not" || tokens[i - 3]!.lower === "never")
+  );
 }
 
 /** "rose by more than 1,000", "up by 300": the amount of a change, not a total. */

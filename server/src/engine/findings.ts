@@ -4,9 +4,9 @@
 //
 // Quiet by default: one finding per claim sentence (a stance conflict, else its most telling
 // kind, the message naming every kind), one per figure; related mentions capped.
+import { figureSource } from "./figureSource";
 import type { Corpus } from "./corpus";
 import { frameLabel } from "./frames";
-import { covering } from "./spans";
 import { CLAIM_CODES_BY_PRIORITY, type RuleCode, type Severity } from "./rules";
 import type {
   Analysis,
@@ -285,7 +285,7 @@ function figureFinding(
 
 function figureMessage(file: string, analysis: Analysis, figure: Figure, group: FigureGroup | undefined): string {
   const subject = group?.label ?? frameLabel(figure.frame);
-  const giver = covering(analysis.claims, figure.start)?.source; // claims are sentences: sorted, disjoint
+  const giver = figureSource(analysis, figure);
   const by = giver ? `; given by ${oneLine(giver.text, 50)}` : "; stated by the text itself";
   const elsewhere = group ? new Set(group.members.filter((m) => m.file !== file).map((m) => m.file)).size : 0;
   const also = elsewhere > 0 ? `; also given in ${plural(elsewhere, "other file")}` : "";

@@ -26,5 +26,6 @@ export {
 } from "./findings";
 export { warmUp } from "./warmup";
 export { frameLabel } from "./frames";
+export { figureSource } from "./figureSource";
 export { documentDate } from "./dates";
 export * from "./reviews";

@@ -11,6 +11,7 @@ export interface FigureReadCase {
 }
 
 export const FIGURE_READ_CASES: FigureReadCase[] = [
+  { text: "Not more than 300 people attended the rally.", span: "Not more than 300", value: 300, qualifier: "upto" },
   // A thousands group or a decimal broken by a space in print.
   {
     text: "The ministry said the toll exceeds 41, 000 after the storm.",
@@ -64,6 +65,9 @@ export const FIGURE_READ_CASES: FigureReadCase[] = [
 
 /** Numbers that are not figures. */
 export const NOT_FIGURE_CASES: Array<{ text: string; notFigure: string }> = [
+  // A number said not to hold states no fact, nor its partner after "or".
+  { text: "An official said there were not 300 or 400 dead but a few dozen.", notFigure: "300" },
+  { text: "An official said there were not 300 or 400 dead but a few dozen.", notFigure: "400" },
   { text: "The agency moved its office to 48 Marlow Street last year.", notFigure: "48" },
   { text: "Guards watched the inmates in three compounds.12 Others were moved.", notFigure: "12" },
   { text: "The court cited the ruling of the judges,3 and the appeal.", notFigure: "3" },
@@ -246,3 +250,9 @@ export const ATTACK_VERB_STORY: Record<string, string> = {
   "w1.txt": "The Chadian army on Monday denied that its aircraft had bombed a market in the east.",
   "w2.txt": "A relief agency said it had credible reports that the Chadian army bombed the market.",
 };
+
+/** Who gives a figure: its sentence's source, unless a semicolon sets the figure in a clause of its own. */
+export const FIGURE_SOURCE_CASES: Array<{ text: string; span: string; source: string | null }> = [
+  { text: "The ministry said the toll rose to 471.", span: "471", source: "ministry" },
+  { text: "The ministry lowered its toll to 471; the army said the figures were inflated.", span: "471", source: null },
+];

@@ -1,7 +1,15 @@
 // Hovers (Markdown): the provenance of a claim, every value given for a figure's subject across
 // files, and what the corpus knows about an actor.
 import { MarkupKind, type CancellationToken, type Hover, type HoverParams } from "vscode-languageserver";
-import { documentDate, frameLabel, type ActorMention, type Analysis, type Claim, type Figure } from "../../engine";
+import {
+  documentDate,
+  figureSource,
+  frameLabel,
+  type ActorMention,
+  type Analysis,
+  type Claim,
+  type Figure,
+} from "../../engine";
 import { cut, LIMITS } from "../bounds";
 import { displayLine, lineLink } from "../convert";
 import type { Lines } from "../lineTable";
@@ -158,7 +166,7 @@ function figureHover(
   more: More,
 ): string {
   const { group, others } = otherValuesOf(sources, sources.freshView(), uri, index);
-  const giver = indexOf(analysis).claims.firstOverlapping(figure)?.source;
+  const giver = figureSource(analysis, figure);
   const value =
     figure.valueMax !== undefined && figure.valueMax !== figure.value
       ? `${formatNumber(figure.value)}–${formatNumber(figure.valueMax)}`
