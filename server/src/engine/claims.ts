@@ -13,6 +13,7 @@ import { hasMark, wordClass } from "./wordMarks";
 const W = LEX.claimWords;
 // Each word class read once at load (the sets are then plain module constants).
 const W_adjectivalHedges = W.adjectivalHedges;
+const W_roleAdjectives = W.roleAdjectives;
 const W_adjunctPrepositions = W.adjunctPrepositions;
 const W_agentLeads = W.agentLeads;
 const W_anaphoric = W.anaphoric;
@@ -353,7 +354,7 @@ function negatedFactCue(ctx: ClaimContext, s: SentenceSlice, cues: FoundCue[]): 
       const verb = nextVerb(tokens, i + 1, s.t1);
       if (verb < 0) continue;
       // After a form of "be" only a passive participle states a fact ("was not made"); "are not credible" judges.
-      if (PASSIVE_AUX.has(tokens[aux]!.lower) && !/(ed|en|wn)$/.test(tokens[verb]!.lower)) continue;
+      if (PASSIVE_AUX.has(tokens[aux]!.lower) && !/(ed|en|wn)$/.test(tokens[verb]!.lower) && !W_roleAdjectives.has(tokens[verb]!.lower)) continue;
       return { cue: makeCue(ctx, aux, verb + 1, "denial", "denies"), at: aux, wantsSource: false, priority: 2 };
     }
     if (w === "no" && !W_negativeIdioms.has(tokens[i + 1]!.lower)) {

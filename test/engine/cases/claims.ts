@@ -570,6 +570,13 @@ export const CLAIM_RULE_CASES: ClaimRuleCase[] = [
     kinds: ["attributed", "hedged", "anonymous"],
     sourceExact: "Investigators",
   },
+  // Denying one's part in an event: "not responsible" after "be" is a negated fact, "not credible" a judgement.
+  {
+    rule: "negated role adjective",
+    text: "The militia said it was not responsible for the blast.",
+    kinds: ["attributed", "denial"],
+    stance: "denies",
+  },
   // A denial is said by whoever denies, not by the source cited in the clause before.
   {
     rule: "denial source in a coordinated clause",
