@@ -354,7 +354,12 @@ function negatedFactCue(ctx: ClaimContext, s: SentenceSlice, cues: FoundCue[]): 
       const verb = nextVerb(tokens, i + 1, s.t1);
       if (verb < 0) continue;
       // After a form of "be" only a passive participle states a fact ("was not made"); "are not credible" judges.
-      if (PASSIVE_AUX.has(tokens[aux]!.lower) && !/(ed|en|wn)$/.test(tokens[verb]!.lower) && !W_roleAdjectives.has(tokens[verb]!.lower)) continue;
+      if (
+        PASSIVE_AUX.has(tokens[aux]!.lower) &&
+        !/(ed|en|wn)$/.test(tokens[verb]!.lower) &&
+        !W_roleAdjectives.has(tokens[verb]!.lower)
+      )
+        continue;
       return { cue: makeCue(ctx, aux, verb + 1, "denial", "denies"), at: aux, wantsSource: false, priority: 2 };
     }
     if (w === "no" && !W_negativeIdioms.has(tokens[i + 1]!.lower)) {
