@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { analyze, createCorpus, figureSource } from "../../server/src/engine";
 import {
   ATTACK_VERB_STORY,
+  BLAME_SHIFT_STORY,
   CLAUSE_PLACE_CASES,
   FIGURE_SOURCE_CASES,
   FIGURE_READ_CASES,
@@ -270,3 +271,17 @@ for (const c of FIGURE_SOURCE_CASES) {
     assert.equal(figureSource(a, f)?.text ?? null, c.source);
   });
 }
+
+test("a denial of responsibility that blames another party meets the claim of the attack", () => {
+  const c = createCorpus();
+  for (const [file, text] of Object.entries(BLAME_SHIFT_STORY)) c.set(file, text);
+  const stance = c.contradictions().filter((x) => x.kind === "stance");
+  assert.ok(
+    stance.some(
+      (x) =>
+        x.members.some((m) => m.file === "r2.txt" && m.side === "a") &&
+        x.members.some((m) => m.file === "r1.txt" && m.side === "b"),
+    ),
+    JSON.stringify(stance),
+  );
+});

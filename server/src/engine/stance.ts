@@ -94,7 +94,7 @@ export function extractStatements(file: string, analysis: Analysis): Statement[]
     const denial = claim.stance === "denies" || claim.cues.some((c) => NEGATIVE_ASSESSMENTS.has(c.text.toLowerCase()));
     const assertion = !denial && claim.kinds.includes("attributed") && ASSERTIVE.has(claim.stance);
     if (!denial && !assertion) return;
-    const actors = within(analysis.actors, claim.start, claim.end);
+    const actors = within(analysis.actors, claim.start, denial ? denialEnd(claim) : claim.end);
     const focusStart = denial ? denialFocus(claim) : claim.start;
     const words = denial || claim.cues.length > 0 ? wordsOf(analysis.text, focusStart, claim.end) : [];
     const sourceId = (claim.source?.canonical ?? claim.source?.text ?? "").toLowerCase();
@@ -192,6 +192,18 @@ const NEGATIVE_ASSESSMENTS = new Set(eventData.negativeAssessments);
 
 /** Where the denied content starts: at the denial verb ("denied sending troops"), or the whole
  *  sentence when the denial is a predicate ("reports that … are false"). */
+/**
+ * Where a denial's own clause ends: "said it was not responsible, blaming the blast on a rocket
+ * fired by Islamic Jihad" — the party blamed after ", blaming" is not a party of the fact denied.
+ */
+function denialEnd(claim: Claim): number {
+  const cue = claim.cues.find((c) => c.stance === "denies");
+  if (!cue) return claim.end;
+  const rest = claim.text.slice(cue.end - claim.start);
+  const m = /;|,\s+(?:but|while|whereas)\b|,\s+\p{Ll}+ing\b/u.exec(rest);
+  return m ? cue.end + m.index : claim.end;
+}
+
 function denialFocus(claim: Claim): number {
   const cue = claim.cues.find((c) => c.stance === "denies");
   // "are false", "are totally false": an adverb before the predicate keeps it a predicate denial.

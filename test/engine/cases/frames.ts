@@ -256,3 +256,9 @@ export const FIGURE_SOURCE_CASES: Array<{ text: string; span: string; source: st
   { text: "The ministry said the toll rose to 471.", span: "471", source: "ministry" },
   { text: "The ministry lowered its toll to 471; the army said the figures were inflated.", span: "471", source: null },
 ];
+
+/** A party blamed after ", blaming …" is not a party of the fact denied: the denial meets the claim it answers. */
+export const BLAME_SHIFT_STORY: Record<string, string> = {
+  "r1.txt": "The rebel movement said a Chadian airstrike destroyed the clinic, killing at least 90 people.",
+  "r2.txt": "Chad said it was not responsible, blaming the blast on a stray rocket fired by a Nigerien militia.",
+};
