@@ -147,7 +147,39 @@ export function findActors(text: string, tokens: Token[], sentences: SentenceSli
   }
   out.push(...findUnlistedOrganizations(text, tokens, sentences, out));
   out.sort((a, b) => a.start - b.start);
-  return dedupe(out);
+  return joinCountryWords(text, dedupe(out));
+}
+
+/**
+ * "Libyan Red Crescent", "U.S. State Department": a country word right before a body's name (no
+ * possessive between) is part of that body's name, one organization (the guideline's rule for named
+ * institutions that contain a country word). "Iran's Foreign Ministry" stays two actors.
+ */
+function joinCountryWords(text: string, list: ActorMention[]): ActorMention[] {
+  const out: ActorMention[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i]!;
+    const b = list[i + 1];
+    if (
+      b &&
+      a.kind === "country" &&
+      b.kind === "organization" &&
+      b.start === a.end + 1 &&
+      text.charCodeAt(a.end) === 32
+    ) {
+      // The body keeps its id: "U.S. State Department" and a later "State Department" are one actor.
+      out.push({
+        start: a.start,
+        end: b.end,
+        text: internString(text.slice(a.start, b.end)),
+        kind: "organization",
+        canonical: b.canonical,
+        name: b.name,
+      });
+      i++;
+    } else out.push(a);
+  }
+  return out;
 }
 
 function dedupe(list: ActorMention[]): ActorMention[] {

@@ -24,6 +24,18 @@ export const ACTOR_RULE_CASES: ActorRuleCase[] = [
     absent: ["Tariq"],
   },
 
+  // A country word right before a known body's name is part of it; with a possessive they are two actors.
+  {
+    rule: "demonym + known body",
+    text: "Aid was handed out by the Syrian Red Crescent on Monday.",
+    actors: [["Syrian Red Crescent", "organization", "red-crescent"]],
+    absent: ["Syrian"],
+  },
+  {
+    rule: "possessive keeps two actors",
+    text: "Chad's Red Cross teams arrived on Monday.",
+    absent: ["Chad's Red Cross"],
+  },
   // A storm's or an operation's name is an event, not a person.
   {
     rule: "named storm",
