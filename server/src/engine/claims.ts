@@ -1044,8 +1044,7 @@ function documentVerbCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundC
 function closingDocumentCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undefined {
   const src = documentSubject(ctx, s, i);
   if (!src) return undefined;
-  let k = src.t0 - 1;
-  while (k >= s.t0 && ARTICLE_DETERMINERS.has(ctx.tokens[k]!.lower)) k--;
+  const k = wordBeforeNp(ctx, s, src);
   const mark = ctx.tokens[k];
   if (k <= s.t0 || !mark || (mark.text !== "," && !isQuoteMark(mark))) return undefined;
   return { cue: makeCue(ctx, i, i + 1, "attributed", "asserts"), at: i, wantsSource: true, source: src, priority: 0 };
@@ -1326,8 +1325,7 @@ function prepositionBefore(
   if (k < s.t0 || tokens[k]!.kind !== TokenKind.Word) return undefined;
   const np = npBefore(ctx, s, k + 1);
   if (!np) return undefined;
-  let j = np.t0 - 1;
-  while (j >= s.t0 && ARTICLE_DETERMINERS.has(tokens[j]!.lower)) j--;
+  const j = wordBeforeNp(ctx, s, np);
   return j > s.t0 && preps.has(tokens[j]!.lower) ? j : undefined;
 }
 
@@ -1416,15 +1414,20 @@ function subjectBefore(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSp
 
 /** "close to", "familiar with" right before the noun phrase (its determiners skipped). */
 function followsPostModifier(ctx: ClaimContext, s: SentenceSlice, np: SourceSpan): boolean {
-  let j = np.t0 - 1;
-  while (j >= s.t0 && ARTICLE_DETERMINERS.has(ctx.tokens[j]!.lower)) j--;
+  const j = wordBeforeNp(ctx, s, np);
   return j - 1 > s.t0 && W_postModifierPreps.has(ctx.tokens[j]!.lower) && POST_MODIFIERS.has(ctx.tokens[j - 1]!.lower);
 }
 
 function isPrepositionalObject(ctx: ClaimContext, s: SentenceSlice, np: SourceSpan): boolean {
+  const j = wordBeforeNp(ctx, s, np);
+  return j > s.t0 && W_adjunctPrepositions.has(ctx.tokens[j]!.lower);
+}
+
+/** The word before a noun phrase and its articles ("in [the] city hall" -> "in"); below s.t0 when none. */
+function wordBeforeNp(ctx: ClaimContext, s: SentenceSlice, np: SourceSpan): number {
   let j = np.t0 - 1;
   while (j >= s.t0 && ARTICLE_DETERMINERS.has(ctx.tokens[j]!.lower)) j--;
-  return j > s.t0 && W_adjunctPrepositions.has(ctx.tokens[j]!.lower);
+  return j;
 }
 
 /**
@@ -1477,8 +1480,7 @@ function participleAgent(ctx: ClaimContext, s: SentenceSlice, np: SourceSpan): S
 /** "Sources close to the negotiations said", "people familiar with the matter say". */
 function postModifiedSpeaker(ctx: ClaimContext, s: SentenceSlice, np: SourceSpan): SourceSpan | undefined {
   const { tokens } = ctx;
-  let k = np.t0 - 1;
-  while (k >= s.t0 && ARTICLE_DETERMINERS.has(tokens[k]!.lower)) k--;
+  let k = wordBeforeNp(ctx, s, np);
   if (k < s.t0 || !W_postModifierPreps.has(tokens[k]!.lower)) return undefined;
   k--;
   const adjective = k >= s.t0 && POST_MODIFIERS.has(tokens[k]!.lower);

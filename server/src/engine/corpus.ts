@@ -121,7 +121,9 @@ class CorpusImpl implements Corpus {
 
   set(file: string, text: string, version?: number): Analysis {
     const cached = this.docs.get(file);
-    if (cached && ((version !== undefined && cached.version === version) || cached.textKey === textKeyOf(text))) {
+    // The same version is the same text: the text is hashed only when that does not already tell.
+    const textKey = cached && version !== undefined && cached.version === version ? cached.textKey : textKeyOf(text);
+    if (cached && cached.textKey === textKey) {
       cached.version = version;
       if (cached.analysis) return cached.analysis;
       const analysis = analyze(text);
@@ -129,7 +131,7 @@ class CorpusImpl implements Corpus {
       return analysis;
     }
     const analysis = analyze(text);
-    const record = recordOf(file, text, analysis, cached?.seq ?? this.nextSeq++, version);
+    const record = recordOf(file, textKey, analysis, cached?.seq ?? this.nextSeq++, version);
     if (this.keepAnalysis(file)) record.analysis = analysis;
     if (!cached || !this.patchGroups(cached, record)) {
       if (cached) {
@@ -444,11 +446,17 @@ function comparable(group: FigureGroup): FigureGroup | undefined {
   return { ...group, members: group.members.filter((m) => filesWithPlace.has(m.file)) };
 }
 
-function recordOf(file: string, text: string, analysis: Analysis, seq: number, version: number | undefined): DocRecord {
+function recordOf(
+  file: string,
+  textKey: string,
+  analysis: Analysis,
+  seq: number,
+  version: number | undefined,
+): DocRecord {
   return {
     seq,
     ...(version !== undefined ? { version } : {}),
-    textKey: textKeyOf(text),
+    textKey,
     members: toMembers(file, analysis),
     buckets: analysis.figures.map((f) => (isLinkable(f.frame) ? bucketKey(f.frame) : "")),
     salience: analysis.salience,

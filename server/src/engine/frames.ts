@@ -481,21 +481,26 @@ function quantityOf(input: FrameInput, raw: RawFigure, sentence: number, previou
   return cls ? { cls, scope: unit.scope } : NONE;
 }
 
+/** Codes a currency symbol stands for ("$" -> USD): a figure's unit when a symbol was read. */
+const SYMBOL_CURRENCIES: ReadonlySet<string> = new Set(LEX.currencySymbols.values());
+
 function currencyOf(unit: string | null): string | undefined {
   if (!unit) return undefined;
-  if (/^[A-Z]{3}$/.test(unit) && [...LEX.currencySymbols.values()].includes(unit)) return unit;
+  if (SYMBOL_CURRENCIES.has(unit)) return unit;
   return LEX.currencyWords.get(unit.toLowerCase());
 }
 
 /** "pledged $2.4 billion", "$500 million in aid", "had sought $4.3 billion": what the sum is, from its clause. */
 function moneyClass(tokens: Token[], raw: RawFigure, s: SentenceSlice): string {
-  for (let k = raw.t0 - 1; k >= Math.max(s.t0, raw.t0 - 6); k--) {
-    const t = tokens[k]!;
-    if (CLAUSE_END.has(t.text) || t.text === ",") break;
-    const cls = FRAME_LEX.moneyWords.get(t.lower);
-    if (cls) return cls;
-  }
-  for (let k = Math.max(raw.t1, raw.np1); k < Math.min(s.t1, raw.t1 + 4); k++) {
+  return (
+    moneyWordIn(tokens, raw.t0 - 1, Math.max(s.t0, raw.t0 - 6) - 1, -1) ||
+    moneyWordIn(tokens, Math.max(raw.t1, raw.np1), Math.min(s.t1, raw.t1 + 4), 1)
+  );
+}
+
+/** The class of the first money word from `from` towards `to` (exclusive), within the clause. */
+function moneyWordIn(tokens: Token[], from: number, to: number, step: 1 | -1): string {
+  for (let k = from; step > 0 ? k < to : k > to; k += step) {
     const t = tokens[k]!;
     if (CLAUSE_END.has(t.text) || t.text === ",") break;
     const cls = FRAME_LEX.moneyWords.get(t.lower);
@@ -582,17 +587,9 @@ function valueOfBefore(tokens: Token[], raw: RawFigure, s: SentenceSlice, previo
   for (let k = raw.t0 - 1; k >= Math.max(s.t0, raw.t0 - 10); k--) {
     const t = tokens[k]!;
     if (CLAUSE_END.has(t.text) || t.text === ",") break;
-    const two =
-      k > s.t0 && FRAME_LEX.phraseFirstWords.has(tokens[k - 1]!.lower)
-        ? FRAME_LEX.classNouns.get(`${tokens[k - 1]!.lower} ${t.lower}`)
-        : undefined;
-    if (two) return two;
-    // "the number of demonstrators at 20,000", "the loss of life … closer to 2,000".
-    const three =
-      k - 1 > s.t0 && FRAME_LEX.phraseFirstWords.has(tokens[k - 2]!.lower)
-        ? FRAME_LEX.classNouns.get(`${tokens[k - 2]!.lower} ${tokens[k - 1]!.lower} ${t.lower}`)
-        : undefined;
-    if (three) return three;
+    // "death toll", and "the number of demonstrators at 20,000", "the loss of life … closer to 2,000".
+    const phrase = classPhraseEndingAt(tokens, k, 2, s.t0) || classPhraseEndingAt(tokens, k, 3, s.t0);
+    if (phrase) return phrase;
     if (
       t.kind === TokenKind.Word &&
       !FRAME_LEX.genericNouns.has(t.lower) &&
@@ -604,6 +601,15 @@ function valueOfBefore(tokens: Token[], raw: RawFigure, s: SentenceSlice, previo
       return previousClass;
   }
   return "";
+}
+
+/** The quantity class of the `n`-word class phrase that ends at token k, or "". */
+function classPhraseEndingAt(tokens: Token[], k: number, n: number, t0: number): string {
+  const first = k - n + 1;
+  if (first < t0 || !FRAME_LEX.phraseFirstWords.has(tokens[first]!.lower)) return "";
+  let phrase = tokens[first]!.lower;
+  for (let j = first + 1; j <= k; j++) phrase += ` ${tokens[j]!.lower}`;
+  return FRAME_LEX.classNouns.get(phrase) ?? "";
 }
 
 /** A value on its own line under a label line ("Estimated Number of Deaths" / "65,000 people"). */

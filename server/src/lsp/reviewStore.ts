@@ -102,10 +102,15 @@ export class ReviewStore {
     return this.folders.get(folder)?.reviews ?? [];
   }
 
+  private anyVerdicts(): boolean {
+    for (const folder of this.folders.values()) if (folder.reviews.length > 0) return true;
+    return false;
+  }
+
   /** Whether any verdict is about the document (cheap: its analysis is not needed to tell). */
   hasVerdicts(uri: string): boolean {
     // Asked for every member of every contradiction listed: with no verdict anywhere, no path is worked out.
-    if (![...this.folders.values()].some((f) => f.reviews.length > 0)) return false;
+    if (!this.anyVerdicts()) return false;
     const place = this.placeOf(uri);
     if (!place) return false;
     const reviews = this.reviewsOf(place.folder);
