@@ -8,7 +8,6 @@
 // Needs: bash scripts/install-editor-test-deps.sh && npm run build
 // Run:   node test/run.mjs e2e        (E2E_KEEP_TMP=1 keeps the temp folder and logs)
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -21,6 +20,7 @@ import {
   extensionRoot,
   launchBrowser,
   makeSandbox,
+  packAndInstall,
   prepareCodeServer,
   repoRoot,
   requireBuilt,
@@ -137,36 +137,8 @@ describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
     const dirs = prepareCodeServer(box);
     serverLog = dirs.log;
 
-    // 1. Package the VSIX (dist/ is already built).
-    const vsix = join(box.base, "provenance.vsix");
-    const pack = spawnSync(
-      process.execPath,
-      [join(repoRoot, "scripts", "package-vsix.mjs"), "--no-build", "--cwd", extensionRoot, "--out", vsix],
-      {
-        encoding: "utf8",
-        env: box.env,
-        timeout: 120_000,
-      },
-    );
-    assert.equal(pack.status, 0, `packaging failed:\n${pack.stdout}\n${pack.stderr}`);
-
-    // 2. Install it into a fresh extensions folder.
-    const inst = spawnSync(
-      codeServerBin,
-      [
-        "--config",
-        dirs.config,
-        "--user-data-dir",
-        dirs.userData,
-        "--extensions-dir",
-        dirs.extensions,
-        "--install-extension",
-        vsix,
-        "--force",
-      ],
-      { encoding: "utf8", env: box.env, timeout: 120_000 },
-    );
-    assert.equal(inst.status, 0, `code-server --install-extension failed:\n${inst.stdout}\n${inst.stderr}`);
+    // 1–2. Package the VSIX (dist/ is already built) and install it into a fresh extensions folder.
+    const inst = packAndInstall(box, dirs);
     assert.match(
       inst.stdout + inst.stderr,
       /successfully installed/i,

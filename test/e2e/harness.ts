@@ -19,6 +19,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { test } from "node:test";
+import assert from "node:assert/strict";
 
 export const repoRoot = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 
@@ -273,6 +274,40 @@ export function prepareCodeServer(box: Sandbox): Pick<CodeServer, "userData" | "
   const config = join(box.base, "code-server.yaml");
   writeFileSync(config, "auth: none\ncert: false\n");
   return { userData, extensions, config, log: join(box.base, "code-server.log") };
+}
+
+/**
+ * Packages the built extension as a VSIX (dist/ already built) and installs it into the run's
+ * extensions folder; returns what the install printed.
+ */
+export function packAndInstall(
+  box: Sandbox,
+  dirs: Pick<CodeServer, "userData" | "extensions" | "config">,
+): { stdout: string; stderr: string } {
+  const vsix = join(box.base, "provenance.vsix");
+  const pack = spawnSync(
+    process.execPath,
+    [join(repoRoot, "scripts", "package-vsix.mjs"), "--no-build", "--cwd", extensionRoot, "--out", vsix],
+    { encoding: "utf8", env: box.env, timeout: 120_000 },
+  );
+  assert.equal(pack.status, 0, `packaging failed:\n${pack.stdout}\n${pack.stderr}`);
+  const inst = spawnSync(
+    codeServerBin,
+    [
+      "--config",
+      dirs.config,
+      "--user-data-dir",
+      dirs.userData,
+      "--extensions-dir",
+      dirs.extensions,
+      "--install-extension",
+      vsix,
+      "--force",
+    ],
+    { encoding: "utf8", env: box.env, timeout: 120_000 },
+  );
+  assert.equal(inst.status, 0, `code-server --install-extension failed:\n${inst.stdout}\n${inst.stderr}`);
+  return { stdout: inst.stdout, stderr: inst.stderr };
 }
 
 /** Starts code-server on 127.0.0.1:<free port> in its own process group and waits for /healthz. */

@@ -7,7 +7,6 @@
 // Needs: bash scripts/install-editor-test-deps.sh && npm run build
 // Run:   node test/run.mjs e2e/review
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -19,6 +18,7 @@ import {
   extensionRoot,
   launchBrowser,
   makeSandbox,
+  packAndInstall,
   prepareCodeServer,
   repoRoot,
   requireBuilt,
@@ -121,33 +121,7 @@ describe(SUITE, { skip, timeout: 10 * 60_000 }, () => {
       join(dirs.userData, "User", "settings.json"),
       JSON.stringify({ ...WORKBENCH_SETTINGS, "provenance.reviewer": REVIEWER }, null, 2),
     );
-    const vsix = join(box.base, "provenance.vsix");
-    const pack = spawnSync(
-      process.execPath,
-      [join(repoRoot, "scripts", "package-vsix.mjs"), "--no-build", "--cwd", extensionRoot, "--out", vsix],
-      {
-        encoding: "utf8",
-        env: box.env,
-        timeout: 120_000,
-      },
-    );
-    assert.equal(pack.status, 0, `packaging failed:\n${pack.stdout}\n${pack.stderr}`);
-    const inst = spawnSync(
-      codeServerBin,
-      [
-        "--config",
-        dirs.config,
-        "--user-data-dir",
-        dirs.userData,
-        "--extensions-dir",
-        dirs.extensions,
-        "--install-extension",
-        vsix,
-        "--force",
-      ],
-      { encoding: "utf8", env: box.env, timeout: 120_000 },
-    );
-    assert.equal(inst.status, 0, `code-server --install-extension failed:\n${inst.stdout}\n${inst.stderr}`);
+    packAndInstall(box, dirs);
     server = await startCodeServer(box, dirs);
     context = await launchBrowser(box);
     page = context.pages()[0] ?? (await context.newPage());
