@@ -22,6 +22,31 @@ function countsOf(text: string) {
   return { figures: a.figures.length, claims: a.claims.length };
 }
 
+/**
+ * A describe block's server: a fresh folder holding `files`, the server started on it and indexed
+ * before the block's tests, closed and the folder removed after them.
+ */
+function serveFolder(
+  files: Record<string, string>,
+  settings: Record<string, unknown>,
+  use: (dir: string, client: any) => void,
+): void {
+  let dir = "";
+  let client: any;
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), "provenance-robust-"));
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    const started = await start(dir, settings);
+    client = started.client;
+    await started.indexed;
+    use(dir, client);
+  });
+  after(async () => {
+    await client.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+}
+
 async function start(dir: string, settings: Record<string, unknown> = {}) {
   const folders = [{ uri: pathToFileURL(dir).href, name: "ws" }];
   const client = new LspClient(serverPath, { cwd: dir, folders, settings: { provenance: settings } });
@@ -47,16 +72,9 @@ async function statsOf(client: any, uri: string) {
 describe("the open buffer wins over the disk", () => {
   let dir: string;
   let client: any;
-  before(async () => {
-    dir = mkdtempSync(join(tmpdir(), "provenance-robust-"));
-    writeFileSync(join(dir, "a.txt"), DISK);
-    const started = await start(dir);
-    client = started.client;
-    await started.indexed;
-  });
-  after(async () => {
-    await client.close();
-    rmSync(dir, { recursive: true, force: true });
+  serveFolder({ "a.txt": DISK }, {}, (d, c) => {
+    dir = d;
+    client = c;
   });
 
   test("close and reopen with other text, 30 times: the server analyses the editor's text each time", async () => {
@@ -152,16 +170,9 @@ describe("hostile workspace", () => {
 describe("protocol under hostile input", () => {
   let dir: string;
   let client: any;
-  before(async () => {
-    dir = mkdtempSync(join(tmpdir(), "provenance-robust-"));
-    writeFileSync(join(dir, "a.txt"), DISK);
-    const started = await start(dir);
-    client = started.client;
-    await started.indexed;
-  });
-  after(async () => {
-    await client.close();
-    rmSync(dir, { recursive: true, force: true });
+  serveFolder({ "a.txt": DISK }, {}, (d, c) => {
+    dir = d;
+    client = c;
   });
 
   test("a frame with a bad Content-Length is skipped and the next request is answered", async () => {
@@ -247,15 +258,9 @@ describe("protocol under hostile input", () => {
 describe("large documents and edit bursts", () => {
   let dir: string;
   let client: any;
-  before(async () => {
-    dir = mkdtempSync(join(tmpdir(), "provenance-robust-"));
-    const started = await start(dir, { maxFileSize: 8 * 1024 * 1024 });
-    client = started.client;
-    await started.indexed;
-  });
-  after(async () => {
-    await client.close();
-    rmSync(dir, { recursive: true, force: true });
+  serveFolder({}, { maxFileSize: 8 * 1024 * 1024 }, (d, c) => {
+    dir = d;
+    client = c;
   });
 
   test("a file of 3,000 findings: at most 1,000 diagnostics, the last one counting the rest; the outline is bounded", async () => {
