@@ -17,8 +17,13 @@ import { applyReviews } from "./reviews";
 
 export function registerDiagnostics(services: Services): void {
   const { connection, open, sources, log } = services;
-  /** Last published diagnostics per document URI (as sent), to publish only what changed. */
-  const published = new Map<string, string>();
+  /**
+   * Last published diagnostics per document URI, to publish only what changed. Their JSON is made
+   * when a later publication compares with them, not on the edit path (a forced publication).
+   */
+  const published = new Map<string, { diagnostics: Diagnostic[]; json?: string }>();
+  const jsonOf = (entry: { diagnostics: Diagnostic[]; json?: string }) =>
+    (entry.json ??= JSON.stringify(entry.diagnostics));
 
   const publish = async (document: TextDocument, options: { force?: boolean; settled?: boolean } = {}) => {
     try {
@@ -30,9 +35,10 @@ export function registerDiagnostics(services: Services): void {
       const diagnostics = boundDiagnostics(
         applyReviews(services, uri, computeDiagnostics(sources, uri, settings, view)),
       );
-      const key = JSON.stringify(diagnostics);
-      if (!options.force && published.get(current.uri) === key) return;
-      published.set(current.uri, key);
+      const entry: { diagnostics: Diagnostic[]; json?: string } = { diagnostics };
+      const previous = published.get(current.uri);
+      if (!options.force && previous && jsonOf(previous) === jsonOf(entry)) return;
+      published.set(current.uri, entry);
       await connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
     } catch (error) {
       log.error(`Provenance: diagnostics for ${document.uri} failed: ${describeError(error)}`);
