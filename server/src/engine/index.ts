@@ -24,7 +24,7 @@ export {
   type FindingSeverity,
   type RelatedMention,
 } from "./findings";
-export { warmUp } from "./warmup";
+export { warmUp, warmUpTexts } from "./warmup";
 export { frameLabel } from "./frames";
 export { figureSource } from "./figureSource";
 export { documentDate } from "./dates";

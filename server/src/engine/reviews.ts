@@ -141,6 +141,8 @@ export function anchorAt(
  * whose sentence (or figure) is gone is orphaned, never dropped.
  */
 export function locateReviews(analysis: Analysis, file: string, reviews: readonly Review[]): ReviewLocations {
+  // Most files have no verdict: no index of their sentences then (this runs after every edit).
+  if (!reviews.some((review) => review.file === file)) return { anchored: [], orphaned: [] };
   const bySentence = new Map<string, number[]>();
   analysis.sentences.forEach((_, index) => {
     const key = normalizeReviewText(sentenceText(analysis, index));

@@ -1,9 +1,11 @@
 // Open documents: the editor's text replaces the disk's text in the corpus while a document is
 // open; closing it goes back to the file on disk (or drops an untitled document).
 //
-// Edits are coalesced: a change schedules one analysis of the document's newest text after a
-// pause as long as the last analysis of it took (at most MAX_PAUSE_MS, and never postponed more
-// than MAX_WAIT_MS), so a burst of edits to a large file costs a few analyses, not one each.
+// Edits are coalesced: the first change after a pause (no analysis waiting, the previous change
+// longer ago than the last analysis took) is analysed at once; a change that follows closely
+// schedules one analysis of the document's newest text after a pause as long as the last analysis
+// of it took (at most MAX_PAUSE_MS, and never postponed more than MAX_WAIT_MS), so a burst of
+// edits to a large file costs a few analyses, not one each.
 import type { Connection, TextDocuments } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { Emitter } from "./events";
@@ -21,7 +23,7 @@ export class OpenDocuments {
   readonly onDidAnalyze: Emitter<TextDocument>;
   readonly onDidClose: Emitter<TextDocument>;
   private readonly warnedOpen = new Set<string>();
-  private readonly scheduled = new Map<string, { timer: NodeJS.Timeout; since: number; document: TextDocument }>();
+  private readonly scheduled = new Map<string, { cancel: () => void; since: number; document: TextDocument }>();
   private readonly running = new Map<string, Promise<void>>();
   /** Closed documents going back to their disk text. */
   private readonly closing = new Set<Promise<void>>();
@@ -29,6 +31,8 @@ export class OpenDocuments {
   private readonly analyzedVersion = new Map<string, number>();
   /** How long the last analysis of each open document took (ms). */
   private readonly cost = new Map<string, number>();
+  /** When each open document last changed (Date.now()). */
+  private readonly changedAt = new Map<string, number>();
 
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
@@ -84,7 +88,7 @@ export class OpenDocuments {
     const key = canonicalUri(uri);
     const scheduled = this.scheduled.get(key);
     if (scheduled) {
-      clearTimeout(scheduled.timer);
+      scheduled.cancel();
       this.scheduled.delete(key);
       const current = this.documents.get(scheduled.document.uri);
       if (current) return this.analyzeSerially(key, current);
@@ -99,17 +103,21 @@ export class OpenDocuments {
 
   private schedule(document: TextDocument): void {
     const uri = canonicalUri(document.uri);
+    const now = Date.now();
     const previous = this.scheduled.get(uri);
-    if (previous) clearTimeout(previous.timer);
-    const since = previous?.since ?? Date.now();
-    const waited = Date.now() - since;
-    const pause = Math.max(0, Math.min(MAX_PAUSE_MS, this.cost.get(uri) ?? 0, MAX_WAIT_MS - waited));
-    const timer = setTimeout(() => {
+    if (previous) previous.cancel();
+    const cost = this.cost.get(uri) ?? 0;
+    const lastChange = this.changedAt.get(uri);
+    this.changedAt.set(uri, now);
+    const since = previous?.since ?? now;
+    const afterPause = !previous && (lastChange === undefined || now - lastChange >= cost);
+    const pause = afterPause ? 0 : Math.max(0, Math.min(MAX_PAUSE_MS, cost, MAX_WAIT_MS - (now - since)));
+    const cancel = later(pause, () => {
       this.scheduled.delete(uri);
       const current = this.documents.get(document.uri);
       if (current) void this.analyzeSerially(uri, current);
-    }, pause);
-    this.scheduled.set(uri, { timer, since, document });
+    });
+    this.scheduled.set(uri, { cancel, since, document });
   }
 
   /** One analysis of a document at a time; a request meanwhile runs once more after it, on the newest text. */
@@ -190,10 +198,10 @@ export class OpenDocuments {
     if (this.byUri.get(uri) !== document) return;
     this.byUri.delete(uri);
     this.warnedOpen.delete(uri);
-    const scheduled = this.scheduled.get(uri);
-    if (scheduled) clearTimeout(scheduled.timer);
+    this.scheduled.get(uri)?.cancel();
     this.scheduled.delete(uri);
     this.cost.delete(uri);
+    this.changedAt.delete(uri);
     this.analyzedVersion.delete(uri);
     this.onDidClose.fire(document);
     try {
@@ -209,3 +217,19 @@ export class OpenDocuments {
 /** The longest pause an analysis waits for the edits to stop, and the longest it is put off. */
 const MAX_PAUSE_MS = 300;
 const MAX_WAIT_MS = 1000;
+
+/**
+ * Runs `run` after `ms` ms; returns its cancel. With no pause it runs after the messages already
+ * read: the connection handles one message per turn of the event loop, so two turns let a change
+ * queued behind this one cancel it (a burst of changes is one analysis, of the newest text).
+ */
+function later(ms: number, run: () => void): () => void {
+  if (ms > 0) {
+    const timer = setTimeout(run, ms);
+    return () => clearTimeout(timer);
+  }
+  let immediate = setImmediate(() => {
+    immediate = setImmediate(run);
+  });
+  return () => clearImmediate(immediate);
+}

@@ -11,7 +11,7 @@ import {
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { registerCodeLens } from "./features/codeLens";
 import { registerContradictions } from "./features/contradictions";
-import { registerDiagnostics } from "./features/diagnostics";
+import { registerDiagnostics, warmUpDiagnostics } from "./features/diagnostics";
 import { registerFigures } from "./features/figures";
 import { registerHover } from "./features/hover";
 import { registerIndexing } from "./features/indexing";
@@ -24,7 +24,6 @@ import { registerSymbols } from "./features/symbols";
 import { invalidParamsAnswer, ResyncingReader } from "./framing";
 import { describeError } from "./safe";
 import { createServices } from "./services";
-import { warmUp } from "../engine";
 
 const connection = process.argv.includes("--stdio") ? stdioConnection() : createConnection(ProposedFeatures.all);
 
@@ -56,8 +55,8 @@ function stdioConnection(): Connection {
 const documents = new TextDocuments(TextDocument);
 
 connection.onInitialize((params) => {
-  // Compile the engine's hot paths now rather than on the user's first edit (about 0.1 s).
-  warmUp();
+  // Compile an edit's hot paths now rather than on the user's first edits.
+  warmUpDiagnostics();
   const services = createServices(connection, documents, params);
   registerDiagnostics(services);
   registerIndexing(services);

@@ -124,7 +124,13 @@ export class ConfigFinder {
   private read(path: string): ProjectConfig | ConfigError | undefined {
     let stamp: string;
     try {
-      const info = statSync(path);
+      // Asked on every settings read, for each folder up to the root: a missing file is the usual
+      // answer, and an exception per missing file costs more than the rest of the read.
+      const info = statSync(path, { throwIfNoEntry: false });
+      if (!info) {
+        this.files.delete(path);
+        return undefined;
+      }
       if (!info.isFile()) return undefined;
       stamp = `${info.mtimeMs}:${info.size}`;
     } catch {
