@@ -19,6 +19,8 @@ export interface Spelling {
   text: string;
   lower: string;
   marks: number;
+  /** A word whose first character is an upper-case letter. */
+  cap: boolean;
   /** Hash of the text's characters (hashAt). */
   hash: number;
 }
@@ -50,9 +52,11 @@ export function wordTest(test: WordTest): WordMark {
   return 1 << (classes.length - 1);
 }
 
-/** The shared record of the spelling text[start, end) (only words are lower-cased: Ⅻ is punctuation). */
-export function spellingAt(text: string, start: number, end: number, isWord: boolean): Spelling {
-  const hash = hashAt(text, start, end);
+/**
+ * The shared record of the spelling text[start, end), whose hashAt is `hash` (only words are
+ * lower-cased and capitalized: Ⅻ is punctuation).
+ */
+export function spellingAt(text: string, start: number, end: number, isWord: boolean, hash: number): Spelling {
   const mask = table.length - 1;
   let slot = hash & mask;
   for (let s = table[slot]; s !== undefined; s = table[slot]) {
@@ -61,7 +65,7 @@ export function spellingAt(text: string, start: number, end: number, isWord: boo
   }
   const raw = text.slice(start, end);
   const lower = isWord ? raw.toLowerCase() : raw;
-  const made: Spelling = { text: raw, lower, marks: marksOf(raw, lower), hash };
+  const made: Spelling = { text: raw, lower, marks: marksOf(raw, lower), cap: isWord && startsUpper(raw), hash };
   if (stored < MAX_SPELLINGS) {
     table[slot] = made;
     hashes[slot] = hash;
@@ -70,10 +74,24 @@ export function spellingAt(text: string, start: number, end: number, isWord: boo
   return made;
 }
 
+const UPPER_RE = /\p{Lu}/u;
+
+function startsUpper(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER_RE.test(s[0]!);
+}
+
+export const FNV_OFFSET = 0x811c9dc5 | 0;
+export const FNV_PRIME = 0x01000193;
+
 /** FNV-1a over the UTF-16 code units. */
-function hashAt(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+export function hashAt(text: string, start: number, end: number): number {
+  return hashFrom(FNV_OFFSET, text, start, end);
+}
+
+/** The FNV-1a hash `h` continued over text[start, end). */
+export function hashFrom(h: number, text: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
   return h;
 }
 
