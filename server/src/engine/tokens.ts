@@ -1,7 +1,7 @@
 // Tokenizer: a hand-written scanner over UTF-16 code units (the hot path of the engine).
 // Tokens keep UTF-16 offsets into the text; their strings and word-class bits come from the
 // shared table of spellings (wordMarks.ts).
-import { FNV_OFFSET, FNV_PRIME, hashAt, hashFrom, spellingAt } from "./wordMarks";
+import { spellingAt } from "./wordMarks";
 
 export const enum TokenKind {
   Word = 0,
@@ -95,8 +95,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
   let pos = from;
   let prevEnd = -1;
-  const push = (start: number, end: number, kind: TokenKind, hash: number) => {
-    const s = spellingAt(text, start, end, kind === TokenKind.Word, hash);
+  const push = (start: number, end: number, kind: TokenKind) => {
+    const s = spellingAt(text, start, end, kind === TokenKind.Word);
     tokens.push({
       start,
       end,
@@ -113,7 +113,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     const c = text.charCodeAt(pos);
     const ascii = c < 128 ? ASCII_CLASS[c]! : -1;
     if (ascii === Ascii.Letter) {
-      const end = scanWord(text, pos, to, push);
+      const end = wordEnd(text, pos, to);
+      push(pos, end, TokenKind.Word);
       pos = end;
       continue;
     }
@@ -123,7 +124,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     }
     if (ascii === Ascii.Break) {
       const end = c === 13 && text.charCodeAt(pos + 1) === 10 && pos + 1 < to ? pos + 2 : pos + 1;
-      push(pos, end, TokenKind.Newline, hashAt(text, pos, end));
+      push(pos, end, TokenKind.Newline);
       pos = end;
       continue;
     }
@@ -135,12 +136,14 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
         else if ((d === 46 || d === 44) && j + 1 < to && isDigit(text.charCodeAt(j + 1))) j += 2;
         else break;
       }
-      push(pos, j, TokenKind.Number, hashAt(text, pos, j));
+      push(pos, j, TokenKind.Number);
       pos = j;
       continue;
     }
     if (ascii < 0 && isLetterAt(text, pos)) {
-      pos = scanWord(text, pos, to, push);
+      const end = wordEnd(text, pos, to);
+      push(pos, end, TokenKind.Word);
+      pos = end;
       continue;
     }
     if (
@@ -148,24 +151,19 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       (text.charCodeAt(pos + 1) === 115 || text.charCodeAt(pos + 1) === 83) &&
       !isWordCharAt(text, pos + 2)
     ) {
-      push(pos, pos + 2, TokenKind.Word, hashAt(text, pos, pos + 2));
+      push(pos, pos + 2, TokenKind.Word);
       pos += 2;
       continue;
     }
     const width = c >= 0xd800 && c <= 0xdbff && pos + 1 < to ? 2 : 1;
-    push(pos, pos + width, TokenKind.Punct, hashAt(text, pos, pos + width));
+    push(pos, pos + width, TokenKind.Punct);
     pos += width;
   }
   return tokens;
 }
 
-/** Reads the word that starts with a letter at pos, pushes it and returns its end. */
-function scanWord(
-  text: string,
-  pos: number,
-  to: number,
-  push: (start: number, end: number, kind: TokenKind, hash: number) => void,
-): number {
+/** End of the word that starts with a letter at pos. */
+function wordEnd(text: string, pos: number, to: number): number {
   // Dotted abbreviation: U.S., U.N., D.P.R.K.
   if (
     text.charCodeAt(pos + 1) === 46 &&
@@ -181,38 +179,22 @@ function scanWord(
       !(j + 1 < to && isLetterAt(text, j + 1))
     )
       j += 2;
-    if (j - pos >= 4 && !(j < to && isLetterAt(text, j))) {
-      push(pos, j, TokenKind.Word, hashAt(text, pos, j));
-      return j;
-    }
+    if (j - pos >= 4 && !(j < to && isLetterAt(text, j))) return j;
   }
-  // The spelling's hash is computed as the letters are read (hashAt's FNV-1a, one pass).
-  let h = FNV_OFFSET;
   let j = pos;
   while (j < to) {
     const d = text.charCodeAt(j);
     if (d < 128) {
       if (ASCII_CLASS[d] !== Ascii.Letter) break;
-      h = Math.imul(h ^ d, FNV_PRIME);
       j++;
     } else if (d >= 0xd800 && d <= 0xdbff) {
       if (!LETTER_RE.test(text.slice(j, j + 2))) break;
-      h = Math.imul(Math.imul(h ^ d, FNV_PRIME) ^ text.charCodeAt(j + 1), FNV_PRIME);
       j += 2;
-    } else if (LETTER_RE.test(text[j]!)) {
-      h = Math.imul(h ^ d, FNV_PRIME);
-      j++;
-    } else break;
+    } else if (LETTER_RE.test(text[j]!)) j++;
+    else break;
   }
   // Contractions stay with the word (don't, they're); the possessive 's is its own token.
-  if (j < to && isApostrophe(text.charCodeAt(j))) {
-    const k = contractionEnd(text, j, to);
-    if (k > j) {
-      h = hashFrom(h, text, j, k);
-      j = k;
-    }
-  }
-  push(pos, j, TokenKind.Word, h);
+  if (j < to && isApostrophe(text.charCodeAt(j))) j = contractionEnd(text, j, to);
   return j;
 }
 
