@@ -51,7 +51,7 @@ class PersonRegistry {
   readonly bySkeleton = new Map<string, PersonRecord>();
 
   register(tokens: string[], known?: GazetteerEntry): PersonRecord {
-    const name = known?.name ?? tokens.join(" ").replace(/ - /g, "-").replace(/ -/g, "-").replace(/- /g, "-");
+    const name = known?.name ?? joinNameWords(tokens);
     const { skeleton, aliases } = nameShape(name);
     let rec = this.bySkeleton.get(skeleton);
     if (!rec) {
@@ -65,6 +65,12 @@ class PersonRegistry {
   lookup(word: string): PersonRecord | undefined {
     return this.byAlias.get(nameSkeleton(word));
   }
+}
+
+/** A name's words joined by spaces, hyphens closed up ("Jong - ho" is "Jong-ho"). Most names have no hyphen: no pattern runs. */
+function joinNameWords(words: string[]): string {
+  const joined = words.join(" ");
+  return joined.includes("-") ? joined.replace(/ - /g, "-").replace(/ -/g, "-").replace(/- /g, "-") : joined;
 }
 
 /** Folds spelling variants: Zelenskiy/Zelenskyy/Zelensky, Jong-ho/Jung Ho. */

@@ -41,7 +41,7 @@ interface TrieNode {
 }
 
 /** Key of a token in the gazetteer trie: curly apostrophes folded to straight ones. */
-export const trieKey = (t: Token): string => trieKeyOf(t.text);
+export const trieKey = (t: Token): string => (hasMark(t, CURLY_APOSTROPHE) ? trieKeyOf(t.text) : t.text);
 
 const trieKeyOf = (text: string): string => (text.includes("’") ? text.replace(/’/g, "'") : text);
 
@@ -50,7 +50,8 @@ function addEntry(root: TrieNode, surface: string, entry: GazetteerEntry, overwr
   if (toks.length === 0) return;
   let node = root;
   for (const t of toks) {
-    const k = trieKey(t);
+    // Not trieKey: these tokens are made before the word classes are all registered.
+    const k = trieKeyOf(t.text);
     let child = node.next.get(k);
     if (!child) node.next.set(k, (child = { next: new Map() }));
     node = child;
@@ -241,6 +242,8 @@ export const PLACE_NAMES: ReadonlySet<string> = new Set((placeData as string).sp
 
 /** Words that begin some gazetteer entry: most tokens are rejected by one bit. */
 const GAZETTEER_START = wordTest((text) => LEX.gazetteer.next.has(trieKeyOf(text)));
+/** Spellings with a curly apostrophe, whose trie key differs from their text. */
+const CURLY_APOSTROPHE = wordTest((text) => text.includes("’"));
 
 /** Longest gazetteer match starting at token i: [entry, tokens consumed]. */
 export function matchGazetteer(
@@ -250,15 +253,19 @@ export function matchGazetteer(
 ): [GazetteerEntry, number] | undefined {
   if (i < limit && !hasMark(tokens[i]!, GAZETTEER_START)) return undefined;
   let node: TrieNode | undefined = LEX.gazetteer;
-  let best: [GazetteerEntry, number] | undefined;
+  let best: GazetteerEntry | undefined;
+  let length = 0;
   for (let j = i; j < limit && node; j++) {
     const t = tokens[j]!;
     if (t.kind === TokenKind.Newline) break;
     // A multi-word name does not run across white-space-free punctuation other than in the entry itself.
     node = node.next.get(trieKey(t));
-    if (node?.entry) best = [node.entry, j - i + 1];
+    if (node?.entry) {
+      best = node.entry;
+      length = j - i + 1;
+    }
   }
-  return best;
+  return best && [best, length];
 }
 
 /** Longest gazetteer match where words in capitals also match their ordinary case ("RUSSIA", "VLADIMIR PUTIN"). */

@@ -15,6 +15,30 @@ const W = ACTOR_WORDS;
 const ORG_CONTEXT_BEFORE = wordClass(new Set([...W.typeNouns, ...W.outletVerbs, "by", "to", "of"]));
 const ORG_CONTEXT_AFTER = wordClass(new Set([...W.stockNouns, ...W.orgFollowers, ...LEX.reportingVerbs.keys(), ","]));
 
+/**
+ * lowerBound(tokens, offset), searched forward from the index `hint` (the answer for an earlier
+ * offset): mentions come mostly in text order, so the answer is near.
+ */
+function firstTokenFrom(tokens: Token[], offset: number, hint: number): number {
+  if (hint >= tokens.length || tokens[hint]!.start >= offset) return lowerBound(tokens, offset);
+  // tokens[lo].start < offset; gallop until tokens[hi].start >= offset (or the end), then halve.
+  let lo = hint;
+  let step = 1;
+  let hi = lo + step;
+  while (hi < tokens.length && tokens[hi]!.start < offset) {
+    lo = hi;
+    step *= 2;
+    hi = lo + step;
+  }
+  if (hi > tokens.length) hi = tokens.length;
+  while (lo + 1 < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
 export function findUnlistedOrganizations(
   text: string,
   tokens: Token[],
@@ -23,8 +47,11 @@ export function findUnlistedOrganizations(
 ): ActorMention[] {
   // Tokens inside a mention found so far, by index.
   const covered = new Uint8Array(tokens.length);
-  for (const a of known)
-    for (let k = lowerBound(tokens, a.start); k < tokens.length && tokens[k]!.end <= a.end; k++) covered[k] = 1;
+  let from = 0;
+  for (const a of known) {
+    from = firstTokenFrom(tokens, a.start, from);
+    for (let k = from; k < tokens.length && tokens[k]!.end <= a.end; k++) covered[k] = 1;
+  }
   const taken = (k: number) => covered[k] === 1;
   const out: ActorMention[] = [];
   const add = (t0: number, t1: number, canonical: string, name: string) => {

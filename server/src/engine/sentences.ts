@@ -2,6 +2,7 @@
 import type { Sentence } from "./types";
 import { type Token, TokenKind } from "./tokens";
 import { LEX } from "./lexicon";
+import { wordTest } from "./wordMarks";
 
 /** A sentence with the range of its tokens in the document's token array. */
 export interface SentenceSlice extends Sentence {
@@ -17,15 +18,16 @@ const CLOSERS = new Set(['"', "”", "’", ")", "]", "'"]);
 
 export function splitSentences(text: string, tokens: Token[]): SentenceSlice[] {
   const out: SentenceSlice[] = [];
-  const lines = joinWrappedLines(text, tokens, splitLines(tokens));
+  const scan = scanTokens(text, tokens);
+  const lines = joinWrappedLines(text, tokens, scan.lines);
   let inFurnitureZone = false;
   lines.forEach(([a, b], paragraph) => {
     if (a === b) return;
     const lineText = text.slice(tokens[a]!.start, tokens[b - 1]!.end);
-    const words = countWords(tokens, a, b);
+    const words = scan.wordsBefore[b]! - scan.wordsBefore[a]!;
     // Most lines hold no word a credit needs: then neither the line nor any of its sentences is one.
-    const mayCredit = hasCreditHint(lineText);
-    const kind = classifyLine(lineText, tokens, a, b, words, inFurnitureZone, mayCredit);
+    const mayCredit = lineHasCreditHint(scan, a, b);
+    const kind = classifyLine(lineText, tokens, a, b, words, inFurnitureZone, mayCredit, scan);
     if (kind === "zone-marker") inFurnitureZone = true;
     if (kind === "prose") inFurnitureZone = false;
     if (kind !== "prose" && kind !== "headline") {
@@ -39,12 +41,82 @@ export function splitSentences(text: string, tokens: Token[]): SentenceSlice[] {
     // A line too long to be a caption or a menu, or prose with a credit between its sentences,
     // keeps its prose: only its clutter sentences go.
     const bySentence = words > CAPTION_MAX_WORDS || (mayCredit && isCredit(lineText.trim()));
-    for (const [s, e] of splitLine(tokens, a, b)) {
+    const ranges = splitLine(tokens, a, b, scan);
+    for (let r = 0; r < ranges.length; r += 2) {
+      const s = ranges[r]!;
+      const e = ranges[r + 1]!;
       const clutter = bySentence && isClutter(text.slice(tokens[s]!.start, tokens[e - 1]!.end), mayCredit);
       out.push(slice(tokens, s, e, clutter, false, paragraph));
     }
   });
   return out;
+}
+
+/** What one pass over a document's tokens tells the line classifier and the sentence splitter. */
+interface TokenScan {
+  /** Token ranges of the non-empty lines. */
+  lines: Array<[number, number]>;
+  /** Word and number tokens before each token index (prefix counts: a line's words in O(1)). */
+  wordsBefore: Int32Array;
+  /** Word tokens that hold a credit hint (CREDIT_HINTS but " by "), before each token index. */
+  hintsBefore: Int32Array;
+  /** "by" tokens with a space on either side, before each token index. */
+  bysBefore: Int32Array;
+  /** Indices, in order, of the tokens that may end a sentence or count as a quotation mark: punctuation and words ending in a period. */
+  stops: Int32Array;
+  stopCount: number;
+}
+
+/** Word tokens that contain a credit hint other than " by " ("Photographer", "Images", "REUTERS"). */
+const CREDIT_HINT_WORD = wordTest((text) => {
+  for (const hint of CREDIT_HINTS) if (hint !== " by " && text.includes(hint)) return true;
+  return false;
+});
+
+function scanTokens(text: string, tokens: Token[]): TokenScan {
+  const n = tokens.length;
+  const lines: Array<[number, number]> = [];
+  const wordsBefore = new Int32Array(n + 1);
+  const hintsBefore = new Int32Array(n + 1);
+  const bysBefore = new Int32Array(n + 1);
+  const stops = new Int32Array(n);
+  let stopCount = 0;
+  let words = 0;
+  let hints = 0;
+  let bys = 0;
+  let lineStart = 0;
+  for (let i = 0; i < n; i++) {
+    wordsBefore[i] = words;
+    hintsBefore[i] = hints;
+    bysBefore[i] = bys;
+    const t = tokens[i]!;
+    const kind = t.kind;
+    if (kind === TokenKind.Word) {
+      words++;
+      if ((t.marks & CREDIT_HINT_WORD) !== 0) hints++;
+      else if (t.text === "by" && text.charCodeAt(t.start - 1) === 32 && text.charCodeAt(t.end) === 32) bys++;
+      if (text.charCodeAt(t.end - 1) === 46) stops[stopCount++] = i;
+    } else if (kind === TokenKind.Number) words++;
+    else if (kind === TokenKind.Punct) stops[stopCount++] = i;
+    else {
+      if (i > lineStart) lines.push([lineStart, i]);
+      lineStart = i + 1;
+    }
+  }
+  wordsBefore[n] = words;
+  hintsBefore[n] = hints;
+  bysBefore[n] = bys;
+  if (n > lineStart) lines.push([lineStart, n]);
+  return { lines, wordsBefore, hintsBefore, bysBefore, stops, stopCount };
+}
+
+/**
+ * hasCreditHint of the line of tokens [a, b): a hint word among its tokens, or " by " inside it
+ * (a "by" with a space on either side, neither its first nor its last token: those spaces lie outside the line).
+ */
+function lineHasCreditHint(scan: TokenScan, a: number, b: number): boolean {
+  if (scan.hintsBefore[b]! > scan.hintsBefore[a]!) return true;
+  return b - 1 > a + 1 && scan.bysBefore[b - 1]! > scan.bysBefore[a + 1]!;
 }
 
 function slice(
@@ -56,19 +128,6 @@ function slice(
   paragraph: number,
 ): SentenceSlice {
   return { start: tokens[t0]!.start, end: tokens[t1 - 1]!.end, furniture, headline, t0, t1, paragraph };
-}
-
-/** Token ranges of the non-empty lines. */
-function splitLines(tokens: Token[]): Array<[number, number]> {
-  const lines: Array<[number, number]> = [];
-  let start = 0;
-  for (let i = 0; i <= tokens.length; i++) {
-    if (i === tokens.length || tokens[i]!.kind === TokenKind.Newline) {
-      if (i > start) lines.push([start, i]);
-      start = i + 1;
-    }
-  }
-  return lines;
 }
 
 /**
@@ -145,12 +204,13 @@ function isMenu(line: string): boolean {
 }
 
 /** A credit between sentences of prose (not its first or last sentence, where captions put it). */
-function creditOnlyInside(line: string, tokens: Token[], a: number, b: number): boolean {
-  const sentences = splitLine(tokens, a, b);
-  if (sentences.length < 3) return false;
+function creditOnlyInside(line: string, tokens: Token[], a: number, b: number, scan: TokenScan): boolean {
+  const ranges = splitLine(tokens, a, b, scan);
+  if (ranges.length < 6) return false;
   const base = tokens[a]!.start;
-  const textOf = ([s, e]: [number, number]) => line.slice(tokens[s]!.start - base, tokens[e - 1]!.end - base);
-  return !isCredit(textOf(sentences[0]!).trim()) && !isCredit(textOf(sentences[sentences.length - 1]!).trim());
+  const textOf = (s: number, e: number) => line.slice(tokens[s]!.start - base, tokens[e - 1]!.end - base);
+  const last = ranges.length - 2;
+  return !isCredit(textOf(ranges[0]!, ranges[1]!).trim()) && !isCredit(textOf(ranges[last]!, ranges[last + 1]!).trim());
 }
 
 /** Page clutter within a long line: a credit, a menu, a furniture opener. */
@@ -167,10 +227,11 @@ function classifyLine(
   words: number,
   inZone: boolean,
   mayCredit: boolean,
+  scan: TokenScan,
 ): LineKind {
   const trimmed = line.trim();
   if (words > CAPTION_MAX_WORDS) return "prose";
-  if (mayCredit && isCredit(trimmed) && !creditOnlyInside(line, tokens, a, b)) return "furniture";
+  if (mayCredit && isCredit(trimmed) && !creditOnlyInside(line, tokens, a, b, scan)) return "furniture";
   if (isMenu(trimmed)) return "furniture";
   if (FURNITURE_START.test(trimmed)) return "furniture";
   if (words === 0) return "furniture";
@@ -212,27 +273,25 @@ function citationMarkLength(tokens: Token[], a: number, b: number): number {
   return 0;
 }
 
-function countWords(tokens: Token[], a: number, b: number): number {
-  let n = 0;
-  for (let i = a; i < b; i++) if (tokens[i]!.kind === TokenKind.Word || tokens[i]!.kind === TokenKind.Number) n++;
-  return n;
-}
-
 function isAllCaps(s: string): boolean {
   return /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s);
 }
 
-/** Splits one prose line into sentences; never inside quotation marks. */
-function splitLine(tokens: Token[], a: number, b: number): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  const quoteTrust = quotesBalanced(tokens, a, b);
+/**
+ * Splits one prose line into sentences; never inside quotation marks. Returns the sentences' token
+ * ranges as a flat list: start, end, start, end…
+ */
+function splitLine(tokens: Token[], a: number, b: number, scan: TokenScan): number[] {
+  const ranges: number[] = [];
+  // Only punctuation and dotted abbreviations can end a sentence or open a quotation: the scan listed them.
+  const { stops, stopCount } = scan;
+  const first = firstStopFrom(scan, a);
+  const quoteTrust = quotesBalanced(tokens, stops, first, stopCount, b);
   let depth = 0;
   let start = a;
-  for (let i = a; i < b; i++) {
+  for (let k = first; k < stopCount && stops[k]! < b; k++) {
+    const i = stops[k]!;
     const t = tokens[i]!;
-    // Only punctuation and dotted abbreviations can end a sentence or open a quotation.
-    if (t.kind === TokenKind.Number || (t.kind === TokenKind.Word && t.text.charCodeAt(t.text.length - 1) !== 46))
-      continue;
     if (quoteTrust) depth = updateQuoteDepth(t, depth);
     if (depth > 0) {
       // A closing quote right after a terminator ends the sentence when a new one starts after it.
@@ -254,12 +313,25 @@ function splitLine(tokens: Token[], a: number, b: number): Array<[number, number
     const next = tokens[end];
     if (next === undefined || end >= b) break;
     if (!startsSentence(next)) continue;
-    ranges.push([start, end]);
+    ranges.push(start, end);
     start = end;
-    i = end - 1;
+    // Go on from the token at `end`.
+    while (k + 1 < stopCount && stops[k + 1]! < end) k++;
   }
-  if (start < b) ranges.push([start, b]);
+  if (start < b) ranges.push(start, b);
   return ranges;
+}
+
+/** Index in scan.stops of the first stop at or after token a. */
+function firstStopFrom(scan: TokenScan, a: number): number {
+  let lo = 0;
+  let hi = scan.stopCount;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (scan.stops[mid]! < a) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Closing quotes and brackets glued to a terminator belong to the sentence; an opening quote after a space does not. */
@@ -294,12 +366,13 @@ function updateQuoteDepth(t: Token, depth: number): number {
   return depth;
 }
 
-function quotesBalanced(tokens: Token[], a: number, b: number): boolean {
+/** Quotation marks are punctuation: the stops from index `first` up to token b hold them all. */
+function quotesBalanced(tokens: Token[], stops: Int32Array, first: number, stopCount: number, b: number): boolean {
   let straight = 0;
   let open = 0;
   let close = 0;
-  for (let i = a; i < b; i++) {
-    const x = tokens[i]!.text;
+  for (let k = first; k < stopCount && stops[k]! < b; k++) {
+    const x = tokens[stops[k]!]!.text;
     if (x === '"') straight++;
     else if (x === "“") open++;
     else if (x === "”") close++;

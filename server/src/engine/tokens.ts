@@ -25,7 +25,6 @@ export interface Token {
 }
 
 const LETTER_RE = /[\p{L}\p{M}]/u;
-const UPPER_RE = /\p{Lu}/u;
 
 function isAsciiLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
@@ -70,33 +69,66 @@ function isWordCharAt(text: string, i: number): boolean {
 
 const CONTRACTIONS = ["t", "re", "ve", "ll", "d", "m"];
 
+/** Character classes of the ASCII range, read by one table lookup in the scanner's dispatch. */
+const enum Ascii {
+  Other = 0,
+  Space = 1,
+  Break = 2,
+  Digit = 3,
+  Letter = 4,
+}
+
+const ASCII_CLASS = buildAsciiClasses();
+
+function buildAsciiClasses(): Uint8Array {
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) {
+    if (isSpace(c)) table[c] = Ascii.Space;
+    else if (c === 10 || c === 13) table[c] = Ascii.Break;
+    else if (isDigit(c)) table[c] = Ascii.Digit;
+    else if (isAsciiLetter(c)) table[c] = Ascii.Letter;
+  }
+  return table;
+}
+
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
   let pos = from;
   let prevEnd = -1;
   const push = (start: number, end: number, kind: TokenKind) => {
     const s = spellingAt(text, start, end, kind === TokenKind.Word);
-    const cap =
-      kind === TokenKind.Word &&
-      (text.charCodeAt(start) < 128
-        ? text.charCodeAt(start) >= 65 && text.charCodeAt(start) <= 90
-        : UPPER_RE.test(text[start]!));
-    tokens.push({ start, end, text: s.text, lower: s.lower, kind, cap, joined: prevEnd === start, marks: s.marks });
+    tokens.push({
+      start,
+      end,
+      text: s.text,
+      lower: s.lower,
+      kind,
+      cap: s.cap,
+      joined: prevEnd === start,
+      marks: s.marks,
+    });
     prevEnd = end;
   };
   while (pos < to) {
     const c = text.charCodeAt(pos);
-    if (isSpace(c)) {
+    const ascii = c < 128 ? ASCII_CLASS[c]! : -1;
+    if (ascii === Ascii.Letter) {
+      const end = wordEnd(text, pos, to);
+      push(pos, end, TokenKind.Word);
+      pos = end;
+      continue;
+    }
+    if (ascii === Ascii.Space || (ascii < 0 && isSpace(c))) {
       pos++;
       continue;
     }
-    if (c === 10 || c === 13) {
+    if (ascii === Ascii.Break) {
       const end = c === 13 && text.charCodeAt(pos + 1) === 10 && pos + 1 < to ? pos + 2 : pos + 1;
       push(pos, end, TokenKind.Newline);
       pos = end;
       continue;
     }
-    if (isDigit(c)) {
+    if (ascii === Ascii.Digit) {
       let j = pos + 1;
       while (j < to) {
         const d = text.charCodeAt(j);
@@ -108,60 +140,10 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       pos = j;
       continue;
     }
-    if (isLetterAt(text, pos)) {
-      // Dotted abbreviation: U.S., U.N., D.P.R.K.
-      if (
-        text.charCodeAt(pos + 1) === 46 &&
-        pos + 3 < to + 1 &&
-        isLetterAt(text, pos + 2) &&
-        text.charCodeAt(pos + 3) === 46
-      ) {
-        let j = pos;
-        while (
-          j + 1 < to &&
-          isLetterAt(text, j) &&
-          text.charCodeAt(j + 1) === 46 &&
-          !(j + 1 < to && isLetterAt(text, j + 1))
-        )
-          j += 2;
-        if (j - pos >= 4 && !(j < to && isLetterAt(text, j))) {
-          push(pos, j, TokenKind.Word);
-          pos = j;
-          continue;
-        }
-      }
-      let j = pos;
-      while (j < to) {
-        const d = text.charCodeAt(j);
-        if (d < 128) {
-          if (isAsciiLetter(d)) j++;
-          else break;
-        } else if (d >= 0xd800 && d <= 0xdbff) {
-          if (!LETTER_RE.test(text.slice(j, j + 2))) break;
-          j += 2;
-        } else if (LETTER_RE.test(text[j]!)) j++;
-        else break;
-      }
-      // Contractions stay with the word (don't, they're); the possessive 's is its own token.
-      if (j < to && isApostrophe(text.charCodeAt(j))) {
-        for (const suffix of CONTRACTIONS) {
-          const k = j + 1 + suffix.length;
-          if (k <= to && text.slice(j + 1, k).toLowerCase() === suffix && !isWordCharAt(text, k)) {
-            if (suffix === "t" && text.charCodeAt(j - 1) !== 110 && text.charCodeAt(j - 1) !== 78) break; // only n't
-            if (
-              text
-                .slice(j - 1, j + 2)
-                .toLowerCase()
-                .endsWith("'s")
-            )
-              break;
-            j = k;
-            break;
-          }
-        }
-      }
-      push(pos, j, TokenKind.Word);
-      pos = j;
+    if (ascii < 0 && isLetterAt(text, pos)) {
+      const end = wordEnd(text, pos, to);
+      push(pos, end, TokenKind.Word);
+      pos = end;
       continue;
     }
     if (
@@ -178,6 +160,61 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     pos += width;
   }
   return tokens;
+}
+
+/** End of the word that starts with a letter at pos. */
+function wordEnd(text: string, pos: number, to: number): number {
+  // Dotted abbreviation: U.S., U.N., D.P.R.K.
+  if (
+    text.charCodeAt(pos + 1) === 46 &&
+    pos + 3 < to + 1 &&
+    isLetterAt(text, pos + 2) &&
+    text.charCodeAt(pos + 3) === 46
+  ) {
+    let j = pos;
+    while (
+      j + 1 < to &&
+      isLetterAt(text, j) &&
+      text.charCodeAt(j + 1) === 46 &&
+      !(j + 1 < to && isLetterAt(text, j + 1))
+    )
+      j += 2;
+    if (j - pos >= 4 && !(j < to && isLetterAt(text, j))) return j;
+  }
+  let j = pos;
+  while (j < to) {
+    const d = text.charCodeAt(j);
+    if (d < 128) {
+      if (ASCII_CLASS[d] !== Ascii.Letter) break;
+      j++;
+    } else if (d >= 0xd800 && d <= 0xdbff) {
+      if (!LETTER_RE.test(text.slice(j, j + 2))) break;
+      j += 2;
+    } else if (LETTER_RE.test(text[j]!)) j++;
+    else break;
+  }
+  // Contractions stay with the word (don't, they're); the possessive 's is its own token.
+  if (j < to && isApostrophe(text.charCodeAt(j))) j = contractionEnd(text, j, to);
+  return j;
+}
+
+/** End of the contraction whose apostrophe is at j ("n't", "'re", "'ll"…), or j when there is none. */
+function contractionEnd(text: string, j: number, to: number): number {
+  for (const suffix of CONTRACTIONS) {
+    const k = j + 1 + suffix.length;
+    if (k <= to && text.slice(j + 1, k).toLowerCase() === suffix && !isWordCharAt(text, k)) {
+      if (suffix === "t" && text.charCodeAt(j - 1) !== 110 && text.charCodeAt(j - 1) !== 78) return j; // only n't
+      if (
+        text
+          .slice(j - 1, j + 2)
+          .toLowerCase()
+          .endsWith("'s")
+      )
+        return j;
+      return k;
+    }
+  }
+  return j;
 }
 
 export const isPossessive = (t: Token | undefined): boolean =>

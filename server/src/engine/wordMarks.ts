@@ -19,6 +19,8 @@ export interface Spelling {
   text: string;
   lower: string;
   marks: number;
+  /** A word whose first character is an upper-case letter. */
+  cap: boolean;
   /** Hash of the text's characters (hashAt). */
   hash: number;
 }
@@ -31,6 +33,17 @@ let table: Array<Spelling | undefined> = new Array<Spelling | undefined>(1 << 12
 let hashes = new Int32Array(table.length);
 let stored = 0;
 const MAX_SPELLINGS = 200_000;
+
+/**
+ * Short spellings of ASCII characters (at most 7 code units: most words, every number of a few
+ * digits, all ASCII punctuation) in a table of their own, keyed by their characters packed into two
+ * numbers (packLow, packHigh): a probe compares two integers, no characters.
+ */
+const SHORT_MAX = 7;
+let shortTable: Array<Spelling | undefined> = new Array<Spelling | undefined>(1 << 12).fill(undefined);
+let shortLow = new Int32Array(shortTable.length);
+let shortHigh = new Int32Array(shortTable.length);
+let shortStored = 0;
 
 /** Registers a class of lower-case words (a set, or the keys of a map). At most 30 classes. */
 export function wordClass(words: ReadonlySet<string> | ReadonlyMap<string, unknown>): WordMark {
@@ -46,28 +59,97 @@ export function wordTest(test: WordTest): WordMark {
   if (classes.length >= 30) throw new Error("wordMarks: too many word classes");
   classes.push(test);
   table.fill(undefined);
+  shortTable.fill(undefined);
   stored = 0;
+  shortStored = 0;
   return 1 << (classes.length - 1);
 }
 
-/** The shared record of the spelling text[start, end) (only words are lower-cased: Ⅻ is punctuation). */
+/** The shared record of the spelling text[start, end) (only words are lower-cased and capitalized: Ⅻ is punctuation). */
 export function spellingAt(text: string, start: number, end: number, isWord: boolean): Spelling {
-  const hash = hashAt(text, start, end);
+  const n = end - start;
+  if (n > SHORT_MAX) return hashedSpelling(text, start, end, isWord, hashAt(text, start, end));
+  // Characters 0-3 in the low word, 4-6 and the length in the high one: two numbers that only this spelling packs to.
+  let low = 0;
+  let high = n << 24;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(start + i);
+    if (c >= 128) return hashedSpelling(text, start, end, isWord, hashAt(text, start, end));
+    if (i < 4) low |= c << (i << 3);
+    else high |= c << ((i - 4) << 3);
+  }
+  return shortSpelling(text, start, end, isWord, low, high);
+}
+
+function shortSpelling(text: string, start: number, end: number, isWord: boolean, low: number, high: number): Spelling {
+  const mask = shortTable.length - 1;
+  let slot = mixPacked(low, high) & mask;
+  for (let s = shortTable[slot]; s !== undefined; s = shortTable[slot]) {
+    if (shortLow[slot] === low && shortHigh[slot] === high) return s;
+    slot = (slot + 1) & mask;
+  }
+  const made = makeSpelling(text, start, end, isWord, hashAt(text, start, end));
+  if (stored + shortStored < MAX_SPELLINGS) {
+    shortTable[slot] = made;
+    shortLow[slot] = low;
+    shortHigh[slot] = high;
+    if (++shortStored * 2 > shortTable.length) growShort();
+  }
+  return made;
+}
+
+function mixPacked(low: number, high: number): number {
+  const h = Math.imul(low ^ Math.imul(high, 0x9e3779b1), 0x85ebca6b);
+  return h ^ (h >>> 15);
+}
+
+function growShort(): void {
+  const old = shortTable;
+  const oldLow = shortLow;
+  const oldHigh = shortHigh;
+  shortTable = new Array<Spelling | undefined>(old.length * 2).fill(undefined);
+  shortLow = new Int32Array(shortTable.length);
+  shortHigh = new Int32Array(shortTable.length);
+  const mask = shortTable.length - 1;
+  for (let k = 0; k < old.length; k++) {
+    const s = old[k];
+    if (s === undefined) continue;
+    let slot = mixPacked(oldLow[k]!, oldHigh[k]!) & mask;
+    while (shortTable[slot] !== undefined) slot = (slot + 1) & mask;
+    shortTable[slot] = s;
+    shortLow[slot] = oldLow[k]!;
+    shortHigh[slot] = oldHigh[k]!;
+  }
+}
+
+function makeSpelling(text: string, start: number, end: number, isWord: boolean, hash: number): Spelling {
+  const raw = text.slice(start, end);
+  const lower = isWord ? raw.toLowerCase() : raw;
+  return { text: raw, lower, marks: marksOf(raw, lower), cap: isWord && startsUpper(raw), hash };
+}
+
+/** A spelling found by the hash of its characters (hashAt): the long ones and those beyond ASCII. */
+function hashedSpelling(text: string, start: number, end: number, isWord: boolean, hash: number): Spelling {
   const mask = table.length - 1;
   let slot = hash & mask;
   for (let s = table[slot]; s !== undefined; s = table[slot]) {
     if (hashes[slot] === hash && spells(s.text, text, start, end)) return s;
     slot = (slot + 1) & mask;
   }
-  const raw = text.slice(start, end);
-  const lower = isWord ? raw.toLowerCase() : raw;
-  const made: Spelling = { text: raw, lower, marks: marksOf(raw, lower), hash };
-  if (stored < MAX_SPELLINGS) {
+  const made = makeSpelling(text, start, end, isWord, hash);
+  if (stored + shortStored < MAX_SPELLINGS) {
     table[slot] = made;
     hashes[slot] = hash;
     if (++stored * 2 > table.length) grow();
   }
   return made;
+}
+
+const UPPER_RE = /\p{Lu}/u;
+
+function startsUpper(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER_RE.test(s[0]!);
 }
 
 /** FNV-1a over the UTF-16 code units. */
