@@ -356,7 +356,7 @@ function negatedFactCue(ctx: ClaimContext, s: SentenceSlice, cues: FoundCue[]): 
       // After a form of "be" only a passive participle states a fact ("was not made"); "are not credible" judges.
       if (
         PASSIVE_AUX.has(tokens[aux]!.lower) &&
-        !/(ed|en|wn)$/.test(tokens[verb]!.lower) &&
+        !endsWithAny(tokens[verb]!.lower, PASSIVE_PARTICIPLE_ENDINGS) &&
         !W_roleAdjectives.has(tokens[verb]!.lower)
       )
         continue;
@@ -740,7 +740,7 @@ function ignoranceCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue 
 
 /** The claim noun's lemma: "estimates" -> "estimate". */
 function hedgingLemma(lw: string): boolean {
-  return W_hedgingReportLemmas.has(lw) || W_hedgingReportLemmas.has(lw.replace(/s$/, ""));
+  return W_hedgingReportLemmas.has(lw) || (lw.endsWith("s") && W_hedgingReportLemmas.has(lw.slice(0, -1)));
 }
 
 /** A participle used as an adjective: after a preposition, "and", "other" or at the start, before a lower-case noun. */
@@ -869,12 +869,12 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
       (W_nounDeterminers.has(tokens[i - 2]?.lower ?? "") &&
         !prev.cap &&
         !AUX.has(prev.lower) &&
-        !/ly$/.test(prev.lower)))
+        !prev.lower.endsWith("ly")))
   )
     return undefined;
   // "open source reporting.", "reporting of CW use": a gerund used as a noun.
   if (
-    /ing$/.test(lw) &&
+    lw.endsWith("ing") &&
     (!next ||
       i + 1 >= s.t1 ||
       next.kind === TokenKind.Punct ||
@@ -908,7 +908,7 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
   if (W_publicationLemmas.has(lemma) && !(findBy(tokens, i + 1, s.t1) >= 0 || nextNounIsDocument(tokens, i + 1, s.t1)))
     return undefined;
   // Passive: "was reported by Bloomberg", "have been accused of".
-  if (/(ed|en|wn|id|ld|ught)$/.test(lw) && isPassive(tokens, i, s)) {
+  if (endsWithAny(lw, PARTICIPLE_ENDINGS) && isPassive(tokens, i, s)) {
     // "than had been previously reported", "as was reported": a comparison, not a hedge.
     if (comparativeBefore(tokens, i, s)) return undefined;
     const byAt = findBy(tokens, i + 1, s.t1);
@@ -937,7 +937,7 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
   if (W_adjectivalHedges.has(lw) && isAttributive(tokens, i, s))
     return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
   // "released by analysts": a participle with a by-agent.
-  if (/ed$/.test(lw) && next?.lower === "by") {
+  if (lw.endsWith("ed") && next?.lower === "by") {
     const np = npAfter(tokens, i + 2, s.t1);
     if (np)
       return { cue: makeCue(ctx, i, i + 2, "attributed", stance), at: i, wantsSource: true, source: np, priority: 1 };
@@ -983,6 +983,14 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
 }
 
 const NEGATORS = W_negators;
+const PARTICIPLE_ENDINGS = ["ed", "en", "wn", "id", "ld", "ught"];
+const PASSIVE_PARTICIPLE_ENDINGS = ["ed", "en", "wn"];
+const ED_EN = ["ed", "en"];
+
+function endsWithAny(w: string, endings: readonly string[]): boolean {
+  for (const e of endings) if (w.endsWith(e)) return true;
+  return false;
+}
 
 function isNegated(tokens: Token[], i: number, s: SentenceSlice): boolean {
   return negationStart(tokens, i, s) < i;
@@ -992,7 +1000,7 @@ function negationStart(tokens: Token[], i: number, s: SentenceSlice): number {
   for (let k = i - 1; k >= Math.max(s.t0, i - 3); k--) {
     const w = straight(tokens[k]!.lower);
     if (NEGATORS.has(w) || w.endsWith("n't")) return k;
-    if (!AUX.has(w) && !/ly$/.test(w)) break;
+    if (!AUX.has(w) && !w.endsWith("ly")) break;
   }
   return i;
 }
@@ -1054,7 +1062,11 @@ function closingDocumentCue(ctx: ClaimContext, s: SentenceSlice, i: number): Fou
 function documentSubject(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpan | undefined {
   const { tokens } = ctx;
   let k = i - 1;
-  while (k >= s.t0 && tokens[k]!.kind === TokenKind.Word && (AUX.has(tokens[k]!.lower) || /ly$/.test(tokens[k]!.lower)))
+  while (
+    k >= s.t0 &&
+    tokens[k]!.kind === TokenKind.Word &&
+    (AUX.has(tokens[k]!.lower) || tokens[k]!.lower.endsWith("ly"))
+  )
     k--;
   if (k < s.t0 || !DOCUMENT_NOUNS.has(tokens[k]!.lower)) return undefined;
   return npBefore(ctx, s, k + 1);
@@ -1113,7 +1125,7 @@ function verbFrameOk(tokens: Token[], i: number, lemma: string, lw: string): boo
   const next = tokens[i + 1];
   if (next && (frame.after.has(next.lower) || frame.after.has(next.text))) return true;
   // "…, calling the vote a farce": a participle after a comma opens its own clause.
-  if (frame.quoteWithin > 0 && /ing$/.test(lw) && tokens[i - 1]?.text === ",") return true;
+  if (frame.quoteWithin > 0 && lw.endsWith("ing") && tokens[i - 1]?.text === ",") return true;
   // "called the decision "reckless"", "called the report a lie": naming something with a quoted or falsity word.
   for (let k = i + 1; k < Math.min(tokens.length, i + 1 + frame.quoteWithin); k++)
     if (isQuoteMark(tokens[k]!) || W_falsityNouns.has(tokens[k]!.lower) || W_falsityAttributes.has(tokens[k]!.lower))
@@ -1125,7 +1137,7 @@ function isPassive(tokens: Token[], i: number, s: SentenceSlice): boolean {
   for (let k = i - 1; k >= Math.max(s.t0, i - 3); k--) {
     const w = tokens[k]!.lower;
     if (PASSIVE_AUX.has(w)) return true;
-    if (!/ly$/.test(w) && !W_passiveAdverbs.has(w)) return false;
+    if (!w.endsWith("ly") && !W_passiveAdverbs.has(w)) return false;
   }
   return false;
 }
@@ -1134,7 +1146,7 @@ function comparativeBefore(tokens: Token[], i: number, s: SentenceSlice): boolea
   for (let k = i - 1; k >= Math.max(s.t0, i - 4); k--) {
     const w = tokens[k]!.lower;
     if (W_comparativeWords.has(w)) return true;
-    if (!PASSIVE_AUX.has(w) && !AUX.has(w) && !/ly$/.test(w)) return false;
+    if (!PASSIVE_AUX.has(w) && !AUX.has(w) && !w.endsWith("ly")) return false;
   }
   return false;
 }
@@ -1168,11 +1180,11 @@ function hedgeCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | un
   if (
     (lw === "possible" || lw === "possibly") &&
     (W_superlativeMarkers.has(tokens[i - 1]?.lower ?? "") ||
-      /est$/.test(tokens[i - 1]?.lower ?? "") ||
+      (tokens[i - 1]?.lower ?? "").endsWith("est") ||
       (tokens[i - 2]?.lower === "as" && next?.kind !== TokenKind.Word))
   )
     return undefined;
-  if (/^suggest/.test(lw)) {
+  if (lw.startsWith("suggest")) {
     const cue: FoundCue = { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: true, priority: 0 };
     const src = subjectBefore(ctx, s, i);
     if (src) cue.source = src;
@@ -1336,7 +1348,7 @@ function commonNounSubject(ctx: ClaimContext, s: SentenceSlice, i: number): Sour
   while (
     k >= s.t0 &&
     tokens[k]!.kind === TokenKind.Word &&
-    (AUX.has(tokens[k]!.lower) || W_timeAdverbs.has(tokens[k]!.lower) || /ly$/.test(tokens[k]!.lower))
+    (AUX.has(tokens[k]!.lower) || W_timeAdverbs.has(tokens[k]!.lower) || tokens[k]!.lower.endsWith("ly"))
   ) {
     // "absurd to say": an infinitive has no subject of its own.
     if (tokens[k]!.lower === "to") return undefined;
@@ -1381,14 +1393,14 @@ function withAbsolute(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpa
 function subjectBefore(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpan | undefined {
   const { tokens } = ctx;
   // A participle after a comma ("…, suggesting that") has no subject of its own.
-  if (/ing$/.test(tokens[i]!.lower) && tokens[i - 1]?.text === ",") return undefined;
+  if (tokens[i]!.lower.endsWith("ing") && tokens[i - 1]?.text === ",") return undefined;
   let k = i - 1;
   while (
     k >= s.t0 &&
     tokens[k]!.kind === TokenKind.Word &&
     (AUX.has(tokens[k]!.lower) ||
       W_timeAdverbs.has(tokens[k]!.lower) ||
-      (/ly$/.test(tokens[k]!.lower) && !tokens[k]!.cap && !LEX.speakerNouns.has(tokens[k]!.lower)))
+      (tokens[k]!.lower.endsWith("ly") && !tokens[k]!.cap && !LEX.speakerNouns.has(tokens[k]!.lower)))
   )
     k--;
   // "the Government of Haiti (GoH) reported": an abbreviation in brackets repeats the name before it.
@@ -1458,7 +1470,7 @@ function reducedRelative(ctx: ClaimContext, s: SentenceSlice, k: number): Source
   let j = k;
   while (j >= s.t0 && j > k - 3 && tokens[j]!.kind !== TokenKind.Punct && !W_relativeTimeWords.has(tokens[j]!.lower))
     j--;
-  if (j <= s.t0 || !W_relativeTimeWords.has(tokens[j]!.lower) || !/(ed|en)$/.test(tokens[j - 1]!.lower))
+  if (j <= s.t0 || !W_relativeTimeWords.has(tokens[j]!.lower) || !endsWithAny(tokens[j - 1]!.lower, ED_EN))
     return undefined;
   const np = npBefore(ctx, s, j - 1);
   return np && DOCUMENT_NOUNS.has(headOf(tokens, np)?.lower ?? "") ? np : undefined;
@@ -1469,7 +1481,7 @@ function participleAgent(ctx: ClaimContext, s: SentenceSlice, np: SourceSpan): S
   const { tokens } = ctx;
   let k = np.t0 - 1;
   if (k >= s.t0 && ARTICLE_DETERMINERS.has(tokens[k]!.lower)) k--;
-  if (k - 2 < s.t0 || tokens[k]!.lower !== "by" || !/ed$/.test(tokens[k - 1]!.lower)) return undefined;
+  if (k - 2 < s.t0 || tokens[k]!.lower !== "by" || !tokens[k - 1]!.lower.endsWith("ed")) return undefined;
   // "imagery released by analysts": the author of a document is its source.
   if (W_authorshipParticiples.has(tokens[k - 1]!.lower)) return undefined;
   const head = npBefore(ctx, s, k - 1);
@@ -1641,7 +1653,7 @@ function npAfter(
       if (
         t.lower === "by" &&
         k > t0 &&
-        (/ed$/.test(tokens[k - 1]!.lower) || DOCUMENT_NOUNS.has(tokens[k - 1]!.lower))
+        (tokens[k - 1]!.lower.endsWith("ed") || DOCUMENT_NOUNS.has(tokens[k - 1]!.lower))
       ) {
         k++;
         continue;
@@ -1651,7 +1663,7 @@ function npAfter(
       if (AUX.has(t.lower) || (LEX.reportingVerbs.has(t.lower) && !LEX.speakerNouns.has(t.lower) && k > t0)) break;
       if (t.lower === "and" && !tokens[k + 1]?.cap) break;
       if (LEX.months.has(t.lower) && t.cap) break;
-      if (/ly$/.test(t.lower) && !t.cap && k > t0) break;
+      if (t.lower.endsWith("ly") && !t.cap && k > t0) break;
       k++;
       continue;
     }
@@ -1706,7 +1718,7 @@ function headOf(tokens: Token[], np: SourceSpan): Token | undefined {
   // "sources close to X" -> sources).
   for (let k = np.t0; k < np.t1; k++) {
     const t = tokens[k]!;
-    if (t.lower === "by" && k - 1 > np.t0 && /ed$/.test(tokens[k - 1]!.lower)) return lastWord(tokens, np.t0, k - 1);
+    if (t.lower === "by" && k - 1 > np.t0 && tokens[k - 1]!.lower.endsWith("ed")) return lastWord(tokens, np.t0, k - 1);
     if ((NP_INNER_PREPS.has(t.lower) || t.lower === "with" || t.lower === "on") && k > np.t0) {
       const end = POST_MODIFIERS.has(tokens[k - 1]!.lower) && k - 1 > np.t0 ? k - 1 : k;
       return lastWord(tokens, np.t0, end);
