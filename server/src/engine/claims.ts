@@ -6,7 +6,7 @@ import { LEX } from "./lexicon";
 import cueData from "./data/cues.json";
 import actorData from "./data/actors.json";
 import type { SentenceSlice } from "./sentences";
-import { covering, lastBefore, within } from "./spans";
+import { covering, lastBefore, lowerBound } from "./spans";
 import { internArray, internString } from "./intern";
 import { hasMark, wordClass } from "./wordMarks";
 
@@ -1289,8 +1289,18 @@ function actorAt(ctx: ClaimContext, offset: number): ActorMention | undefined {
 function actorIn(ctx: ClaimContext, np: SourceSpan): ActorMention | undefined {
   const start = ctx.tokens[np.t0]!.start;
   const end = ctx.tokens[np.t1 - 1]!.end;
-  const inside = within(ctx.actors, start, end);
-  return inside.find((a) => a.kind === "person") ?? inside.find((a) => a.kind === "organization") ?? inside[0];
+  // The first person inside, else the first organization, else the first actor (no list of them made).
+  const { actors } = ctx;
+  let organization: ActorMention | undefined;
+  let first: ActorMention | undefined;
+  for (let i = lowerBound(actors, start); i < actors.length && actors[i]!.start < end; i++) {
+    const a = actors[i]!;
+    if (a.end > end) continue;
+    if (a.kind === "person") return a;
+    if (!organization && a.kind === "organization") organization = a;
+    if (!first) first = a;
+  }
+  return organization ?? first;
 }
 
 function findSource(ctx: ClaimContext, s: SentenceSlice, c: FoundCue): SourceSpan | undefined {
@@ -1897,11 +1907,18 @@ function sourceKind(
   return "unknown";
 }
 
+/** /[^su]s$/: an "s" after a letter other than "s" or "u". */
+function endsInPluralS(w: string): boolean {
+  if (w.length < 2 || w.charCodeAt(w.length - 1) !== 115) return false;
+  const c = w.charCodeAt(w.length - 2);
+  return c !== 115 && c !== 117;
+}
+
 function isPluralNoun(t: Token): boolean {
   return (
     t.kind === TokenKind.Word &&
     t.text.length > 3 &&
-    /[^su]s$/.test(t.lower) &&
+    endsInPluralS(t.lower) &&
     !/^[A-Z]{2,}s?$/.test(t.text) &&
     !W_firstPerson.has(t.lower) &&
     !PRONOUNS.has(t.lower)

@@ -331,16 +331,18 @@ function isPartOf(tokens: Token[], raw: RawFigure): boolean {
   return false;
 }
 
+const PAIR_LINKS = new Set(["to", "and", "or", "-", "–"]);
+
 function isPair(tokens: Token[], a: RawFigure, b: RawFigure): boolean {
   if (b.t0 - a.t1 > 2 || a.np1 > a.t1) return false;
-  const between = tokens.slice(a.t1, b.t0).map((t) => t.lower);
-  return between.length > 0 && ["to", "and", "or", "-", "–"].includes(between[0]!);
+  return b.t0 > a.t1 && PAIR_LINKS.has(tokens[a.t1]!.lower);
 }
 
 function isElidedHead(tokens: Token[], a: RawFigure, b: RawFigure): boolean {
-  const between = tokens.slice(Math.max(a.t1, a.np1), b.t0);
-  if (between.length === 0 || between.length > 3) return false;
-  return FRAME_LEX.elisionLinks.has(between[0]!.lower) && between.slice(1).every((t) => LEX.determiners.has(t.lower));
+  const from = Math.max(a.t1, a.np1);
+  if (b.t0 - from <= 0 || b.t0 - from > 3 || !FRAME_LEX.elisionLinks.has(tokens[from]!.lower)) return false;
+  for (let k = from + 1; k < b.t0; k++) if (!LEX.determiners.has(tokens[k]!.lower)) return false;
+  return true;
 }
 
 function fillPlaces(
@@ -352,22 +354,25 @@ function fillPlaces(
   raw: RawFigure,
 ): void {
   const here = ctx.places[sentence]!;
-  const ids = new Set<string>();
-  for (const m of here) if (sameClause(tokens, raw, m.k)) ids.add(m.id);
+  // The sentence's places in the figure's clause, each once (a handful: a list, not a set).
+  let ids: string[] | undefined;
+  for (const m of here) if (sameClause(tokens, raw, m.k) && !ids?.includes(m.id)) (ids ??= []).push(m.id);
   // The phrase's own place ("cases in X") stands unless the sentence names it only in another clause.
-  if (legacyPlace && (ids.has(legacyPlace) || !here.some((m) => m.id === legacyPlace))) ids.add(legacyPlace);
+  if (legacyPlace && !ids?.includes(legacyPlace) && !namesPlace(here, legacyPlace)) (ids ??= []).push(legacyPlace);
   // A figure said to hold worldwide is about the world, whatever else the sentence places.
-  if (ids.has(WORLD)) {
-    ids.clear();
-    ids.add(WORLD);
-  }
-  if (ids.size > 0) {
-    frame.places = [...ids].sort();
+  if (ids?.includes(WORLD)) ids = [WORLD];
+  if (ids) {
+    frame.places = ids.sort();
     frame.levels.places = "sentence";
   } else if (ctx.salience.places.length > 0) {
     frame.places = [ctx.salience.places[0]!];
     frame.levels.places = "document";
   }
+}
+
+function namesPlace(mentions: readonly Mention[], id: string): boolean {
+  for (const m of mentions) if (m.id === id) return true;
+  return false;
 }
 
 const CLOSING_QUOTES = new Set(["”", "’", '"', "'"]);
@@ -525,6 +530,8 @@ function nounAfterPremodifiers(input: FrameInput, raw: RawFigure, sentence: numb
   return "";
 }
 
+const OF_COMPLEMENT_ENDS = new Set(["and", "or", "to", "that", "who", "which"]);
+
 /** "1,429 people were killed", "individuals had been or remained detained", "members of … minorities have disappeared". */
 function predicateAfter(tokens: Token[], raw: RawFigure, s: SentenceSlice): string {
   const limit = Math.min(s.t1, raw.np1 + 12);
@@ -552,7 +559,7 @@ function predicateAfter(tokens: Token[], raw: RawFigure, s: SentenceSlice): stri
       !CLAUSE_END.has(tokens[k]!.text)
     )
       k++;
-    if (["and", "or", "to", "that", "who", "which"].includes(tokens[k]?.lower ?? "")) return "";
+    if (OF_COMPLEMENT_ENDS.has(tokens[k]?.lower ?? "")) return "";
   }
   let passive = false;
   for (; k < limit; k++) {
@@ -632,9 +639,19 @@ function labelBefore(input: FrameInput, raw: RawFigure, sentence: number): strin
 
 /** The readable slug of a frame: owner, quantity, scope, place, incident, year, restriction. */
 export function frameSlug(f: Frame): string {
-  return [f.owner, f.quantity || "count", f.scope, f.places[0] ? `in-${f.places[0]}` : "", f.event, f.time, f.extra]
-    .filter(Boolean)
-    .join("-");
+  let slug = f.owner;
+  slug = joinPart(slug, f.quantity || "count");
+  slug = joinPart(slug, f.scope);
+  if (f.places[0]) slug = joinPart(slug, `in-${f.places[0]}`);
+  slug = joinPart(slug, f.event);
+  slug = joinPart(slug, f.time);
+  return joinPart(slug, f.extra);
+}
+
+/** `slug-part`, skipping an empty part (and an empty slug). */
+function joinPart(slug: string, part: string): string {
+  if (!part) return slug;
+  return slug ? `${slug}-${part}` : part;
 }
 
 /** "Deaths (children) in Haiti, earthquake 2010". */
