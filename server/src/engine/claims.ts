@@ -170,19 +170,31 @@ const WEAK_VERBS = W_weakVerbs;
 interface FoundCue {
   cue: Cue;
   /** The reporting verb's lemma, for verb cues. */
-  lemma?: string;
+  lemma: string | undefined;
   /** Token index of the cue's head word. */
   at: number;
   /** The cue asks for a source (reporting verb, according to, by-agent). */
   wantsSource: boolean;
-  source?: SourceSpan;
+  source: SourceSpan | undefined;
   /** Lower priority when choosing the sentence's source (non-confirmation, noun cues). */
   priority: number;
   /** An attribution that also hedges ("estimated", "estimates"). */
-  hedges?: boolean;
+  hedges: boolean;
   /** A claim noun ("reports", "allegations"), and whether a possessor or agent owns it. */
-  noun?: boolean;
-  owned?: boolean;
+  noun: boolean;
+  owned: boolean;
+}
+
+/** Every found cue has all its fields from the start: one object shape, so the passes over cues read them fast. */
+function foundCue(
+  cue: Cue,
+  at: number,
+  wantsSource: boolean,
+  priority: number,
+  source?: SourceSpan,
+  lemma?: string,
+): FoundCue {
+  return { cue, lemma, at, wantsSource, source, priority, hedges: false, noun: false, owned: false };
 }
 
 interface SourceSpan {
@@ -360,13 +372,13 @@ function negatedFactCue(ctx: ClaimContext, s: SentenceSlice, cues: FoundCue[]): 
         !W_roleAdjectives.has(tokens[verb]!.lower)
       )
         continue;
-      return { cue: makeCue(ctx, aux, verb + 1, "denial", "denies"), at: aux, wantsSource: false, priority: 2 };
+      return foundCue(makeCue(ctx, aux, verb + 1, "denial", "denies"), aux, false, 2);
     }
     if (w === "no" && !W_negativeIdioms.has(tokens[i + 1]!.lower)) {
       for (let k = i + 1; k < Math.min(s.t1, i + 5); k++) {
         if (tokens[k]!.kind !== TokenKind.Word || CLAUSE_STOPS.has(tokens[k]!.lower)) break;
         if (W_factAux.has(straight(tokens[k]!.lower)) && k > i + 1)
-          return { cue: makeCue(ctx, i, k + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
+          return foundCue(makeCue(ctx, i, k + 1, "denial", "denies"), i, false, 2);
       }
     }
   }
@@ -475,13 +487,13 @@ function collectPhraseCues(ctx: ClaimContext, s: SentenceSlice, out: FoundCue[])
         i++;
         continue;
       }
-      const cue: FoundCue = {
-        cue: makeCue(ctx, i, i + 2, "attributed", "asserts"),
-        at: i,
-        wantsSource: true,
-        source: passedOn(ctx, speaker ?? np),
-        priority: 0,
-      };
+      const cue: FoundCue = foundCue(
+        makeCue(ctx, i, i + 2, "attributed", "asserts"),
+        i,
+        true,
+        0,
+        passedOn(ctx, speaker ?? np),
+      );
       if (hedgingLemma(tokens[np.t0]!.lower) || hedgingLemma(head)) cue.hedges = true;
       out.push(cue);
       i++;
@@ -493,12 +505,7 @@ function collectPhraseCues(ctx: ClaimContext, s: SentenceSlice, out: FoundCue[])
       const [p0, len] = nc;
       // "The figures could not be confirmed": in the passive the subject is what went unconfirmed, not who tried.
       const passive = isPassivePhrase(tokens, p0, p0 + len);
-      const cue: FoundCue = {
-        cue: makeCue(ctx, p0, p0 + len, "denial", "cannot-confirm"),
-        at: p0,
-        wantsSource: !passive,
-        priority: 1,
-      };
+      const cue: FoundCue = foundCue(makeCue(ctx, p0, p0 + len, "denial", "cannot-confirm"), p0, !passive, 1);
       const src = passive ? undefined : subjectBefore(ctx, s, p0);
       if (src) cue.source = src;
       replaceOverlapping(out, cue);
@@ -507,34 +514,19 @@ function collectPhraseCues(ctx: ClaimContext, s: SentenceSlice, out: FoundCue[])
     }
     const ph = phraseAt(tokens, i, s, PASSIVE_HEDGES.get(key));
     if (ph && ph[0] > s.t0 && (PASSIVE_AUX.has(tokens[ph[0] - 1]!.lower) || tokens[ph[0] - 1]!.lower === "been")) {
-      replaceOverlapping(out, {
-        cue: makeCue(ctx, ph[0], ph[0] + ph[1], "hedged", "hedges"),
-        at: ph[0],
-        wantsSource: false,
-        priority: 2,
-      });
+      replaceOverlapping(out, foundCue(makeCue(ctx, ph[0], ph[0] + ph[1], "hedged", "hedges"), ph[0], false, 2));
       i = ph[0] + ph[1] - 1;
       continue;
     }
     const hp = phraseAt(tokens, i, s, HEDGE_PHRASES.get(key));
     if (hp) {
-      replaceOverlapping(out, {
-        cue: makeCue(ctx, hp[0], hp[0] + hp[1], "hedged", "hedges"),
-        at: hp[0],
-        wantsSource: false,
-        priority: 2,
-      });
+      replaceOverlapping(out, foundCue(makeCue(ctx, hp[0], hp[0] + hp[1], "hedged", "hedges"), hp[0], false, 2));
       i = hp[0] + hp[1] - 1;
       continue;
     }
     const an = phraseAt(tokens, i, s, ANONYMITY.get(key));
     if (an) {
-      replaceOverlapping(out, {
-        cue: makeCue(ctx, an[0], an[0] + an[1], "anonymous"),
-        at: an[0],
-        wantsSource: false,
-        priority: 2,
-      });
+      replaceOverlapping(out, foundCue(makeCue(ctx, an[0], an[0] + an[1], "anonymous"), an[0], false, 2));
       i = an[0] + an[1] - 1;
       continue;
     }
@@ -596,7 +588,7 @@ function cueAt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undef
     if (W_possessedNouns.has(lw) && !possessorBefore(tokens, i, s)) return undefined;
     const stance = CLAIM_NOUNS.get(lw)!;
     const kind: ClaimKind = stance === "denies" ? "denial" : "attributed";
-    const cue: FoundCue = { cue: makeCue(ctx, i, i + 1, kind, stance), at: i, wantsSource: false, priority: 3 };
+    const cue: FoundCue = foundCue(makeCue(ctx, i, i + 1, kind, stance), i, false, 3);
     if (hedgingLemma(lw)) cue.hedges = true;
     const owner = nounOwner(ctx, s, i) ?? claimMaker(ctx, s, i) ?? anaphoricOwner(ctx, s, i);
     cue.noun = true;
@@ -619,9 +611,9 @@ function cueAt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undef
     ((prev && i - 1 >= s.t0 && (ARTICLE_DETERMINERS.has(prev.lower) || PASSIVE_AUX.has(prev.lower))) ||
       isAttributive(tokens, i, s))
   )
-    return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
+    return foundCue(makeCue(ctx, i, i + 1, "hedged", "hedges"), i, false, 2);
   if (W_anonymityMarkers.has(lw)) {
-    return { cue: makeCue(ctx, i, i + 1, "anonymous"), at: i, wantsSource: false, priority: 4 };
+    return foundCue(makeCue(ctx, i, i + 1, "anonymous"), i, false, 4);
   }
   return undefined;
 }
@@ -639,13 +631,13 @@ function falsityCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | 
     !!next &&
     i + 1 < s.t1 &&
     W_claimNounsForFalsity.has(next.lower);
-  if (attributive) return { cue: makeCue(ctx, i, i + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
+  if (attributive) return foundCue(makeCue(ctx, i, i + 1, "denial", "denies"), i, false, 2);
   let k = i - 1;
   while (k >= s.t0 && k >= i - 4 && (W_falsityAdverbs.has(tokens[k]!.lower) || isQuoteMark(tokens[k]!))) k--;
   if (k < s.t0) return undefined;
   const lead = tokens[k]!.lower;
   if (W_copulas.has(lead) || W_falsityCallers.has(lead) || nearCaller(tokens, k, s)) {
-    return { cue: makeCue(ctx, k + 1, i + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
+    return foundCue(makeCue(ctx, k + 1, i + 1, "denial", "denies"), i, false, 2);
   }
   return undefined;
 }
@@ -658,17 +650,12 @@ function negatedTruthCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundC
   const p = straight(prev.lower);
   const lw = tokens[i]!.lower;
   if (lw === "truth" && (p === "no" || p === "any"))
-    return { cue: makeCue(ctx, i - 1, i + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
+    return foundCue(makeCue(ctx, i - 1, i + 1, "denial", "denies"), i, false, 2);
   const negated = p === "not" ? i - 1 : p.endsWith("n't") && W_copulas.has(p.slice(0, -3)) ? i - 1 : -1;
   if (negated < 0 || lw === "truth") return undefined;
   const copula = p === "not" ? tokens[i - 2] : prev;
   if (!copula || !(W_copulas.has(straight(copula.lower)) || straight(copula.lower).endsWith("n't"))) return undefined;
-  return {
-    cue: makeCue(ctx, p === "not" ? i - 2 : i - 1, i + 1, "denial", "denies"),
-    at: i,
-    wantsSource: false,
-    priority: 2,
-  };
+  return foundCue(makeCue(ctx, p === "not" ? i - 2 : i - 1, i + 1, "denial", "denies"), i, false, 2);
 }
 
 /** "the report has inconsistencies", "the count contained errors": a document disputed as flawed. */
@@ -685,7 +672,7 @@ function flawCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | und
   )
     k--;
   if (k < s.t0 || !W_flawVerbs.has(tokens[k]!.lower)) return undefined;
-  return { cue: makeCue(ctx, k, i + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
+  return foundCue(makeCue(ctx, k, i + 1, "denial", "denies"), i, false, 2);
 }
 
 /** "called the report a lie": a caller verb two or three words before the predicate. */
@@ -717,7 +704,7 @@ function ignoranceCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue 
   if (W_ignoranceLeads.has(lw)) {
     const prev = tokens[i - 1];
     if (lw === "unclear" || (prev && W_copulas.has(prev.lower)))
-      return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
+      return foundCue(makeCue(ctx, i, i + 1, "hedged", "hedges"), i, false, 2);
     return undefined;
   }
   for (let k = i - 1; k >= Math.max(s.t0, i - 6); k--) {
@@ -727,7 +714,7 @@ function ignoranceCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue 
     if (W_ignoranceNegators.has(w) || w.endsWith("n't")) {
       // "a vote of no confidence" is a procedure, not ignorance.
       if (w === "no" && tokens[k - 1]?.lower === "of") return undefined;
-      const cue: FoundCue = { cue: makeCue(ctx, k, i + 1, "hedged", "hedges"), at: k, wantsSource: false, priority: 1 };
+      const cue: FoundCue = foundCue(makeCue(ctx, k, i + 1, "hedged", "hedges"), k, false, 1);
       // "Officials do not yet know": the subject who does not know speaks.
       const src = w === "no" ? undefined : subjectBefore(ctx, s, k);
       if (src) cue.source = src;
@@ -844,8 +831,7 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
   if (!W_confirmationLemmas.has(lemma) && isNegatedVerb(tokens, i, s)) return undefined;
   // Participles used as adjectives after a determiner: "the alleged use", "the reported involvement".
   if (prev && (ARTICLE_DETERMINERS.has(prev.lower) || isPossessive(prev)) && i - 1 >= s.t0) {
-    if (W_adjectivalHedges.has(lw))
-      return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
+    if (W_adjectivalHedges.has(lw)) return foundCue(makeCue(ctx, i, i + 1, "hedged", "hedges"), i, false, 2);
     return undefined;
   }
   if (lw === "that" || (lemma === "say" && prev?.lower === "that" && next?.text === ",")) return undefined;
@@ -888,20 +874,14 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
     const np = npAfter(tokens, i + 1, s.t1, false, ctx.actors);
     const as = np ? tokens[np.t1] : undefined;
     if (!np || as?.lower !== "as" || tokens[np.t1 + 1]?.lower !== "saying") return undefined;
-    return { cue: makeCue(ctx, i, i + 1, "attributed", "asserts"), at: i, wantsSource: true, source: np, priority: -1 };
+    return foundCue(makeCue(ctx, i, i + 1, "attributed", "asserts"), i, true, -1, np);
   }
   if (W_citeLemmas.has(lemma)) {
     // "citing an unnamed officer" names the original source; "cite concerns" names a reason, and the subject speaks.
     const np = npAfter(tokens, i + 1, s.t1, true);
     const speaker =
       np && (validateSpeaker(ctx, np) || DOCUMENT_NOUNS.has(headOf(tokens, np)?.lower ?? "")) ? np : undefined;
-    return {
-      cue: makeCue(ctx, i, i + 1, "attributed", "asserts"),
-      at: i,
-      wantsSource: true,
-      ...(speaker ? { source: speaker } : {}),
-      priority: speaker ? -1 : 0,
-    };
+    return foundCue(makeCue(ctx, i, i + 1, "attributed", "asserts"), i, true, speaker ? -1 : 0, speaker);
   }
   // "published a report", "released satellite imagery", "were released by analysts": a document is
   // made public; "released three hostages" is not a claim.
@@ -915,32 +895,25 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
     if (byAt >= 0) {
       const np = npAfter(tokens, byAt + 1, s.t1);
       if (np)
-        return {
-          cue: makeCue(ctx, i, i + 1, stance === "denies" ? "denial" : "attributed", stance),
-          at: i,
-          wantsSource: true,
-          source: np,
-          priority: 0,
-        };
+        return foundCue(makeCue(ctx, i, i + 1, stance === "denies" ? "denial" : "attributed", stance), i, true, 0, np);
     }
     // An agentless passive hedges only for verbs of saying and believing ("it was reported"), not
     // for "was observed", "was released".
     if (stance !== "denies" && !W_passiveHedgeLemmas.has(lemma)) return undefined;
-    return {
-      cue: makeCue(ctx, i, i + 1, stance === "denies" ? "denial" : "hedged", stance === "denies" ? "denies" : "hedges"),
-      at: i,
-      wantsSource: false,
-      priority: 2,
-    };
+    return foundCue(
+      makeCue(ctx, i, i + 1, stance === "denies" ? "denial" : "hedged", stance === "denies" ? "denies" : "hedges"),
+      i,
+      false,
+      2,
+    );
   }
   // "of reported violations", "Alleged casualty figures": a participle before a noun hedges it.
   if (W_adjectivalHedges.has(lw) && isAttributive(tokens, i, s))
-    return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
+    return foundCue(makeCue(ctx, i, i + 1, "hedged", "hedges"), i, false, 2);
   // "released by analysts": a participle with a by-agent.
   if (lw.endsWith("ed") && next?.lower === "by") {
     const np = npAfter(tokens, i + 2, s.t1);
-    if (np)
-      return { cue: makeCue(ctx, i, i + 2, "attributed", stance), at: i, wantsSource: true, source: np, priority: 1 };
+    if (np) return foundCue(makeCue(ctx, i, i + 2, "attributed", stance), i, true, 1, np);
   }
   let t1 = i + 1;
   if (W_concernLemmas.has(lemma)) {
@@ -954,16 +927,10 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
   // "has never acknowledged", "did not confirm": not confirming is a denial-kind cue, not a denial.
   if (W_confirmationLemmas.has(lemma) && isNegated(tokens, i, s)) {
     const start = negationStart(tokens, i, s);
-    return { cue: makeCue(ctx, start, i + 1, "denial", "cannot-confirm"), at: i, wantsSource: true, priority: 1 };
+    return foundCue(makeCue(ctx, start, i + 1, "denial", "cannot-confirm"), i, true, 1);
   }
   const kind: ClaimKind = stance === "denies" ? "denial" : "attributed";
-  const cue: FoundCue = {
-    cue: makeCue(ctx, i, t1, kind, stance),
-    at: i,
-    wantsSource: true,
-    priority: stance === "denies" ? 1 : 0,
-    lemma,
-  };
+  const cue = foundCue(makeCue(ctx, i, t1, kind, stance), i, true, stance === "denies" ? 1 : 0, undefined, lemma);
   if (stance === "hedges") {
     // "analysts speculate": an attribution that is also a hedge.
     cue.cue.kind = "hedged";
@@ -1016,13 +983,7 @@ function asPutIt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | und
   if (k < s.t0 || tokens[k]!.lower !== "as") return undefined;
   const speaker = validateSpeaker(ctx, np);
   if (!speaker) return undefined;
-  return {
-    cue: makeCue(ctx, i, i + 2, "attributed", "asserts"),
-    at: i,
-    wantsSource: true,
-    source: speaker,
-    priority: -1,
-  };
+  return foundCue(makeCue(ctx, i, i + 2, "attributed", "asserts"), i, true, -1, speaker);
 }
 
 /** "The report found that…", "the survey shows": a finding reported by a document. */
@@ -1045,7 +1006,7 @@ function documentVerbCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundC
     )
   )
     return undefined;
-  return { cue: makeCue(ctx, i, i + 1, "attributed", "asserts"), at: i, wantsSource: true, source: src, priority: 0 };
+  return foundCue(makeCue(ctx, i, i + 1, "attributed", "asserts"), i, true, 0, src);
 }
 
 /** '"…," the statement read.': a document named after the words it reports, with the verb last. */
@@ -1055,7 +1016,7 @@ function closingDocumentCue(ctx: ClaimContext, s: SentenceSlice, i: number): Fou
   const k = wordBeforeNp(ctx, s, src);
   const mark = ctx.tokens[k];
   if (k <= s.t0 || !mark || (mark.text !== "," && !isQuoteMark(mark))) return undefined;
-  return { cue: makeCue(ctx, i, i + 1, "attributed", "asserts"), at: i, wantsSource: true, source: src, priority: 0 };
+  return foundCue(makeCue(ctx, i, i + 1, "attributed", "asserts"), i, true, 0, src);
 }
 
 /** "Satellite images show": a document noun right before the verb is its subject, speaker or not. */
@@ -1185,13 +1146,13 @@ function hedgeCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | un
   )
     return undefined;
   if (lw.startsWith("suggest")) {
-    const cue: FoundCue = { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: true, priority: 0 };
+    const cue: FoundCue = foundCue(makeCue(ctx, i, i + 1, "hedged", "hedges"), i, true, 0);
     const src = subjectBefore(ctx, s, i);
     if (src) cue.source = src;
     else cue.wantsSource = false;
     return cue;
   }
-  return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
+  return foundCue(makeCue(ctx, i, i + 1, "hedged", "hedges"), i, false, 2);
 }
 
 /** The possessor or modifier of a claim noun: "South Korea's claims", "Kremlin denial", "claims ... by X". */

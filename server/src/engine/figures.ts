@@ -328,8 +328,22 @@ const NUMBER_STARTS = new Set<string>(
     .concat(["a", "half", "several", "few", "many", "tens"]),
 );
 const NUMBER_START_MARK = wordClass(NUMBER_STARTS);
-/** Last words of the qualifier phrases: a number after any other word has no qualifier phrase, and no phrase is built. */
-const QUALIFIER_LAST_WORDS = new Set([...LEX.qualifiers.keys()].map((q) => q.split(" ").pop()!));
+/** The qualifier phrases of at most three words by their last word, longest first: matched word by word, no phrase built. */
+const QUALIFIERS_BY_LAST_WORD = qualifiersByLastWord();
+
+function qualifiersByLastWord(): Map<string, Array<{ words: string[]; qualifier: Qualifier }>> {
+  const m = new Map<string, Array<{ words: string[]; qualifier: Qualifier }>>();
+  for (const [phrase, qualifier] of LEX.qualifiers) {
+    const words = phrase.split(" ");
+    if (words.length > 3) continue;
+    const last = words[words.length - 1]!;
+    const list = m.get(last) ?? [];
+    list.push({ words, qualifier });
+    list.sort((a, b) => b.words.length - a.words.length);
+    m.set(last, list);
+  }
+  return m;
+}
 const CLOCK_SUFFIXES = new Set(["a.m.", "p.m.", "am", "pm", "gmt", "utc", "bst", "cet", "est", "ist", "hrs", "h"]);
 const JOINED_SCALES = new Set(["k", "m", "bn", "mn", "mln"]);
 const LETTER_SCALES = new Set(["k", "m"]);
@@ -805,22 +819,19 @@ function readQualifier(tokens: Token[], i: number, t0: number, vague: boolean): 
   if (prev && i - 1 >= t0 && INCREMENT_WORDS.has(prev.lower) && prev.lower !== "more" && prev.lower !== "new")
     increment = true;
   if (vague) return ["exact", i, increment];
-  if (prev && i - 1 >= t0 && !QUALIFIER_LAST_WORDS.has(prev.lower)) return plainQualifier(tokens, i, increment);
-  let phrase = "";
-  const phrases: string[] = [];
-  for (let len = 1; len <= 3 && i - len >= t0; len++) {
-    phrase = len === 1 ? tokens[i - 1]!.lower : `${tokens[i - len]!.lower} ${phrase}`;
-    phrases.push(phrase);
-  }
-  for (let len = phrases.length; len >= 1; len--) {
-    const a = i - len;
-    const q = LEX.qualifiers.get(phrases[len - 1]!);
-    if (q) {
+  const candidates = prev && i - 1 >= t0 ? QUALIFIERS_BY_LAST_WORD.get(prev.lower) : undefined;
+  if (candidates)
+    for (const { words, qualifier } of candidates)
       // "between" ranges and "some" as a determiner of a non-number are handled elsewhere.
-      return [q, a, increment];
-    }
-  }
+      if (i - words.length >= t0 && wordsBefore(tokens, i, words)) return [qualifier, i - words.length, increment];
   return plainQualifier(tokens, i, increment);
+}
+
+/** Whether the tokens right before i are the words (lower case). */
+function wordsBefore(tokens: Token[], i: number, words: string[]): boolean {
+  const a = i - words.length;
+  for (let k = 0; k < words.length; k++) if (tokens[a + k]!.lower !== words[k]) return false;
+  return true;
 }
 
 /** No qualifier phrase before the number: "~", "between" or none. */

@@ -442,6 +442,10 @@ interface UnitReading {
   /** A generic count noun ("people", "Uyghurs") that takes its class from the predicate. */
   generic: boolean;
   scope: string;
+  /** The currency code the unit names ("$" -> USD, "euros" -> EUR), if any. */
+  currency: string | undefined;
+  /** The unit in lower case. */
+  lower: string;
 }
 
 const unitReadings = new Map<string, UnitReading>();
@@ -459,6 +463,8 @@ function readUnit(unitText: string | null): UnitReading {
     own,
     generic: !own && (unit === "" || FRAME_LEX.genericNouns.has(head) || capitalised),
     scope: FRAME_LEX.scopes.get(head) ?? "",
+    currency: currencyOf(unitText),
+    lower: unit,
   };
   if (unitReadings.size < 20_000) unitReadings.set(key, r);
   return r;
@@ -467,12 +473,12 @@ function readUnit(unitText: string | null): UnitReading {
 function quantityOf(input: FrameInput, raw: RawFigure, sentence: number, previousClass: string): Quantity {
   const unit = readUnit(raw.unit);
   if (unit.own) return { cls: unit.own, scope: "" };
-  const currency = currencyOf(raw.unit);
+  const currency = unit.currency;
   if (currency) {
     const cls = moneyClass(input.tokens, raw, input.sentences[sentence]!);
     return cls ? { cls: `${cls}-${currency.toLowerCase()}`, scope: "" } : NONE;
   }
-  const later = !unit.generic ? nounAfterPremodifiers(input, raw, sentence) : "";
+  const later = !unit.generic ? nounAfterPremodifiers(input, raw, sentence, unit.lower) : "";
   if (later) return { cls: later, scope: "" };
   // A noun of its own kind ("houses", "barrels") is not a count of people something happened to.
   if (!unit.generic) return NONE;
@@ -515,8 +521,7 @@ function moneyWordIn(tokens: Token[], from: number, to: number, step: 1 | -1): s
 }
 
 /** "300 reported AHI cases", "40 confirmed new infections": a participle read as the unit premodifies the counted noun after it. */
-function nounAfterPremodifiers(input: FrameInput, raw: RawFigure, sentence: number): string {
-  const unit = (raw.unit ?? "").toLowerCase();
+function nounAfterPremodifiers(input: FrameInput, raw: RawFigure, sentence: number, unit: string): string {
   if (!unit.endsWith("ed") || unit.includes(" ")) return "";
   const { tokens } = input;
   const end = Math.min(input.sentences[sentence]!.t1, raw.np1 + 3);
@@ -536,20 +541,9 @@ const OF_COMPLEMENT_ENDS = new Set(["and", "or", "to", "that", "who", "which"]);
 function predicateAfter(tokens: Token[], raw: RawFigure, s: SentenceSlice): string {
   const limit = Math.min(s.t1, raw.np1 + 12);
   let k = raw.np1;
-  const skipsTo = (from: number) => {
-    let j = from;
-    while (
-      j < limit &&
-      !FRAME_LEX.auxiliaries.has(tokens[j]!.lower) &&
-      !FRAME_LEX.classPredicates.has(tokens[j]!.lower) &&
-      !CLAUSE_END.has(tokens[j]!.text) &&
-      tokens[j]!.text !== ","
-    )
-      j++;
-    return j;
-  };
   // "Uyghurs and other Turkic Muslims have been detained": a coordinated noun shares the predicate.
-  if ((tokens[k]?.lower === "and" || tokens[k]?.lower === "or") && tokens[k + 1]?.lower === "other") k = skipsTo(k + 2);
+  if ((tokens[k]?.lower === "and" || tokens[k]?.lower === "or") && tokens[k + 1]?.lower === "other")
+    k = verbGroupAt(tokens, k + 2, limit);
   if (tokens[k]?.lower === "of") {
     // Skip the "of …" complement up to the verb group.
     while (
@@ -576,6 +570,19 @@ function predicateAfter(tokens: Token[], raw: RawFigure, s: SentenceSlice): stri
     break;
   }
   return "";
+}
+
+/** The first auxiliary, class predicate or clause mark from j on (limit when none). */
+function verbGroupAt(tokens: Token[], j: number, limit: number): number {
+  while (
+    j < limit &&
+    !FRAME_LEX.auxiliaries.has(tokens[j]!.lower) &&
+    !FRAME_LEX.classPredicates.has(tokens[j]!.lower) &&
+    !CLAUSE_END.has(tokens[j]!.text) &&
+    tokens[j]!.text !== ","
+  )
+    j++;
+  return j;
 }
 
 /** "killing hundreds of civilians", "detained at least 800,000 and up to 2 million": the nearest predicate before, in the clause. */
