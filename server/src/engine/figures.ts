@@ -10,7 +10,7 @@ export interface RawFigure {
   t0: number;
   t1: number;
   value: number;
-  valueMax?: number;
+  valueMax: number | undefined;
   qualifier: Qualifier;
   unit: string | null;
   /** Token range of the counted noun phrase (modifiers + unit), for the subject. */
@@ -416,8 +416,13 @@ interface NumberParse {
   end: number;
   vague: boolean;
   percent: boolean;
-  currency?: string;
-  valueMax?: number;
+  currency: string | undefined;
+  valueMax: number | undefined;
+}
+
+/** Every parse has all its fields from the start: one object shape for the passes that read it. */
+function numberParse(value: number, end: number, vague: boolean, percent: boolean, valueMax?: number): NumberParse {
+  return { value, end, vague, percent, currency: undefined, valueMax };
 }
 
 function figureAt(tokens: Token[], i: number, s: SentenceSlice): RawFigure | undefined {
@@ -477,7 +482,7 @@ function figureAt(tokens: Token[], i: number, s: SentenceSlice): RawFigure | und
     t0: qStart,
     t1: parsed.end,
     value: finite(parsed.value),
-    ...(parsed.valueMax !== undefined ? { valueMax: finite(parsed.valueMax) } : {}),
+    valueMax: parsed.valueMax !== undefined ? finite(parsed.valueMax) : undefined,
     qualifier: parsed.vague && qualifier === "exact" ? "vague" : qualifier,
     unit: parsed.percent ? "%" : (parsed.currency ?? unitInfo.unit),
     np0: unitInfo.np0,
@@ -676,7 +681,7 @@ function parseDigits(tokens: Token[], i: number, end: number): NumberParse {
       j += p.lower === "per" ? 2 : 1;
     }
   }
-  return { value, end: j, vague: false, percent };
+  return numberParse(value, j, false, percent);
 }
 
 /** Number words (two, twenty-four, one million, a dozen) and vague magnitudes (thousands). */
@@ -686,15 +691,14 @@ function parseWords(tokens: Token[], i: number, s: SentenceSlice): NumberParse |
   // Vague magnitudes, longest first: "tens of thousands", "hundreds".
   if ((lw === "tens" || lw === "hundreds") && tokens[i + 1]?.lower === "of") {
     const key = `${lw} of ${tokens[i + 2]?.lower ?? ""}`;
-    if (LEX.vagueMagnitudes.has(key))
-      return { value: LEX.vagueMagnitudes.get(key)!, end: i + 3, vague: true, percent: false };
+    if (LEX.vagueMagnitudes.has(key)) return numberParse(LEX.vagueMagnitudes.get(key)!, i + 3, true, false);
   }
   if (LEX.vagueMagnitudes.has(lw) && !t.joined) {
     if (t.cap && i > s.t0 && !isSentenceInitial(tokens, i, s)) return undefined;
     const next = tokens[i + 1];
     // "thousands of X", "thousands more", or a bare magnitude at a clause end.
     if (next && next.text === "-") return undefined;
-    return { value: LEX.vagueMagnitudes.get(lw)!, end: i + 1, vague: true, percent: false };
+    return numberParse(LEX.vagueMagnitudes.get(lw)!, i + 1, true, false);
   }
   // "several hundred", "a few thousand"
   if (
@@ -704,7 +708,7 @@ function parseWords(tokens: Token[], i: number, s: SentenceSlice): NumberParse |
   ) {
     // Below the next magnitude: "several hundred" is 100 to 999.
     const scale = LEX.scales.get(tokens[i + 1]!.lower)!;
-    return { value: scale, valueMax: scale * 10 - 1, end: i + 2, vague: true, percent: false };
+    return numberParse(scale, i + 2, true, false, scale * 10 - 1);
   }
   let base: number | undefined;
   let j = i;
@@ -718,7 +722,7 @@ function parseWords(tokens: Token[], i: number, s: SentenceSlice): NumberParse |
   ) {
     // "a quarter million", "a half million"
     base = LEX.scaleFractions.get(tokens[i + 1]!.lower)! * LEX.scales.get(tokens[i + 2]!.lower)!;
-    return { value: base, end: i + 3, vague: false, percent: false };
+    return numberParse(base, i + 3, false, false);
   } else if (
     lw === "half" &&
     tokens[i + 1]?.lower === "a" &&
@@ -762,7 +766,7 @@ function parseWords(tokens: Token[], i: number, s: SentenceSlice): NumberParse |
     percent = true;
     j += tokens[j]!.lower === "per" ? 2 : 1;
   }
-  return { value: base, end: j, vague: false, percent };
+  return numberParse(base, j, false, percent);
 }
 
 function parseRange(tokens: Token[], first: NumberParse, end: number): { valueMax: number; end: number } | undefined {
