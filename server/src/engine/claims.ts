@@ -201,11 +201,26 @@ interface SourceSpan {
   t0: number;
   t1: number;
   /** Resolved antecedent outside the sentence (pronouns), as text offsets. */
-  start?: number;
-  end?: number;
-  text?: string;
-  kind?: SourceKind;
-  canonical?: string;
+  start: number | undefined;
+  end: number | undefined;
+  text: string | undefined;
+  kind: SourceKind | undefined;
+  canonical: string | undefined;
+}
+
+/** A source's tokens; every span has all its fields from the start (one object shape). */
+function span(t0: number, t1: number, kind?: SourceKind): SourceSpan {
+  return { t0, t1, start: undefined, end: undefined, text: undefined, kind, canonical: undefined };
+}
+
+/** The tokens of `np` standing for an earlier source (a pronoun, "the allegations"). */
+function resolvedTo(
+  np: SourceSpan,
+  to: ClaimSource | ActorMention,
+  kind: SourceKind,
+  canonical: string | undefined,
+): SourceSpan {
+  return { t0: np.t0, t1: np.t1, start: to.start, end: to.end, text: to.text, kind, canonical };
 }
 
 export interface ClaimContext {
@@ -995,7 +1010,7 @@ function documentVerbCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundC
   const src = subjectBefore(ctx, s, i) ?? documentSubject(ctx, s, i);
   const head = src ? headOf(tokens, src) : undefined;
   // "The ministry puts the death toll at 300": any speaker who puts a figure at a number reports a count.
-  const finding = next.lower === "that" && !!validateSpeaker(ctx, src ?? { t0: i, t1: i });
+  const finding = next.lower === "that" && !!validateSpeaker(ctx, src ?? span(i, i));
   if (
     !src ||
     !head ||
@@ -1183,15 +1198,7 @@ function anaphoricOwner(ctx: ClaimContext, s: SentenceSlice, i: number): SourceS
     return undefined;
   const last = ctx.history[ctx.history.length - 1];
   if (!last || last.kind === "anonymous" || last.start >= tokens[i]!.start) return undefined;
-  return {
-    t0: i - 1,
-    t1: i + 1,
-    start: last.start,
-    end: last.end,
-    text: last.text,
-    kind: last.kind,
-    ...(last.canonical ? { canonical: last.canonical } : {}),
-  };
+  return resolvedTo(span(i - 1, i + 1), last, last.kind, last.canonical || undefined);
 }
 
 function nounOwner(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpan | undefined {
@@ -1240,7 +1247,7 @@ function bareNounSource(tokens: Token[], i: number, s: SentenceSlice): SourceSpa
     W_reportModifiers.has(tokens[t0 - 1]!.lower)
   )
     t0--;
-  return { t0, t1: i + 1, kind: "anonymous" };
+  return span(t0, i + 1, "anonymous");
 }
 
 function actorAt(ctx: ClaimContext, offset: number): ActorMention | undefined {
@@ -1457,7 +1464,7 @@ function participleAgent(ctx: ClaimContext, s: SentenceSlice, np: SourceSpan): S
   if (W_authorshipParticiples.has(tokens[k - 1]!.lower)) return undefined;
   const head = npBefore(ctx, s, k - 1);
   if (!head || !DOCUMENT_NOUNS.has(headOf(tokens, head)?.lower ?? "")) return undefined;
-  return { t0: head.t0, t1: np.t1 };
+  return span(head.t0, np.t1);
 }
 
 /** "Sources close to the negotiations said", "people familiar with the matter say". */
@@ -1476,7 +1483,7 @@ function postModifiedSpeaker(ctx: ClaimContext, s: SentenceSlice, np: SourceSpan
   // Without "close to"/"familiar with", only a generic speaker noun takes a post-modifier ("officials in Kyiv").
   if (!adjective && !LEX.speakerNouns.has(headOf(tokens, head)?.lower ?? "")) return undefined;
   const ok = validateSpeaker(ctx, head);
-  return ok ? { t0: ok.t0, t1: np.t1 } : undefined;
+  return ok ? span(ok.t0, np.t1) : undefined;
 }
 
 function appositionSource(ctx: ClaimContext, s: SentenceSlice, comma: number): SourceSpan | undefined {
@@ -1503,7 +1510,7 @@ function narrowToActor(ctx: ClaimContext, np: SourceSpan): SourceSpan {
   if (!a || a.kind !== "person") return np;
   const t0 = tokenContaining(ctx.tokens, a.start);
   const t1 = tokenContaining(ctx.tokens, a.end - 1) + 1;
-  return { t0, t1 };
+  return span(t0, t1);
 }
 
 /** A noun phrase ending right before token `end`, read leftwards. */
@@ -1581,7 +1588,7 @@ function npBefore(ctx: ClaimContext, s: SentenceSlice, end: number): SourceSpan 
   // A leading "But"/"And" at the sentence start is not part of the name.
   if (t0 === s.t0 && W_sentenceConnectives.has(tokens[t0]!.lower)) t0++;
   if (t0 >= end) return undefined;
-  return { t0, t1: end };
+  return span(t0, end);
 }
 
 /** "Officials from South Korea", "adviser to Ukrainian President X", "Shreyas Reddy of NK News". */
@@ -1654,11 +1661,11 @@ function npAfter(
   }
   if (k <= t0) return undefined;
   // "an anonymous ROK government official's claim": the source is the possessor.
-  if (ownerOfClaim && lastPoss > t0 && CLAIM_NOUNS.has(tokens[lastPoss + 1]?.lower ?? "")) return { t0, t1: lastPoss };
+  if (ownerOfClaim && lastPoss > t0 && CLAIM_NOUNS.has(tokens[lastPoss + 1]?.lower ?? "")) return span(t0, lastPoss);
   let t1 = k;
   // Drop a trailing possessive and what follows it ("the media, citing …" handled by the cite cue).
   if (lastPoss > t0 && lastPoss === t1 - 1) t1 = lastPoss;
-  return { t0, t1 };
+  return span(t0, t1);
 }
 
 /** The source must be a plausible speaker: an actor, a speaker noun or a pronoun. */
@@ -1719,32 +1726,11 @@ function resolvePronoun(ctx: ClaimContext, np: SourceSpan, pronoun: string): Sou
   for (let h = ctx.history.length - 1; h >= 0; h--) {
     const prev = ctx.history[h]!;
     if (want === "person" && prev.kind === "person")
-      return {
-        ...np,
-        start: prev.start,
-        end: prev.end,
-        text: prev.text,
-        kind: prev.kind,
-        ...(prev.canonical ? { canonical: prev.canonical } : {}),
-      };
+      return resolvedTo(np, prev, prev.kind, prev.canonical || np.canonical);
     if (want === "plural" && (prev.kind === "anonymous" || /\band\b|s$/.test(prev.text)))
-      return {
-        ...np,
-        start: prev.start,
-        end: prev.end,
-        text: prev.text,
-        kind: prev.kind,
-        ...(prev.canonical ? { canonical: prev.canonical } : {}),
-      };
+      return resolvedTo(np, prev, prev.kind, prev.canonical || np.canonical);
     if (want === "thing" && (prev.kind === "organization" || prev.kind === "outlet" || prev.kind === "government"))
-      return {
-        ...np,
-        start: prev.start,
-        end: prev.end,
-        text: prev.text,
-        kind: prev.kind,
-        ...(prev.canonical ? { canonical: prev.canonical } : {}),
-      };
+      return resolvedTo(np, prev, prev.kind, prev.canonical || np.canonical);
   }
   // An "it" with no organization before it is the expletive ("It was not possible to verify…").
   if (want === "thing") return undefined;
@@ -1752,8 +1738,7 @@ function resolvePronoun(ctx: ClaimContext, np: SourceSpan, pronoun: string): Sou
     // The last person named before this sentence.
     const start = ctx.tokens[np.t0]!.start;
     const last = lastBefore(ctx.actors, start, (a) => a.kind === "person");
-    if (last)
-      return { ...np, start: last.start, end: last.end, text: last.text, kind: "person", canonical: last.canonical };
+    if (last) return resolvedTo(np, last, "person", last.canonical);
   }
   return np;
 }
@@ -1803,7 +1788,7 @@ function narrowOfThe(ctx: ClaimContext, np: SourceSpan): SourceSpan {
     if (named) continue;
     let t0 = np.t0;
     while (t0 < k && ARTICLE_DETERMINERS.has(tokens[t0]!.lower)) t0++;
-    return t0 < k ? { t0, t1: k } : np;
+    return t0 < k ? span(t0, k) : np;
   }
   return np;
 }
