@@ -6,7 +6,7 @@ import { LEX } from "./lexicon";
 import cueData from "./data/cues.json";
 import actorData from "./data/actors.json";
 import type { SentenceSlice } from "./sentences";
-import { covering, lastBefore, within } from "./spans";
+import { covering, lastBefore, lowerBound } from "./spans";
 import { internArray, internString } from "./intern";
 import { hasMark, wordClass } from "./wordMarks";
 
@@ -170,30 +170,57 @@ const WEAK_VERBS = W_weakVerbs;
 interface FoundCue {
   cue: Cue;
   /** The reporting verb's lemma, for verb cues. */
-  lemma?: string;
+  lemma: string | undefined;
   /** Token index of the cue's head word. */
   at: number;
   /** The cue asks for a source (reporting verb, according to, by-agent). */
   wantsSource: boolean;
-  source?: SourceSpan;
+  source: SourceSpan | undefined;
   /** Lower priority when choosing the sentence's source (non-confirmation, noun cues). */
   priority: number;
   /** An attribution that also hedges ("estimated", "estimates"). */
-  hedges?: boolean;
+  hedges: boolean;
   /** A claim noun ("reports", "allegations"), and whether a possessor or agent owns it. */
-  noun?: boolean;
-  owned?: boolean;
+  noun: boolean;
+  owned: boolean;
+}
+
+/** Every found cue has all its fields from the start: one object shape, so the passes over cues read them fast. */
+function foundCue(
+  cue: Cue,
+  at: number,
+  wantsSource: boolean,
+  priority: number,
+  source?: SourceSpan,
+  lemma?: string,
+): FoundCue {
+  return { cue, lemma, at, wantsSource, source, priority, hedges: false, noun: false, owned: false };
 }
 
 interface SourceSpan {
   t0: number;
   t1: number;
   /** Resolved antecedent outside the sentence (pronouns), as text offsets. */
-  start?: number;
-  end?: number;
-  text?: string;
-  kind?: SourceKind;
-  canonical?: string;
+  start: number | undefined;
+  end: number | undefined;
+  text: string | undefined;
+  kind: SourceKind | undefined;
+  canonical: string | undefined;
+}
+
+/** A source's tokens; every span has all its fields from the start (one object shape). */
+function span(t0: number, t1: number, kind?: SourceKind): SourceSpan {
+  return { t0, t1, start: undefined, end: undefined, text: undefined, kind, canonical: undefined };
+}
+
+/** The tokens of `np` standing for an earlier source (a pronoun, "the allegations"). */
+function resolvedTo(
+  np: SourceSpan,
+  to: ClaimSource | ActorMention,
+  kind: SourceKind,
+  canonical: string | undefined,
+): SourceSpan {
+  return { t0: np.t0, t1: np.t1, start: to.start, end: to.end, text: to.text, kind, canonical };
 }
 
 export interface ClaimContext {
@@ -356,17 +383,17 @@ function negatedFactCue(ctx: ClaimContext, s: SentenceSlice, cues: FoundCue[]): 
       // After a form of "be" only a passive participle states a fact ("was not made"); "are not credible" judges.
       if (
         PASSIVE_AUX.has(tokens[aux]!.lower) &&
-        !/(ed|en|wn)$/.test(tokens[verb]!.lower) &&
+        !endsWithAny(tokens[verb]!.lower, PASSIVE_PARTICIPLE_ENDINGS) &&
         !W_roleAdjectives.has(tokens[verb]!.lower)
       )
         continue;
-      return { cue: makeCue(ctx, aux, verb + 1, "denial", "denies"), at: aux, wantsSource: false, priority: 2 };
+      return foundCue(makeCue(ctx, aux, verb + 1, "denial", "denies"), aux, false, 2);
     }
     if (w === "no" && !W_negativeIdioms.has(tokens[i + 1]!.lower)) {
       for (let k = i + 1; k < Math.min(s.t1, i + 5); k++) {
         if (tokens[k]!.kind !== TokenKind.Word || CLAUSE_STOPS.has(tokens[k]!.lower)) break;
         if (W_factAux.has(straight(tokens[k]!.lower)) && k > i + 1)
-          return { cue: makeCue(ctx, i, k + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
+          return foundCue(makeCue(ctx, i, k + 1, "denial", "denies"), i, false, 2);
       }
     }
   }
@@ -475,13 +502,13 @@ function collectPhraseCues(ctx: ClaimContext, s: SentenceSlice, out: FoundCue[])
         i++;
         continue;
       }
-      const cue: FoundCue = {
-        cue: makeCue(ctx, i, i + 2, "attributed", "asserts"),
-        at: i,
-        wantsSource: true,
-        source: passedOn(ctx, speaker ?? np),
-        priority: 0,
-      };
+      const cue: FoundCue = foundCue(
+        makeCue(ctx, i, i + 2, "attributed", "asserts"),
+        i,
+        true,
+        0,
+        passedOn(ctx, speaker ?? np),
+      );
       if (hedgingLemma(tokens[np.t0]!.lower) || hedgingLemma(head)) cue.hedges = true;
       out.push(cue);
       i++;
@@ -493,12 +520,7 @@ function collectPhraseCues(ctx: ClaimContext, s: SentenceSlice, out: FoundCue[])
       const [p0, len] = nc;
       // "The figures could not be confirmed": in the passive the subject is what went unconfirmed, not who tried.
       const passive = isPassivePhrase(tokens, p0, p0 + len);
-      const cue: FoundCue = {
-        cue: makeCue(ctx, p0, p0 + len, "denial", "cannot-confirm"),
-        at: p0,
-        wantsSource: !passive,
-        priority: 1,
-      };
+      const cue: FoundCue = foundCue(makeCue(ctx, p0, p0 + len, "denial", "cannot-confirm"), p0, !passive, 1);
       const src = passive ? undefined : subjectBefore(ctx, s, p0);
       if (src) cue.source = src;
       replaceOverlapping(out, cue);
@@ -507,34 +529,19 @@ function collectPhraseCues(ctx: ClaimContext, s: SentenceSlice, out: FoundCue[])
     }
     const ph = phraseAt(tokens, i, s, PASSIVE_HEDGES.get(key));
     if (ph && ph[0] > s.t0 && (PASSIVE_AUX.has(tokens[ph[0] - 1]!.lower) || tokens[ph[0] - 1]!.lower === "been")) {
-      replaceOverlapping(out, {
-        cue: makeCue(ctx, ph[0], ph[0] + ph[1], "hedged", "hedges"),
-        at: ph[0],
-        wantsSource: false,
-        priority: 2,
-      });
+      replaceOverlapping(out, foundCue(makeCue(ctx, ph[0], ph[0] + ph[1], "hedged", "hedges"), ph[0], false, 2));
       i = ph[0] + ph[1] - 1;
       continue;
     }
     const hp = phraseAt(tokens, i, s, HEDGE_PHRASES.get(key));
     if (hp) {
-      replaceOverlapping(out, {
-        cue: makeCue(ctx, hp[0], hp[0] + hp[1], "hedged", "hedges"),
-        at: hp[0],
-        wantsSource: false,
-        priority: 2,
-      });
+      replaceOverlapping(out, foundCue(makeCue(ctx, hp[0], hp[0] + hp[1], "hedged", "hedges"), hp[0], false, 2));
       i = hp[0] + hp[1] - 1;
       continue;
     }
     const an = phraseAt(tokens, i, s, ANONYMITY.get(key));
     if (an) {
-      replaceOverlapping(out, {
-        cue: makeCue(ctx, an[0], an[0] + an[1], "anonymous"),
-        at: an[0],
-        wantsSource: false,
-        priority: 2,
-      });
+      replaceOverlapping(out, foundCue(makeCue(ctx, an[0], an[0] + an[1], "anonymous"), an[0], false, 2));
       i = an[0] + an[1] - 1;
       continue;
     }
@@ -596,7 +603,7 @@ function cueAt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undef
     if (W_possessedNouns.has(lw) && !possessorBefore(tokens, i, s)) return undefined;
     const stance = CLAIM_NOUNS.get(lw)!;
     const kind: ClaimKind = stance === "denies" ? "denial" : "attributed";
-    const cue: FoundCue = { cue: makeCue(ctx, i, i + 1, kind, stance), at: i, wantsSource: false, priority: 3 };
+    const cue: FoundCue = foundCue(makeCue(ctx, i, i + 1, kind, stance), i, false, 3);
     if (hedgingLemma(lw)) cue.hedges = true;
     const owner = nounOwner(ctx, s, i) ?? claimMaker(ctx, s, i) ?? anaphoricOwner(ctx, s, i);
     cue.noun = true;
@@ -619,9 +626,9 @@ function cueAt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undef
     ((prev && i - 1 >= s.t0 && (ARTICLE_DETERMINERS.has(prev.lower) || PASSIVE_AUX.has(prev.lower))) ||
       isAttributive(tokens, i, s))
   )
-    return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
+    return foundCue(makeCue(ctx, i, i + 1, "hedged", "hedges"), i, false, 2);
   if (W_anonymityMarkers.has(lw)) {
-    return { cue: makeCue(ctx, i, i + 1, "anonymous"), at: i, wantsSource: false, priority: 4 };
+    return foundCue(makeCue(ctx, i, i + 1, "anonymous"), i, false, 4);
   }
   return undefined;
 }
@@ -639,13 +646,13 @@ function falsityCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | 
     !!next &&
     i + 1 < s.t1 &&
     W_claimNounsForFalsity.has(next.lower);
-  if (attributive) return { cue: makeCue(ctx, i, i + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
+  if (attributive) return foundCue(makeCue(ctx, i, i + 1, "denial", "denies"), i, false, 2);
   let k = i - 1;
   while (k >= s.t0 && k >= i - 4 && (W_falsityAdverbs.has(tokens[k]!.lower) || isQuoteMark(tokens[k]!))) k--;
   if (k < s.t0) return undefined;
   const lead = tokens[k]!.lower;
   if (W_copulas.has(lead) || W_falsityCallers.has(lead) || nearCaller(tokens, k, s)) {
-    return { cue: makeCue(ctx, k + 1, i + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
+    return foundCue(makeCue(ctx, k + 1, i + 1, "denial", "denies"), i, false, 2);
   }
   return undefined;
 }
@@ -658,17 +665,12 @@ function negatedTruthCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundC
   const p = straight(prev.lower);
   const lw = tokens[i]!.lower;
   if (lw === "truth" && (p === "no" || p === "any"))
-    return { cue: makeCue(ctx, i - 1, i + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
+    return foundCue(makeCue(ctx, i - 1, i + 1, "denial", "denies"), i, false, 2);
   const negated = p === "not" ? i - 1 : p.endsWith("n't") && W_copulas.has(p.slice(0, -3)) ? i - 1 : -1;
   if (negated < 0 || lw === "truth") return undefined;
   const copula = p === "not" ? tokens[i - 2] : prev;
   if (!copula || !(W_copulas.has(straight(copula.lower)) || straight(copula.lower).endsWith("n't"))) return undefined;
-  return {
-    cue: makeCue(ctx, p === "not" ? i - 2 : i - 1, i + 1, "denial", "denies"),
-    at: i,
-    wantsSource: false,
-    priority: 2,
-  };
+  return foundCue(makeCue(ctx, p === "not" ? i - 2 : i - 1, i + 1, "denial", "denies"), i, false, 2);
 }
 
 /** "the report has inconsistencies", "the count contained errors": a document disputed as flawed. */
@@ -685,7 +687,7 @@ function flawCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | und
   )
     k--;
   if (k < s.t0 || !W_flawVerbs.has(tokens[k]!.lower)) return undefined;
-  return { cue: makeCue(ctx, k, i + 1, "denial", "denies"), at: i, wantsSource: false, priority: 2 };
+  return foundCue(makeCue(ctx, k, i + 1, "denial", "denies"), i, false, 2);
 }
 
 /** "called the report a lie": a caller verb two or three words before the predicate. */
@@ -717,7 +719,7 @@ function ignoranceCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue 
   if (W_ignoranceLeads.has(lw)) {
     const prev = tokens[i - 1];
     if (lw === "unclear" || (prev && W_copulas.has(prev.lower)))
-      return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
+      return foundCue(makeCue(ctx, i, i + 1, "hedged", "hedges"), i, false, 2);
     return undefined;
   }
   for (let k = i - 1; k >= Math.max(s.t0, i - 6); k--) {
@@ -727,7 +729,7 @@ function ignoranceCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue 
     if (W_ignoranceNegators.has(w) || w.endsWith("n't")) {
       // "a vote of no confidence" is a procedure, not ignorance.
       if (w === "no" && tokens[k - 1]?.lower === "of") return undefined;
-      const cue: FoundCue = { cue: makeCue(ctx, k, i + 1, "hedged", "hedges"), at: k, wantsSource: false, priority: 1 };
+      const cue: FoundCue = foundCue(makeCue(ctx, k, i + 1, "hedged", "hedges"), k, false, 1);
       // "Officials do not yet know": the subject who does not know speaks.
       const src = w === "no" ? undefined : subjectBefore(ctx, s, k);
       if (src) cue.source = src;
@@ -740,7 +742,7 @@ function ignoranceCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue 
 
 /** The claim noun's lemma: "estimates" -> "estimate". */
 function hedgingLemma(lw: string): boolean {
-  return W_hedgingReportLemmas.has(lw) || W_hedgingReportLemmas.has(lw.replace(/s$/, ""));
+  return W_hedgingReportLemmas.has(lw) || (lw.endsWith("s") && W_hedgingReportLemmas.has(lw.slice(0, -1)));
 }
 
 /** A participle used as an adjective: after a preposition, "and", "other" or at the start, before a lower-case noun. */
@@ -844,8 +846,7 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
   if (!W_confirmationLemmas.has(lemma) && isNegatedVerb(tokens, i, s)) return undefined;
   // Participles used as adjectives after a determiner: "the alleged use", "the reported involvement".
   if (prev && (ARTICLE_DETERMINERS.has(prev.lower) || isPossessive(prev)) && i - 1 >= s.t0) {
-    if (W_adjectivalHedges.has(lw))
-      return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
+    if (W_adjectivalHedges.has(lw)) return foundCue(makeCue(ctx, i, i + 1, "hedged", "hedges"), i, false, 2);
     return undefined;
   }
   if (lw === "that" || (lemma === "say" && prev?.lower === "that" && next?.text === ",")) return undefined;
@@ -869,12 +870,12 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
       (W_nounDeterminers.has(tokens[i - 2]?.lower ?? "") &&
         !prev.cap &&
         !AUX.has(prev.lower) &&
-        !/ly$/.test(prev.lower)))
+        !prev.lower.endsWith("ly")))
   )
     return undefined;
   // "open source reporting.", "reporting of CW use": a gerund used as a noun.
   if (
-    /ing$/.test(lw) &&
+    lw.endsWith("ing") &&
     (!next ||
       i + 1 >= s.t1 ||
       next.kind === TokenKind.Punct ||
@@ -888,59 +889,46 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
     const np = npAfter(tokens, i + 1, s.t1, false, ctx.actors);
     const as = np ? tokens[np.t1] : undefined;
     if (!np || as?.lower !== "as" || tokens[np.t1 + 1]?.lower !== "saying") return undefined;
-    return { cue: makeCue(ctx, i, i + 1, "attributed", "asserts"), at: i, wantsSource: true, source: np, priority: -1 };
+    return foundCue(makeCue(ctx, i, i + 1, "attributed", "asserts"), i, true, -1, np);
   }
   if (W_citeLemmas.has(lemma)) {
     // "citing an unnamed officer" names the original source; "cite concerns" names a reason, and the subject speaks.
     const np = npAfter(tokens, i + 1, s.t1, true);
     const speaker =
       np && (validateSpeaker(ctx, np) || DOCUMENT_NOUNS.has(headOf(tokens, np)?.lower ?? "")) ? np : undefined;
-    return {
-      cue: makeCue(ctx, i, i + 1, "attributed", "asserts"),
-      at: i,
-      wantsSource: true,
-      ...(speaker ? { source: speaker } : {}),
-      priority: speaker ? -1 : 0,
-    };
+    return foundCue(makeCue(ctx, i, i + 1, "attributed", "asserts"), i, true, speaker ? -1 : 0, speaker);
   }
   // "published a report", "released satellite imagery", "were released by analysts": a document is
   // made public; "released three hostages" is not a claim.
   if (W_publicationLemmas.has(lemma) && !(findBy(tokens, i + 1, s.t1) >= 0 || nextNounIsDocument(tokens, i + 1, s.t1)))
     return undefined;
   // Passive: "was reported by Bloomberg", "have been accused of".
-  if (/(ed|en|wn|id|ld|ught)$/.test(lw) && isPassive(tokens, i, s)) {
+  if (endsWithAny(lw, PARTICIPLE_ENDINGS) && isPassive(tokens, i, s)) {
     // "than had been previously reported", "as was reported": a comparison, not a hedge.
     if (comparativeBefore(tokens, i, s)) return undefined;
     const byAt = findBy(tokens, i + 1, s.t1);
     if (byAt >= 0) {
       const np = npAfter(tokens, byAt + 1, s.t1);
       if (np)
-        return {
-          cue: makeCue(ctx, i, i + 1, stance === "denies" ? "denial" : "attributed", stance),
-          at: i,
-          wantsSource: true,
-          source: np,
-          priority: 0,
-        };
+        return foundCue(makeCue(ctx, i, i + 1, stance === "denies" ? "denial" : "attributed", stance), i, true, 0, np);
     }
     // An agentless passive hedges only for verbs of saying and believing ("it was reported"), not
     // for "was observed", "was released".
     if (stance !== "denies" && !W_passiveHedgeLemmas.has(lemma)) return undefined;
-    return {
-      cue: makeCue(ctx, i, i + 1, stance === "denies" ? "denial" : "hedged", stance === "denies" ? "denies" : "hedges"),
-      at: i,
-      wantsSource: false,
-      priority: 2,
-    };
+    return foundCue(
+      makeCue(ctx, i, i + 1, stance === "denies" ? "denial" : "hedged", stance === "denies" ? "denies" : "hedges"),
+      i,
+      false,
+      2,
+    );
   }
   // "of reported violations", "Alleged casualty figures": a participle before a noun hedges it.
   if (W_adjectivalHedges.has(lw) && isAttributive(tokens, i, s))
-    return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
+    return foundCue(makeCue(ctx, i, i + 1, "hedged", "hedges"), i, false, 2);
   // "released by analysts": a participle with a by-agent.
-  if (/ed$/.test(lw) && next?.lower === "by") {
+  if (lw.endsWith("ed") && next?.lower === "by") {
     const np = npAfter(tokens, i + 2, s.t1);
-    if (np)
-      return { cue: makeCue(ctx, i, i + 2, "attributed", stance), at: i, wantsSource: true, source: np, priority: 1 };
+    if (np) return foundCue(makeCue(ctx, i, i + 2, "attributed", stance), i, true, 1, np);
   }
   let t1 = i + 1;
   if (W_concernLemmas.has(lemma)) {
@@ -954,16 +942,10 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
   // "has never acknowledged", "did not confirm": not confirming is a denial-kind cue, not a denial.
   if (W_confirmationLemmas.has(lemma) && isNegated(tokens, i, s)) {
     const start = negationStart(tokens, i, s);
-    return { cue: makeCue(ctx, start, i + 1, "denial", "cannot-confirm"), at: i, wantsSource: true, priority: 1 };
+    return foundCue(makeCue(ctx, start, i + 1, "denial", "cannot-confirm"), i, true, 1);
   }
   const kind: ClaimKind = stance === "denies" ? "denial" : "attributed";
-  const cue: FoundCue = {
-    cue: makeCue(ctx, i, t1, kind, stance),
-    at: i,
-    wantsSource: true,
-    priority: stance === "denies" ? 1 : 0,
-    lemma,
-  };
+  const cue = foundCue(makeCue(ctx, i, t1, kind, stance), i, true, stance === "denies" ? 1 : 0, undefined, lemma);
   if (stance === "hedges") {
     // "analysts speculate": an attribution that is also a hedge.
     cue.cue.kind = "hedged";
@@ -983,6 +965,14 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
 }
 
 const NEGATORS = W_negators;
+const PARTICIPLE_ENDINGS = ["ed", "en", "wn", "id", "ld", "ught"];
+const PASSIVE_PARTICIPLE_ENDINGS = ["ed", "en", "wn"];
+const ED_EN = ["ed", "en"];
+
+function endsWithAny(w: string, endings: readonly string[]): boolean {
+  for (const e of endings) if (w.endsWith(e)) return true;
+  return false;
+}
 
 function isNegated(tokens: Token[], i: number, s: SentenceSlice): boolean {
   return negationStart(tokens, i, s) < i;
@@ -992,7 +982,7 @@ function negationStart(tokens: Token[], i: number, s: SentenceSlice): number {
   for (let k = i - 1; k >= Math.max(s.t0, i - 3); k--) {
     const w = straight(tokens[k]!.lower);
     if (NEGATORS.has(w) || w.endsWith("n't")) return k;
-    if (!AUX.has(w) && !/ly$/.test(w)) break;
+    if (!AUX.has(w) && !w.endsWith("ly")) break;
   }
   return i;
 }
@@ -1008,13 +998,7 @@ function asPutIt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | und
   if (k < s.t0 || tokens[k]!.lower !== "as") return undefined;
   const speaker = validateSpeaker(ctx, np);
   if (!speaker) return undefined;
-  return {
-    cue: makeCue(ctx, i, i + 2, "attributed", "asserts"),
-    at: i,
-    wantsSource: true,
-    source: speaker,
-    priority: -1,
-  };
+  return foundCue(makeCue(ctx, i, i + 2, "attributed", "asserts"), i, true, -1, speaker);
 }
 
 /** "The report found that…", "the survey shows": a finding reported by a document. */
@@ -1026,7 +1010,7 @@ function documentVerbCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundC
   const src = subjectBefore(ctx, s, i) ?? documentSubject(ctx, s, i);
   const head = src ? headOf(tokens, src) : undefined;
   // "The ministry puts the death toll at 300": any speaker who puts a figure at a number reports a count.
-  const finding = next.lower === "that" && !!validateSpeaker(ctx, src ?? { t0: i, t1: i });
+  const finding = next.lower === "that" && !!validateSpeaker(ctx, src ?? span(i, i));
   if (
     !src ||
     !head ||
@@ -1037,7 +1021,7 @@ function documentVerbCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundC
     )
   )
     return undefined;
-  return { cue: makeCue(ctx, i, i + 1, "attributed", "asserts"), at: i, wantsSource: true, source: src, priority: 0 };
+  return foundCue(makeCue(ctx, i, i + 1, "attributed", "asserts"), i, true, 0, src);
 }
 
 /** '"…," the statement read.': a document named after the words it reports, with the verb last. */
@@ -1047,14 +1031,18 @@ function closingDocumentCue(ctx: ClaimContext, s: SentenceSlice, i: number): Fou
   const k = wordBeforeNp(ctx, s, src);
   const mark = ctx.tokens[k];
   if (k <= s.t0 || !mark || (mark.text !== "," && !isQuoteMark(mark))) return undefined;
-  return { cue: makeCue(ctx, i, i + 1, "attributed", "asserts"), at: i, wantsSource: true, source: src, priority: 0 };
+  return foundCue(makeCue(ctx, i, i + 1, "attributed", "asserts"), i, true, 0, src);
 }
 
 /** "Satellite images show": a document noun right before the verb is its subject, speaker or not. */
 function documentSubject(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpan | undefined {
   const { tokens } = ctx;
   let k = i - 1;
-  while (k >= s.t0 && tokens[k]!.kind === TokenKind.Word && (AUX.has(tokens[k]!.lower) || /ly$/.test(tokens[k]!.lower)))
+  while (
+    k >= s.t0 &&
+    tokens[k]!.kind === TokenKind.Word &&
+    (AUX.has(tokens[k]!.lower) || tokens[k]!.lower.endsWith("ly"))
+  )
     k--;
   if (k < s.t0 || !DOCUMENT_NOUNS.has(tokens[k]!.lower)) return undefined;
   return npBefore(ctx, s, k + 1);
@@ -1113,7 +1101,7 @@ function verbFrameOk(tokens: Token[], i: number, lemma: string, lw: string): boo
   const next = tokens[i + 1];
   if (next && (frame.after.has(next.lower) || frame.after.has(next.text))) return true;
   // "…, calling the vote a farce": a participle after a comma opens its own clause.
-  if (frame.quoteWithin > 0 && /ing$/.test(lw) && tokens[i - 1]?.text === ",") return true;
+  if (frame.quoteWithin > 0 && lw.endsWith("ing") && tokens[i - 1]?.text === ",") return true;
   // "called the decision "reckless"", "called the report a lie": naming something with a quoted or falsity word.
   for (let k = i + 1; k < Math.min(tokens.length, i + 1 + frame.quoteWithin); k++)
     if (isQuoteMark(tokens[k]!) || W_falsityNouns.has(tokens[k]!.lower) || W_falsityAttributes.has(tokens[k]!.lower))
@@ -1125,7 +1113,7 @@ function isPassive(tokens: Token[], i: number, s: SentenceSlice): boolean {
   for (let k = i - 1; k >= Math.max(s.t0, i - 3); k--) {
     const w = tokens[k]!.lower;
     if (PASSIVE_AUX.has(w)) return true;
-    if (!/ly$/.test(w) && !W_passiveAdverbs.has(w)) return false;
+    if (!w.endsWith("ly") && !W_passiveAdverbs.has(w)) return false;
   }
   return false;
 }
@@ -1134,7 +1122,7 @@ function comparativeBefore(tokens: Token[], i: number, s: SentenceSlice): boolea
   for (let k = i - 1; k >= Math.max(s.t0, i - 4); k--) {
     const w = tokens[k]!.lower;
     if (W_comparativeWords.has(w)) return true;
-    if (!PASSIVE_AUX.has(w) && !AUX.has(w) && !/ly$/.test(w)) return false;
+    if (!PASSIVE_AUX.has(w) && !AUX.has(w) && !w.endsWith("ly")) return false;
   }
   return false;
 }
@@ -1168,18 +1156,18 @@ function hedgeCue(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | un
   if (
     (lw === "possible" || lw === "possibly") &&
     (W_superlativeMarkers.has(tokens[i - 1]?.lower ?? "") ||
-      /est$/.test(tokens[i - 1]?.lower ?? "") ||
+      (tokens[i - 1]?.lower ?? "").endsWith("est") ||
       (tokens[i - 2]?.lower === "as" && next?.kind !== TokenKind.Word))
   )
     return undefined;
-  if (/^suggest/.test(lw)) {
-    const cue: FoundCue = { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: true, priority: 0 };
+  if (lw.startsWith("suggest")) {
+    const cue: FoundCue = foundCue(makeCue(ctx, i, i + 1, "hedged", "hedges"), i, true, 0);
     const src = subjectBefore(ctx, s, i);
     if (src) cue.source = src;
     else cue.wantsSource = false;
     return cue;
   }
-  return { cue: makeCue(ctx, i, i + 1, "hedged", "hedges"), at: i, wantsSource: false, priority: 2 };
+  return foundCue(makeCue(ctx, i, i + 1, "hedged", "hedges"), i, false, 2);
 }
 
 /** The possessor or modifier of a claim noun: "South Korea's claims", "Kremlin denial", "claims ... by X". */
@@ -1210,15 +1198,7 @@ function anaphoricOwner(ctx: ClaimContext, s: SentenceSlice, i: number): SourceS
     return undefined;
   const last = ctx.history[ctx.history.length - 1];
   if (!last || last.kind === "anonymous" || last.start >= tokens[i]!.start) return undefined;
-  return {
-    t0: i - 1,
-    t1: i + 1,
-    start: last.start,
-    end: last.end,
-    text: last.text,
-    kind: last.kind,
-    ...(last.canonical ? { canonical: last.canonical } : {}),
-  };
+  return resolvedTo(span(i - 1, i + 1), last, last.kind, last.canonical || undefined);
 }
 
 function nounOwner(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpan | undefined {
@@ -1267,7 +1247,7 @@ function bareNounSource(tokens: Token[], i: number, s: SentenceSlice): SourceSpa
     W_reportModifiers.has(tokens[t0 - 1]!.lower)
   )
     t0--;
-  return { t0, t1: i + 1, kind: "anonymous" };
+  return span(t0, i + 1, "anonymous");
 }
 
 function actorAt(ctx: ClaimContext, offset: number): ActorMention | undefined {
@@ -1277,8 +1257,18 @@ function actorAt(ctx: ClaimContext, offset: number): ActorMention | undefined {
 function actorIn(ctx: ClaimContext, np: SourceSpan): ActorMention | undefined {
   const start = ctx.tokens[np.t0]!.start;
   const end = ctx.tokens[np.t1 - 1]!.end;
-  const inside = within(ctx.actors, start, end);
-  return inside.find((a) => a.kind === "person") ?? inside.find((a) => a.kind === "organization") ?? inside[0];
+  // The first person inside, else the first organization, else the first actor (no list of them made).
+  const { actors } = ctx;
+  let organization: ActorMention | undefined;
+  let first: ActorMention | undefined;
+  for (let i = lowerBound(actors, start); i < actors.length && actors[i]!.start < end; i++) {
+    const a = actors[i]!;
+    if (a.end > end) continue;
+    if (a.kind === "person") return a;
+    if (!organization && a.kind === "organization") organization = a;
+    if (!first) first = a;
+  }
+  return organization ?? first;
 }
 
 function findSource(ctx: ClaimContext, s: SentenceSlice, c: FoundCue): SourceSpan | undefined {
@@ -1336,7 +1326,7 @@ function commonNounSubject(ctx: ClaimContext, s: SentenceSlice, i: number): Sour
   while (
     k >= s.t0 &&
     tokens[k]!.kind === TokenKind.Word &&
-    (AUX.has(tokens[k]!.lower) || W_timeAdverbs.has(tokens[k]!.lower) || /ly$/.test(tokens[k]!.lower))
+    (AUX.has(tokens[k]!.lower) || W_timeAdverbs.has(tokens[k]!.lower) || tokens[k]!.lower.endsWith("ly"))
   ) {
     // "absurd to say": an infinitive has no subject of its own.
     if (tokens[k]!.lower === "to") return undefined;
@@ -1381,14 +1371,14 @@ function withAbsolute(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpa
 function subjectBefore(ctx: ClaimContext, s: SentenceSlice, i: number): SourceSpan | undefined {
   const { tokens } = ctx;
   // A participle after a comma ("…, suggesting that") has no subject of its own.
-  if (/ing$/.test(tokens[i]!.lower) && tokens[i - 1]?.text === ",") return undefined;
+  if (tokens[i]!.lower.endsWith("ing") && tokens[i - 1]?.text === ",") return undefined;
   let k = i - 1;
   while (
     k >= s.t0 &&
     tokens[k]!.kind === TokenKind.Word &&
     (AUX.has(tokens[k]!.lower) ||
       W_timeAdverbs.has(tokens[k]!.lower) ||
-      (/ly$/.test(tokens[k]!.lower) && !tokens[k]!.cap && !LEX.speakerNouns.has(tokens[k]!.lower)))
+      (tokens[k]!.lower.endsWith("ly") && !tokens[k]!.cap && !LEX.speakerNouns.has(tokens[k]!.lower)))
   )
     k--;
   // "the Government of Haiti (GoH) reported": an abbreviation in brackets repeats the name before it.
@@ -1458,7 +1448,7 @@ function reducedRelative(ctx: ClaimContext, s: SentenceSlice, k: number): Source
   let j = k;
   while (j >= s.t0 && j > k - 3 && tokens[j]!.kind !== TokenKind.Punct && !W_relativeTimeWords.has(tokens[j]!.lower))
     j--;
-  if (j <= s.t0 || !W_relativeTimeWords.has(tokens[j]!.lower) || !/(ed|en)$/.test(tokens[j - 1]!.lower))
+  if (j <= s.t0 || !W_relativeTimeWords.has(tokens[j]!.lower) || !endsWithAny(tokens[j - 1]!.lower, ED_EN))
     return undefined;
   const np = npBefore(ctx, s, j - 1);
   return np && DOCUMENT_NOUNS.has(headOf(tokens, np)?.lower ?? "") ? np : undefined;
@@ -1469,12 +1459,12 @@ function participleAgent(ctx: ClaimContext, s: SentenceSlice, np: SourceSpan): S
   const { tokens } = ctx;
   let k = np.t0 - 1;
   if (k >= s.t0 && ARTICLE_DETERMINERS.has(tokens[k]!.lower)) k--;
-  if (k - 2 < s.t0 || tokens[k]!.lower !== "by" || !/ed$/.test(tokens[k - 1]!.lower)) return undefined;
+  if (k - 2 < s.t0 || tokens[k]!.lower !== "by" || !tokens[k - 1]!.lower.endsWith("ed")) return undefined;
   // "imagery released by analysts": the author of a document is its source.
   if (W_authorshipParticiples.has(tokens[k - 1]!.lower)) return undefined;
   const head = npBefore(ctx, s, k - 1);
   if (!head || !DOCUMENT_NOUNS.has(headOf(tokens, head)?.lower ?? "")) return undefined;
-  return { t0: head.t0, t1: np.t1 };
+  return span(head.t0, np.t1);
 }
 
 /** "Sources close to the negotiations said", "people familiar with the matter say". */
@@ -1493,7 +1483,7 @@ function postModifiedSpeaker(ctx: ClaimContext, s: SentenceSlice, np: SourceSpan
   // Without "close to"/"familiar with", only a generic speaker noun takes a post-modifier ("officials in Kyiv").
   if (!adjective && !LEX.speakerNouns.has(headOf(tokens, head)?.lower ?? "")) return undefined;
   const ok = validateSpeaker(ctx, head);
-  return ok ? { t0: ok.t0, t1: np.t1 } : undefined;
+  return ok ? span(ok.t0, np.t1) : undefined;
 }
 
 function appositionSource(ctx: ClaimContext, s: SentenceSlice, comma: number): SourceSpan | undefined {
@@ -1520,7 +1510,7 @@ function narrowToActor(ctx: ClaimContext, np: SourceSpan): SourceSpan {
   if (!a || a.kind !== "person") return np;
   const t0 = tokenContaining(ctx.tokens, a.start);
   const t1 = tokenContaining(ctx.tokens, a.end - 1) + 1;
-  return { t0, t1 };
+  return span(t0, t1);
 }
 
 /** A noun phrase ending right before token `end`, read leftwards. */
@@ -1598,7 +1588,7 @@ function npBefore(ctx: ClaimContext, s: SentenceSlice, end: number): SourceSpan 
   // A leading "But"/"And" at the sentence start is not part of the name.
   if (t0 === s.t0 && W_sentenceConnectives.has(tokens[t0]!.lower)) t0++;
   if (t0 >= end) return undefined;
-  return { t0, t1: end };
+  return span(t0, end);
 }
 
 /** "Officials from South Korea", "adviser to Ukrainian President X", "Shreyas Reddy of NK News". */
@@ -1641,7 +1631,7 @@ function npAfter(
       if (
         t.lower === "by" &&
         k > t0 &&
-        (/ed$/.test(tokens[k - 1]!.lower) || DOCUMENT_NOUNS.has(tokens[k - 1]!.lower))
+        (tokens[k - 1]!.lower.endsWith("ed") || DOCUMENT_NOUNS.has(tokens[k - 1]!.lower))
       ) {
         k++;
         continue;
@@ -1651,7 +1641,7 @@ function npAfter(
       if (AUX.has(t.lower) || (LEX.reportingVerbs.has(t.lower) && !LEX.speakerNouns.has(t.lower) && k > t0)) break;
       if (t.lower === "and" && !tokens[k + 1]?.cap) break;
       if (LEX.months.has(t.lower) && t.cap) break;
-      if (/ly$/.test(t.lower) && !t.cap && k > t0) break;
+      if (t.lower.endsWith("ly") && !t.cap && k > t0) break;
       k++;
       continue;
     }
@@ -1671,11 +1661,11 @@ function npAfter(
   }
   if (k <= t0) return undefined;
   // "an anonymous ROK government official's claim": the source is the possessor.
-  if (ownerOfClaim && lastPoss > t0 && CLAIM_NOUNS.has(tokens[lastPoss + 1]?.lower ?? "")) return { t0, t1: lastPoss };
+  if (ownerOfClaim && lastPoss > t0 && CLAIM_NOUNS.has(tokens[lastPoss + 1]?.lower ?? "")) return span(t0, lastPoss);
   let t1 = k;
   // Drop a trailing possessive and what follows it ("the media, citing …" handled by the cite cue).
   if (lastPoss > t0 && lastPoss === t1 - 1) t1 = lastPoss;
-  return { t0, t1 };
+  return span(t0, t1);
 }
 
 /** The source must be a plausible speaker: an actor, a speaker noun or a pronoun. */
@@ -1706,7 +1696,7 @@ function headOf(tokens: Token[], np: SourceSpan): Token | undefined {
   // "sources close to X" -> sources).
   for (let k = np.t0; k < np.t1; k++) {
     const t = tokens[k]!;
-    if (t.lower === "by" && k - 1 > np.t0 && /ed$/.test(tokens[k - 1]!.lower)) return lastWord(tokens, np.t0, k - 1);
+    if (t.lower === "by" && k - 1 > np.t0 && tokens[k - 1]!.lower.endsWith("ed")) return lastWord(tokens, np.t0, k - 1);
     if ((NP_INNER_PREPS.has(t.lower) || t.lower === "with" || t.lower === "on") && k > np.t0) {
       const end = POST_MODIFIERS.has(tokens[k - 1]!.lower) && k - 1 > np.t0 ? k - 1 : k;
       return lastWord(tokens, np.t0, end);
@@ -1736,32 +1726,11 @@ function resolvePronoun(ctx: ClaimContext, np: SourceSpan, pronoun: string): Sou
   for (let h = ctx.history.length - 1; h >= 0; h--) {
     const prev = ctx.history[h]!;
     if (want === "person" && prev.kind === "person")
-      return {
-        ...np,
-        start: prev.start,
-        end: prev.end,
-        text: prev.text,
-        kind: prev.kind,
-        ...(prev.canonical ? { canonical: prev.canonical } : {}),
-      };
+      return resolvedTo(np, prev, prev.kind, prev.canonical || np.canonical);
     if (want === "plural" && (prev.kind === "anonymous" || /\band\b|s$/.test(prev.text)))
-      return {
-        ...np,
-        start: prev.start,
-        end: prev.end,
-        text: prev.text,
-        kind: prev.kind,
-        ...(prev.canonical ? { canonical: prev.canonical } : {}),
-      };
+      return resolvedTo(np, prev, prev.kind, prev.canonical || np.canonical);
     if (want === "thing" && (prev.kind === "organization" || prev.kind === "outlet" || prev.kind === "government"))
-      return {
-        ...np,
-        start: prev.start,
-        end: prev.end,
-        text: prev.text,
-        kind: prev.kind,
-        ...(prev.canonical ? { canonical: prev.canonical } : {}),
-      };
+      return resolvedTo(np, prev, prev.kind, prev.canonical || np.canonical);
   }
   // An "it" with no organization before it is the expletive ("It was not possible to verify…").
   if (want === "thing") return undefined;
@@ -1769,8 +1738,7 @@ function resolvePronoun(ctx: ClaimContext, np: SourceSpan, pronoun: string): Sou
     // The last person named before this sentence.
     const start = ctx.tokens[np.t0]!.start;
     const last = lastBefore(ctx.actors, start, (a) => a.kind === "person");
-    if (last)
-      return { ...np, start: last.start, end: last.end, text: last.text, kind: "person", canonical: last.canonical };
+    if (last) return resolvedTo(np, last, "person", last.canonical);
   }
   return np;
 }
@@ -1820,7 +1788,7 @@ function narrowOfThe(ctx: ClaimContext, np: SourceSpan): SourceSpan {
     if (named) continue;
     let t0 = np.t0;
     while (t0 < k && ARTICLE_DETERMINERS.has(tokens[t0]!.lower)) t0++;
-    return t0 < k ? { t0, t1: k } : np;
+    return t0 < k ? span(t0, k) : np;
   }
   return np;
 }
@@ -1885,11 +1853,18 @@ function sourceKind(
   return "unknown";
 }
 
+/** /[^su]s$/: an "s" after a letter other than "s" or "u". */
+function endsInPluralS(w: string): boolean {
+  if (w.length < 2 || w.charCodeAt(w.length - 1) !== 115) return false;
+  const c = w.charCodeAt(w.length - 2);
+  return c !== 115 && c !== 117;
+}
+
 function isPluralNoun(t: Token): boolean {
   return (
     t.kind === TokenKind.Word &&
     t.text.length > 3 &&
-    /[^su]s$/.test(t.lower) &&
+    endsInPluralS(t.lower) &&
     !/^[A-Z]{2,}s?$/.test(t.text) &&
     !W_firstPerson.has(t.lower) &&
     !PRONOUNS.has(t.lower)

@@ -10,7 +10,7 @@ export interface RawFigure {
   t0: number;
   t1: number;
   value: number;
-  valueMax?: number;
+  valueMax: number | undefined;
   qualifier: Qualifier;
   unit: string | null;
   /** Token range of the counted noun phrase (modifiers + unit), for the subject. */
@@ -328,6 +328,71 @@ const NUMBER_STARTS = new Set<string>(
     .concat(["a", "half", "several", "few", "many", "tens"]),
 );
 const NUMBER_START_MARK = wordClass(NUMBER_STARTS);
+/** The qualifier phrases of at most three words by their last word, longest first: matched word by word, no phrase built. */
+const QUALIFIERS_BY_LAST_WORD = qualifiersByLastWord();
+
+function qualifiersByLastWord(): Map<string, Array<{ words: string[]; qualifier: Qualifier }>> {
+  const m = new Map<string, Array<{ words: string[]; qualifier: Qualifier }>>();
+  for (const [phrase, qualifier] of LEX.qualifiers) {
+    const words = phrase.split(" ");
+    if (words.length > 3) continue;
+    const last = words[words.length - 1]!;
+    const list = m.get(last) ?? [];
+    list.push({ words, qualifier });
+    list.sort((a, b) => b.words.length - a.words.length);
+    m.set(last, list);
+  }
+  return m;
+}
+const CLOCK_SUFFIXES = new Set(["a.m.", "p.m.", "am", "pm", "gmt", "utc", "bst", "cet", "est", "ist", "hrs", "h"]);
+const JOINED_SCALES = new Set(["k", "m", "bn", "mn", "mln"]);
+const LETTER_SCALES = new Set(["k", "m"]);
+const SCALE_WORDS = new Set(["hundred", "thousand", "million", "billion", "trillion"]);
+const SCALE_WORDS_TO_BILLION = new Set(["hundred", "thousand", "million", "billion"]);
+const LY_NOUNS = new Set(["family", "ally", "supply", "italy", "anomaly", "assembly", "rally", "july"]);
+const ING_ED_NOUNS = new Set([
+  "fighting",
+  "building",
+  "seed",
+  "speed",
+  "feed",
+  "need",
+  "weed",
+  "bed",
+  "red",
+  "shed",
+  "bleed",
+  "breed",
+  "creed",
+  "greed",
+  "hundred",
+  "kindred",
+]);
+const PLURAL_CONTINUERS = new Set(["arms", "news", "forces"]);
+
+/** Whether the string is only ASCII digits, min to max of them (/^\d{min,max}$/ without a regex). */
+function isDigits(text: string, min: number, max: number): boolean {
+  if (text.length < min || text.length > max) return false;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+function countDigits(text: string): number {
+  let n = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
+/** /[^s]s$/: ends in one "s" after another character. */
+function endsInSingleS(w: string): boolean {
+  return w.length >= 2 && w.charCodeAt(w.length - 1) === 115 && w.charCodeAt(w.length - 2) !== 115;
+}
 
 export function findFigures(tokens: Token[], s: SentenceSlice): RawFigure[] {
   const out: RawFigure[] = [];
@@ -351,8 +416,13 @@ interface NumberParse {
   end: number;
   vague: boolean;
   percent: boolean;
-  currency?: string;
-  valueMax?: number;
+  currency: string | undefined;
+  valueMax: number | undefined;
+}
+
+/** Every parse has all its fields from the start: one object shape for the passes that read it. */
+function numberParse(value: number, end: number, vague: boolean, percent: boolean, valueMax?: number): NumberParse {
+  return { value, end, vague, percent, currency: undefined, valueMax };
 }
 
 function figureAt(tokens: Token[], i: number, s: SentenceSlice): RawFigure | undefined {
@@ -412,7 +482,7 @@ function figureAt(tokens: Token[], i: number, s: SentenceSlice): RawFigure | und
     t0: qStart,
     t1: parsed.end,
     value: finite(parsed.value),
-    ...(parsed.valueMax !== undefined ? { valueMax: finite(parsed.valueMax) } : {}),
+    valueMax: parsed.valueMax !== undefined ? finite(parsed.valueMax) : undefined,
     qualifier: parsed.vague && qualifier === "exact" ? "vague" : qualifier,
     unit: parsed.percent ? "%" : (parsed.currency ?? unitInfo.unit),
     np0: unitInfo.np0,
@@ -441,7 +511,7 @@ function isExcludedDigits(tokens: Token[], i: number, s: SentenceSlice): boolean
   const raw = t.text;
   if (isReferenceMark(tokens, i) || isClockTime(tokens, i)) return true;
   // Multiple dots: versions, IP addresses.
-  if ((raw.match(/\./g) ?? []).length > 1) return true;
+  if (raw.indexOf(".") !== raw.lastIndexOf(".")) return true;
   // Compound modifiers and clock times: "a 45-year-old", "a 30-day truce", "7 p.m.", "10 GMT".
   if (
     next &&
@@ -452,8 +522,7 @@ function isExcludedDigits(tokens: Token[], i: number, s: SentenceSlice): boolean
     !LEX.scales.has(tokens[i + 2]!.lower)
   )
     return true;
-  if (next && /^(a\.m\.|p\.m\.|am|pm|gmt|utc|bst|cet|est|ist|hrs|h)$/.test(next.lower) && /^\d{1,2}$/.test(raw))
-    return true;
+  if (next && isDigits(raw, 1, 2) && CLOCK_SUFFIXES.has(next.lower)) return true;
   // Joined to a following word: 11th, 1980s, 3D, 5G, 24-year... (scales and % are fine).
   if (next && next.joined && next.kind === TokenKind.Word && !LEX.scales.has(next.lower)) return true;
   // Joined to a preceding word or via hyphen/slash/colon/dot to another token: COVID-19, Su-27, III.2, 23-10-2024, 17:36.
@@ -472,7 +541,7 @@ function isExcludedDigits(tokens: Token[], i: number, s: SentenceSlice): boolean
   if (isPhoneLike(tokens, i)) return true;
   if (isStreetNumber(tokens, i, s)) return true;
   // A year: four digits, no separator, unless a counted noun follows directly ("2000 troops").
-  if (/^\d{4}$/.test(raw)) {
+  if (isDigits(raw, 4, 4)) {
     const v = Number(raw);
     if (v >= 1000 && v <= 2100 && !countedNounFollows(tokens, i + 1, s.t1)) return true;
   }
@@ -506,11 +575,11 @@ function isDateLike(tokens: Token[], i: number): boolean {
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
   const raw = tokens[i]!.text;
-  const small = /^\d{1,2}$/.test(raw);
+  const small = isDigits(raw, 1, 2);
   // "19 June", "June 19", "June 19, 2024", "on the 3rd"
   if (small && next && LEX.months.has(next.lower) && next.cap) return true;
-  if (prev && LEX.months.has(prev.lower) && prev.cap && (small || /^\d{4}$/.test(raw))) return true;
-  if (prev && prev.text === "," && LEX.months.has(tokens[i - 3]?.lower ?? "") && /^\d{4}$/.test(raw)) return true;
+  if (prev && LEX.months.has(prev.lower) && prev.cap && (small || isDigits(raw, 4, 4))) return true;
+  if (prev && prev.text === "," && LEX.months.has(tokens[i - 3]?.lower ?? "") && isDigits(raw, 4, 4)) return true;
   // Numeric dates: 23-10-2024, 2024-10-23, 10/23/2024, 23.10.2024
   if (
     next &&
@@ -536,7 +605,8 @@ function isDateLike(tokens: Token[], i: number): boolean {
       prev.lower === "by" ||
       prev.lower === "from" ||
       prev.lower === "of") &&
-    /^(19|20)\d\d$/.test(raw)
+    isDigits(raw, 4, 4) &&
+    (raw.startsWith("19") || raw.startsWith("20"))
   )
     return true;
   return false;
@@ -548,7 +618,7 @@ function isPhoneLike(tokens: Token[], i: number): boolean {
   let j = i;
   while (j < tokens.length) {
     const t = tokens[j]!;
-    if (t.kind === TokenKind.Number) digits += t.text.replace(/\D/g, "").length;
+    if (t.kind === TokenKind.Number) digits += countDigits(t.text);
     else if (!(t.text === "-" && t.joined)) break;
     j++;
     if (tokens[j] && !tokens[j]!.joined) break;
@@ -561,13 +631,14 @@ function isPhoneLike(tokens: Token[], i: number): boolean {
 function countedNounFollows(tokens: Token[], j: number, end: number): boolean {
   const n = tokens[j];
   if (!n || j >= end || n.kind !== TokenKind.Word || n.cap) return false;
-  return /s$/.test(n.lower) && !LEX.months.has(n.lower) && !NP_STOP.has(n.lower) && !/ly$/.test(n.lower);
+  return n.lower.endsWith("s") && !LEX.months.has(n.lower) && !NP_STOP.has(n.lower) && !n.lower.endsWith("ly");
 }
 
 function parseDigits(tokens: Token[], i: number, end: number): NumberParse {
   const t = tokens[i]!;
-  let value = Number(t.text.replace(/,/g, ""));
-  if (/^\d{1,3}(,\d{3})*$/.test(t.text) === false && t.text.includes(",") && !/^\d+,\d{3}/.test(t.text)) {
+  const comma = t.text.includes(",");
+  let value = Number(comma ? t.text.replace(/,/g, "") : t.text);
+  if (comma && /^\d{1,3}(,\d{3})*$/.test(t.text) === false && !/^\d+,\d{3}/.test(t.text)) {
     // "3,5" as a decimal comma is rare in English news; keep the digits.
     value = Number(t.text.replace(",", "."));
   }
@@ -586,7 +657,7 @@ function parseDigits(tokens: Token[], i: number, end: number): NumberParse {
     } else if (
       next.kind === TokenKind.Word &&
       LEX.scales.has(next.lower) &&
-      (next.joined ? ["k", "m", "bn", "mn", "mln"].includes(next.lower) : !["k", "m"].includes(next.lower))
+      (next.joined ? JOINED_SCALES.has(next.lower) : !LETTER_SCALES.has(next.lower))
     ) {
       value *= LEX.scales.get(next.lower)!;
       j++;
@@ -610,7 +681,7 @@ function parseDigits(tokens: Token[], i: number, end: number): NumberParse {
       j += p.lower === "per" ? 2 : 1;
     }
   }
-  return { value, end: j, vague: false, percent };
+  return numberParse(value, j, false, percent);
 }
 
 /** Number words (two, twenty-four, one million, a dozen) and vague magnitudes (thousands). */
@@ -620,25 +691,24 @@ function parseWords(tokens: Token[], i: number, s: SentenceSlice): NumberParse |
   // Vague magnitudes, longest first: "tens of thousands", "hundreds".
   if ((lw === "tens" || lw === "hundreds") && tokens[i + 1]?.lower === "of") {
     const key = `${lw} of ${tokens[i + 2]?.lower ?? ""}`;
-    if (LEX.vagueMagnitudes.has(key))
-      return { value: LEX.vagueMagnitudes.get(key)!, end: i + 3, vague: true, percent: false };
+    if (LEX.vagueMagnitudes.has(key)) return numberParse(LEX.vagueMagnitudes.get(key)!, i + 3, true, false);
   }
   if (LEX.vagueMagnitudes.has(lw) && !t.joined) {
     if (t.cap && i > s.t0 && !isSentenceInitial(tokens, i, s)) return undefined;
     const next = tokens[i + 1];
     // "thousands of X", "thousands more", or a bare magnitude at a clause end.
     if (next && next.text === "-") return undefined;
-    return { value: LEX.vagueMagnitudes.get(lw)!, end: i + 1, vague: true, percent: false };
+    return numberParse(LEX.vagueMagnitudes.get(lw)!, i + 1, true, false);
   }
   // "several hundred", "a few thousand"
   if (
     (lw === "several" || lw === "few" || lw === "many") &&
     tokens[i + 1] &&
-    ["hundred", "thousand", "million", "billion"].includes(tokens[i + 1]!.lower)
+    SCALE_WORDS_TO_BILLION.has(tokens[i + 1]!.lower)
   ) {
     // Below the next magnitude: "several hundred" is 100 to 999.
     const scale = LEX.scales.get(tokens[i + 1]!.lower)!;
-    return { value: scale, valueMax: scale * 10 - 1, end: i + 2, vague: true, percent: false };
+    return numberParse(scale, i + 2, true, false, scale * 10 - 1);
   }
   let base: number | undefined;
   let j = i;
@@ -648,11 +718,11 @@ function parseWords(tokens: Token[], i: number, s: SentenceSlice): NumberParse |
   } else if (
     lw === "a" &&
     LEX.scaleFractions.has(tokens[i + 1]?.lower ?? "") &&
-    ["hundred", "thousand", "million", "billion"].includes(tokens[i + 2]?.lower ?? "")
+    SCALE_WORDS_TO_BILLION.has(tokens[i + 2]?.lower ?? "")
   ) {
     // "a quarter million", "a half million"
     base = LEX.scaleFractions.get(tokens[i + 1]!.lower)! * LEX.scales.get(tokens[i + 2]!.lower)!;
-    return { value: base, end: i + 3, vague: false, percent: false };
+    return numberParse(base, i + 3, false, false);
   } else if (
     lw === "half" &&
     tokens[i + 1]?.lower === "a" &&
@@ -680,11 +750,7 @@ function parseWords(tokens: Token[], i: number, s: SentenceSlice): NumberParse |
   if (tokens[j]?.text === "-" && tokens[j]!.joined) return undefined;
   if (t.joined && tokens[i - 1]?.text === "-") return undefined;
   const scale = tokens[j];
-  if (
-    scale &&
-    scale.kind === TokenKind.Word &&
-    ["hundred", "thousand", "million", "billion", "trillion"].includes(scale.lower)
-  ) {
+  if (scale && scale.kind === TokenKind.Word && SCALE_WORDS.has(scale.lower)) {
     base *= LEX.scales.get(scale.lower)!;
     j++;
     const second = tokens[j];
@@ -700,7 +766,7 @@ function parseWords(tokens: Token[], i: number, s: SentenceSlice): NumberParse |
     percent = true;
     j += tokens[j]!.lower === "per" ? 2 : 1;
   }
-  return { value: base, end: j, vague: false, percent };
+  return numberParse(base, j, false, percent);
 }
 
 function parseRange(tokens: Token[], first: NumberParse, end: number): { valueMax: number; end: number } | undefined {
@@ -757,22 +823,26 @@ function readQualifier(tokens: Token[], i: number, t0: number, vague: boolean): 
   if (prev && i - 1 >= t0 && INCREMENT_WORDS.has(prev.lower) && prev.lower !== "more" && prev.lower !== "new")
     increment = true;
   if (vague) return ["exact", i, increment];
-  let phrase = "";
-  const phrases: string[] = [];
-  for (let len = 1; len <= 3 && i - len >= t0; len++) {
-    phrase = len === 1 ? tokens[i - 1]!.lower : `${tokens[i - len]!.lower} ${phrase}`;
-    phrases.push(phrase);
-  }
-  for (let len = phrases.length; len >= 1; len--) {
-    const a = i - len;
-    const q = LEX.qualifiers.get(phrases[len - 1]!);
-    if (q) {
+  const candidates = prev && i - 1 >= t0 ? QUALIFIERS_BY_LAST_WORD.get(prev.lower) : undefined;
+  if (candidates)
+    for (const { words, qualifier } of candidates)
       // "between" ranges and "some" as a determiner of a non-number are handled elsewhere.
-      return [q, a, increment];
-    }
-  }
+      if (i - words.length >= t0 && wordsBefore(tokens, i, words)) return [qualifier, i - words.length, increment];
+  return plainQualifier(tokens, i, increment);
+}
+
+/** Whether the tokens right before i are the words (lower case). */
+function wordsBefore(tokens: Token[], i: number, words: string[]): boolean {
+  const a = i - words.length;
+  for (let k = 0; k < words.length; k++) if (tokens[a + k]!.lower !== words[k]) return false;
+  return true;
+}
+
+/** No qualifier phrase before the number: "~", "between" or none. */
+function plainQualifier(tokens: Token[], i: number, increment: boolean): [Qualifier, number, boolean] {
+  const prev = tokens[i - 1];
   if (prev && prev.text === "~" && prev.end === tokens[i]!.start) return ["approx", i - 1, increment];
-  if (tokens[i - 1]?.lower === "between") return ["exact", i - 1, increment];
+  if (prev?.lower === "between") return ["exact", i - 1, increment];
   return ["exact", i, increment];
 }
 
@@ -785,7 +855,6 @@ interface UnitInfo {
 }
 
 function readUnit(tokens: Token[], j: number, end: number, parsed: NumberParse): UnitInfo {
-  const none: UnitInfo = { unit: null, np0: j, np1: j, increment: false, period: "" };
   let k = j;
   if (parsed.vague && tokens[k]?.lower === "of") k++;
   let increment = false;
@@ -824,46 +893,23 @@ function readUnit(tokens: Token[], j: number, end: number, parsed: NumberParse):
       k++;
       continue; // a possessive inside a name ("People's Liberation Army")
     }
-    if (
-      /ly$/.test(t.lower) &&
-      !t.cap &&
-      t.lower.length > 4 &&
-      !["family", "ally", "supply", "italy", "anomaly", "assembly", "rally", "july"].includes(t.lower)
-    )
-      break;
+    if (t.lower.endsWith("ly") && !t.cap && t.lower.length > 4 && !LY_NOUNS.has(t.lower)) break;
     if (
       n > 0 &&
       !t.cap &&
-      /(ing|ed)$/.test(t.lower) &&
+      (t.lower.endsWith("ing") || t.lower.endsWith("ed")) &&
       !LEX.speakerNouns.has(t.lower) &&
-      ![
-        "fighting",
-        "building",
-        "seed",
-        "speed",
-        "feed",
-        "need",
-        "weed",
-        "bed",
-        "red",
-        "shed",
-        "bleed",
-        "breed",
-        "creed",
-        "greed",
-        "hundred",
-        "kindred",
-      ].includes(t.lower)
+      !ING_ED_NOUNS.has(t.lower)
     )
       break;
     // After a plural noun the phrase is over ("hangars built", "drones delivered").
     if (
       !t.cap &&
       lastLower === k - 1 &&
-      /[^s]s$/.test(tokens[lastLower]!.lower) &&
+      endsInSingleS(tokens[lastLower]!.lower) &&
       !/(sis|us|ss|ics)$/.test(tokens[lastLower]!.lower) &&
       tokens[lastLower]!.lower.length > 3 &&
-      !["arms", "news", "forces"].includes(t.lower)
+      !PLURAL_CONTINUERS.has(t.lower)
     )
       break;
     if (!t.cap) {
@@ -889,19 +935,27 @@ function readUnit(tokens: Token[], j: number, end: number, parsed: NumberParse):
     ) {
       return { unit: last.text, np0, np1: k, increment, period: readPeriod(tokens, k, end) };
     }
-    return { ...none, np1: k, np0 };
+    return { unit: null, np0, np1: k, increment: false, period: "" };
   }
   // The unit is the last one or two lower-case words of the phrase ("special forces", "barrels").
   let u0 = Math.max(firstLower, lastLower - 1);
   while (u0 < lastLower && NP_MODIFIERS_DROPPED.has(tokens[u0]!.lower)) u0++;
   if (u0 < lastLower && !isAdjectiveLike(tokens[u0]!)) u0 = lastLower;
-  const unit = tokens
-    .slice(u0, lastLower + 1)
-    .filter((t) => t.kind === TokenKind.Word)
-    .map((t) => t.text)
-    .join(" ");
-  if (LEX.months.has(unit.toLowerCase())) return none;
+  const unit = unitText(tokens, u0, lastLower + 1);
+  if (LEX.months.has(u0 === lastLower ? tokens[u0]!.lower : unit.toLowerCase()))
+    return { unit: null, np0: j, np1: j, increment: false, period: "" };
   return { unit, np0, np1: lastLower + 1, increment, period: readPeriod(tokens, lastLower + 1, end) };
+}
+
+/** The words of tokens[a, b) joined by spaces; one word is its token's shared string. */
+function unitText(tokens: Token[], a: number, b: number): string {
+  if (b - a === 1 && tokens[a]!.kind === TokenKind.Word) return tokens[a]!.text;
+  let unit: string | undefined;
+  for (let k = a; k < b; k++) {
+    const t = tokens[k]!;
+    if (t.kind === TokenKind.Word) unit = unit === undefined ? t.text : `${unit} ${t.text}`;
+  }
+  return unit ?? "";
 }
 
 function isQuote(t: Token | undefined): boolean {
@@ -995,7 +1049,7 @@ function isReferenceMark(tokens: Token[], i: number): boolean {
 /** "as of 1700 hours local time": a 24-hour clock time, not a count of hours. */
 function isClockTime(tokens: Token[], i: number): boolean {
   const t = tokens[i]!;
-  if (!/^([01]\d|2[0-3])[0-5]\d$/.test(t.text) || !LEX.clockHourWords.has(tokens[i + 1]?.lower ?? "")) return false;
+  if (!LEX.clockHourWords.has(tokens[i + 1]?.lower ?? "") || !/^([01]\d|2[0-3])[0-5]\d$/.test(t.text)) return false;
   return LEX.clockContextWords.has(tokens[i + 2]?.lower ?? "") || LEX.clockContextWords.has(tokens[i - 1]?.lower ?? "");
 }
 

@@ -331,16 +331,18 @@ function isPartOf(tokens: Token[], raw: RawFigure): boolean {
   return false;
 }
 
+const PAIR_LINKS = new Set(["to", "and", "or", "-", "–"]);
+
 function isPair(tokens: Token[], a: RawFigure, b: RawFigure): boolean {
   if (b.t0 - a.t1 > 2 || a.np1 > a.t1) return false;
-  const between = tokens.slice(a.t1, b.t0).map((t) => t.lower);
-  return between.length > 0 && ["to", "and", "or", "-", "–"].includes(between[0]!);
+  return b.t0 > a.t1 && PAIR_LINKS.has(tokens[a.t1]!.lower);
 }
 
 function isElidedHead(tokens: Token[], a: RawFigure, b: RawFigure): boolean {
-  const between = tokens.slice(Math.max(a.t1, a.np1), b.t0);
-  if (between.length === 0 || between.length > 3) return false;
-  return FRAME_LEX.elisionLinks.has(between[0]!.lower) && between.slice(1).every((t) => LEX.determiners.has(t.lower));
+  const from = Math.max(a.t1, a.np1);
+  if (b.t0 - from <= 0 || b.t0 - from > 3 || !FRAME_LEX.elisionLinks.has(tokens[from]!.lower)) return false;
+  for (let k = from + 1; k < b.t0; k++) if (!LEX.determiners.has(tokens[k]!.lower)) return false;
+  return true;
 }
 
 function fillPlaces(
@@ -352,22 +354,25 @@ function fillPlaces(
   raw: RawFigure,
 ): void {
   const here = ctx.places[sentence]!;
-  const ids = new Set<string>();
-  for (const m of here) if (sameClause(tokens, raw, m.k)) ids.add(m.id);
+  // The sentence's places in the figure's clause, each once (a handful: a list, not a set).
+  let ids: string[] | undefined;
+  for (const m of here) if (sameClause(tokens, raw, m.k) && !ids?.includes(m.id)) (ids ??= []).push(m.id);
   // The phrase's own place ("cases in X") stands unless the sentence names it only in another clause.
-  if (legacyPlace && (ids.has(legacyPlace) || !here.some((m) => m.id === legacyPlace))) ids.add(legacyPlace);
+  if (legacyPlace && !ids?.includes(legacyPlace) && !namesPlace(here, legacyPlace)) (ids ??= []).push(legacyPlace);
   // A figure said to hold worldwide is about the world, whatever else the sentence places.
-  if (ids.has(WORLD)) {
-    ids.clear();
-    ids.add(WORLD);
-  }
-  if (ids.size > 0) {
-    frame.places = [...ids].sort();
+  if (ids?.includes(WORLD)) ids = [WORLD];
+  if (ids) {
+    frame.places = ids.sort();
     frame.levels.places = "sentence";
   } else if (ctx.salience.places.length > 0) {
     frame.places = [ctx.salience.places[0]!];
     frame.levels.places = "document";
   }
+}
+
+function namesPlace(mentions: readonly Mention[], id: string): boolean {
+  for (const m of mentions) if (m.id === id) return true;
+  return false;
 }
 
 const CLOSING_QUOTES = new Set(["”", "’", '"', "'"]);
@@ -437,6 +442,10 @@ interface UnitReading {
   /** A generic count noun ("people", "Uyghurs") that takes its class from the predicate. */
   generic: boolean;
   scope: string;
+  /** The currency code the unit names ("$" -> USD, "euros" -> EUR), if any. */
+  currency: string | undefined;
+  /** The unit in lower case. */
+  lower: string;
 }
 
 const unitReadings = new Map<string, UnitReading>();
@@ -454,6 +463,8 @@ function readUnit(unitText: string | null): UnitReading {
     own,
     generic: !own && (unit === "" || FRAME_LEX.genericNouns.has(head) || capitalised),
     scope: FRAME_LEX.scopes.get(head) ?? "",
+    currency: currencyOf(unitText),
+    lower: unit,
   };
   if (unitReadings.size < 20_000) unitReadings.set(key, r);
   return r;
@@ -462,12 +473,12 @@ function readUnit(unitText: string | null): UnitReading {
 function quantityOf(input: FrameInput, raw: RawFigure, sentence: number, previousClass: string): Quantity {
   const unit = readUnit(raw.unit);
   if (unit.own) return { cls: unit.own, scope: "" };
-  const currency = currencyOf(raw.unit);
+  const currency = unit.currency;
   if (currency) {
     const cls = moneyClass(input.tokens, raw, input.sentences[sentence]!);
     return cls ? { cls: `${cls}-${currency.toLowerCase()}`, scope: "" } : NONE;
   }
-  const later = !unit.generic ? nounAfterPremodifiers(input, raw, sentence) : "";
+  const later = !unit.generic ? nounAfterPremodifiers(input, raw, sentence, unit.lower) : "";
   if (later) return { cls: later, scope: "" };
   // A noun of its own kind ("houses", "barrels") is not a count of people something happened to.
   if (!unit.generic) return NONE;
@@ -510,8 +521,7 @@ function moneyWordIn(tokens: Token[], from: number, to: number, step: 1 | -1): s
 }
 
 /** "300 reported AHI cases", "40 confirmed new infections": a participle read as the unit premodifies the counted noun after it. */
-function nounAfterPremodifiers(input: FrameInput, raw: RawFigure, sentence: number): string {
-  const unit = (raw.unit ?? "").toLowerCase();
+function nounAfterPremodifiers(input: FrameInput, raw: RawFigure, sentence: number, unit: string): string {
   if (!unit.endsWith("ed") || unit.includes(" ")) return "";
   const { tokens } = input;
   const end = Math.min(input.sentences[sentence]!.t1, raw.np1 + 3);
@@ -525,24 +535,15 @@ function nounAfterPremodifiers(input: FrameInput, raw: RawFigure, sentence: numb
   return "";
 }
 
+const OF_COMPLEMENT_ENDS = new Set(["and", "or", "to", "that", "who", "which"]);
+
 /** "1,429 people were killed", "individuals had been or remained detained", "members of … minorities have disappeared". */
 function predicateAfter(tokens: Token[], raw: RawFigure, s: SentenceSlice): string {
   const limit = Math.min(s.t1, raw.np1 + 12);
   let k = raw.np1;
-  const skipsTo = (from: number) => {
-    let j = from;
-    while (
-      j < limit &&
-      !FRAME_LEX.auxiliaries.has(tokens[j]!.lower) &&
-      !FRAME_LEX.classPredicates.has(tokens[j]!.lower) &&
-      !CLAUSE_END.has(tokens[j]!.text) &&
-      tokens[j]!.text !== ","
-    )
-      j++;
-    return j;
-  };
   // "Uyghurs and other Turkic Muslims have been detained": a coordinated noun shares the predicate.
-  if ((tokens[k]?.lower === "and" || tokens[k]?.lower === "or") && tokens[k + 1]?.lower === "other") k = skipsTo(k + 2);
+  if ((tokens[k]?.lower === "and" || tokens[k]?.lower === "or") && tokens[k + 1]?.lower === "other")
+    k = verbGroupAt(tokens, k + 2, limit);
   if (tokens[k]?.lower === "of") {
     // Skip the "of …" complement up to the verb group.
     while (
@@ -552,7 +553,7 @@ function predicateAfter(tokens: Token[], raw: RawFigure, s: SentenceSlice): stri
       !CLAUSE_END.has(tokens[k]!.text)
     )
       k++;
-    if (["and", "or", "to", "that", "who", "which"].includes(tokens[k]?.lower ?? "")) return "";
+    if (OF_COMPLEMENT_ENDS.has(tokens[k]?.lower ?? "")) return "";
   }
   let passive = false;
   for (; k < limit; k++) {
@@ -569,6 +570,19 @@ function predicateAfter(tokens: Token[], raw: RawFigure, s: SentenceSlice): stri
     break;
   }
   return "";
+}
+
+/** The first auxiliary, class predicate or clause mark from j on (limit when none). */
+function verbGroupAt(tokens: Token[], j: number, limit: number): number {
+  while (
+    j < limit &&
+    !FRAME_LEX.auxiliaries.has(tokens[j]!.lower) &&
+    !FRAME_LEX.classPredicates.has(tokens[j]!.lower) &&
+    !CLAUSE_END.has(tokens[j]!.text) &&
+    tokens[j]!.text !== ","
+  )
+    j++;
+  return j;
 }
 
 /** "killing hundreds of civilians", "detained at least 800,000 and up to 2 million": the nearest predicate before, in the clause. */
@@ -632,9 +646,19 @@ function labelBefore(input: FrameInput, raw: RawFigure, sentence: number): strin
 
 /** The readable slug of a frame: owner, quantity, scope, place, incident, year, restriction. */
 export function frameSlug(f: Frame): string {
-  return [f.owner, f.quantity || "count", f.scope, f.places[0] ? `in-${f.places[0]}` : "", f.event, f.time, f.extra]
-    .filter(Boolean)
-    .join("-");
+  let slug = f.owner;
+  slug = joinPart(slug, f.quantity || "count");
+  slug = joinPart(slug, f.scope);
+  if (f.places[0]) slug = joinPart(slug, `in-${f.places[0]}`);
+  slug = joinPart(slug, f.event);
+  slug = joinPart(slug, f.time);
+  return joinPart(slug, f.extra);
+}
+
+/** `slug-part`, skipping an empty part (and an empty slug). */
+function joinPart(slug: string, part: string): string {
+  if (!part) return slug;
+  return slug ? `${slug}-${part}` : part;
 }
 
 /** "Deaths (children) in Haiti, earthquake 2010". */

@@ -5,7 +5,7 @@ import type { ActorMention } from "./types";
 import { type Token, TokenKind, isPossessive, tokenContaining } from "./tokens";
 import type { RawFigure } from "./figures";
 import type { SentenceSlice } from "./sentences";
-import { covering, firstWithin, lastBefore, lowerBound, within } from "./spans";
+import { covering, firstWithin, lastBefore, lowerBound } from "./spans";
 import { memoize } from "./intern";
 import { hasMark, wordClass, wordTest } from "./wordMarks";
 import quantityData from "./data/quantities.json";
@@ -145,17 +145,46 @@ export interface Subject {
 /** Reads the parts of each figure of a document, in text order, inheriting context where a sentence lacks it. */
 export function assignSubjects(input: SubjectInput, figures: Array<{ raw: RawFigure; sentence: number }>): Subject[] {
   const results: Subject[] = [];
-  const seen: Array<{ parts: SubjectParts; paragraph: number }> = [];
+  const seen = new SeenFigures();
   for (const { raw, sentence } of figures) {
     const s = input.sentences[sentence]!;
     const parts = localParts(input, raw, s);
     inherit(input, parts, s, seen);
     if (parts.place === parts.owner) parts.place = "";
-    seen.push({ parts: { ...parts }, paragraph: s.paragraph });
+    seen.add({ ...parts }, s.paragraph);
     results.push({ parts });
   }
   return results;
 }
+
+interface SeenFigure {
+  parts: SubjectParts;
+  paragraph: number;
+  /** Position among all the figures seen. */
+  index: number;
+}
+
+/** The parts of the figures read so far, by thing and extra: inheriting looks only at figures of the same thing. */
+class SeenFigures {
+  count = 0;
+  private readonly byThing = new Map<string, Map<string, SeenFigure[]>>();
+
+  add(parts: SubjectParts, paragraph: number): void {
+    let byExtra = this.byThing.get(parts.thing);
+    if (!byExtra) this.byThing.set(parts.thing, (byExtra = new Map()));
+    const list = byExtra.get(parts.extra);
+    const entry = { parts, paragraph, index: this.count++ };
+    if (list) list.push(entry);
+    else byExtra.set(parts.extra, [entry]);
+  }
+
+  /** The figures of this thing and extra, oldest first. */
+  like(parts: SubjectParts): readonly SeenFigure[] {
+    return this.byThing.get(parts.thing)?.get(parts.extra) ?? NONE_SEEN;
+  }
+}
+
+const NONE_SEEN: readonly SeenFigure[] = [];
 
 /** FNV-1a over the lower-case words around a figure, separated by spaces. */
 export function contextHash(tokens: Token[], a: number, b: number): string {
@@ -169,6 +198,9 @@ export function contextHash(tokens: Token[], a: number, b: number): string {
 }
 
 const thingOf = memoize(computeThing);
+/** Actor names in lower case, made once per distinct name (a bare unit noun compares them with every organization before it). */
+const lowerOf = memoize((text) => text.toLowerCase());
+const lastWordLower = memoize((text) => text.split(/\s+/).pop()!.toLowerCase());
 
 export function normalizeThing(unit: string | null): string {
   return unit ? thingOf(unit) : "";
@@ -180,12 +212,6 @@ function computeThing(unit: string): string {
   const last = u.split(/\s+/).pop() ?? u;
   if (THING_SYNONYMS[last]) return THING_SYNONYMS[last]!;
   return last.replace(/[^a-z0-9%]+/g, "-");
-}
-
-function actorsIn(input: SubjectInput, t0: number, t1: number): ActorMention[] {
-  const start = input.tokens[t0]?.start ?? 0;
-  const end = input.tokens[t1 - 1]?.end ?? start;
-  return within(input.actors, start, end);
 }
 
 const RATE_NOUNS = new Set([
@@ -265,7 +291,6 @@ function localParts(input: SubjectInput, raw: RawFigure, s: SentenceSlice): Subj
   if (percent) return percent;
   const { tokens } = input;
   let thing = normalizeThing(raw.unit) || thingNamedBefore(tokens, raw, s);
-  const extra: string[] = [];
   // Casualties: "500 civilians have been killed", "North Korean casualties".
   for (let k = raw.np1; k < Math.min(s.t1, raw.np1 + 5); k++) {
     if (CASUALTY_WORDS.has(tokens[k]!.lower) && thing !== "casualties") {
@@ -279,9 +304,8 @@ function localParts(input: SubjectInput, raw: RawFigure, s: SentenceSlice): Subj
     if (CASUALTY_WORDS.has(tokens[k]!.lower) && !thing.endsWith("casualties"))
       thing = `${thing}-casualties`.replace(/^-/, "");
   }
-  const countries = (list: ActorMention[]) => list.filter((a) => a.kind === "country");
   // Owner: a country named inside the counted noun phrase ("North Korean troops", "Iranian-made drones").
-  let owner = countries(actorsIn(input, raw.t1, Math.max(raw.np1, raw.t1)))[0]?.canonical ?? "";
+  let owner = firstCountryIn(input, raw.t1, Math.max(raw.np1, raw.t1));
   let place = "";
   // "troops of North Korea" / "drones delivered by Iran"
   if (!owner) {
@@ -300,12 +324,12 @@ function localParts(input: SubjectInput, raw: RawFigure, s: SentenceSlice): Subj
   if (helped) place = helped;
   if (!place) place = locationAfter(input, raw.np1, s.t1);
   if (!place) place = locationBefore(input, raw.t0, s);
-  if (raw.increment) extra.push("additional");
-  if (raw.difference) extra.push("change");
-  if (raw.period) extra.push(raw.period);
+  let extra = raw.increment ? "additional" : "";
+  if (raw.difference) extra = extra ? `${extra}-change` : "change";
+  if (raw.period) extra = extra ? `${extra}-${raw.period}` : raw.period;
   const unitScope = unitInSentence(input, s, raw);
-  if (unitScope) extra.push(unitScope);
-  return { thing, owner, place, extra: extra.join("-") };
+  if (unitScope) extra = extra ? `${extra}-${unitScope}` : unitScope;
+  return { thing, owner, place, extra };
 }
 
 function findWord(tokens: Token[], a: number, b: number, w: string): number {
@@ -314,8 +338,16 @@ function findWord(tokens: Token[], a: number, b: number, w: string): number {
 }
 
 function firstCountryAfter(input: SubjectInput, k: number, end: number, window: number): string {
-  const list = actorsIn(input, k, Math.min(end, k + window)).filter((a) => a.kind === "country");
-  return list[0]?.canonical ?? "";
+  return firstCountryIn(input, k, Math.min(end, k + window));
+}
+
+const isCountry = (a: ActorMention) => a.kind === "country";
+
+/** The canonical name of the first country lying inside tokens [t0, t1), or "". */
+function firstCountryIn(input: SubjectInput, t0: number, t1: number): string {
+  const start = input.tokens[t0]?.start ?? 0;
+  const end = input.tokens[t1 - 1]?.end ?? start;
+  return firstWithin(input.actors, start, end, isCountry)?.canonical ?? "";
 }
 
 /** Looks left of the figure within its clause for a sender (agent or possessor) or a receiver. */
@@ -371,10 +403,13 @@ function countryAfterTrigger(
 }
 
 const clauseEnd = (t: Token) => t.text === ";" || t.lower === "while" || t.lower === "but";
+const isHelpVerb = (w: string) => HELP_VERBS.has(w);
+const isPlacePrep = (w: string) => PLACE_PREPS.has(w);
+const isLocativeLead = (w: string) => w === "in" || w === "inside" || w === "across";
 
 /** "to aid Russian forces": the party a figure helps. */
 function helpedParty(input: SubjectInput, k: number, end: number): string {
-  return countryAfterTrigger(input, k, Math.min(end, k + 14), 1, (w) => HELP_VERBS.has(w), clauseEnd, 3, end);
+  return countryAfterTrigger(input, k, Math.min(end, k + 14), 1, isHelpVerb, clauseEnd, 3, end);
 }
 
 /** "… deployed to Russia": a country after "in/to" following the counted noun. */
@@ -384,7 +419,7 @@ function locationAfter(input: SubjectInput, k: number, end: number): string {
     k,
     Math.min(end, k + 10),
     1,
-    (w) => PLACE_PREPS.has(w),
+    isPlacePrep,
     (t, j) => clauseEnd(t) || t.text === "," || t.lower === "and" || opensClause(input.tokens, j),
     2,
     end,
@@ -393,16 +428,7 @@ function locationAfter(input: SubjectInput, k: number, end: number): string {
 
 /** "In Sudan, the death toll rose to 312": a country introduced by "in" earlier in the sentence. */
 function locationBefore(input: SubjectInput, t0: number, s: SentenceSlice): string {
-  return countryAfterTrigger(
-    input,
-    t0 - 1,
-    Math.max(s.t0, t0 - 15),
-    -1,
-    (w) => w === "in" || w === "inside" || w === "across",
-    clauseEnd,
-    2,
-    t0,
-  );
+  return countryAfterTrigger(input, t0 - 1, Math.max(s.t0, t0 - 15), -1, isLocativeLead, clauseEnd, 2, t0);
 }
 
 interface SentenceUnits {
@@ -440,7 +466,7 @@ function unitsOf(input: SubjectInput, s: SentenceSlice): SentenceUnits {
     input.actors,
     tokens[s.t0]!.start,
     tokens[s.t1 - 1]!.end,
-    (a) => a.kind === "organization" && UNIT_NOUNS.has(a.text.split(/\s+/).pop()!.toLowerCase()),
+    (a) => a.kind === "organization" && UNIT_NOUNS.has(lastWordLower(a.text)),
   );
   const bare: number[] = [];
   for (let k = s.t0; k < s.t1; k++) if (hasMark(tokens[k]!, UNIT_NOUN)) bare.push(k);
@@ -458,7 +484,7 @@ function unitInSentence(input: SubjectInput, s: SentenceSlice, raw: RawFigure): 
   for (const k of units.bare) {
     const w = tokens[k]!.lower;
     if (k === raw.np1 - 1) continue;
-    const last = lastBefore(input.actors, start, (a) => a.kind === "organization" && a.text.toLowerCase().endsWith(w));
+    const last = lastBefore(input.actors, start, (a) => a.kind === "organization" && lowerOf(a.text).endsWith(w));
     if (last) return last.canonical;
   }
   return "";
@@ -469,20 +495,16 @@ function isUnitScope(extra: string): boolean {
 }
 
 /** Fills a missing owner or place from earlier figures of the same thing, or from "<Demonym> <thing>" phrases nearby. */
-function inherit(
-  input: SubjectInput,
-  parts: SubjectParts,
-  s: SentenceSlice,
-  seen: Array<{ parts: SubjectParts; paragraph: number }>,
-): void {
+function inherit(input: SubjectInput, parts: SubjectParts, s: SentenceSlice, seen: SeenFigures): void {
   if (!parts.thing) return;
   if (parts.owner && parts.place) return;
-  // The most recent figures only: context is local, and a text of thousands of figures stays linear.
-  for (let h = seen.length - 1; h >= Math.max(0, seen.length - 200); h--) {
-    const p = seen[h]!.parts;
-    if (p.thing !== parts.thing || p.extra !== parts.extra) continue;
+  // The most recent figures only (200): context is local, and a text of thousands of figures stays linear.
+  const like = seen.like(parts);
+  const oldest = seen.count - 200;
+  for (let h = like.length - 1; h >= 0 && like[h]!.index >= oldest; h--) {
+    const p = like[h]!.parts;
     // Only a named unit is specific enough to carry context across paragraphs.
-    if (seen[h]!.paragraph !== s.paragraph && !isUnitScope(p.extra)) continue;
+    if (like[h]!.paragraph !== s.paragraph && !isUnitScope(p.extra)) continue;
     if (parts.owner && p.owner && p.owner !== parts.owner) continue;
     if (!parts.owner && p.owner) parts.owner = p.owner;
     if (!parts.place && p.place && p.place !== parts.owner) parts.place = p.place;
