@@ -47,6 +47,12 @@ export interface Corpus {
    */
   settledFigureGroupOf(file: string, figureIndex: number): FigureGroup | undefined;
   contradictions(): Contradiction[];
+  /**
+   * The same contradictions in parts (one per figure bucket in bucket-key order, then the stance
+   * list): their concatenation is `contradictions()`. A part whose contents did not change since
+   * the last call is the same array, so a consumer follows changes by comparing arrays.
+   */
+  contradictionParts(): ReadonlyArray<readonly Contradiction[]>;
   actorIndex(): ReadonlyMap<string, ActorIndexEntry>;
   /** One entry of the actor index, built from the records of the files that mention it. */
   actorEntry(canonical: string): ActorIndexEntry | undefined;
@@ -108,11 +114,14 @@ class CorpusImpl implements Corpus {
   private readonly groupsByBucket = new Map<string, FigureGroup[]>();
   private readonly figureConflictsByBucket = new Map<string, Contradiction[]>();
   private figureConflictList: Contradiction[] | undefined;
+  private figureConflictParts: Array<readonly Contradiction[]> | undefined;
   /** The group each document member object (the origin of a group member) sits in, through a
    *  slot per group: patching a group replaces the slot's group, not every member's entry. */
   private readonly slotOfMember = new WeakMap<FigureMember, { group: FigureGroup }>();
   private readonly stance = new StanceIndex();
-  private stanceList: Contradiction[] | undefined;
+  private stanceList: Contradiction[] = [];
+  /** Statements changed since the stance list was made. */
+  private stanceStale = true;
   private readonly actorFiles = new Map<string, Set<string>>(); // canonical -> files with rows
   private readonly actorEntries = new Map<string, ActorIndexEntry | undefined>();
   private actorCache: Map<string, ActorIndexEntry> | undefined;
@@ -145,7 +154,7 @@ class CorpusImpl implements Corpus {
     if (!cached) this.sortedFiles = undefined;
     this.docs.set(file, record);
     this.stance.set(file, record.statements);
-    this.stanceList = undefined;
+    this.stanceStale = true;
     this.updateActors(file, cached, record);
     this.revision++;
     return analysis;
@@ -158,7 +167,7 @@ class CorpusImpl implements Corpus {
     this.docs.delete(file);
     this.sortedFiles = undefined;
     this.stance.set(file, []);
-    this.stanceList = undefined;
+    this.stanceStale = true;
     this.updateActors(file, cached, undefined);
     this.revision++;
     return true;
@@ -212,16 +221,27 @@ class CorpusImpl implements Corpus {
   }
 
   contradictions(): Contradiction[] {
+    const parts = this.contradictionParts();
+    this.figureConflictList ??= parts.slice(0, -1).flat();
+    return [...this.figureConflictList, ...parts[parts.length - 1]!];
+  }
+
+  contradictionParts(): ReadonlyArray<readonly Contradiction[]> {
     this.refreshBuckets();
     this.refreshFigureConflicts();
-    if (!this.figureConflictList) {
-      this.figureConflictList = [...this.figureConflictsByBucket.entries()]
+    if (!this.figureConflictParts) {
+      this.figureConflictParts = [...this.figureConflictsByBucket.entries()]
         .sort((x, y) => cmp(x[0], y[0]))
-        .flatMap(([, list]) => list);
+        .map(([, list]) => list);
+      this.figureConflictList = undefined;
     }
     // Documents in file order: the result does not depend on the order they were added in.
-    if (!this.stanceList) this.stanceList = this.stance.conflicts(this.filesInOrder());
-    return [...this.figureConflictList, ...this.stanceList];
+    if (this.stanceStale) {
+      const list = this.stance.conflicts(this.filesInOrder());
+      if (!sameItems(this.stanceList, list)) this.stanceList = list;
+      this.stanceStale = false;
+    }
+    return [...this.figureConflictParts, this.stanceList];
   }
 
   actorIndex(): ReadonlyMap<string, ActorIndexEntry> {
@@ -359,7 +379,7 @@ class CorpusImpl implements Corpus {
       }
       if (members.length === 0) {
         this.groupsByBucket.delete(b);
-        if (this.figureConflictsByBucket.delete(b)) this.figureConflictList = undefined;
+        if (this.figureConflictsByBucket.delete(b)) this.figureConflictParts = undefined;
         this.bucketMembers.delete(b);
         continue;
       }
@@ -380,8 +400,11 @@ class CorpusImpl implements Corpus {
     for (const b of this.conflictsStale) {
       const groups = this.groupsByBucket.get(b);
       if (!groups) continue;
-      this.figureConflictsByBucket.set(b, groups.flatMap(conflictsOf));
-      this.figureConflictList = undefined;
+      const list = groups.flatMap(conflictsOf);
+      const before = this.figureConflictsByBucket.get(b);
+      if (before && sameItems(before, list)) continue;
+      this.figureConflictsByBucket.set(b, list);
+      this.figureConflictParts = undefined;
     }
     this.conflictsStale.clear();
   }
@@ -430,6 +453,10 @@ function sameFigures(a: readonly FigureMember[], b: readonly FigureMember[]): bo
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
 
 /**
  * The members whose values may be compared. A count of people something happened to (a quantity
