@@ -29,6 +29,8 @@ export interface ContradictionView {
   isCurrent(member: { file: string }): boolean;
   /** Whether mentions of `uri` are matched by text (its spans moved since the computation). */
   matchesByText(uri: string): boolean;
+  /** How many files changed since the computation: what `isCurrent` says changes only when this grows. */
+  staleFiles(): number;
 }
 
 export interface CorpusChange {
@@ -60,11 +62,17 @@ export class SourceIndex {
   private pendingFiles = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private held = 0;
+  /** When the pending change event was first put off for an edit on its way (see `deferWhile`). */
+  private deferredSince: number | undefined;
+  private editing: () => boolean = () => false;
   private partsCache: { generation: number; value: ReadonlyArray<readonly Contradiction[]> } | undefined;
   private flatCache: { parts: ReadonlyArray<readonly Contradiction[]>; value: Contradiction[] } | undefined;
   /** The last computed contradictions by file, updated by the parts that changed. */
   private readonly byFile = new ContradictionsByFile();
   private settledCache: { computedAt: number; view: ContradictionView } | undefined;
+  private freshCache: { generation: number; view: ContradictionView } | undefined;
+  /** Files changed since the contradictions were last computed (a new set per computation). */
+  private changedSinceComputed = new Set<string>();
   /** Generation at which each file last changed. */
   private readonly changedAt = new Map<string, number>();
   generation = 0;
@@ -175,6 +183,7 @@ export class SourceIndex {
         this.log.error(`Provenance: computing contradictions failed: ${describeError(error)}`);
       }
       this.partsCache = { generation: this.generation, value };
+      this.changedSinceComputed = new Set();
       this.byFile.update(value);
     }
     return this.partsCache.value;
@@ -186,16 +195,21 @@ export class SourceIndex {
     return this.byFile.touching(uri);
   }
 
-  /** Fresh contradictions (computed now if the corpus changed). */
+  /** Fresh contradictions (computed now if the corpus changed); one view per computation. */
   freshView(): ContradictionView {
     this.contradictionParts();
-    return {
-      fresh: true,
-      touching: (uri) => this.byFile.touching(uri),
-      isMention: (member, uri, span) => member.file === uri && spansOverlap(member, span),
-      isCurrent: () => true,
-      matchesByText: () => false,
-    };
+    if (this.freshCache?.generation !== this.generation) {
+      const view: ContradictionView = {
+        fresh: true,
+        touching: (uri) => this.byFile.touching(uri),
+        isMention: (member, uri, span) => member.file === uri && spansOverlap(member, span),
+        isCurrent: () => true,
+        matchesByText: () => false,
+        staleFiles: () => 0,
+      };
+      this.freshCache = { generation: this.generation, view };
+    }
+    return this.freshCache.view;
   }
 
   /**
@@ -210,6 +224,7 @@ export class SourceIndex {
     // per-view indexes features build (lookup.ts) serve every edit until the next recompute.
     if (this.settledCache?.computedAt === computedAt) return this.settledCache.view;
     const changed = (file: string) => (this.changedAt.get(file) ?? 0) > computedAt;
+    const stale = this.changedSinceComputed;
     const view: ContradictionView = {
       fresh: false,
       touching: (uri) => this.byFile.touching(uri),
@@ -217,6 +232,7 @@ export class SourceIndex {
         member.file === uri && (changed(uri) ? member.text === span.text : spansOverlap(member, span)),
       isCurrent: (member) => !changed(member.file),
       matchesByText: changed,
+      staleFiles: () => stale.size,
     };
     this.settledCache = { computedAt, view };
     return view;
@@ -260,10 +276,20 @@ export class SourceIndex {
     if (this.held === 0 && this.pendingFiles.size > 0) this.schedule();
   }
 
+  /**
+   * While `editing()` says an open document's edit waits for its analysis, the change event (and
+   * the cross-file recomputation it starts) is put off, at most MAX_DEFER_MS: the edited file's
+   * diagnostics never wait behind cross-file work, which runs in the pause after the edits.
+   */
+  deferWhile(editing: () => boolean): void {
+    this.editing = editing;
+  }
+
   /** Emits the pending change event now (after indexing, in tests of the debounce). */
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    this.deferredSince = undefined;
     if (this.pendingFiles.size === 0) return;
     const change: CorpusChange = { generation: this.generation, files: [...this.pendingFiles] };
     this.pendingFiles = new Set();
@@ -287,13 +313,23 @@ export class SourceIndex {
   private touch(uri: string): void {
     this.generation++;
     this.changedAt.set(uri, this.generation);
+    this.changedSinceComputed.add(uri);
     this.pendingFiles.add(uri);
     if (this.held === 0) this.schedule();
   }
 
   private schedule(): void {
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.flush(), this.debounceMs);
+    this.timer = setTimeout(() => this.flushUnlessEditing(), this.debounceMs);
+  }
+
+  private flushUnlessEditing(): void {
+    const now = Date.now();
+    if (this.editing() && now - (this.deferredSince ??= now) < MAX_DEFER_MS) {
+      this.timer = setTimeout(() => this.flushUnlessEditing(), this.debounceMs);
+      return;
+    }
+    this.flush();
   }
 }
 
@@ -370,6 +406,9 @@ function filesOf(contradiction: Contradiction): readonly string[] {
   if (!files) filesOfContradiction.set(contradiction, (files = [...new Set(contradiction.members.map((m) => m.file))]));
   return files;
 }
+
+/** The longest the change event is put off while edits keep coming. */
+const MAX_DEFER_MS = 2000;
 
 /** How many closed files keep an analysis made on demand. */
 const MAX_CLOSED_ANALYSES = 8;

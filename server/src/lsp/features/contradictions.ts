@@ -1,7 +1,8 @@
 // provenance/contradictions: the workspace's contradictions (or those touching one document), a
 // page at a time, in a stable order; each item shows the first few members of each side and
 // counts the rest. provenance/contradictionMembers pages through one contradiction's members.
-// The sorted list is built once per corpus version, so later pages cost only their own items;
+// The sorted list is kept across corpus versions (only the engine's changed parts are read), so
+// a recomputation and later pages cost only what changed and their own items;
 // reviewers' verdicts are looked up only for the members a page shows.
 import { Buffer } from "node:buffer";
 import { ErrorCodes, LSPErrorCodes, ResponseError } from "vscode-languageserver";
