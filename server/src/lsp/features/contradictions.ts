@@ -122,6 +122,11 @@ function listingOf(sources: SourceIndex): Listing {
   return listing;
 }
 
+/** The whole sorted list with ids, as pages show it (for tests: kept incrementally, equal to one built afresh). */
+export function sortedContradictions(sources: SourceIndex): Array<{ id: string; contradiction: Contradiction }> {
+  return listingOf(sources).entries.map(({ id, contradiction }) => ({ id, contradiction }));
+}
+
 function sameParts(known: ReadonlySet<readonly Contradiction[]>, parts: ReadonlyArray<readonly Contradiction[]>) {
   return known.size === parts.length && parts.every((p) => known.has(p));
 }
@@ -160,6 +165,10 @@ function updateListing(listing: Listing, parts: ReadonlyArray<readonly Contradic
   const gone: Entry[] = [];
   for (const part of listing.parts)
     if (!next.has(part)) for (const c of part) if (!came.has(c)) gone.push(listing.byContradiction.get(c)!);
+  for (const entry of gone) {
+    if (listing.idCount.get(entry.id) !== 1) return false;
+    listing.idCount.delete(entry.id);
+  }
   const added: Entry[] = [];
   for (const c of came) {
     if (listing.byContradiction.has(c)) continue;
@@ -167,10 +176,6 @@ function updateListing(listing: Listing, parts: ReadonlyArray<readonly Contradic
     if (listing.idCount.has(id)) return false;
     listing.idCount.set(id, 1);
     added.push({ id, key: sortKey(c, id), contradiction: c });
-  }
-  for (const entry of gone) {
-    if (listing.idCount.get(entry.id) !== 1) return false;
-    listing.idCount.delete(entry.id);
   }
   listing.parts = next;
   if (gone.length === 0 && added.length === 0) return true;
@@ -182,10 +187,20 @@ function updateListing(listing: Listing, parts: ReadonlyArray<readonly Contradic
     listing.byContradiction.set(entry.contradiction, entry);
     listing.byId.set(entry.id, entry);
   }
+  // Contradictions made again with the same content (a group recomputed) leave the list as it was.
+  const sameList = sameKeys(gone, added);
   listing.entries = mergeSorted(withoutEntries(listing.entries, gone), added);
-  listing.digest = nextDigest();
+  if (!sameList) listing.digest = nextDigest();
   delete listing.filtered;
   return true;
+}
+
+function sameKeys(x: Entry[], y: Entry[]): boolean {
+  if (x.length !== y.length) return false;
+  const order = (a: Entry, b: Entry) => compareKeys(a.key, b.key);
+  const p = [...x].sort(order);
+  const q = [...y].sort(order);
+  return p.every((e, i) => compareKeys(e.key, q[i]!.key) === 0);
 }
 
 /** `entries` without `gone` (each is in it): a few by binary search, many by one pass. */
