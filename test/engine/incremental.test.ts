@@ -175,6 +175,23 @@ test("an edit replaces only the parts of the contradictions it changes", () => {
     );
 });
 
+test("an edit that adds a figure to one bucket keeps the file's other buckets' groups (swapped in place), as from scratch", () => {
+  const a = "Officials said Chad has sent about 3,000 soldiers to Niger. Police said 40 people were arrested in Lagos.";
+  const b =
+    "Analysts said Chad has sent more than 3,500 troops to Niger. Police said 45 people were arrested in Lagos.";
+  const edited = `Police said 12 people were killed in Lagos. ${a.replace("40 people", "41 people")}`;
+  const played = createCorpus();
+  played.set("a.txt", a);
+  played.set("b.txt", b);
+  played.contradictions();
+  played.set("a.txt", edited);
+  const scratch = createCorpus();
+  scratch.set("a.txt", edited);
+  scratch.set("b.txt", b);
+  assertSame(played, scratch);
+  assert.ok(scratch.contradictions().length >= 2, "both buckets have a contradiction");
+});
+
 test("a corpus that keeps no analysis gives the same cross-file results", () => {
   const kept = createCorpus();
   const lean = createCorpus({ keepAnalysis: () => false });

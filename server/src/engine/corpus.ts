@@ -142,14 +142,12 @@ class CorpusImpl implements Corpus {
     const analysis = analyze(text);
     const record = recordOf(file, textKey, analysis, cached?.seq ?? this.nextSeq++, version);
     if (this.keepAnalysis(file)) record.analysis = analysis;
-    if (!cached || !this.patchGroups(cached, record)) {
-      if (cached) {
-        this.detachFigures(file, cached);
-        const grouped = cached.members.some((m, i) => cached.buckets[i] && this.slotOfMember.has(m));
-        const settledFrom = grouped ? cached.members : cached.settledFrom;
-        if (settledFrom) record.settledFrom = settledFrom;
-      }
-      this.attachFigures(file, record);
+    if (!cached) this.attachFigures(file, record);
+    else if (!this.patchGroups(cached, record)) {
+      const grouped = cached.members.some((m, i) => cached.buckets[i] && this.slotOfMember.has(m));
+      const settledFrom = grouped ? cached.members : cached.settledFrom;
+      if (settledFrom) record.settledFrom = settledFrom;
+      this.relink(file, cached, record);
     }
     if (!cached) this.sortedFiles = undefined;
     this.docs.set(file, record);
@@ -336,16 +334,65 @@ class CorpusImpl implements Corpus {
     if (before.members.length === 0 && after.members.length === 0) return true;
     if (linkKeyOf(before) !== linkKeyOf(after)) return false;
     if (before.buckets.some((b) => b && this.dirtyBuckets.has(b))) return false;
+    const pairs: Array<[number, number]> = [];
+    before.buckets.forEach((b, i) => {
+      if (b) pairs.push([i, i]);
+    });
+    return this.swapMembers(before, after, pairs);
+  }
+
+  /**
+   * A new version whose figures link differently: a bucket where the document's figures keep
+   * their frames, in order, and the document its salience, keeps its groups (members swapped in
+   * place, as in patchGroups); the others are regrouped when a group is next asked for.
+   */
+  private relink(file: string, before: DocRecord, after: DocRecord): void {
+    const was = new Set(before.buckets.filter((b) => b));
+    const now = new Set(after.buckets.filter((b) => b));
+    for (const b of was) {
+      if (now.has(b)) continue;
+      this.bucketMembers.get(b)?.delete(file);
+      this.dirtyBuckets.add(b);
+    }
+    const sameSalience = JSON.stringify(before.salience) === JSON.stringify(after.salience);
+    for (const b of now) {
+      let set = this.bucketMembers.get(b);
+      if (!set) this.bucketMembers.set(b, (set = new Set()));
+      set.add(file);
+      if (!(sameSalience && was.has(b) && this.swapBucket(b, before, after))) this.dirtyBuckets.add(b);
+    }
+  }
+
+  /** Swaps the document's members of bucket `b` in place when they link as before; false if not. */
+  private swapBucket(b: string, before: DocRecord, after: DocRecord): boolean {
+    if (this.dirtyBuckets.has(b)) return false;
+    const was = indicesOf(before.buckets, b);
+    const now = indicesOf(after.buckets, b);
+    if (was.length !== now.length) return false;
+    for (let k = 0; k < was.length; k++)
+      if (JSON.stringify(before.members[was[k]!]!.frame) !== JSON.stringify(after.members[now[k]!]!.frame))
+        return false;
+    return this.swapMembers(
+      before,
+      after,
+      was.map((i, k) => [i, now[k]!]),
+    );
+  }
+
+  /**
+   * Puts `after`'s members in the places of `before`'s in their groups, for the pairs of figure
+   * indexes given (all in clean buckets); false, changing nothing, when one is in no group.
+   */
+  private swapMembers(before: DocRecord, after: DocRecord, pairs: Array<[number, number]>): boolean {
     // Per group: its bucket and which of its origin members the new version replaces.
     const swaps = new Map<FigureGroup, { bucket: string; swap: Map<FigureMember, FigureMember> }>();
-    for (let i = 0; i < before.members.length; i++) {
-      const bucket = before.buckets[i];
-      if (!bucket) continue;
+    for (const [i, j] of pairs) {
+      const bucket = before.buckets[i]!;
       const group = this.slotOfMember.get(before.members[i]!)?.group;
       if (!group) return false;
       let entry = swaps.get(group);
       if (!entry) swaps.set(group, (entry = { bucket, swap: new Map() }));
-      entry.swap.set(before.members[i]!, after.members[i]!);
+      entry.swap.set(before.members[i]!, after.members[j]!);
     }
     for (const [group, { bucket, swap }] of swaps) {
       const members = group.members.slice();
@@ -497,6 +544,14 @@ function recordOf(
       c.source?.canonical ? [{ canonical: c.source.canonical, start: c.start, end: c.end, text: c.text }] : [],
     ),
   };
+}
+
+function indicesOf(buckets: string[], b: string): number[] {
+  const out: number[] = [];
+  buckets.forEach((x, i) => {
+    if (x === b) out.push(i);
+  });
+  return out;
 }
 
 /** Each member's counterpart among `before`: the next unused one with the same bucket and frame. */
