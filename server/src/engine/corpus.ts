@@ -2,7 +2,8 @@
 // their frames, stance statements, actor-index rows), kept current incrementally, and the
 // cross-file results derived from them (figure groups, contradictions, actor index). A change
 // touches only the changed document's figure groups and statements: a figure edit that keeps
-// every frame patches its groups in place; one that changes a frame regroups only its buckets;
+// every frame patches its groups in place; one that changes a frame regroups only the buckets
+// where its figures' frames changed (the others are patched in place);
 // figure contradictions are recomputed only for the groups whose members changed; stance
 // contradictions only for the denial clusters that could see the change (stance.ts).
 import { claimGivingFigure } from "./figureSource";
