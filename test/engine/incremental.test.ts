@@ -114,6 +114,7 @@ function assertSame(played: Corpus, scratch: Corpus): void {
   assert.deepEqual(played.files().sort(), scratch.files().sort());
   assert.deepEqual(played.figureGroups(), scratch.figureGroups());
   assert.deepEqual(played.contradictions(), scratch.contradictions());
+  assert.deepEqual(played.contradictionParts().flat(), scratch.contradictions(), "the parts make the whole list");
   for (const file of scratch.files()) {
     scratch.analysis(file)!.figures.forEach((_, k) => {
       assert.deepEqual(played.figureGroupOf(file, k), scratch.figureGroupOf(file, k), `${file} figure ${k}`);
@@ -150,6 +151,45 @@ test("the written story exercises both kinds of contradiction", () => {
   const c = fresh(play({ versions: WRITTEN }, 1), { versions: WRITTEN });
   const kinds = new Set(c.contradictions().map((x) => x.kind));
   assert.deepEqual([...kinds].sort(), ["figure", "stance"]);
+});
+
+test("an edit replaces only the parts of the contradictions it changes", () => {
+  const c = createCorpus();
+  for (const [file, versions] of Object.entries(WRITTEN)) c.set(file, versions[0]!);
+  const before = c.contradictionParts();
+  assert.ok(before.flat().length > 0, "the story has contradictions");
+  assert.equal(c.contradictionParts().length, before.length);
+  assert.ok(
+    c.contradictionParts().every((part, i) => part === before[i]),
+    "nothing changed: the same arrays",
+  );
+  // A number retyped in one document: the parts of other buckets are the same arrays.
+  c.set("b.txt", WRITTEN["b.txt"]![0]!.replace("45 people", "47 people"));
+  const after = c.contradictionParts();
+  const kept = after.filter((part) => before.includes(part));
+  assert.ok(kept.length > 0 && kept.length < after.length, "some parts kept, the changed one replaced");
+  for (const part of after.filter((p) => !before.includes(p)))
+    assert.ok(
+      part.some((x) => x.members.some((m) => m.file === "b.txt")),
+      "a replaced part holds the edited file",
+    );
+});
+
+test("an edit that adds a figure to one bucket keeps the file's other buckets' groups (swapped in place), as from scratch", () => {
+  const a = "Officials said Chad has sent about 3,000 soldiers to Niger. Police said 40 people were arrested in Lagos.";
+  const b =
+    "Analysts said Chad has sent more than 3,500 troops to Niger. Police said 45 people were arrested in Lagos.";
+  const edited = `Police said 12 people were killed in Lagos. ${a.replace("40 people", "41 people")}`;
+  const played = createCorpus();
+  played.set("a.txt", a);
+  played.set("b.txt", b);
+  played.contradictions();
+  played.set("a.txt", edited);
+  const scratch = createCorpus();
+  scratch.set("a.txt", edited);
+  scratch.set("b.txt", b);
+  assertSame(played, scratch);
+  assert.ok(scratch.contradictions().length >= 2, "both buckets have a contradiction");
 });
 
 test("a corpus that keeps no analysis gives the same cross-file results", () => {

@@ -116,8 +116,8 @@ describe("settled contradictions right after an edit", () => {
     for (const name of readdirSync(examplesDir))
       sources.set(`file:///ex/${name}`, readFileSync(join(examplesDir, name), "utf8"));
     let computed = 0;
-    const original = sources.corpus.contradictions.bind(sources.corpus);
-    sources.corpus.contradictions = () => (computed++, original());
+    const original = sources.corpus.contradictionParts.bind(sources.corpus);
+    sources.corpus.contradictionParts = () => (computed++, original());
     sources.freshView();
     assert.equal(computed, 1);
 

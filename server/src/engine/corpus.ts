@@ -2,7 +2,8 @@
 // their frames, stance statements, actor-index rows), kept current incrementally, and the
 // cross-file results derived from them (figure groups, contradictions, actor index). A change
 // touches only the changed document's figure groups and statements: a figure edit that keeps
-// every frame patches its groups in place; one that changes a frame regroups only its buckets;
+// every frame patches its groups in place; one that changes a frame regroups only the buckets
+// where its figures' frames changed (the others are patched in place);
 // figure contradictions are recomputed only for the groups whose members changed; stance
 // contradictions only for the denial clusters that could see the change (stance.ts).
 import { claimGivingFigure } from "./figureSource";
@@ -47,6 +48,12 @@ export interface Corpus {
    */
   settledFigureGroupOf(file: string, figureIndex: number): FigureGroup | undefined;
   contradictions(): Contradiction[];
+  /**
+   * The same contradictions in parts (one per figure bucket in bucket-key order, then the stance
+   * list): their concatenation is `contradictions()`. A part whose contents did not change since
+   * the last call is the same array, so a consumer follows changes by comparing arrays.
+   */
+  contradictionParts(): ReadonlyArray<readonly Contradiction[]>;
   actorIndex(): ReadonlyMap<string, ActorIndexEntry>;
   /** One entry of the actor index, built from the records of the files that mention it. */
   actorEntry(canonical: string): ActorIndexEntry | undefined;
@@ -108,11 +115,14 @@ class CorpusImpl implements Corpus {
   private readonly groupsByBucket = new Map<string, FigureGroup[]>();
   private readonly figureConflictsByBucket = new Map<string, Contradiction[]>();
   private figureConflictList: Contradiction[] | undefined;
+  private figureConflictParts: Array<readonly Contradiction[]> | undefined;
   /** The group each document member object (the origin of a group member) sits in, through a
    *  slot per group: patching a group replaces the slot's group, not every member's entry. */
   private readonly slotOfMember = new WeakMap<FigureMember, { group: FigureGroup }>();
   private readonly stance = new StanceIndex();
-  private stanceList: Contradiction[] | undefined;
+  private stanceList: Contradiction[] = [];
+  /** Statements changed since the stance list was made. */
+  private stanceStale = true;
   private readonly actorFiles = new Map<string, Set<string>>(); // canonical -> files with rows
   private readonly actorEntries = new Map<string, ActorIndexEntry | undefined>();
   private actorCache: Map<string, ActorIndexEntry> | undefined;
@@ -133,19 +143,17 @@ class CorpusImpl implements Corpus {
     const analysis = analyze(text);
     const record = recordOf(file, textKey, analysis, cached?.seq ?? this.nextSeq++, version);
     if (this.keepAnalysis(file)) record.analysis = analysis;
-    if (!cached || !this.patchGroups(cached, record)) {
-      if (cached) {
-        this.detachFigures(file, cached);
-        const grouped = cached.members.some((m, i) => cached.buckets[i] && this.slotOfMember.has(m));
-        const settledFrom = grouped ? cached.members : cached.settledFrom;
-        if (settledFrom) record.settledFrom = settledFrom;
-      }
-      this.attachFigures(file, record);
+    if (!cached) this.attachFigures(file, record);
+    else if (!this.patchGroups(cached, record)) {
+      const grouped = cached.members.some((m, i) => cached.buckets[i] && this.slotOfMember.has(m));
+      const settledFrom = grouped ? cached.members : cached.settledFrom;
+      if (settledFrom) record.settledFrom = settledFrom;
+      this.relink(file, cached, record);
     }
     if (!cached) this.sortedFiles = undefined;
     this.docs.set(file, record);
     this.stance.set(file, record.statements);
-    this.stanceList = undefined;
+    this.stanceStale = true;
     this.updateActors(file, cached, record);
     this.revision++;
     return analysis;
@@ -158,7 +166,7 @@ class CorpusImpl implements Corpus {
     this.docs.delete(file);
     this.sortedFiles = undefined;
     this.stance.set(file, []);
-    this.stanceList = undefined;
+    this.stanceStale = true;
     this.updateActors(file, cached, undefined);
     this.revision++;
     return true;
@@ -212,16 +220,27 @@ class CorpusImpl implements Corpus {
   }
 
   contradictions(): Contradiction[] {
+    const parts = this.contradictionParts();
+    this.figureConflictList ??= parts.slice(0, -1).flat();
+    return [...this.figureConflictList, ...parts[parts.length - 1]!];
+  }
+
+  contradictionParts(): ReadonlyArray<readonly Contradiction[]> {
     this.refreshBuckets();
     this.refreshFigureConflicts();
-    if (!this.figureConflictList) {
-      this.figureConflictList = [...this.figureConflictsByBucket.entries()]
+    if (!this.figureConflictParts) {
+      this.figureConflictParts = [...this.figureConflictsByBucket.entries()]
         .sort((x, y) => cmp(x[0], y[0]))
-        .flatMap(([, list]) => list);
+        .map(([, list]) => list);
+      this.figureConflictList = undefined;
     }
     // Documents in file order: the result does not depend on the order they were added in.
-    if (!this.stanceList) this.stanceList = this.stance.conflicts(this.filesInOrder());
-    return [...this.figureConflictList, ...this.stanceList];
+    if (this.stanceStale) {
+      const list = this.stance.conflicts(this.filesInOrder());
+      if (!sameItems(this.stanceList, list)) this.stanceList = list;
+      this.stanceStale = false;
+    }
+    return [...this.figureConflictParts, this.stanceList];
   }
 
   actorIndex(): ReadonlyMap<string, ActorIndexEntry> {
@@ -316,16 +335,65 @@ class CorpusImpl implements Corpus {
     if (before.members.length === 0 && after.members.length === 0) return true;
     if (linkKeyOf(before) !== linkKeyOf(after)) return false;
     if (before.buckets.some((b) => b && this.dirtyBuckets.has(b))) return false;
+    const pairs: Array<[number, number]> = [];
+    before.buckets.forEach((b, i) => {
+      if (b) pairs.push([i, i]);
+    });
+    return this.swapMembers(before, after, pairs);
+  }
+
+  /**
+   * A new version whose figures link differently: a bucket where the document's figures keep
+   * their frames, in order, and the document its salience, keeps its groups (members swapped in
+   * place, as in patchGroups); the others are regrouped when a group is next asked for.
+   */
+  private relink(file: string, before: DocRecord, after: DocRecord): void {
+    const was = new Set(before.buckets.filter((b) => b));
+    const now = new Set(after.buckets.filter((b) => b));
+    for (const b of was) {
+      if (now.has(b)) continue;
+      this.bucketMembers.get(b)?.delete(file);
+      this.dirtyBuckets.add(b);
+    }
+    const sameSalience = JSON.stringify(before.salience) === JSON.stringify(after.salience);
+    for (const b of now) {
+      let set = this.bucketMembers.get(b);
+      if (!set) this.bucketMembers.set(b, (set = new Set()));
+      set.add(file);
+      if (!(sameSalience && was.has(b) && this.swapBucket(b, before, after))) this.dirtyBuckets.add(b);
+    }
+  }
+
+  /** Swaps the document's members of bucket `b` in place when they link as before; false if not. */
+  private swapBucket(b: string, before: DocRecord, after: DocRecord): boolean {
+    if (this.dirtyBuckets.has(b)) return false;
+    const was = indicesOf(before.buckets, b);
+    const now = indicesOf(after.buckets, b);
+    if (was.length !== now.length) return false;
+    for (let k = 0; k < was.length; k++)
+      if (JSON.stringify(before.members[was[k]!]!.frame) !== JSON.stringify(after.members[now[k]!]!.frame))
+        return false;
+    return this.swapMembers(
+      before,
+      after,
+      was.map((i, k) => [i, now[k]!]),
+    );
+  }
+
+  /**
+   * Puts `after`'s members in the places of `before`'s in their groups, for the pairs of figure
+   * indexes given (all in clean buckets); false, changing nothing, when one is in no group.
+   */
+  private swapMembers(before: DocRecord, after: DocRecord, pairs: Array<[number, number]>): boolean {
     // Per group: its bucket and which of its origin members the new version replaces.
     const swaps = new Map<FigureGroup, { bucket: string; swap: Map<FigureMember, FigureMember> }>();
-    for (let i = 0; i < before.members.length; i++) {
-      const bucket = before.buckets[i];
-      if (!bucket) continue;
+    for (const [i, j] of pairs) {
+      const bucket = before.buckets[i]!;
       const group = this.slotOfMember.get(before.members[i]!)?.group;
       if (!group) return false;
       let entry = swaps.get(group);
       if (!entry) swaps.set(group, (entry = { bucket, swap: new Map() }));
-      entry.swap.set(before.members[i]!, after.members[i]!);
+      entry.swap.set(before.members[i]!, after.members[j]!);
     }
     for (const [group, { bucket, swap }] of swaps) {
       const members = group.members.slice();
@@ -359,7 +427,7 @@ class CorpusImpl implements Corpus {
       }
       if (members.length === 0) {
         this.groupsByBucket.delete(b);
-        if (this.figureConflictsByBucket.delete(b)) this.figureConflictList = undefined;
+        if (this.figureConflictsByBucket.delete(b)) this.figureConflictParts = undefined;
         this.bucketMembers.delete(b);
         continue;
       }
@@ -380,8 +448,11 @@ class CorpusImpl implements Corpus {
     for (const b of this.conflictsStale) {
       const groups = this.groupsByBucket.get(b);
       if (!groups) continue;
-      this.figureConflictsByBucket.set(b, groups.flatMap(conflictsOf));
-      this.figureConflictList = undefined;
+      const list = groups.flatMap(conflictsOf);
+      const before = this.figureConflictsByBucket.get(b);
+      if (before && sameItems(before, list)) continue;
+      this.figureConflictsByBucket.set(b, list);
+      this.figureConflictParts = undefined;
     }
     this.conflictsStale.clear();
   }
@@ -431,6 +502,10 @@ function sameFigures(a: readonly FigureMember[], b: readonly FigureMember[]): bo
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 /**
  * The members whose values may be compared. A count of people something happened to (a quantity
  * class) is compared across the group. A thing counted (troops, drones) is compared only between
@@ -470,6 +545,14 @@ function recordOf(
       c.source?.canonical ? [{ canonical: c.source.canonical, start: c.start, end: c.end, text: c.text }] : [],
     ),
   };
+}
+
+function indicesOf(buckets: string[], b: string): number[] {
+  const out: number[] = [];
+  buckets.forEach((x, i) => {
+    if (x === b) out.push(i);
+  });
+  return out;
 }
 
 /** Each member's counterpart among `before`: the next unused one with the same bucket and frame. */

@@ -109,12 +109,40 @@ class SharedMembers {
     });
   }
 
+  private readonly factsOf = new Map<FigureMember[], ListFacts>();
+
+  /** What a contradiction's summary reads of a list of members, worked out once per list. */
+  facts(list: FigureMember[]): ListFacts {
+    let facts = this.factsOf.get(list);
+    if (!facts) {
+      facts = {
+        sources: new Set(list.map(sourceKey)),
+        dates: new Set(list.map((m) => m.date)),
+        description: describe(list),
+      };
+      this.factsOf.set(list, facts);
+    }
+    return facts;
+  }
+
   /** A reading's members on one side (the same array for every contradiction of that reading). */
   side(list: FigureMember[], side: Side): ContradictionMember[] {
     let sides = this.lists.get(list);
     if (!sides) this.lists.set(list, (sides = {}));
     return (sides[side] ??= list.map((m) => this.member(m, side)));
   }
+}
+
+interface ListFacts {
+  sources: Set<string>;
+  dates: Set<string | null>;
+  description: string;
+}
+
+function unionSize<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
+  let n = a.size;
+  for (const x of b) if (!a.has(x)) n++;
+  return n;
 }
 
 function agreeing(conflicts: boolean[][], i: number): number {
@@ -144,9 +172,11 @@ function toContradiction(
   b: FigureMember[],
   shared: SharedMembers,
 ): Contradiction {
-  const sources = new Set([...a, ...b].map(sourceKey));
-  const revision = sources.size === 1 && !sources.has("") && new Set([...a, ...b].map((m) => m.date)).size > 1;
-  const summary = `${group.label}: ${describe(a)} vs ${describe(b)}${revision ? " — the same source revising its figure" : ""}`;
+  const x = shared.facts(a);
+  const y = shared.facts(b);
+  const source = x.sources.size === 1 && y.sources.size === 1 ? x.sources.values().next().value! : undefined;
+  const revision = source !== undefined && source !== "" && y.sources.has(source) && unionSize(x.dates, y.dates) > 1;
+  const summary = `${group.label}: ${x.description} vs ${y.description}${revision ? " — the same source revising its figure" : ""}`;
   const members = [...shared.side(a, "a"), ...shared.side(b, "b")];
   return { kind: "figure", summary, members, subject: group.subject, ...(revision ? { revision } : {}) };
 }

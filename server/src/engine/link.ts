@@ -24,27 +24,40 @@ interface Group {
   time: string;
   files: Set<string>;
   saliences: Salience[];
+  /** The item last judged against this group (each group is judged once per item). */
+  seen: number;
 }
 
 /** Clusters the items of one bucket. The result depends only on the items, not on their order. */
 export function clusterByFrame(items: LinkItem[]): LinkItem[][] {
-  const sorted = [...items].sort(
-    (a, b) =>
-      specificity(b.frame) - specificity(a.frame) ||
-      cmp(a.member.file, b.member.file) ||
-      a.member.start - b.member.start,
-  );
+  const sorted = items
+    .map((item) => ({ item, rank: specificity(item.frame) }))
+    .sort(
+      (a, b) =>
+        b.rank - a.rank || cmp(a.item.member.file, b.item.member.file) || a.item.member.start - b.item.member.start,
+    );
   const groups: Group[] = [];
   const index = new GroupIndex();
-  for (const item of sorted) {
+  for (let n = 0; n < sorted.length; n++) {
+    const item = sorted[n]!.item;
     const slots = local(item.frame);
     let best: Group | undefined;
-    for (const g of index.candidates(item, slots)) {
-      if (
-        fits(g, item, slots) &&
-        (!best || g.items.length > best.items.length || (g.items.length === best.items.length && g.order < best.order))
-      )
-        best = g;
+    // Every group sharing a key with the item is judged once: a superset of the fitting groups,
+    // so a bucket of many unrelated stories is clustered without judging every group for every figure.
+    for (const key of lookupKeysOf(item, slots)) {
+      const candidates = index.byKey.get(key);
+      if (!candidates) continue;
+      for (const g of candidates) {
+        if (g.seen === n) continue;
+        g.seen = n;
+        if (
+          (!best ||
+            g.items.length > best.items.length ||
+            (g.items.length === best.items.length && g.order < best.order)) &&
+          fits(g, item, slots)
+        )
+          best = g;
+      }
     }
     if (!best)
       groups.push(
@@ -57,6 +70,7 @@ export function clusterByFrame(items: LinkItem[]): LinkItem[][] {
           time: "",
           files: new Set(),
           saliences: [],
+          seen: n,
         }),
       );
     join(best, item, slots, index);
@@ -65,33 +79,36 @@ export function clusterByFrame(items: LinkItem[]): LinkItem[][] {
 }
 
 /**
- * The groups an item may fit, found by what fits() accepts on: the same owner, the same file, a
- * place that meets one of the group's (its own or a salient one), a shared salient incident or
- * party. A superset of the fitting groups, so a bucket of many unrelated stories is clustered
- * without judging every group for every figure.
+ * The index keys of the groups an item may fit, by what fits() accepts on: the same owner, the
+ * same file, a place that meets one of the group's (its own or a salient one), a shared salient
+ * incident or party. Made once per member (a member's frame and salience never change).
  */
+function lookupKeysOf(item: LinkItem, x: Slots): string[] {
+  let keys = lookupKeys.get(item.member);
+  if (keys && lookupSalience.get(item.member) === item.salience) return keys;
+  const out = new Set<string>();
+  if (x.owner) out.add(`o:${x.owner}`);
+  out.add(`f:${item.member.file}`);
+  const meeting = (place: string) => {
+    out.add(`P:${place}`);
+    for (const prefix of boundaryPrefixes(place)) if (prefix !== place) out.add(`X:${prefix}`);
+  };
+  for (const p of x.places) meeting(p);
+  for (const p of item.salience.places) meeting(p);
+  for (const e of item.salience.events) out.add(`e:${e}`);
+  for (const p of item.salience.parties) out.add(`p:${p}`);
+  keys = [...out];
+  lookupKeys.set(item.member, keys);
+  lookupSalience.set(item.member, item.salience);
+  return keys;
+}
+
+const lookupKeys = new WeakMap<FigureMember, string[]>();
+const lookupSalience = new WeakMap<FigureMember, Salience>();
+
+/** Groups by the keys lookupKeysOf() reads. */
 class GroupIndex {
-  private readonly byKey = new Map<string, Set<Group>>();
-
-  candidates(item: LinkItem, x: Slots): Set<Group> {
-    const out = new Set<Group>();
-    const take = (key: string) => {
-      for (const g of this.byKey.get(key) ?? []) out.add(g);
-    };
-    if (x.owner) take(`o:${x.owner}`);
-    take(`f:${item.member.file}`);
-    for (const p of x.places) this.meeting(p, take);
-    for (const p of item.salience.places) this.meeting(p, take);
-    for (const e of item.salience.events) take(`e:${e}`);
-    for (const p of item.salience.parties) take(`p:${p}`);
-    return out;
-  }
-
-  /** Groups with a place that meets `place`: equal to it, inside it, or containing it. */
-  private meeting(place: string, take: (key: string) => void): void {
-    take(`P:${place}`);
-    for (const prefix of boundaryPrefixes(place)) if (prefix !== place) take(`X:${prefix}`);
-  }
+  readonly byKey = new Map<string, Set<Group>>();
 
   addPlace(g: Group, place: string): void {
     this.add(`X:${place}`, g);

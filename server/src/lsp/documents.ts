@@ -45,6 +45,7 @@ export class OpenDocuments {
     const onError = (error: unknown) => log.error(`Provenance: ${describeError(error)}`);
     this.onDidAnalyze = new Emitter(onError);
     this.onDidClose = new Emitter(onError);
+    sources.deferWhile(() => this.scheduled.size > 0 || this.running.size > 0);
   }
 
   listen(): void {

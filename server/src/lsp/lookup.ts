@@ -113,17 +113,69 @@ export function conflictsOf(
   const out: Conflict[] = [];
   for (const { contradiction, self } of selfMembers(view, uri, span)) {
     if (kind && contradiction.kind !== kind) continue;
-    const others = contradiction.members.filter(
-      (m) => m !== self && view.isCurrent(m) && !view.isMention(m, uri, span),
-    );
-    out.push({
-      contradiction,
-      self,
-      opposing: others.filter((m) => m.side !== self.side),
-      agreeing: others.filter((m) => m.side === self.side),
-    });
+    const split = splitMembers(view, contradiction, uri);
+    // Other mentions in `uri` keep their place among the members: then the list is filtered whole.
+    const ownOthers = split.own.some((m) => m !== self && !view.isMention(m, uri, span));
+    if (ownOthers) {
+      const others = contradiction.members.filter(
+        (m) => m !== self && view.isCurrent(m) && !view.isMention(m, uri, span),
+      );
+      out.push({
+        contradiction,
+        self,
+        opposing: others.filter((m) => m.side !== self.side),
+        agreeing: others.filter((m) => m.side === self.side),
+      });
+    } else {
+      out.push({
+        contradiction,
+        self,
+        opposing: self.side === "a" ? split.elsewhereB : split.elsewhereA,
+        agreeing: self.side === "a" ? split.elsewhereA : split.elsewhereB,
+      });
+    }
   }
   return out;
+}
+
+/** A contradiction's current members (view.isCurrent) in other files by side, and in `uri`. */
+interface MemberSplit {
+  elsewhereA: ContradictionMember[];
+  elsewhereB: ContradictionMember[];
+  own: ContradictionMember[];
+}
+
+/** Per view (one key for every fresh view: their members are all current), contradiction and file. */
+const splits = new WeakMap<
+  object,
+  { stale: number; byContradiction: WeakMap<Contradiction, Map<string, MemberSplit>> }
+>();
+const FRESH = {};
+
+/**
+ * The members of `contradiction` split once per file and view, so a mention in a contradiction of
+ * thousands of members is related to them without filtering them again for every mention. Shared
+ * lists: read-only for callers.
+ */
+function splitMembers(view: ContradictionView, contradiction: Contradiction, uri: string): MemberSplit {
+  const key = view.fresh ? FRESH : view;
+  const stale = view.staleFiles();
+  let cache = splits.get(key);
+  if (cache?.stale !== stale) splits.set(key, (cache = { stale, byContradiction: new WeakMap() }));
+  const perContradiction = cache.byContradiction;
+  let perFile = perContradiction.get(contradiction);
+  if (!perFile) perContradiction.set(contradiction, (perFile = new Map()));
+  let split = perFile.get(uri);
+  if (!split) {
+    split = { elsewhereA: [], elsewhereB: [], own: [] };
+    for (const m of contradiction.members) {
+      if (!view.isCurrent(m)) continue;
+      if (m.file === uri) split.own.push(m);
+      else (m.side === "a" ? split.elsewhereA : split.elsewhereB).push(m);
+    }
+    perFile.set(uri, split);
+  }
+  return split;
 }
 
 export interface Relation {

@@ -29,6 +29,8 @@ export interface ContradictionView {
   isCurrent(member: { file: string }): boolean;
   /** Whether mentions of `uri` are matched by text (its spans moved since the computation). */
   matchesByText(uri: string): boolean;
+  /** How many files changed since the computation: what `isCurrent` says changes only when this grows. */
+  staleFiles(): number;
 }
 
 export interface CorpusChange {
@@ -60,9 +62,17 @@ export class SourceIndex {
   private pendingFiles = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private held = 0;
-  private contradictionCache: { generation: number; value: Contradiction[] } | undefined;
-  private byFileCache: { generation: number; value: Map<string, Contradiction[]> } | undefined;
+  /** When the pending change event was first put off for an edit on its way (see `deferWhile`). */
+  private deferredSince: number | undefined;
+  private editing: () => boolean = () => false;
+  private partsCache: { generation: number; value: ReadonlyArray<readonly Contradiction[]> } | undefined;
+  private flatCache: { parts: ReadonlyArray<readonly Contradiction[]>; value: Contradiction[] } | undefined;
+  /** The last computed contradictions by file, updated by the parts that changed. */
+  private readonly byFile = new ContradictionsByFile();
   private settledCache: { computedAt: number; view: ContradictionView } | undefined;
+  private freshCache: { generation: number; view: ContradictionView } | undefined;
+  /** Files changed since the contradictions were last computed (a new set per computation). */
+  private changedSinceComputed = new Set<string>();
   /** Generation at which each file last changed. */
   private readonly changedAt = new Map<string, number>();
   generation = 0;
@@ -155,35 +165,51 @@ export class SourceIndex {
 
   /** Contradictions, computed once per corpus generation. */
   contradictions(): Contradiction[] {
-    if (this.contradictionCache?.generation !== this.generation) {
-      let value: Contradiction[] = [];
+    const parts = this.contradictionParts();
+    if (this.flatCache?.parts !== parts) this.flatCache = { parts, value: parts.flat() };
+    return this.flatCache.value;
+  }
+
+  /**
+   * The contradictions in parts (Corpus.contradictionParts), computed once per corpus generation;
+   * a part unchanged since the previous computation is the same array.
+   */
+  contradictionParts(): ReadonlyArray<readonly Contradiction[]> {
+    if (this.partsCache?.generation !== this.generation) {
+      let value: ReadonlyArray<readonly Contradiction[]> = [];
       try {
-        value = this.corpus.contradictions();
+        value = this.corpus.contradictionParts();
       } catch (error) {
         this.log.error(`Provenance: computing contradictions failed: ${describeError(error)}`);
       }
-      this.contradictionCache = { generation: this.generation, value };
+      this.partsCache = { generation: this.generation, value };
+      this.changedSinceComputed = new Set();
+      this.byFile.update(value);
     }
-    return this.contradictionCache.value;
+    return this.partsCache.value;
   }
 
-  /** Contradictions with a member in `uri` (indexed once per corpus generation). */
+  /** Contradictions with a member in `uri`, in the order of `contradictions()`. */
   contradictionsTouching(uri: string): Contradiction[] {
-    this.contradictions();
-    return this.touchingIndex().get(uri) ?? [];
+    this.contradictionParts();
+    return this.byFile.touching(uri);
   }
 
-  /** Fresh contradictions (computed now if the corpus changed). */
+  /** Fresh contradictions (computed now if the corpus changed); one view per computation. */
   freshView(): ContradictionView {
-    this.contradictions();
-    const index = this.touchingIndex();
-    return {
-      fresh: true,
-      touching: (uri) => index.get(uri) ?? [],
-      isMention: (member, uri, span) => member.file === uri && spansOverlap(member, span),
-      isCurrent: () => true,
-      matchesByText: () => false,
-    };
+    this.contradictionParts();
+    if (this.freshCache?.generation !== this.generation) {
+      const view: ContradictionView = {
+        fresh: true,
+        touching: (uri) => this.byFile.touching(uri),
+        isMention: (member, uri, span) => member.file === uri && spansOverlap(member, span),
+        isCurrent: () => true,
+        matchesByText: () => false,
+        staleFiles: () => 0,
+      };
+      this.freshCache = { generation: this.generation, view };
+    }
+    return this.freshCache.view;
   }
 
   /**
@@ -191,42 +217,25 @@ export class SourceIndex {
    * what must answer at once (the edited file's diagnostics, semantic tokens, lenses).
    */
   settledView(): ContradictionView {
-    if (!this.contradictionCache) return this.freshView();
-    if (this.contradictionCache.generation === this.generation) return this.freshView();
-    const computedAt = this.contradictionCache.generation;
+    if (!this.partsCache) return this.freshView();
+    if (this.partsCache.generation === this.generation) return this.freshView();
+    const computedAt = this.partsCache.generation;
     // One view per computation: what it says of a file follows the edits (changedAt), so the
     // per-view indexes features build (lookup.ts) serve every edit until the next recompute.
     if (this.settledCache?.computedAt === computedAt) return this.settledCache.view;
-    const index = this.touchingIndex();
     const changed = (file: string) => (this.changedAt.get(file) ?? 0) > computedAt;
+    const stale = this.changedSinceComputed;
     const view: ContradictionView = {
       fresh: false,
-      touching: (uri) => index.get(uri) ?? [],
+      touching: (uri) => this.byFile.touching(uri),
       isMention: (member, uri, span) =>
         member.file === uri && (changed(uri) ? member.text === span.text : spansOverlap(member, span)),
       isCurrent: (member) => !changed(member.file),
       matchesByText: changed,
+      staleFiles: () => stale.size,
     };
     this.settledCache = { computedAt, view };
     return view;
-  }
-
-  /** The last computed contradictions indexed by file (rebuilt when they are recomputed). */
-  private touchingIndex(): Map<string, Contradiction[]> {
-    const computed = this.contradictionCache;
-    if (!computed) return new Map();
-    if (this.byFileCache?.generation !== computed.generation) {
-      const value = new Map<string, Contradiction[]>();
-      for (const contradiction of computed.value) {
-        for (const file of filesOf(contradiction)) {
-          let list = value.get(file);
-          if (!list) value.set(file, (list = []));
-          list.push(contradiction);
-        }
-      }
-      this.byFileCache = { generation: computed.generation, value };
-    }
-    return this.byFileCache.value;
   }
 
   /** The line map for a file: of the editor's text when open (it may carry a BOM), else of the indexed text read again. */
@@ -267,10 +276,20 @@ export class SourceIndex {
     if (this.held === 0 && this.pendingFiles.size > 0) this.schedule();
   }
 
+  /**
+   * While `editing()` says an open document's edit waits for its analysis, the change event (and
+   * the cross-file recomputation it starts) is put off, at most MAX_DEFER_MS: the edited file's
+   * diagnostics never wait behind cross-file work, which runs in the pause after the edits.
+   */
+  deferWhile(editing: () => boolean): void {
+    this.editing = editing;
+  }
+
   /** Emits the pending change event now (after indexing, in tests of the debounce). */
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    this.deferredSince = undefined;
     if (this.pendingFiles.size === 0) return;
     const change: CorpusChange = { generation: this.generation, files: [...this.pendingFiles] };
     this.pendingFiles = new Set();
@@ -294,13 +313,88 @@ export class SourceIndex {
   private touch(uri: string): void {
     this.generation++;
     this.changedAt.set(uri, this.generation);
+    this.changedSinceComputed.add(uri);
     this.pendingFiles.add(uri);
     if (this.held === 0) this.schedule();
   }
 
   private schedule(): void {
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.flush(), this.debounceMs);
+    this.timer = setTimeout(() => this.flushUnlessEditing(), this.debounceMs);
+  }
+
+  private flushUnlessEditing(): void {
+    const now = Date.now();
+    if (this.editing() && now - (this.deferredSince ??= now) < MAX_DEFER_MS) {
+      this.timer = setTimeout(() => this.flushUnlessEditing(), this.debounceMs);
+      return;
+    }
+    this.flush();
+  }
+}
+
+/**
+ * Contradictions by the files of their members, kept current from the parts that changed between
+ * two computations (a part is replaced whole when anything in it changes): the work of a
+ * recomputation is in proportion to the changed parts, not to every contradiction. A file's list
+ * is in the order of the whole list (part, then place in the part), made when first asked.
+ */
+class ContradictionsByFile {
+  private parts = new Set<readonly Contradiction[]>();
+  private partIndex = new Map<readonly Contradiction[], number>();
+  private readonly members = new Map<string, Set<Contradiction>>();
+  /** Where each contradiction sits: its part and its index in it. */
+  private readonly place = new Map<Contradiction, { part: readonly Contradiction[]; index: number }>();
+  private lists = new Map<string, Contradiction[]>();
+
+  update(parts: ReadonlyArray<readonly Contradiction[]>): void {
+    const next = new Set(parts);
+    const left: Contradiction[] = [];
+    for (const part of this.parts) if (!next.has(part)) for (const c of part) left.push(c);
+    const came = parts.filter((part) => !this.parts.has(part));
+    if (left.length === 0 && came.length === 0 && parts.length === this.partIndex.size) return;
+    const stays = new Set<Contradiction>();
+    for (const part of came)
+      part.forEach((c, index) => {
+        if (this.place.has(c)) stays.add(c);
+        else this.add(c);
+        this.place.set(c, { part, index });
+      });
+    for (const c of left) if (!stays.has(c)) this.remove(c);
+    this.parts = next;
+    this.partIndex = new Map(parts.map((part, i) => [part, i]));
+    this.lists = new Map();
+  }
+
+  touching(uri: string): Contradiction[] {
+    let list = this.lists.get(uri);
+    if (!list) {
+      list = [...(this.members.get(uri) ?? [])];
+      const rank = (c: Contradiction) => this.place.get(c)!;
+      list.sort((x, y) => {
+        const p = rank(x);
+        const q = rank(y);
+        return this.partIndex.get(p.part)! - this.partIndex.get(q.part)! || p.index - q.index;
+      });
+      this.lists.set(uri, list);
+    }
+    return list;
+  }
+
+  private add(c: Contradiction): void {
+    for (const file of filesOf(c)) {
+      let set = this.members.get(file);
+      if (!set) this.members.set(file, (set = new Set()));
+      set.add(c);
+    }
+  }
+
+  private remove(c: Contradiction): void {
+    this.place.delete(c);
+    for (const file of filesOf(c)) {
+      const set = this.members.get(file);
+      if (set?.delete(c) && set.size === 0) this.members.delete(file);
+    }
   }
 }
 
@@ -312,6 +406,9 @@ function filesOf(contradiction: Contradiction): readonly string[] {
   if (!files) filesOfContradiction.set(contradiction, (files = [...new Set(contradiction.members.map((m) => m.file))]));
   return files;
 }
+
+/** The longest the change event is put off while edits keep coming. */
+const MAX_DEFER_MS = 2000;
 
 /** How many closed files keep an analysis made on demand. */
 const MAX_CLOSED_ANALYSES = 8;

@@ -1,7 +1,8 @@
 // provenance/contradictions: the workspace's contradictions (or those touching one document), a
 // page at a time, in a stable order; each item shows the first few members of each side and
 // counts the rest. provenance/contradictionMembers pages through one contradiction's members.
-// The sorted list is built once per corpus version, so later pages cost only their own items;
+// The sorted list is kept across corpus versions (only the engine's changed parts are read), so
+// a recomputation and later pages cost only what changed and their own items;
 // reviewers' verdicts are looked up only for the members a page shows.
 import { Buffer } from "node:buffer";
 import { ErrorCodes, LSPErrorCodes, ResponseError } from "vscode-languageserver";
@@ -90,37 +91,145 @@ interface Entry {
 }
 
 interface Listing {
-  /** The engine's list these entries were made from (a new array per corpus version). */
-  source: readonly Contradiction[];
-  /** A digest of every id in order: equal digests, equal lists. */
+  /** The parts of the engine's list these entries were made from (Corpus.contradictionParts). */
+  parts: ReadonlySet<readonly Contradiction[]>;
+  /** Names this list: equal digests, equal lists (a new one whenever an entry comes or goes). */
   digest: string;
   entries: Entry[];
   byContradiction: Map<Contradiction, Entry>;
   byId: Map<string, Entry>;
+  /** How many contradictions have each content id (more than one: suffixed ids, see uniqueId). */
+  idCount: Map<string, number>;
   /** The last document-filtered list asked for (its later pages are asked for next). */
   filtered?: { uri: string; entries: Entry[] };
 }
 
 const listings = new WeakMap<SourceIndex, Listing>();
 
+/**
+ * The sorted list for the current corpus. After a change only the parts of the engine's list that
+ * changed are read: their new contradictions are inserted in order and the ones gone are taken
+ * out, so a recomputation costs in proportion to what changed (plus moving array slots).
+ */
 function listingOf(sources: SourceIndex): Listing {
-  const current = sources.contradictions();
+  const parts = sources.contradictionParts();
   let listing = listings.get(sources);
-  if (listing?.source !== current) listings.set(sources, (listing = buildListing(current)));
+  if (!listing) listings.set(sources, (listing = buildListing(parts)));
+  else if (!sameParts(listing.parts, parts)) {
+    const updated = updateListing(listing, parts);
+    if (!updated) listings.set(sources, (listing = buildListing(parts)));
+  }
   return listing;
 }
 
-function buildListing(source: readonly Contradiction[]): Listing {
+/** The whole sorted list with ids, as pages show it (for tests: kept incrementally, equal to one built afresh). */
+export function sortedContradictions(sources: SourceIndex): Array<{ id: string; contradiction: Contradiction }> {
+  return listingOf(sources).entries.map(({ id, contradiction }) => ({ id, contradiction }));
+}
+
+function sameParts(known: ReadonlySet<readonly Contradiction[]>, parts: ReadonlyArray<readonly Contradiction[]>) {
+  return known.size === parts.length && parts.every((p) => known.has(p));
+}
+
+let listingSerial = 0;
+/** Digests of lists of an earlier server never equal this one's. */
+const LISTING_NONCE = Date.now().toString(36);
+const nextDigest = () => `${LISTING_NONCE}.${++listingSerial}`;
+
+function buildListing(parts: ReadonlyArray<readonly Contradiction[]>): Listing {
   const byId = new Map<string, Entry>();
-  const entries = source.map((contradiction) => {
-    const id = uniqueId(byId, contentId(contradiction));
-    const entry: Entry = { id, key: sortKey(contradiction, id), contradiction };
-    byId.set(id, entry);
-    return entry;
-  });
+  const idCount = new Map<string, number>();
+  const entries: Entry[] = [];
+  for (const part of parts)
+    for (const contradiction of part) {
+      const base = contentId(contradiction);
+      idCount.set(base, (idCount.get(base) ?? 0) + 1);
+      const id = uniqueId(byId, base);
+      const entry: Entry = { id, key: sortKey(contradiction, id), contradiction };
+      byId.set(id, entry);
+      entries.push(entry);
+    }
   entries.sort((x, y) => compareKeys(x.key, y.key));
   const byContradiction = new Map(entries.map((e) => [e.contradiction, e]));
-  return { source, digest: hash(entries.map((e) => e.id).join(",")), entries, byContradiction, byId };
+  return { parts: new Set(parts), digest: nextDigest(), entries, byContradiction, byId, idCount };
+}
+
+/**
+ * Brings `listing` to `parts` in place; false when it cannot (a content id shared by several
+ * contradictions comes or goes: their suffixes follow the whole list's order, so it is rebuilt).
+ */
+function updateListing(listing: Listing, parts: ReadonlyArray<readonly Contradiction[]>): boolean {
+  const next = new Set(parts);
+  const came = new Set<Contradiction>();
+  for (const part of parts) if (!listing.parts.has(part)) for (const c of part) came.add(c);
+  const gone: Entry[] = [];
+  for (const part of listing.parts)
+    if (!next.has(part)) for (const c of part) if (!came.has(c)) gone.push(listing.byContradiction.get(c)!);
+  for (const entry of gone) {
+    if (listing.idCount.get(entry.id) !== 1) return false;
+    listing.idCount.delete(entry.id);
+  }
+  const added: Entry[] = [];
+  for (const c of came) {
+    if (listing.byContradiction.has(c)) continue;
+    const id = contentId(c);
+    if (listing.idCount.has(id)) return false;
+    listing.idCount.set(id, 1);
+    added.push({ id, key: sortKey(c, id), contradiction: c });
+  }
+  listing.parts = next;
+  if (gone.length === 0 && added.length === 0) return true;
+  for (const entry of gone) {
+    listing.byContradiction.delete(entry.contradiction);
+    listing.byId.delete(entry.id);
+  }
+  for (const entry of added) {
+    listing.byContradiction.set(entry.contradiction, entry);
+    listing.byId.set(entry.id, entry);
+  }
+  // Contradictions made again with the same content (a group recomputed) leave the list as it was.
+  const sameList = sameKeys(gone, added);
+  listing.entries = mergeSorted(withoutEntries(listing.entries, gone), added);
+  if (!sameList) listing.digest = nextDigest();
+  delete listing.filtered;
+  return true;
+}
+
+function sameKeys(x: Entry[], y: Entry[]): boolean {
+  if (x.length !== y.length) return false;
+  const order = (a: Entry, b: Entry) => compareKeys(a.key, b.key);
+  const p = [...x].sort(order);
+  const q = [...y].sort(order);
+  return p.every((e, i) => compareKeys(e.key, q[i]!.key) === 0);
+}
+
+/** `entries` without `gone` (each is in it): a few by binary search, many by one pass. */
+function withoutEntries(entries: Entry[], gone: Entry[]): Entry[] {
+  if (gone.length === 0) return entries;
+  if (gone.length > 32) {
+    const drop = new Set(gone);
+    return entries.filter((e) => !drop.has(e));
+  }
+  for (const entry of gone) entries.splice(firstAfter(entries, entry.key) - 1, 1);
+  return entries;
+}
+
+/** The sorted `entries` with `added` placed in order. */
+function mergeSorted(entries: Entry[], added: Entry[]): Entry[] {
+  added.sort((x, y) => compareKeys(x.key, y.key));
+  if (added.length <= 32) {
+    for (const entry of added) entries.splice(firstAfter(entries, entry.key), 0, entry);
+    return entries;
+  }
+  const out: Entry[] = new Array<Entry>(entries.length + added.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < entries.length && j < added.length)
+    out[k++] = compareKeys(entries[i]!.key, added[j]!.key) <= 0 ? entries[i++]! : added[j++]!;
+  while (i < entries.length) out[k++] = entries[i++]!;
+  while (j < added.length) out[k++] = added[j++]!;
+  return out;
 }
 
 /** Entries with a member in `uri`, in the listing's order (kept for the next page). */
@@ -147,8 +256,16 @@ function compareKeys(x: SortKey, y: SortKey): number {
   return 0;
 }
 
+const contentIds = new WeakMap<Contradiction, string>();
+
 /** An id from what the contradiction is (not where it sits in a list): stable while its members stay. */
 function contentId(c: Contradiction): string {
+  let id = contentIds.get(c);
+  if (id === undefined) contentIds.set(c, (id = computeContentId(c)));
+  return id;
+}
+
+function computeContentId(c: Contradiction): string {
   const ends = [c.members[0], c.members[c.members.length - 1]].map((m) =>
     m ? `${m.file}#${m.start}:${m.end}:${m.side}` : "",
   );

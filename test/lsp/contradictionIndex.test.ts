@@ -1,0 +1,66 @@
+// The server's contradictions by file are kept from the parts of the engine's list that changed
+// (sources.ts); after every edit they must equal the whole list filtered by file, in its order.
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { sortedContradictions } from "../../server/src/lsp/features/contradictions";
+import { SourceIndex } from "../../server/src/lsp/sources";
+import { examplesDir } from "./lspClient";
+
+const quiet = { error() {}, warn() {}, info() {}, log() {} };
+
+function assertIndexed(sources: SourceIndex, files: string[]): void {
+  const all = sources.contradictions();
+  for (const file of files) {
+    const expected = all.filter((c) => c.members.some((m) => m.file === file));
+    const got = sources.contradictionsTouching(file);
+    assert.equal(got.length, expected.length, `${file}: as many as the whole list has`);
+    assert.ok(
+      got.every((c, i) => c === expected[i]),
+      `${file}: the same contradictions in the same order`,
+    );
+  }
+}
+
+test("contradictions by file follow edits, additions and removals exactly", () => {
+  const sources = new SourceIndex(quiet, () => undefined);
+  const names = readdirSync(examplesDir).sort();
+  const texts = new Map(names.map((n) => [`file:///ex/${n}`, readFileSync(join(examplesDir, n), "utf8")]));
+  for (const [uri, text] of texts) sources.set(uri, text);
+  const files = [...texts.keys(), "file:///ex/new.txt"];
+  assertIndexed(sources, files);
+  assert.ok(sources.contradictions().length > 0, "the examples contradict each other");
+
+  const steps: Array<(uri: string, text: string) => void> = [
+    // a number retyped (groups patched in place)
+    (uri, text) =>
+      sources.set(
+        uri,
+        text.replace(/\d/, (d) => String((Number(d) + 1) % 10)),
+      ),
+    // a sentence with a figure added (buckets regrouped)
+    (uri, text) => sources.set(uri, `Officials said Chad has sent about 3,000 soldiers to Niger.\n${text}`),
+    // removed, then back
+    (uri) => sources.remove(uri),
+    (uri, text) => sources.set(uri, text),
+  ];
+  const listed = () => sortedContradictions(sources);
+  listed(); // from here the listing is kept up to date through each step
+  for (const [uri, text] of [...texts].slice(0, 3))
+    for (const step of steps) {
+      step(uri, text);
+      assertIndexed(sources, files);
+      listed();
+    }
+  sources.set(
+    "file:///ex/new.txt",
+    "Reuters reported that Chad has sent 9,000 soldiers to Niger. Chad denied it sent troops.",
+  );
+  assertIndexed(sources, files);
+
+  // The listing kept through the steps equals one built afresh on the final texts.
+  const afresh = new SourceIndex(quiet, () => undefined);
+  for (const uri of sources.files()) afresh.set(uri, sources.analysis(uri)!.text);
+  assert.deepEqual(listed(), sortedContradictions(afresh));
+});
