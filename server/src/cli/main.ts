@@ -234,7 +234,8 @@ async function loadInputs(options: Options, io: CliIO): Promise<Inputs | number>
   const stdinConfig = options.paths.includes("-") ? configOf(process.cwd()) : undefined;
   if (typeof stdinConfig === "number") return stdinConfig;
 
-  const corpus = createCorpus();
+  // The corpus keeps only its compact records: what the reports read is kept below, per file.
+  const corpus = createCorpus({ keepAnalysis: () => false });
   const reviews = loadReviews();
   const files: KeptFile[] = [];
   const keepActors = options.command === "analyze" && options.format === "json";
@@ -311,6 +312,12 @@ interface Output {
 function writeReports(options: Options, inputs: Inputs, io: CliIO): boolean {
   const { corpus, files, reviews } = inputs;
   const relationsOf = corpusRelations(corpus);
+  const settings = new Map<ProjectConfig | undefined, ReturnType<typeof applyConfig>>();
+  const settingsOf = (config: ProjectConfig | undefined) => {
+    let merged = settings.get(config);
+    if (!merged) settings.set(config, (merged = applyConfig(config)));
+    return merged;
+  };
   const byFile = new Map<string, KeptFile>();
   for (const kept of files) if (kept) byFile.set(kept.file, kept);
   const output = outputFor(options, corpus, io, (file) => byFile.get(file)?.analysis, files.length);
@@ -321,7 +328,7 @@ function writeReports(options: Options, inputs: Inputs, io: CliIO): boolean {
     const all = withVerdicts(
       file,
       analysis,
-      findingsOf(file, analysis, relationsOf(file), applyConfig(config)),
+      findingsOf(file, analysis, relationsOf(file), settingsOf(config)),
       reviews,
     );
     failed ||= all.some((f) => fails(f, options.failOn));

@@ -96,20 +96,78 @@ export function findingsOf(
   return withoutDuplicates(out);
 }
 
-/** Relations read from a corpus's current contradictions (the CLI's view: everything is fresh). */
+/**
+ * Relations read from a corpus's current contradictions (the CLI's view: everything is fresh).
+ * Each file's member spans are indexed once, so a claim or a figure is compared only with the
+ * contradictions that have a member at its span (in list order), not with every contradiction
+ * of its file: a figure of a large group takes part in a few of its file's hundreds.
+ */
 export function corpusRelations(corpus: Corpus): (file: string) => FileRelations {
-  const byFile = new Map<string, Contradiction[]>();
-  for (const contradiction of corpus.contradictions()) {
-    for (const file of new Set(contradiction.members.map((m) => m.file))) {
-      const list = byFile.get(file);
-      if (list) list.push(contradiction);
-      else byFile.set(file, [contradiction]);
+  const contradictions = corpus.contradictions();
+  const byFile = new Map<string, MemberSpans>();
+  contradictions.forEach((contradiction, order) => {
+    for (const m of contradiction.members) {
+      let spans = byFile.get(m.file);
+      if (!spans) byFile.set(m.file, (spans = new MemberSpans()));
+      spans.add(m.start, m.end, order);
     }
-  }
-  return (file) => ({
-    conflicts: (span, kind) => conflictsAt(byFile.get(file) ?? [], file, span, kind),
-    figureGroup: (index) => corpus.figureGroupOf(file, index),
   });
+  return (file) => {
+    const spans = byFile.get(file);
+    return {
+      conflicts: (span, kind) =>
+        spans
+          ? conflictsAt(
+              spans.overlapping(span).map((order) => contradictions[order]!),
+              file,
+              span,
+              kind,
+            )
+          : [],
+      figureGroup: (index) => corpus.figureGroupOf(file, index),
+    };
+  };
+}
+
+/** The member spans of one file, each with the contradictions (by list order) it belongs to. */
+class MemberSpans {
+  private readonly byKey = new Map<string, { start: number; end: number; orders: number[] }>();
+  private sorted: Array<{ start: number; end: number; orders: number[] }> | undefined;
+  /** Per sorted span, the largest end up to it: a backward scan stops where nothing reaches further. */
+  private reach: number[] = [];
+
+  add(start: number, end: number, order: number): void {
+    const key = `${start}:${end}`;
+    const entry = this.byKey.get(key);
+    if (!entry) this.byKey.set(key, { start, end, orders: [order] });
+    else if (entry.orders[entry.orders.length - 1] !== order) entry.orders.push(order);
+    this.sorted = undefined;
+  }
+
+  /** The contradictions (ascending list order, once each) with a member overlapping `span`. */
+  overlapping(span: { start: number; end: number }): number[] {
+    const sorted = this.sortedSpans();
+    let hi = sorted.length;
+    for (let lo = 0; lo < hi;) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.start < span.end) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: number[][] = [];
+    for (let i = hi - 1; i >= 0 && this.reach[i]! > span.start; i--)
+      if (sorted[i]!.end > span.start) found.push(sorted[i]!.orders);
+    if (found.length === 1) return found[0]!;
+    return [...new Set(found.flat())].sort((a, b) => a - b);
+  }
+
+  private sortedSpans(): Array<{ start: number; end: number; orders: number[] }> {
+    if (!this.sorted) {
+      this.sorted = [...this.byKey.values()].sort((a, b) => a.start - b.start);
+      let reach = -Infinity;
+      this.reach = this.sorted.map((s) => (reach = Math.max(reach, s.end)));
+    }
+    return this.sorted;
+  }
 }
 
 /** Contradictions of `kind` among `contradictions` with a member at `span` of `file`. */
