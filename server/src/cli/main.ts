@@ -27,6 +27,7 @@ import {
   formatFileFindings,
   indentedJsonList,
   JsonLines,
+  KeptActors,
   keptAnalysis,
   lineColumn,
   NO_COLORS,
@@ -203,6 +204,8 @@ interface KeptFile {
   analysis: Analysis;
   config: ProjectConfig | undefined;
   orphaned: Review[];
+  /** The actor mentions, when the report lists them (analyze --json). */
+  actors?: KeptActors;
 }
 
 async function loadInputs(options: Options, io: CliIO): Promise<Inputs | number> {
@@ -234,8 +237,9 @@ async function loadInputs(options: Options, io: CliIO): Promise<Inputs | number>
   const stdinConfig = options.paths.includes("-") ? configOf(process.cwd()) : undefined;
   if (typeof stdinConfig === "number") return stdinConfig;
 
-  // The corpus keeps only its compact records: what the reports read is kept below, per file.
-  const corpus = createCorpus({ keepAnalysis: () => false });
+  // The corpus keeps only its compact records (no actor index: no report reads it); what the
+  // reports read is kept below, per file.
+  const corpus = createCorpus({ keepAnalysis: () => false, actorIndex: false });
   const reviews = loadReviews();
   const files: KeptFile[] = [];
   const keepActors = options.command === "analyze" && options.format === "json";
@@ -243,8 +247,14 @@ async function loadInputs(options: Options, io: CliIO): Promise<Inputs | number>
     const analysis = corpus.set(path, text);
     // Verdicts are located now, while the whole analysis is at hand.
     const orphaned = reviews.orphanedIn(path, analysis);
-    const kept = keptAnalysis(analysis, { actors: keepActors, sentences: reviews.hasVerdicts(path, analysis) });
-    files.push({ file: path, config, orphaned, analysis: kept });
+    const kept = keptAnalysis(analysis, { sentences: reviews.hasVerdicts(path, analysis) });
+    files.push({
+      file: path,
+      config,
+      orphaned,
+      analysis: kept,
+      ...(keepActors ? { actors: new KeptActors(analysis.actors) } : {}),
+    });
   };
   let index = 0;
   for await (const read of readTexts(selected.map((s) => s.path))) {
@@ -324,7 +334,7 @@ function writeReports(options: Options, inputs: Inputs, io: CliIO): boolean {
   let failed = false;
   for (let i = 0; i < files.length; i++) {
     const kept = files[i]!;
-    const { file, analysis, config, orphaned } = kept;
+    const { file, analysis, config, orphaned, actors } = kept;
     const all = withVerdicts(
       file,
       analysis,
@@ -339,6 +349,7 @@ function writeReports(options: Options, inputs: Inputs, io: CliIO): boolean {
       findings,
       orphaned,
       verdictAt: (kind, offset) => reviews.verdictFor(file, analysis, kind, offset),
+      ...(actors ? { actors } : {}),
     });
     // Written: nothing later reads this file's analysis.
     if (!output.readsOtherFiles) {
