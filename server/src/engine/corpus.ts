@@ -22,6 +22,8 @@ export interface CorpusOptions {
    * not kept is held only as its compact record: `analysis(file)` is then undefined.
    */
   keepAnalysis?: (file: string) => boolean;
+  /** Whether actor rows are kept for actorIndex / actorEntry (default true; the CLI never asks). */
+  actorIndex?: boolean;
 }
 
 export interface Corpus {
@@ -100,7 +102,7 @@ interface DocRecord {
 }
 
 export function createCorpus(options: CorpusOptions = {}): Corpus {
-  return new CorpusImpl(options.keepAnalysis ?? (() => true));
+  return new CorpusImpl(options.keepAnalysis ?? (() => true), options.actorIndex ?? true);
 }
 
 class CorpusImpl implements Corpus {
@@ -127,7 +129,10 @@ class CorpusImpl implements Corpus {
   private readonly actorEntries = new Map<string, ActorIndexEntry | undefined>();
   private actorCache: Map<string, ActorIndexEntry> | undefined;
 
-  constructor(private readonly keepAnalysis: (file: string) => boolean) {}
+  constructor(
+    private readonly keepAnalysis: (file: string) => boolean,
+    private readonly keepActors: boolean,
+  ) {}
 
   set(file: string, text: string, version?: number): Analysis {
     const cached = this.docs.get(file);
@@ -141,7 +146,7 @@ class CorpusImpl implements Corpus {
       return analysis;
     }
     const analysis = analyze(text);
-    const record = recordOf(file, textKey, analysis, cached?.seq ?? this.nextSeq++, version);
+    const record = recordOf(file, textKey, analysis, cached?.seq ?? this.nextSeq++, version, this.keepActors);
     if (this.keepAnalysis(file)) record.analysis = analysis;
     if (!cached) this.attachFigures(file, record);
     else if (!this.patchGroups(cached, record)) {
@@ -527,6 +532,7 @@ function recordOf(
   analysis: Analysis,
   seq: number,
   version: number | undefined,
+  keepActors: boolean,
 ): DocRecord {
   return {
     seq,
@@ -536,14 +542,18 @@ function recordOf(
     buckets: analysis.figures.map((f) => (isLinkable(f.frame) ? bucketKey(f.frame) : "")),
     salience: analysis.salience,
     statements: extractStatements(file, analysis),
-    actors: analysis.actors.flatMap((a) =>
-      a.canonical
-        ? [{ canonical: a.canonical, name: a.name, kind: a.kind, start: a.start, end: a.end, text: a.text }]
-        : [],
-    ),
-    claims: analysis.claims.flatMap((c) =>
-      c.source?.canonical ? [{ canonical: c.source.canonical, start: c.start, end: c.end, text: c.text }] : [],
-    ),
+    actors: !keepActors
+      ? []
+      : analysis.actors.flatMap((a) =>
+          a.canonical
+            ? [{ canonical: a.canonical, name: a.name, kind: a.kind, start: a.start, end: a.end, text: a.text }]
+            : [],
+        ),
+    claims: !keepActors
+      ? []
+      : analysis.claims.flatMap((c) =>
+          c.source?.canonical ? [{ canonical: c.source.canonical, start: c.start, end: c.end, text: c.text }] : [],
+        ),
   };
 }
 

@@ -96,20 +96,108 @@ export function findingsOf(
   return withoutDuplicates(out);
 }
 
-/** Relations read from a corpus's current contradictions (the CLI's view: everything is fresh). */
+/**
+ * Relations read from a corpus's current contradictions (the CLI's view: everything is fresh).
+ * Each file's member spans are indexed once, so a claim or a figure is compared only with the
+ * contradictions that have a member at its span (in list order), not with every contradiction
+ * of its file. Mentions of one reading take part in the same contradictions on the same side:
+ * when nothing on the other side sits at the mention's span, the answer depends on those alone
+ * and is shared (the same array), so what findings derive from it is made once per reading,
+ * not once per mention of a group of hundreds.
+ */
 export function corpusRelations(corpus: Corpus): (file: string) => FileRelations {
-  const byFile = new Map<string, Contradiction[]>();
-  for (const contradiction of corpus.contradictions()) {
-    for (const file of new Set(contradiction.members.map((m) => m.file))) {
-      const list = byFile.get(file);
-      if (list) list.push(contradiction);
-      else byFile.set(file, [contradiction]);
+  const contradictions = corpus.contradictions();
+  const byFile = new Map<string, MemberSpans>();
+  contradictions.forEach((contradiction, order) => {
+    for (const m of contradiction.members) {
+      let spans = byFile.get(m.file);
+      if (!spans) byFile.set(m.file, (spans = new MemberSpans()));
+      spans.add(m.start, m.end, order, m.side === "a" ? SIDE_A : SIDE_B);
     }
-  }
-  return (file) => ({
-    conflicts: (span, kind) => conflictsAt(byFile.get(file) ?? [], file, span, kind),
-    figureGroup: (index) => corpus.figureGroupOf(file, index),
   });
+  const shared = new Map<string, ReturnType<FileRelations["conflicts"]>>();
+  return (file) => {
+    const spans = byFile.get(file);
+    const conflicts: FileRelations["conflicts"] = (span, kind) => {
+      if (!spans) return [];
+      const { orders, sides } = spans.overlapping(span);
+      const at = () =>
+        conflictsAt(
+          orders.map((order) => contradictions[order]!),
+          file,
+          span,
+          kind,
+        );
+      // Both sides at the span: which members are the mention's own depends on the span itself.
+      if (sides.some((side) => side === (SIDE_A | SIDE_B))) return at();
+      const key = `${kind}|${orders.join(",")}|${sides.join("")}`;
+      let answer = shared.get(key);
+      if (!answer) shared.set(key, (answer = at()));
+      return answer;
+    };
+    return { conflicts, figureGroup: (index) => corpus.figureGroupOf(file, index) };
+  };
+}
+
+const SIDE_A = 1;
+const SIDE_B = 2;
+
+interface SpanEntry {
+  start: number;
+  end: number;
+  /** The contradictions (by list order) with a member at this span, ascending. */
+  orders: number[];
+  /** Per contradiction, the sides of its members at this span (SIDE_A | SIDE_B bits). */
+  sides: number[];
+}
+
+/** The member spans of one file, each with the contradictions it belongs to and on which side. */
+class MemberSpans {
+  private readonly byKey = new Map<string, SpanEntry>();
+  private sorted: SpanEntry[] | undefined;
+  /** Per sorted span, the largest end up to it: a backward scan stops where nothing reaches further. */
+  private reach: number[] = [];
+
+  add(start: number, end: number, order: number, side: number): void {
+    const key = `${start}:${end}`;
+    const entry = this.byKey.get(key);
+    const last = entry ? entry.orders.length - 1 : -1;
+    if (!entry) this.byKey.set(key, { start, end, orders: [order], sides: [side] });
+    else if (entry.orders[last] === order) entry.sides[last]! |= side;
+    else {
+      entry.orders.push(order);
+      entry.sides.push(side);
+    }
+    this.sorted = undefined;
+  }
+
+  /** The contradictions (ascending list order, once each) with a member overlapping `span`, and the sides there. */
+  overlapping(span: { start: number; end: number }): { orders: number[]; sides: number[] } {
+    const sorted = this.sortedSpans();
+    let hi = sorted.length;
+    for (let lo = 0; lo < hi;) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.start < span.end) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: SpanEntry[] = [];
+    for (let i = hi - 1; i >= 0 && this.reach[i]! > span.start; i--)
+      if (sorted[i]!.end > span.start) found.push(sorted[i]!);
+    if (found.length === 1) return found[0]!;
+    const merged = new Map<number, number>();
+    for (const entry of found) entry.orders.forEach((o, i) => merged.set(o, (merged.get(o) ?? 0) | entry.sides[i]!));
+    const orders = [...merged.keys()].sort((a, b) => a - b);
+    return { orders, sides: orders.map((o) => merged.get(o)!) };
+  }
+
+  private sortedSpans(): SpanEntry[] {
+    if (!this.sorted) {
+      this.sorted = [...this.byKey.values()].sort((a, b) => a.start - b.start);
+      let reach = -Infinity;
+      this.reach = this.sorted.map((s) => (reach = Math.max(reach, s.end)));
+    }
+    return this.sorted;
+  }
 }
 
 /** Contradictions of `kind` among `contradictions` with a member at `span` of `file`. */
@@ -139,7 +227,7 @@ function claimFinding(
   settings: FindingSettings,
 ): Finding | undefined {
   const kinds = KIND_ORDER.filter((k) => claim.kinds.includes(k));
-  const opposing = uniqueMentions(relations.conflicts(claim, "stance").flatMap((c) => c.opposing));
+  const opposing = derivedFrom(relations.conflicts(claim, "stance")).opposing;
   const code = claimCode(kinds, opposing.length > 0, settings);
   if (!code) return undefined;
   const main: ClaimKind | undefined =
@@ -199,7 +287,7 @@ function claimMessage(
   const head = code === "stance.conflict" ? `Contradicted: ${lead.charAt(0).toLowerCase()}${lead.slice(1)}` : lead;
   const body = main ? kindBody(claim, main) : oneLine(claim.text, 80);
   const cues = main ? cueText(claim, main) : "";
-  return `${head}${also}: ${cues ? `${cues} — ` : ""}${body}${againstText(opposing)}`;
+  return `${head}${also}: ${cues ? `${cues} — ` : ""}${body}${derivedAgainst(opposing)}`;
 }
 
 const KIND_WORD: Record<ClaimKind, string> = {
@@ -260,8 +348,7 @@ function figureFinding(
   const span = { start: figure.start, end: figure.end };
   const conflicts = relations.conflicts(figure, "figure");
   if (conflicts.length > 0 && settings.severity["figure.conflict"] !== "off") {
-    const opposing = uniqueMentions(conflicts.flatMap((c) => c.opposing));
-    const revision = conflicts.every((c) => c.contradiction.revision);
+    const { opposing, revision } = derivedFrom(conflicts);
     const finding: Finding = {
       code: "figure.conflict",
       severity: settings.severity["figure.conflict"] as FindingSeverity,
@@ -293,7 +380,11 @@ function figureMessage(file: string, analysis: Analysis, figure: Figure, group: 
 }
 
 function conflictMessage(figure: Figure, revision: boolean, opposing: readonly ContradictionMember[]): string {
-  // Distinct values, keyed on the raw fields: only the first three are worded.
+  return `${revision ? "Revised figure" : "Conflicting figure"}: ${formatValue(figure)} here, but ${derivedValues(opposing)}`;
+}
+
+/** The opposing values in words: distinct values keyed on the raw fields, only the first three worded. */
+function opposingValues(opposing: readonly ContradictionMember[]): string {
   const distinct = new Map<string, ContradictionMember>();
   for (const m of opposing) {
     const key = `${m.text}\u0000${m.source ?? ""}\u0000${m.file}`;
@@ -303,7 +394,45 @@ function conflictMessage(figure: Figure, revision: boolean, opposing: readonly C
     .slice(0, 3)
     .map((m) => `${oneLine(m.text, 40)} (${m.source ? `${oneLine(m.source, 40)}, ` : ""}${baseName(m.file)})`);
   const more = distinct.size > 3 ? `; and ${distinct.size - 3} more` : "";
-  return `${revision ? "Revised figure" : "Conflicting figure"}: ${formatValue(figure)} here, but ${shown.join("; ")}${more}`;
+  return `${shown.join("; ")}${more}`;
+}
+
+// ---- What findings derive from one answer of FileRelations.conflicts ----
+
+// A relations provider may answer several mentions with the same array (corpusRelations does, per
+// reading): what is derived from it is then made once. A fresh array each time is simply not found.
+const derived = new WeakMap<object, { opposing: ContradictionMember[]; revision: boolean }>();
+const derivedText = new WeakMap<object, { against?: string; values?: string }>();
+
+function derivedFrom(conflicts: ReturnType<FileRelations["conflicts"]>): {
+  opposing: ContradictionMember[];
+  revision: boolean;
+} {
+  let d = derived.get(conflicts);
+  if (!d) {
+    d = {
+      opposing: uniqueMentions(conflicts.flatMap((c) => c.opposing)),
+      revision: conflicts.every((c) => c.contradiction.revision),
+    };
+    derived.set(conflicts, d);
+  }
+  return d;
+}
+
+function textsOf(opposing: readonly ContradictionMember[]): { against?: string; values?: string } {
+  let t = derivedText.get(opposing);
+  if (!t) derivedText.set(opposing, (t = {}));
+  return t;
+}
+
+function derivedAgainst(opposing: readonly ContradictionMember[]): string {
+  const t = textsOf(opposing);
+  return (t.against ??= againstText(opposing));
+}
+
+function derivedValues(opposing: readonly ContradictionMember[]): string {
+  const t = textsOf(opposing);
+  return (t.values ??= opposingValues(opposing));
 }
 
 // ---- Shared ----
