@@ -31,6 +31,7 @@ export function linkBackReferences(text: string, slices: SentenceSlice[], claims
       source: c.source,
       stance: c.stance,
       sentence: prevIndex,
+      date: undefined,
     });
   }
   return added.length === 0 ? claims : [...claims, ...added].sort((a, b) => a.start - b.start);
