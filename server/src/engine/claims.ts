@@ -265,7 +265,11 @@ export function findClaim(ctx: ClaimContext, s: SentenceSlice, sentenceIndex: nu
   for (const c of cues)
     if (c.wantsSource && !c.source && c.hedges && c.cue.kind === "attributed")
       c.cue = { start: c.cue.start, end: c.cue.end, text: c.cue.text, kind: "hedged", stance: "hedges" };
-  const kept = cues.filter((c) => !(c.wantsSource && !c.source && c.cue.kind === "attributed"));
+  // Filtered in place: the found cues are not read again.
+  const kept = cues;
+  let n = 0;
+  for (const c of cues) if (!(c.wantsSource && !c.source && c.cue.kind === "attributed")) kept[n++] = c;
+  kept.length = n;
   // An anonymity marker alone ("forwarded from an anonymous source") reports nothing.
   if (kept.length === 0 || kept.every((c) => c.cue.kind === "anonymous")) return undefined;
   // Claim nouns alone report only as the subject, after "there are", or before "that"
