@@ -446,15 +446,13 @@ function readChunk(
   // "HAVANA Act") are not actors, nor a country word inside their names.
   if (namesDocument(tokens, c0, c1)) return c1;
   // A place whose name contains a country's ("Sea of Japan", "South China Sea") is not an actor.
-  if (LEX.placeHeads.has(tokens[c1 - 1]!.text) && c1 - c0 >= 2 && !isOrgChunk(tokens, c0, c1)) return c1;
+  const placeHead = LEX.placeHeads.has(tokens[c1 - 1]!.text) && c1 - c0 >= 2;
+  const orgChunk = (placeHead || !s.headline) && isOrgChunk(tokens, c0, c1);
+  if (placeHead && !orgChunk) return c1;
   // An organization named by its head word ("Ukrainian Armed Forces", "11th Airborne Assault Brigade"),
   // unless a known name runs on past the chunk ("The Institute | for the Study of War").
-  if (
-    !s.headline &&
-    isOrgChunk(tokens, c0, c1) &&
-    !hasTitle(tokens, c0, c1) &&
-    !knownNameRunsPast(tokens, c0, c1, s.t1)
-  ) {
+  const titleEnd = lastTitleIndex(tokens, c0, c1);
+  if (!s.headline && orgChunk && titleEnd < 0 && !knownNameRunsPast(tokens, c0, c1, s.t1)) {
     const whole = matchGazetteer(tokens, c0, c1);
     if (!whole || whole[1] < c1 - c0) {
       let o0 = c0;
@@ -481,7 +479,6 @@ function readChunk(
     out.push(mention(text, tokens, c0, c1 + 1, "organization", slug(name), name));
     return c1;
   }
-  const titleEnd = lastTitleIndex(tokens, c0, c1);
   let i = c0;
   const nameStart = titleEnd >= 0 ? titleEnd + 1 : -1;
   while (i < c1) {
@@ -578,10 +575,6 @@ function isOrgChunk(tokens: Token[], c0: number, c1: number): boolean {
     if (m && k + 1 + m[1] === c1) return false;
   }
   return true;
-}
-
-function hasTitle(tokens: Token[], c0: number, c1: number): boolean {
-  return lastTitleIndex(tokens, c0, c1) >= 0;
 }
 
 /** Index of the last title word of a chunk that is followed by a name ("Defense Minister | Andrei Belousov"). */

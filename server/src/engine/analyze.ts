@@ -80,10 +80,8 @@ function buildFigures(
       : `${frameId}@${contextHash(tokens, Math.max(0, raw.t0 - 6), Math.min(tokens.length, raw.np1 + 3))}`;
     const figureText = text.slice(start, end);
     const { value, valueMax, qualifier, unit } = raw;
-    // Two literals rather than a spread of the optional key: objects of one fixed shape each, built fast (and the keys in the same order).
-    return valueMax !== undefined
-      ? { start, end, text: figureText, value, valueMax, qualifier, unit, subject, frame, sentence }
-      : { start, end, text: figureText, value, qualifier, unit, subject, frame, sentence };
+    // One literal with every key (valueMax undefined when absent, dropped by JSON): one object shape for every figure.
+    return { start, end, text: figureText, value, valueMax, qualifier, unit, subject, frame, sentence };
   });
 }
 
@@ -103,8 +101,7 @@ function buildClaims(
       rememberSpeakers(actors, s, history);
       return;
     }
-    const date = firstWithin(dates, s.start, s.end);
-    if (date) claim.date = date;
+    claim.date = firstWithin(dates, s.start, s.end);
     claims.push(claim);
     if (claim.source) history.push(claim.source);
     trimHistory(history);

@@ -8,10 +8,12 @@ const BACK_REFERENCE =
   /^(?:This|That|It|These|The (?:news|report|information))\s+(?:was|were|has been|had been)\s+(?:first\s+)?(?:reported|announced|said|revealed|disclosed|stated|confirmed)\s+by\b/;
 
 export function linkBackReferences(text: string, slices: SentenceSlice[], claims: Claim[]): Claim[] {
-  const bySentence = new Map(claims.map((c) => [c.sentence, c]));
+  // Built at the first back reference: most documents have none.
+  let bySentence: Map<number, Claim> | undefined;
   const added: Claim[] = [];
   for (const c of claims) {
     if (!BACK_REFERENCE.test(c.text) || !c.source || c.sentence === 0) continue;
+    bySentence ??= claimsBySentence(claims);
     const prevIndex = c.sentence - 1;
     const prev = slices[prevIndex]!;
     if (prev.furniture || prev.paragraph !== slices[c.sentence]!.paragraph) continue;
@@ -31,9 +33,14 @@ export function linkBackReferences(text: string, slices: SentenceSlice[], claims
       source: c.source,
       stance: c.stance,
       sentence: prevIndex,
+      date: undefined,
     });
   }
   return added.length === 0 ? claims : [...claims, ...added].sort((a, b) => a.start - b.start);
+}
+
+function claimsBySentence(claims: Claim[]): Map<number, Claim> {
+  return new Map(claims.map((c) => [c.sentence, c]));
 }
 
 const OPENING_QUOTES = new Set(['"', "“", "‘", "«"]);
@@ -49,7 +56,8 @@ export function linkQuotedStatements(
   actors: ActorMention[],
 ): Claim[] {
   if (claims.length === 0) return claims;
-  const bySentence = new Map(claims.map((c) => [c.sentence, c]));
+  // Built when a statement is first quoted: most documents quote none.
+  let bySentence: Map<number, Claim> | undefined;
   let speaker: ClaimSource | undefined;
   let introParagraph = -1;
   let quotedParagraph = -1;
@@ -62,6 +70,7 @@ export function linkQuotedStatements(
       else speaker = undefined;
     }
     if (speaker && s.paragraph === quotedParagraph) {
+      bySentence ??= claimsBySentence(claims);
       const claim = bySentence.get(i);
       if (claim && !claim.source) {
         claim.source = speaker;

@@ -264,8 +264,12 @@ export function findClaim(ctx: ClaimContext, s: SentenceSlice, sentenceIndex: nu
   // An estimate with no speaker ("it estimates that") still hedges.
   for (const c of cues)
     if (c.wantsSource && !c.source && c.hedges && c.cue.kind === "attributed")
-      c.cue = { ...c.cue, kind: "hedged", stance: "hedges" };
-  const kept = cues.filter((c) => !(c.wantsSource && !c.source && c.cue.kind === "attributed"));
+      c.cue = { start: c.cue.start, end: c.cue.end, text: c.cue.text, kind: "hedged", stance: "hedges" };
+  // Filtered in place: the found cues are not read again.
+  const kept = cues;
+  let n = 0;
+  for (const c of cues) if (!(c.wantsSource && !c.source && c.cue.kind === "attributed")) kept[n++] = c;
+  kept.length = n;
   // An anonymity marker alone ("forwarded from an anonymous source") reports nothing.
   if (kept.length === 0 || kept.every((c) => c.cue.kind === "anonymous")) return undefined;
   // Claim nouns alone report only as the subject, after "there are", or before "that"
@@ -299,6 +303,7 @@ export function findClaim(ctx: ClaimContext, s: SentenceSlice, sentenceIndex: nu
     source,
     stance: stanceOf(kept, main),
     sentence: sentenceIndex,
+    date: undefined,
   };
 }
 
@@ -464,14 +469,14 @@ function makeCue(ctx: ClaimContext, t0: number, t1: number, kind: ClaimKind, sta
   const start = ctx.tokens[t0]!.start;
   const end = ctx.tokens[t1 - 1]!.end;
   // A one-word cue's text is its token's string, already shared (wordMarks.ts spellingOf).
-  const cue: Cue = {
+  // Every cue has a stance key (undefined when it takes none, dropped by JSON): one object shape.
+  return {
     start,
     end,
     text: t1 - t0 === 1 ? ctx.tokens[t0]!.text : internString(ctx.text.slice(start, end)),
     kind,
+    stance: stance || undefined,
   };
-  if (stance) cue.stance = stance;
-  return cue;
 }
 
 function matchPhrase(tokens: Token[], i: number, end: number, phrase: string[]): boolean {
@@ -1761,7 +1766,7 @@ function toSource(ctx: ClaimContext, c: FoundCue): ClaimSource {
       end: src.end,
       text: src.text,
       kind: src.kind ?? "unknown",
-      ...(src.canonical ? { canonical: src.canonical } : {}),
+      canonical: src.canonical || undefined,
     };
   }
   const narrowed = narrowOfThe(ctx, narrowTitledPerson(ctx, src));
@@ -1775,7 +1780,7 @@ function toSource(ctx: ClaimContext, c: FoundCue): ClaimSource {
     end,
     text,
     kind: src.kind ?? sourceKind(ctx, src, actor, head),
-    ...(actor ? { canonical: actor.canonical } : {}),
+    canonical: actor ? actor.canonical : undefined,
   };
 }
 

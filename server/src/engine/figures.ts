@@ -511,7 +511,8 @@ function isExcludedDigits(tokens: Token[], i: number, s: SentenceSlice): boolean
   const raw = t.text;
   if (isReferenceMark(tokens, i) || isClockTime(tokens, i)) return true;
   // Multiple dots: versions, IP addresses.
-  if (raw.indexOf(".") !== raw.lastIndexOf(".")) return true;
+  const dot = raw.indexOf(".");
+  if (dot >= 0 && dot !== raw.lastIndexOf(".")) return true;
   // Compound modifiers and clock times: "a 45-year-old", "a 30-day truce", "7 p.m.", "10 GMT".
   if (
     next &&

@@ -151,7 +151,7 @@ export function assignSubjects(input: SubjectInput, figures: Array<{ raw: RawFig
     const parts = localParts(input, raw, s);
     inherit(input, parts, s, seen);
     if (parts.place === parts.owner) parts.place = "";
-    seen.add({ ...parts }, s.paragraph);
+    seen.add({ thing: parts.thing, owner: parts.owner, place: parts.place, extra: parts.extra }, s.paragraph);
     results.push({ parts });
   }
   return results;
