@@ -32,14 +32,15 @@ export function figureConflicts(group: FigureGroup): Contradiction[] {
   if (n < 2) return [];
   const conflicts = readings.map((r, i) => readings.map((q, j) => i !== j && !compatible(r.interval, q.interval)));
   const shared = new SharedMembers();
-  const covered = new Set<string>();
+  const covered = new Set<number>();
   const out: Contradiction[] = [...revisions(group, readings, conflicts, covered, shared)];
   // Side "a" of each pair is the reading that agrees with fewer others: the outlier reads first.
   const order = readings.map((_, i) => i).sort((a, b) => agreeing(conflicts, a) - agreeing(conflicts, b) || a - b);
-  const rank = new Map(order.map((i, r) => [i, r]));
+  const rank: number[] = [];
+  order.forEach((i, r) => (rank[i] = r));
   for (const i of order)
     for (let j = 0; j < n; j++) {
-      if (!conflicts[i]![j] || rank.get(j)! < rank.get(i)! || covered.has(pairKey(i, j))) continue;
+      if (!conflicts[i]![j] || rank[j]! < rank[i]! || covered.has(pairKey(i, j, n))) continue;
       out.push(toContradiction(group, readings[i]!.members, readings[j]!.members, shared));
     }
   return out;
@@ -61,7 +62,7 @@ function revisions(
   group: FigureGroup,
   readings: Reading[],
   conflicts: boolean[][],
-  covered: Set<string>,
+  covered: Set<number>,
   shared: SharedMembers,
 ): Contradiction[] {
   const out: Contradiction[] = [];
@@ -69,11 +70,19 @@ function revisions(
   const bySource = readings.map((r) => {
     const m = new Map<string, FigureMember>();
     for (const x of r.members) {
+      if (!x.date) continue;
       const key = sourceKey(x);
-      if (key && x.date && !m.has(key)) m.set(key, x);
+      if (key && !m.has(key)) m.set(key, x);
     }
     return m;
   });
+  if (bySource.every((m) => m.size === 0)) return out;
+  const dates = new Map<string, number>();
+  const time = (d: string) => {
+    let t = dates.get(d);
+    if (t === undefined) dates.set(d, (t = dateValue(d)));
+    return t;
+  };
   for (let i = 0; i < readings.length; i++)
     for (let j = i + 1; j < readings.length; j++) {
       if (!conflicts[i]![j]) continue;
@@ -82,9 +91,10 @@ function revisions(
       for (const [source, x] of small) {
         const y = large.get(source);
         if (!y || x.date === y.date) continue;
-        const [early, late] = dateValue(x.date!) <= dateValue(y.date!) ? [x, y] : [y, x];
-        out.push(toContradiction(group, [early], [late], shared));
-        if (readings[i]!.members.length === 1 && readings[j]!.members.length === 1) covered.add(pairKey(i, j));
+        const [early, late] = time(x.date!) <= time(y.date!) ? [x, y] : [y, x];
+        out.push(toContradiction(group, shared.alone(early), shared.alone(late), shared));
+        if (readings[i]!.members.length === 1 && readings[j]!.members.length === 1)
+          covered.add(pairKey(i, j, readings.length));
       }
     }
   return out;
@@ -110,6 +120,14 @@ class SharedMembers {
   }
 
   private readonly factsOf = new Map<FigureMember[], ListFacts>();
+  private readonly alones = new Map<FigureMember, FigureMember[]>();
+
+  /** A one-member list, the same array each time: its facts and sides are then worked out once. */
+  alone(m: FigureMember): FigureMember[] {
+    let list = this.alones.get(m);
+    if (!list) this.alones.set(m, (list = [m]));
+    return list;
+  }
 
   /** What a contradiction's summary reads of a list of members, worked out once per list. */
   facts(list: FigureMember[]): ListFacts {
@@ -162,8 +180,9 @@ function dateValue(d: string): number {
   return Number.isNaN(t) ? 0 : t;
 }
 
-function pairKey(x: number, y: number): string {
-  return x < y ? `${x}:${y}` : `${y}:${x}`;
+/** One number per unordered pair of the `n` readings. */
+function pairKey(x: number, y: number, n: number): number {
+  return x < y ? x * n + y : y * n + x;
 }
 
 function toContradiction(

@@ -256,16 +256,11 @@ function compareKeys(x: SortKey, y: SortKey): number {
   return 0;
 }
 
-const contentIds = new WeakMap<Contradiction, string>();
-
-/** An id from what the contradiction is (not where it sits in a list): stable while its members stay. */
+/**
+ * An id from what the contradiction is (not where it sits in a list): stable while its members stay.
+ * Worked out when a contradiction enters a listing (its entry keeps it), not cached per object.
+ */
 function contentId(c: Contradiction): string {
-  let id = contentIds.get(c);
-  if (id === undefined) contentIds.set(c, (id = computeContentId(c)));
-  return id;
-}
-
-function computeContentId(c: Contradiction): string {
   const ends = [c.members[0], c.members[c.members.length - 1]].map((m) =>
     m ? `${m.file}#${m.start}:${m.end}:${m.side}` : "",
   );
