@@ -258,3 +258,37 @@ test("a number retyped between two asks for contradictions moves the members it 
   assert.notDeepEqual(c.contradictions(), before, "the edit moved members");
   assert.deepEqual(c.figureGroups(), scratch.figureGroups());
 });
+
+/** Many files whose figures share buckets past the size from which a bucket keeps its clustering. */
+function largeBucketStory(): Story {
+  const places = ["Lagos", "Niamey", "Kano", "Abuja", "Ndjamena"];
+  const owners = ["Chad", "Niger", "Nigeria"];
+  const random = rng(5);
+  const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]!;
+  const day = () => (random() < 0.4 ? `On ${1 + Math.floor(random() * 3)} May 2025, p` : "P");
+  const text = () =>
+    `${day()}olice said ${10 + Math.floor(random() * 90)} people were arrested in ${pick(places)}. ` +
+    `Officials said ${pick(owners)} has sent about ${1 + Math.floor(random() * 9)},000 soldiers to ${pick(places)}. ` +
+    `${random() < 0.5 ? `${pick(owners)}'s police` : "Police"} said ${5 + Math.floor(random() * 50)} people were killed` +
+    (random() < 0.5 ? ` in ${pick(places)}.` : ".");
+  const versions: Record<string, string[]> = {};
+  for (let i = 0; i < 90; i++)
+    versions[`f${String(i).padStart(2, "0")}.txt`] = [text(), text(), i % 7 === 0 ? "" : text()];
+  return { versions };
+}
+
+test("buckets large enough to keep their clustering between edits cluster as from scratch", () => {
+  const story = largeBucketStory();
+  for (const seed of [1, 2]) {
+    const played = play(story, seed);
+    const scratch = fresh(played, story);
+    const perBucket = new Map<string, number>();
+    for (const g of scratch.figureGroups())
+      for (const m of g.members) {
+        const key = `${m.frame.quantity}|${m.frame.scope}|${m.frame.extra}`;
+        perBucket.set(key, (perBucket.get(key) ?? 0) + 1);
+      }
+    assert.ok(Math.max(...perBucket.values()) >= 64, "a bucket of at least 64 figures (corpus.ts KEPT_CLUSTERING_MIN)");
+    assertSame(played, scratch);
+  }
+});

@@ -13,7 +13,7 @@ import { analyze } from "./analyze";
 import { figureConflicts } from "./figureConflicts";
 import { extractStatements, StanceIndex, type Statement } from "./stance";
 import { within } from "./spans";
-import { bucketKey, clusterByFrame, type LinkItem } from "./link";
+import { bucketKey, clusterByFrame, FrameClusters, type LinkItem } from "./link";
 import { frameLabel, frameSlug, isLinkable } from "./frames";
 
 export interface CorpusOptions {
@@ -115,6 +115,8 @@ class CorpusImpl implements Corpus {
   /** Buckets whose groups changed since their figure contradictions were last gathered. */
   private readonly conflictsStale = new Set<string>();
   private readonly groupsByBucket = new Map<string, FigureGroup[]>();
+  /** The clustering of each large bucket, kept so that an edit clusters again only what it changed. */
+  private readonly clustersByBucket = new Map<string, FrameClusters>();
   private readonly figureConflictsByBucket = new Map<string, Contradiction[]>();
   private figureConflictList: Contradiction[] | undefined;
   private figureConflictParts: Array<readonly Contradiction[]> | undefined;
@@ -432,11 +434,12 @@ class CorpusImpl implements Corpus {
       }
       if (members.length === 0) {
         this.groupsByBucket.delete(b);
+        this.clustersByBucket.delete(b);
         if (this.figureConflictsByBucket.delete(b)) this.figureConflictParts = undefined;
         this.bucketMembers.delete(b);
         continue;
       }
-      const groups = groupsOf(members, this.groupsByBucket.get(b) ?? []);
+      const groups = groupsOf(this.clusterBucket(b, members), this.groupsByBucket.get(b) ?? []);
       for (const g of groups) {
         const slot = { group: g };
         for (const m of originsOf.get(g)!) this.slotOfMember.set(m, slot);
@@ -445,6 +448,16 @@ class CorpusImpl implements Corpus {
       this.conflictsStale.add(b);
     }
     this.dirtyBuckets.clear();
+  }
+
+  private clusterBucket(bucket: string, members: LinkItem[]): LinkItem[][] {
+    if (members.length < KEPT_CLUSTERING_MIN) {
+      this.clustersByBucket.delete(bucket);
+      return clusterByFrame(members);
+    }
+    let clusters = this.clustersByBucket.get(bucket);
+    if (!clusters) this.clustersByBucket.set(bucket, (clusters = new FrameClusters()));
+    return clusters.cluster(members);
   }
 
   // A group keeps its contradictions (conflictsOf) as long as it is the same object; regrouping
@@ -463,6 +476,9 @@ class CorpusImpl implements Corpus {
   }
 }
 
+/** Buckets of at least this many figures keep their clustering between edits (smaller ones are cheap to redo). */
+const KEPT_CLUSTERING_MIN = 64;
+
 /** The documents' member objects each group's members were copied from, in the group's order. */
 const originsOf = new WeakMap<FigureGroup, readonly FigureMember[]>();
 /** The figure contradictions of each group, computed when first asked for. */
@@ -478,14 +494,14 @@ function conflictsOf(group: FigureGroup): Contradiction[] {
 }
 
 /**
- * The groups of one bucket: linked by frame compatibility, each named by the slug of its most
+ * The groups of one bucket from its clusters (linked by frame compatibility), each named by the slug of its most
  * specific frame. A group equal to one of `previous` (same subject, label and member objects) is
  * that group, so its contradictions are not computed again.
  */
-function groupsOf(items: LinkItem[], previous: readonly FigureGroup[]): FigureGroup[] {
+function groupsOf(clusters: LinkItem[][], previous: readonly FigureGroup[]): FigureGroup[] {
   const before = new Map(previous.map((g) => [g.subject, g]));
   const used = new Set<string>();
-  return clusterByFrame(items).map((cluster) => {
+  return clusters.map((cluster) => {
     const frame = cluster[0]!.frame;
     let subject = frameSlug(frame);
     for (let n = 2; used.has(subject); n++) subject = `${frameSlug(frame)}-${n}`;

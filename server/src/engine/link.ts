@@ -30,22 +30,60 @@ interface Group {
 
 /** Clusters the items of one bucket. The result depends only on the items, not on their order. */
 export function clusterByFrame(items: LinkItem[]): LinkItem[][] {
-  const sorted = items
-    .map((item) => ({ item, rank: specificity(item.frame) }))
-    .sort(
-      (a, b) =>
-        b.rank - a.rank || cmp(a.item.member.file, b.item.member.file) || a.item.member.start - b.item.member.start,
-    );
-  const groups: Group[] = [];
-  const index = new GroupIndex();
-  for (let n = 0; n < sorted.length; n++) {
-    const item = sorted[n]!.item;
+  return new FrameClusters().cluster(items);
+}
+
+/** What one item's join changed, so that it can be undone exactly. */
+interface Step {
+  group: Group;
+  created: boolean;
+  owner: boolean;
+  event: boolean;
+  time: boolean;
+  /** Places new to the group, index keys new to it, whether the item's file was new to it. */
+  places: string[];
+  keys: string[];
+  file: boolean;
+}
+
+/**
+ * The clustering of one bucket, kept between calls: clustering is greedy over the items in a
+ * fixed order, so when the items change only from some position on, the joins before it stand.
+ * The joins from that position are undone (each recorded as a Step) and the rest is clustered
+ * again: the same groups as clustering from scratch, for the work of the changed tail.
+ */
+export class FrameClusters {
+  private sorted: LinkItem[] = [];
+  private steps: Step[] = [];
+  private groups: Group[] = [];
+  private readonly index = new GroupIndex();
+
+  cluster(items: LinkItem[]): LinkItem[][] {
+    const sorted = items
+      .map((item) => ({ item, rank: specificity(item.frame) }))
+      .sort(
+        (a, b) =>
+          b.rank - a.rank || cmp(a.item.member.file, b.item.member.file) || a.item.member.start - b.item.member.start,
+      )
+      .map((x) => x.item);
+    let from = 0;
+    const before = this.sorted;
+    while (from < sorted.length && from < before.length && sameItem(sorted[from]!, before[from]!)) from++;
+    this.undoFrom(from);
+    for (const g of this.groups) g.seen = -1;
+    for (let n = from; n < sorted.length; n++) this.steps.push(this.place(sorted[n]!, n));
+    this.sorted = sorted;
+    return this.groups.map((g) => g.items.slice());
+  }
+
+  /** Joins the n-th item to the largest fitting group (the first created among equals), or a new one. */
+  private place(item: LinkItem, n: number): Step {
     const slots = local(item.frame);
     let best: Group | undefined;
     // Every group sharing a key with the item is judged once: a superset of the fitting groups,
     // so a bucket of many unrelated stories is clustered without judging every group for every figure.
     for (const key of lookupKeysOf(item, slots)) {
-      const candidates = index.byKey.get(key);
+      const candidates = this.index.byKey.get(key);
       if (!candidates) continue;
       for (const g of candidates) {
         if (g.seen === n) continue;
@@ -59,10 +97,11 @@ export function clusterByFrame(items: LinkItem[]): LinkItem[][] {
           best = g;
       }
     }
+    const created = !best;
     if (!best)
-      groups.push(
+      this.groups.push(
         (best = {
-          order: groups.length,
+          order: this.groups.length,
           items: [],
           owner: "",
           places: new Set(),
@@ -73,10 +112,30 @@ export function clusterByFrame(items: LinkItem[]): LinkItem[][] {
           seen: n,
         }),
       );
-    join(best, item, slots, index);
+    return join(best, item, slots, this.index, created);
   }
-  return groups.map((g) => g.items);
+
+  private undoFrom(from: number): void {
+    while (this.steps.length > from) {
+      const step = this.steps.pop()!;
+      const g = step.group;
+      const item = g.items.pop()!;
+      if (step.owner) g.owner = "";
+      if (step.event) g.event = "";
+      if (step.time) g.time = "";
+      for (const p of step.places) g.places.delete(p);
+      if (step.file) {
+        g.files.delete(item.member.file);
+        g.saliences.pop();
+      }
+      for (const key of step.keys) this.index.remove(key, g);
+      if (step.created) this.groups.pop();
+    }
+  }
 }
+
+const sameItem = (a: LinkItem, b: LinkItem) =>
+  a.member === b.member && a.frame === b.frame && a.salience === b.salience;
 
 /**
  * The index keys of the groups an item may fit, by what fits() accepts on: the same owner, the
@@ -110,15 +169,23 @@ const lookupSalience = new WeakMap<FigureMember, Salience>();
 class GroupIndex {
   readonly byKey = new Map<string, Set<Group>>();
 
-  addPlace(g: Group, place: string): void {
-    this.add(`X:${place}`, g);
-    for (const prefix of boundaryPrefixes(place)) this.add(`P:${prefix}`, g);
+  /** Indexes `g` under the keys of a place; the keys new to it are pushed to `added`. */
+  addPlace(g: Group, place: string, added: string[]): void {
+    this.add(`X:${place}`, g, added);
+    for (const prefix of boundaryPrefixes(place)) this.add(`P:${prefix}`, g, added);
   }
 
-  add(key: string, g: Group): void {
+  add(key: string, g: Group, added: string[]): void {
     let set = this.byKey.get(key);
     if (!set) this.byKey.set(key, (set = new Set()));
+    if (set.has(g)) return;
     set.add(g);
+    added.push(key);
+  }
+
+  remove(key: string, g: Group): void {
+    const set = this.byKey.get(key);
+    if (set?.delete(g) && set.size === 0) this.byKey.delete(key);
   }
 }
 
@@ -163,27 +230,41 @@ function fits(g: Group, item: LinkItem, x: Slots): boolean {
   return complete || sameOwner || g.files.has(item.member.file) || sharesContext(g, item.salience);
 }
 
-function join(g: Group, item: LinkItem, x: Slots, index: GroupIndex): void {
+function join(g: Group, item: LinkItem, x: Slots, index: GroupIndex, created: boolean): Step {
+  const step: Step = {
+    group: g,
+    created,
+    owner: !g.owner && !!x.owner,
+    event: !g.event && !!x.event,
+    time: !g.time && !!x.time,
+    places: [],
+    keys: [],
+    file: false,
+  };
   g.items.push(item);
-  if (!g.owner && x.owner) index.add(`o:${x.owner}`, g);
-  if (!g.owner) g.owner = x.owner;
-  if (!g.event) g.event = x.event;
-  if (!g.time) g.time = x.time;
+  if (step.owner) index.add(`o:${x.owner}`, g, step.keys);
+  if (step.owner) g.owner = x.owner;
+  if (step.event) g.event = x.event;
+  if (step.time) g.time = x.time;
   for (const p of x.places) {
-    if (!g.places.has(p)) index.addPlace(g, p);
+    if (g.places.has(p)) continue;
+    index.addPlace(g, p, step.keys);
     g.places.add(p);
+    step.places.push(p);
   }
   if (!g.files.has(item.member.file)) {
+    step.file = true;
     g.files.add(item.member.file);
-    index.add(`f:${item.member.file}`, g);
+    index.add(`f:${item.member.file}`, g, step.keys);
     // Only the saliences sharesContext() compares are indexed.
     if (g.saliences.length < MAX_COMPARED) {
-      for (const p of item.salience.places) index.addPlace(g, p);
-      for (const e of item.salience.events) index.add(`e:${e}`, g);
-      for (const p of item.salience.parties) index.add(`p:${p}`, g);
+      for (const p of item.salience.places) index.addPlace(g, p, step.keys);
+      for (const e of item.salience.events) index.add(`e:${e}`, g, step.keys);
+      for (const p of item.salience.parties) index.add(`p:${p}`, g, step.keys);
     }
     g.saliences.push(item.salience);
   }
+  return step;
 }
 
 /** Two places meet when one names the other or a part of it ("xinjiang" and "xinjiang-uyghur-autonomous-region"). */
