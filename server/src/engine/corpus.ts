@@ -13,6 +13,7 @@ import { analyze } from "./analyze";
 import { figureConflicts } from "./figureConflicts";
 import { extractStatements, StanceIndex, type Statement } from "./stance";
 import { within } from "./spans";
+import { cyrb53 } from "./hash";
 import { bucketKey, clusterByFrame, FrameClusters, type LinkItem } from "./link";
 import { frameLabel, frameSlug, isLinkable } from "./frames";
 
@@ -616,16 +617,7 @@ function firstMention(docs: Map<string, DocRecord>, entry: ActorIndexEntry): num
 
 /** Length and a 53-bit hash of a text (cyrb53): an equal key is taken as the same text. */
 function textKeyOf(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return `${text.length}:${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
+  return `${text.length}:${cyrb53(text)}`;
 }
 
 function toMembers(file: string, analysis: Analysis): FigureMember[] {

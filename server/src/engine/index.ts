@@ -24,7 +24,8 @@ export {
   type FindingSeverity,
   type RelatedMention,
 } from "./findings";
-export { warmUp, warmUpTexts } from "./warmup";
+export { warmUpTexts } from "./warmup";
+export { cyrb53 } from "./hash";
 export { frameLabel } from "./frames";
 export { figureSource } from "./figureSource";
 export { documentDate } from "./dates";

@@ -3,8 +3,6 @@
 // constructions the engine reads (attributions, hedges, anonymous sources, denials, quotations,
 // ranges, approximate and written-out figures, percentages, dates, bodies and titles), so the
 // compiled code is the code an edit runs.
-import { analyze } from "./analyze";
-
 const SAMPLE = [
   "Border clashes: what the sources say",
   "",
@@ -55,9 +53,4 @@ function retypeNumber(text: string, round: number): string {
     String(i === 0 ? (Number(d) % 9) + 1 : (Number(d) + round) % 10),
   );
   return text.slice(0, m.index) + retyped + text.slice(m.index! + m[0].length);
-}
-
-/** Runs the engine over the sample and its edits. */
-export function warmUp(rounds = 30): void {
-  for (const text of warmUpTexts(rounds)) analyze(text);
 }

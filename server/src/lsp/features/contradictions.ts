@@ -6,7 +6,7 @@
 // reviewers' verdicts are looked up only for the members a page shows.
 import { Buffer } from "node:buffer";
 import { ErrorCodes, LSPErrorCodes, ResponseError } from "vscode-languageserver";
-import type { Contradiction, ContradictionMember } from "../../engine";
+import { cyrb53, type Contradiction, type ContradictionMember } from "../../engine";
 import {
   CONTRADICTION_MEMBERS_DEFAULT_PAGE_SIZE,
   CONTRADICTION_MEMBERS_MAX_PAGE_SIZE,
@@ -264,7 +264,7 @@ function contentId(c: Contradiction): string {
   const ends = [c.members[0], c.members[c.members.length - 1]].map((m) =>
     m ? `${m.file}#${m.start}:${m.end}:${m.side}` : "",
   );
-  return `${c.kind === "figure" ? "f" : "s"}${hash(`${c.kind}\n${c.subject ?? ""}\n${c.summary}\n${c.members.length}\n${ends.join("\n")}`)}`;
+  return `${c.kind === "figure" ? "f" : "s"}${cyrb53(`${c.kind}\n${c.subject ?? ""}\n${c.summary}\n${c.members.length}\n${ends.join("\n")}`)}`;
 }
 
 function uniqueId(taken: ReadonlyMap<string, unknown>, id: string): string {
@@ -272,20 +272,6 @@ function uniqueId(taken: ReadonlyMap<string, unknown>, id: string): string {
   let n = 2;
   while (taken.has(`${id}-${n}`)) n++;
   return `${id}-${n}`;
-}
-
-/** cyrb53: a 53-bit string hash, base 36. */
-function hash(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
 // ---- Pages ----
