@@ -6,6 +6,7 @@
 // kind, the message naming every kind), one per figure; related mentions capped.
 import { figureSource } from "./figureSource";
 import type { Corpus } from "./corpus";
+import { lowerBound } from "./spans";
 import { frameLabel } from "./frames";
 import { CLAIM_CODES_BY_PRIORITY, type RuleCode, type Severity } from "./rules";
 import type {
@@ -174,12 +175,7 @@ class MemberSpans {
   /** The contradictions (ascending list order, once each) with a member overlapping `span`, and the sides there. */
   overlapping(span: { start: number; end: number }): { orders: number[]; sides: number[] } {
     const sorted = this.sortedSpans();
-    let hi = sorted.length;
-    for (let lo = 0; lo < hi;) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid]!.start < span.end) lo = mid + 1;
-      else hi = mid;
-    }
+    const hi = lowerBound(sorted, span.end);
     const found: SpanEntry[] = [];
     for (let i = hi - 1; i >= 0 && this.reach[i]! > span.start; i--)
       if (sorted[i]!.end > span.start) found.push(sorted[i]!);
