@@ -123,8 +123,8 @@ function growShort(): void {
 }
 
 function makeSpelling(text: string, start: number, end: number, isWord: boolean, hash: number): Spelling {
-  const raw = text.slice(start, end);
-  const lower = isWord ? raw.toLowerCase() : raw;
+  const raw = internalized(text.slice(start, end));
+  const lower = isWord ? internalized(raw.toLowerCase()) : raw;
   return { text: raw, lower, marks: marksOf(raw, lower), cap: isWord && startsUpper(raw), hash };
 }
 
@@ -143,6 +143,20 @@ function hashedSpelling(text: string, start: number, end: number, isWord: boolea
     if (++stored * 2 > table.length) grow();
   }
   return made;
+}
+
+/**
+ * The engine's own copy of a string: the one V8 keeps for the property key of the same characters.
+ * Every pass compares token strings with literals ("the", "said"), which are such copies: equal
+ * strings are then the same object, and an unequal one is told apart by its address, not its characters.
+ */
+function internalized(s: string): string {
+  if (s.length === 0 || (s.charCodeAt(0) >= 48 && s.charCodeAt(0) <= 57)) return s; // a digit string keys an array index, not a name
+  // A null-prototype object is a dictionary: adding the key adds no hidden class (no map transition).
+  const holder: Record<string, 0> = Object.create(null);
+  holder[s] = 0;
+  for (const key in holder) return key;
+  return s;
 }
 
 const UPPER_RE = /\p{Lu}/u;
