@@ -95,71 +95,66 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
   let pos = from;
   let prevEnd = -1;
-  const push = (start: number, end: number, kind: TokenKind) => {
-    const s = spellingAt(text, start, end, kind === TokenKind.Word);
+  while (pos < to) {
+    const c = text.charCodeAt(pos);
+    const ascii = c < 128 ? ASCII_CLASS[c]! : -1;
+    if (ascii === Ascii.Space || (ascii < 0 && isSpace(c))) {
+      pos++;
+      continue;
+    }
+    // One token from pos to end; a single site makes every token (one object shape, one inlined lookup).
+    let end: number;
+    let kind: TokenKind;
+    if (ascii === Ascii.Letter) {
+      end = wordEnd(text, pos, to);
+      kind = TokenKind.Word;
+    } else if (ascii === Ascii.Break) {
+      end = c === 13 && text.charCodeAt(pos + 1) === 10 && pos + 1 < to ? pos + 2 : pos + 1;
+      kind = TokenKind.Newline;
+    } else if (ascii === Ascii.Digit) {
+      end = numberEnd(text, pos, to);
+      kind = TokenKind.Number;
+    } else if (ascii < 0 && isLetterAt(text, pos)) {
+      end = wordEnd(text, pos, to);
+      kind = TokenKind.Word;
+    } else if (
+      isApostrophe(c) &&
+      (text.charCodeAt(pos + 1) === 115 || text.charCodeAt(pos + 1) === 83) &&
+      !isWordCharAt(text, pos + 2)
+    ) {
+      end = pos + 2;
+      kind = TokenKind.Word;
+    } else {
+      end = pos + (c >= 0xd800 && c <= 0xdbff && pos + 1 < to ? 2 : 1);
+      kind = TokenKind.Punct;
+    }
+    const s = spellingAt(text, pos, end, kind === TokenKind.Word);
     tokens.push({
-      start,
+      start: pos,
       end,
       text: s.text,
       lower: s.lower,
       kind,
       cap: s.cap,
-      joined: prevEnd === start,
+      joined: prevEnd === pos,
       marks: s.marks,
     });
     prevEnd = end;
-  };
-  while (pos < to) {
-    const c = text.charCodeAt(pos);
-    const ascii = c < 128 ? ASCII_CLASS[c]! : -1;
-    if (ascii === Ascii.Letter) {
-      const end = wordEnd(text, pos, to);
-      push(pos, end, TokenKind.Word);
-      pos = end;
-      continue;
-    }
-    if (ascii === Ascii.Space || (ascii < 0 && isSpace(c))) {
-      pos++;
-      continue;
-    }
-    if (ascii === Ascii.Break) {
-      const end = c === 13 && text.charCodeAt(pos + 1) === 10 && pos + 1 < to ? pos + 2 : pos + 1;
-      push(pos, end, TokenKind.Newline);
-      pos = end;
-      continue;
-    }
-    if (ascii === Ascii.Digit) {
-      let j = pos + 1;
-      while (j < to) {
-        const d = text.charCodeAt(j);
-        if (isDigit(d)) j++;
-        else if ((d === 46 || d === 44) && j + 1 < to && isDigit(text.charCodeAt(j + 1))) j += 2;
-        else break;
-      }
-      push(pos, j, TokenKind.Number);
-      pos = j;
-      continue;
-    }
-    if (ascii < 0 && isLetterAt(text, pos)) {
-      const end = wordEnd(text, pos, to);
-      push(pos, end, TokenKind.Word);
-      pos = end;
-      continue;
-    }
-    if (
-      isApostrophe(c) &&
-      (text.charCodeAt(pos + 1) === 115 || text.charCodeAt(pos + 1) === 83) &&
-      !isWordCharAt(text, pos + 2)
-    ) {
-      push(pos, pos + 2, TokenKind.Word);
-      pos += 2;
-      continue;
-    }
-    const width = c >= 0xd800 && c <= 0xdbff && pos + 1 < to ? 2 : 1;
-    push(pos, pos + width, TokenKind.Punct);
-    pos += width;
+    pos = end;
   }
   return tokens;
+}
+
+/** End of the number that starts with a digit at pos: digits, with "." or "," between digits ("1,200.5"). */
+function numberEnd(text: string, pos: number, to: number): number {
+  let j = pos + 1;
+  while (j < to) {
+    const d = text.charCodeAt(j);
+    if (isDigit(d)) j++;
+    else if ((d === 46 || d === 44) && j + 1 < to && isDigit(text.charCodeAt(j + 1))) j += 2;
+    else break;
+  }
+  return j;
 }
 
 /** End of the word that starts with a letter at pos. */
