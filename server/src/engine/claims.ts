@@ -164,6 +164,7 @@ const AUX = W_aux;
 const PASSIVE_AUX = W_passiveAux;
 const CLAUSE_STOPS = W_clauseStops;
 const NP_INNER_PREPS = W_npInnerPreps;
+const NP_INNER_PREP = wordClass(NP_INNER_PREPS);
 const PRONOUNS = LEX.pronouns;
 const WEAK_VERBS = W_weakVerbs;
 
@@ -443,7 +444,7 @@ function nounReports(ctx: ClaimContext, s: SentenceSlice, i: number): boolean {
     tokens[k]!.kind === TokenKind.Word &&
     !tokens[k]!.cap &&
     !CLAUSE_STOPS.has(tokens[k]!.lower) &&
-    !NP_INNER_PREPS.has(tokens[k]!.lower) &&
+    !hasMark(tokens[k]!, NP_INNER_PREP) &&
     !PASSIVE_AUX.has(tokens[k]!.lower)
   )
     k--;
@@ -769,7 +770,7 @@ function isAttributive(tokens: Token[], i: number, s: SentenceSlice): boolean {
     prev.kind === TokenKind.Word &&
     !prev.cap &&
     (CLAUSE_STOPS.has(prev.lower) ||
-      NP_INNER_PREPS.has(prev.lower) ||
+      hasMark(prev, NP_INNER_PREP) ||
       NP_DROP.has(prev.lower) ||
       prev.lower === "and" ||
       prev.lower === "or")
@@ -793,7 +794,7 @@ function adjectivesBefore(tokens: Token[], i: number, s: SentenceSlice): number 
     !ARTICLE_DETERMINERS.has(tokens[k]!.lower) &&
     !AUX.has(tokens[k]!.lower) &&
     !CLAUSE_STOPS.has(tokens[k]!.lower) &&
-    !NP_INNER_PREPS.has(tokens[k]!.lower) &&
+    !hasMark(tokens[k]!, NP_INNER_PREP) &&
     !CUE_WORDS.has(tokens[k]!.lower) &&
     isPossessive(tokens[k - 1]!)
   )
@@ -1534,8 +1535,8 @@ function npBefore(ctx: ClaimContext, s: SentenceSlice, end: number): SourceSpan 
       continue;
     }
     if (t.kind === TokenKind.Word) {
-      if (CLAUSE_STOPS.has(t.lower) && !(NP_INNER_PREPS.has(t.lower) && innerPrepOk(tokens, k, s))) break;
-      if (NP_INNER_PREPS.has(t.lower) && !innerPrepOk(tokens, k, s)) break;
+      if (CLAUSE_STOPS.has(t.lower) && !(hasMark(t, NP_INNER_PREP) && innerPrepOk(tokens, k, s))) break;
+      if (hasMark(t, NP_INNER_PREP) && !innerPrepOk(tokens, k, s)) break;
       if (
         t.lower === "and" &&
         !(
@@ -1584,7 +1585,7 @@ function npBefore(ctx: ClaimContext, s: SentenceSlice, end: number): SourceSpan 
   while (
     t0 < end &&
     (NP_DROP.has(tokens[t0]!.lower) ||
-      NP_INNER_PREPS.has(tokens[t0]!.lower) ||
+      hasMark(tokens[t0]!, NP_INNER_PREP) ||
       tokens[t0]!.lower === "and" ||
       isPossessive(tokens[t0]))
   )
@@ -1702,7 +1703,7 @@ function headOf(tokens: Token[], np: SourceSpan): Token | undefined {
   for (let k = np.t0; k < np.t1; k++) {
     const t = tokens[k]!;
     if (t.lower === "by" && k - 1 > np.t0 && tokens[k - 1]!.lower.endsWith("ed")) return lastWord(tokens, np.t0, k - 1);
-    if ((NP_INNER_PREPS.has(t.lower) || t.lower === "with" || t.lower === "on") && k > np.t0) {
+    if ((hasMark(t, NP_INNER_PREP) || t.lower === "with" || t.lower === "on") && k > np.t0) {
       const end = POST_MODIFIERS.has(tokens[k - 1]!.lower) && k - 1 > np.t0 ? k - 1 : k;
       return lastWord(tokens, np.t0, end);
     }
@@ -1801,7 +1802,7 @@ function narrowOfThe(ctx: ClaimContext, np: SourceSpan): SourceSpan {
 /** "Finance Minister Mehmet Simsek" -> "Mehmet Simsek": a titled person is named without the title. */
 function narrowTitledPerson(ctx: ClaimContext, np: SourceSpan): SourceSpan {
   for (let k = np.t0; k < np.t1; k++)
-    if (NP_INNER_PREPS.has(ctx.tokens[k]!.lower) || ctx.tokens[k]!.text === ",") return np;
+    if (hasMark(ctx.tokens[k]!, NP_INNER_PREP) || ctx.tokens[k]!.text === ",") return np;
   const person = actorIn(ctx, np);
   if (!person || person.kind !== "person" || person.end !== ctx.tokens[np.t1 - 1]!.end) return np;
   return narrowToActor(ctx, np);

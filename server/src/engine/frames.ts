@@ -7,7 +7,7 @@ import type { RawFigure } from "./figures";
 import type { SentenceSlice } from "./sentences";
 import type { Subject } from "./subjects";
 import { covering, lowerBound } from "./spans";
-import { hasMark } from "./wordMarks";
+import { hasMark, wordClass, wordTest } from "./wordMarks";
 import {
   FRAME_LEX,
   FRAME_ROLE_WORD,
@@ -69,6 +69,7 @@ export function documentContext(input: FrameInput): DocumentContext {
 }
 
 const ARTICLES = new Set(["the", "a", "an", "this", "that", "these", "those"]);
+const NAMED_INCIDENT_HEAD = wordClass(FRAME_LEX.namedIncidentHeads);
 
 /** Capitalised names of incidents and conditions ("Havana Syndrome") in the body text, as ids. */
 function namedIncidents(input: FrameInput): string[] {
@@ -78,7 +79,7 @@ function namedIncidents(input: FrameInput): string[] {
     if (s.furniture || s.headline) continue;
     for (let k = s.t0 + 1; k < s.t1; k++) {
       const t = tokens[k]!;
-      if (t.kind !== TokenKind.Word || !t.cap || !FRAME_LEX.namedIncidentHeads.has(t.lower)) continue;
+      if (t.kind !== TokenKind.Word || !t.cap || !hasMark(t, NAMED_INCIDENT_HEAD)) continue;
       let j = k;
       while (
         j - 1 >= s.t0 &&
@@ -295,14 +296,16 @@ export function buildFrames(
   });
 }
 
+const EXCLUSIVE_ADVERB = wordClass(FRAME_LEX.exclusiveAdverbs);
+
 /** "170 others were killed elsewhere in the country", "Elsewhere, 40 died": outside the place the text is about. */
 function isElsewhere(tokens: Token[], raw: RawFigure, s: SentenceSlice): boolean {
-  if (FRAME_LEX.exclusiveAdverbs.has(tokens[s.t0]!.lower)) return true;
+  if (hasMark(tokens[s.t0]!, EXCLUSIVE_ADVERB)) return true;
   for (let k = raw.t1; k < Math.min(s.t1, raw.t1 + 12); k++) {
     const t = tokens[k]!;
     // Another figure's clause ("10,100 missing in Derna and 170 others died elsewhere") is not this one's.
-    if (CLAUSE_END.has(t.text) || opensClause(tokens, k) || t.kind === TokenKind.Number) return false;
-    if (FRAME_LEX.exclusiveAdverbs.has(t.lower)) return true;
+    if (hasMark(t, CLAUSE_END_MARK) || opensClause(tokens, k) || t.kind === TokenKind.Number) return false;
+    if (hasMark(t, EXCLUSIVE_ADVERB)) return true;
   }
   return false;
 }
@@ -326,7 +329,7 @@ function isPartOfWord(tokens: Token[], k: number): boolean {
 function isPartOf(tokens: Token[], raw: RawFigure): boolean {
   for (let k = raw.t0 - 1; k >= Math.max(0, raw.t0 - 4); k--) {
     if (isPartOfWord(tokens, k)) return true;
-    if (CLAUSE_END.has(tokens[k]!.text)) return false;
+    if (hasMark(tokens[k]!, CLAUSE_END_MARK)) return false;
   }
   return false;
 }
@@ -435,6 +438,8 @@ interface Quantity {
 
 const NONE: Quantity = { cls: "", scope: "" };
 const CLAUSE_END = new Set([".", ";", ":", "(", ")", "!", "?"]);
+/** The same as a bit: the figure passes test it on the tokens around every figure. */
+const CLAUSE_END_MARK = wordTest((text) => CLAUSE_END.has(text));
 
 interface UnitReading {
   /** The class the noun names itself ("fatalities"), or "". */
@@ -513,7 +518,7 @@ function moneyClass(tokens: Token[], raw: RawFigure, s: SentenceSlice): string {
 function moneyWordIn(tokens: Token[], from: number, to: number, step: 1 | -1): string {
   for (let k = from; step > 0 ? k < to : k > to; k += step) {
     const t = tokens[k]!;
-    if (CLAUSE_END.has(t.text) || t.text === ",") break;
+    if (hasMark(t, CLAUSE_END_MARK) || t.text === ",") break;
     const cls = FRAME_LEX.moneyWords.get(t.lower);
     if (cls) return cls;
   }
@@ -550,7 +555,7 @@ function predicateAfter(tokens: Token[], raw: RawFigure, s: SentenceSlice): stri
       k < limit &&
       !FRAME_LEX.auxiliaries.has(tokens[k]!.lower) &&
       !FRAME_LEX.classPredicates.has(tokens[k]!.lower) &&
-      !CLAUSE_END.has(tokens[k]!.text)
+      !hasMark(tokens[k]!, CLAUSE_END_MARK)
     )
       k++;
     if (OF_COMPLEMENT_ENDS.has(tokens[k]?.lower ?? "")) return "";
@@ -578,7 +583,7 @@ function verbGroupAt(tokens: Token[], j: number, limit: number): number {
     j < limit &&
     !FRAME_LEX.auxiliaries.has(tokens[j]!.lower) &&
     !FRAME_LEX.classPredicates.has(tokens[j]!.lower) &&
-    !CLAUSE_END.has(tokens[j]!.text) &&
+    !hasMark(tokens[j]!, CLAUSE_END_MARK) &&
     tokens[j]!.text !== ","
   )
     j++;
@@ -589,7 +594,7 @@ function verbGroupAt(tokens: Token[], j: number, limit: number): number {
 function predicateBefore(tokens: Token[], raw: RawFigure, s: SentenceSlice): string {
   for (let k = raw.t0 - 1; k >= Math.max(s.t0, raw.t0 - 9); k--) {
     const t = tokens[k]!;
-    if (CLAUSE_END.has(t.text) || t.text === ",") break;
+    if (hasMark(t, CLAUSE_END_MARK) || t.text === ",") break;
     const cls = FRAME_LEX.classPredicates.get(t.lower);
     if (cls) return cls;
   }
@@ -600,7 +605,7 @@ function predicateBefore(tokens: Token[], raw: RawFigure, s: SentenceSlice): str
 function valueOfBefore(tokens: Token[], raw: RawFigure, s: SentenceSlice, previousClass: string): string {
   for (let k = raw.t0 - 1; k >= Math.max(s.t0, raw.t0 - 10); k--) {
     const t = tokens[k]!;
-    if (CLAUSE_END.has(t.text) || t.text === ",") break;
+    if (hasMark(t, CLAUSE_END_MARK) || t.text === ",") break;
     // "death toll", and "the number of demonstrators at 20,000", "the loss of life … closer to 2,000".
     const phrase = classPhraseEndingAt(tokens, k, 2, s.t0) || classPhraseEndingAt(tokens, k, 3, s.t0);
     if (phrase) return phrase;

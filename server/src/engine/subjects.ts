@@ -105,6 +105,10 @@ const HELP_VERBS = new Set([
   "strengthen",
 ]);
 const PLACE_PREPS = new Set(["in", "to", "into", "inside", "within", "across", "throughout", "at"]);
+// The trigger and casualty words as bits: a figure's subject reads a dozen tokens around it for each.
+const HELP_VERB = wordClass(HELP_VERBS);
+const PLACE_PREP = wordClass(PLACE_PREPS);
+const CASUALTY_WORD = wordClass(CASUALTY_WORDS);
 const UNIT_NOUNS = new Set([
   "battalion",
   "brigade",
@@ -293,7 +297,7 @@ function localParts(input: SubjectInput, raw: RawFigure, s: SentenceSlice): Subj
   let thing = normalizeThing(raw.unit) || thingNamedBefore(tokens, raw, s);
   // Casualties: "500 civilians have been killed", "North Korean casualties".
   for (let k = raw.np1; k < Math.min(s.t1, raw.np1 + 5); k++) {
-    if (CASUALTY_WORDS.has(tokens[k]!.lower) && thing !== "casualties") {
+    if (hasMark(tokens[k]!, CASUALTY_WORD) && thing !== "casualties") {
       thing = `${thing}-casualties`.replace(/^-/, "");
       break;
     }
@@ -301,7 +305,7 @@ function localParts(input: SubjectInput, raw: RawFigure, s: SentenceSlice): Subj
   }
   // "has killed at least 150,000 people"
   for (let k = raw.t0 - 1; k >= Math.max(s.t0, raw.t0 - 2); k--) {
-    if (CASUALTY_WORDS.has(tokens[k]!.lower) && !thing.endsWith("casualties"))
+    if (hasMark(tokens[k]!, CASUALTY_WORD) && !thing.endsWith("casualties"))
       thing = `${thing}-casualties`.replace(/^-/, "");
   }
   // Owner: a country named inside the counted noun phrase ("North Korean troops", "Iranian-made drones").
@@ -371,7 +375,7 @@ function leftContext(input: SubjectInput, raw: RawFigure, s: SentenceSlice): { s
     const actor = hit && hit.start === t.start && hit.kind === "country" ? hit : undefined;
     if (!actor) continue;
     const prev = tokens[k - 1];
-    if (prev && PLACE_PREPS.has(prev.lower)) continue; // a location, not an agent
+    if (prev && hasMark(prev, PLACE_PREP)) continue; // a location, not an agent
     const endTok = tokenContaining(input.tokens, actor.end - 1);
     const possessive = isPossessive(tokens[endTok + 1]);
     if (possessive || verbKind === "send") return { sender: actor.canonical, receiver: "" };
@@ -386,7 +390,7 @@ function countryAfterTrigger(
   from: number,
   stop: number,
   step: 1 | -1,
-  trigger: (w: string) => boolean,
+  trigger: (t: Token) => boolean,
   ends: (t: Token, j: number) => boolean,
   reach: number,
   countryEnd: number,
@@ -395,7 +399,7 @@ function countryAfterTrigger(
   for (let j = from; step > 0 ? j < stop : j >= stop; j += step) {
     const t = tokens[j]!;
     if (ends(t, j)) break;
-    if (!trigger(t.lower)) continue;
+    if (!trigger(t)) continue;
     const c = firstCountryAfter(input, j + 1, countryEnd, reach);
     if (c) return c;
   }
@@ -403,9 +407,9 @@ function countryAfterTrigger(
 }
 
 const clauseEnd = (t: Token) => t.text === ";" || t.lower === "while" || t.lower === "but";
-const isHelpVerb = (w: string) => HELP_VERBS.has(w);
-const isPlacePrep = (w: string) => PLACE_PREPS.has(w);
-const isLocativeLead = (w: string) => w === "in" || w === "inside" || w === "across";
+const isHelpVerb = (t: Token) => hasMark(t, HELP_VERB);
+const isPlacePrep = (t: Token) => hasMark(t, PLACE_PREP);
+const isLocativeLead = (t: Token) => t.lower === "in" || t.lower === "inside" || t.lower === "across";
 
 /** "to aid Russian forces": the party a figure helps. */
 function helpedParty(input: SubjectInput, k: number, end: number): string {
