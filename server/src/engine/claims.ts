@@ -582,6 +582,44 @@ const CUE_WORDS = new Set<string>([
   ...W_flawNouns,
   ...W_ignoranceLeads,
 ]);
+
+/** The word lists a cue word belongs to, as bits: cueAt asks one map instead of a dozen sets. */
+const enum CueClass {
+  KnowledgeOrIgnorance = 1,
+  ReportingVerb = 2,
+  DocumentVerb = 4,
+  Truth = 8,
+  Flaw = 16,
+  Falsity = 32,
+  ClaimNoun = 64,
+  Hedge = 128,
+  AdjectivalHedge = 256,
+  Anonymity = 512,
+}
+
+const CUE_CLASSES = buildCueClasses();
+
+function buildCueClasses(): Map<string, number> {
+  const classes = new Map<string, number>();
+  const add = (words: Iterable<string>, c: CueClass) => {
+    for (const w of words) classes.set(w, (classes.get(w) ?? 0) | c);
+  };
+  add(W_knowledgeWords, CueClass.KnowledgeOrIgnorance);
+  add(W_ignoranceLeads, CueClass.KnowledgeOrIgnorance);
+  add(LEX.reportingVerbs.keys(), CueClass.ReportingVerb);
+  add(DOCUMENT_VERBS, CueClass.DocumentVerb);
+  add(W_truthWords, CueClass.Truth);
+  add(W_flawNouns, CueClass.Flaw);
+  add(DENIAL_PREDICATES, CueClass.Falsity);
+  add(W_falsityAttributes, CueClass.Falsity);
+  add(W_falsityNouns, CueClass.Falsity);
+  add(CLAIM_NOUNS.keys(), CueClass.ClaimNoun);
+  add(LEX.hedges, CueClass.Hedge);
+  add(W_adjectivalHedges, CueClass.AdjectivalHedge);
+  add(W_anonymityMarkers, CueClass.Anonymity);
+  return classes;
+}
+
 const CUE_MARK = wordClass(CUE_WORDS);
 
 function cueAt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undefined {
@@ -592,18 +630,19 @@ function cueAt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undef
   const prev = tokens[i - 1];
   const capitalizedInside =
     t.cap && !isSentenceStart(tokens, i, s) && !(prev && (prev.text === '"' || prev.text === "“"));
-  if (W_knowledgeWords.has(lw) || W_ignoranceLeads.has(lw)) {
+  const c = CUE_CLASSES.get(lw) ?? 0;
+  if (c & CueClass.KnowledgeOrIgnorance) {
     const found = ignoranceCue(ctx, s, i);
-    if (found || !(LEX.reportingVerbs.has(lw) || DOCUMENT_VERBS.has(lw))) return found;
+    if (found || !(c & (CueClass.ReportingVerb | CueClass.DocumentVerb))) return found;
   }
-  if (W_truthWords.has(lw)) return negatedTruthCue(ctx, s, i);
-  if (W_flawNouns.has(lw)) return flawCue(ctx, s, i);
-  if (DENIAL_PREDICATES.has(lw) || W_falsityAttributes.has(lw) || W_falsityNouns.has(lw)) {
+  if (c & CueClass.Truth) return negatedTruthCue(ctx, s, i);
+  if (c & CueClass.Flaw) return flawCue(ctx, s, i);
+  if (c & CueClass.Falsity) {
     const found = falsityCue(ctx, s, i);
-    if (found || !(CLAIM_NOUNS.has(lw) || LEX.reportingVerbs.has(lw) || LEX.hedges.has(lw))) return found;
+    if (found || !(c & (CueClass.ClaimNoun | CueClass.ReportingVerb | CueClass.Hedge))) return found;
   }
   // Claim nouns: "claims", "allegations", "reports", "denial".
-  if (CLAIM_NOUNS.has(lw) && !isVerbUse(tokens, i, s)) {
+  if (c & CueClass.ClaimNoun && !isVerbUse(tokens, i, s)) {
     if (capitalizedInside) return undefined;
     if (prev && ANAPHORIC.has(prev.lower) && W_anaphoricNouns.has(lw)) return undefined;
     if (W_possessedNouns.has(lw) && !possessorBefore(tokens, i, s)) return undefined;
@@ -619,21 +658,21 @@ function cueAt(ctx: ClaimContext, s: SentenceSlice, i: number): FoundCue | undef
       cue.source = bareNounSource(tokens, i, s);
     return cue;
   }
-  const verb = LEX.reportingVerbs.get(lw);
+  const verb = c & CueClass.ReportingVerb ? LEX.reportingVerbs.get(lw) : undefined;
   if (verb) return verbCue(ctx, s, i, verb.stance, verb.lemma);
-  if (DOCUMENT_VERBS.has(lw)) {
+  if (c & CueClass.DocumentVerb) {
     const found = asPutIt(ctx, s, i) ?? documentVerbCue(ctx, s, i);
     if (found) return found;
   }
-  if (LEX.hedges.has(lw)) return hedgeCue(ctx, s, i);
+  if (c & CueClass.Hedge) return hedgeCue(ctx, s, i);
   // "a suspected smuggler", "in reported abuses", "are presumed dead": a participle that is no reporting verb.
   if (
-    W_adjectivalHedges.has(lw) &&
+    c & CueClass.AdjectivalHedge &&
     ((prev && i - 1 >= s.t0 && (ARTICLE_DETERMINERS.has(prev.lower) || PASSIVE_AUX.has(prev.lower))) ||
       isAttributive(tokens, i, s))
   )
     return foundCue(makeCue(ctx, i, i + 1, "hedged", "hedges"), i, false, 2);
-  if (W_anonymityMarkers.has(lw)) {
+  if (c & CueClass.Anonymity) {
     return foundCue(makeCue(ctx, i, i + 1, "anonymous"), i, false, 4);
   }
   return undefined;
