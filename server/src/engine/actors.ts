@@ -446,7 +446,7 @@ function readChunk(
   // "HAVANA Act") are not actors, nor a country word inside their names.
   if (namesDocument(tokens, c0, c1)) return c1;
   // A place whose name contains a country's ("Sea of Japan", "South China Sea") is not an actor.
-  const placeHead = LEX.placeHeads.has(tokens[c1 - 1]!.text) && c1 - c0 >= 2;
+  const placeHead = hasMark(tokens[c1 - 1]!, PLACE_HEAD) && c1 - c0 >= 2;
   const orgChunk = (placeHead || !s.headline) && isOrgChunk(tokens, c0, c1);
   if (placeHead && !orgChunk) return c1;
   // An organization named by its head word ("Ukrainian Armed Forces", "11th Airborne Assault Brigade"),
@@ -474,7 +474,7 @@ function readChunk(
   }
   // A capitalized name followed by a lower-case unit head: "Buryat battalion".
   const after = tokens[c1];
-  if (!s.headline && after && LEX.lowerOrgHeads.has(after.lower) && !matchGazetteer(tokens, c0, c1)) {
+  if (!s.headline && after && hasMark(after, LOWER_ORG_HEAD) && !matchGazetteer(tokens, c0, c1)) {
     const name = text.slice(tokens[c0]!.start, after.end);
     out.push(mention(text, tokens, c0, c1 + 1, "organization", slug(name), name));
     return c1;
@@ -528,11 +528,16 @@ function readChunk(
   return c1;
 }
 
+// The heads readChunk tests on the last word of every capitalized chunk, as bits.
+const DOCUMENT_HEAD = wordTest((text) => W.documentHeads.has(text));
+const PLACE_HEAD = wordTest((text) => LEX.placeHeads.has(text));
+const LOWER_ORG_HEAD = wordClass(LEX.lowerOrgHeads);
+
 function namesDocument(tokens: Token[], c0: number, c1: number): boolean {
-  if (W.documentHeads.has(tokens[c1 - 1]!.text) && !LEX.titleWords.has(tokens[c1 - 1]!.text)) return true;
+  if (hasMark(tokens[c1 - 1]!, DOCUMENT_HEAD) && !LEX.titleWords.has(tokens[c1 - 1]!.text)) return true;
   if (c1 - c0 < 4) return false; // "<Head> of <Name>" needs a word before it and one after "of"
   for (let k = c0 + 1; k < c1 - 1; k++)
-    if (W.documentHeads.has(tokens[k]!.text) && (tokens[k + 1]!.lower === "of" || tokens[k + 1]!.lower === "on"))
+    if (hasMark(tokens[k]!, DOCUMENT_HEAD) && (tokens[k + 1]!.lower === "of" || tokens[k + 1]!.lower === "on"))
       return true;
   return false;
 }
