@@ -484,7 +484,8 @@ export class StanceIndex {
       }
     }
     for (const d of this.denialsIn)
-      for (const key of denialKeys(d)) for (const x of this.denialsByKey.get(key) ?? []) affected.add(this.clusterOf.get(x)!);
+      for (const key of denialKeys(d))
+        for (const x of this.denialsByKey.get(key) ?? []) affected.add(this.clusterOf.get(x)!);
     for (const d of this.denialsIn)
       for (const key of denialKeys(d)) {
         let set = this.denialsByKey.get(key);
