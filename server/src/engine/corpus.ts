@@ -52,8 +52,8 @@ export interface Corpus {
   settledFigureGroupOf(file: string, figureIndex: number): FigureGroup | undefined;
   contradictions(): Contradiction[];
   /**
-   * The same contradictions in parts (one per figure bucket in bucket-key order, then one per
-   * denial cluster with a stance contradiction): their concatenation is `contradictions()`. A part whose contents did not change since
+   * The same contradictions in parts (one per figure group with some, groups in bucket-key
+   * order, then one per denial cluster with a stance contradiction): their concatenation is `contradictions()`. A part whose contents did not change since
    * the last call is the same array, so a consumer follows changes by comparing arrays.
    */
   contradictionParts(): ReadonlyArray<readonly Contradiction[]>;
@@ -118,7 +118,8 @@ class CorpusImpl implements Corpus {
   private readonly groupsByBucket = new Map<string, FigureGroup[]>();
   /** The clustering of each large bucket, kept so that an edit clusters again only what it changed. */
   private readonly clustersByBucket = new Map<string, FrameClusters>();
-  private readonly figureConflictsByBucket = new Map<string, Contradiction[]>();
+  /** Per bucket, the figure contradictions of each of its groups that has some (one part each). */
+  private readonly figureConflictsByBucket = new Map<string, ReadonlyArray<readonly Contradiction[]>>();
   private figureConflictList: Contradiction[] | undefined;
   private figureConflictParts: Array<readonly Contradiction[]> | undefined;
   /** The group each document member object (the origin of a group member) sits in, through a
@@ -242,7 +243,7 @@ class CorpusImpl implements Corpus {
     if (!this.figureConflictParts) {
       this.figureConflictParts = [...this.figureConflictsByBucket.entries()]
         .sort((x, y) => cmp(x[0], y[0]))
-        .map(([, list]) => list);
+        .flatMap(([, parts]) => parts);
       this.figureConflictList = undefined;
     }
     // Documents in file order: the result does not depend on the order they were added in.
@@ -473,10 +474,10 @@ class CorpusImpl implements Corpus {
     for (const b of this.conflictsStale) {
       const groups = this.groupsByBucket.get(b);
       if (!groups) continue;
-      const list = groups.flatMap(conflictsOf);
+      const parts = groups.map(conflictsOf).filter((list) => list.length > 0);
       const before = this.figureConflictsByBucket.get(b);
-      if (before && sameItems(before, list)) continue;
-      this.figureConflictsByBucket.set(b, list);
+      if (before && sameItems(before, parts)) continue;
+      this.figureConflictsByBucket.set(b, parts);
       this.figureConflictParts = undefined;
     }
     this.conflictsStale.clear();
