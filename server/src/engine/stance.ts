@@ -294,21 +294,24 @@ function stemsOf(s: Statement): Set<string> {
   return s.stems;
 }
 
+/** Whether the assertion's source is one the denial rejects the claims of ("dismissed the British report"). */
+function namesDeniedSource(d: Statement, a: Statement): boolean {
+  const sourceText = (a.claim.source?.text ?? "").toLowerCase();
+  for (const id of d.deniedSources)
+    if (
+      a.sourceId.includes(id) ||
+      sourceText.includes(id.replace(/-/g, " ")) ||
+      (a.claim.source?.canonical ?? "") === id
+    )
+      return true;
+  return false;
+}
+
 function contradicts(d: Statement, a: Statement): boolean {
   if (a.denial || !a.assertion) return false;
   if (d.sourceId && a.sourceId && d.sourceId === a.sourceId) return false;
   if (a.ownVoice && (!d.classes[0] || d.countries.length === 0)) return false;
-  const sourceText = (a.claim.source?.text ?? "").toLowerCase();
-  if (
-    d.deniedSources.size > 0 &&
-    [...d.deniedSources].some(
-      (id) =>
-        a.sourceId.includes(id) ||
-        sourceText.includes(id.replace(/-/g, " ")) ||
-        (a.claim.source?.canonical ?? "") === id,
-    )
-  )
-    return true;
+  if (d.deniedSources.size > 0 && namesDeniedSource(d, a)) return true;
   const primary = d.classes[0];
   if (primary) {
     const covers = CLASSES.get(primary)!.covers;
