@@ -341,6 +341,8 @@ export class StanceIndex {
     { statements: Statement[]; assertions: Statement[]; denials: Statement[] }
   >();
   private readonly byClassCountry = new Map<string, Set<Statement>>();
+  /** Assertions by class and two of their parties (see pairKeys): a denial naming two or more reads these. */
+  private readonly byClassPair = new Map<string, Set<Statement>>();
   /** Assertions by every run of words of their source's name: built when a denial first names a source. */
   private bySource: Map<string, Set<Statement>> | undefined;
   /** Index keys whose assertions changed since the last `conflicts()`, among those a judged cluster read. */
@@ -445,6 +447,7 @@ export class StanceIndex {
       if (old.sourceId && this.bySource) for (const key of sourceKeys(old)) swapIn(this.bySource.get(key), old, next);
       for (const c of old.classes)
         for (const country of old.countries) swapIn(this.byClassCountry.get(`${c}|${country}`), old, next);
+      for (const key of pairKeys(old)) swapIn(this.byClassPair.get(key), old, next);
     });
     this.byFile.set(file, {
       statements: after,
@@ -583,7 +586,7 @@ export class StanceIndex {
   /** Whether assertion `a` is in the list a read went through. */
   private inList(read: Read, a: Statement): boolean {
     if (read.list === "f") return a.file === read.name;
-    const map = read.list === "s" ? this.sourceIndex() : this.byClassCountry;
+    const map = read.list === "s" ? this.sourceIndex() : read.list === "p" ? this.byClassPair : this.byClassCountry;
     return map.get(read.name)?.has(a) ?? false;
   }
 
@@ -593,17 +596,21 @@ export class StanceIndex {
   }
 
   /** The shortest list of assertions of class `cls` about one of `countries` (the first of equals). */
-  private rarest(cls: string, countries: string[]): { key: string | undefined; list: ReadonlySet<Statement> } {
+  private rarest(
+    cls: string,
+    countries: string[],
+  ): { key: string | undefined; country: string; list: ReadonlySet<Statement> } {
     let key: string | undefined;
+    let rarest = "";
     let best: ReadonlySet<Statement> = EMPTY;
     let bestSize = 0;
     for (const country of countries) {
       const k = `${cls}|${country}`;
       const list = this.byClassCountry.get(k);
       const size = list?.size ?? 0;
-      if (key === undefined || size < bestSize) [key, best, bestSize] = [k, list ?? EMPTY, size];
+      if (key === undefined || size < bestSize) [key, rarest, best, bestSize] = [k, country, list ?? EMPTY, size];
     }
-    return { key, list: best };
+    return { key, country: rarest, list: best };
   }
 
   private judge(cluster: Statement[]): JudgedCluster {
@@ -636,11 +643,23 @@ export class StanceIndex {
       for (const c of CLASSES.get(primary)!.covers) {
         // The rarest of the denial's parties gives the shortest list; contradicts() checks the rest.
         for (const country of d.countries) lookups.add(`c:${c}|${country}`);
-        const { key, list } = this.rarest(c, d.countries);
+        const { key, country, list } = this.rarest(c, d.countries);
         if (key === undefined) continue;
         choices.push({ cls: c, countries: d.countries, key });
-        reads.push({ denial: d, list: "c", name: key });
-        consider(d, list);
+        if (d.deniedSources.size > 0 || d.countries.length < 2) {
+          reads.push({ denial: d, list: "c", name: key });
+          consider(d, list);
+          continue;
+        }
+        // Naming two parties, the denial matches only assertions sharing two with it (contradicts()):
+        // those of the rarest party's list that name another of its parties too.
+        for (const other of new Set(d.countries)) {
+          if (other === country) continue;
+          const pair = pairKey(c, country, other);
+          lookups.add(`p:${pair}`);
+          reads.push({ denial: d, list: "p", name: pair });
+          consider(d, this.byClassPair.get(pair) ?? EMPTY);
+        }
       }
     }
     return this.judged(cluster, found, [...lookups], reads, choices);
@@ -667,6 +686,7 @@ export class StanceIndex {
     if (s.sourceId && this.bySource) for (const key of sourceKeys(s)) this.indexUnder(this.bySource, `s:`, key, s);
     for (const c of s.classes)
       for (const country of s.countries) this.indexUnder(this.byClassCountry, `c:`, `${c}|${country}`, s);
+    for (const key of pairKeys(s)) this.indexUnder(this.byClassPair, `p:`, key, s);
   }
 
   private unindex(s: Statement): void {
@@ -675,6 +695,7 @@ export class StanceIndex {
     if (s.sourceId && this.bySource) for (const key of sourceKeys(s)) this.unindexUnder(this.bySource, `s:`, key, s);
     for (const c of s.classes)
       for (const country of s.countries) this.unindexUnder(this.byClassCountry, `c:`, `${c}|${country}`, s);
+    for (const key of pairKeys(s)) this.unindexUnder(this.byClassPair, `p:`, key, s);
   }
 
   private indexUnder(map: Map<string, Set<Statement>>, prefix: string, key: string, s: Statement): void {
@@ -727,8 +748,8 @@ interface JudgedCluster {
 
 interface Read {
   denial: Statement;
-  /** The own file's assertions, those of a source key, those of a class and party. */
-  list: "f" | "s" | "c";
+  /** The own file's assertions, those of a source key, of a class and party, of a class and two parties. */
+  list: "f" | "s" | "c" | "p";
   name: string;
 }
 
@@ -739,6 +760,27 @@ interface Choice {
 }
 
 const NO_PART: readonly Contradiction[] = [];
+
+/** The key of a class and two parties (in either order). */
+function pairKey(cls: string, x: string, y: string): string {
+  return x < y ? `${cls}|${x}|${y}` : `${cls}|${y}|${x}`;
+}
+
+/** An assertion's keys of class and two parties: each class with each pair of its parties. */
+function pairKeys(s: Statement): readonly string[] {
+  let keys = pairKeysOf.get(s);
+  if (!keys) {
+    const countries = [...new Set(s.countries)];
+    const out: string[] = [];
+    for (const c of s.classes)
+      for (let i = 0; i < countries.length; i++)
+        for (let j = i + 1; j < countries.length; j++) out.push(pairKey(c, countries[i]!, countries[j]!));
+    pairKeysOf.set(s, (keys = out));
+  }
+  return keys;
+}
+
+const pairKeysOf = new WeakMap<Statement, readonly string[]>();
 
 const keyOfCluster = new WeakMap<Statement[], string>();
 
