@@ -52,8 +52,8 @@ export interface Corpus {
   settledFigureGroupOf(file: string, figureIndex: number): FigureGroup | undefined;
   contradictions(): Contradiction[];
   /**
-   * The same contradictions in parts (one per figure bucket in bucket-key order, then the stance
-   * list): their concatenation is `contradictions()`. A part whose contents did not change since
+   * The same contradictions in parts (one per figure group with some, groups in bucket-key
+   * order, then one per denial cluster with a stance contradiction): their concatenation is `contradictions()`. A part whose contents did not change since
    * the last call is the same array, so a consumer follows changes by comparing arrays.
    */
   contradictionParts(): ReadonlyArray<readonly Contradiction[]>;
@@ -118,15 +118,18 @@ class CorpusImpl implements Corpus {
   private readonly groupsByBucket = new Map<string, FigureGroup[]>();
   /** The clustering of each large bucket, kept so that an edit clusters again only what it changed. */
   private readonly clustersByBucket = new Map<string, FrameClusters>();
-  private readonly figureConflictsByBucket = new Map<string, Contradiction[]>();
+  /** Per bucket, the figure contradictions of each of its groups that has some (one part each). */
+  private readonly figureConflictsByBucket = new Map<string, ReadonlyArray<readonly Contradiction[]>>();
   private figureConflictList: Contradiction[] | undefined;
   private figureConflictParts: Array<readonly Contradiction[]> | undefined;
   /** The group each document member object (the origin of a group member) sits in, through a
    *  slot per group: patching a group replaces the slot's group, not every member's entry. */
   private readonly slotOfMember = new WeakMap<FigureMember, { group: FigureGroup }>();
   private readonly stance = new StanceIndex();
-  private stanceList: Contradiction[] = [];
-  /** Statements changed since the stance list was made. */
+  /** The stance contradictions, one part per denial cluster with one (StanceIndex.conflictParts). */
+  private stanceParts: ReadonlyArray<readonly Contradiction[]> = [];
+  private stanceList: Contradiction[] | undefined;
+  /** Statements changed since the stance parts were made. */
   private stanceStale = true;
   private readonly actorFiles = new Map<string, Set<string>>(); // canonical -> files with rows
   private readonly actorEntries = new Map<string, ActorIndexEntry | undefined>();
@@ -228,9 +231,10 @@ class CorpusImpl implements Corpus {
   }
 
   contradictions(): Contradiction[] {
-    const parts = this.contradictionParts();
-    this.figureConflictList ??= parts.slice(0, -1).flat();
-    return [...this.figureConflictList, ...parts[parts.length - 1]!];
+    this.contradictionParts();
+    this.figureConflictList ??= this.figureConflictParts!.flat();
+    this.stanceList ??= this.stanceParts.flat();
+    return [...this.figureConflictList, ...this.stanceList];
   }
 
   contradictionParts(): ReadonlyArray<readonly Contradiction[]> {
@@ -239,16 +243,19 @@ class CorpusImpl implements Corpus {
     if (!this.figureConflictParts) {
       this.figureConflictParts = [...this.figureConflictsByBucket.entries()]
         .sort((x, y) => cmp(x[0], y[0]))
-        .map(([, list]) => list);
+        .flatMap(([, parts]) => parts);
       this.figureConflictList = undefined;
     }
     // Documents in file order: the result does not depend on the order they were added in.
     if (this.stanceStale) {
-      const list = this.stance.conflicts(this.filesInOrder());
-      if (!sameItems(this.stanceList, list)) this.stanceList = list;
+      const parts = this.stance.conflictParts(this.filesInOrder());
+      if (!sameItems(this.stanceParts, parts)) {
+        this.stanceParts = parts;
+        this.stanceList = undefined;
+      }
       this.stanceStale = false;
     }
-    return [...this.figureConflictParts, this.stanceList];
+    return [...this.figureConflictParts, ...this.stanceParts];
   }
 
   actorIndex(): ReadonlyMap<string, ActorIndexEntry> {
@@ -467,10 +474,10 @@ class CorpusImpl implements Corpus {
     for (const b of this.conflictsStale) {
       const groups = this.groupsByBucket.get(b);
       if (!groups) continue;
-      const list = groups.flatMap(conflictsOf);
+      const parts = groups.map(conflictsOf).filter((list) => list.length > 0);
       const before = this.figureConflictsByBucket.get(b);
-      if (before && sameItems(before, list)) continue;
-      this.figureConflictsByBucket.set(b, list);
+      if (before && sameItems(before, parts)) continue;
+      this.figureConflictsByBucket.set(b, parts);
       this.figureConflictParts = undefined;
     }
     this.conflictsStale.clear();

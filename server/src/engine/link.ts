@@ -145,23 +145,37 @@ const sameItem = (a: LinkItem, b: LinkItem) =>
 function lookupKeysOf(item: LinkItem, x: Slots): string[] {
   let keys = lookupKeys.get(item.member);
   if (keys && lookupSalience.get(item.member) === item.salience) return keys;
-  const out = new Set<string>();
-  if (x.owner) out.add(`o:${x.owner}`);
-  out.add(`f:${item.member.file}`);
-  const meeting = (place: string) => {
-    out.add(`P:${place}`);
-    for (const prefix of boundaryPrefixes(place)) if (prefix !== place) out.add(`X:${prefix}`);
-  };
-  for (const p of x.places) meeting(p);
-  for (const p of item.salience.places) meeting(p);
-  for (const e of item.salience.events) out.add(`e:${e}`);
-  for (const p of item.salience.parties) out.add(`p:${p}`);
-  keys = [...out];
+  // Repeated keys are harmless (place() judges a group once per item): no set is made per member.
+  keys = [];
+  if (x.owner) keys.push(`o:${x.owner}`);
+  keys.push(`f:${item.member.file}`);
+  for (const p of x.places) meetingKeys(p, keys);
+  for (const key of salienceKeysOf(item.salience)) keys.push(key);
   lookupKeys.set(item.member, keys);
   lookupSalience.set(item.member, item.salience);
   return keys;
 }
 
+/** The keys of groups a place meets: the place itself and the places it is named within. */
+function meetingKeys(place: string, out: string[]): void {
+  out.push(`P:${place}`);
+  for (const prefix of boundaryPrefixes(place)) if (prefix !== place) out.push(`X:${prefix}`);
+}
+
+/** A document's salient places, incidents and parties as lookup keys, made once per salience. */
+function salienceKeysOf(s: Salience): readonly string[] {
+  let keys = salienceKeys.get(s);
+  if (!keys) {
+    const out: string[] = [];
+    for (const p of s.places) meetingKeys(p, out);
+    for (const e of s.events) out.push(`e:${e}`);
+    for (const p of s.parties) out.push(`p:${p}`);
+    salienceKeys.set(s, (keys = [...new Set(out)]));
+  }
+  return keys;
+}
+
+const salienceKeys = new WeakMap<Salience, readonly string[]>();
 const lookupKeys = new WeakMap<FigureMember, string[]>();
 const lookupSalience = new WeakMap<FigureMember, Salience>();
 

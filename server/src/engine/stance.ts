@@ -294,21 +294,24 @@ function stemsOf(s: Statement): Set<string> {
   return s.stems;
 }
 
+/** Whether the assertion's source is one the denial rejects the claims of ("dismissed the British report"). */
+function namesDeniedSource(d: Statement, a: Statement): boolean {
+  const sourceText = (a.claim.source?.text ?? "").toLowerCase();
+  for (const id of d.deniedSources)
+    if (
+      a.sourceId.includes(id) ||
+      sourceText.includes(id.replace(/-/g, " ")) ||
+      (a.claim.source?.canonical ?? "") === id
+    )
+      return true;
+  return false;
+}
+
 function contradicts(d: Statement, a: Statement): boolean {
   if (a.denial || !a.assertion) return false;
   if (d.sourceId && a.sourceId && d.sourceId === a.sourceId) return false;
   if (a.ownVoice && (!d.classes[0] || d.countries.length === 0)) return false;
-  const sourceText = (a.claim.source?.text ?? "").toLowerCase();
-  if (
-    d.deniedSources.size > 0 &&
-    [...d.deniedSources].some(
-      (id) =>
-        a.sourceId.includes(id) ||
-        sourceText.includes(id.replace(/-/g, " ")) ||
-        (a.claim.source?.canonical ?? "") === id,
-    )
-  )
-    return true;
+  if (d.deniedSources.size > 0 && namesDeniedSource(d, a)) return true;
   const primary = d.classes[0];
   if (primary) {
     const covers = CLASSES.get(primary)!.covers;
@@ -326,8 +329,11 @@ function contradicts(d: Statement, a: Statement): boolean {
 /**
  * Stance contradictions kept current across edits. Assertions are indexed as documents come and
  * go (by file, by class and party, by source name); a change marks the index keys it touched.
- * `conflicts()` clusters the denials (cheap: denials are few) and judges again only the clusters
- * whose denials changed or that looked up a touched key; the others keep their contradiction.
+ * Denials are clustered incrementally: a document whose denials change forms again only the
+ * clusters its old and new denials sit in. `conflictParts()` judges a new cluster in full; a
+ * cluster that read a touched key is brought up to date from the assertions that came and went
+ * (only they are judged), unless the list it chose to read is no longer the one it would choose;
+ * the others keep their contradiction, and its part the same array.
  */
 export class StanceIndex {
   private readonly byFile = new Map<
@@ -335,11 +341,16 @@ export class StanceIndex {
     { statements: Statement[]; assertions: Statement[]; denials: Statement[] }
   >();
   private readonly byClassCountry = new Map<string, Set<Statement>>();
+  /** Assertions by class and two of their parties (see pairKeys): a denial naming two or more reads these. */
+  private readonly byClassPair = new Map<string, Set<Statement>>();
   /** Assertions by every run of words of their source's name: built when a denial first names a source. */
   private bySource: Map<string, Set<Statement>> | undefined;
   /** Index keys whose assertions changed since the last `conflicts()`, among those a judged cluster read. */
   private readonly dirty = new Set<string>();
   private readonly watched = new Set<string>();
+  /** Assertions indexed and taken out since the last `conflicts()`, while a judged cluster watches. */
+  private readonly added = new Set<Statement>();
+  private readonly removed = new Set<Statement>();
   /** Files whose statements were swapped for equivalent ones since the last `conflicts()`. */
   private readonly swappedFiles = new Set<string>();
   private clusters = new Map<string, JudgedCluster>();
@@ -347,15 +358,26 @@ export class StanceIndex {
   /** A statement swapped for its equivalent in a newer version of its document. */
   private readonly successor = new WeakMap<Statement, Statement>();
   private nextId = 0;
-  /** The denial clusters of the last `conflicts()`, while no document's denials changed. */
-  private clustered: Statement[][] | undefined;
+  /** Each denial's place among its document's denials (with the file order, the clusters' order). */
+  private readonly denialPlace = new WeakMap<Statement, number>();
+  /** The clustered denials by cluster key (see denialKeys), and the cluster each sits in. */
+  private readonly denialsByKey = new Map<string, Set<Statement>>();
+  private readonly clusterOf = new Map<Statement, Statement[]>();
+  /** The denial clusters, in the order of their first denials. */
+  private ordered: Statement[][] = [];
+  /** Denials that came and went since the clusters were last formed. */
+  private readonly denialsIn = new Set<Statement>();
+  private readonly denialsOut = new Set<Statement>();
+  private fileRanks: { files: Iterable<string>; rank: Map<string, number> } | undefined;
 
   /** Replaces the statements of `file` (none removes it). */
   set(file: string, statements: Statement[]): void {
     const before = this.byFile.get(file);
     if (before && this.swapEquivalent(file, before.statements, statements)) return;
-    if (before?.denials.length || statements.some((s) => s.denial)) this.clustered = undefined;
-    if (before) for (const s of before.assertions) this.unindex(s);
+    if (before) {
+      for (const s of before.assertions) this.unindex(s);
+      for (const d of before.denials) if (!this.denialsIn.delete(d)) this.denialsOut.add(d);
+    }
     if (statements.length === 0) {
       this.byFile.delete(file);
       return;
@@ -363,35 +385,53 @@ export class StanceIndex {
     const assertions = statements.filter((s) => s.assertion);
     for (const s of assertions) this.index(s);
     for (const s of statements) this.ids.set(s, this.nextId++);
-    this.byFile.set(file, { statements, assertions, denials: statements.filter((s) => s.denial) });
+    const denials = statements.filter((s) => s.denial);
+    denials.forEach((d, i) => {
+      this.denialPlace.set(d, i);
+      this.denialsIn.add(d);
+    });
+    this.byFile.set(file, { statements, assertions, denials });
   }
 
   /** The contradictions, denials taken in the order of `files` (sorted file names). */
   conflicts(files: Iterable<string>): Contradiction[] {
+    return this.conflictParts(files).flat();
+  }
+
+  /**
+   * The contradictions in parts, one per denial cluster that has one, in the order of `files`:
+   * a part whose contradiction did not change since the last call is the same array.
+   */
+  conflictParts(files: Iterable<string>): ReadonlyArray<readonly Contradiction[]> {
+    this.formClusters(files);
     const next = new Map<string, JudgedCluster>();
-    const out: Contradiction[] = [];
-    for (const cluster of this.denialClusters(files)) {
+    const parts: Array<readonly Contradiction[]> = [];
+    for (const cluster of this.ordered) {
       let key = keyOfCluster.get(cluster);
       if (key === undefined) keyOfCluster.set(cluster, (key = cluster.map((d) => this.ids.get(d)).join(",")));
       let judged = this.clusters.get(key);
-      if (!judged || judged.lookups.some((k) => this.dirty.has(k))) judged = this.judge(cluster);
+      if (!judged) judged = this.judge(cluster);
+      else if (judged.lookups.some((k) => this.dirty.has(k))) judged = this.rejudge(judged, cluster);
       else if (judged.contradiction && judged.files.some((f) => this.swappedFiles.has(f)))
         judged = this.restate(judged, cluster);
       next.set(key, judged);
-      if (judged.contradiction) out.push(judged.contradiction);
+      if (judged.part.length > 0) parts.push(judged.part);
     }
     this.clusters = next;
     this.dirty.clear();
+    this.added.clear();
+    this.removed.clear();
     this.swappedFiles.clear();
     this.watched.clear();
     for (const judged of next.values()) for (const k of judged.lookups) this.watched.add(k);
-    return out;
+    return parts;
   }
 
   /**
    * A new version of a document whose statements match the old ones one for one in everything
    * a judgement reads (a number retyped, words edited outside them) takes their place in the
-   * index without judging anything again; the contradictions they sit in are restated.
+   * index and in their clusters without judging anything again; the contradictions they sit in
+   * are restated.
    */
   private swapEquivalent(file: string, before: Statement[], after: Statement[]): boolean {
     if (before.length !== after.length || before.length === 0) return false;
@@ -401,10 +441,13 @@ export class StanceIndex {
       const next = after[i]!;
       this.ids.set(next, this.ids.get(old)!);
       this.successor.set(old, next);
+      if (old.denial) this.swapDenial(old, next);
       if (!old.assertion) return;
+      if (this.added.delete(old)) this.added.add(next);
       if (old.sourceId && this.bySource) for (const key of sourceKeys(old)) swapIn(this.bySource.get(key), old, next);
       for (const c of old.classes)
         for (const country of old.countries) swapIn(this.byClassCountry.get(`${c}|${country}`), old, next);
+      for (const key of pairKeys(old)) swapIn(this.byClassPair.get(key), old, next);
     });
     this.byFile.set(file, {
       statements: after,
@@ -415,21 +458,84 @@ export class StanceIndex {
     return true;
   }
 
-  /**
-   * The clusters of denials, in the order of `files`: formed again only when some document's
-   * denials changed other than by an equivalent swap (a swap changes the objects, not the clusters).
-   */
-  private denialClusters(files: Iterable<string>): Statement[][] {
-    if (!this.clustered) {
-      const denials: Statement[] = [];
-      for (const file of files) for (const d of this.byFile.get(file)?.denials ?? []) denials.push(d);
-      this.clustered = clusterDenials(denials);
-    } else if (this.swappedFiles.size > 0) {
-      this.clustered = this.clustered.map((c) =>
-        c.some((d) => this.swappedFiles.has(d.file)) ? c.map((d) => this.latest(d)) : c,
-      );
+  /** An equivalent denial takes the old one's place in its cluster (the same array: same ids, same key). */
+  private swapDenial(old: Statement, next: Statement): void {
+    this.denialPlace.set(next, this.denialPlace.get(old)!);
+    if (this.denialsIn.delete(old)) {
+      this.denialsIn.add(next);
+      return;
     }
-    return this.clustered;
+    const cluster = this.clusterOf.get(old);
+    if (!cluster) return;
+    cluster[cluster.indexOf(old)] = next;
+    this.clusterOf.delete(old);
+    this.clusterOf.set(next, cluster);
+    for (const key of denialKeys(old)) swapIn(this.denialsByKey.get(key), old, next);
+  }
+
+  /**
+   * Forms again the clusters the denials that came and went sit in: denials of the same event
+   * class sharing two parties (a cluster key) form one cluster, merged transitively.
+   */
+  private formClusters(files: Iterable<string>): void {
+    if (this.denialsIn.size === 0 && this.denialsOut.size === 0) return;
+    const affected = new Set<Statement[]>();
+    for (const d of this.denialsOut) {
+      const cluster = this.clusterOf.get(d);
+      if (cluster) affected.add(cluster);
+      this.clusterOf.delete(d);
+      for (const key of denialKeys(d)) {
+        const set = this.denialsByKey.get(key);
+        if (set?.delete(d) && set.size === 0) this.denialsByKey.delete(key);
+      }
+    }
+    for (const d of this.denialsIn)
+      for (const key of denialKeys(d))
+        for (const x of this.denialsByKey.get(key) ?? []) affected.add(this.clusterOf.get(x)!);
+    for (const d of this.denialsIn)
+      for (const key of denialKeys(d)) {
+        let set = this.denialsByKey.get(key);
+        if (!set) this.denialsByKey.set(key, (set = new Set()));
+        set.add(d);
+      }
+    const pool: Statement[] = [];
+    for (const cluster of affected) for (const d of cluster) if (!this.denialsOut.has(d)) pool.push(d);
+    for (const d of this.denialsIn) pool.push(d);
+    this.denialsIn.clear();
+    this.denialsOut.clear();
+    const rank = this.ranker(files);
+    const byRank = (x: Statement, y: Statement) => rank(x) - rank(y);
+    const formed: Statement[][] = [];
+    const seen = new Set<Statement>();
+    for (const d of pool) {
+      if (seen.has(d)) continue;
+      seen.add(d);
+      const cluster = [d];
+      for (let i = 0; i < cluster.length; i++)
+        for (const key of denialKeys(cluster[i]!))
+          for (const x of this.denialsByKey.get(key)!) {
+            if (seen.has(x)) continue;
+            seen.add(x);
+            cluster.push(x);
+          }
+      cluster.sort(byRank);
+      for (const x of cluster) this.clusterOf.set(x, cluster);
+      formed.push(cluster);
+    }
+    formed.sort((x, y) => byRank(x[0]!, y[0]!));
+    const kept = this.ordered.filter((c) => !affected.has(c));
+    this.ordered = mergeBy(kept, formed, (x, y) => byRank(x[0]!, y[0]!));
+  }
+
+  /** A denial's place in the order of `files`, then of its document's denials. */
+  private ranker(files: Iterable<string>): (d: Statement) => number {
+    if (this.fileRanks?.files !== files) {
+      const rank = new Map<string, number>();
+      for (const file of files) rank.set(file, rank.size);
+      this.fileRanks = { files, rank };
+    }
+    const { rank } = this.fileRanks;
+    return (d) => rank.get(d.file)! * 2 ** 21 + this.denialPlace.get(d)!;
   }
 
   /**
@@ -444,7 +550,44 @@ export class StanceIndex {
       ...cluster.map((d, i) => (swapped(d) ? memberOf(d, "a") : before.members[i]!)),
       ...found.map((a, j) => (swapped(a) ? assertedMember(a) : before.members[cluster.length + j]!)),
     ];
-    return { ...judged, found, contradiction: { ...before, members } };
+    const contradiction = { ...before, members };
+    return { ...judged, found, contradiction, part: [contradiction] };
+  }
+
+  /**
+   * A cluster whose denials are the same and some list it read changed: what it found, less the
+   * assertions taken out, plus those that came into a list it read and contradict the denial that
+   * read it. Judged in full when a denial would now read another list (the rarest party changed).
+   */
+  private rejudge(judged: JudgedCluster, cluster: Statement[]): JudgedCluster {
+    if (judged.choices.some((c) => this.rarest(c.cls, c.countries).key !== c.key)) return this.judge(cluster);
+    const swapped = (s: Statement) => this.swappedFiles.has(s.file);
+    let changed = false;
+    const found = new Set<Statement>();
+    for (const s of judged.found) {
+      const now = swapped(s) ? this.latest(s) : s;
+      if (this.removed.has(now)) changed = true;
+      else found.add(now);
+    }
+    for (const a of this.added) {
+      if (found.has(a)) continue;
+      if (judged.reads.some((r) => this.inList(r, a) && contradicts(this.latest(r.denial), a))) {
+        found.add(a);
+        changed = true;
+      }
+    }
+    if (!changed)
+      return judged.contradiction && judged.files.some((f) => this.swappedFiles.has(f))
+        ? this.restate(judged, cluster)
+        : judged;
+    return this.judged(cluster, found, judged.lookups, judged.reads, judged.choices);
+  }
+
+  /** Whether assertion `a` is in the list a read went through. */
+  private inList(read: Read, a: Statement): boolean {
+    if (read.list === "f") return a.file === read.name;
+    const map = read.list === "s" ? this.sourceIndex() : read.list === "p" ? this.byClassPair : this.byClassCountry;
+    return map.get(read.name)?.has(a) ?? false;
   }
 
   private latest(s: Statement): Statement {
@@ -452,8 +595,28 @@ export class StanceIndex {
     return s;
   }
 
+  /** The shortest list of assertions of class `cls` about one of `countries` (the first of equals). */
+  private rarest(
+    cls: string,
+    countries: string[],
+  ): { key: string | undefined; country: string; list: ReadonlySet<Statement> } {
+    let key: string | undefined;
+    let rarest = "";
+    let best: ReadonlySet<Statement> = EMPTY;
+    let bestSize = 0;
+    for (const country of countries) {
+      const k = `${cls}|${country}`;
+      const list = this.byClassCountry.get(k);
+      const size = list?.size ?? 0;
+      if (key === undefined || size < bestSize) [key, rarest, best, bestSize] = [k, country, list ?? EMPTY, size];
+    }
+    return { key, country: rarest, list: best };
+  }
+
   private judge(cluster: Statement[]): JudgedCluster {
     const lookups = new Set<string>();
+    const reads: Read[] = [];
+    const choices: Choice[] = [];
     const found = new Set<Statement>();
     const consider = (d: Statement, list: Iterable<Statement>) => {
       for (const a of list) if (!found.has(a) && contradicts(d, a)) found.add(a);
@@ -463,6 +626,7 @@ export class StanceIndex {
     const signatures = new Set<string>();
     for (const d of cluster) {
       lookups.add(`f:${d.file}`);
+      reads.push({ denial: d, list: "f", name: d.file });
       consider(d, this.byFile.get(d.file)?.assertions ?? []);
       const signature = signatureOf(d);
       if (signatures.has(signature)) continue;
@@ -470,6 +634,7 @@ export class StanceIndex {
       for (const id of d.deniedSources) {
         for (const key of [id, id.replace(/-/g, " ")]) {
           lookups.add(`s:${key}`);
+          reads.push({ denial: d, list: "s", name: key });
           consider(d, this.sourceIndex().get(key) ?? []);
         }
       }
@@ -477,36 +642,60 @@ export class StanceIndex {
       if (!primary) continue;
       for (const c of CLASSES.get(primary)!.covers) {
         // The rarest of the denial's parties gives the shortest list; contradicts() checks the rest.
-        let best: ReadonlySet<Statement> | undefined;
-        let bestSize = 0;
-        for (const country of d.countries) {
-          const key = `${c}|${country}`;
-          lookups.add(`c:${key}`);
-          const list = this.byClassCountry.get(key);
-          const size = list?.size ?? 0;
-          if (best === undefined || size < bestSize) [best, bestSize] = [list ?? EMPTY, size];
+        for (const country of d.countries) lookups.add(`c:${c}|${country}`);
+        const { key, country, list } = this.rarest(c, d.countries);
+        if (key === undefined) continue;
+        choices.push({ cls: c, countries: d.countries, key });
+        if (d.deniedSources.size > 0 || d.countries.length < 2) {
+          reads.push({ denial: d, list: "c", name: key });
+          consider(d, list);
+          continue;
         }
-        if (best) consider(d, best);
+        // Naming two parties, the denial matches only assertions sharing two with it (contradicts()):
+        // those of the rarest party's list that name another of its parties too.
+        for (const other of new Set(d.countries)) {
+          if (other === country) continue;
+          const pair = pairKey(c, country, other);
+          lookups.add(`p:${pair}`);
+          reads.push({ denial: d, list: "p", name: pair });
+          consider(d, this.byClassPair.get(pair) ?? EMPTY);
+        }
       }
     }
-    const files = [...new Set([...cluster, ...found].map((s) => s.file))];
-    if (found.size === 0) return { lookups: [...lookups], files, found: [], contradiction: undefined };
+    return this.judged(cluster, found, [...lookups], reads, choices);
+  }
+
+  private judged(
+    cluster: Statement[],
+    found: ReadonlySet<Statement>,
+    lookups: string[],
+    reads: Read[],
+    choices: Choice[],
+  ): JudgedCluster {
     const assertions = [...found].sort(byFileAndStart);
-    return { lookups: [...lookups], files, found: assertions, contradiction: toContradiction(cluster, assertions) };
+    const files = [...new Set([...cluster, ...assertions].map((s) => s.file))];
+    if (assertions.length === 0)
+      return { lookups, reads, choices, files, found: [], contradiction: undefined, part: NO_PART };
+    const contradiction = toContradiction(cluster, assertions);
+    return { lookups, reads, choices, files, found: assertions, contradiction, part: [contradiction] };
   }
 
   private index(s: Statement): void {
+    if (this.watched.size > 0 && !this.removed.delete(s)) this.added.add(s);
     this.touch(`f:`, s.file);
     if (s.sourceId && this.bySource) for (const key of sourceKeys(s)) this.indexUnder(this.bySource, `s:`, key, s);
     for (const c of s.classes)
       for (const country of s.countries) this.indexUnder(this.byClassCountry, `c:`, `${c}|${country}`, s);
+    for (const key of pairKeys(s)) this.indexUnder(this.byClassPair, `p:`, key, s);
   }
 
   private unindex(s: Statement): void {
+    if (this.watched.size > 0 && !this.added.delete(s)) this.removed.add(s);
     this.touch(`f:`, s.file);
     if (s.sourceId && this.bySource) for (const key of sourceKeys(s)) this.unindexUnder(this.bySource, `s:`, key, s);
     for (const c of s.classes)
       for (const country of s.countries) this.unindexUnder(this.byClassCountry, `c:`, `${c}|${country}`, s);
+    for (const key of pairKeys(s)) this.unindexUnder(this.byClassPair, `p:`, key, s);
   }
 
   private indexUnder(map: Map<string, Set<Statement>>, prefix: string, key: string, s: Statement): void {
@@ -544,12 +733,54 @@ export class StanceIndex {
 interface JudgedCluster {
   /** Index keys the judgement read: a change under any of them judges the cluster again. */
   lookups: string[];
+  /** The lists read (denial and list), as rejudge() reads the assertions that came into them. */
+  reads: Read[];
+  /** For each class-and-party read, the list chosen (the rarest party's): another one now judges in full. */
+  choices: Choice[];
   /** Files of its denials and of the assertions found. */
   files: string[];
   /** The assertions found, in contradiction order. */
   found: Statement[];
   contradiction: Contradiction | undefined;
+  /** The contradiction as a part of the list (empty without one): the same array while it stands. */
+  part: readonly Contradiction[];
 }
+
+interface Read {
+  denial: Statement;
+  /** The own file's assertions, those of a source key, of a class and party, of a class and two parties. */
+  list: "f" | "s" | "c" | "p";
+  name: string;
+}
+
+interface Choice {
+  cls: string;
+  countries: string[];
+  key: string;
+}
+
+const NO_PART: readonly Contradiction[] = [];
+
+/** The key of a class and two parties (in either order). */
+function pairKey(cls: string, x: string, y: string): string {
+  return x < y ? `${cls}|${x}|${y}` : `${cls}|${y}|${x}`;
+}
+
+/** An assertion's keys of class and two parties: each class with each pair of its parties. */
+function pairKeys(s: Statement): readonly string[] {
+  let keys = pairKeysOf.get(s);
+  if (!keys) {
+    const countries = [...new Set(s.countries)];
+    const out: string[] = [];
+    for (const c of s.classes)
+      for (let i = 0; i < countries.length; i++)
+        for (let j = i + 1; j < countries.length; j++) out.push(pairKey(c, countries[i]!, countries[j]!));
+    pairKeysOf.set(s, (keys = out));
+  }
+  return keys;
+}
+
+const pairKeysOf = new WeakMap<Statement, readonly string[]>();
 
 const keyOfCluster = new WeakMap<Statement[], string>();
 
@@ -665,33 +896,35 @@ function toContradiction(cluster: Statement[], assertions: Statement[]): Contrad
   };
 }
 
-/** Denials of the same event class sharing two parties form one side (merged transitively). */
-function clusterDenials(denials: Statement[]): Statement[][] {
-  const parent = denials.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  const byPair = new Map<string, number>();
-  denials.forEach((d, i) => {
-    const cls = d.classes[0];
-    if (!cls) return;
-    const countries = [...d.countries].sort().slice(0, 4);
-    const keys =
-      countries.length < 2
-        ? [`${cls}|${countries[0] ?? ""}`]
-        : countries.flatMap((a, x) => countries.slice(x + 1).map((b) => `${cls}|${a}|${b}`));
-    for (const k of keys) {
-      const j = byPair.get(k);
-      if (j === undefined) byPair.set(k, i);
-      else parent[find(i)] = find(j);
-    }
-  });
-  const clusters = new Map<number, Statement[]>();
-  denials.forEach((d, i) => {
-    const root = find(i);
-    const list = clusters.get(root);
-    if (list) list.push(d);
-    else clusters.set(root, [d]);
-  });
-  return [...clusters.values()];
+/**
+ * The cluster keys of a denial: its event class with each pair of its (first four, sorted)
+ * parties, or with its one party. Denials sharing a key form one cluster; one of no class is alone.
+ */
+function denialKeys(d: Statement): readonly string[] {
+  let keys = keysOfDenial.get(d);
+  if (keys) return keys;
+  const cls = d.classes[0];
+  const countries = [...d.countries].sort().slice(0, 4);
+  keys = !cls
+    ? []
+    : countries.length < 2
+      ? [`${cls}|${countries[0] ?? ""}`]
+      : countries.flatMap((a, x) => countries.slice(x + 1).map((b) => `${cls}|${a}|${b}`));
+  keysOfDenial.set(d, keys);
+  return keys;
+}
+
+const keysOfDenial = new WeakMap<Statement, readonly string[]>();
+
+/** Two sorted lists merged into one (the first list's items first among equals). */
+function mergeBy<T>(x: readonly T[], y: readonly T[], order: (p: T, q: T) => number): T[] {
+  const out: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < x.length && j < y.length) out.push(order(x[i]!, y[j]!) <= 0 ? x[i++]! : y[j++]!);
+  while (i < x.length) out.push(x[i++]!);
+  while (j < y.length) out.push(y[j++]!);
+  return out;
 }
 
 function unique(xs: string[]): string[] {

@@ -83,7 +83,8 @@ export class SourceIndex {
     private readonly openText: (uri: string) => string | undefined,
     /** Without a disk to read texts again from, every analysis is kept. */
     private readonly disk?: DiskTexts,
-    private readonly debounceMs = 120,
+    /** Quiet time after the last change before the event (the recomputation it starts is incremental). */
+    private readonly debounceMs = 60,
   ) {
     this.corpus = createCorpus({ keepAnalysis: (uri) => !disk || this.openText(uri) !== undefined });
   }

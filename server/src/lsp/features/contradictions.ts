@@ -87,6 +87,7 @@ type SortKey = [
 interface Entry {
   id: string;
   key: SortKey;
+  /** Replaced by an equal one made again (same id and order: see updateListing). */
   contradiction: Contradiction;
 }
 
@@ -162,22 +163,41 @@ function updateListing(listing: Listing, parts: ReadonlyArray<readonly Contradic
   const next = new Set(parts);
   const came = new Set<Contradiction>();
   for (const part of parts) if (!listing.parts.has(part)) for (const c of part) came.add(c);
-  const gone: Entry[] = [];
+  // Entries whose contradiction went, by id: one made again with the same id and order keeps its entry.
+  const goneById = new Map<string, Entry>();
   for (const part of listing.parts)
-    if (!next.has(part)) for (const c of part) if (!came.has(c)) gone.push(listing.byContradiction.get(c)!);
+    if (!next.has(part))
+      for (const c of part)
+        if (!came.has(c)) goneById.set(listing.byContradiction.get(c)!.id, listing.byContradiction.get(c)!);
+  const kept: Array<[Entry, Contradiction]> = [];
+  const fresh: Array<[Contradiction, string]> = [];
+  for (const c of came) {
+    if (listing.byContradiction.has(c)) continue;
+    const id = contentId(c);
+    const old = goneById.get(id);
+    if (old && compareKeys(old.key, sortKey(c, id)) === 0) {
+      goneById.delete(id);
+      kept.push([old, c]);
+    } else fresh.push([c, id]);
+  }
+  const gone = [...goneById.values()];
   for (const entry of gone) {
     if (listing.idCount.get(entry.id) !== 1) return false;
     listing.idCount.delete(entry.id);
   }
   const added: Entry[] = [];
-  for (const c of came) {
-    if (listing.byContradiction.has(c)) continue;
-    const id = contentId(c);
+  for (const [c, id] of fresh) {
     if (listing.idCount.has(id)) return false;
     listing.idCount.set(id, 1);
     added.push({ id, key: sortKey(c, id), contradiction: c });
   }
   listing.parts = next;
+  for (const [entry, c] of kept) {
+    listing.byContradiction.delete(entry.contradiction);
+    entry.contradiction = c;
+    listing.byContradiction.set(c, entry);
+  }
+  if (kept.length > 0) delete listing.filtered;
   if (gone.length === 0 && added.length === 0) return true;
   for (const entry of gone) {
     listing.byContradiction.delete(entry.contradiction);
@@ -257,14 +277,17 @@ function compareKeys(x: SortKey, y: SortKey): number {
 }
 
 /**
- * An id from what the contradiction is (not where it sits in a list): stable while its members stay.
- * Worked out when a contradiction enters a listing (its entry keeps it), not cached per object.
+ * An id from what the contradiction is (not where it sits in a list): stable while its members
+ * stay. Its kind, subject, member count and first and last members name it (the first member is
+ * a denial of one cluster, or a reading of one group paired with the last member's reading): the
+ * summary, long and made from the same members, is not hashed. Worked out when a contradiction
+ * enters a listing (its entry keeps it), not cached per object.
  */
 function contentId(c: Contradiction): string {
-  const ends = [c.members[0], c.members[c.members.length - 1]].map((m) =>
-    m ? `${m.file}#${m.start}:${m.end}:${m.side}` : "",
-  );
-  return `${c.kind === "figure" ? "f" : "s"}${cyrb53(`${c.kind}\n${c.subject ?? ""}\n${c.summary}\n${c.members.length}\n${ends.join("\n")}`)}`;
+  const first = c.members[0];
+  const last = c.members[c.members.length - 1];
+  const ends = [first, last].map((m) => (m ? `${m.file}#${m.start}:${m.end}:${m.side}` : "")).join("\n");
+  return `${c.kind === "figure" ? "f" : "s"}${cyrb53(`${c.kind}\n${c.subject ?? ""}\n${c.revision ? "r" : ""}\n${c.members.length}\n${ends}`)}`;
 }
 
 function uniqueId(taken: ReadonlyMap<string, unknown>, id: string): string {
