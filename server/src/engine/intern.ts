@@ -6,12 +6,28 @@ const MAX = 200_000;
 const strings = new Map<string, string>();
 const arrays = new Map<string, readonly string[]>();
 
-export function internString(s: string): string {
-  if (s.length > 40) return s;
+export function internString(s: string, maxLength = 40): string {
+  if (s.length > maxLength) return s;
   const known = strings.get(s);
   if (known !== undefined) return known;
-  if (strings.size < MAX) strings.set(s, s);
-  return s;
+  if (strings.size >= MAX) return s;
+  const own = detached(s);
+  strings.set(own, own);
+  return own;
+}
+
+/**
+ * A copy of `s` that does not keep alive the text it was sliced from: V8 keeps a slice of 13 or
+ * more characters as a view of its parent, so one kept mention would keep its whole document.
+ * Shorter strings are copies already.
+ */
+export function detached(s: string): string {
+  return s.length < 13 ? s : (" " + s).slice(1);
+}
+
+/** What a corpus record keeps of a string: the shared copy of a short one, an own copy of a long one. */
+export function keptString(s: string): string {
+  return s.length > 40 ? detached(s) : internString(s);
 }
 
 export function internArray<T extends string>(xs: T[]): T[] {
