@@ -19,7 +19,7 @@ import type {
   FigureMember,
   Salience,
 } from "./types";
-import { detached, internArray, internString, keptString } from "./intern";
+import { compactCopy, internArray, internString, keptString } from "./intern";
 import { analyze } from "./analyze";
 import { figureConflicts } from "./figureConflicts";
 import { extractStatements, StanceIndex, type Statement } from "./stance";
@@ -637,7 +637,7 @@ function keptClaim(c: Claim): Claim {
 /** A claim's text as records keep it: its own copy, made once per claim (statements and actor rows share it). */
 function keptText(c: Claim): string {
   let text = keptTexts.get(c);
-  if (text === undefined) keptTexts.set(c, (text = detached(c.text)));
+  if (text === undefined) keptTexts.set(c, (text = compactCopy(c.text)));
   return text;
 }
 

@@ -25,6 +25,28 @@ export function detached(s: string): string {
   return s.length < 13 ? s : (" " + s).slice(1);
 }
 
+/**
+ * An own copy of a long string (a claim's text), one byte per character when every character
+ * allows it: a slice of a document with a single curly quote anywhere is stored two bytes per
+ * character, as its document is, and so would be a copy made by `detached`.
+ */
+export function compactCopy(s: string): string {
+  if (s.length < 13 || WIDE.test(s)) return detached(s);
+  const parts: string[] = [];
+  const codes = new Uint16Array(Math.min(s.length, CHUNK));
+  for (let from = 0; from < s.length; from += CHUNK) {
+    const n = Math.min(CHUNK, s.length - from);
+    for (let i = 0; i < n; i++) codes[i] = s.charCodeAt(from + i);
+    const chunk = n === codes.length ? codes : codes.subarray(0, n);
+    parts.push(String.fromCharCode.apply(null, chunk as unknown as number[]));
+  }
+  return parts.length === 1 ? parts[0]! : parts.join("");
+}
+
+/** A character a one-byte string cannot hold. */
+const WIDE = /[^\u0000-\u00ff]/;
+const CHUNK = 8192;
+
 /** What a corpus record keeps of a string: the shared copy of a short one, an own copy of a long one. */
 export function keptString(s: string): string {
   return s.length > 40 ? detached(s) : internString(s);
