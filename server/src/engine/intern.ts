@@ -44,7 +44,7 @@ export function compactCopy(s: string): string {
 }
 
 /** A character a one-byte string cannot hold. */
-const WIDE = /[^\u0000-\u00ff]/;
+const WIDE = /[\u0100-\uffff]/;
 const CHUNK = 8192;
 
 /** What a corpus record keeps of a string: the shared copy of a short one, an own copy of a long one. */
