@@ -13,10 +13,12 @@ import type {
   ActorKind,
   Analysis,
   Claim,
+  ClaimSource,
   Contradiction,
   Cue,
   FigureGroup,
   FigureMember,
+  Frame,
   Salience,
 } from "./types";
 import { compactCopy, internArray, internString, keptString } from "./intern";
@@ -613,6 +615,7 @@ function actorRowsOf(analysis: Analysis): ActorRows {
  */
 function keptStatement(s: Statement): Statement {
   s.countries = internArray(s.countries);
+  s.sourceId = keptString(s.sourceId);
   s.claim = keptClaim(s.claim);
   return s;
 }
@@ -627,12 +630,40 @@ function keptClaim(c: Claim): Claim {
     text: keptText(c),
     kinds: c.kinds,
     cues: cue ? [{ ...cue, text: keptString(cue.text) }] : NO_CUES,
-    source: c.source && { ...c.source, text: keptString(c.source.text) },
+    source: c.source && sharedSource(c.source),
     stance: c.stance,
     sentence: c.sentence,
     ...(c.date ? { date: { start: c.date.start, end: c.date.end, text: keptString(c.date.text) } } : {}),
   };
 }
+
+/**
+ * One object per distinct source (text, kind, id) across records: stance matching reads a
+ * statement's source by its text and id only, so a kept source has no span (-1, -1).
+ */
+function sharedSource(source: ClaimSource): ClaimSource {
+  const key = `${source.kind}\u0000${source.canonical ?? ""}\u0000${source.text}`;
+  let shared = sharedSources.get(key);
+  if (!shared) {
+    const { kind, canonical } = source;
+    shared = { start: -1, end: -1, text: keptString(source.text), kind, ...(canonical ? { canonical } : {}) };
+    if (sharedSources.size < MAX_SHARED) sharedSources.set(keptString(key), shared);
+  }
+  return shared;
+}
+
+/** One object per distinct frame across records (frames are never changed once made). */
+function sharedFrame(frame: Frame): Frame {
+  const key = JSON.stringify(frame);
+  const shared = sharedFrames.get(key);
+  if (shared) return shared;
+  if (sharedFrames.size < MAX_SHARED) sharedFrames.set(key, frame);
+  return frame;
+}
+
+const sharedSources = new Map<string, ClaimSource>();
+const sharedFrames = new Map<string, Frame>();
+const MAX_SHARED = 200_000;
 
 /** A claim's text as records keep it: its own copy, made once per claim (statements and actor rows share it). */
 function keptText(c: Claim): string {
@@ -705,7 +736,7 @@ function toMembers(file: string, analysis: Analysis): FigureMember[] {
       qualifier: f.qualifier,
       unit: f.unit,
       subject: internString(f.subject, 200),
-      frame: f.frame,
+      frame: sharedFrame(f.frame),
       source: claim?.source ? keptString(claim.source.text) : null,
       ...(claim?.source?.canonical ? { sourceCanonical: claim.source.canonical } : {}),
       date: date == null ? null : keptString(date),
