@@ -183,3 +183,34 @@ test("a corpus kept current through edits agrees with one built from the final t
   assert.deepEqual(c.figureGroups(), fresh.figureGroups());
   assert.notEqual(c.contradictions().length, before, "the edits changed the contradictions");
 });
+
+test("the actor index read from compact records lists every mention and sourced claim of the analyses", () => {
+  const docs = {
+    "a.txt": 'Russia denied the report. "We sent no troops," the Kremlin said. Russia said Ukraine attacked first.',
+    "b.txt": "Ukraine said Russia sent 2,000 troops. The Kremlin denied sending troops to Ukraine.",
+  };
+  const c = createCorpus({ keepAnalysis: () => false });
+  const analyses = Object.entries(docs).map(([file, text]) => [file, c.set(file, text)] as const);
+  assert.equal(c.analysis("a.txt"), undefined, "only the record is kept");
+  const index = c.actorIndex();
+  assert.ok(
+    [...index.values()].some((e) => e.claims.length > 0),
+    "some sourced claim is listed",
+  );
+  for (const [canonical, entry] of index) {
+    const mentions = analyses.flatMap(([file, a]) =>
+      a.actors
+        .filter((x) => x.canonical === canonical)
+        .map((x) => ({ file, start: x.start, end: x.end, text: x.text })),
+    );
+    assert.deepEqual(entry.mentions, mentions, canonical);
+    const first = analyses.find(([, a]) => a.actors.some((x) => x.canonical === canonical))!;
+    assert.equal(entry.name, first[1].actors.find((x) => x.canonical === canonical)!.name);
+    for (const claim of entry.claims) {
+      const a = analyses.find(([file]) => file === claim.file)![1];
+      const source = a.claims.find((x) => x.start === claim.start && x.end === claim.end);
+      assert.equal(source?.source?.canonical, canonical);
+      assert.equal(claim.text, source.text);
+    }
+  }
+});

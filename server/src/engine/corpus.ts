@@ -8,7 +8,20 @@
 // contradictions only for the denial clusters that could see the change (stance.ts).
 import { claimGivingFigure } from "./figureSource";
 import { documentDate } from "./dates";
-import type { ActorIndexEntry, ActorKind, Analysis, Contradiction, FigureGroup, FigureMember, Salience } from "./types";
+import type {
+  ActorIndexEntry,
+  ActorKind,
+  Analysis,
+  Claim,
+  ClaimSource,
+  Contradiction,
+  Cue,
+  FigureGroup,
+  FigureMember,
+  Frame,
+  Salience,
+} from "./types";
+import { compactCopy, internArray, internString, keptString } from "./intern";
 import { analyze } from "./analyze";
 import { figureConflicts } from "./figureConflicts";
 import { extractStatements, StanceIndex, type Statement } from "./stance";
@@ -62,21 +75,23 @@ export interface Corpus {
   actorEntry(canonical: string): ActorIndexEntry | undefined;
 }
 
-interface ActorRow {
-  canonical: string;
-  name: string;
-  kind: ActorKind;
-  start: number;
-  end: number;
-  text: string;
+/**
+ * A document's rows for the actor index, in columns: an object per mention cost more than the
+ * mentions themselves (tens of thousands of files, dozens of mentions each).
+ */
+interface ActorRows {
+  /** Per actor mention with a canonical id: canonical, name, kind and text joined by ROW_SEP (a shared copy). */
+  mentions: string[];
+  /** Per claim whose source has a canonical id: that id, and the claim's text. */
+  claimCanonicals: string[];
+  claimTexts: string[];
+  /** Start and end of each mention, then of each sourced claim. */
+  spans: Int32Array;
+  /** The distinct canonical ids of both (the document is filed under each). */
+  canonicals: string[];
 }
 
-interface SourcedClaimRow {
-  canonical: string;
-  start: number;
-  end: number;
-  text: string;
-}
+const ROW_SEP = "\u0000";
 
 /** What the corpus keeps of a document. */
 interface DocRecord {
@@ -92,8 +107,7 @@ interface DocRecord {
   buckets: string[];
   salience: Salience;
   statements: Statement[];
-  actors: ActorRow[];
-  claims: SourcedClaimRow[];
+  actors: ActorRows;
   /** What linking reads of the document (frames, buckets, salience), computed when first compared. */
   linkKey?: string;
   /** The members of the document's last version whose figures were grouped, while this one waits. */
@@ -279,17 +293,24 @@ class CorpusImpl implements Corpus {
       .map((f) => [f, this.docs.get(f)!] as const)
       .sort((x, y) => x[1].seq - y[1].seq);
     let entry: ActorIndexEntry | undefined;
+    const prefix = canonical + ROW_SEP;
     for (const [file, doc] of files) {
-      for (const a of doc.actors) {
-        if (a.canonical !== canonical) continue;
-        if (!entry) entry = { canonical, name: a.name, kind: a.kind, spellings: [], mentions: [], claims: [] };
-        if (!entry.spellings.includes(a.text)) entry.spellings.push(a.text);
-        entry.mentions.push({ file, start: a.start, end: a.end, text: a.text });
-      }
+      const { mentions, claimCanonicals, claimTexts, spans } = doc.actors;
+      mentions.forEach((key, i) => {
+        if (!key.startsWith(prefix)) return;
+        const [, name, kind, text] = key.split(ROW_SEP) as [string, string, ActorKind, string];
+        if (!entry) entry = { canonical, name, kind, spellings: [], mentions: [], claims: [] };
+        if (!entry.spellings.includes(text)) entry.spellings.push(text);
+        entry.mentions.push({ file, start: spans[2 * i]!, end: spans[2 * i + 1]!, text });
+      });
       // A claim counts once its source was mentioned in this or an earlier document.
-      if (entry)
-        for (const c of doc.claims)
-          if (c.canonical === canonical) entry.claims.push({ file, start: c.start, end: c.end, text: c.text });
+      if (entry) {
+        const at = 2 * mentions.length;
+        claimCanonicals.forEach((c, i) => {
+          if (c === canonical)
+            entry!.claims.push({ file, start: spans[at + 2 * i]!, end: spans[at + 2 * i + 1]!, text: claimTexts[i]! });
+        });
+      }
     }
     this.actorEntries.set(canonical, entry);
     return entry;
@@ -302,22 +323,18 @@ class CorpusImpl implements Corpus {
 
   private updateActors(file: string, before: DocRecord | undefined, after: DocRecord | undefined): void {
     if (before) {
-      for (const rows of [before.actors, before.claims]) {
-        for (const r of rows) {
-          const files = this.actorFiles.get(r.canonical);
-          if (files?.delete(file) && files.size === 0) this.actorFiles.delete(r.canonical);
-          this.actorEntries.delete(r.canonical);
-        }
+      for (const canonical of before.actors.canonicals) {
+        const files = this.actorFiles.get(canonical);
+        if (files?.delete(file) && files.size === 0) this.actorFiles.delete(canonical);
+        this.actorEntries.delete(canonical);
       }
     }
     if (after) {
-      for (const rows of [after.actors, after.claims]) {
-        for (const r of rows) {
-          let files = this.actorFiles.get(r.canonical);
-          if (!files) this.actorFiles.set(r.canonical, (files = new Set()));
-          files.add(file);
-          if (this.actorEntries.size > 0) this.actorEntries.delete(r.canonical);
-        }
+      for (const canonical of after.actors.canonicals) {
+        let files = this.actorFiles.get(canonical);
+        if (!files) this.actorFiles.set(canonical, (files = new Set()));
+        files.add(file);
+        if (this.actorEntries.size > 0) this.actorEntries.delete(canonical);
       }
     }
     this.actorCache = undefined;
@@ -565,21 +582,104 @@ function recordOf(
     members: toMembers(file, analysis),
     buckets: analysis.figures.map((f) => (isLinkable(f.frame) ? bucketKey(f.frame) : "")),
     salience: analysis.salience,
-    statements: extractStatements(file, analysis),
-    actors: !keepActors
-      ? []
-      : analysis.actors.flatMap((a) =>
-          a.canonical
-            ? [{ canonical: a.canonical, name: a.name, kind: a.kind, start: a.start, end: a.end, text: a.text }]
-            : [],
-        ),
-    claims: !keepActors
-      ? []
-      : analysis.claims.flatMap((c) =>
-          c.source?.canonical ? [{ canonical: c.source.canonical, start: c.start, end: c.end, text: c.text }] : [],
-        ),
+    statements: extractStatements(file, analysis).map(keptStatement),
+    actors: keepActors ? actorRowsOf(analysis) : NO_ACTOR_ROWS,
   };
 }
+
+const NO_ACTOR_ROWS: ActorRows = {
+  mentions: [],
+  claimCanonicals: [],
+  claimTexts: [],
+  spans: new Int32Array(0),
+  canonicals: [],
+};
+
+function actorRowsOf(analysis: Analysis): ActorRows {
+  const actors = analysis.actors.filter((a) => a.canonical);
+  const claims = analysis.claims.filter((c) => c.source?.canonical);
+  const spans = new Int32Array(2 * (actors.length + claims.length));
+  let at = 0;
+  for (const x of [...actors, ...claims]) {
+    spans[at++] = x.start;
+    spans[at++] = x.end;
+  }
+  const canonicals = new Set<string>();
+  const mentions = actors.map((a) => {
+    canonicals.add(a.canonical);
+    return internString([a.canonical, a.name, a.kind, a.text].join(ROW_SEP), 200);
+  });
+  const claimCanonicals = claims.map((c) => {
+    canonicals.add(c.source!.canonical!);
+    return keptString(c.source!.canonical!);
+  });
+  return { mentions, claimCanonicals, claimTexts: claims.map((c) => keptText(c)), spans, canonicals: [...canonicals] };
+}
+
+/**
+ * A statement as the corpus keeps it: its claim holds only what stance matching reads of it (the
+ * denial's cue, not every cue), and short strings are shared copies, not slices of the document.
+ */
+function keptStatement(s: Statement): Statement {
+  s.countries = internArray(s.countries);
+  s.sourceId = keptString(s.sourceId);
+  s.claim = keptClaim(s.claim);
+  return s;
+}
+
+const NO_CUES: Cue[] = [];
+
+function keptClaim(c: Claim): Claim {
+  const cue = c.cues.find((x) => x.stance === "denies");
+  return {
+    start: c.start,
+    end: c.end,
+    text: keptText(c),
+    kinds: c.kinds,
+    cues: cue ? [{ ...cue, text: keptString(cue.text) }] : NO_CUES,
+    source: c.source && sharedSource(c.source),
+    stance: c.stance,
+    sentence: c.sentence,
+    ...(c.date ? { date: { start: c.date.start, end: c.date.end, text: keptString(c.date.text) } } : {}),
+  };
+}
+
+/**
+ * One object per distinct source (text, kind, id) across records: stance matching reads a
+ * statement's source by its text and id only, so a kept source has no span (-1, -1).
+ */
+function sharedSource(source: ClaimSource): ClaimSource {
+  const key = `${source.kind}\u0000${source.canonical ?? ""}\u0000${source.text}`;
+  let shared = sharedSources.get(key);
+  if (!shared) {
+    const { kind, canonical } = source;
+    shared = { start: -1, end: -1, text: keptString(source.text), kind, ...(canonical ? { canonical } : {}) };
+    if (sharedSources.size < MAX_SHARED) sharedSources.set(keptString(key), shared);
+  }
+  return shared;
+}
+
+/** One object per distinct frame across records (frames are never changed once made). */
+function sharedFrame(frame: Frame): Frame {
+  const key = JSON.stringify(frame);
+  const shared = sharedFrames.get(key);
+  if (shared) return shared;
+  if (sharedFrames.size < MAX_SHARED) sharedFrames.set(key, frame);
+  return frame;
+}
+
+const sharedSources = new Map<string, ClaimSource>();
+const sharedFrames = new Map<string, Frame>();
+const MAX_SHARED = 200_000;
+
+/** A claim's text as records keep it: its own copy, made once per claim (statements and actor rows share it). */
+function keptText(c: Claim): string {
+  let text = keptTexts.get(c);
+  if (text === undefined) keptTexts.set(c, (text = compactCopy(c.text)));
+  return text;
+}
+
+const keptTexts = new WeakMap<Claim, string>();
 
 function indicesOf(buckets: string[], b: string): number[] {
   const out: number[] = [];
@@ -637,16 +737,16 @@ function toMembers(file: string, analysis: Analysis): FigureMember[] {
       file,
       start: f.start,
       end: f.end,
-      text: f.text,
+      text: keptString(f.text),
       value: f.value,
       ...(f.valueMax !== undefined ? { valueMax: f.valueMax } : {}),
       qualifier: f.qualifier,
       unit: f.unit,
-      subject: f.subject,
-      frame: f.frame,
-      source: claim?.source?.text ?? null,
+      subject: internString(f.subject, 200),
+      frame: sharedFrame(f.frame),
+      source: claim?.source ? keptString(claim.source.text) : null,
       ...(claim?.source?.canonical ? { sourceCanonical: claim.source.canonical } : {}),
-      date: date ?? null,
+      date: date == null ? null : keptString(date),
     };
   });
 }

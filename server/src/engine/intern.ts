@@ -6,12 +6,50 @@ const MAX = 200_000;
 const strings = new Map<string, string>();
 const arrays = new Map<string, readonly string[]>();
 
-export function internString(s: string): string {
-  if (s.length > 40) return s;
+export function internString(s: string, maxLength = 40): string {
+  if (s.length > maxLength) return s;
   const known = strings.get(s);
   if (known !== undefined) return known;
-  if (strings.size < MAX) strings.set(s, s);
-  return s;
+  if (strings.size >= MAX) return s;
+  const own = detached(s);
+  strings.set(own, own);
+  return own;
+}
+
+/**
+ * A copy of `s` that does not keep alive the text it was sliced from: V8 keeps a slice of 13 or
+ * more characters as a view of its parent, so one kept mention would keep its whole document.
+ * Shorter strings are copies already.
+ */
+export function detached(s: string): string {
+  return s.length < 13 ? s : (" " + s).slice(1);
+}
+
+/**
+ * An own copy of a long string (a claim's text), one byte per character when every character
+ * allows it: a slice of a document with a single curly quote anywhere is stored two bytes per
+ * character, as its document is, and so would be a copy made by `detached`.
+ */
+export function compactCopy(s: string): string {
+  if (s.length < 13 || WIDE.test(s)) return detached(s);
+  const parts: string[] = [];
+  const codes = new Uint16Array(Math.min(s.length, CHUNK));
+  for (let from = 0; from < s.length; from += CHUNK) {
+    const n = Math.min(CHUNK, s.length - from);
+    for (let i = 0; i < n; i++) codes[i] = s.charCodeAt(from + i);
+    const chunk = n === codes.length ? codes : codes.subarray(0, n);
+    parts.push(String.fromCharCode.apply(null, chunk as unknown as number[]));
+  }
+  return parts.length === 1 ? parts[0]! : parts.join("");
+}
+
+/** A character a one-byte string cannot hold. */
+const WIDE = /[\u0100-\uffff]/;
+const CHUNK = 8192;
+
+/** What a corpus record keeps of a string: the shared copy of a short one, an own copy of a long one. */
+export function keptString(s: string): string {
+  return s.length > 40 ? detached(s) : internString(s);
 }
 
 export function internArray<T extends string>(xs: T[]): T[] {
