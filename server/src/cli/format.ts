@@ -9,6 +9,7 @@ import type {
   ActorMention,
   Analysis,
   Contradiction,
+  ContradictionMember,
   Corpus,
   FindingSeverity,
   Review,
@@ -176,22 +177,33 @@ export function scorerFileJson(corpus: Corpus, report: FileReport): string {
   return `{"file":${JSON.stringify(file)},"actors":${JSON.stringify(actors)},"figures":${JSON.stringify(figures)},"claims":${JSON.stringify(claims)},"findings":${JSON.stringify(json)}}`;
 }
 
-/** One contradiction of the scorer's shape as one line of JSON. */
-export function scorerContradictionJson({ kind, summary, members }: Contradiction): string {
-  return JSON.stringify({
-    kind,
-    summary,
-    members: members.map(({ file, start, end, text, side, source, date }) => ({
-      file,
-      start,
-      end,
-      text,
-      side,
-      source,
-      date,
-    })),
-  });
+/**
+ * One contradiction of the scorer's shape as one line of JSON: the text `JSON.stringify` gives for
+ * `{kind, summary, members: [{file, start, end, text, side, source, date}]}`. A member object is
+ * shared by every contradiction of its reading (figureConflicts.ts), and a group's contradictions
+ * are listed together: its text is made once while it recurs, kept in `memberTexts` (a plain Map
+ * the caller owns, emptied when it reaches MEMBER_TEXTS_KEPT entries, so memory stays bounded).
+ */
+export function scorerContradictionJson(
+  { kind, summary, members }: Contradiction,
+  memberTexts?: Map<ContradictionMember, string>,
+): string {
+  let out = `{"kind":${JSON.stringify(kind)},"summary":${JSON.stringify(summary)},"members":[`;
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i]!;
+    let text = memberTexts?.get(m);
+    if (text === undefined) {
+      const { file, start, end, text: said, side, source, date } = m;
+      text = JSON.stringify({ file, start, end, text: said, side, source, date });
+      if (memberTexts && memberTexts.size >= MEMBER_TEXTS_KEPT) memberTexts.clear();
+      memberTexts?.set(m, text);
+    }
+    out += i > 0 ? `,${text}` : text;
+  }
+  return `${out}]}`;
 }
+
+const MEMBER_TEXTS_KEPT = 20_000;
 
 /**
  * Writes JSON arrays one item at a time, one item per line (`{"files":[` … `],"contradictions":[`

@@ -13,6 +13,7 @@ import {
   createCorpus,
   findingsOf,
   type Analysis,
+  type ContradictionMember,
   type Corpus,
   type Finding,
   type Review,
@@ -410,7 +411,9 @@ function outputFor(
       end: () => {
         json.close("]");
         json.open(`,"contradictions":[`);
-        for (const contradiction of corpus.contradictions()) json.item(scorerContradictionJson(contradiction));
+        const memberTexts = new Map<ContradictionMember, string>();
+        for (const contradiction of corpus.contradictions())
+          json.item(scorerContradictionJson(contradiction, memberTexts));
         json.close("]}");
         json.end();
       },

@@ -53,7 +53,11 @@ export function loadReviews(): ReviewLookup {
     }
     return reviews;
   };
+  // By the path as given, then by absolute path: asked once per finding, a path is resolved once.
+  const locatedAs = new Map<string, ReviewLocations>();
   const locate = (file: string, analysis: Analysis): ReviewLocations => {
+    const given = locatedAs.get(file);
+    if (given) return given;
     const absolute = resolve(file);
     let found = located.get(absolute);
     if (!found) {
@@ -63,6 +67,7 @@ export function loadReviews(): ReviewLookup {
         : { anchored: [], orphaned: [] };
       located.set(absolute, found);
     }
+    locatedAs.set(file, found);
     return found;
   };
   return {

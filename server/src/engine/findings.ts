@@ -117,27 +117,61 @@ export function corpusRelations(corpus: Corpus): (file: string) => FileRelations
     }
   });
   const shared = new Map<string, ReturnType<FileRelations["conflicts"]>>();
+  const oneSided = new OneSidedItems(contradictions);
   return (file) => {
     const spans = byFile.get(file);
     const conflicts: FileRelations["conflicts"] = (span, kind) => {
       if (!spans) return [];
-      const { orders, sides } = spans.overlapping(span);
-      const at = () =>
-        conflictsAt(
+      const found = spans.overlapping(span);
+      const { orders, sides } = found;
+      // Both sides at the span: which members are the mention's own depends on the span itself.
+      if (sides.some((side) => side === (SIDE_A | SIDE_B)))
+        return conflictsAt(
           orders.map((order) => contradictions[order]!),
           file,
           span,
           kind,
         );
-      // Both sides at the span: which members are the mention's own depends on the span itself.
-      if (sides.some((side) => side === (SIDE_A | SIDE_B))) return at();
-      const key = `${kind}|${orders.join(",")}|${sides.join("")}`;
+      const key = `${kind}|${(found.key ??= `${orders.join(",")}|${sides.join("")}`)}`;
       let answer = shared.get(key);
-      if (!answer) shared.set(key, (answer = at()));
+      if (!answer) shared.set(key, (answer = oneSided.answer(orders, sides, kind)));
       return answer;
     };
     return { conflicts, figureGroup: (index) => corpus.figureGroupOf(file, index) };
   };
+}
+
+/**
+ * What conflictsAt answers for a mention whose overlapping members all sit on one side of each
+ * contradiction: per contradiction, the members of the other side. One item per contradiction and
+ * side, shared by every answer that holds it (a reading in conflict with many others).
+ */
+class OneSidedItems {
+  private readonly items: Array<{ contradiction: Contradiction; opposing: ContradictionMember[] } | undefined> = [];
+
+  constructor(private readonly contradictions: readonly Contradiction[]) {}
+
+  answer(
+    orders: readonly number[],
+    sides: readonly number[],
+    kind: ContradictionKind,
+  ): ReturnType<FileRelations["conflicts"]> {
+    const out: ReturnType<FileRelations["conflicts"]> = [];
+    for (let i = 0; i < orders.length; i++) {
+      const order = orders[i]!;
+      const contradiction = this.contradictions[order]!;
+      if (contradiction.kind !== kind) continue;
+      const slot = 2 * order + (sides[i] === SIDE_A ? 0 : 1);
+      let item = this.items[slot];
+      if (!item) {
+        const other = sides[i] === SIDE_A ? "b" : "a";
+        item = { contradiction, opposing: contradiction.members.filter((m) => m.side === other) };
+        this.items[slot] = item;
+      }
+      out.push(item);
+    }
+    return out;
+  }
 }
 
 const SIDE_A = 1;
@@ -150,6 +184,8 @@ interface SpanEntry {
   orders: number[];
   /** Per contradiction, the sides of its members at this span (SIDE_A | SIDE_B bits). */
   sides: number[];
+  /** `orders` and `sides` as one string, made when first asked (corpusRelations' shared answers). */
+  key?: string;
 }
 
 /** The member spans of one file, each with the contradictions it belongs to and on which side. */
@@ -173,7 +209,7 @@ class MemberSpans {
   }
 
   /** The contradictions (ascending list order, once each) with a member overlapping `span`, and the sides there. */
-  overlapping(span: { start: number; end: number }): { orders: number[]; sides: number[] } {
+  overlapping(span: { start: number; end: number }): { orders: number[]; sides: number[]; key?: string } {
     const sorted = this.sortedSpans();
     const hi = lowerBound(sorted, span.end);
     const found: SpanEntry[] = [];
@@ -450,14 +486,19 @@ function relatedMentions(members: readonly ContradictionMember[]): RelatedMentio
 
 /** One entry per mention (a mention can sit in several contradictions). */
 function uniqueMentions(members: readonly ContradictionMember[]): ContradictionMember[] {
-  const seen = new Set<string>();
+  // Per file, a span as one number (exact while offsets stay below 2^26), else as a string.
+  const seen = new Map<string, Set<number | string>>();
   return members.filter((m) => {
-    const key = `${m.file}#${m.start}:${m.end}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    let spans = seen.get(m.file);
+    if (!spans) seen.set(m.file, (spans = new Set()));
+    const key = m.end < SPAN_KEY_LIMIT ? m.start * SPAN_KEY_LIMIT + m.end : `${m.start}:${m.end}`;
+    if (spans.has(key)) return false;
+    spans.add(key);
     return true;
   });
 }
+
+const SPAN_KEY_LIMIT = 2 ** 26;
 
 function push(out: Finding[], finding: Finding | undefined): void {
   if (finding) out.push(finding);
