@@ -8,10 +8,19 @@
 // contradictions only for the denial clusters that could see the change (stance.ts).
 import { claimGivingFigure } from "./figureSource";
 import { documentDate } from "./dates";
-import type { ActorIndexEntry, ActorKind, Analysis, Contradiction, FigureGroup, FigureMember, Salience } from "./types";
+import type {
+  ActorIndexEntry,
+  ActorKind,
+  Analysis,
+  Contradiction,
+  FigureGroup,
+  FigureMember,
+  Frame,
+  Salience,
+} from "./types";
 import { analyze } from "./analyze";
 import { figureConflicts } from "./figureConflicts";
-import { extractStatements, StanceIndex, type Statement } from "./stance";
+import { extractStatements, StanceIndex } from "./stance";
 import { within } from "./spans";
 import { cyrb53 } from "./hash";
 import { bucketKey, clusterByFrame, FrameClusters, type LinkItem } from "./link";
@@ -91,7 +100,6 @@ interface DocRecord {
   /** Bucket key of each figure (quantity|scope|extra), "" when it is not specific enough to link. */
   buckets: string[];
   salience: Salience;
-  statements: Statement[];
   actors: ActorRow[];
   claims: SourcedClaimRow[];
   /** What linking reads of the document (frames, buckets, salience), computed when first compared. */
@@ -125,6 +133,11 @@ class CorpusImpl implements Corpus {
    *  slot per group: patching a group replaces the slot's group, not every member's entry. */
   private readonly slotOfMember = new WeakMap<FigureMember, { group: FigureGroup }>();
   private readonly stance = new StanceIndex();
+  /**
+   * Kept analyses whose stance statements the stance index has not taken yet: they feed only the
+   * contradictions, so an edit leaves them to the next time contradictions are asked for.
+   */
+  private readonly statementsPending = new Map<string, Analysis>();
   private stanceList: Contradiction[] = [];
   /** Statements changed since the stance list was made. */
   private stanceStale = true;
@@ -160,7 +173,11 @@ class CorpusImpl implements Corpus {
     }
     if (!cached) this.sortedFiles = undefined;
     this.docs.set(file, record);
-    this.stance.set(file, record.statements);
+    if (record.analysis) this.statementsPending.set(file, analysis);
+    else {
+      this.statementsPending.delete(file);
+      this.stance.set(file, extractStatements(file, analysis));
+    }
     this.stanceStale = true;
     this.updateActors(file, cached, record);
     this.revision++;
@@ -173,6 +190,7 @@ class CorpusImpl implements Corpus {
     this.detachFigures(file, cached);
     this.docs.delete(file);
     this.sortedFiles = undefined;
+    this.statementsPending.delete(file);
     this.stance.set(file, []);
     this.stanceStale = true;
     this.updateActors(file, cached, undefined);
@@ -198,7 +216,9 @@ class CorpusImpl implements Corpus {
 
   release(file: string): void {
     const doc = this.docs.get(file);
-    if (doc) delete doc.analysis;
+    if (!doc) return;
+    this.takeStatements(file);
+    delete doc.analysis;
   }
 
   figureGroups(): FigureGroup[] {
@@ -244,6 +264,7 @@ class CorpusImpl implements Corpus {
     }
     // Documents in file order: the result does not depend on the order they were added in.
     if (this.stanceStale) {
+      for (const file of [...this.statementsPending.keys()]) this.takeStatements(file);
       const list = this.stance.conflicts(this.filesInOrder());
       if (!sameItems(this.stanceList, list)) this.stanceList = list;
       this.stanceStale = false;
@@ -286,6 +307,14 @@ class CorpusImpl implements Corpus {
     }
     this.actorEntries.set(canonical, entry);
     return entry;
+  }
+
+  /** Gives the stance index the statements of a document's kept analysis, if it has not had them. */
+  private takeStatements(file: string): void {
+    const analysis = this.statementsPending.get(file);
+    if (!analysis) return;
+    this.statementsPending.delete(file);
+    this.stance.set(file, extractStatements(file, analysis));
   }
 
   private filesInOrder(): string[] {
@@ -558,7 +587,6 @@ function recordOf(
     members: toMembers(file, analysis),
     buckets: analysis.figures.map((f) => (isLinkable(f.frame) ? bucketKey(f.frame) : "")),
     salience: analysis.salience,
-    statements: extractStatements(file, analysis),
     actors: !keepActors
       ? []
       : analysis.actors.flatMap((a) =>
@@ -588,16 +616,24 @@ function counterparts(
   buckets: string[],
   before: FigureMember[],
 ): Array<FigureMember | undefined> {
+  // The frame's JSON says its bucket too (bucketKey reads frame fields).
   const unused = new Map<string, FigureMember[]>();
   for (const m of before) {
-    const key = `${bucketKey(m.frame)}\u0000${JSON.stringify(m.frame)}`;
+    const key = frameJson(m.frame);
     const list = unused.get(key);
     if (list) list.push(m);
     else unused.set(key, [m]);
   }
-  return members.map((m, i) =>
-    buckets[i] ? unused.get(`${bucketKey(m.frame)}\u0000${JSON.stringify(m.frame)}`)?.shift() : undefined,
-  );
+  return members.map((m, i) => (buckets[i] ? unused.get(frameJson(m.frame))?.shift() : undefined));
+}
+
+/** A frame's JSON, made once per frame object (a version's members are the next one's `settledFrom`). */
+const frameJsons = new WeakMap<Frame, string>();
+
+function frameJson(frame: Frame): string {
+  let json = frameJsons.get(frame);
+  if (json === undefined) frameJsons.set(frame, (json = JSON.stringify(frame)));
+  return json;
 }
 
 /** Everything linking reads of a document: a version with the same key links exactly as the old one. */

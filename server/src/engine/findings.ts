@@ -404,6 +404,8 @@ function derivedFrom(conflicts: ReturnType<FileRelations["conflicts"]>): {
   opposing: ContradictionMember[];
   revision: boolean;
 } {
+  // Most mentions take part in none: one shared answer, nothing to remember per mention.
+  if (conflicts.length === 0) return NOTHING_DERIVED;
   let d = derived.get(conflicts);
   if (!d) {
     d = {
@@ -414,6 +416,9 @@ function derivedFrom(conflicts: ReturnType<FileRelations["conflicts"]>): {
   }
   return d;
 }
+
+/** What derives from no contradictions (`every` of nothing: a revision). Never changed by its users. */
+const NOTHING_DERIVED: { opposing: ContradictionMember[]; revision: boolean } = { opposing: [], revision: true };
 
 function textsOf(opposing: readonly ContradictionMember[]): { against?: string; values?: string } {
   let t = derivedText.get(opposing);
