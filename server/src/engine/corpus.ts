@@ -408,8 +408,7 @@ class CorpusImpl implements Corpus {
     const now = indicesOf(after.buckets, b);
     if (was.length !== now.length) return false;
     for (let k = 0; k < was.length; k++)
-      if (JSON.stringify(before.members[was[k]!]!.frame) !== JSON.stringify(after.members[now[k]!]!.frame))
-        return false;
+      if (frameJson(before.members[was[k]!]!.frame) !== frameJson(after.members[now[k]!]!.frame)) return false;
     return this.swapMembers(
       before,
       after,
@@ -639,8 +638,9 @@ function frameJson(frame: Frame): string {
 /** Everything linking reads of a document: a version with the same key links exactly as the old one. */
 function linkKeyOf(record: DocRecord): string {
   if (record.linkKey === undefined) {
-    const frames = record.members.map((m, i) => (record.buckets[i] ? m.frame : null));
-    record.linkKey = JSON.stringify([record.buckets, frames, record.salience]);
+    // Each frame's JSON is self-delimiting and made once (counterparts reads it again).
+    const frames = record.members.map((m, i) => (record.buckets[i] ? frameJson(m.frame) : "null")).join(",");
+    record.linkKey = `${JSON.stringify(record.buckets)}[${frames}]${JSON.stringify(record.salience)}`;
   }
   return record.linkKey;
 }

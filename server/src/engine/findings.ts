@@ -468,14 +468,19 @@ function push(out: Finding[], finding: Finding | undefined): void {
   if (finding) out.push(finding);
 }
 
+/** The first of each set of findings with the same code, span and message (sorted: such findings are in one run). */
 function withoutDuplicates(sorted: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return sorted.filter((f) => {
-    const key = `${f.code}#${f.span.start}:${f.span.end}#${f.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const out: Finding[] = [];
+  let run = 0; // where the kept findings of the current code and span start in `out`
+  for (const f of sorted) {
+    const first = out[run];
+    if (!first || first.code !== f.code || first.span.start !== f.span.start || first.span.end !== f.span.end)
+      run = out.length;
+    let duplicate = false;
+    for (let i = run; i < out.length && !duplicate; i++) duplicate = out[i]!.message === f.message;
+    if (!duplicate) out.push(f);
+  }
+  return out;
 }
 
 function plural(n: number, noun: string): string {
