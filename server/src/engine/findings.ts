@@ -398,6 +398,7 @@ function opposingValues(opposing: readonly ContradictionMember[]): string {
 // A relations provider may answer several mentions with the same array (corpusRelations does, per
 // reading): what is derived from it is then made once. A fresh array each time is simply not found.
 const derived = new WeakMap<object, { opposing: ContradictionMember[]; revision: boolean }>();
+const uniqueOf = new WeakMap<readonly ContradictionMember[], ContradictionMember[]>();
 const derivedText = new WeakMap<object, { against?: string; values?: string }>();
 
 function derivedFrom(conflicts: ReturnType<FileRelations["conflicts"]>): {
@@ -407,6 +408,15 @@ function derivedFrom(conflicts: ReturnType<FileRelations["conflicts"]>): {
   // Most mentions take part in none: one shared answer, nothing to remember per mention.
   if (conflicts.length === 0) return NOTHING_DERIVED;
   let d = derived.get(conflicts);
+  if (!d && conflicts.length === 1) {
+    // One contradiction: its opposing members may be an array the provider keeps between calls
+    // (lookup.ts does, per view), so their unique mentions are made once for it.
+    const { contradiction, opposing } = conflicts[0]!;
+    let unique = uniqueOf.get(opposing);
+    if (!unique) uniqueOf.set(opposing, (unique = uniqueMentions(opposing)));
+    d = { opposing: unique, revision: Boolean(contradiction.revision) };
+    derived.set(conflicts, d);
+  }
   if (!d) {
     d = {
       opposing: uniqueMentions(conflicts.flatMap((c) => c.opposing)),
