@@ -209,6 +209,22 @@ test("a corpus that keeps no analysis gives the same cross-file results", () => 
   assert.deepEqual([...lean.actorIndex()], [...kept.actorIndex()]);
 });
 
+test("documents released before contradictions are asked for still take part in them (statements are read late)", () => {
+  const kept = createCorpus();
+  const lean = createCorpus({ keepAnalysis: () => false });
+  for (const [file, versions] of Object.entries(WRITTEN)) {
+    for (const text of versions.filter((t) => t !== "")) {
+      kept.set(file, text);
+      lean.set(file, text);
+    }
+    kept.release(file);
+  }
+  assert.equal(kept.analysis("g.txt"), undefined);
+  const stance = lean.contradictions().filter((c) => c.kind === "stance");
+  assert.ok(stance.length > 0, "the written story has stance contradictions");
+  assert.deepEqual(kept.contradictions(), lean.contradictions());
+});
+
 test("an edited file's settled groups come from its last grouped version, without regrouping", () => {
   const c = createCorpus();
   c.set("a.txt", "Officials said Chad has sent about 2,000 soldiers to Niger.");

@@ -106,7 +106,6 @@ interface DocRecord {
   /** Bucket key of each figure (quantity|scope|extra), "" when it is not specific enough to link. */
   buckets: string[];
   salience: Salience;
-  statements: Statement[];
   actors: ActorRows;
   /** What linking reads of the document (frames, buckets, salience), computed when first compared. */
   linkKey?: string;
@@ -144,6 +143,11 @@ class CorpusImpl implements Corpus {
   private stanceParts: ReadonlyArray<readonly Contradiction[]> = [];
   private stanceList: Contradiction[] | undefined;
   /** Statements changed since the stance parts were made. */
+  /**
+   * Kept analyses whose stance statements the stance index has not taken yet: they feed only the
+   * contradictions, so an edit leaves them to the next time contradictions are asked for.
+   */
+  private readonly statementsPending = new Map<string, Analysis>();
   private stanceStale = true;
   private readonly actorFiles = new Map<string, Set<string>>(); // canonical -> files with rows
   private readonly actorEntries = new Map<string, ActorIndexEntry | undefined>();
@@ -177,7 +181,11 @@ class CorpusImpl implements Corpus {
     }
     if (!cached) this.sortedFiles = undefined;
     this.docs.set(file, record);
-    this.stance.set(file, record.statements);
+    if (record.analysis) this.statementsPending.set(file, analysis);
+    else {
+      this.statementsPending.delete(file);
+      this.stance.set(file, statementsOf(file, analysis));
+    }
     this.stanceStale = true;
     this.updateActors(file, cached, record);
     this.revision++;
@@ -190,6 +198,7 @@ class CorpusImpl implements Corpus {
     this.detachFigures(file, cached);
     this.docs.delete(file);
     this.sortedFiles = undefined;
+    this.statementsPending.delete(file);
     this.stance.set(file, []);
     this.stanceStale = true;
     this.updateActors(file, cached, undefined);
@@ -215,7 +224,9 @@ class CorpusImpl implements Corpus {
 
   release(file: string): void {
     const doc = this.docs.get(file);
-    if (doc) delete doc.analysis;
+    if (!doc) return;
+    this.takeStatements(file);
+    delete doc.analysis;
   }
 
   figureGroups(): FigureGroup[] {
@@ -262,6 +273,7 @@ class CorpusImpl implements Corpus {
     }
     // Documents in file order: the result does not depend on the order they were added in.
     if (this.stanceStale) {
+      for (const file of [...this.statementsPending.keys()]) this.takeStatements(file);
       const parts = this.stance.conflictParts(this.filesInOrder());
       if (!sameItems(this.stanceParts, parts)) {
         this.stanceParts = parts;
@@ -314,6 +326,14 @@ class CorpusImpl implements Corpus {
     }
     this.actorEntries.set(canonical, entry);
     return entry;
+  }
+
+  /** Gives the stance index the statements of a document's kept analysis, if it has not had them. */
+  private takeStatements(file: string): void {
+    const analysis = this.statementsPending.get(file);
+    if (!analysis) return;
+    this.statementsPending.delete(file);
+    this.stance.set(file, statementsOf(file, analysis));
   }
 
   private filesInOrder(): string[] {
@@ -403,8 +423,7 @@ class CorpusImpl implements Corpus {
     const now = indicesOf(after.buckets, b);
     if (was.length !== now.length) return false;
     for (let k = 0; k < was.length; k++)
-      if (JSON.stringify(before.members[was[k]!]!.frame) !== JSON.stringify(after.members[now[k]!]!.frame))
-        return false;
+      if (frameJson(before.members[was[k]!]!.frame) !== frameJson(after.members[now[k]!]!.frame)) return false;
     return this.swapMembers(
       before,
       after,
@@ -582,7 +601,6 @@ function recordOf(
     members: toMembers(file, analysis),
     buckets: analysis.figures.map((f) => (isLinkable(f.frame) ? bucketKey(f.frame) : "")),
     salience: analysis.salience,
-    statements: extractStatements(file, analysis).map(keptStatement),
     actors: keepActors ? actorRowsOf(analysis) : NO_ACTOR_ROWS,
   };
 }
@@ -614,6 +632,11 @@ function actorRowsOf(analysis: Analysis): ActorRows {
     return keptString(c.source!.canonical!);
   });
   return { mentions, claimCanonicals, claimTexts: claims.map((c) => keptText(c)), spans, canonicals: [...canonicals] };
+}
+
+/** A document's stance statements as the corpus keeps them. */
+function statementsOf(file: string, analysis: Analysis): Statement[] {
+  return extractStatements(file, analysis).map(keptStatement);
 }
 
 /**
@@ -695,23 +718,32 @@ function counterparts(
   buckets: string[],
   before: FigureMember[],
 ): Array<FigureMember | undefined> {
+  // The frame's JSON says its bucket too (bucketKey reads frame fields).
   const unused = new Map<string, FigureMember[]>();
   for (const m of before) {
-    const key = `${bucketKey(m.frame)}\u0000${JSON.stringify(m.frame)}`;
+    const key = frameJson(m.frame);
     const list = unused.get(key);
     if (list) list.push(m);
     else unused.set(key, [m]);
   }
-  return members.map((m, i) =>
-    buckets[i] ? unused.get(`${bucketKey(m.frame)}\u0000${JSON.stringify(m.frame)}`)?.shift() : undefined,
-  );
+  return members.map((m, i) => (buckets[i] ? unused.get(frameJson(m.frame))?.shift() : undefined));
+}
+
+/** A frame's JSON, made once per frame object (a version's members are the next one's `settledFrom`). */
+const frameJsons = new WeakMap<Frame, string>();
+
+function frameJson(frame: Frame): string {
+  let json = frameJsons.get(frame);
+  if (json === undefined) frameJsons.set(frame, (json = JSON.stringify(frame)));
+  return json;
 }
 
 /** Everything linking reads of a document: a version with the same key links exactly as the old one. */
 function linkKeyOf(record: DocRecord): string {
   if (record.linkKey === undefined) {
-    const frames = record.members.map((m, i) => (record.buckets[i] ? m.frame : null));
-    record.linkKey = JSON.stringify([record.buckets, frames, record.salience]);
+    // Each frame's JSON is self-delimiting and made once (counterparts reads it again).
+    const frames = record.members.map((m, i) => (record.buckets[i] ? frameJson(m.frame) : "null")).join(",");
+    record.linkKey = `${JSON.stringify(record.buckets)}[${frames}]${JSON.stringify(record.salience)}`;
   }
   return record.linkKey;
 }

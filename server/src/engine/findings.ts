@@ -434,13 +434,25 @@ function opposingValues(opposing: readonly ContradictionMember[]): string {
 // A relations provider may answer several mentions with the same array (corpusRelations does, per
 // reading): what is derived from it is then made once. A fresh array each time is simply not found.
 const derived = new WeakMap<object, { opposing: ContradictionMember[]; revision: boolean }>();
+const uniqueOf = new WeakMap<readonly ContradictionMember[], ContradictionMember[]>();
 const derivedText = new WeakMap<object, { against?: string; values?: string }>();
 
 function derivedFrom(conflicts: ReturnType<FileRelations["conflicts"]>): {
   opposing: ContradictionMember[];
   revision: boolean;
 } {
+  // Most mentions take part in none: one shared answer, nothing to remember per mention.
+  if (conflicts.length === 0) return NOTHING_DERIVED;
   let d = derived.get(conflicts);
+  if (!d && conflicts.length === 1) {
+    // One contradiction: its opposing members may be an array the provider keeps between calls
+    // (lookup.ts does, per view), so their unique mentions are made once for it.
+    const { contradiction, opposing } = conflicts[0]!;
+    let unique = uniqueOf.get(opposing);
+    if (!unique) uniqueOf.set(opposing, (unique = uniqueMentions(opposing)));
+    d = { opposing: unique, revision: Boolean(contradiction.revision) };
+    derived.set(conflicts, d);
+  }
   if (!d) {
     d = {
       opposing: uniqueMentions(conflicts.flatMap((c) => c.opposing)),
@@ -450,6 +462,9 @@ function derivedFrom(conflicts: ReturnType<FileRelations["conflicts"]>): {
   }
   return d;
 }
+
+/** What derives from no contradictions (`every` of nothing: a revision). Never changed by its users. */
+const NOTHING_DERIVED: { opposing: ContradictionMember[]; revision: boolean } = { opposing: [], revision: true };
 
 function textsOf(opposing: readonly ContradictionMember[]): { against?: string; values?: string } {
   let t = derivedText.get(opposing);
@@ -504,14 +519,19 @@ function push(out: Finding[], finding: Finding | undefined): void {
   if (finding) out.push(finding);
 }
 
+/** The first of each set of findings with the same code, span and message (sorted: such findings are in one run). */
 function withoutDuplicates(sorted: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return sorted.filter((f) => {
-    const key = `${f.code}#${f.span.start}:${f.span.end}#${f.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const out: Finding[] = [];
+  let run = 0; // where the kept findings of the current code and span start in `out`
+  for (const f of sorted) {
+    const first = out[run];
+    if (!first || first.code !== f.code || first.span.start !== f.span.start || first.span.end !== f.span.end)
+      run = out.length;
+    let duplicate = false;
+    for (let i = run; i < out.length && !duplicate; i++) duplicate = out[i]!.message === f.message;
+    if (!duplicate) out.push(f);
+  }
+  return out;
 }
 
 function plural(n: number, noun: string): string {

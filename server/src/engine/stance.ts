@@ -272,13 +272,52 @@ function overlapSets(a: Set<string>, b: Set<string>): number {
   return n;
 }
 
-/** Lower-case words of a span; a plain split is enough for matching event words. */
+/**
+ * Lower-case words of a span: the runs of letters, marks, apostrophes and hyphens (a plain split
+ * is enough for matching event words). Scanned by hand, ASCII first: a Unicode-class regexp split
+ * was a large part of an edit's corpus work.
+ */
 function wordsOf(text: string, start: number, end: number): string[] {
-  return text
-    .slice(start, end)
-    .toLowerCase()
-    .split(/[^\p{L}\p{M}'’-]+/u)
-    .filter((w) => w.length > 0);
+  const lower = text.slice(start, end).toLowerCase();
+  const words: string[] = [];
+  let from = -1;
+  for (let i = 0; i < lower.length; i++) {
+    const code = lower.charCodeAt(i);
+    let inWord: boolean;
+    let width = 1;
+    if (code < 0x80) inWord = ASCII_WORD[code] === 1;
+    else {
+      const point = lower.codePointAt(i)!;
+      if (point > 0xffff) width = 2;
+      inWord = isWordPoint(point);
+    }
+    if (inWord) {
+      if (from < 0) from = i;
+    } else if (from >= 0) {
+      words.push(lower.slice(from, i));
+      from = -1;
+    }
+    i += width - 1;
+  }
+  if (from >= 0) words.push(lower.slice(from));
+  return words;
+}
+
+/** 1 for the ASCII characters of a word (wordsOf): letters, apostrophe, hyphen. */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = /[\p{L}\p{M}'’-]/u.test(String.fromCharCode(c)) ? 1 : 0;
+
+const WORD_POINT = /^[\p{L}\p{M}'’-]$/u;
+const wordPoints = new Map<number, boolean>();
+
+/** Whether a non-ASCII code point belongs to a word (wordsOf), remembered per code point. */
+function isWordPoint(point: number): boolean {
+  let yes = wordPoints.get(point);
+  if (yes === undefined) {
+    yes = WORD_POINT.test(String.fromCodePoint(point));
+    if (wordPoints.size < 4096) wordPoints.set(point, yes);
+  }
+  return yes;
 }
 
 function stemsOf(s: Statement): Set<string> {

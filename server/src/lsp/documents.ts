@@ -11,6 +11,7 @@ import type { TextDocument } from "vscode-languageserver-textdocument";
 import { Emitter } from "./events";
 import { describeError, showWarning, type Logger } from "./safe";
 import { isServed, isSourceLanguage } from "./served";
+import type { ProvenanceSettings } from "../protocol";
 import type { SettingsStore } from "./settings";
 import type { SourceIndex } from "./sources";
 import { canonicalUri, pathOfUri } from "./uris";
@@ -33,6 +34,8 @@ export class OpenDocuments {
   private readonly cost = new Map<string, number>();
   /** When each open document last changed (Date.now()). */
   private readonly changedAt = new Map<string, number>();
+  /** The settings each open document was last analysed with. */
+  private readonly analyzedSettings = new Map<string, ProvenanceSettings>();
 
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
@@ -97,6 +100,14 @@ export class OpenDocuments {
     return Promise.all([this.running.get(key), ...this.closing]).then(() => undefined);
   }
 
+  /**
+   * The settings the document's last analysis read: what its diagnostics, published as the
+   * analysis ends, are made with (without reading the settings again on the edit path).
+   */
+  settingsAnalyzedWith(uri: string): ProvenanceSettings | undefined {
+    return this.analyzedSettings.get(uri);
+  }
+
   /** Whether an analysis of `uri` is waiting for a pause in the edits. */
   isPending(uri: string): boolean {
     return this.scheduled.has(canonicalUri(uri));
@@ -150,6 +161,7 @@ export class OpenDocuments {
       const current = this.byUri.get(uri);
       if (!current) return; // closed meanwhile
       this.analyzedVersion.set(uri, current.version);
+      this.analyzedSettings.set(uri, settings);
       if (excluded) {
         this.sources.remove(uri);
       } else {
@@ -179,6 +191,7 @@ export class OpenDocuments {
     if (this.byUri.get(uri) === document) {
       // No longer included (settings changed): forget the buffer's analysis and its diagnostics.
       this.byUri.delete(uri);
+      this.analyzedSettings.delete(uri);
       this.sources.remove(uri);
       this.onDidClose.fire(document);
     }
@@ -204,6 +217,7 @@ export class OpenDocuments {
     this.cost.delete(uri);
     this.changedAt.delete(uri);
     this.analyzedVersion.delete(uri);
+    this.analyzedSettings.delete(uri);
     this.onDidClose.fire(document);
     try {
       // Back to the text on disk (the editor may have held unsaved changes), or gone.

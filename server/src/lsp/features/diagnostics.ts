@@ -28,7 +28,9 @@ export function registerDiagnostics(services: Services): void {
   const publish = async (document: TextDocument, options: { force?: boolean; settled?: boolean } = {}) => {
     try {
       const uri = canonicalUri(document.uri);
-      const settings = await services.settings.get(uri);
+      // Right after an analysis, the settings it read (no second read, no turn waited on the edit path).
+      const analyzedWith = options.settled ? open.settingsAnalyzedWith(uri) : undefined;
+      const settings = analyzedWith ?? (await services.settings.get(uri));
       const current = open.get(uri);
       if (!current) return; // closed while waiting for settings
       const view = options.settled ? sources.settledView() : sources.freshView();
