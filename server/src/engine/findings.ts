@@ -406,10 +406,22 @@ function figureMessage(file: string, analysis: Analysis, figure: Figure, group: 
   const subject = group?.label ?? frameLabel(figure.frame);
   const giver = figureSource(analysis, figure);
   const by = giver ? `; given by ${oneLine(giver.text, 50)}` : "; stated by the text itself";
-  const elsewhere = group ? new Set(group.members.filter((m) => m.file !== file).map((m) => m.file)).size : 0;
+  const elsewhere = group ? filesElsewhere(group, file) : 0;
   const also = elsewhere > 0 ? `; also given in ${plural(elsewhere, "other file")}` : "";
   return `Figure: ${formatFigure(figure)} — subject: ${subject || "unknown"}${by}${also}`;
 }
+
+/**
+ * How many files other than `file` give a value in `group`: the group's files are counted once per
+ * group (groups are replaced, never changed), not once per figure of a group of thousands.
+ */
+function filesElsewhere(group: FigureGroup, file: string): number {
+  let files = groupFiles.get(group);
+  if (!files) groupFiles.set(group, (files = new Set(group.members.map((m) => m.file))));
+  return files.size - (files.has(file) ? 1 : 0);
+}
+
+const groupFiles = new WeakMap<FigureGroup, Set<string>>();
 
 function conflictMessage(figure: Figure, revision: boolean, opposing: readonly ContradictionMember[]): string {
   return `${revision ? "Revised figure" : "Conflicting figure"}: ${formatValue(figure)} here, but ${derivedValues(opposing)}`;
@@ -432,35 +444,41 @@ function opposingValues(opposing: readonly ContradictionMember[]): string {
 // ---- What findings derive from one answer of FileRelations.conflicts ----
 
 // A relations provider may answer several mentions with the same array (corpusRelations does, per
-// reading): what is derived from it is then made once. A fresh array each time is simply not found.
-const derived = new WeakMap<object, { opposing: ContradictionMember[]; revision: boolean }>();
-const uniqueOf = new WeakMap<readonly ContradictionMember[], ContradictionMember[]>();
+// reading): what is derived from it is then made once. A fresh answer holding the same
+// contradictions with the same arrays of opposing members (the provider keeps those between calls:
+// lookup.ts per view, corpusRelations per contradiction and side) is found by them instead.
+type Derived = { opposing: ContradictionMember[]; revision: boolean };
+const derived = new WeakMap<object, Derived>();
 const derivedText = new WeakMap<object, { against?: string; values?: string }>();
 
-function derivedFrom(conflicts: ReturnType<FileRelations["conflicts"]>): {
-  opposing: ContradictionMember[];
-  revision: boolean;
-} {
+/** Keyed by each contradiction of an answer and its opposing array, in order. */
+interface DerivedNode {
+  next?: WeakMap<object, DerivedNode>;
+  value?: Derived;
+}
+const derivedTrie: DerivedNode = {};
+
+function derivedFrom(conflicts: ReturnType<FileRelations["conflicts"]>): Derived {
   // Most mentions take part in none: one shared answer, nothing to remember per mention.
   if (conflicts.length === 0) return NOTHING_DERIVED;
   let d = derived.get(conflicts);
-  if (!d && conflicts.length === 1) {
-    // One contradiction: its opposing members may be an array the provider keeps between calls
-    // (lookup.ts does, per view), so their unique mentions are made once for it.
-    const { contradiction, opposing } = conflicts[0]!;
-    let unique = uniqueOf.get(opposing);
-    if (!unique) uniqueOf.set(opposing, (unique = uniqueMentions(opposing)));
-    d = { opposing: unique, revision: Boolean(contradiction.revision) };
-    derived.set(conflicts, d);
-  }
   if (!d) {
-    d = {
-      opposing: uniqueMentions(conflicts.flatMap((c) => c.opposing)),
+    let node = derivedTrie;
+    for (const c of conflicts) node = childOf(childOf(node, c.contradiction), c.opposing);
+    d = node.value ??= {
+      opposing: uniqueMentions(conflicts.length === 1 ? conflicts[0]!.opposing : conflicts.flatMap((c) => c.opposing)),
       revision: conflicts.every((c) => c.contradiction.revision),
     };
     derived.set(conflicts, d);
   }
   return d;
+}
+
+function childOf(node: DerivedNode, key: object): DerivedNode {
+  const next = (node.next ??= new WeakMap());
+  let child = next.get(key);
+  if (!child) next.set(key, (child = {}));
+  return child;
 }
 
 /** What derives from no contradictions (`every` of nothing: a revision). Never changed by its users. */
@@ -484,13 +502,23 @@ function derivedValues(opposing: readonly ContradictionMember[]): string {
 
 // ---- Shared ----
 
-/** The first RELATED_LIMIT mentions, each saying who and what; the rest are counted in the last. */
+/**
+ * The first RELATED_LIMIT mentions, each saying who and what; the rest are counted in the last.
+ * Made once per array of mentions (derivedFrom keeps them): findings of one reading share the
+ * list, which its readers never change.
+ */
 function relatedMentions(members: readonly ContradictionMember[]): RelatedMention[] {
-  const shown = members.slice(0, RELATED_LIMIT).map((m) => {
-    const who = m.source ? `${oneLine(m.source, 50)}: ` : "";
-    const when = m.date ? ` (${m.date})` : "";
-    return { file: m.file, start: m.start, end: m.end, message: `${who}${oneLine(m.text, 80)}${when}` };
-  });
+  let related = relatedOf.get(members);
+  if (!related) relatedOf.set(members, (related = listedMentions(members)));
+  return related;
+}
+
+const relatedOf = new WeakMap<readonly ContradictionMember[], RelatedMention[]>();
+
+function listedMentions(members: readonly ContradictionMember[]): RelatedMention[] {
+  const shown = members
+    .slice(0, RELATED_LIMIT)
+    .map((m) => ({ file: m.file, start: m.start, end: m.end, message: mentionMessage(m) }));
   const more = members.length - shown.length;
   if (more > 0) {
     const last = shown[shown.length - 1]!;
@@ -498,6 +526,19 @@ function relatedMentions(members: readonly ContradictionMember[]): RelatedMentio
   }
   return shown;
 }
+
+/** Who says what, when (made once per member: a member is listed with every mention it opposes). */
+function mentionMessage(m: ContradictionMember): string {
+  let message = mentionMessages.get(m);
+  if (message === undefined) {
+    const who = m.source ? `${oneLine(m.source, 50)}: ` : "";
+    const when = m.date ? ` (${m.date})` : "";
+    mentionMessages.set(m, (message = `${who}${oneLine(m.text, 80)}${when}`));
+  }
+  return message;
+}
+
+const mentionMessages = new WeakMap<ContradictionMember, string>();
 
 /** One entry per mention (a mention can sit in several contradictions). */
 function uniqueMentions(members: readonly ContradictionMember[]): ContradictionMember[] {
