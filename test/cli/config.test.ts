@@ -4,10 +4,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
-import { applyConfig, parseConfig } from "../../server/src/shared/config";
+import { applyConfig, ConfigFinder, isConfigError, parseConfig } from "../../server/src/shared/config";
 import { DEFAULT_SETTINGS, normalizeSettings } from "../../server/src/shared/settings";
 
 const ROOT = join(__dirname, "..", "..");
@@ -100,4 +100,32 @@ test("merge rule: config over defaults, a changed editor setting over the config
   const merged = applyConfig(config, editor);
   assert.equal(merged.severity["claim.hedged"], "error", "the user's editor setting wins");
   assert.equal(merged.severity.figure, "off", "settings left at their default yield to the file");
+});
+
+test("the editor's finder reuses a folder's answer for reuseMs, and looks again when told to forget", () => {
+  const root = mkdtempSync(join(tmpdir(), "prov-finder-"));
+  const folder = join(root, "notes");
+  mkdirSync(folder);
+  let now = 1_000;
+  const finder = new ConfigFinder(1_000, () => now);
+  const configPath = join(root, "provenance.config.json");
+  const found = () => {
+    const config = finder.find(folder);
+    assert.ok(!isConfigError(config), JSON.stringify(config));
+    return config?.disable;
+  };
+  assert.equal(found(), undefined);
+  writeFileSync(configPath, JSON.stringify({ disable: ["figure"] }));
+  now += 999;
+  assert.equal(found(), undefined, "within reuseMs the answer is reused");
+  now += 1;
+  assert.deepEqual(found(), ["figure"], "a file created later is found once reuseMs has passed");
+  writeFileSync(configPath, JSON.stringify({ disable: ["claim.hedged"] }) + " ");
+  assert.deepEqual(found(), ["figure"]);
+  finder.forget();
+  assert.deepEqual(found(), ["claim.hedged"], "after forget the disk is read at once");
+  rmSync(configPath);
+  finder.forget();
+  assert.equal(found(), undefined, "a deleted file is gone after forget");
+  assert.equal(new ConfigFinder().find(folder), undefined, "the CLI's finder (no reuse) reads the disk every time");
 });

@@ -15,7 +15,8 @@ export class SettingsStore {
   /** Editor settings merged with a config file, reused while neither changes (callers cache by identity). */
   private readonly merged = new WeakMap<ProvenanceSettings, WeakMap<ProjectConfig, ProvenanceSettings>>();
   private readonly reported = new Set<string>();
-  private readonly finder = new ConfigFinder();
+  /** Config lookups are reused for a moment: the server forgets them when told of a change (invalidate). */
+  private readonly finder = new ConfigFinder(CONFIG_REUSE_MS);
   private pushed: ProvenanceSettings;
 
   constructor(
@@ -61,6 +62,7 @@ export class SettingsStore {
   /** Drops the cache; `pushedSettings` is the `settings` of didChangeConfiguration, if any. */
   invalidate(pushedSettings?: unknown): void {
     this.cache.clear();
+    this.finder.forget();
     const section = isRecord(pushedSettings) ? pushedSettings[SETTINGS_SECTION] : undefined;
     if (section !== undefined) this.pushed = normalizeSettings(section);
   }
@@ -76,6 +78,13 @@ export class SettingsStore {
     }
   }
 }
+
+/**
+ * How long a config lookup is reused without an event: each stats both file names in every folder
+ * up to the root, twice per edit. Changes the server is told of (watched config files, a
+ * configuration change, reindex) are seen at once; others within this time.
+ */
+const CONFIG_REUSE_MS = 1000;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);

@@ -107,11 +107,38 @@ function cloneSettings(s: ProvenanceSettings): ProvenanceSettings {
 /**
  * Finds and reads the nearest config file at or above `folder`. Reads are cached per file and
  * revalidated by modification time and size, so an edited config file is seen at the next lookup.
+ *
+ * `reuseMs`: how long a folder's answer is given again without looking at the disk (0: never).
+ * The editor asks on every edit, and each lookup stats both names in every folder up to the root;
+ * it calls `forget` when told a config file changed, so the reuse delays only what it is not told
+ * (a client without file watchers, a config file above the workspace).
  */
 export class ConfigFinder {
   private readonly files = new Map<string, { stamp: string; value: ProjectConfig | ConfigError }>();
+  private readonly answers = new Map<string, { at: number; value: ProjectConfig | ConfigError | undefined }>();
+
+  constructor(
+    private readonly reuseMs = 0,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   find(folder: string): ProjectConfig | ConfigError | undefined {
+    if (this.reuseMs <= 0) return this.lookUp(folder);
+    const at = this.now();
+    const known = this.answers.get(folder);
+    if (known && at - known.at < this.reuseMs && at >= known.at) return known.value;
+    const value = this.lookUp(folder);
+    if (this.answers.size >= MAX_ANSWERS) this.answers.clear();
+    this.answers.set(folder, { at, value });
+    return value;
+  }
+
+  /** Looks at the disk at the next lookup of every folder (a config file was created, changed or deleted). */
+  forget(): void {
+    this.answers.clear();
+  }
+
+  private lookUp(folder: string): ProjectConfig | ConfigError | undefined {
     for (let dir = folder; ; dir = dirname(dir)) {
       for (const name of CONFIG_FILE_NAMES) {
         const found = this.read(join(dir, name));
@@ -149,6 +176,9 @@ export class ConfigFinder {
     return value;
   }
 }
+
+/** Folders whose answers are kept (documents and workspace folders ask; a bound, not a working limit). */
+const MAX_ANSWERS = 10_000;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
