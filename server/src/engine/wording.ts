@@ -69,8 +69,38 @@ export function formatFigure(figure: {
 
 /** Text on one line, at most `max` characters. */
 export function oneLine(text: string, max = 80): string {
-  const flat = text.replace(/\s+/g, " ").trim();
+  // Most texts (a cue, a name, a sentence) are on one line already: no regular expression run for them.
+  const flat = isOneLine(text) ? text : text.replace(/\s+/g, " ").trim();
   return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
+}
+
+/** Whether `\s+` → " " and trimming leave `text` as it is: no white space but single inner spaces. */
+function isOneLine(text: string): boolean {
+  const last = text.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x20 && c < 0x7f) continue;
+    if (c === 0x20) {
+      if (i === 0 || i === last || text.charCodeAt(i + 1) === 0x20) return false;
+    } else if (c < 0x20 || isWideSpace(c)) return false;
+  }
+  return true;
+}
+
+/** The white space `\s` matches above U+007E (with U+0085 taken as a space too, which only costs a replace). */
+function isWideSpace(c: number): boolean {
+  return (
+    c === 0x85 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** Quoted cue text: `"reportedly"`. */

@@ -114,17 +114,16 @@ export function conflictsOf(
   for (const { contradiction, self } of selfMembers(view, uri, span)) {
     if (kind && contradiction.kind !== kind) continue;
     const split = splitMembers(view, contradiction, uri);
-    // Other mentions in `uri` keep their place among the members: then the list is filtered whole.
-    const ownOthers = split.own.some((m) => m !== self && !view.isMention(m, uri, span));
-    if (ownOthers) {
-      const others = contradiction.members.filter(
-        (m) => m !== self && view.isCurrent(m) && !view.isMention(m, uri, span),
-      );
+    // Which of the file's own members stay (not the mention itself): one character each.
+    let kept = "";
+    for (const m of split.own) kept += m !== self && !view.isMention(m, uri, span) ? "1" : "0";
+    if (kept.includes("1")) {
+      const others = othersKeeping(contradiction, split, uri, kept);
       out.push({
         contradiction,
         self,
-        opposing: others.filter((m) => m.side !== self.side),
-        agreeing: others.filter((m) => m.side === self.side),
+        opposing: self.side === "a" ? others.b : others.a,
+        agreeing: self.side === "a" ? others.a : others.b,
       });
     } else {
       out.push({
@@ -143,6 +142,33 @@ interface MemberSplit {
   elsewhereA: ContradictionMember[];
   elsewhereB: ContradictionMember[];
   own: ContradictionMember[];
+  /** Current members by side with only some of `own` (see othersKeeping), by which of them are kept. */
+  keeping?: Map<string, { a: ContradictionMember[]; b: ContradictionMember[] }>;
+}
+
+/**
+ * The current members by side, of `uri` only those `kept` says ("1" per member of `split.own`),
+ * in the contradiction's order: other mentions in `uri` keep their place among the members. Made
+ * once per view, file and kept set, so the findings of a mention see the same arrays on every edit.
+ */
+function othersKeeping(
+  contradiction: Contradiction,
+  split: MemberSplit,
+  uri: string,
+  kept: string,
+): { a: ContradictionMember[]; b: ContradictionMember[] } {
+  split.keeping ??= new Map();
+  let others = split.keeping.get(kept);
+  if (!others) {
+    const keptOwn = new Set(split.own.filter((_, i) => kept[i] === "1"));
+    const elsewhere = new Set([...split.elsewhereA, ...split.elsewhereB]);
+    others = { a: [], b: [] };
+    for (const m of contradiction.members) {
+      if (m.file === uri ? keptOwn.has(m) : elsewhere.has(m)) (m.side === "a" ? others.a : others.b).push(m);
+    }
+    split.keeping.set(kept, others);
+  }
+  return others;
 }
 
 /** Per view (one key for every fresh view: their members are all current), contradiction and file. */
