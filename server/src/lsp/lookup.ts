@@ -118,7 +118,7 @@ export function conflictsOf(
     let kept = "";
     for (const m of split.own) kept += m !== self && !view.isMention(m, uri, span) ? "1" : "0";
     if (kept.includes("1")) {
-      const others = othersKeeping(contradiction, split, uri, kept);
+      const others = othersKeeping(view, contradiction, split, uri, kept);
       out.push({
         contradiction,
         self,
@@ -152,6 +152,7 @@ interface MemberSplit {
  * once per view, file and kept set, so the findings of a mention see the same arrays on every edit.
  */
 function othersKeeping(
+  view: ContradictionView,
   contradiction: Contradiction,
   split: MemberSplit,
   uri: string,
@@ -161,47 +162,88 @@ function othersKeeping(
   let others = split.keeping.get(kept);
   if (!others) {
     const keptOwn = new Set(split.own.filter((_, i) => kept[i] === "1"));
-    const elsewhere = new Set([...split.elsewhereA, ...split.elsewhereB]);
     others = { a: [], b: [] };
     for (const m of contradiction.members) {
-      if (m.file === uri ? keptOwn.has(m) : elsewhere.has(m)) (m.side === "a" ? others.a : others.b).push(m);
+      if (m.file === uri ? keptOwn.has(m) : view.isCurrent(m)) (m.side === "a" ? others.a : others.b).push(m);
     }
     split.keeping.set(kept, others);
   }
   return others;
 }
 
-/** Per view (one key for every fresh view: their members are all current), contradiction and file. */
-const splits = new WeakMap<
-  object,
-  { stale: number; byContradiction: WeakMap<Contradiction, Map<string, MemberSplit>> }
->();
-const FRESH = {};
+/**
+ * Per contradiction and file, its splits by which of its files are stale ("" for none: a fresh
+ * view). What a view says is current depends on those files only, so a split serves every view
+ * that agrees on them: a contradiction the recompute left as it was keeps its splits, and what
+ * findings derive from them, across recomputes and between the fresh and the settled views.
+ */
+const splits = new WeakMap<Contradiction, Map<string, Map<string, MemberSplit>>>();
+
+/** Splits kept per contradiction and file (the fresh one and those of the last few edited files). */
+const MAX_SPLITS = 6;
 
 /**
- * The members of `contradiction` split once per file and view, so a mention in a contradiction of
- * thousands of members is related to them without filtering them again for every mention. Shared
- * lists: read-only for callers.
+ * The members of `contradiction` split once per file and set of stale files, so a mention in a
+ * contradiction of thousands of members is related to them without filtering them again for every
+ * mention. Shared lists: read-only for callers.
  */
 function splitMembers(view: ContradictionView, contradiction: Contradiction, uri: string): MemberSplit {
-  const key = view.fresh ? FRESH : view;
-  const stale = view.staleFiles();
-  let cache = splits.get(key);
-  if (cache?.stale !== stale) splits.set(key, (cache = { stale, byContradiction: new WeakMap() }));
-  const perContradiction = cache.byContradiction;
-  let perFile = perContradiction.get(contradiction);
-  if (!perFile) perContradiction.set(contradiction, (perFile = new Map()));
-  let split = perFile.get(uri);
+  // Other files' lists depend on the other stale files only: the edited file's split in the
+  // settled view shares them with its split in the fresh view (and what findings derive from them).
+  const staleElsewhere = staleFilesOf(view, contradiction)
+    .filter((file) => file !== uri)
+    .join("\u0000");
+  const ownCurrent = view.isCurrent({ file: uri });
+  const key = ownCurrent ? staleElsewhere : `${staleElsewhere}\u0001`;
+  let perFile = splits.get(contradiction);
+  if (!perFile) splits.set(contradiction, (perFile = new Map()));
+  let byStale = perFile.get(uri);
+  if (!byStale) perFile.set(uri, (byStale = new Map()));
+  let split = byStale.get(key);
   if (!split) {
-    split = { elsewhereA: [], elsewhereB: [], own: [] };
+    const sibling = byStale.get(ownCurrent ? `${staleElsewhere}\u0001` : staleElsewhere);
+    split = sibling
+      ? { elsewhereA: sibling.elsewhereA, elsewhereB: sibling.elsewhereB, own: [] }
+      : { elsewhereA: [], elsewhereB: [], own: [] };
     for (const m of contradiction.members) {
       if (!view.isCurrent(m)) continue;
       if (m.file === uri) split.own.push(m);
-      else (m.side === "a" ? split.elsewhereA : split.elsewhereB).push(m);
+      else if (!sibling) (m.side === "a" ? split.elsewhereA : split.elsewhereB).push(m);
     }
-    perFile.set(uri, split);
+    if (byStale.size >= MAX_SPLITS) byStale.delete(byStale.keys().next().value!);
+    byStale.set(key, split);
   }
   return split;
+}
+
+/** Per view and stale count, the stale files of each contradiction asked about. */
+const staleKeys = new WeakMap<
+  ContradictionView,
+  { stale: number; byContradiction: WeakMap<Contradiction, string[]> }
+>();
+
+const NO_FILES: string[] = [];
+
+/** The files of `contradiction` whose members `view` holds out of date. */
+function staleFilesOf(view: ContradictionView, contradiction: Contradiction): string[] {
+  const stale = view.staleFiles();
+  if (stale === 0) return NO_FILES;
+  let cache = staleKeys.get(view);
+  if (cache?.stale !== stale) staleKeys.set(view, (cache = { stale, byContradiction: new WeakMap() }));
+  let key = cache.byContradiction.get(contradiction);
+  if (key === undefined) {
+    key = filesOf(contradiction).filter((file) => !view.isCurrent({ file }));
+    cache.byContradiction.set(contradiction, key);
+  }
+  return key;
+}
+
+const filesOfContradiction = new WeakMap<Contradiction, string[]>();
+
+function filesOf(contradiction: Contradiction): string[] {
+  let files = filesOfContradiction.get(contradiction);
+  if (!files) filesOfContradiction.set(contradiction, (files = [...new Set(contradiction.members.map((m) => m.file))]));
+  return files;
 }
 
 export interface Relation {
@@ -317,27 +359,47 @@ interface FileMembers {
 
 const memberIndexes = new WeakMap<ContradictionView, Map<string, FileMembers>>();
 
+/**
+ * Per file, the index last built and the contradictions it was built from: a view (a recompute,
+ * or the settled view after it) whose list for the file holds the same contradictions reuses it.
+ */
+const lastMembers = new Map<string, { touching: readonly Contradiction[]; members: FileMembers }>();
+const MAX_LAST_MEMBERS = 2_000;
+
 function fileMembers(view: ContradictionView, uri: string): FileMembers {
   let perFile = memberIndexes.get(view);
   if (!perFile) memberIndexes.set(view, (perFile = new Map()));
   let found = perFile.get(uri);
   if (!found) {
-    const entries: MemberEntry[] = [];
-    view.touching(uri).forEach((contradiction, order) =>
-      contradiction.members.forEach((member, memberIndex) => {
-        if (member.file === uri)
-          entries.push({ start: member.start, end: member.end, member, memberIndex, order, contradiction });
-      }),
-    );
-    const byText = new Map<string, MemberEntry[]>();
-    for (const entry of entries) {
-      const list = byText.get(entry.member.text);
-      if (list) list.push(entry);
-      else byText.set(entry.member.text, [entry]);
-    }
-    perFile.set(uri, (found = { bySpan: new SpanIndex(entries), byText }));
+    const touching = view.touching(uri);
+    const last = lastMembers.get(uri);
+    found = last && sameItems(last.touching, touching) ? last.members : membersIndex(touching, uri);
+    perFile.set(uri, found);
+    if (lastMembers.size >= MAX_LAST_MEMBERS) lastMembers.clear();
+    lastMembers.set(uri, { touching, members: found });
   }
   return found;
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+}
+
+function membersIndex(touching: readonly Contradiction[], uri: string): FileMembers {
+  const entries: MemberEntry[] = [];
+  touching.forEach((contradiction, order) =>
+    contradiction.members.forEach((member, memberIndex) => {
+      if (member.file === uri)
+        entries.push({ start: member.start, end: member.end, member, memberIndex, order, contradiction });
+    }),
+  );
+  const byText = new Map<string, MemberEntry[]>();
+  for (const entry of entries) {
+    const list = byText.get(entry.member.text);
+    if (list) list.push(entry);
+    else byText.set(entry.member.text, [entry]);
+  }
+  return { bySpan: new SpanIndex(entries), byText };
 }
 
 /** The contradictions (in the view's order) in which `span` of `uri` is a member, with that member. */
