@@ -23,7 +23,7 @@ import type {
 } from "./types";
 import { compactCopy, internArray, internString, keptString } from "./intern";
 import { analyze } from "./analyze";
-import { figureConflicts } from "./figureConflicts";
+import { figureConflicts, GroupConflicts } from "./figureConflicts";
 import { extractStatements, StanceIndex, type Statement } from "./stance";
 import { within } from "./spans";
 import { cyrb53 } from "./hash";
@@ -131,6 +131,8 @@ class CorpusImpl implements Corpus {
   private readonly groupsByBucket = new Map<string, FigureGroup[]>();
   /** The clustering of each large bucket, kept so that an edit clusters again only what it changed. */
   private readonly clustersByBucket = new Map<string, FrameClusters>();
+  /** Per bucket, the kept figure contradictions of each of its large groups, by subject. */
+  private readonly conflictsKept = new Map<string, Map<string, GroupConflicts>>();
   /** Per bucket, the figure contradictions of each of its groups that has some (one part each). */
   private readonly figureConflictsByBucket = new Map<string, ReadonlyArray<readonly Contradiction[]>>();
   private figureConflictList: Contradiction[] | undefined;
@@ -479,6 +481,7 @@ class CorpusImpl implements Corpus {
       if (members.length === 0) {
         this.groupsByBucket.delete(b);
         this.clustersByBucket.delete(b);
+        this.conflictsKept.delete(b);
         if (this.figureConflictsByBucket.delete(b)) this.figureConflictParts = undefined;
         this.bucketMembers.delete(b);
         continue;
@@ -505,18 +508,46 @@ class CorpusImpl implements Corpus {
   }
 
   // A group keeps its contradictions (conflictsOf) as long as it is the same object; regrouping
-  // carries them over to a group with the same subject, label and member figures as before.
+  // carries them over to a group with the same subject, label and member figures as before. A
+  // large group that changed is judged again from its kept state (GroupConflicts), by subject.
   private refreshFigureConflicts(): void {
     for (const b of this.conflictsStale) {
       const groups = this.groupsByBucket.get(b);
       if (!groups) continue;
-      const parts = groups.map(conflictsOf).filter((list) => list.length > 0);
+      const parts = groups.map((g) => this.conflictsOf(b, g)).filter((list) => list.length > 0);
+      this.forgetKept(b, groups);
       const before = this.figureConflictsByBucket.get(b);
       if (before && sameItems(before, parts)) continue;
       this.figureConflictsByBucket.set(b, parts);
       this.figureConflictParts = undefined;
     }
     this.conflictsStale.clear();
+  }
+
+  private conflictsOf(bucket: string, group: FigureGroup): Contradiction[] {
+    let conflicts = conflictsOfGroup.get(group);
+    if (conflicts) return conflicts;
+    const members = comparableMembers(group);
+    let kept = this.conflictsKept.get(bucket)?.get(group.subject);
+    if (!kept && members.length >= KEPT_CONFLICTS_MIN) {
+      let bySubject = this.conflictsKept.get(bucket);
+      if (!bySubject) this.conflictsKept.set(bucket, (bySubject = new Map()));
+      bySubject.set(group.subject, (kept = new GroupConflicts()));
+    }
+    conflicts = kept
+      ? kept.update(group.subject, group.label, members)
+      : figureConflicts({ subject: group.subject, label: group.label, members });
+    conflictsOfGroup.set(group, conflicts);
+    return conflicts;
+  }
+
+  /** Drops the kept states of a bucket's subjects that are gone or have become small. */
+  private forgetKept(bucket: string, groups: readonly FigureGroup[]): void {
+    const bySubject = this.conflictsKept.get(bucket);
+    if (!bySubject) return;
+    const large = new Set(groups.filter((g) => g.members.length >= KEPT_CONFLICTS_MIN).map((g) => g.subject));
+    for (const subject of bySubject.keys()) if (!large.has(subject)) bySubject.delete(subject);
+    if (bySubject.size === 0) this.conflictsKept.delete(bucket);
   }
 }
 
@@ -525,17 +556,10 @@ const KEPT_CLUSTERING_MIN = 64;
 
 /** The documents' member objects each group's members were copied from, in the group's order. */
 const originsOf = new WeakMap<FigureGroup, readonly FigureMember[]>();
+/** Groups of at least this many figures keep what their figure contradictions were judged from. */
+const KEPT_CONFLICTS_MIN = 64;
 /** The figure contradictions of each group, computed when first asked for. */
 const conflictsOfGroup = new WeakMap<FigureGroup, Contradiction[]>();
-
-function conflictsOf(group: FigureGroup): Contradiction[] {
-  let conflicts = conflictsOfGroup.get(group);
-  if (!conflicts) {
-    const c = comparable(group);
-    conflictsOfGroup.set(group, (conflicts = c ? figureConflicts(c) : []));
-  }
-  return conflicts;
-}
 
 /**
  * The groups of one bucket from its clusters (linked by frame compatibility), each named by the slug of its most
@@ -572,18 +596,32 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
 }
 
 /**
- * The members whose values may be compared. A count of people something happened to (a quantity
- * class) is compared across the group. A thing counted (troops, drones) is compared only between
- * files that place it themselves: a navy's total and the ships seen near an island are both "ships".
+ * The members whose values may be compared (the documents' member objects, in the group's order).
+ * A count of people something happened to (a quantity class) is compared across the group. A thing
+ * counted (troops, drones) is compared only between files that place it themselves: a navy's total
+ * and the ships seen near an island are both "ships".
  */
-function comparable(group: FigureGroup): FigureGroup | undefined {
+function comparableMembers(group: FigureGroup): readonly FigureMember[] {
+  const origins = originsOf.get(group)!;
   const frame = group.members[0]!.frame;
-  if (frame.classified) return group;
-  const placed = (m: FigureMember) => m.frame.places.length > 0 && m.frame.levels.places !== "document";
+  if (frame.classified) return origins;
   const unitScoped = frame.extra !== "" && !/^(additional|per-[a-z]+)(-(additional|per-[a-z]+))*$/.test(frame.extra);
-  if (!unitScoped && !group.members.some(placed)) return undefined;
-  const filesWithPlace = new Set(group.members.filter((m) => unitScoped || placed(m)).map((m) => m.file));
-  return { ...group, members: group.members.filter((m) => filesWithPlace.has(m.file)) };
+  if (unitScoped) return origins;
+  // A group's members are in file order: each file's members are one run.
+  const out: FigureMember[] = [];
+  for (let i = 0; i < origins.length;) {
+    let end = i;
+    let placed = false;
+    for (const file = origins[i]!.file; end < origins.length && origins[end]!.file === file; end++)
+      placed ||= isPlaced(origins[end]!);
+    if (placed) for (let k = i; k < end; k++) out.push(origins[k]!);
+    i = end;
+  }
+  return out;
+}
+
+function isPlaced(m: FigureMember): boolean {
+  return m.frame.places.length > 0 && m.frame.levels.places !== "document";
 }
 
 function recordOf(
