@@ -129,6 +129,8 @@ class CorpusImpl implements Corpus {
   /** Buckets whose groups changed since their figure contradictions were last gathered. */
   private readonly conflictsStale = new Set<string>();
   private readonly groupsByBucket = new Map<string, FigureGroup[]>();
+  /** Per bucket with a kept clustering, each file's items for it, with the record they were read from. */
+  private readonly itemsByBucket = new Map<string, Map<string, { doc: DocRecord; items: LinkItem[] }>>();
   /** The clustering of each large bucket, kept so that an edit clusters again only what it changed. */
   private readonly clustersByBucket = new Map<string, FrameClusters>();
   /** Per bucket, the kept figure contradictions of each of its large groups, by subject. */
@@ -470,24 +472,21 @@ class CorpusImpl implements Corpus {
 
   private refreshBuckets(): void {
     for (const b of this.dirtyBuckets) {
-      const files = this.bucketMembers.get(b);
-      const members: LinkItem[] = [];
-      for (const f of files ?? []) {
-        const doc = this.docs.get(f)!;
-        doc.buckets.forEach((bk, i) => {
-          if (bk === b) members.push({ member: doc.members[i]!, frame: doc.members[i]!.frame, salience: doc.salience });
-        });
-      }
+      const members = this.linkItemsOf(b);
       if (members.length === 0) {
         this.groupsByBucket.delete(b);
         this.clustersByBucket.delete(b);
+        this.itemsByBucket.delete(b);
         this.conflictsKept.delete(b);
         if (this.figureConflictsByBucket.delete(b)) this.figureConflictParts = undefined;
         this.bucketMembers.delete(b);
         continue;
       }
-      const groups = groupsOf(this.clusterBucket(b, members), this.groupsByBucket.get(b) ?? []);
+      const previous = this.groupsByBucket.get(b) ?? [];
+      const groups = groupsOf(this.clusterBucket(b, members), previous);
+      const kept = new Set(previous);
       for (const g of groups) {
+        if (kept.has(g)) continue; // its members' slots hold it already
         const slot = { group: g };
         for (const m of originsOf.get(g)!) this.slotOfMember.set(m, slot);
       }
@@ -497,9 +496,34 @@ class CorpusImpl implements Corpus {
     this.dirtyBuckets.clear();
   }
 
+  /**
+   * The figures of a bucket as linking reads them. A bucket with a kept clustering keeps each
+   * file's items while the file's record stands: only changed files are read again.
+   */
+  private linkItemsOf(b: string): LinkItem[] {
+    const files = this.bucketMembers.get(b) ?? new Set<string>();
+    const members: LinkItem[] = [];
+    if (!this.clustersByBucket.has(b)) {
+      this.itemsByBucket.delete(b);
+      for (const f of files) members.push(...itemsIn(this.docs.get(f)!, b));
+      return members;
+    }
+    let kept = this.itemsByBucket.get(b);
+    if (!kept) this.itemsByBucket.set(b, (kept = new Map()));
+    for (const f of files) {
+      const doc = this.docs.get(f)!;
+      let entry = kept.get(f);
+      if (!entry || entry.doc !== doc) kept.set(f, (entry = { doc, items: itemsIn(doc, b) }));
+      for (const x of entry.items) members.push(x);
+    }
+    if (kept.size > files.size) for (const f of kept.keys()) if (!files.has(f)) kept.delete(f);
+    return members;
+  }
+
   private clusterBucket(bucket: string, members: LinkItem[]): LinkItem[][] {
     if (members.length < KEPT_CLUSTERING_MIN) {
       this.clustersByBucket.delete(bucket);
+      this.itemsByBucket.delete(bucket);
       return clusterByFrame(members);
     }
     let clusters = this.clustersByBucket.get(bucket);
@@ -571,17 +595,43 @@ function groupsOf(clusters: LinkItem[][], previous: readonly FigureGroup[]): Fig
   const used = new Set<string>();
   return clusters.map((cluster) => {
     const frame = cluster[0]!.frame;
-    let subject = frameSlug(frame);
-    for (let n = 2; used.has(subject); n++) subject = `${frameSlug(frame)}-${n}`;
+    const slug = slugOf(frame);
+    let subject = slug;
+    for (let n = 2; used.has(subject); n++) subject = `${slug}-${n}`;
     used.add(subject);
-    const origins = cluster.map((x) => x.member).sort((a, b) => cmp(a.file, b.file) || a.start - b.start);
-    const label = frameLabel(frame);
+    const label = labelOf(frame);
     const old = before.get(subject);
-    if (old && old.label === label && sameFigures(originsOf.get(old)!, origins)) return old;
+    // A cluster the kept clustering handed out unchanged (the same array) is the group made from it.
+    if (old && old.label === label && clusterOf.get(old) === cluster) return old;
+    const origins = cluster.map((x) => x.member).sort((a, b) => cmp(a.file, b.file) || a.start - b.start);
+    if (old && old.label === label && sameFigures(originsOf.get(old)!, origins)) {
+      clusterOf.set(old, cluster);
+      return old;
+    }
     const group = { subject, label, members: origins.map((m) => ({ ...m, subject })) };
     originsOf.set(group, origins);
+    clusterOf.set(group, cluster);
     return group;
   });
+}
+
+/** The cluster each group was last made or confirmed from (a kept clustering's arrays stand while unchanged). */
+const clusterOf = new WeakMap<FigureGroup, readonly LinkItem[]>();
+
+/** A frame's slug and label, made once per frame object (frames are shared and never changed). */
+const slugs = new WeakMap<Frame, string>();
+const labels = new WeakMap<Frame, string>();
+
+function slugOf(frame: Frame): string {
+  let slug = slugs.get(frame);
+  if (slug === undefined) slugs.set(frame, (slug = frameSlug(frame)));
+  return slug;
+}
+
+function labelOf(frame: Frame): string {
+  let label = labels.get(frame);
+  if (label === undefined) labels.set(frame, (label = frameLabel(frame)));
+  return label;
 }
 
 /** The same member objects in the same order (a document's members are replaced whenever its text changes). */
@@ -741,6 +791,15 @@ function keptText(c: Claim): string {
 }
 
 const keptTexts = new WeakMap<Claim, string>();
+
+/** A document's figures in bucket `b`, as linking reads them. */
+function itemsIn(doc: DocRecord, b: string): LinkItem[] {
+  const out: LinkItem[] = [];
+  doc.buckets.forEach((bk, i) => {
+    if (bk === b) out.push({ member: doc.members[i]!, frame: doc.members[i]!.frame, salience: doc.salience });
+  });
+  return out;
+}
 
 function indicesOf(buckets: string[], b: string): number[] {
   const out: number[] = [];

@@ -26,6 +26,8 @@ interface Group {
   saliences: Salience[];
   /** The item last judged against this group (each group is judged once per item). */
   seen: number;
+  /** A copy of `items` as last handed out, kept while no item comes or goes. */
+  snapshot?: LinkItem[];
 }
 
 /** Clusters the items of one bucket. The result depends only on the items, not on their order. */
@@ -73,7 +75,8 @@ export class FrameClusters {
     for (const g of this.groups) g.seen = -1;
     for (let n = from; n < sorted.length; n++) this.steps.push(this.place(sorted[n]!, n));
     this.sorted = sorted;
-    return this.groups.map((g) => g.items.slice());
+    // A group no item joined or left since the last call is the same array as then.
+    return this.groups.map((g) => (g.snapshot ??= g.items.slice()));
   }
 
   /** Joins the n-th item to the largest fitting group (the first created among equals), or a new one. */
@@ -120,6 +123,7 @@ export class FrameClusters {
       const step = this.steps.pop()!;
       const g = step.group;
       const item = g.items.pop()!;
+      delete g.snapshot;
       if (step.owner) g.owner = "";
       if (step.event) g.event = "";
       if (step.time) g.time = "";
@@ -256,6 +260,7 @@ function join(g: Group, item: LinkItem, x: Slots, index: GroupIndex, created: bo
     file: false,
   };
   g.items.push(item);
+  delete g.snapshot;
   if (step.owner) index.add(`o:${x.owner}`, g, step.keys);
   if (step.owner) g.owner = x.owner;
   if (step.event) g.event = x.event;
