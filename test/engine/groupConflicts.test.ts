@@ -119,3 +119,17 @@ for (const [seed, files, values] of [
     if (values > MAX_READINGS) assert.ok(readingsCapped, "more readings than are judged");
   });
 }
+
+test("a kept group given members out of the group's order is judged as from scratch", () => {
+  const random = rng(9);
+  const members = Array.from({ length: 30 }, (_, i) =>
+    figuresOf(`f${String(i).padStart(2, "0")}.txt`, random, 8),
+  ).flat();
+  const kept = new GroupConflicts();
+  kept.update("deaths", "deaths", members);
+  for (const shuffled of [members.slice().reverse(), members.slice(10).concat(members.slice(0, 10))]) {
+    const found = kept.update("deaths", "deaths", shuffled);
+    assert.ok(found.length > 0, "contradictions to compare");
+    assert.deepEqual(found, figureConflicts({ subject: "deaths", label: "deaths", members: copies(members) }));
+  }
+});

@@ -62,13 +62,18 @@ export class GroupConflicts {
       for (const r of this.readings.values()) r.made.clear();
       this.revisionsMade = new Map();
     }
-    this.apply(members);
+    if (!this.apply(members)) {
+      // Members not in the group's order, or not those last given: judged again from none.
+      this.readings.clear();
+      this.members = [];
+      this.apply(members);
+    }
     this.members = members;
     return this.conflicts({ subject, label, members: members as FigureMember[] });
   }
 
-  /** Takes out and puts in the members of the files that changed since the last version. */
-  private apply(next: readonly FigureMember[]): void {
+  /** Takes out and puts in the members of the files that changed since the last version (false: it could not). */
+  private apply(next: readonly FigureMember[]): boolean {
     const before = this.members;
     const touched = new Set<Reading>();
     let i = 0;
@@ -85,16 +90,19 @@ export class GroupConflicts {
           : j >= next.length || before[i]!.file <= next[j]!.file
             ? before[i]!.file
             : next[j]!.file;
-      for (; i < before.length && before[i]!.file === file; i++) this.take(before[i]!, touched);
+      for (; i < before.length && before[i]!.file === file; i++) if (!this.take(before[i]!, touched)) return false;
       for (; j < next.length && next[j]!.file === file; j++) this.put(next[j]!, touched);
     }
     for (const r of touched) this.settle(r);
+    return true;
   }
 
-  private take(m: FigureMember, touched: Set<Reading>): void {
-    const r = this.readings.get(readingKey(m))!;
-    const members = this.writable(r, touched);
-    members.splice(members.indexOf(m, positionOf(members, m)), 1);
+  private take(m: FigureMember, touched: Set<Reading>): boolean {
+    const r = this.readings.get(readingKey(m));
+    const at = r ? r.members.indexOf(m, positionOf(r.members, m)) : -1;
+    if (at < 0) return false;
+    this.writable(r!, touched).splice(at, 1);
+    return true;
   }
 
   private put(m: FigureMember, touched: Set<Reading>): void {
