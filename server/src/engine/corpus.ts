@@ -27,7 +27,7 @@ import { figureConflicts, GroupConflicts } from "./figureConflicts";
 import { extractStatements, StanceIndex, type Statement } from "./stance";
 import { within } from "./spans";
 import { cyrb53 } from "./hash";
-import { bucketKey, clusterByFrame, FrameClusters, type LinkItem } from "./link";
+import { bucketKey, clusterByFrame, FrameClusters, type ItemsChange, type LinkItem } from "./link";
 import { frameLabel, frameSlug, isLinkable } from "./frames";
 
 export interface CorpusOptions {
@@ -129,6 +129,8 @@ class CorpusImpl implements Corpus {
   /** Buckets whose groups changed since their figure contradictions were last gathered. */
   private readonly conflictsStale = new Set<string>();
   private readonly groupsByBucket = new Map<string, FigureGroup[]>();
+  /** What linkItemsOf found changed in a bucket with a kept clustering since its last call for it. */
+  private itemsChanged: ItemsChange | undefined;
   /** Per bucket with a kept clustering, each file's items for it, with the record they were read from. */
   private readonly itemsByBucket = new Map<string, Map<string, { doc: DocRecord; items: LinkItem[] }>>();
   /** The clustering of each large bucket, kept so that an edit clusters again only what it changed. */
@@ -503,6 +505,7 @@ class CorpusImpl implements Corpus {
   private linkItemsOf(b: string): LinkItem[] {
     const files = this.bucketMembers.get(b) ?? new Set<string>();
     const members: LinkItem[] = [];
+    this.itemsChanged = undefined;
     if (!this.clustersByBucket.has(b)) {
       this.itemsByBucket.delete(b);
       for (const f of files) members.push(...itemsIn(this.docs.get(f)!, b));
@@ -510,13 +513,24 @@ class CorpusImpl implements Corpus {
     }
     let kept = this.itemsByBucket.get(b);
     if (!kept) this.itemsByBucket.set(b, (kept = new Map()));
+    const change = { files: new Set<string>(), items: [] as LinkItem[] };
     for (const f of files) {
       const doc = this.docs.get(f)!;
       let entry = kept.get(f);
-      if (!entry || entry.doc !== doc) kept.set(f, (entry = { doc, items: itemsIn(doc, b) }));
+      if (!entry || entry.doc !== doc) {
+        kept.set(f, (entry = { doc, items: itemsIn(doc, b) }));
+        change.files.add(f);
+        change.items.push(...entry.items);
+      }
       for (const x of entry.items) members.push(x);
     }
-    if (kept.size > files.size) for (const f of kept.keys()) if (!files.has(f)) kept.delete(f);
+    if (kept.size > files.size)
+      for (const f of kept.keys())
+        if (!files.has(f)) {
+          kept.delete(f);
+          change.files.add(f);
+        }
+    this.itemsChanged = change satisfies ItemsChange;
     return members;
   }
 
@@ -528,7 +542,7 @@ class CorpusImpl implements Corpus {
     }
     let clusters = this.clustersByBucket.get(bucket);
     if (!clusters) this.clustersByBucket.set(bucket, (clusters = new FrameClusters()));
-    return clusters.cluster(members);
+    return clusters.cluster(members, this.itemsChanged);
   }
 
   // A group keeps its contradictions (conflictsOf) as long as it is the same object; regrouping
