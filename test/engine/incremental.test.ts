@@ -308,3 +308,36 @@ test("buckets large enough to keep their clustering between edits cluster as fro
     assertSame(played, scratch);
   }
 });
+
+/** Many files giving a count of one incident (one large group), with their numbers, words and sources edited. */
+function largeGroupStory(): Story {
+  const random = rng(11);
+  const sources = ["Police", "Reuters", "The ministry", "Witnesses"];
+  const text = () => {
+    const day = random() < 0.5 ? `On ${1 + Math.floor(random() * 3)} May 2025, ` : "";
+    const who = sources[Math.floor(random() * sources.length)]!;
+    const qualifier = ["", "about ", "more than ", "at least "][Math.floor(random() * 4)]!;
+    const n = 10 * (1 + Math.floor(random() * 12));
+    const second = random() < 0.3 ? ` Later, officials said ${n + 5} people were killed in Lagos.` : "";
+    return `${day}${who} said ${qualifier}${n} people were killed in Lagos.${second}`;
+  };
+  const versions: Record<string, string[]> = {};
+  for (let i = 0; i < 80; i++)
+    versions[`g${String(i).padStart(2, "0")}.txt`] = [text(), text(), text(), i % 9 === 0 ? "" : text()];
+  return { versions };
+}
+
+test("a large group's figure contradictions, kept between edits, equal those from scratch", () => {
+  const story = largeGroupStory();
+  for (const seed of [1, 2]) {
+    const played = play(story, seed);
+    const scratch = fresh(played, story);
+    const largest = Math.max(...scratch.figureGroups().map((g) => g.members.length));
+    assert.ok(largest >= 64, "a group of at least 64 figures (corpus.ts KEPT_CONFLICTS_MIN)");
+    assert.ok(
+      scratch.contradictions().some((c) => c.kind === "figure"),
+      "figure contradictions to compare",
+    );
+    assertSame(played, scratch);
+  }
+});

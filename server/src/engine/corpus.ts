@@ -23,11 +23,11 @@ import type {
 } from "./types";
 import { compactCopy, internArray, internString, keptString } from "./intern";
 import { analyze } from "./analyze";
-import { figureConflicts } from "./figureConflicts";
+import { figureConflicts, GroupConflicts } from "./figureConflicts";
 import { extractStatements, StanceIndex, type Statement } from "./stance";
 import { within } from "./spans";
 import { cyrb53 } from "./hash";
-import { bucketKey, clusterByFrame, FrameClusters, type LinkItem } from "./link";
+import { bucketKey, clusterByFrame, FrameClusters, type ItemsChange, type LinkItem } from "./link";
 import { frameLabel, frameSlug, isLinkable } from "./frames";
 
 export interface CorpusOptions {
@@ -129,8 +129,14 @@ class CorpusImpl implements Corpus {
   /** Buckets whose groups changed since their figure contradictions were last gathered. */
   private readonly conflictsStale = new Set<string>();
   private readonly groupsByBucket = new Map<string, FigureGroup[]>();
+  /** What linkItemsOf found changed in a bucket with a kept clustering since its last call for it. */
+  private itemsChanged: ItemsChange | undefined;
+  /** Per bucket with a kept clustering, each file's items for it, with the record they were read from. */
+  private readonly itemsByBucket = new Map<string, Map<string, { doc: DocRecord; items: LinkItem[] }>>();
   /** The clustering of each large bucket, kept so that an edit clusters again only what it changed. */
   private readonly clustersByBucket = new Map<string, FrameClusters>();
+  /** Per bucket, the kept figure contradictions of each of its large groups, by subject. */
+  private readonly conflictsKept = new Map<string, Map<string, GroupConflicts>>();
   /** Per bucket, the figure contradictions of each of its groups that has some (one part each). */
   private readonly figureConflictsByBucket = new Map<string, ReadonlyArray<readonly Contradiction[]>>();
   private figureConflictList: Contradiction[] | undefined;
@@ -468,23 +474,21 @@ class CorpusImpl implements Corpus {
 
   private refreshBuckets(): void {
     for (const b of this.dirtyBuckets) {
-      const files = this.bucketMembers.get(b);
-      const members: LinkItem[] = [];
-      for (const f of files ?? []) {
-        const doc = this.docs.get(f)!;
-        doc.buckets.forEach((bk, i) => {
-          if (bk === b) members.push({ member: doc.members[i]!, frame: doc.members[i]!.frame, salience: doc.salience });
-        });
-      }
+      const members = this.linkItemsOf(b);
       if (members.length === 0) {
         this.groupsByBucket.delete(b);
         this.clustersByBucket.delete(b);
+        this.itemsByBucket.delete(b);
+        this.conflictsKept.delete(b);
         if (this.figureConflictsByBucket.delete(b)) this.figureConflictParts = undefined;
         this.bucketMembers.delete(b);
         continue;
       }
-      const groups = groupsOf(this.clusterBucket(b, members), this.groupsByBucket.get(b) ?? []);
+      const previous = this.groupsByBucket.get(b) ?? [];
+      const groups = groupsOf(this.clusterBucket(b, members), previous);
+      const kept = new Set(previous);
       for (const g of groups) {
+        if (kept.has(g)) continue; // its members' slots hold it already
         const slot = { group: g };
         for (const m of originsOf.get(g)!) this.slotOfMember.set(m, slot);
       }
@@ -494,29 +498,94 @@ class CorpusImpl implements Corpus {
     this.dirtyBuckets.clear();
   }
 
+  /**
+   * The figures of a bucket as linking reads them. A bucket with a kept clustering keeps each
+   * file's items while the file's record stands: only changed files are read again.
+   */
+  private linkItemsOf(b: string): LinkItem[] {
+    const files = this.bucketMembers.get(b) ?? new Set<string>();
+    const members: LinkItem[] = [];
+    this.itemsChanged = undefined;
+    if (!this.clustersByBucket.has(b)) {
+      this.itemsByBucket.delete(b);
+      for (const f of files) members.push(...itemsIn(this.docs.get(f)!, b));
+      return members;
+    }
+    let kept = this.itemsByBucket.get(b);
+    if (!kept) this.itemsByBucket.set(b, (kept = new Map()));
+    const change = { files: new Set<string>(), items: [] as LinkItem[] };
+    for (const f of files) {
+      const doc = this.docs.get(f)!;
+      let entry = kept.get(f);
+      if (!entry || entry.doc !== doc) {
+        kept.set(f, (entry = { doc, items: itemsIn(doc, b) }));
+        change.files.add(f);
+        change.items.push(...entry.items);
+      }
+      for (const x of entry.items) members.push(x);
+    }
+    if (kept.size > files.size)
+      for (const f of kept.keys())
+        if (!files.has(f)) {
+          kept.delete(f);
+          change.files.add(f);
+        }
+    this.itemsChanged = change satisfies ItemsChange;
+    return members;
+  }
+
   private clusterBucket(bucket: string, members: LinkItem[]): LinkItem[][] {
     if (members.length < KEPT_CLUSTERING_MIN) {
       this.clustersByBucket.delete(bucket);
+      this.itemsByBucket.delete(bucket);
       return clusterByFrame(members);
     }
     let clusters = this.clustersByBucket.get(bucket);
     if (!clusters) this.clustersByBucket.set(bucket, (clusters = new FrameClusters()));
-    return clusters.cluster(members);
+    return clusters.cluster(members, this.itemsChanged);
   }
 
   // A group keeps its contradictions (conflictsOf) as long as it is the same object; regrouping
-  // carries them over to a group with the same subject, label and member figures as before.
+  // carries them over to a group with the same subject, label and member figures as before. A
+  // large group that changed is judged again from its kept state (GroupConflicts), by subject.
   private refreshFigureConflicts(): void {
     for (const b of this.conflictsStale) {
       const groups = this.groupsByBucket.get(b);
       if (!groups) continue;
-      const parts = groups.map(conflictsOf).filter((list) => list.length > 0);
+      const parts = groups.map((g) => this.conflictsOf(b, g)).filter((list) => list.length > 0);
+      this.forgetKept(b, groups);
       const before = this.figureConflictsByBucket.get(b);
       if (before && sameItems(before, parts)) continue;
       this.figureConflictsByBucket.set(b, parts);
       this.figureConflictParts = undefined;
     }
     this.conflictsStale.clear();
+  }
+
+  private conflictsOf(bucket: string, group: FigureGroup): Contradiction[] {
+    let conflicts = conflictsOfGroup.get(group);
+    if (conflicts) return conflicts;
+    const members = comparableMembers(group);
+    let kept = this.conflictsKept.get(bucket)?.get(group.subject);
+    if (!kept && members.length >= KEPT_CONFLICTS_MIN) {
+      let bySubject = this.conflictsKept.get(bucket);
+      if (!bySubject) this.conflictsKept.set(bucket, (bySubject = new Map()));
+      bySubject.set(group.subject, (kept = new GroupConflicts()));
+    }
+    conflicts = kept
+      ? kept.update(group.subject, group.label, members)
+      : figureConflicts({ subject: group.subject, label: group.label, members });
+    conflictsOfGroup.set(group, conflicts);
+    return conflicts;
+  }
+
+  /** Drops the kept states of a bucket's subjects that are gone or have become small. */
+  private forgetKept(bucket: string, groups: readonly FigureGroup[]): void {
+    const bySubject = this.conflictsKept.get(bucket);
+    if (!bySubject) return;
+    const large = new Set(groups.filter((g) => g.members.length >= KEPT_CONFLICTS_MIN).map((g) => g.subject));
+    for (const subject of bySubject.keys()) if (!large.has(subject)) bySubject.delete(subject);
+    if (bySubject.size === 0) this.conflictsKept.delete(bucket);
   }
 }
 
@@ -525,17 +594,10 @@ const KEPT_CLUSTERING_MIN = 64;
 
 /** The documents' member objects each group's members were copied from, in the group's order. */
 const originsOf = new WeakMap<FigureGroup, readonly FigureMember[]>();
+/** Groups of at least this many figures keep what their figure contradictions were judged from. */
+const KEPT_CONFLICTS_MIN = 64;
 /** The figure contradictions of each group, computed when first asked for. */
 const conflictsOfGroup = new WeakMap<FigureGroup, Contradiction[]>();
-
-function conflictsOf(group: FigureGroup): Contradiction[] {
-  let conflicts = conflictsOfGroup.get(group);
-  if (!conflicts) {
-    const c = comparable(group);
-    conflictsOfGroup.set(group, (conflicts = c ? figureConflicts(c) : []));
-  }
-  return conflicts;
-}
 
 /**
  * The groups of one bucket from its clusters (linked by frame compatibility), each named by the slug of its most
@@ -547,17 +609,43 @@ function groupsOf(clusters: LinkItem[][], previous: readonly FigureGroup[]): Fig
   const used = new Set<string>();
   return clusters.map((cluster) => {
     const frame = cluster[0]!.frame;
-    let subject = frameSlug(frame);
-    for (let n = 2; used.has(subject); n++) subject = `${frameSlug(frame)}-${n}`;
+    const slug = slugOf(frame);
+    let subject = slug;
+    for (let n = 2; used.has(subject); n++) subject = `${slug}-${n}`;
     used.add(subject);
-    const origins = cluster.map((x) => x.member).sort((a, b) => cmp(a.file, b.file) || a.start - b.start);
-    const label = frameLabel(frame);
+    const label = labelOf(frame);
     const old = before.get(subject);
-    if (old && old.label === label && sameFigures(originsOf.get(old)!, origins)) return old;
+    // A cluster the kept clustering handed out unchanged (the same array) is the group made from it.
+    if (old && old.label === label && clusterOf.get(old) === cluster) return old;
+    const origins = cluster.map((x) => x.member).sort((a, b) => cmp(a.file, b.file) || a.start - b.start);
+    if (old && old.label === label && sameFigures(originsOf.get(old)!, origins)) {
+      clusterOf.set(old, cluster);
+      return old;
+    }
     const group = { subject, label, members: origins.map((m) => ({ ...m, subject })) };
     originsOf.set(group, origins);
+    clusterOf.set(group, cluster);
     return group;
   });
+}
+
+/** The cluster each group was last made or confirmed from (a kept clustering's arrays stand while unchanged). */
+const clusterOf = new WeakMap<FigureGroup, readonly LinkItem[]>();
+
+/** A frame's slug and label, made once per frame object (frames are shared and never changed). */
+const slugs = new WeakMap<Frame, string>();
+const labels = new WeakMap<Frame, string>();
+
+function slugOf(frame: Frame): string {
+  let slug = slugs.get(frame);
+  if (slug === undefined) slugs.set(frame, (slug = frameSlug(frame)));
+  return slug;
+}
+
+function labelOf(frame: Frame): string {
+  let label = labels.get(frame);
+  if (label === undefined) labels.set(frame, (label = frameLabel(frame)));
+  return label;
 }
 
 /** The same member objects in the same order (a document's members are replaced whenever its text changes). */
@@ -572,18 +660,32 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
 }
 
 /**
- * The members whose values may be compared. A count of people something happened to (a quantity
- * class) is compared across the group. A thing counted (troops, drones) is compared only between
- * files that place it themselves: a navy's total and the ships seen near an island are both "ships".
+ * The members whose values may be compared (the documents' member objects, in the group's order).
+ * A count of people something happened to (a quantity class) is compared across the group. A thing
+ * counted (troops, drones) is compared only between files that place it themselves: a navy's total
+ * and the ships seen near an island are both "ships".
  */
-function comparable(group: FigureGroup): FigureGroup | undefined {
+function comparableMembers(group: FigureGroup): readonly FigureMember[] {
+  const origins = originsOf.get(group)!;
   const frame = group.members[0]!.frame;
-  if (frame.classified) return group;
-  const placed = (m: FigureMember) => m.frame.places.length > 0 && m.frame.levels.places !== "document";
+  if (frame.classified) return origins;
   const unitScoped = frame.extra !== "" && !/^(additional|per-[a-z]+)(-(additional|per-[a-z]+))*$/.test(frame.extra);
-  if (!unitScoped && !group.members.some(placed)) return undefined;
-  const filesWithPlace = new Set(group.members.filter((m) => unitScoped || placed(m)).map((m) => m.file));
-  return { ...group, members: group.members.filter((m) => filesWithPlace.has(m.file)) };
+  if (unitScoped) return origins;
+  // A group's members are in file order: each file's members are one run.
+  const out: FigureMember[] = [];
+  for (let i = 0; i < origins.length;) {
+    let end = i;
+    let placed = false;
+    for (const file = origins[i]!.file; end < origins.length && origins[end]!.file === file; end++)
+      placed ||= isPlaced(origins[end]!);
+    if (placed) for (let k = i; k < end; k++) out.push(origins[k]!);
+    i = end;
+  }
+  return out;
+}
+
+function isPlaced(m: FigureMember): boolean {
+  return m.frame.places.length > 0 && m.frame.levels.places !== "document";
 }
 
 function recordOf(
@@ -703,6 +805,15 @@ function keptText(c: Claim): string {
 }
 
 const keptTexts = new WeakMap<Claim, string>();
+
+/** A document's figures in bucket `b`, as linking reads them. */
+function itemsIn(doc: DocRecord, b: string): LinkItem[] {
+  const out: LinkItem[] = [];
+  doc.buckets.forEach((bk, i) => {
+    if (bk === b) out.push({ member: doc.members[i]!, frame: doc.members[i]!.frame, salience: doc.salience });
+  });
+  return out;
+}
 
 function indicesOf(buckets: string[], b: string): number[] {
   const out: number[] = [];

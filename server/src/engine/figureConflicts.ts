@@ -4,15 +4,23 @@
 // contradiction per conflicting pair of readings: side "a" is one reading's members, side "b" the
 // other's. A named source giving incompatible values on different dates is listed on its own as a
 // revision (and not again as the plain pair when the two readings are that source alone).
-// Member objects are made once per group and side and shared by every contradiction they take
-// part in: a reading in conflict with ten others is referenced ten times, not copied.
+// Member objects are made once per figure and side and shared by every contradiction they take
+// part in: a reading in conflict with ten others is referenced ten times, not copied. A group kept
+// between edits (GroupConflicts) judges again only the pairs of readings whose members changed.
 import type { Contradiction, ContradictionMember, FigureGroup, FigureMember } from "./types";
 import { compatible, intervalOf, type Interval } from "./intervals";
 
 interface Reading {
   key: string;
   interval: Interval;
+  /** In the group's order (file, then start). Replaced, never changed, once published. */
   members: FigureMember[];
+  /** Per named source, its first dated member (revisions read them); made when first asked. */
+  bySource?: Map<string, FigureMember>;
+  /** Whether this reading's interval meets another's, judged once per pair. */
+  judged: Map<Reading, boolean>;
+  /** The contradictions with this reading on side "a", by side "b" (valid while both member lists stand). */
+  made: Map<Reading, { a: FigureMember[]; b: FigureMember[]; c: Contradiction }>;
 }
 
 type Side = "a" | "b";
@@ -24,131 +32,293 @@ type Side = "a" | "b";
  */
 export const MAX_READINGS = 64;
 
-export function figureConflicts(group: FigureGroup): Contradiction[] {
-  const readings = collapse(group.members)
-    .sort((a, b) => b.members.length - a.members.length)
-    .slice(0, MAX_READINGS);
-  const n = readings.length;
-  if (n < 2) return [];
-  const conflicts = readings.map((r, i) => readings.map((q, j) => i !== j && !compatible(r.interval, q.interval)));
-  const shared = new SharedMembers();
-  const covered = new Set<number>();
-  const out: Contradiction[] = [...revisions(group, readings, conflicts, covered, shared)];
-  // Side "a" of each pair is the reading that agrees with fewer others: the outlier reads first.
-  const order = readings.map((_, i) => i).sort((a, b) => agreeing(conflicts, a) - agreeing(conflicts, b) || a - b);
-  const rank: number[] = [];
-  order.forEach((i, r) => (rank[i] = r));
-  for (const i of order)
-    for (let j = 0; j < n; j++) {
-      if (!conflicts[i]![j] || rank[j]! < rank[i]! || covered.has(pairKey(i, j, n))) continue;
-      out.push(toContradiction(group, readings[i]!.members, readings[j]!.members, shared));
-    }
-  return out;
-}
-
-function collapse(members: FigureMember[]): Reading[] {
-  const byKey = new Map<string, Reading>();
-  for (const m of members) {
-    const key = `${m.value}|${m.valueMax ?? m.value}|${m.qualifier}`;
-    let r = byKey.get(key);
-    if (!r) byKey.set(key, (r = { key, interval: intervalOf(m), members: [] }));
-    r.members.push(m);
-  }
-  return [...byKey.values()];
-}
-
-/** One source giving incompatible values on different dates. */
-function revisions(
-  group: FigureGroup,
-  readings: Reading[],
-  conflicts: boolean[][],
-  covered: Set<number>,
-  shared: SharedMembers,
+/** The figure contradictions of a group whose members are in the group's order (file, then start). */
+export function figureConflicts(
+  group: Omit<FigureGroup, "members"> & { members: readonly FigureMember[] },
 ): Contradiction[] {
-  const out: Contradiction[] = [];
-  // Per reading: the dated members of each named source.
-  const bySource = readings.map((r) => {
-    const m = new Map<string, FigureMember>();
+  return new GroupConflicts().update(group.subject, group.label, group.members);
+}
+
+/**
+ * One group's figure contradictions, kept between versions of the group: its readings with their
+ * members, the pairs judged and the contradictions made. A new version's members are compared
+ * with the last one's (the same member objects stand for the same figures): only the files whose
+ * members changed are taken out of and put into readings, only pairs with a changed reading are
+ * judged again, and every other contradiction is the same object as before. The result is always
+ * what figureConflicts gives on the new members.
+ */
+export class GroupConflicts {
+  private members: readonly FigureMember[] = [];
+  private readonly readings = new Map<string, Reading>();
+  private label: string | undefined;
+  private subject: string | undefined;
+  private revisionsMade = new Map<FigureMember, Map<FigureMember, Contradiction>>();
+
+  /** The contradictions of the group `subject` / `label` with these members (in the group's order). */
+  update(subject: string, label: string, members: readonly FigureMember[]): Contradiction[] {
+    if (label !== this.label || subject !== this.subject) {
+      this.label = label;
+      this.subject = subject;
+      for (const r of this.readings.values()) r.made.clear();
+      this.revisionsMade = new Map();
+    }
+    if (!this.apply(members)) {
+      // Members not in the group's order, or not those last given: judged again from none.
+      this.readings.clear();
+      this.members = [];
+      this.apply(members);
+    }
+    this.members = members;
+    return this.conflicts({ subject, label, members: members as FigureMember[] });
+  }
+
+  /** Takes out and puts in the members of the files that changed since the last version (false: it could not). */
+  private apply(next: readonly FigureMember[]): boolean {
+    const before = this.members;
+    const touched = new Set<Reading>();
+    let i = 0;
+    let j = 0;
+    while (i < before.length || j < next.length) {
+      if (i < before.length && j < next.length && before[i] === next[j]) {
+        i++;
+        j++;
+        continue;
+      }
+      const file =
+        i >= before.length
+          ? next[j]!.file
+          : j >= next.length || before[i]!.file <= next[j]!.file
+            ? before[i]!.file
+            : next[j]!.file;
+      for (; i < before.length && before[i]!.file === file; i++) if (!this.take(before[i]!, touched)) return false;
+      for (; j < next.length && next[j]!.file === file; j++) this.put(next[j]!, touched);
+    }
+    for (const r of touched) this.settle(r);
+    return true;
+  }
+
+  private take(m: FigureMember, touched: Set<Reading>): boolean {
+    const r = this.readings.get(readingKey(m));
+    const at = r ? r.members.indexOf(m, positionOf(r.members, m)) : -1;
+    if (at < 0) return false;
+    this.writable(r!, touched).splice(at, 1);
+    return true;
+  }
+
+  private put(m: FigureMember, touched: Set<Reading>): void {
+    const key = readingKey(m);
+    let r = this.readings.get(key);
+    if (!r) {
+      r = { key, interval: intervalOf(m), members: [], judged: new Map(), made: new Map() };
+      this.readings.set(key, r);
+      touched.add(r);
+    }
+    const members = this.writable(r, touched);
+    members.splice(positionOf(members, m), 0, m);
+  }
+
+  /** The reading's member list, copied once per version before it is changed. */
+  private writable(r: Reading, touched: Set<Reading>): FigureMember[] {
+    if (!touched.has(r)) {
+      touched.add(r);
+      r.members = r.members.slice();
+    }
+    return r.members;
+  }
+
+  /** After its members changed: gone when it has none; otherwise what was read of it is dropped. */
+  private settle(r: Reading): void {
+    if (r.members.length === 0) {
+      this.readings.delete(r.key);
+      for (const q of this.readings.values()) {
+        q.judged.delete(r);
+        q.made.delete(r);
+      }
+      return;
+    }
+    delete r.bySource;
+    r.made.clear();
+    // Members of a reading share value, maximum and qualifier; the interval is its first member's.
+    const interval = intervalOf(r.members[0]!);
+    if (!sameInterval(interval, r.interval)) {
+      r.interval = interval;
+      r.judged.clear();
+      for (const q of this.readings.values()) q.judged.delete(r);
+    }
+  }
+
+  private conflicts(group: FigureGroup): Contradiction[] {
+    const readings = [...this.readings.values()].sort(byWeight).slice(0, MAX_READINGS);
+    const n = readings.length;
+    if (n < 2) return [];
+    const conflicts = readings.map((r, i) => readings.map((q, j) => i !== j && conflicting(r, q)));
+    const covered = new Set<number>();
+    const out: Contradiction[] = [...this.revisions(group, readings, conflicts, covered)];
+    // Side "a" of each pair is the reading that agrees with fewer others: the outlier reads first.
+    const order = readings.map((_, i) => i).sort((a, b) => agreeing(conflicts, a) - agreeing(conflicts, b) || a - b);
+    const rank: number[] = [];
+    order.forEach((i, r) => (rank[i] = r));
+    for (const i of order)
+      for (let j = 0; j < n; j++) {
+        if (!conflicts[i]![j] || rank[j]! < rank[i]! || covered.has(pairKey(i, j, n))) continue;
+        out.push(pairContradiction(group, readings[i]!, readings[j]!));
+      }
+    return out;
+  }
+
+  /** One source giving incompatible values on different dates. */
+  private revisions(
+    group: FigureGroup,
+    readings: Reading[],
+    conflicts: boolean[][],
+    covered: Set<number>,
+  ): Contradiction[] {
+    const out: Contradiction[] = [];
+    // Per reading: the dated members of each named source.
+    const bySource = readings.map(sourcesOf);
+    if (bySource.every((m) => m.size === 0)) {
+      this.revisionsMade = new Map();
+      return out;
+    }
+    const made = new Map<FigureMember, Map<FigureMember, Contradiction>>();
+    const dates = new Map<string, number>();
+    const time = (d: string) => {
+      let t = dates.get(d);
+      if (t === undefined) dates.set(d, (t = dateValue(d)));
+      return t;
+    };
+    for (let i = 0; i < readings.length; i++)
+      for (let j = i + 1; j < readings.length; j++) {
+        if (!conflicts[i]![j]) continue;
+        const [small, large] =
+          bySource[i]!.size <= bySource[j]!.size ? [bySource[i]!, bySource[j]!] : [bySource[j]!, bySource[i]!];
+        for (const [source, x] of small) {
+          const y = large.get(source);
+          if (!y || x.date === y.date) continue;
+          const [early, late] = time(x.date!) <= time(y.date!) ? [x, y] : [y, x];
+          const c = this.revisionsMade.get(early)?.get(late) ?? toContradiction(group, alone(early), alone(late));
+          let byLate = made.get(early);
+          if (!byLate) made.set(early, (byLate = new Map()));
+          byLate.set(late, c);
+          out.push(c);
+          if (readings[i]!.members.length === 1 && readings[j]!.members.length === 1)
+            covered.add(pairKey(i, j, readings.length));
+        }
+      }
+    this.revisionsMade = made;
+    return out;
+  }
+}
+
+/** Readings by how many members they have, most first; among equals, the first in the group first. */
+function byWeight(a: Reading, b: Reading): number {
+  return b.members.length - a.members.length || before(a.members[0]!, b.members[0]!);
+}
+
+function before(a: FigureMember, b: FigureMember): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start;
+}
+
+/** Where `m` goes in a list in the group's order (the first place not before it). */
+function positionOf(list: readonly FigureMember[], m: FigureMember): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(list[mid]!, m) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function readingKey(m: FigureMember): string {
+  return `${m.value}|${m.valueMax ?? m.value}|${m.qualifier}`;
+}
+
+function sameInterval(a: Interval, b: Interval): boolean {
+  return a.lo === b.lo && a.hi === b.hi && a.loOpen === b.loOpen && a.hiOpen === b.hiOpen;
+}
+
+function conflicting(r: Reading, q: Reading): boolean {
+  let meets = r.judged.get(q);
+  if (meets === undefined) {
+    meets = compatible(r.interval, q.interval);
+    r.judged.set(q, meets);
+  }
+  return !meets;
+}
+
+/** The contradiction of readings `a` and `b` (in sides "a" and "b"), the same object while both stand. */
+function pairContradiction(group: FigureGroup, a: Reading, b: Reading): Contradiction {
+  const was = a.made.get(b);
+  if (was && was.a === a.members && was.b === b.members) return was.c;
+  const c = toContradiction(group, a.members, b.members);
+  a.made.set(b, { a: a.members, b: b.members, c });
+  return c;
+}
+
+/** The reading's first dated member of each named source. */
+function sourcesOf(r: Reading): Map<string, FigureMember> {
+  if (!r.bySource) {
+    r.bySource = new Map();
     for (const x of r.members) {
       if (!x.date) continue;
       const key = sourceKey(x);
-      if (key && !m.has(key)) m.set(key, x);
+      if (key && !r.bySource.has(key)) r.bySource.set(key, x);
     }
-    return m;
-  });
-  if (bySource.every((m) => m.size === 0)) return out;
-  const dates = new Map<string, number>();
-  const time = (d: string) => {
-    let t = dates.get(d);
-    if (t === undefined) dates.set(d, (t = dateValue(d)));
-    return t;
-  };
-  for (let i = 0; i < readings.length; i++)
-    for (let j = i + 1; j < readings.length; j++) {
-      if (!conflicts[i]![j]) continue;
-      const [small, large] =
-        bySource[i]!.size <= bySource[j]!.size ? [bySource[i]!, bySource[j]!] : [bySource[j]!, bySource[i]!];
-      for (const [source, x] of small) {
-        const y = large.get(source);
-        if (!y || x.date === y.date) continue;
-        const [early, late] = time(x.date!) <= time(y.date!) ? [x, y] : [y, x];
-        out.push(toContradiction(group, shared.alone(early), shared.alone(late), shared));
-        if (readings[i]!.members.length === 1 && readings[j]!.members.length === 1)
-          covered.add(pairKey(i, j, readings.length));
-      }
-    }
-  return out;
+  }
+  return r.bySource;
 }
 
-/** Each figure's member object for side "a" and for side "b", made once per group. */
-class SharedMembers {
-  private readonly made = new Map<FigureMember, Partial<Record<Side, ContradictionMember>>>();
-  private readonly lists = new Map<FigureMember[], Partial<Record<Side, ContradictionMember[]>>>();
+/**
+ * Each figure's member object for side "a" and for side "b", made once and shared by every
+ * contradiction it takes part in (a figure's fields never change; a new version is a new object).
+ */
+const madeMembers = new WeakMap<FigureMember, Partial<Record<Side, ContradictionMember>>>();
+const sideLists = new WeakMap<FigureMember[], Partial<Record<Side, ContradictionMember[]>>>();
+const factsOf = new WeakMap<FigureMember[], ListFacts>();
+const alones = new WeakMap<FigureMember, FigureMember[]>();
 
-  member(m: FigureMember, side: Side): ContradictionMember {
-    let sides = this.made.get(m);
-    if (!sides) this.made.set(m, (sides = {}));
-    return (sides[side] ??= {
-      file: m.file,
-      start: m.start,
-      end: m.end,
-      text: m.text,
-      side,
-      source: m.source,
-      date: m.date,
-    });
+function member(m: FigureMember, side: Side): ContradictionMember {
+  let sides = madeMembers.get(m);
+  if (!sides) madeMembers.set(m, (sides = {}));
+  return (sides[side] ??= {
+    file: m.file,
+    start: m.start,
+    end: m.end,
+    text: m.text,
+    side,
+    source: m.source,
+    date: m.date,
+  });
+}
+
+/** A one-member list, the same array each time: its facts and sides are then worked out once. */
+function alone(m: FigureMember): FigureMember[] {
+  let list = alones.get(m);
+  if (!list) alones.set(m, (list = [m]));
+  return list;
+}
+
+/** What a contradiction's summary reads of a list of members, worked out once per list. */
+function facts(list: FigureMember[]): ListFacts {
+  let facts = factsOf.get(list);
+  if (!facts) {
+    facts = {
+      sources: new Set(list.map(sourceKey)),
+      dates: new Set(list.map((m) => m.date)),
+      description: describe(list),
+    };
+    factsOf.set(list, facts);
   }
+  return facts;
+}
 
-  private readonly factsOf = new Map<FigureMember[], ListFacts>();
-  private readonly alones = new Map<FigureMember, FigureMember[]>();
-
-  /** A one-member list, the same array each time: its facts and sides are then worked out once. */
-  alone(m: FigureMember): FigureMember[] {
-    let list = this.alones.get(m);
-    if (!list) this.alones.set(m, (list = [m]));
-    return list;
-  }
-
-  /** What a contradiction's summary reads of a list of members, worked out once per list. */
-  facts(list: FigureMember[]): ListFacts {
-    let facts = this.factsOf.get(list);
-    if (!facts) {
-      facts = {
-        sources: new Set(list.map(sourceKey)),
-        dates: new Set(list.map((m) => m.date)),
-        description: describe(list),
-      };
-      this.factsOf.set(list, facts);
-    }
-    return facts;
-  }
-
-  /** A reading's members on one side (the same array for every contradiction of that reading). */
-  side(list: FigureMember[], side: Side): ContradictionMember[] {
-    let sides = this.lists.get(list);
-    if (!sides) this.lists.set(list, (sides = {}));
-    return (sides[side] ??= list.map((m) => this.member(m, side)));
-  }
+/** A list's members on one side (the same array for every contradiction of that list). */
+function sideOf(list: FigureMember[], side: Side): ContradictionMember[] {
+  let sides = sideLists.get(list);
+  if (!sides) sideLists.set(list, (sides = {}));
+  return (sides[side] ??= list.map((m) => member(m, side)));
 }
 
 interface ListFacts {
@@ -185,18 +355,13 @@ function pairKey(x: number, y: number, n: number): number {
   return x < y ? x * n + y : y * n + x;
 }
 
-function toContradiction(
-  group: FigureGroup,
-  a: FigureMember[],
-  b: FigureMember[],
-  shared: SharedMembers,
-): Contradiction {
-  const x = shared.facts(a);
-  const y = shared.facts(b);
+function toContradiction(group: FigureGroup, a: FigureMember[], b: FigureMember[]): Contradiction {
+  const x = facts(a);
+  const y = facts(b);
   const source = x.sources.size === 1 && y.sources.size === 1 ? x.sources.values().next().value! : undefined;
   const revision = source !== undefined && source !== "" && y.sources.has(source) && unionSize(x.dates, y.dates) > 1;
   const summary = `${group.label}: ${x.description} vs ${y.description}${revision ? " — the same source revising its figure" : ""}`;
-  const members = [...shared.side(a, "a"), ...shared.side(b, "b")];
+  const members = [...sideOf(a, "a"), ...sideOf(b, "b")];
   return { kind: "figure", summary, members, subject: group.subject, ...(revision ? { revision } : {}) };
 }
 

@@ -9,6 +9,12 @@ export interface LinkItem {
   salience: Salience;
 }
 
+/** The files whose items changed since the last clustering, and their items now. */
+export interface ItemsChange {
+  files: ReadonlySet<string>;
+  items: LinkItem[];
+}
+
 /** The key a figure is bucketed under before linking; "" when it cannot be linked. */
 export function bucketKey(f: Frame): string {
   return `${f.quantity}|${f.scope}|${f.extra}`;
@@ -26,6 +32,8 @@ interface Group {
   saliences: Salience[];
   /** The item last judged against this group (each group is judged once per item). */
   seen: number;
+  /** A copy of `items` as last handed out, kept while no item comes or goes. */
+  snapshot?: LinkItem[];
 }
 
 /** Clusters the items of one bucket. The result depends only on the items, not on their order. */
@@ -58,14 +66,19 @@ export class FrameClusters {
   private groups: Group[] = [];
   private readonly index = new GroupIndex();
 
-  cluster(items: LinkItem[]): LinkItem[][] {
-    const sorted = items
-      .map((item) => ({ item, rank: specificity(item.frame) }))
-      .sort(
-        (a, b) =>
-          b.rank - a.rank || cmp(a.item.member.file, b.item.member.file) || a.item.member.start - b.item.member.start,
-      )
-      .map((x) => x.item);
+  /**
+   * Clusters `items`. With `change` (every other item is the object last given, so it keeps its
+   * place), only the changed files' items are sorted and merged in; the order is total (rank,
+   * file, start), the same as sorting all.
+   */
+  cluster(items: LinkItem[], change?: ItemsChange): LinkItem[][] {
+    const sorted =
+      change && this.sorted.length > 0 && change.files.size * 8 < items.length
+        ? mergeItems(
+            this.sorted.filter((x) => !change.files.has(x.member.file)),
+            sortedItems(change.items),
+          )
+        : sortedItems(items);
     let from = 0;
     const before = this.sorted;
     while (from < sorted.length && from < before.length && sameItem(sorted[from]!, before[from]!)) from++;
@@ -73,7 +86,8 @@ export class FrameClusters {
     for (const g of this.groups) g.seen = -1;
     for (let n = from; n < sorted.length; n++) this.steps.push(this.place(sorted[n]!, n));
     this.sorted = sorted;
-    return this.groups.map((g) => g.items.slice());
+    // A group no item joined or left since the last call is the same array as then.
+    return this.groups.map((g) => (g.snapshot ??= g.items.slice()));
   }
 
   /** Joins the n-th item to the largest fitting group (the first created among equals), or a new one. */
@@ -120,6 +134,7 @@ export class FrameClusters {
       const step = this.steps.pop()!;
       const g = step.group;
       const item = g.items.pop()!;
+      delete g.snapshot;
       if (step.owner) g.owner = "";
       if (step.event) g.event = "";
       if (step.time) g.time = "";
@@ -132,6 +147,34 @@ export class FrameClusters {
       if (step.created) this.groups.pop();
     }
   }
+}
+
+/** Most specific first, then by file and place in it. */
+function byRankFilePlace(a: LinkItem, ra: number, b: LinkItem, rb: number): number {
+  return rb - ra || cmp(a.member.file, b.member.file) || a.member.start - b.member.start;
+}
+
+function sortedItems(items: LinkItem[]): LinkItem[] {
+  return items
+    .map((item) => ({ item, rank: specificity(item.frame) }))
+    .sort((a, b) => byRankFilePlace(a.item, a.rank, b.item, b.rank))
+    .map((x) => x.item);
+}
+
+/** Two lists in clustering order as one. */
+function mergeItems(a: LinkItem[], b: LinkItem[]): LinkItem[] {
+  if (b.length === 0) return a;
+  const out: LinkItem[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    out.push(byRankFilePlace(x, specificity(x.frame), y, specificity(y.frame)) <= 0 ? a[i++]! : b[j++]!);
+  }
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
 }
 
 const sameItem = (a: LinkItem, b: LinkItem) =>
@@ -256,6 +299,7 @@ function join(g: Group, item: LinkItem, x: Slots, index: GroupIndex, created: bo
     file: false,
   };
   g.items.push(item);
+  delete g.snapshot;
   if (step.owner) index.add(`o:${x.owner}`, g, step.keys);
   if (step.owner) g.owner = x.owner;
   if (step.event) g.event = x.event;
