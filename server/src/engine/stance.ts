@@ -1,11 +1,11 @@
 // Stance contradictions: a statement one source asserts and another denies. A denial is matched to
 // attributed assertions about the same event class and the same parties, or to the claims of the
 // source it names ("dismissed the British report"). Not confirming is not denying.
-import type { Analysis, Claim, Contradiction, ContradictionMember } from "./types";
+import type { Analysis, Claim, ClaimSource, Contradiction, ContradictionMember } from "./types";
 import { tokenize } from "./tokens";
 import eventData from "./data/events.json";
 import { within } from "./spans";
-import { internArray } from "./intern";
+import { compactCopy, internArray, keptString } from "./intern";
 import cueData from "./data/cues.json";
 
 interface EventClass {
@@ -63,9 +63,22 @@ const STOP = new Set([
   "claim",
 ]);
 
+/**
+ * A statement as stance matching reads it: only what judging and listing it needs (no claim, no
+ * cues), its strings shared or own copies, so thousands of documents' statements stay small.
+ */
 export interface Statement {
   file: string;
-  claim: Claim;
+  /** The claim's span and text (a contradiction member lists them). */
+  start: number;
+  end: number;
+  text: string;
+  /** Where the statement's content words start, from `start` (a denial's focus; 0 for others). */
+  focus: number;
+  /** The claim's source, one object per distinct source (see statementSource), or null. */
+  source: StatementSource | null;
+  /** The claim's date as written, or null. */
+  date: string | null;
   denial: boolean;
   assertion: boolean;
   classes: string[];
@@ -73,14 +86,20 @@ export interface Statement {
   sourceId: string;
   /** Parties whose claims a denial rejects ("South Korea's claims" -> south-korea). */
   deniedSources: ReadonlySet<string>;
-  /** Content-word stems of the statement, computed when first needed (rarely) from the claim's own text. */
-  stems?: Set<string>;
   /** Start of the claim a denial's "the allegations" refers to. */
-  anaphoricTarget?: number;
+  anaphoricTarget: number | undefined;
   /** A sentence the text states in its own voice (an official statement), not a claim. */
-  ownVoice?: boolean;
-  /** Keys of the source index, computed when first needed. */
-  sourceKeys?: ReadonlySet<string>;
+  ownVoice: boolean;
+  /** Content-word stems of the statement, computed when first needed (rarely) from its own text. */
+  stems: Set<string> | undefined;
+}
+
+/** What stance matching reads of a claim's source: shared by every statement with the same one. */
+export interface StatementSource {
+  text: string;
+  canonical?: string;
+  /** Keys of the source index (see sourceKeys), computed when first needed. */
+  keys?: ReadonlySet<string>;
 }
 
 const ANAPHORIC_OBJECT =
@@ -88,7 +107,15 @@ const ANAPHORIC_OBJECT =
 
 const NO_SOURCES: ReadonlySet<string> = new Set();
 
-export function extractStatements(file: string, analysis: Analysis): Statement[] {
+/**
+ * The stance statements of a document. `textOf` gives the text a statement keeps of its claim (by
+ * default a compact own copy, so a kept statement never holds a slice of its document).
+ */
+export function extractStatements(
+  file: string,
+  analysis: Analysis,
+  textOf: (claim: Claim) => string = (c) => compactCopy(c.text),
+): Statement[] {
   const out: Statement[] = [];
   analysis.claims.forEach((claim, index) => {
     const denial = claim.stance === "denies" || claim.cues.some((c) => NEGATIVE_ASSESSMENTS.has(c.text.toLowerCase()));
@@ -102,19 +129,44 @@ export function extractStatements(file: string, analysis: Analysis): Statement[]
     const named = [...new Set(actors.filter((a) => a.kind === "country").map((a) => a.canonical))];
     out.push({
       file,
-      claim,
+      start: claim.start,
+      end: claim.end,
+      text: textOf(claim),
+      focus: focusStart - claim.start,
+      source: claim.source ? statementSource(claim.source) : null,
+      date: claim.date ? keptString(claim.date.text) : null,
       denial,
       assertion,
       classes,
       // A statement of an event class that names no state is about its document's salient state.
-      countries: named.length > 0 || (!denial && classes.length === 0) ? named : salientStates(analysis),
-      sourceId,
+      countries: internArray(named.length > 0 || (!denial && classes.length === 0) ? named : salientStates(analysis)),
+      sourceId: keptString(sourceId),
       deniedSources: denial ? deniedSources(analysis, claim) : NO_SOURCES,
-      ...(denial ? anaphora(analysis, claim, index) : {}),
+      anaphoricTarget: denial ? anaphora(analysis, claim, index) : undefined,
+      ownVoice: false,
+      stems: undefined,
     });
   });
   return [...out, ...ownVoiceStatements(file, analysis)];
 }
+
+/**
+ * One object per distinct source (text, kind, id) across documents: stance matching reads a
+ * statement's source by its text and id only. Bounded, so odd input cannot grow it without limit.
+ */
+function statementSource(source: ClaimSource): StatementSource {
+  const key = `${source.kind}\u0000${source.canonical ?? ""}\u0000${source.text}`;
+  let shared = sharedSources.get(key);
+  if (!shared) {
+    const { canonical } = source;
+    shared = { text: keptString(source.text), ...(canonical ? { canonical: keptString(canonical) } : {}) };
+    if (sharedSources.size < MAX_SHARED_SOURCES) sharedSources.set(keptString(key), shared);
+  }
+  return shared;
+}
+
+const sharedSources = new Map<string, StatementSource>();
+const MAX_SHARED_SOURCES = 200_000;
 
 /**
  * Sentences a text states in its own voice about an event class and a state ("the regime
@@ -124,7 +176,7 @@ export function extractStatements(file: string, analysis: Analysis): Statement[]
 function ownVoiceStatements(file: string, analysis: Analysis): Statement[] {
   const out: Statement[] = [];
   let c = 0;
-  analysis.sentences.forEach((s, index) => {
+  analysis.sentences.forEach((s) => {
     while (c < analysis.claims.length && analysis.claims[c]!.end <= s.start) c++;
     const claim = analysis.claims[c];
     if (s.furniture || s.headline || (claim && claim.start < s.end)) return;
@@ -139,26 +191,23 @@ function ownVoiceStatements(file: string, analysis: Analysis): Statement[] {
     if (countries.length === 0) return;
     const classes = classify(wordsOf(analysis.text, s.start, s.end));
     if (classes.length === 0) return;
-    const own: Claim = {
-      start: s.start,
-      end: s.end,
-      text,
-      kinds: [],
-      cues: [],
-      source: null,
-      stance: "asserts",
-      sentence: index,
-    };
     out.push({
       file,
-      claim: own,
+      start: s.start,
+      end: s.end,
+      text: compactCopy(text),
+      focus: 0,
+      source: null,
+      date: null,
       denial: false,
       assertion: true,
       classes: internArray(classes),
-      countries,
+      countries: internArray(countries),
       sourceId: "",
       deniedSources: NO_SOURCES,
+      anaphoricTarget: undefined,
       ownVoice: true,
+      stems: undefined,
     });
   });
   return out;
@@ -169,10 +218,10 @@ function salientStates(analysis: Analysis): string[] {
   return analysis.salience.parties.filter((p) => states.has(p)).slice(0, 1);
 }
 
-function anaphora(analysis: Analysis, claim: Claim, index: number): { anaphoricTarget?: number } {
+function anaphora(analysis: Analysis, claim: Claim, index: number): number | undefined {
   const cue = claim.cues.find((c) => c.stance === "denies");
   const m = cue ? ANAPHORIC_OBJECT.exec(analysis.text.slice(cue.start, Math.min(claim.end, cue.start + 60))) : null;
-  if (!m) return {};
+  if (!m) return undefined;
   // "the allegations/accusations/charges" refer to an accusation; "the claims/reports" to any claim.
   // An accusation among the three claims before it is the referent; otherwise the nearest claim.
   const accusation = /alleg|accus|charg/i.test(m[0]);
@@ -184,7 +233,7 @@ function anaphora(analysis: Analysis, claim: Claim, index: number): { anaphoricT
     (p) => p.stance === "alleges" || p.cues.some((c) => /alleg|accus|charg/i.test(c.text)),
   );
   const target = (accusation && accusing) || candidates[0];
-  return target ? { anaphoricTarget: target.start } : {};
+  return target?.start;
 }
 
 const PREDICATE_DENIALS = new Set(cueData.denialPredicates);
@@ -322,10 +371,8 @@ function isWordPoint(point: number): boolean {
 
 function stemsOf(s: Statement): Set<string> {
   if (!s.stems) {
-    const from = s.denial ? denialFocus(s.claim) : s.claim.start;
-    // A claim's text is its slice of the analysed text: the focus is read from it, not from the document.
     s.stems = new Set(
-      wordsOf(s.claim.text, from - s.claim.start, s.claim.text.length)
+      wordsOf(s.text, s.focus, s.text.length)
         .filter((w) => w.length > 3 && !STOP.has(w))
         .map((w) => w.slice(0, 6)),
     );
@@ -335,13 +382,9 @@ function stemsOf(s: Statement): Set<string> {
 
 /** Whether the assertion's source is one the denial rejects the claims of ("dismissed the British report"). */
 function namesDeniedSource(d: Statement, a: Statement): boolean {
-  const sourceText = (a.claim.source?.text ?? "").toLowerCase();
+  const sourceText = (a.source?.text ?? "").toLowerCase();
   for (const id of d.deniedSources)
-    if (
-      a.sourceId.includes(id) ||
-      sourceText.includes(id.replace(/-/g, " ")) ||
-      (a.claim.source?.canonical ?? "") === id
-    )
+    if (a.sourceId.includes(id) || sourceText.includes(id.replace(/-/g, " ")) || (a.source?.canonical ?? "") === id)
       return true;
   return false;
 }
@@ -360,7 +403,7 @@ function contradicts(d: Statement, a: Statement): boolean {
   }
   if (d.file !== a.file || d.deniedSources.size > 0) return false;
   // "denied the allegations": the claim nearest before it in the same file.
-  if (d.anaphoricTarget !== undefined) return a.claim.start === d.anaphoricTarget;
+  if (d.anaphoricTarget !== undefined) return a.start === d.anaphoricTarget;
   // Otherwise the same statement in other words: at least three shared content words.
   return overlapSets(stemsOf(d), stemsOf(a)) >= 3;
 }
@@ -823,7 +866,7 @@ const pairKeysOf = new WeakMap<Statement, readonly string[]>();
 
 const keyOfCluster = new WeakMap<Statement[], string>();
 
-const byFileAndStart = (x: Statement, y: Statement) => x.file.localeCompare(y.file) || x.claim.start - y.claim.start;
+const byFileAndStart = (x: Statement, y: Statement) => x.file.localeCompare(y.file) || x.start - y.start;
 
 function swapIn(set: Set<Statement> | undefined, old: Statement, next: Statement): void {
   if (set?.delete(old)) set.add(next);
@@ -834,9 +877,8 @@ function swapIn(set: Set<Statement> | undefined, old: Statement, next: Statement
  * parties, source, denied sources, the statement its anaphora points at (by index), its stems.
  */
 function judgedKey(s: Statement, list: Statement[]): string {
-  const target =
-    s.anaphoricTarget === undefined ? "" : String(list.findIndex((x) => x.claim.start === s.anaphoricTarget));
-  const order = list.filter((x) => x.claim.start < s.claim.start).length;
+  const target = s.anaphoricTarget === undefined ? "" : String(list.findIndex((x) => x.start === s.anaphoricTarget));
+  const order = list.filter((x) => x.start < s.start).length;
   return JSON.stringify([
     s.denial,
     s.assertion,
@@ -844,8 +886,8 @@ function judgedKey(s: Statement, list: Statement[]): string {
     s.classes,
     s.countries,
     s.sourceId,
-    s.claim.source?.text ?? null,
-    s.claim.source?.canonical ?? null,
+    s.source?.text ?? null,
+    s.source?.canonical ?? null,
     [...s.deniedSources],
     target,
     order,
@@ -879,12 +921,14 @@ export function stanceConflicts(statements: Statement[]): Contradiction[] {
 
 /** The keys an assertion is found under by a denial naming its source: the canonical id and every run of up to four words of the source. */
 function sourceKeys(s: Statement): ReadonlySet<string> {
-  if (s.sourceKeys) return s.sourceKeys;
+  // Only a statement with a source has a source id: its keys depend on its source alone.
+  if (!s.source) return NO_SOURCES;
+  if (s.source.keys) return s.source.keys;
   const keys = new Set<string>();
-  s.sourceKeys = keys;
-  const canonical = s.claim.source?.canonical;
+  s.source.keys = keys;
+  const canonical = s.source.canonical;
   if (canonical) keys.add(canonical);
-  for (const name of [s.sourceId, (s.claim.source?.text ?? "").toLowerCase()]) {
+  for (const name of [s.sourceId, s.source.text.toLowerCase()]) {
     const words = name.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
     for (let i = 0; i < words.length; i++)
       for (let n = 1; n <= 4 && i + n <= words.length; n++) keys.add(words.slice(i, i + n).join(" "));
@@ -895,12 +939,12 @@ function sourceKeys(s: Statement): ReadonlySet<string> {
 function memberOf(s: Statement, side: "a" | "b"): ContradictionMember {
   return {
     file: s.file,
-    start: s.claim.start,
-    end: s.claim.end,
-    text: s.claim.text,
+    start: s.start,
+    end: s.end,
+    text: s.text,
     side,
-    source: s.claim.source?.text ?? null,
-    date: s.claim.date?.text ?? null,
+    source: s.source?.text ?? null,
+    date: s.date ?? null,
   };
 }
 
@@ -917,8 +961,8 @@ function assertedMember(a: Statement): ContradictionMember {
 }
 
 function toContradiction(cluster: Statement[], assertions: Statement[]): Contradiction {
-  const deniers = unique(cluster.map((d) => d.claim.source?.text ?? "a source"));
-  const named = assertions.flatMap((a) => (a.claim.source ? [a.claim.source.text] : []));
+  const deniers = unique(cluster.map((d) => d.source?.text ?? "a source"));
+  const named = assertions.flatMap((a) => (a.source ? [a.source.text] : []));
   const asserters = named.length > 0 ? unique(named) : ["unnamed sources"];
   const deniedNames = cluster.flatMap((d) => [...d.deniedSources].filter((x) => !x.includes("-") && /[a-z]/.test(x)));
   const topic =
