@@ -8,17 +8,19 @@ import type { Claim, ClaimKind, ClaimSource, Cue, SourceKind, Stance } from "../
 const COLUMNS = 9;
 /** A source or date span start that says there is none. */
 const NONE = -2147483648;
+/** An optional field that is absent (not merely undefined): the claims given back have the same keys. */
+const ABSENT = Symbol("absent");
 
 export class KeptClaims {
   private readonly spans: Int32Array;
   private readonly kinds: ClaimKind[][];
   private readonly stances: Stance[];
   private readonly sourceKinds: Array<SourceKind | undefined>;
-  private readonly canonicals: Array<string | undefined>;
+  private readonly canonicals: Array<string | undefined | typeof ABSENT>;
   /** Per cue: start, end. */
   private readonly cueSpans: Int32Array;
   private readonly cueKinds: ClaimKind[];
-  private readonly cueStances: Array<Stance | undefined>;
+  private readonly cueStances: Array<Stance | undefined | typeof ABSENT>;
   /** Texts that are not the slice of the analysed text at their span, by field (rare). */
   private readonly odd = new Map<string, string>();
 
@@ -29,7 +31,7 @@ export class KeptClaims {
     this.kinds = claims.map((c) => c.kinds);
     this.stances = claims.map((c) => c.stance);
     this.sourceKinds = claims.map((c) => c.source?.kind);
-    this.canonicals = claims.map((c) => c.source?.canonical);
+    this.canonicals = claims.map((c) => (c.source && "canonical" in c.source ? c.source.canonical : ABSENT));
     this.cueKinds = [];
     this.cueStances = [];
     let cue = 0;
@@ -42,7 +44,7 @@ export class KeptClaims {
         this.cueSpans[2 * cue] = x.start;
         this.cueSpans[2 * cue + 1] = x.end;
         this.cueKinds.push(x.kind);
-        this.cueStances.push(x.stance);
+        this.cueStances.push("stance" in x ? x.stance : ABSENT);
         cue++;
       }
       this.spans.set(c.source ? [c.source.start, c.source.end] : [NONE, NONE], at + 5);
@@ -64,9 +66,11 @@ export class KeptClaims {
           ...at,
           text: this.textOf(text, at, `q${q}`),
           kind: this.cueKinds[q]!,
-          ...(stance !== undefined ? { stance } : {}),
+          ...(stance !== ABSENT ? { stance } : {}),
         });
       }
+      const dateAt = { start: this.spans[i * COLUMNS + 7]!, end: this.spans[i * COLUMNS + 8]! };
+      // An analysis gives every claim a date key, undefined when the sentence gives none.
       const claim: Claim = {
         start: start!,
         end: end!,
@@ -76,9 +80,8 @@ export class KeptClaims {
         source: this.source(text, i),
         stance: this.stances[i]!,
         sentence: sentence!,
+        date: dateAt.start === NONE ? undefined : { ...dateAt, text: this.textOf(text, dateAt, `d${i}`) },
       };
-      const dateAt = { start: this.spans[i * COLUMNS + 7]!, end: this.spans[i * COLUMNS + 8]! };
-      if (dateAt.start !== NONE) claim.date = { ...dateAt, text: this.textOf(text, dateAt, `d${i}`) };
       return claim;
     });
   }
@@ -88,7 +91,7 @@ export class KeptClaims {
     if (kind === undefined) return null;
     const at = { start: this.spans[i * COLUMNS + 5]!, end: this.spans[i * COLUMNS + 6]! };
     const canonical = this.canonicals[i];
-    return { ...at, text: this.textOf(text, at, `s${i}`), kind, ...(canonical !== undefined ? { canonical } : {}) };
+    return { ...at, text: this.textOf(text, at, `s${i}`), kind, ...(canonical !== ABSENT ? { canonical } : {}) };
   }
 
   private keepText(text: string, span: { start: number; end: number; text: string }, field: string): void {
