@@ -21,6 +21,7 @@ import {
 import { DEFAULT_SETTINGS } from "../shared/settings";
 import { applyConfig, ConfigFinder, isConfigError, type ConfigError, type ProjectConfig } from "../shared/config";
 import { collectPaths, decodeText, readTexts, type InputProblem } from "./files";
+import { KeptClaims } from "./keptClaims";
 import { loadReviews, withVerdicts, type ReviewLookup } from "./reviews";
 import {
   contradictionsReport,
@@ -201,8 +202,10 @@ interface Inputs {
 
 interface KeptFile {
   file: string;
-  /** What later reports read of the file's analysis (format.ts keptAnalysis). */
+  /** What later reports read of the file's analysis (format.ts keptAnalysis), its claims apart. */
   analysis: Analysis;
+  /** The analysis's claims, kept compact until the report is written (see reportAnalysis). */
+  claims: KeptClaims;
   config: ProjectConfig | undefined;
   orphaned: Review[];
   /** The actor mentions, when the report lists them (analyze --json). */
@@ -253,7 +256,8 @@ async function loadInputs(options: Options, io: CliIO): Promise<Inputs | number>
       file: path,
       config,
       orphaned,
-      analysis: kept,
+      analysis: { ...kept, claims: [] },
+      claims: new KeptClaims(analysis.claims, analysis.text),
       ...(keepActors ? { actors: new KeptActors(analysis.actors) } : {}),
     });
   };
@@ -335,7 +339,10 @@ function writeReports(options: Options, inputs: Inputs, io: CliIO): boolean {
   let failed = false;
   for (let i = 0; i < files.length; i++) {
     const kept = files[i]!;
-    const { file, analysis, config, orphaned, actors } = kept;
+    const { file, config, orphaned, actors } = kept;
+    const analysis = reportAnalysis(kept);
+    // Reports that read other files' line maps later find this analysis, line map and all.
+    if (output.readsOtherFiles) byFile.set(file, { ...kept, analysis });
     const all = withVerdicts(
       file,
       analysis,
@@ -360,6 +367,11 @@ function writeReports(options: Options, inputs: Inputs, io: CliIO): boolean {
   }
   output.end();
   return failed;
+}
+
+/** A kept file's analysis as its report reads it, claims and all. */
+function reportAnalysis(kept: KeptFile): Analysis {
+  return { ...kept.analysis, claims: kept.claims.claims(kept.analysis.text) };
 }
 
 function outputFor(

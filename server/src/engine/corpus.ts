@@ -13,15 +13,13 @@ import type {
   ActorKind,
   Analysis,
   Claim,
-  ClaimSource,
   Contradiction,
-  Cue,
   FigureGroup,
   FigureMember,
   Frame,
   Salience,
 } from "./types";
-import { compactCopy, internArray, internString, keptString } from "./intern";
+import { compactCopy, internString, keptString } from "./intern";
 import { analyze } from "./analyze";
 import { figureConflicts, GroupConflicts } from "./figureConflicts";
 import { extractStatements, StanceIndex, type Statement } from "./stance";
@@ -736,52 +734,9 @@ function actorRowsOf(analysis: Analysis): ActorRows {
   return { mentions, claimCanonicals, claimTexts: claims.map((c) => keptText(c)), spans, canonicals: [...canonicals] };
 }
 
-/** A document's stance statements as the corpus keeps them. */
+/** A document's stance statements as the corpus keeps them (a claim's text copy shared with its actor row). */
 function statementsOf(file: string, analysis: Analysis): Statement[] {
-  return extractStatements(file, analysis).map(keptStatement);
-}
-
-/**
- * A statement as the corpus keeps it: its claim holds only what stance matching reads of it (the
- * denial's cue, not every cue), and short strings are shared copies, not slices of the document.
- */
-function keptStatement(s: Statement): Statement {
-  s.countries = internArray(s.countries);
-  s.sourceId = keptString(s.sourceId);
-  s.claim = keptClaim(s.claim);
-  return s;
-}
-
-const NO_CUES: Cue[] = [];
-
-function keptClaim(c: Claim): Claim {
-  const cue = c.cues.find((x) => x.stance === "denies");
-  return {
-    start: c.start,
-    end: c.end,
-    text: keptText(c),
-    kinds: c.kinds,
-    cues: cue ? [{ ...cue, text: keptString(cue.text) }] : NO_CUES,
-    source: c.source && sharedSource(c.source),
-    stance: c.stance,
-    sentence: c.sentence,
-    ...(c.date ? { date: { start: c.date.start, end: c.date.end, text: keptString(c.date.text) } } : {}),
-  };
-}
-
-/**
- * One object per distinct source (text, kind, id) across records: stance matching reads a
- * statement's source by its text and id only, so a kept source has no span (-1, -1).
- */
-function sharedSource(source: ClaimSource): ClaimSource {
-  const key = `${source.kind}\u0000${source.canonical ?? ""}\u0000${source.text}`;
-  let shared = sharedSources.get(key);
-  if (!shared) {
-    const { kind, canonical } = source;
-    shared = { start: -1, end: -1, text: keptString(source.text), kind, ...(canonical ? { canonical } : {}) };
-    if (sharedSources.size < MAX_SHARED) sharedSources.set(keptString(key), shared);
-  }
-  return shared;
+  return extractStatements(file, analysis, keptText);
 }
 
 /** One object per distinct frame across records (frames are never changed once made). */
@@ -793,7 +748,6 @@ function sharedFrame(frame: Frame): Frame {
   return frame;
 }
 
-const sharedSources = new Map<string, ClaimSource>();
 const sharedFrames = new Map<string, Frame>();
 const MAX_SHARED = 200_000;
 

@@ -1,11 +1,11 @@
 // Stance contradictions: a statement one source asserts and another denies. A denial is matched to
 // attributed assertions about the same event class and the same parties, or to the claims of the
 // source it names ("dismissed the British report"). Not confirming is not denying.
-import type { Analysis, Claim, Contradiction, ContradictionMember } from "./types";
+import type { Analysis, Claim, ClaimSource, Contradiction, ContradictionMember } from "./types";
 import { tokenize } from "./tokens";
 import eventData from "./data/events.json";
 import { within } from "./spans";
-import { internArray } from "./intern";
+import { compactCopy, internArray, internString, keptString } from "./intern";
 import cueData from "./data/cues.json";
 
 interface EventClass {
@@ -63,24 +63,92 @@ const STOP = new Set([
   "claim",
 ]);
 
+/**
+ * A statement as stance matching reads it: only what judging and listing it needs (no claim, no
+ * cues), its strings shared or own copies, so thousands of documents' statements stay small.
+ */
 export interface Statement {
-  file: string;
-  claim: Claim;
-  denial: boolean;
-  assertion: boolean;
-  classes: string[];
-  countries: string[];
-  sourceId: string;
+  readonly file: string;
+  /** The claim's span and text (a contradiction member lists them). */
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** Where the statement's content words start, from `start` (a denial's focus; 0 for others). */
+  readonly focus: number;
+  /** The claim's source, one object per distinct source (see statementSource), or null. */
+  readonly source: StatementSource | null;
+  /** The claim's date as written, or null. */
+  readonly date: string | null;
+  readonly denial: boolean;
+  readonly assertion: boolean;
+  readonly classes: string[];
+  readonly countries: string[];
+  /** The source's id ("" without a source). */
+  readonly sourceId: string;
   /** Parties whose claims a denial rejects ("South Korea's claims" -> south-korea). */
-  deniedSources: ReadonlySet<string>;
-  /** Content-word stems of the statement, computed when first needed (rarely) from the claim's own text. */
-  stems?: Set<string>;
+  readonly deniedSources: ReadonlySet<string>;
   /** Start of the claim a denial's "the allegations" refers to. */
-  anaphoricTarget?: number;
+  readonly anaphoricTarget: number | undefined;
   /** A sentence the text states in its own voice (an official statement), not a claim. */
-  ownVoice?: boolean;
-  /** Keys of the source index, computed when first needed. */
-  sourceKeys?: ReadonlySet<string>;
+  readonly ownVoice: boolean;
+  /**
+   * Content-word stems of the statement, sorted, each once (shared copies: a sorted array costs a
+   * fraction of a Set), computed when first needed from its own text.
+   */
+  stems: readonly string[] | undefined;
+}
+
+/** What stance matching reads of a claim's source: shared by every statement with the same one. */
+export interface StatementSource {
+  text: string;
+  canonical?: string;
+  /** The source's id: its canonical id, else its text, lower-cased. */
+  id: string;
+  /** Keys of the source index (see sourceKeys), computed when first needed. */
+  keys?: ReadonlySet<string>;
+}
+
+const DENIAL = 1;
+const ASSERTION = 2;
+const OWN_VOICE = 4;
+
+/**
+ * A Statement with its three kinds in one number and its source id read from its shared source:
+ * a field costs 8 bytes on each of some thirty statements a document.
+ */
+class KeptStatement implements Statement {
+  stems: readonly string[] | undefined = undefined;
+
+  constructor(
+    readonly file: string,
+    readonly start: number,
+    readonly end: number,
+    readonly text: string,
+    readonly focus: number,
+    readonly source: StatementSource | null,
+    readonly date: string | null,
+    private readonly kind: number,
+    readonly classes: string[],
+    readonly countries: string[],
+    readonly deniedSources: ReadonlySet<string>,
+    readonly anaphoricTarget: number | undefined,
+  ) {}
+
+  get denial(): boolean {
+    return (this.kind & DENIAL) !== 0;
+  }
+
+  get assertion(): boolean {
+    return (this.kind & ASSERTION) !== 0;
+  }
+
+  get ownVoice(): boolean {
+    return (this.kind & OWN_VOICE) !== 0;
+  }
+
+  get sourceId(): string {
+    return this.source?.id ?? "";
+  }
 }
 
 const ANAPHORIC_OBJECT =
@@ -88,7 +156,15 @@ const ANAPHORIC_OBJECT =
 
 const NO_SOURCES: ReadonlySet<string> = new Set();
 
-export function extractStatements(file: string, analysis: Analysis): Statement[] {
+/**
+ * The stance statements of a document. `textOf` gives the text a statement keeps of its claim (by
+ * default a compact own copy, so a kept statement never holds a slice of its document).
+ */
+export function extractStatements(
+  file: string,
+  analysis: Analysis,
+  textOf: (claim: Claim) => string = (c) => compactCopy(c.text),
+): Statement[] {
   const out: Statement[] = [];
   analysis.claims.forEach((claim, index) => {
     const denial = claim.stance === "denies" || claim.cues.some((c) => NEGATIVE_ASSESSMENTS.has(c.text.toLowerCase()));
@@ -97,24 +173,50 @@ export function extractStatements(file: string, analysis: Analysis): Statement[]
     const actors = within(analysis.actors, claim.start, denial ? denialEnd(claim) : claim.end);
     const focusStart = denial ? denialFocus(claim) : claim.start;
     const words = denial || claim.cues.length > 0 ? wordsOf(analysis.text, focusStart, claim.end) : [];
-    const sourceId = (claim.source?.canonical ?? claim.source?.text ?? "").toLowerCase();
     const classes = internArray(classify(words));
     const named = [...new Set(actors.filter((a) => a.kind === "country").map((a) => a.canonical))];
-    out.push({
-      file,
-      claim,
-      denial,
-      assertion,
-      classes,
-      // A statement of an event class that names no state is about its document's salient state.
-      countries: named.length > 0 || (!denial && classes.length === 0) ? named : salientStates(analysis),
-      sourceId,
-      deniedSources: denial ? deniedSources(analysis, claim) : NO_SOURCES,
-      ...(denial ? anaphora(analysis, claim, index) : {}),
-    });
+    out.push(
+      new KeptStatement(
+        file,
+        claim.start,
+        claim.end,
+        textOf(claim),
+        focusStart - claim.start,
+        claim.source ? statementSource(claim.source) : null,
+        claim.date ? keptString(claim.date.text) : null,
+        denial ? DENIAL : ASSERTION,
+        classes,
+        // A statement of an event class that names no state is about its document's salient state.
+        internArray(named.length > 0 || (!denial && classes.length === 0) ? named : salientStates(analysis)),
+        denial ? deniedSources(analysis, claim) : NO_SOURCES,
+        denial ? anaphora(analysis, claim, index) : undefined,
+      ),
+    );
   });
   return [...out, ...ownVoiceStatements(file, analysis)];
 }
+
+/**
+ * One object per distinct source (text, kind, id) across documents: stance matching reads a
+ * statement's source by its text and id only. Bounded, so odd input cannot grow it without limit.
+ */
+function statementSource(source: ClaimSource): StatementSource {
+  const key = `${source.kind}\u0000${source.canonical ?? "\u0001"}\u0000${source.text}`;
+  let shared = sharedSources.get(key);
+  if (!shared) {
+    const { canonical } = source;
+    shared = {
+      text: keptString(source.text),
+      ...(canonical ? { canonical: keptString(canonical) } : {}),
+      id: keptString((canonical ?? source.text).toLowerCase()),
+    };
+    if (sharedSources.size < MAX_SHARED_SOURCES) sharedSources.set(keptString(key), shared);
+  }
+  return shared;
+}
+
+const sharedSources = new Map<string, StatementSource>();
+const MAX_SHARED_SOURCES = 200_000;
 
 /**
  * Sentences a text states in its own voice about an event class and a state ("the regime
@@ -124,7 +226,7 @@ export function extractStatements(file: string, analysis: Analysis): Statement[]
 function ownVoiceStatements(file: string, analysis: Analysis): Statement[] {
   const out: Statement[] = [];
   let c = 0;
-  analysis.sentences.forEach((s, index) => {
+  analysis.sentences.forEach((s) => {
     while (c < analysis.claims.length && analysis.claims[c]!.end <= s.start) c++;
     const claim = analysis.claims[c];
     if (s.furniture || s.headline || (claim && claim.start < s.end)) return;
@@ -139,27 +241,22 @@ function ownVoiceStatements(file: string, analysis: Analysis): Statement[] {
     if (countries.length === 0) return;
     const classes = classify(wordsOf(analysis.text, s.start, s.end));
     if (classes.length === 0) return;
-    const own: Claim = {
-      start: s.start,
-      end: s.end,
-      text,
-      kinds: [],
-      cues: [],
-      source: null,
-      stance: "asserts",
-      sentence: index,
-    };
-    out.push({
-      file,
-      claim: own,
-      denial: false,
-      assertion: true,
-      classes: internArray(classes),
-      countries,
-      sourceId: "",
-      deniedSources: NO_SOURCES,
-      ownVoice: true,
-    });
+    out.push(
+      new KeptStatement(
+        file,
+        s.start,
+        s.end,
+        compactCopy(text),
+        0,
+        null,
+        null,
+        ASSERTION | OWN_VOICE,
+        internArray(classes),
+        internArray(countries),
+        NO_SOURCES,
+        undefined,
+      ),
+    );
   });
   return out;
 }
@@ -169,10 +266,10 @@ function salientStates(analysis: Analysis): string[] {
   return analysis.salience.parties.filter((p) => states.has(p)).slice(0, 1);
 }
 
-function anaphora(analysis: Analysis, claim: Claim, index: number): { anaphoricTarget?: number } {
+function anaphora(analysis: Analysis, claim: Claim, index: number): number | undefined {
   const cue = claim.cues.find((c) => c.stance === "denies");
   const m = cue ? ANAPHORIC_OBJECT.exec(analysis.text.slice(cue.start, Math.min(claim.end, cue.start + 60))) : null;
-  if (!m) return {};
+  if (!m) return undefined;
   // "the allegations/accusations/charges" refer to an accusation; "the claims/reports" to any claim.
   // An accusation among the three claims before it is the referent; otherwise the nearest claim.
   const accusation = /alleg|accus|charg/i.test(m[0]);
@@ -184,7 +281,7 @@ function anaphora(analysis: Analysis, claim: Claim, index: number): { anaphoricT
     (p) => p.stance === "alleges" || p.cues.some((c) => /alleg|accus|charg/i.test(c.text)),
   );
   const target = (accusation && accusing) || candidates[0];
-  return target ? { anaphoricTarget: target.start } : {};
+  return target?.start;
 }
 
 const PREDICATE_DENIALS = new Set(cueData.denialPredicates);
@@ -266,9 +363,17 @@ function overlap(a: string[], b: string[]): number {
   return n;
 }
 
-function overlapSets(a: Set<string>, b: Set<string>): number {
+/** How many strings two sorted lists of distinct strings share. */
+function overlapSorted(a: readonly string[], b: readonly string[]): number {
   let n = 0;
-  for (const x of a) if (b.has(x)) n++;
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i] === b[j]) {
+      n++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
   return n;
 }
 
@@ -320,28 +425,23 @@ function isWordPoint(point: number): boolean {
   return yes;
 }
 
-function stemsOf(s: Statement): Set<string> {
+function stemsOf(s: Statement): readonly string[] {
   if (!s.stems) {
-    const from = s.denial ? denialFocus(s.claim) : s.claim.start;
-    // A claim's text is its slice of the analysed text: the focus is read from it, not from the document.
-    s.stems = new Set(
-      wordsOf(s.claim.text, from - s.claim.start, s.claim.text.length)
+    const stems = new Set(
+      wordsOf(s.text, s.focus, s.text.length)
         .filter((w) => w.length > 3 && !STOP.has(w))
-        .map((w) => w.slice(0, 6)),
+        .map((w) => internString(w.slice(0, 6))),
     );
+    s.stems = [...stems].sort();
   }
   return s.stems;
 }
 
 /** Whether the assertion's source is one the denial rejects the claims of ("dismissed the British report"). */
 function namesDeniedSource(d: Statement, a: Statement): boolean {
-  const sourceText = (a.claim.source?.text ?? "").toLowerCase();
+  const sourceText = (a.source?.text ?? "").toLowerCase();
   for (const id of d.deniedSources)
-    if (
-      a.sourceId.includes(id) ||
-      sourceText.includes(id.replace(/-/g, " ")) ||
-      (a.claim.source?.canonical ?? "") === id
-    )
+    if (a.sourceId.includes(id) || sourceText.includes(id.replace(/-/g, " ")) || (a.source?.canonical ?? "") === id)
       return true;
   return false;
 }
@@ -360,9 +460,9 @@ function contradicts(d: Statement, a: Statement): boolean {
   }
   if (d.file !== a.file || d.deniedSources.size > 0) return false;
   // "denied the allegations": the claim nearest before it in the same file.
-  if (d.anaphoricTarget !== undefined) return a.claim.start === d.anaphoricTarget;
+  if (d.anaphoricTarget !== undefined) return a.start === d.anaphoricTarget;
   // Otherwise the same statement in other words: at least three shared content words.
-  return overlapSets(stemsOf(d), stemsOf(a)) >= 3;
+  return overlapSorted(stemsOf(d), stemsOf(a)) >= 3;
 }
 
 /**
@@ -823,7 +923,7 @@ const pairKeysOf = new WeakMap<Statement, readonly string[]>();
 
 const keyOfCluster = new WeakMap<Statement[], string>();
 
-const byFileAndStart = (x: Statement, y: Statement) => x.file.localeCompare(y.file) || x.claim.start - y.claim.start;
+const byFileAndStart = (x: Statement, y: Statement) => x.file.localeCompare(y.file) || x.start - y.start;
 
 function swapIn(set: Set<Statement> | undefined, old: Statement, next: Statement): void {
   if (set?.delete(old)) set.add(next);
@@ -834,9 +934,8 @@ function swapIn(set: Set<Statement> | undefined, old: Statement, next: Statement
  * parties, source, denied sources, the statement its anaphora points at (by index), its stems.
  */
 function judgedKey(s: Statement, list: Statement[]): string {
-  const target =
-    s.anaphoricTarget === undefined ? "" : String(list.findIndex((x) => x.claim.start === s.anaphoricTarget));
-  const order = list.filter((x) => x.claim.start < s.claim.start).length;
+  const target = s.anaphoricTarget === undefined ? "" : String(list.findIndex((x) => x.start === s.anaphoricTarget));
+  const order = list.filter((x) => x.start < s.start).length;
   return JSON.stringify([
     s.denial,
     s.assertion,
@@ -844,12 +943,12 @@ function judgedKey(s: Statement, list: Statement[]): string {
     s.classes,
     s.countries,
     s.sourceId,
-    s.claim.source?.text ?? null,
-    s.claim.source?.canonical ?? null,
+    s.source?.text ?? null,
+    s.source?.canonical ?? null,
     [...s.deniedSources],
     target,
     order,
-    [...stemsOf(s)],
+    stemsOf(s),
   ]);
 }
 
@@ -879,12 +978,14 @@ export function stanceConflicts(statements: Statement[]): Contradiction[] {
 
 /** The keys an assertion is found under by a denial naming its source: the canonical id and every run of up to four words of the source. */
 function sourceKeys(s: Statement): ReadonlySet<string> {
-  if (s.sourceKeys) return s.sourceKeys;
+  // Only a statement with a source has a source id: its keys depend on its source alone.
+  if (!s.source) return NO_SOURCES;
+  if (s.source.keys) return s.source.keys;
   const keys = new Set<string>();
-  s.sourceKeys = keys;
-  const canonical = s.claim.source?.canonical;
+  s.source.keys = keys;
+  const canonical = s.source.canonical;
   if (canonical) keys.add(canonical);
-  for (const name of [s.sourceId, (s.claim.source?.text ?? "").toLowerCase()]) {
+  for (const name of [s.sourceId, s.source.text.toLowerCase()]) {
     const words = name.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
     for (let i = 0; i < words.length; i++)
       for (let n = 1; n <= 4 && i + n <= words.length; n++) keys.add(words.slice(i, i + n).join(" "));
@@ -895,12 +996,12 @@ function sourceKeys(s: Statement): ReadonlySet<string> {
 function memberOf(s: Statement, side: "a" | "b"): ContradictionMember {
   return {
     file: s.file,
-    start: s.claim.start,
-    end: s.claim.end,
-    text: s.claim.text,
+    start: s.start,
+    end: s.end,
+    text: s.text,
     side,
-    source: s.claim.source?.text ?? null,
-    date: s.claim.date?.text ?? null,
+    source: s.source?.text ?? null,
+    date: s.date ?? null,
   };
 }
 
@@ -917,8 +1018,8 @@ function assertedMember(a: Statement): ContradictionMember {
 }
 
 function toContradiction(cluster: Statement[], assertions: Statement[]): Contradiction {
-  const deniers = unique(cluster.map((d) => d.claim.source?.text ?? "a source"));
-  const named = assertions.flatMap((a) => (a.claim.source ? [a.claim.source.text] : []));
+  const deniers = unique(cluster.map((d) => d.source?.text ?? "a source"));
+  const named = assertions.flatMap((a) => (a.source ? [a.source.text] : []));
   const asserters = named.length > 0 ? unique(named) : ["unnamed sources"];
   const deniedNames = cluster.flatMap((d) => [...d.deniedSources].filter((x) => !x.includes("-") && /[a-z]/.test(x)));
   const topic =
