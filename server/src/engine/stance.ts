@@ -484,13 +484,13 @@ export class StanceIndex {
   private readonly byClassPair = new Map<string, Set<Statement>>();
   /** Assertions by every run of words of their source's name: built when a denial first names a source. */
   private bySource: Map<string, Set<Statement>> | undefined;
-  /** Index keys whose assertions changed since the last `conflicts()`, among those a judged cluster read. */
+  /** Index keys whose assertions changed since the last `conflictParts()`, among those a judged cluster read. */
   private readonly dirty = new Set<string>();
   private readonly watched = new Set<string>();
-  /** Assertions indexed and taken out since the last `conflicts()`, while a judged cluster watches. */
+  /** Assertions indexed and taken out since the last `conflictParts()`, while a judged cluster watches. */
   private readonly added = new Set<Statement>();
   private readonly removed = new Set<Statement>();
-  /** Files whose statements were swapped for equivalent ones since the last `conflicts()`. */
+  /** Files whose statements were swapped for equivalent ones since the last `conflictParts()`. */
   private readonly swappedFiles = new Set<string>();
   private clusters = new Map<string, JudgedCluster>();
   private readonly ids = new WeakMap<Statement, number>();
@@ -530,11 +530,6 @@ export class StanceIndex {
       this.denialsIn.add(d);
     });
     this.byFile.set(file, { statements, assertions, denials });
-  }
-
-  /** The contradictions, denials taken in the order of `files` (sorted file names). */
-  conflicts(files: Iterable<string>): Contradiction[] {
-    return this.conflictParts(files).flat();
   }
 
   /**
@@ -957,23 +952,6 @@ const EMPTY: ReadonlySet<Statement> = new Set();
 /** What decides a denial's matches outside its own file (see contradicts()). */
 function signatureOf(d: Statement): string {
   return `${d.sourceId}\u0001${d.classes[0] ?? ""}\u0001${d.countries.join(",")}\u0001${[...d.deniedSources].join(",")}`;
-}
-
-/** Stance contradictions of a list of statements (documents in file order), judged from scratch. */
-export function stanceConflicts(statements: Statement[]): Contradiction[] {
-  const index = new StanceIndex();
-  const files: string[] = [];
-  const byFile = new Map<string, Statement[]>();
-  for (const s of statements) {
-    let list = byFile.get(s.file);
-    if (!list) {
-      byFile.set(s.file, (list = []));
-      files.push(s.file);
-    }
-    list.push(s);
-  }
-  for (const [file, list] of byFile) index.set(file, list);
-  return index.conflicts(files);
 }
 
 /** The keys an assertion is found under by a denial naming its source: the canonical id and every run of up to four words of the source. */
