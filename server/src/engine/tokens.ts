@@ -1,7 +1,7 @@
 // Tokenizer: a hand-written scanner over UTF-16 code units (the hot path of the engine).
 // Tokens keep UTF-16 offsets into the text; their strings and word-class bits come from the
 // shared table of spellings (wordMarks.ts).
-import { spellingAt } from "./wordMarks";
+import { shortAsciiSpelling, spellingAt, type Spelling } from "./wordMarks";
 
 export const enum TokenKind {
   Word = 0,
@@ -67,6 +67,9 @@ function isWordCharAt(text: string, i: number): boolean {
   return isDigit(c) || c === 95 || isLetterAt(text, i);
 }
 
+/** Words of at most this many ASCII letters are packed into two numbers while scanned (wordMarks.ts SHORT_MAX). */
+const SHORT_PACKED = 7;
+
 const CONTRACTIONS = ["t", "re", "ve", "ll", "d", "m"];
 
 /** Character classes of the ASCII range, read by one table lookup in the scanner's dispatch. */
@@ -105,8 +108,26 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     // One token from pos to end; a single site makes every token (one object shape, one inlined lookup).
     let end: number;
     let kind: TokenKind;
+    let s: Spelling | undefined;
     if (ascii === Ascii.Letter) {
-      end = wordEnd(text, pos, to);
+      // Most words are plain ASCII letters: scanned once, their characters packed on the way (wordMarks.ts).
+      let j = pos + 1;
+      let low = c;
+      let high = 0;
+      while (j < to) {
+        const d = text.charCodeAt(j);
+        if (d >= 128 || ASCII_CLASS[d] !== Ascii.Letter) break;
+        const i = j - pos;
+        if (i < 4) low |= d << (i << 3);
+        else if (i < SHORT_PACKED) high |= d << ((i - 4) << 3);
+        j++;
+      }
+      const next = j < to ? text.charCodeAt(j) : 32;
+      if (next >= 128 || next === 39 || (next === 46 && j === pos + 1)) end = wordEnd(text, pos, to);
+      else {
+        end = j;
+        if (j - pos <= SHORT_PACKED) s = shortAsciiSpelling(text, pos, end, low, high | ((j - pos) << 24));
+      }
       kind = TokenKind.Word;
     } else if (ascii === Ascii.Break) {
       end = c === 13 && text.charCodeAt(pos + 1) === 10 && pos + 1 < to ? pos + 2 : pos + 1;
@@ -128,7 +149,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       end = pos + (c >= 0xd800 && c <= 0xdbff && pos + 1 < to ? 2 : 1);
       kind = TokenKind.Punct;
     }
-    const s = spellingAt(text, pos, end, kind === TokenKind.Word);
+    if (s === undefined) s = spellingAt(text, pos, end, kind === TokenKind.Word);
     tokens.push({
       start: pos,
       end,

@@ -81,6 +81,11 @@ export function spellingAt(text: string, start: number, end: number, isWord: boo
   return shortSpelling(text, start, end, isWord, low, high);
 }
 
+/** The record of a word of at most SHORT_MAX ASCII letters whose characters the caller packed as spellingAt does. */
+export function shortAsciiSpelling(text: string, start: number, end: number, low: number, high: number): Spelling {
+  return shortSpelling(text, start, end, true, low, high);
+}
+
 function shortSpelling(text: string, start: number, end: number, isWord: boolean, low: number, high: number): Spelling {
   const mask = shortTable.length - 1;
   let slot = mixPacked(low, high) & mask;
