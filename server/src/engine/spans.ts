@@ -5,8 +5,29 @@ export interface Ranged {
   end: number;
 }
 
+/**
+ * The index the last search found, in whichever array. Passes ask about nearby offsets one after
+ * another (a phrase read word by word), so the next answer is usually the same index or a neighbour:
+ * it is checked first, and only a miss pays for the binary search. Holding no array, it keeps nothing alive.
+ */
+let finger = 0;
+
 /** Index of the first span whose start is >= offset. */
 export function lowerBound(sorted: readonly Ranged[], offset: number): number {
+  const n = sorted.length;
+  const f = finger;
+  if (f <= n) {
+    // f is the answer when the span before it starts before offset and span f (if any) does not.
+    const beforeOk = f === 0 || sorted[f - 1]!.start < offset;
+    if (beforeOk) {
+      if (f === n || sorted[f]!.start >= offset) return f;
+      if (f + 1 === n || sorted[f + 1]!.start >= offset) return (finger = f + 1);
+    } else if (f === 1 || (f > 1 && sorted[f - 2]!.start < offset)) return (finger = f - 1);
+  }
+  return (finger = binarySearch(sorted, offset));
+}
+
+function binarySearch(sorted: readonly Ranged[], offset: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
