@@ -6,7 +6,7 @@ import { tokenize, TokenKind, type Token } from "../../server/src/engine/tokens"
 
 // Words of plain ASCII letters take a fast path (scanned once, packed for the spelling table); every
 // other word takes the general one. Both must give the same tokens: these texts sit on the edges.
-const EDGES: Array<[string, string[]]> = [
+const EDGES: Array<[string, string]> = [
   ["short and long words", "a an the troops soldier soldiers deployed deployment"],
   ["seven and eight letters", "Ukraine Ukrainian abcdefg abcdefgh ABCDEFG"],
   ["contractions and possessives", "don't they're we'll Russia's n't can't it’s Iran’s"],
