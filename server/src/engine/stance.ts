@@ -5,7 +5,7 @@ import type { Analysis, Claim, ClaimSource, Contradiction, ContradictionMember }
 import { tokenize } from "./tokens";
 import eventData from "./data/events.json";
 import { within } from "./spans";
-import { compactCopy, internArray, internString, keptString } from "./intern";
+import { compactCopy, internArray, internString, keptString, memoizeTest } from "./intern";
 import cueData from "./data/cues.json";
 
 interface EventClass {
@@ -168,7 +168,7 @@ export function extractStatements(
 ): Statement[] {
   const out: Statement[] = [];
   analysis.claims.forEach((claim, index) => {
-    const denial = claim.stance === "denies" || claim.cues.some((c) => NEGATIVE_ASSESSMENTS.has(c.text.toLowerCase()));
+    const denial = claim.stance === "denies" || claim.cues.some((c) => isNegativeAssessment(c.text));
     const assertion = !denial && claim.kinds.includes("attributed") && ASSERTIVE.has(claim.stance);
     if (!denial && !assertion) return;
     const actors = within(analysis.actors, claim.start, denial ? denialEnd(claim) : claim.end);
@@ -296,6 +296,8 @@ function anaphora(analysis: Analysis, claim: Claim, index: number): number | und
 
 const PREDICATE_DENIALS = new Set(cueData.denialPredicates);
 const NEGATIVE_ASSESSMENTS = new Set(eventData.negativeAssessments);
+/** Cue texts are shared copies: each is lower-cased and looked up once, not once per claim. */
+const isNegativeAssessment = memoizeTest((text) => NEGATIVE_ASSESSMENTS.has(text.toLowerCase()));
 
 /** Where the denied content starts: at the denial verb ("denied sending troops"), or the whole
  *  sentence when the denial is a predicate ("reports that … are false"). */
@@ -331,8 +333,9 @@ function wordIndex(pick: (c: EventClass) => Set<string>): Map<string, string[]> 
 }
 const NOUN_CLASSES = wordIndex((c) => c.nouns);
 /** A quick test before a sentence is split into words: does it contain any class noun at all? */
+// (A look-behind, not a consumed "^ or non-letter": the engine can then skip to a noun's first letters.)
 const ANY_CLASS_NOUN = new RegExp(
-  `(?:^|[^\\p{L}])(?:${[...NOUN_CLASSES.keys()].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:${[...NOUN_CLASSES.keys()].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?![\\p{L}])`,
   "iu",
 );
 
