@@ -96,6 +96,11 @@ export interface Statement {
    * fraction of a Set), computed when first needed from its own text.
    */
   stems: readonly string[] | undefined;
+  /**
+   * The class-and-party pair keys the stance index files the statement under, computed when first
+   * needed (a field: a WeakMap entry per statement cost four times as much at 10,000 files).
+   */
+  pairKeys: readonly string[] | undefined;
 }
 
 /** What stance matching reads of a claim's source: shared by every statement with the same one. */
@@ -118,6 +123,7 @@ const OWN_VOICE = 4;
  */
 class KeptStatement implements Statement {
   stems: readonly string[] | undefined = undefined;
+  pairKeys: readonly string[] | undefined = undefined;
 
   constructor(
     readonly file: string,
@@ -933,19 +939,18 @@ function pairKey(cls: string, x: string, y: string): string {
 
 /** An assertion's keys of class and two parties: each class with each pair of its parties. */
 function pairKeys(s: Statement): readonly string[] {
-  let keys = pairKeysOf.get(s);
-  if (!keys) {
+  if (!s.pairKeys) {
     const countries = [...new Set(s.countries)];
     const out: string[] = [];
     for (const c of s.classes)
       for (let i = 0; i < countries.length; i++)
         for (let j = i + 1; j < countries.length; j++) out.push(pairKey(c, countries[i]!, countries[j]!));
-    pairKeysOf.set(s, (keys = out));
+    s.pairKeys = out.length > 0 ? out : NO_PAIR_KEYS;
   }
-  return keys;
+  return s.pairKeys;
 }
 
-const pairKeysOf = new WeakMap<Statement, readonly string[]>();
+const NO_PAIR_KEYS: readonly string[] = [];
 
 const keyOfCluster = new WeakMap<Statement[], string>();
 
