@@ -214,3 +214,26 @@ test("the actor index read from compact records lists every mention and sourced 
     }
   }
 });
+
+test("an actor's entry follows documents replaced many times and removed (the lists of records are cleared of old ones)", () => {
+  const c = createCorpus({ keepAnalysis: () => false });
+  const versions = (n: number) =>
+    `Chad said ${n} soldiers were killed. The army of Chad denied it. Sudan said Chad attacked.`;
+  c.set("keep.txt", "Sudan said Chad sent 300 troops. Chad denied sending troops.");
+  for (let v = 1; v <= 9; v++) {
+    c.set("edit.txt", versions(v));
+    if (v % 3 === 0) c.actorEntry("chad");
+  }
+  c.set("gone.txt", "Chad said 40 people died.");
+  c.actorEntry("chad");
+  c.remove("gone.txt");
+  const scratch = createCorpus({ keepAnalysis: () => false });
+  scratch.set("keep.txt", "Sudan said Chad sent 300 troops. Chad denied sending troops.");
+  scratch.set("edit.txt", versions(9));
+  assert.deepEqual(c.actorEntry("chad"), scratch.actorEntry("chad"));
+  assert.deepEqual([...c.actorIndex()], [...scratch.actorIndex()]);
+  assert.deepEqual(new Set(c.actorEntry("chad")!.mentions.map((m) => m.file)), new Set(["keep.txt", "edit.txt"]));
+  c.remove("edit.txt");
+  c.remove("keep.txt");
+  assert.equal(c.actorEntry("chad"), undefined, "no document mentions it any more");
+});

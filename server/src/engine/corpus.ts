@@ -10,7 +10,6 @@ import { claimGivingFigure } from "./figureSource";
 import { documentDate } from "./dates";
 import type {
   ActorIndexEntry,
-  ActorKind,
   Analysis,
   Claim,
   Contradiction,
@@ -20,6 +19,7 @@ import type {
   Salience,
 } from "./types";
 import { compactCopy, internString, keptString } from "./intern";
+import { actorRowsOf, canonicalsOf, forClaimsOf, forMentionsOf, NO_ACTOR_ROWS, type ActorRows } from "./actorRows";
 import { analyze } from "./analyze";
 import { figureConflicts, GroupConflicts } from "./figureConflicts";
 import { extractStatements, StanceIndex, type Statement } from "./stance";
@@ -73,26 +73,9 @@ export interface Corpus {
   actorEntry(canonical: string): ActorIndexEntry | undefined;
 }
 
-/**
- * A document's rows for the actor index, in columns: an object per mention cost more than the
- * mentions themselves (tens of thousands of files, dozens of mentions each).
- */
-interface ActorRows {
-  /** Per actor mention with a canonical id: canonical, name, kind and text joined by ROW_SEP (a shared copy). */
-  mentions: string[];
-  /** Per claim whose source has a canonical id: that id, and the claim's text. */
-  claimCanonicals: string[];
-  claimTexts: string[];
-  /** Start and end of each mention, then of each sourced claim. */
-  spans: Int32Array;
-  /** The distinct canonical ids of both (the document is filed under each). */
-  canonicals: string[];
-}
-
-const ROW_SEP = "\u0000";
-
 /** What the corpus keeps of a document. */
 interface DocRecord {
+  file: string;
   /** Order of first insertion (the actor index follows it). */
   seq: number;
   version?: number;
@@ -153,7 +136,11 @@ class CorpusImpl implements Corpus {
    */
   private readonly statementsPending = new Map<string, Analysis>();
   private stanceStale = true;
-  private readonly actorFiles = new Map<string, Set<string>>(); // canonical -> files with rows
+  /**
+   * Per canonical id, the records with rows for it; a record replaced or removed since stays until
+   * the list is next read or half of it is such (a Set of files per id cost more to fill).
+   */
+  private readonly actorDocs = new Map<string, { docs: DocRecord[]; gone: number }>();
   private readonly actorEntries = new Map<string, ActorIndexEntry | undefined>();
   private actorCache: Map<string, ActorIndexEntry> | undefined;
 
@@ -191,7 +178,7 @@ class CorpusImpl implements Corpus {
       this.stance.set(file, statementsOf(file, analysis));
     }
     this.stanceStale = true;
-    this.updateActors(file, cached, record);
+    this.updateActors(cached, record);
     this.revision++;
     return analysis;
   }
@@ -205,7 +192,7 @@ class CorpusImpl implements Corpus {
     this.statementsPending.delete(file);
     this.stance.set(file, []);
     this.stanceStale = true;
-    this.updateActors(file, cached, undefined);
+    this.updateActors(cached, undefined);
     this.revision++;
     return true;
   }
@@ -291,7 +278,7 @@ class CorpusImpl implements Corpus {
   actorIndex(): ReadonlyMap<string, ActorIndexEntry> {
     if (!this.actorCache) {
       this.actorCache = new Map();
-      for (const canonical of this.actorFiles.keys()) {
+      for (const canonical of this.actorDocs.keys()) {
         const entry = this.actorEntry(canonical);
         if (entry) this.actorCache.set(canonical, entry);
       }
@@ -305,31 +292,35 @@ class CorpusImpl implements Corpus {
 
   actorEntry(canonical: string): ActorIndexEntry | undefined {
     if (this.actorEntries.has(canonical)) return this.actorEntries.get(canonical);
-    const files = [...(this.actorFiles.get(canonical) ?? [])]
-      .map((f) => [f, this.docs.get(f)!] as const)
-      .sort((x, y) => x[1].seq - y[1].seq);
+    const docs = this.currentActorDocs(canonical).sort((x, y) => x.seq - y.seq);
     let entry: ActorIndexEntry | undefined;
-    const prefix = canonical + ROW_SEP;
-    for (const [file, doc] of files) {
-      const { mentions, claimCanonicals, claimTexts, spans } = doc.actors;
-      mentions.forEach((key, i) => {
-        if (!key.startsWith(prefix)) return;
-        const [, name, kind, text] = key.split(ROW_SEP) as [string, string, ActorKind, string];
+    for (const doc of docs) {
+      const file = doc.file;
+      forMentionsOf(doc.actors, canonical, ({ name, kind, text }, start, end) => {
         if (!entry) entry = { canonical, name, kind, spellings: [], mentions: [], claims: [] };
         if (!entry.spellings.includes(text)) entry.spellings.push(text);
-        entry.mentions.push({ file, start: spans[2 * i]!, end: spans[2 * i + 1]!, text });
+        entry.mentions.push({ file, start, end, text });
       });
       // A claim counts once its source was mentioned in this or an earlier document.
-      if (entry) {
-        const at = 2 * mentions.length;
-        claimCanonicals.forEach((c, i) => {
-          if (c === canonical)
-            entry!.claims.push({ file, start: spans[at + 2 * i]!, end: spans[at + 2 * i + 1]!, text: claimTexts[i]! });
-        });
-      }
+      if (entry)
+        forClaimsOf(doc.actors, canonical, (text, start, end) => entry!.claims.push({ file, start, end, text }));
     }
     this.actorEntries.set(canonical, entry);
     return entry;
+  }
+
+  /** The current records with rows for `canonical` (the list is cleared of others). */
+  private currentActorDocs(canonical: string): DocRecord[] {
+    const list = this.actorDocs.get(canonical);
+    if (!list) return [];
+    if (list.gone > 0) this.dropGone(canonical, list);
+    return [...list.docs];
+  }
+
+  private dropGone(canonical: string, list: { docs: DocRecord[]; gone: number }): void {
+    list.docs = list.docs.filter((d) => this.docs.get(d.file) === d);
+    list.gone = 0;
+    if (list.docs.length === 0) this.actorDocs.delete(canonical);
   }
 
   /** Gives the stance index the statements of a document's kept analysis, if it has not had them. */
@@ -345,19 +336,19 @@ class CorpusImpl implements Corpus {
     return this.sortedFiles;
   }
 
-  private updateActors(file: string, before: DocRecord | undefined, after: DocRecord | undefined): void {
-    if (before) {
-      for (const canonical of before.actors.canonicals) {
-        const files = this.actorFiles.get(canonical);
-        if (files?.delete(file) && files.size === 0) this.actorFiles.delete(canonical);
+  private updateActors(before: DocRecord | undefined, after: DocRecord | undefined): void {
+    if (before && before.actors.rows.length > 0) {
+      for (const canonical of canonicalsOf(before.actors)) {
+        const list = this.actorDocs.get(canonical);
+        if (list && ++list.gone * 2 > list.docs.length) this.dropGone(canonical, list);
         this.actorEntries.delete(canonical);
       }
     }
-    if (after) {
-      for (const canonical of after.actors.canonicals) {
-        let files = this.actorFiles.get(canonical);
-        if (!files) this.actorFiles.set(canonical, (files = new Set()));
-        files.add(file);
+    if (after && after.actors.rows.length > 0) {
+      for (const canonical of canonicalsOf(after.actors)) {
+        const list = this.actorDocs.get(canonical);
+        if (list) list.docs.push(after);
+        else this.actorDocs.set(canonical, { docs: [after], gone: 0 });
         if (this.actorEntries.size > 0) this.actorEntries.delete(canonical);
       }
     }
@@ -695,48 +686,20 @@ function recordOf(
   keepActors: boolean,
 ): DocRecord {
   return {
+    file,
     seq,
     ...(version !== undefined ? { version } : {}),
     textKey,
     members: toMembers(file, analysis),
     buckets: analysis.figures.map((f) => (isLinkable(f.frame) ? bucketKey(f.frame) : "")),
     salience: analysis.salience,
-    actors: keepActors ? actorRowsOf(analysis) : NO_ACTOR_ROWS,
+    actors: keepActors ? actorRowsOf(analysis, keptTextOf(analysis)) : NO_ACTOR_ROWS,
   };
-}
-
-const NO_ACTOR_ROWS: ActorRows = {
-  mentions: [],
-  claimCanonicals: [],
-  claimTexts: [],
-  spans: new Int32Array(0),
-  canonicals: [],
-};
-
-function actorRowsOf(analysis: Analysis): ActorRows {
-  const actors = analysis.actors.filter((a) => a.canonical);
-  const claims = analysis.claims.filter((c) => c.source?.canonical);
-  const spans = new Int32Array(2 * (actors.length + claims.length));
-  let at = 0;
-  for (const x of [...actors, ...claims]) {
-    spans[at++] = x.start;
-    spans[at++] = x.end;
-  }
-  const canonicals = new Set<string>();
-  const mentions = actors.map((a) => {
-    canonicals.add(a.canonical);
-    return internString([a.canonical, a.name, a.kind, a.text].join(ROW_SEP), 200);
-  });
-  const claimCanonicals = claims.map((c) => {
-    canonicals.add(c.source!.canonical!);
-    return keptString(c.source!.canonical!);
-  });
-  return { mentions, claimCanonicals, claimTexts: claims.map((c) => keptText(c)), spans, canonicals: [...canonicals] };
 }
 
 /** A document's stance statements as the corpus keeps them (a claim's text copy shared with its actor row). */
 function statementsOf(file: string, analysis: Analysis): Statement[] {
-  return extractStatements(file, analysis, keptText);
+  return extractStatements(file, analysis, keptTextOf(analysis));
 }
 
 /** One object per distinct frame across records (frames are never changed once made). */
@@ -751,14 +714,17 @@ function sharedFrame(frame: Frame): Frame {
 const sharedFrames = new Map<string, Frame>();
 const MAX_SHARED = 200_000;
 
-/** A claim's text as records keep it: its own copy, made once per claim (statements and actor rows share it). */
-function keptText(c: Claim): string {
-  let text = keptTexts.get(c);
-  if (text === undefined) keptTexts.set(c, (text = compactCopy(c.text)));
-  return text;
+/**
+ * A claim's text as records keep it: its own copy, made once per claim (statements and actor rows
+ * share it), found by the claim's index in its analysis.
+ */
+function keptTextOf(analysis: Analysis): (claim: Claim, index: number) => string {
+  let texts = keptTexts.get(analysis);
+  if (!texts) keptTexts.set(analysis, (texts = []));
+  return (claim, index) => (texts[index] ??= compactCopy(claim.text));
 }
 
-const keptTexts = new WeakMap<Claim, string>();
+const keptTexts = new WeakMap<Analysis, Array<string | undefined>>();
 
 /** A document's figures in bucket `b`, as linking reads them. */
 function itemsIn(doc: DocRecord, b: string): LinkItem[] {

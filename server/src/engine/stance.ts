@@ -5,7 +5,7 @@ import type { Analysis, Claim, ClaimSource, Contradiction, ContradictionMember }
 import { tokenize } from "./tokens";
 import eventData from "./data/events.json";
 import { within } from "./spans";
-import { compactCopy, internArray, internString, keptString } from "./intern";
+import { compactCopy, internArray, internString, keptString, memoizeTest } from "./intern";
 import cueData from "./data/cues.json";
 
 interface EventClass {
@@ -96,6 +96,11 @@ export interface Statement {
    * fraction of a Set), computed when first needed from its own text.
    */
   stems: readonly string[] | undefined;
+  /**
+   * The class-and-party pair keys the stance index files the statement under, computed when first
+   * needed (a field: a WeakMap entry per statement cost four times as much at 10,000 files).
+   */
+  pairKeys: readonly string[] | undefined;
 }
 
 /** What stance matching reads of a claim's source: shared by every statement with the same one. */
@@ -118,6 +123,7 @@ const OWN_VOICE = 4;
  */
 class KeptStatement implements Statement {
   stems: readonly string[] | undefined = undefined;
+  pairKeys: readonly string[] | undefined = undefined;
 
   constructor(
     readonly file: string,
@@ -158,29 +164,30 @@ const NO_SOURCES: ReadonlySet<string> = new Set();
 
 /**
  * The stance statements of a document. `textOf` gives the text a statement keeps of its claim (by
- * default a compact own copy, so a kept statement never holds a slice of its document).
+ * the claim and its index in `analysis.claims`; by default a compact own copy, so a kept statement
+ * never holds a slice of its document).
  */
 export function extractStatements(
   file: string,
   analysis: Analysis,
-  textOf: (claim: Claim) => string = (c) => compactCopy(c.text),
+  textOf: (claim: Claim, index: number) => string = (c) => compactCopy(c.text),
 ): Statement[] {
   const out: Statement[] = [];
   analysis.claims.forEach((claim, index) => {
-    const denial = claim.stance === "denies" || claim.cues.some((c) => NEGATIVE_ASSESSMENTS.has(c.text.toLowerCase()));
+    const denial = claim.stance === "denies" || claim.cues.some((c) => isNegativeAssessment(c.text));
     const assertion = !denial && claim.kinds.includes("attributed") && ASSERTIVE.has(claim.stance);
     if (!denial && !assertion) return;
     const actors = within(analysis.actors, claim.start, denial ? denialEnd(claim) : claim.end);
     const focusStart = denial ? denialFocus(claim) : claim.start;
     const words = denial || claim.cues.length > 0 ? wordsOf(analysis.text, focusStart, claim.end) : [];
-    const classes = internArray(classify(words));
+    const classes = classify(words);
     const named = [...new Set(actors.filter((a) => a.kind === "country").map((a) => a.canonical))];
     out.push(
       new KeptStatement(
         file,
         claim.start,
         claim.end,
-        textOf(claim),
+        textOf(claim, index),
         focusStart - claim.start,
         claim.source ? statementSource(claim.source) : null,
         claim.date ? keptString(claim.date.text) : null,
@@ -201,21 +208,30 @@ export function extractStatements(
  * statement's source by its text and id only. Bounded, so odd input cannot grow it without limit.
  */
 function statementSource(source: ClaimSource): StatementSource {
-  const key = `${source.kind}\u0000${source.canonical ?? "\u0001"}\u0000${source.text}`;
-  let shared = sharedSources.get(key);
-  if (!shared) {
-    const { canonical } = source;
-    shared = {
-      text: keptString(source.text),
-      ...(canonical ? { canonical: keptString(canonical) } : {}),
-      id: keptString((canonical ?? source.text).toLowerCase()),
-    };
-    if (sharedSources.size < MAX_SHARED_SOURCES) sharedSources.set(keptString(key), shared);
+  const { kind, canonical } = source;
+  // By text first, then kind and canonical id: no key is joined (and hashed) per claim.
+  const known = sharedSources.get(source.text);
+  for (const x of known ?? []) if (x.kind === kind && x.canonical === canonical) return x.shared;
+  const shared: StatementSource = {
+    text: keptString(source.text),
+    ...(canonical ? { canonical: keptString(canonical) } : {}),
+    id: keptString((canonical ?? source.text).toLowerCase()),
+  };
+  if (sharedSourceCount < MAX_SHARED_SOURCES) {
+    sharedSourceCount++;
+    const entry = { kind, canonical: shared.canonical, shared };
+    if (known) known.push(entry);
+    else sharedSources.set(shared.text, [entry]);
   }
   return shared;
 }
 
-const sharedSources = new Map<string, StatementSource>();
+/** Shared sources by text, each with the kind and canonical id it was made for. */
+const sharedSources = new Map<
+  string,
+  Array<{ kind: string; canonical: string | undefined; shared: StatementSource }>
+>();
+let sharedSourceCount = 0;
 const MAX_SHARED_SOURCES = 200_000;
 
 /**
@@ -251,7 +267,7 @@ function ownVoiceStatements(file: string, analysis: Analysis): Statement[] {
         null,
         null,
         ASSERTION | OWN_VOICE,
-        internArray(classes),
+        classes,
         internArray(countries),
         NO_SOURCES,
         undefined,
@@ -286,6 +302,8 @@ function anaphora(analysis: Analysis, claim: Claim, index: number): number | und
 
 const PREDICATE_DENIALS = new Set(cueData.denialPredicates);
 const NEGATIVE_ASSESSMENTS = new Set(eventData.negativeAssessments);
+/** Cue texts are shared copies: each is lower-cased and looked up once, not once per claim. */
+const isNegativeAssessment = memoizeTest((text) => NEGATIVE_ASSESSMENTS.has(text.toLowerCase()));
 
 /** Where the denied content starts: at the denial verb ("denied sending troops"), or the whole
  *  sentence when the denial is a predicate ("reports that … are false"). */
@@ -321,25 +339,44 @@ function wordIndex(pick: (c: EventClass) => Set<string>): Map<string, string[]> 
 }
 const NOUN_CLASSES = wordIndex((c) => c.nouns);
 /** A quick test before a sentence is split into words: does it contain any class noun at all? */
+// (A look-behind, not a consumed "^ or non-letter": the engine can then skip to a noun's first letters.)
 const ANY_CLASS_NOUN = new RegExp(
-  `(?:^|[^\\p{L}])(?:${[...NOUN_CLASSES.keys()].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:${[...NOUN_CLASSES.keys()].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})(?![\\p{L}])`,
   "iu",
 );
-const VERB_CLASSES = wordIndex((c) => c.verbs);
-const EVENT_VERB_CLASSES = wordIndex((c) => c.eventVerbs);
+
+/**
+ * Word -> what it says of each class, as bits (one word look-up, no sets): class i's bit at i when
+ * it is one of the class's nouns, at BITS + i for a verb, at 2 * BITS + i for an event verb.
+ */
+const BITS = 10;
+if (CLASS_ORDER.length > BITS) throw new Error(`stance: at most ${BITS} event classes`);
+const WORD_BITS = new Map<string, number>();
+CLASS_ORDER.forEach((name, i) => {
+  const c = CLASSES.get(name)!;
+  const mark = (words: Set<string>, bit: number) => {
+    for (const w of words) WORD_BITS.set(w, (WORD_BITS.get(w) ?? 0) | bit);
+  };
+  mark(c.nouns, 1 << i);
+  mark(c.verbs, 1 << (BITS + i));
+  mark(c.eventVerbs, 1 << (2 * BITS + i));
+});
+/** The classes of each combination (by bits), in class order: one shared array per combination. */
+const CLASS_LISTS = new Map<number, string[]>();
 
 function classify(words: string[]): string[] {
-  const nouns = new Set<string>();
-  const verbs = new Set<string>();
-  const named = new Set<string>();
-  for (const w of words) {
-    for (const c of NOUN_CLASSES.get(w) ?? []) nouns.add(c);
-    for (const c of VERB_CLASSES.get(w) ?? []) verbs.add(c);
-    for (const c of EVENT_VERB_CLASSES.get(w) ?? []) named.add(c);
-  }
-  return CLASS_ORDER.filter(
-    (name) => named.has(name) || (nouns.has(name) && (!CLASSES.get(name)!.needsVerb || verbs.has(name))),
-  );
+  let bits = 0;
+  for (const w of words) bits |= WORD_BITS.get(w) ?? 0;
+  let found = 0;
+  CLASS_ORDER.forEach((name, i) => {
+    const noun = (bits >> i) & 1;
+    const verb = (bits >> (BITS + i)) & 1;
+    const named = (bits >> (2 * BITS + i)) & 1;
+    if (named || (noun && (!CLASSES.get(name)!.needsVerb || verb))) found |= 1 << i;
+  });
+  let list = CLASS_LISTS.get(found);
+  if (!list) CLASS_LISTS.set(found, (list = CLASS_ORDER.filter((_, i) => (found >> i) & 1)));
+  return list;
 }
 
 function deniedSources(analysis: Analysis, claim: Claim): Set<string> {
@@ -902,19 +939,18 @@ function pairKey(cls: string, x: string, y: string): string {
 
 /** An assertion's keys of class and two parties: each class with each pair of its parties. */
 function pairKeys(s: Statement): readonly string[] {
-  let keys = pairKeysOf.get(s);
-  if (!keys) {
+  if (!s.pairKeys) {
     const countries = [...new Set(s.countries)];
     const out: string[] = [];
     for (const c of s.classes)
       for (let i = 0; i < countries.length; i++)
         for (let j = i + 1; j < countries.length; j++) out.push(pairKey(c, countries[i]!, countries[j]!));
-    pairKeysOf.set(s, (keys = out));
+    s.pairKeys = out.length > 0 ? out : NO_PAIR_KEYS;
   }
-  return keys;
+  return s.pairKeys;
 }
 
-const pairKeysOf = new WeakMap<Statement, readonly string[]>();
+const NO_PAIR_KEYS: readonly string[] = [];
 
 const keyOfCluster = new WeakMap<Statement[], string>();
 
