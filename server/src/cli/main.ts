@@ -326,7 +326,7 @@ interface Output {
 /** Writes every report; whether a finding reaches --fail-on. */
 function writeReports(options: Options, inputs: Inputs, io: CliIO): boolean {
   const { corpus, files, reviews } = inputs;
-  const relationsOf = corpusRelations(corpus, { askedOnce: true });
+  const relationsOf = corpusRelations(corpus);
   const settings = new Map<ProjectConfig | undefined, ReturnType<typeof applyConfig>>();
   const settingsOf = (config: ProjectConfig | undefined) => {
     let merged = settings.get(config);

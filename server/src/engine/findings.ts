@@ -104,32 +104,20 @@ export function findingsOf(
 
 /**
  * Relations read from a corpus's current contradictions (the CLI's view: everything is fresh).
- * Each file's member spans are indexed once, so a claim or a figure is compared only with the
- * contradictions that have a member at its span (in list order), not with every contradiction
- * of its file. Mentions of one reading take part in the same contradictions on the same side:
+ * A file's member spans are indexed when its relations are asked (kept compact until then), so a
+ * claim or a figure is compared only with the contradictions that have a member at its span (in
+ * list order), not with every contradiction of its file. Mentions of one reading take part in the same contradictions on the same side:
  * when nothing on the other side sits at the mention's span, the answer depends on those alone
- * and is shared (the same array), so what findings derive from it is made once per reading,
- * not once per mention of a group of hundreds.
+ * and is shared (the same array, while at most SHARED_ANSWERS_KEPT answers are kept), so what
+ * findings derive from it is made once per reading, not once per mention of a group of hundreds.
  */
-export function corpusRelations(
-  corpus: Corpus,
-  options: { askedOnce?: boolean } = {},
-): (file: string) => FileRelations {
+export function corpusRelations(corpus: Corpus): (file: string) => FileRelations {
   const contradictions = corpus.contradictions();
-  const byFile = new Map<string, MemberSpans>();
-  contradictions.forEach((contradiction, order) => {
-    for (const m of contradiction.members) {
-      let spans = byFile.get(m.file);
-      if (!spans) byFile.set(m.file, (spans = new MemberSpans()));
-      spans.add(m.start, m.end, order, m.side === "a" ? SIDE_A : SIDE_B);
-    }
-  });
+  const members = new MembersByFile(contradictions);
   const shared = new Map<string, ReturnType<FileRelations["conflicts"]>>();
   const oneSided = new OneSidedItems(contradictions);
   return (file) => {
-    const spans = byFile.get(file);
-    // Asked once per file (the CLI, file after file): the file's spans are not needed again.
-    if (options.askedOnce) byFile.delete(file);
+    const spans = members.spansOf(file);
     const conflicts: FileRelations["conflicts"] = (span, kind) => {
       if (!spans) return [];
       const found = spans.overlapping(span);
@@ -156,7 +144,7 @@ export function corpusRelations(
 }
 
 /** Answers corpusRelations keeps for mentions still to come (emptied when full; equal answers either way). */
-const SHARED_ANSWERS_KEPT = 20_000;
+const SHARED_ANSWERS_KEPT = 5_000;
 
 /**
  * What conflictsAt answers for a mention whose overlapping members all sit on one side of each
@@ -193,6 +181,53 @@ class OneSidedItems {
 
 const SIDE_A = 1;
 const SIDE_B = 2;
+
+/**
+ * Every contradiction member's span, contradiction and side, grouped by file in one typed array
+ * (16 bytes a member, in list order): a file's MemberSpans are built when its relations are asked,
+ * not every file's at once (tens of MB of span entries on a few thousand files).
+ */
+class MembersByFile {
+  private readonly fileIndex = new Map<string, number>();
+  /** Per file, where its rows start; one more entry for the end of the last. */
+  private readonly bounds: Int32Array;
+  /** Per member: start, end, contradiction (list order), side. */
+  private readonly rows: Int32Array;
+
+  constructor(contradictions: readonly Contradiction[]) {
+    const counts: number[] = [];
+    for (const c of contradictions)
+      for (const m of c.members) {
+        let index = this.fileIndex.get(m.file);
+        if (index === undefined) this.fileIndex.set(m.file, (index = counts.push(0) - 1));
+        counts[index]!++;
+      }
+    this.bounds = new Int32Array(counts.length + 1);
+    counts.forEach((n, i) => (this.bounds[i + 1] = this.bounds[i]! + n));
+    this.rows = new Int32Array(4 * this.bounds[counts.length]!);
+    const next = this.bounds.slice(0, counts.length);
+    contradictions.forEach((c, order) => {
+      for (const m of c.members) {
+        const row = 4 * next[this.fileIndex.get(m.file)!]!++;
+        this.rows[row] = m.start;
+        this.rows[row + 1] = m.end;
+        this.rows[row + 2] = order;
+        this.rows[row + 3] = m.side === "a" ? SIDE_A : SIDE_B;
+      }
+    });
+  }
+
+  /** The member spans of `file`, made now; undefined when no member is in it. */
+  spansOf(file: string): MemberSpans | undefined {
+    const index = this.fileIndex.get(file);
+    if (index === undefined) return undefined;
+    const spans = new MemberSpans();
+    const rows = this.rows;
+    for (let row = 4 * this.bounds[index]!; row < 4 * this.bounds[index + 1]!; row += 4)
+      spans.add(rows[row]!, rows[row + 1]!, rows[row + 2]!, rows[row + 3]!);
+    return spans;
+  }
+}
 
 interface SpanEntry {
   start: number;
