@@ -111,7 +111,10 @@ export function findingsOf(
  * and is shared (the same array, while at most SHARED_ANSWERS_KEPT answers are kept), so what
  * findings derive from it is made once per reading, not once per mention of a group of hundreds.
  */
-export function corpusRelations(corpus: Corpus): (file: string) => FileRelations {
+export function corpusRelations(
+  corpus: Corpus,
+  sharedAnswersKept = SHARED_ANSWERS_KEPT,
+): (file: string) => FileRelations {
   const contradictions = corpus.contradictions();
   const members = new MembersByFile(contradictions);
   const shared = new Map<string, ReturnType<FileRelations["conflicts"]>>();
@@ -134,7 +137,7 @@ export function corpusRelations(corpus: Corpus): (file: string) => FileRelations
       let answer = shared.get(key);
       if (!answer) {
         // Most readings are met by a few mentions: a bounded memory, not one answer per reading.
-        if (shared.size >= SHARED_ANSWERS_KEPT) shared.clear();
+        if (shared.size >= sharedAnswersKept) shared.clear();
         shared.set(key, (answer = oneSided.answer(orders, sides, kind)));
       }
       return answer;
