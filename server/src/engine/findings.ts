@@ -106,10 +106,11 @@ export function findingsOf(
  * Relations read from a corpus's current contradictions (the CLI's view: everything is fresh).
  * A file's member spans are indexed when its relations are asked (kept compact until then), so a
  * claim or a figure is compared only with the contradictions that have a member at its span (in
- * list order), not with every contradiction of its file. Mentions of one reading take part in the same contradictions on the same side:
- * when nothing on the other side sits at the mention's span, the answer depends on those alone
- * and is shared (the same array, while at most SHARED_ANSWERS_KEPT answers are kept), so what
- * findings derive from it is made once per reading, not once per mention of a group of hundreds.
+ * list order), not with every contradiction of its file. Mentions of one reading take part in the
+ * same contradictions on the same side: when nothing on the other side sits at the mention's
+ * span, the answer depends on those alone and is shared (the same array, while at most
+ * `sharedAnswersKept` answers are kept), so what findings derive from it is made once per
+ * reading, not once per mention of a group of hundreds.
  */
 export function corpusRelations(
   corpus: Corpus,
