@@ -53,3 +53,30 @@ test("corpusRelations answers as the plain scan does, for every claim and figure
   assert.ok(compared > 100, `mentions in contradictions: ${compared}`);
   assert.ok(shared > 0, "some answers are shared between mentions of one reading");
 });
+
+test("corpusRelations gives the same findings with few shared answers kept, and for a file asked again", async () => {
+  const { generateArchive } = (await import(pathToFileURL(join(ROOT, "bench", "corpus.mjs")).href)) as Generator;
+  const corpus = createCorpus();
+  const files = generateArchive(60, 3000, 5, 20).map((text, i) => {
+    const file = `/archive/r${String(i).padStart(3, "0")}.txt`;
+    corpus.set(file, text);
+    return file;
+  });
+  const all = corpus.contradictions();
+  const settings = applyConfig(undefined);
+  const kept = corpusRelations(corpus);
+  const few = corpusRelations(corpus, 2);
+  let conflicting = 0;
+  for (const file of [...files, ...files.slice(0, 10)]) {
+    const analysis = corpus.analysis(file)!;
+    const plain: FileRelations = {
+      conflicts: (span, kind) => conflictsAt(all, file, span, kind),
+      figureGroup: (index) => corpus.figureGroupOf(file, index),
+    };
+    const expected = findingsOf(file, analysis, plain, settings);
+    conflicting += expected.filter((f) => f.code === "figure.conflict" || f.code === "stance.conflict").length;
+    assert.deepEqual(findingsOf(file, analysis, kept(file), settings), expected, file);
+    assert.deepEqual(findingsOf(file, analysis, few(file), settings), expected, `${file}, 2 answers kept`);
+  }
+  assert.ok(conflicting > 50, `findings from contradictions: ${conflicting}`);
+});

@@ -40,6 +40,7 @@ import {
   type FileReport,
   type LineOf,
 } from "./format";
+import { OutBuffer } from "./outBuffer";
 import { SarifLog } from "./sarif";
 
 const VERSION = "0.1.0";
@@ -468,35 +469,6 @@ function fails(f: Finding, failOn: FailOn): boolean {
   }
 }
 
-/**
- * Joins small writes into chunks of about `size` characters (0: writes each at once, for a
- * terminal): a JSON report is written one record per line, 130,000 lines on 10,000 files, and
- * each write to stdout costs far more than joining the lines.
- */
-class OutBuffer {
-  private parts: string[] = [];
-  private length = 0;
-
-  constructor(
-    private readonly sink: (chunk: string) => void,
-    private readonly size: number,
-  ) {}
-
-  write(s: string): void {
-    this.parts.push(s);
-    this.length += s.length;
-    if (this.length >= this.size) this.flush();
-  }
-
-  flush(): void {
-    if (this.parts.length === 0) return;
-    const chunk = this.parts.length === 1 ? this.parts[0]! : this.parts.join("");
-    this.parts = [];
-    this.length = 0;
-    this.sink(chunk);
-  }
-}
-
 if (require.main === module) {
   // A reader that stops early (`| head`) closes the pipe: stop quietly, as other CLI tools do.
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
@@ -506,7 +478,7 @@ if (require.main === module) {
   const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "";
   const stdout = new OutBuffer((chunk) => process.stdout.write(chunk), process.stdout.isTTY ? 0 : 64 * 1024);
   run(process.argv.slice(2), {
-    out: (s) => stdout.write(s.endsWith("\n") ? s : s + "\n"),
+    out: (s) => stdout.writeLine(s),
     err: (s) => process.stderr.write(s + "\n"),
     color: process.stdout.isTTY === true && !noColor,
   }).then(

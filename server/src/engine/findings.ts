@@ -67,6 +67,11 @@ export interface FileRelations {
   ): Array<{ contradiction: Contradiction; opposing: ContradictionMember[] }>;
   /** The cross-file group of the figure at `index`, if the corpus formed one. */
   figureGroup(index: number): FigureGroup | undefined;
+  /**
+   * Equal answers of `conflicts` are one array (the provider shares them): what findings derive
+   * from an answer is then kept by the array alone, not also looked up by its contents.
+   */
+  sharedAnswers?: boolean;
 }
 
 export interface FindingSettings {
@@ -99,27 +104,24 @@ export function findingsOf(
 
 /**
  * Relations read from a corpus's current contradictions (the CLI's view: everything is fresh).
- * Each file's member spans are indexed once, so a claim or a figure is compared only with the
- * contradictions that have a member at its span (in list order), not with every contradiction
- * of its file. Mentions of one reading take part in the same contradictions on the same side:
- * when nothing on the other side sits at the mention's span, the answer depends on those alone
- * and is shared (the same array), so what findings derive from it is made once per reading,
- * not once per mention of a group of hundreds.
+ * A file's member spans are indexed when its relations are asked (kept compact until then), so a
+ * claim or a figure is compared only with the contradictions that have a member at its span (in
+ * list order), not with every contradiction of its file. Mentions of one reading take part in the
+ * same contradictions on the same side: when nothing on the other side sits at the mention's
+ * span, the answer depends on those alone and is shared (the same array, while at most
+ * `sharedAnswersKept` answers are kept), so what findings derive from it is made once per
+ * reading, not once per mention of a group of hundreds.
  */
-export function corpusRelations(corpus: Corpus): (file: string) => FileRelations {
+export function corpusRelations(
+  corpus: Corpus,
+  sharedAnswersKept = SHARED_ANSWERS_KEPT,
+): (file: string) => FileRelations {
   const contradictions = corpus.contradictions();
-  const byFile = new Map<string, MemberSpans>();
-  contradictions.forEach((contradiction, order) => {
-    for (const m of contradiction.members) {
-      let spans = byFile.get(m.file);
-      if (!spans) byFile.set(m.file, (spans = new MemberSpans()));
-      spans.add(m.start, m.end, order, m.side === "a" ? SIDE_A : SIDE_B);
-    }
-  });
+  const members = new MembersByFile(contradictions);
   const shared = new Map<string, ReturnType<FileRelations["conflicts"]>>();
   const oneSided = new OneSidedItems(contradictions);
   return (file) => {
-    const spans = byFile.get(file);
+    const spans = members.spansOf(file);
     const conflicts: FileRelations["conflicts"] = (span, kind) => {
       if (!spans) return [];
       const found = spans.overlapping(span);
@@ -134,12 +136,19 @@ export function corpusRelations(corpus: Corpus): (file: string) => FileRelations
         );
       const key = `${kind}|${(found.key ??= `${orders.join(",")}|${sides.join("")}`)}`;
       let answer = shared.get(key);
-      if (!answer) shared.set(key, (answer = oneSided.answer(orders, sides, kind)));
+      if (!answer) {
+        // Most readings are met by a few mentions: a bounded memory, not one answer per reading.
+        if (shared.size >= sharedAnswersKept) shared.clear();
+        shared.set(key, (answer = oneSided.answer(orders, sides, kind)));
+      }
       return answer;
     };
-    return { conflicts, figureGroup: (index) => corpus.figureGroupOf(file, index) };
+    return { conflicts, figureGroup: (index) => corpus.figureGroupOf(file, index), sharedAnswers: true };
   };
 }
+
+/** Answers corpusRelations keeps for mentions still to come (emptied when full; equal answers either way). */
+const SHARED_ANSWERS_KEPT = 5_000;
 
 /**
  * What conflictsAt answers for a mention whose overlapping members all sit on one side of each
@@ -176,6 +185,53 @@ class OneSidedItems {
 
 const SIDE_A = 1;
 const SIDE_B = 2;
+
+/**
+ * Every contradiction member's span, contradiction and side, grouped by file in one typed array
+ * (16 bytes a member, in list order): a file's MemberSpans are built when its relations are asked,
+ * not every file's at once (tens of MB of span entries on a few thousand files).
+ */
+class MembersByFile {
+  private readonly fileIndex = new Map<string, number>();
+  /** Per file, where its rows start; one more entry for the end of the last. */
+  private readonly bounds: Int32Array;
+  /** Per member: start, end, contradiction (list order), side. */
+  private readonly rows: Int32Array;
+
+  constructor(contradictions: readonly Contradiction[]) {
+    const counts: number[] = [];
+    for (const c of contradictions)
+      for (const m of c.members) {
+        let index = this.fileIndex.get(m.file);
+        if (index === undefined) this.fileIndex.set(m.file, (index = counts.push(0) - 1));
+        counts[index]!++;
+      }
+    this.bounds = new Int32Array(counts.length + 1);
+    counts.forEach((n, i) => (this.bounds[i + 1] = this.bounds[i]! + n));
+    this.rows = new Int32Array(4 * this.bounds[counts.length]!);
+    const next = this.bounds.slice(0, counts.length);
+    contradictions.forEach((c, order) => {
+      for (const m of c.members) {
+        const row = 4 * next[this.fileIndex.get(m.file)!]!++;
+        this.rows[row] = m.start;
+        this.rows[row + 1] = m.end;
+        this.rows[row + 2] = order;
+        this.rows[row + 3] = m.side === "a" ? SIDE_A : SIDE_B;
+      }
+    });
+  }
+
+  /** The member spans of `file`, made now; undefined when no member is in it. */
+  spansOf(file: string): MemberSpans | undefined {
+    const index = this.fileIndex.get(file);
+    if (index === undefined) return undefined;
+    const spans = new MemberSpans();
+    const rows = this.rows;
+    for (let row = 4 * this.bounds[index]!; row < 4 * this.bounds[index + 1]!; row += 4)
+      spans.add(rows[row]!, rows[row + 1]!, rows[row + 2]!, rows[row + 3]!);
+    return spans;
+  }
+}
 
 interface SpanEntry {
   start: number;
@@ -259,7 +315,7 @@ function claimFinding(
   settings: FindingSettings,
 ): Finding | undefined {
   const kinds = KIND_ORDER.filter((k) => claim.kinds.includes(k));
-  const opposing = derivedFrom(relations.conflicts(claim, "stance")).opposing;
+  const opposing = derivedFrom(relations.conflicts(claim, "stance"), relations.sharedAnswers).opposing;
   const code = claimCode(kinds, opposing.length > 0, settings);
   if (!code) return undefined;
   const main: ClaimKind | undefined =
@@ -355,7 +411,12 @@ function namedSource(claim: Claim): string | undefined {
 }
 
 function cueText(claim: Claim, kind: ClaimKind): string {
-  const cues = [...new Set(claim.cues.filter((c) => c.kind === kind).map((c) => quote(c.text)))];
+  const cues: string[] = [];
+  for (const cue of claim.cues) {
+    if (cue.kind !== kind) continue;
+    const quoted = quote(cue.text);
+    if (!cues.includes(quoted)) cues.push(quoted);
+  }
   if (cues.length > 0) return cues.join(", ");
   return kind === "anonymous" && claim.source ? quote(claim.source.text) : "";
 }
@@ -380,7 +441,7 @@ function figureFinding(
   const span = { start: figure.start, end: figure.end };
   const conflicts = relations.conflicts(figure, "figure");
   if (conflicts.length > 0 && settings.severity["figure.conflict"] !== "off") {
-    const { opposing, revision } = derivedFrom(conflicts);
+    const { opposing, revision } = derivedFrom(conflicts, relations.sharedAnswers);
     const finding: Finding = {
       code: "figure.conflict",
       severity: settings.severity["figure.conflict"] as FindingSeverity,
@@ -429,16 +490,38 @@ function conflictMessage(figure: Figure, revision: boolean, opposing: readonly C
 
 /** The opposing values in words: distinct values keyed on the raw fields, only the first three worded. */
 function opposingValues(opposing: readonly ContradictionMember[]): string {
-  const distinct = new Map<string, ContradictionMember>();
+  const { shown, count } = distinctValues(opposing, 3);
+  const worded = shown.map(
+    (m) => `${oneLine(m.text, 40)} (${m.source ? `${oneLine(m.source, 40)}, ` : ""}${baseName(m.file)})`,
+  );
+  const more = count > 3 ? `; and ${count - 3} more` : "";
+  return `${worded.join("; ")}${more}`;
+}
+
+/**
+ * How many members differ in text, source (none as "") or file, and the first `limit` of them in
+ * order. Looked up by file, source and text, with no key made per member: a figure in a large group is
+ * opposed by hundreds of members, and most of its mentions have their own opposing list.
+ */
+function distinctValues(
+  opposing: readonly ContradictionMember[],
+  limit: number,
+): { shown: ContradictionMember[]; count: number } {
+  const textsBy = new Map<string, Map<string, Set<string>>>();
+  const shown: ContradictionMember[] = [];
+  let count = 0;
   for (const m of opposing) {
-    const key = `${m.text}\u0000${m.source ?? ""}\u0000${m.file}`;
-    if (!distinct.has(key)) distinct.set(key, m);
+    let bySource = textsBy.get(m.file);
+    if (!bySource) textsBy.set(m.file, (bySource = new Map()));
+    const source = m.source ?? "";
+    let texts = bySource.get(source);
+    if (!texts) bySource.set(source, (texts = new Set()));
+    if (texts.has(m.text)) continue;
+    texts.add(m.text);
+    count++;
+    if (shown.length < limit) shown.push(m);
   }
-  const shown = [...distinct.values()]
-    .slice(0, 3)
-    .map((m) => `${oneLine(m.text, 40)} (${m.source ? `${oneLine(m.source, 40)}, ` : ""}${baseName(m.file)})`);
-  const more = distinct.size > 3 ? `; and ${distinct.size - 3} more` : "";
-  return `${shown.join("; ")}${more}`;
+  return { shown, count };
 }
 
 // ---- What findings derive from one answer of FileRelations.conflicts ----
@@ -458,20 +541,27 @@ interface DerivedNode {
 }
 const derivedTrie: DerivedNode = {};
 
-function derivedFrom(conflicts: ReturnType<FileRelations["conflicts"]>): Derived {
+function derivedFrom(conflicts: ReturnType<FileRelations["conflicts"]>, shared: boolean | undefined): Derived {
   // Most mentions take part in none: one shared answer, nothing to remember per mention.
   if (conflicts.length === 0) return NOTHING_DERIVED;
   let d = derived.get(conflicts);
   if (!d) {
-    let node = derivedTrie;
-    for (const c of conflicts) node = childOf(childOf(node, c.contradiction), c.opposing);
-    d = node.value ??= {
-      opposing: uniqueMentions(conflicts.length === 1 ? conflicts[0]!.opposing : conflicts.flatMap((c) => c.opposing)),
-      revision: conflicts.every((c) => c.contradiction.revision),
-    };
+    if (shared) d = deriveFrom(conflicts);
+    else {
+      let node = derivedTrie;
+      for (const c of conflicts) node = childOf(childOf(node, c.contradiction), c.opposing);
+      d = node.value ??= deriveFrom(conflicts);
+    }
     derived.set(conflicts, d);
   }
   return d;
+}
+
+function deriveFrom(conflicts: ReturnType<FileRelations["conflicts"]>): Derived {
+  return {
+    opposing: uniqueMentions(conflicts.length === 1 ? conflicts[0]!.opposing : conflicts.flatMap((c) => c.opposing)),
+    revision: conflicts.every((c) => c.contradiction.revision),
+  };
 }
 
 function childOf(node: DerivedNode, key: object): DerivedNode {
