@@ -593,7 +593,8 @@ export class StanceIndex {
     const judged = this.clusters.get(key)!;
     const cluster = this.clusterByKey.get(key)!;
     if (judged.lookups.some((k) => this.dirty.has(k))) return this.rejudge(judged, cluster);
-    if (judged.contradiction && judged.files.some((f) => this.swappedFiles.has(f))) return this.restate(judged, cluster);
+    if (judged.contradiction && judged.files.some((f) => this.swappedFiles.has(f)))
+      return this.restate(judged, cluster);
     return judged;
   }
 
