@@ -722,8 +722,20 @@ export class StanceIndex {
       formed.push(cluster);
     }
     formed.sort((x, y) => byRank(x[0]!, y[0]!));
-    const kept = this.ordered.filter((c) => !affected.has(c));
-    this.ordered = mergeBy(kept, formed, (x, y) => byRank(x[0]!, y[0]!));
+    const order = (x: Statement[], y: Statement[]) => byRank(x[0]!, y[0]!);
+    if (affected.size + formed.length <= FEW_CLUSTERS) {
+      // A few clusters changed (an edit): taken out and put in place, not the whole order merged again.
+      for (const cluster of affected) {
+        const at = this.ordered.indexOf(cluster);
+        if (at >= 0) this.ordered.splice(at, 1);
+      }
+      for (const cluster of formed) this.ordered.splice(placeIn(this.ordered, cluster, order), 0, cluster);
+    } else
+      this.ordered = mergeBy(
+        this.ordered.filter((c) => !affected.has(c)),
+        formed,
+        order,
+      );
     const formedKeys = new Set(formed.map((c) => this.keyOf(c)));
     for (const cluster of affected) {
       const key = this.keyOf(cluster);
@@ -1119,6 +1131,21 @@ function denialKeys(d: Statement): readonly string[] {
 const keysOfDenial = new WeakMap<Statement, readonly string[]>();
 
 /** Two sorted lists merged into one (the first list's items first among equals). */
+/** Up to this many clusters formed and taken out are moved one by one in the order. */
+const FEW_CLUSTERS = 32;
+
+/** Where `item` goes in the sorted `list` (after its equals). */
+function placeIn<T>(list: readonly T[], item: T, order: (p: T, q: T) => number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (order(list[mid]!, item) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function mergeBy<T>(x: readonly T[], y: readonly T[], order: (p: T, q: T) => number): T[] {
   const out: T[] = [];
   let i = 0;
