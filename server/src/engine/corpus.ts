@@ -142,6 +142,8 @@ class CorpusImpl implements Corpus {
   private readonly conflictsKept = new Map<string, Map<string, GroupConflicts>>();
   /** Per bucket, the figure contradictions of each of its groups that has some (one part each). */
   private readonly figureConflictsByBucket = new Map<string, ReadonlyArray<readonly Contradiction[]>>();
+  /** The keys of figureConflictsByBucket in order, sorted again only when a bucket comes or goes. */
+  private conflictBuckets: string[] | undefined;
   private figureConflictList: Contradiction[] | undefined;
   private figureConflictParts: Array<readonly Contradiction[]> | undefined;
   /** The group each document member object (the origin of a group member) sits in, through a
@@ -275,9 +277,10 @@ class CorpusImpl implements Corpus {
     this.refreshBuckets();
     this.refreshFigureConflicts();
     if (!this.figureConflictParts) {
-      this.figureConflictParts = [...this.figureConflictsByBucket.entries()]
-        .sort((x, y) => cmp(x[0], y[0]))
-        .flatMap(([, parts]) => parts);
+      this.conflictBuckets ??= [...this.figureConflictsByBucket.keys()].sort(cmp);
+      const parts: Array<readonly Contradiction[]> = [];
+      for (const b of this.conflictBuckets) for (const part of this.figureConflictsByBucket.get(b)!) parts.push(part);
+      this.figureConflictParts = parts;
       this.figureConflictList = undefined;
     }
     // Documents in file order: the result does not depend on the order they were added in.
@@ -497,7 +500,7 @@ class CorpusImpl implements Corpus {
         this.clustersByBucket.delete(b);
         this.itemsByBucket.delete(b);
         this.conflictsKept.delete(b);
-        if (this.figureConflictsByBucket.delete(b)) this.figureConflictParts = undefined;
+        if (this.figureConflictsByBucket.delete(b)) this.figureConflictParts = this.conflictBuckets = undefined;
         this.bucketMembers.delete(b);
         continue;
       }
@@ -578,6 +581,7 @@ class CorpusImpl implements Corpus {
       this.forgetKept(b, groups);
       const before = this.figureConflictsByBucket.get(b);
       if (before && sameItems(before, parts)) continue;
+      if (!before) this.conflictBuckets = undefined;
       this.figureConflictsByBucket.set(b, parts);
       this.figureConflictParts = undefined;
     }
@@ -678,7 +682,7 @@ function sameFigures(a: readonly FigureMember[], b: readonly FigureMember[]): bo
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
+  return a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
 }
 
 /**

@@ -33,7 +33,7 @@ interface Group {
   /** The placement that last judged this group (each group is judged once per item). */
   seen: number;
   /** A copy of `items` as last handed out, kept while no item comes or goes. */
-  snapshot?: LinkItem[];
+  snapshot: LinkItem[] | undefined;
 }
 
 /** Clusters the items of one bucket. The result depends only on the items, not on their order. */
@@ -129,6 +129,7 @@ export class FrameClusters {
           files: new Set(),
           saliences: [],
           seen: n,
+          snapshot: undefined,
         }),
       );
     return join(best, item, slots, this.index, created);
@@ -139,7 +140,7 @@ export class FrameClusters {
       const step = this.steps.pop()!;
       const g = step.group;
       const item = g.items.pop()!;
-      delete g.snapshot;
+      g.snapshot = undefined; // not deleted: the group keeps its shape (fast property access)
       if (step.owner) g.owner = "";
       if (step.event) g.event = "";
       if (step.time) g.time = "";
@@ -348,7 +349,7 @@ function join(g: Group, item: LinkItem, x: Slots, index: GroupIndex, created: bo
     file: false,
   };
   g.items.push(item);
-  delete g.snapshot;
+  g.snapshot = undefined; // not deleted: the group keeps its shape (fast property access)
   if (step.owner) index.add(`o:${x.owner}`, g, step.keys);
   if (step.owner) g.owner = x.owner;
   if (step.event) g.event = x.event;
