@@ -341,3 +341,106 @@ test("a large group's figure contradictions, kept between edits, equal those fro
     assertSame(played, scratch);
   }
 });
+
+/**
+ * Plays a story one step at a time and compares with a corpus built from scratch on the current
+ * texts after every `every`-th step (not only at the end): each incremental change must equal a
+ * build from scratch, whatever came before it.
+ */
+function playChecked(story: Story, seed: number, every: number): number {
+  const random = rng(seed);
+  const played = createCorpus();
+  const current = new Map<string, string>();
+  const queues = Object.entries(story.versions).map(([file, texts]) => texts.map((t) => [file, t] as [string, string]));
+  let checked = 0;
+  for (let step = 0; queues.some((q) => q.length > 0); step++) {
+    const open = queues.filter((q) => q.length > 0);
+    const [file, text] = open[Math.floor(random() * open.length)]!.shift()!;
+    if (text === "") {
+      played.remove(file);
+      current.delete(file);
+    } else {
+      played.set(file, text).figures.forEach((_, k) => played.settledFigureGroupOf(file, k));
+      current.set(file, text);
+    }
+    if (step % every !== 0) continue;
+    const scratch = createCorpus();
+    for (const [f, t] of current) scratch.set(f, t);
+    assert.deepEqual(played.contradictionParts().flat(), scratch.contradictions(), `step ${step}`);
+    assert.deepEqual(played.figureGroups(), scratch.figureGroups(), `step ${step}`);
+    checked++;
+  }
+  return checked;
+}
+
+/** Files of one large bucket edited in turn: numbers retyped (swapped in place), then words and figures changed. */
+function largeBucketEdits(): Story {
+  const places = ["Lagos", "Niamey", "Kano", "Abuja"];
+  const random = rng(23);
+  const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]!;
+  const count = () => 10 + Math.floor(random() * 90);
+  // A sentence before the figures moves them: a new version's first figure may sort after the old one's.
+  const text = () =>
+    (random() < 0.5 ? "The report came out on Monday. " : "") +
+    `Police said ${count()} people were arrested in ${pick(places)}. ` +
+    (random() < 0.5 ? `Witnesses said ${count()} people were arrested in ${pick(places)}.` : "");
+  const versions: Record<string, string[]> = {};
+  for (let i = 0; i < 70; i++) {
+    const first = text();
+    const second = text();
+    versions[`k${String(i).padStart(2, "0")}.txt`] = [first, vary(first, random), second, i % 5 === 0 ? "" : second];
+  }
+  return { versions };
+}
+
+test("each edit of a bucket with a kept clustering regroups as from scratch, numbers retyped in place or not", () => {
+  const story = largeBucketEdits();
+  const scratch = createCorpus();
+  for (const [file, texts] of Object.entries(story.versions)) scratch.set(file, texts[0]!);
+  const perBucket = new Map<string, number>();
+  for (const g of scratch.figureGroups())
+    for (const { frame } of g.members) {
+      const key = `${frame.quantity}|${frame.scope}|${frame.extra}`;
+      perBucket.set(key, (perBucket.get(key) ?? 0) + 1);
+    }
+  assert.ok(Math.max(...perBucket.values()) >= 64, "a bucket of at least 64 figures (corpus.ts KEPT_CLUSTERING_MIN)");
+  let checked = 0;
+  for (const seed of [1, 2]) checked += playChecked(story, seed, 9);
+  assert.ok(checked > 40, "compared after many steps");
+});
+
+/** Denials and assertions of one class about pairs of states, coming, going and retyped. */
+function stanceEdits(): Story {
+  const states = ["Chad", "Niger", "Nigeria", "Mali", "Sudan"];
+  const random = rng(31);
+  const pick = () => states[Math.floor(random() * states.length)]!;
+  const sentence = () => {
+    const [x, y] = [pick(), pick()];
+    const r = random();
+    if (r < 0.3) return `${x} has denied sending troops to ${y}.`;
+    if (r < 0.6) return `French officials said ${x} had deployed ${100 + Math.floor(random() * 900)} troops to ${y}.`;
+    if (r < 0.8) return `${x}'s government dismissed the report that it sent troops to ${y} as false.`;
+    return `Reuters reported that ${x} sent troops to ${y} in May.`;
+  };
+  const text = () => [sentence(), sentence(), sentence()].join(" ");
+  const versions: Record<string, string[]> = {};
+  for (let i = 0; i < 30; i++) {
+    const first = text();
+    versions[`s${String(i).padStart(2, "0")}.txt`] = [first, vary(first, random), text(), i % 6 === 0 ? "" : text()];
+  }
+  return { versions };
+}
+
+test("each edit that brings or takes denials and assertions judges the stance contradictions as from scratch", () => {
+  let checked = 0;
+  let stance = 0;
+  for (const seed of [1, 2]) {
+    checked += playChecked(stanceEdits(), seed, 2);
+    const scratch = createCorpus();
+    for (const [file, texts] of Object.entries(stanceEdits().versions))
+      if (texts.at(-1)) scratch.set(file, texts.at(-1)!);
+    stance += scratch.contradictions().filter((c) => c.kind === "stance").length;
+  }
+  assert.ok(checked > 100, "compared after every other step");
+  assert.ok(stance > 0, "the story has stance contradictions");
+});

@@ -64,3 +64,32 @@ test("contradictions by file follow edits, additions and removals exactly", () =
   for (const uri of sources.files()) afresh.set(uri, sources.analysis(uri)!.text);
   assert.deepEqual(listed(), sortedContradictions(afresh));
 });
+
+test("the sorted listing stays equal to one built afresh when many contradictions come and go at once", () => {
+  const sources = new SourceIndex(quiet, () => undefined);
+  const who = ["Police", "Reuters", "The ministry", "Witnesses", "Officials"];
+  for (let i = 0; i < 40; i++)
+    sources.set(
+      `file:///many/f${i}.txt`,
+      `${who[i % who.length]} said ${10 * (1 + (i % 13))} people were killed in Lagos.`,
+    );
+  const listed = () => sortedContradictions(sources);
+  const before = listed().length;
+  // One file giving many other counts: dozens of contradictions come in one step, then go.
+  const many = Array.from({ length: 30 }, (_, k) => `Witnesses said ${500 + 7 * k} people were killed in Lagos.`);
+  const steps: Array<() => void> = [
+    () => sources.set("file:///many/big.txt", many.join(" ")),
+    () => sources.set("file:///many/big.txt", many.slice(10).join(" ")),
+    () => sources.remove("file:///many/big.txt"),
+  ];
+  let most = 0;
+  for (const step of steps) {
+    step();
+    const kept = listed();
+    most = Math.max(most, Math.abs(kept.length - before));
+    const afresh = new SourceIndex(quiet, () => undefined);
+    for (const uri of sources.files()) afresh.set(uri, sources.analysis(uri)!.text);
+    assert.deepEqual(kept, sortedContradictions(afresh));
+  }
+  assert.ok(most > 32, `more than 32 contradictions came in one step (${most})`);
+});

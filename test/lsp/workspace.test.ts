@@ -117,8 +117,10 @@ describe("workspace: settings, folders, open/close", { timeout: 120_000 }, () =>
   test("closing an edited, unsaved document goes back to the text on disk", async () => {
     const path = join(ws.dir, WASHINGTON);
     const uri = client.open(path);
-    client.change(uri, readFileSync(path, "utf8").replace("as many as 1,000", "as many as 9,999"));
-    await client.waitFor("provenance/corpusChanged", () => true);
+    let version = 0;
+    const changed = corpusChangeAfter(client, uri, () => version);
+    version = client.change(uri, readFileSync(path, "utf8").replace("as many as 1,000", "as many as 9,999"));
+    await changed;
     let files = await referencedFiles(client, kyivUri, kyivText, "2,000");
     const text = async () => {
       const { groups } = await client.request("provenance/figures", {});
@@ -204,7 +206,8 @@ describe("workspace: a client without dynamic registration", { timeout: 60_000 }
       const path = join(ws.dir, "later.txt");
       writeFileSync(path, readFileSync(join(examplesDir, WASHINGTON), "utf8"));
       client.notify("workspace/didChangeWatchedFiles", { changes: [{ uri: uriOf(path), type: 1 }] });
-      await client.waitFor("provenance/corpusChanged", () => true);
+      // The change that counts the new file (the one after indexing may come first on its own).
+      await client.waitFor("provenance/corpusChanged", (p) => p.files === indexed.files + 1);
       const { groups } = await client.request("provenance/figures", {});
       assert.ok(JSON.stringify(groups).includes("later.txt"));
     } finally {
@@ -213,3 +216,15 @@ describe("workspace: a client without dynamic registration", { timeout: 60_000 }
     }
   });
 });
+
+/**
+ * The corpus change that follows the analysis of version `version()` of `uri`, not one sent
+ * before it (a change event of earlier steps may still be on its way).
+ */
+function corpusChangeAfter(client: TestClient, uri: string, version: () => number): Promise<unknown> {
+  let analysed = false;
+  client
+    .waitFor("textDocument/publishDiagnostics", (p) => (analysed ||= p.uri === uri && p.version === version()))
+    .catch(() => undefined);
+  return client.waitFor("provenance/corpusChanged", () => analysed);
+}

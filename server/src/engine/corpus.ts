@@ -112,14 +112,21 @@ class CorpusImpl implements Corpus {
   private readonly groupsByBucket = new Map<string, FigureGroup[]>();
   /** What linkItemsOf found changed in a bucket with a kept clustering since its last call for it. */
   private itemsChanged: ItemsChange | undefined;
-  /** Per bucket with a kept clustering, each file's items for it, with the record they were read from. */
-  private readonly itemsByBucket = new Map<string, Map<string, { doc: DocRecord; items: LinkItem[] }>>();
+  /** Per bucket with a kept clustering, each file's items for it, with the record they were read from, and their count. */
+  private readonly itemsByBucket = new Map<string, KeptItems>();
+  /**
+   * Per bucket, the files whose figures in it changed since it was last grouped (regrouped, or
+   * swapped in place): a kept clustering reads only their items again.
+   */
+  private readonly changedFiles = new Map<string, Set<string>>();
   /** The clustering of each large bucket, kept so that an edit clusters again only what it changed. */
   private readonly clustersByBucket = new Map<string, FrameClusters>();
   /** Per bucket, the kept figure contradictions of each of its large groups, by subject. */
   private readonly conflictsKept = new Map<string, Map<string, GroupConflicts>>();
   /** Per bucket, the figure contradictions of each of its groups that has some (one part each). */
   private readonly figureConflictsByBucket = new Map<string, ReadonlyArray<readonly Contradiction[]>>();
+  /** The keys of figureConflictsByBucket in order, sorted again only when a bucket comes or goes. */
+  private conflictBuckets: string[] | undefined;
   private figureConflictList: Contradiction[] | undefined;
   private figureConflictParts: Array<readonly Contradiction[]> | undefined;
   /** The group each document member object (the origin of a group member) sits in, through a
@@ -257,9 +264,10 @@ class CorpusImpl implements Corpus {
     this.refreshBuckets();
     this.refreshFigureConflicts();
     if (!this.figureConflictParts) {
-      this.figureConflictParts = [...this.figureConflictsByBucket.entries()]
-        .sort((x, y) => cmp(x[0], y[0]))
-        .flatMap(([, parts]) => parts);
+      this.conflictBuckets ??= [...this.figureConflictsByBucket.keys()].sort(cmp);
+      const parts: Array<readonly Contradiction[]> = [];
+      for (const b of this.conflictBuckets) for (const part of this.figureConflictsByBucket.get(b)!) parts.push(part);
+      this.figureConflictParts = parts;
       this.figureConflictList = undefined;
     }
     // Documents in file order: the result does not depend on the order they were added in.
@@ -361,7 +369,7 @@ class CorpusImpl implements Corpus {
       let set = this.bucketMembers.get(b);
       if (!set) this.bucketMembers.set(b, (set = new Set()));
       set.add(file);
-      this.dirtyBuckets.add(b);
+      this.markDirty(b, file);
     }
   }
 
@@ -369,7 +377,7 @@ class CorpusImpl implements Corpus {
     for (const b of record.buckets) {
       if (!b) continue;
       this.bucketMembers.get(b)?.delete(file);
-      this.dirtyBuckets.add(b);
+      this.markDirty(b, file);
     }
   }
 
@@ -400,15 +408,27 @@ class CorpusImpl implements Corpus {
     for (const b of was) {
       if (now.has(b)) continue;
       this.bucketMembers.get(b)?.delete(file);
-      this.dirtyBuckets.add(b);
+      this.markDirty(b, file);
     }
     const sameSalience = JSON.stringify(before.salience) === JSON.stringify(after.salience);
     for (const b of now) {
       let set = this.bucketMembers.get(b);
       if (!set) this.bucketMembers.set(b, (set = new Set()));
       set.add(file);
-      if (!(sameSalience && was.has(b) && this.swapBucket(b, before, after))) this.dirtyBuckets.add(b);
+      if (!(sameSalience && was.has(b) && this.swapBucket(b, before, after))) this.markDirty(b, file);
     }
+  }
+
+  private markDirty(b: string, file: string): void {
+    this.dirtyBuckets.add(b);
+    this.markChanged(b, file);
+  }
+
+  /** Records that `file`'s figures in bucket `b` are other objects now (a kept clustering reads them again). */
+  private markChanged(b: string, file: string): void {
+    let files = this.changedFiles.get(b);
+    if (!files) this.changedFiles.set(b, (files = new Set()));
+    files.add(file);
   }
 
   /** Swaps the document's members of bucket `b` in place when they link as before; false if not. */
@@ -439,6 +459,7 @@ class CorpusImpl implements Corpus {
       if (!group) return false;
       let entry = swaps.get(group);
       if (!entry) swaps.set(group, (entry = { bucket, swap: new Map() }));
+      this.markChanged(bucket, after.members[j]!.file);
       entry.swap.set(before.members[i]!, after.members[j]!);
     }
     for (const [group, { bucket, swap }] of swaps) {
@@ -463,18 +484,19 @@ class CorpusImpl implements Corpus {
 
   private refreshBuckets(): void {
     for (const b of this.dirtyBuckets) {
-      const members = this.linkItemsOf(b);
-      if (members.length === 0) {
+      const items = this.linkItemsOf(b);
+      this.changedFiles.delete(b);
+      if (items.count === 0) {
         this.groupsByBucket.delete(b);
         this.clustersByBucket.delete(b);
         this.itemsByBucket.delete(b);
         this.conflictsKept.delete(b);
-        if (this.figureConflictsByBucket.delete(b)) this.figureConflictParts = undefined;
+        if (this.figureConflictsByBucket.delete(b)) this.figureConflictParts = this.conflictBuckets = undefined;
         this.bucketMembers.delete(b);
         continue;
       }
       const previous = this.groupsByBucket.get(b) ?? [];
-      const groups = groupsOf(this.clusterBucket(b, members), previous);
+      const groups = groupsOf(this.clusterBucket(b, items), previous);
       const kept = new Set(previous);
       for (const g of groups) {
         if (kept.has(g)) continue; // its members' slots hold it already
@@ -488,50 +510,55 @@ class CorpusImpl implements Corpus {
   }
 
   /**
-   * The figures of a bucket as linking reads them. A bucket with a kept clustering keeps each
-   * file's items while the file's record stands: only changed files are read again.
+   * The figures of a bucket as linking reads them: how many, and all of them when asked. A bucket
+   * with a kept clustering keeps each file's items while the file's record stands: only the files
+   * changed in it are read again (what changed is left in `itemsChanged`).
    */
-  private linkItemsOf(b: string): LinkItem[] {
+  private linkItemsOf(b: string): { count: number; all: () => LinkItem[] } {
     const files = this.bucketMembers.get(b) ?? new Set<string>();
-    const members: LinkItem[] = [];
     this.itemsChanged = undefined;
-    if (!this.clustersByBucket.has(b)) {
-      this.itemsByBucket.delete(b);
-      for (const f of files) members.push(...itemsIn(this.docs.get(f)!, b));
-      return members;
-    }
-    let kept = this.itemsByBucket.get(b);
-    if (!kept) this.itemsByBucket.set(b, (kept = new Map()));
-    const change = { files: new Set<string>(), items: [] as LinkItem[] };
-    for (const f of files) {
-      const doc = this.docs.get(f)!;
-      let entry = kept.get(f);
-      if (!entry || entry.doc !== doc) {
-        kept.set(f, (entry = { doc, items: itemsIn(doc, b) }));
-        change.files.add(f);
-        change.items.push(...entry.items);
+    const kept = this.clustersByBucket.has(b) ? this.itemsByBucket.get(b) : undefined;
+    if (!kept) {
+      const read: KeptItems = { byFile: new Map(), count: 0 };
+      for (const f of files) {
+        const doc = this.docs.get(f)!;
+        const items = itemsIn(doc, b);
+        read.byFile.set(f, { doc, items });
+        read.count += items.length;
       }
-      for (const x of entry.items) members.push(x);
+      if (this.clustersByBucket.has(b)) this.itemsByBucket.set(b, read);
+      else this.itemsByBucket.delete(b);
+      return { count: read.count, all: () => allItems(read) };
     }
-    if (kept.size > files.size)
-      for (const f of kept.keys())
-        if (!files.has(f)) {
-          kept.delete(f);
-          change.files.add(f);
-        }
+    const change = { files: new Set<string>(), items: [] as LinkItem[] };
+    for (const f of this.changedFiles.get(b) ?? []) {
+      const entry = kept.byFile.get(f);
+      const doc = files.has(f) ? this.docs.get(f) : undefined;
+      if (entry?.doc === doc) continue;
+      change.files.add(f);
+      if (entry) kept.count -= entry.items.length;
+      if (!doc) {
+        kept.byFile.delete(f);
+        continue;
+      }
+      const items = itemsIn(doc, b);
+      kept.byFile.set(f, { doc, items });
+      kept.count += items.length;
+      for (const x of items) change.items.push(x);
+    }
     this.itemsChanged = change satisfies ItemsChange;
-    return members;
+    return { count: kept.count, all: () => allItems(kept) };
   }
 
-  private clusterBucket(bucket: string, members: LinkItem[]): LinkItem[][] {
-    if (members.length < KEPT_CLUSTERING_MIN) {
+  private clusterBucket(bucket: string, items: { count: number; all: () => LinkItem[] }): LinkItem[][] {
+    if (items.count < KEPT_CLUSTERING_MIN) {
       this.clustersByBucket.delete(bucket);
       this.itemsByBucket.delete(bucket);
-      return clusterByFrame(members);
+      return clusterByFrame(items.all());
     }
     let clusters = this.clustersByBucket.get(bucket);
     if (!clusters) this.clustersByBucket.set(bucket, (clusters = new FrameClusters()));
-    return clusters.cluster(members, this.itemsChanged);
+    return clusters.cluster(items.all, items.count, this.itemsChanged);
   }
 
   // A group keeps its contradictions (conflictsOf) as long as it is the same object; regrouping
@@ -545,6 +572,7 @@ class CorpusImpl implements Corpus {
       this.forgetKept(b, groups);
       const before = this.figureConflictsByBucket.get(b);
       if (before && sameItems(before, parts)) continue;
+      if (!before) this.conflictBuckets = undefined;
       this.figureConflictsByBucket.set(b, parts);
       this.figureConflictParts = undefined;
     }
@@ -645,7 +673,7 @@ function sameFigures(a: readonly FigureMember[], b: readonly FigureMember[]): bo
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
+  return a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
 }
 
 /**
@@ -725,6 +753,17 @@ function keptTextOf(analysis: Analysis): (claim: Claim, index: number) => string
 }
 
 const keptTexts = new WeakMap<Analysis, Array<string | undefined>>();
+
+interface KeptItems {
+  byFile: Map<string, { doc: DocRecord; items: LinkItem[] }>;
+  count: number;
+}
+
+function allItems(kept: KeptItems): LinkItem[] {
+  const out: LinkItem[] = [];
+  for (const { items } of kept.byFile.values()) for (const x of items) out.push(x);
+  return out;
+}
 
 /** A document's figures in bucket `b`, as linking reads them. */
 function itemsIn(doc: DocRecord, b: string): LinkItem[] {

@@ -30,15 +30,15 @@ interface Group {
   time: string;
   files: Set<string>;
   saliences: Salience[];
-  /** The item last judged against this group (each group is judged once per item). */
+  /** The placement that last judged this group (each group is judged once per item). */
   seen: number;
   /** A copy of `items` as last handed out, kept while no item comes or goes. */
-  snapshot?: LinkItem[];
+  snapshot: LinkItem[] | undefined;
 }
 
 /** Clusters the items of one bucket. The result depends only on the items, not on their order. */
 export function clusterByFrame(items: LinkItem[]): LinkItem[][] {
-  return new FrameClusters().cluster(items);
+  return new FrameClusters().cluster(() => items, items.length);
 }
 
 /** What one item's join changed, so that it can be undone exactly. */
@@ -65,33 +65,38 @@ export class FrameClusters {
   private steps: Step[] = [];
   private groups: Group[] = [];
   private readonly index = new GroupIndex();
+  /** Counts placements: a group whose `seen` is the current one was judged for the item already. */
+  private placements = 0;
 
   /**
-   * Clusters `items`. With `change` (every other item is the object last given, so it keeps its
-   * place), only the changed files' items are sorted and merged in; the order is total (rank,
-   * file, start), the same as sorting all.
+   * Clusters the `count` items `all()` gives. With `change` (every other item is the object last
+   * given, so it keeps its place), `all` is not read: the items before the first place the change
+   * touches stand (found by binary search) and only the rest is merged again; the order is total
+   * (rank, file, start), the same as sorting all.
    */
-  cluster(items: LinkItem[], change?: ItemsChange): LinkItem[][] {
-    const sorted =
-      change && this.sorted.length > 0 && change.files.size * 8 < items.length
-        ? mergeItems(
-            this.sorted.filter((x) => !change.files.has(x.member.file)),
-            sortedItems(change.items),
-          )
-        : sortedItems(items);
-    let from = 0;
+  cluster(all: () => LinkItem[], count: number, change?: ItemsChange): LinkItem[][] {
     const before = this.sorted;
+    let from = 0;
+    let sorted: LinkItem[];
+    if (change && before.length > 0 && change.files.size * 8 < count) {
+      const added = sortedItems(change.items);
+      from = firstTouched(before, change.files, added);
+      sorted = before.slice(0, from);
+      const tail: LinkItem[] = [];
+      for (let n = from; n < before.length; n++) if (!change.files.has(before[n]!.member.file)) tail.push(before[n]!);
+      for (const x of mergeItems(tail, added)) sorted.push(x);
+    } else sorted = sortedItems(all());
     while (from < sorted.length && from < before.length && sameItem(sorted[from]!, before[from]!)) from++;
     this.undoFrom(from);
-    for (const g of this.groups) g.seen = -1;
-    for (let n = from; n < sorted.length; n++) this.steps.push(this.place(sorted[n]!, n));
+    for (let n = from; n < sorted.length; n++) this.steps.push(this.place(sorted[n]!));
     this.sorted = sorted;
     // A group no item joined or left since the last call is the same array as then.
     return this.groups.map((g) => (g.snapshot ??= g.items.slice()));
   }
 
   /** Joins the n-th item to the largest fitting group (the first created among equals), or a new one. */
-  private place(item: LinkItem, n: number): Step {
+  private place(item: LinkItem): Step {
+    const n = ++this.placements;
     const slots = local(item.frame);
     let best: Group | undefined;
     // Every group sharing a key with the item is judged once: a superset of the fitting groups,
@@ -124,6 +129,7 @@ export class FrameClusters {
           files: new Set(),
           saliences: [],
           seen: n,
+          snapshot: undefined,
         }),
       );
     return join(best, item, slots, this.index, created);
@@ -134,7 +140,7 @@ export class FrameClusters {
       const step = this.steps.pop()!;
       const g = step.group;
       const item = g.items.pop()!;
-      delete g.snapshot;
+      g.snapshot = undefined; // not deleted: the group keeps its shape (fast property access)
       if (step.owner) g.owner = "";
       if (step.event) g.event = "";
       if (step.time) g.time = "";
@@ -161,20 +167,61 @@ function sortedItems(items: LinkItem[]): LinkItem[] {
     .map((x) => x.item);
 }
 
+const inOrder = (a: LinkItem, b: LinkItem) => byRankFilePlace(a, specificity(a.frame), b, specificity(b.frame));
+
 /** Two lists in clustering order as one. */
 function mergeItems(a: LinkItem[], b: LinkItem[]): LinkItem[] {
   if (b.length === 0) return a;
   const out: LinkItem[] = [];
   let i = 0;
   let j = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    out.push(byRankFilePlace(x, specificity(x.frame), y, specificity(y.frame)) <= 0 ? a[i++]! : b[j++]!);
-  }
+  while (i < a.length && j < b.length) out.push(inOrder(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
   while (i < a.length) out.push(a[i++]!);
   while (j < b.length) out.push(b[j++]!);
   return out;
+}
+
+/**
+ * The first place of `sorted` that a change touches: an item of a changed file, or where the
+ * first of the `added` items (in order) goes. Every item before it keeps its place.
+ */
+function firstTouched(sorted: readonly LinkItem[], files: ReadonlySet<string>, added: readonly LinkItem[]): number {
+  let first = added.length > 0 ? lowerBound(sorted, added[0]!) : sorted.length;
+  // A changed file's items sit at the places their (unchanged) frames sort to.
+  for (const file of files) for (const item of itemsOfFile(sorted, file, first)) first = Math.min(first, item);
+  return first;
+}
+
+/** The places before `limit` of a file's items: each found by binary search from its first rank. */
+function itemsOfFile(sorted: readonly LinkItem[], file: string, limit: number): number[] {
+  const places: number[] = [];
+  // Items of one file are ordered by start within each rank: the earliest of each rank is enough.
+  for (let rank = MAX_RANK; rank >= 0; rank--) {
+    const at = lowerBoundKey(sorted, rank, file, -Infinity);
+    if (at < limit && at < sorted.length && sorted[at]!.member.file === file && specificity(sorted[at]!.frame) === rank)
+      places.push(at);
+  }
+  return places;
+}
+
+/** The first place in `sorted` whose item does not come before `item`. */
+function lowerBound(sorted: readonly LinkItem[], item: LinkItem): number {
+  return lowerBoundKey(sorted, specificity(item.frame), item.member.file, item.member.start);
+}
+
+function lowerBoundKey(sorted: readonly LinkItem[], rank: number, file: string, start: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const x = sorted[mid]!;
+    const r = specificity(x.frame);
+    const before =
+      r > rank || (r === rank && (x.member.file < file || (x.member.file === file && x.member.start < start)));
+    if (before) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 const sameItem = (a: LinkItem, b: LinkItem) =>
@@ -256,6 +303,9 @@ function boundaryPrefixes(place: string): string[] {
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The most slots specificity() counts. */
+const MAX_RANK = 4;
+
 /** Slots known from the figure's own sentence or paragraph. */
 function specificity(f: Frame): number {
   let n = 0;
@@ -299,7 +349,7 @@ function join(g: Group, item: LinkItem, x: Slots, index: GroupIndex, created: bo
     file: false,
   };
   g.items.push(item);
-  delete g.snapshot;
+  g.snapshot = undefined; // not deleted: the group keeps its shape (fast property access)
   if (step.owner) index.add(`o:${x.owner}`, g, step.keys);
   if (step.owner) g.owner = x.owner;
   if (step.event) g.event = x.event;

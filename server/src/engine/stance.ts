@@ -523,13 +523,21 @@ export class StanceIndex {
   private bySource: Map<string, Set<Statement>> | undefined;
   /** Index keys whose assertions changed since the last `conflictParts()`, among those a judged cluster read. */
   private readonly dirty = new Set<string>();
-  private readonly watched = new Set<string>();
+  /** The judged clusters (by cluster key) that read each index key: a change under it judges them again. */
+  private readonly watchers = new Map<string, Set<string>>();
+  /** The judged clusters (by cluster key) with a contradiction naming each file: a swap there restates them. */
+  private readonly fileWatchers = new Map<string, Set<string>>();
   /** Assertions indexed and taken out since the last `conflictParts()`, while a judged cluster watches. */
   private readonly added = new Set<Statement>();
   private readonly removed = new Set<Statement>();
   /** Files whose statements were swapped for equivalent ones since the last `conflictParts()`. */
   private readonly swappedFiles = new Set<string>();
-  private clusters = new Map<string, JudgedCluster>();
+  /** The judgement of each denial cluster in `ordered`, and the cluster, by cluster key. */
+  private readonly clusters = new Map<string, JudgedCluster>();
+  private readonly clusterByKey = new Map<string, Statement[]>();
+  /** The parts as last given, made again only when a cluster came, went or changed its part. */
+  private parts: ReadonlyArray<readonly Contradiction[]> = [];
+  private partsStale = false;
   private readonly ids = new WeakMap<Statement, number>();
   /** A statement swapped for its equivalent in a newer version of its document. */
   private readonly successor = new WeakMap<Statement, Statement>();
@@ -571,31 +579,88 @@ export class StanceIndex {
 
   /**
    * The contradictions in parts, one per denial cluster that has one, in the order of `files`:
-   * a part whose contradiction did not change since the last call is the same array.
+   * a part whose contradiction did not change since the last call is the same array. Only the
+   * clusters formed again, those that read a changed index key and those naming a file whose
+   * statements were swapped are looked at: the work follows the change, not the number of clusters.
    */
   conflictParts(files: Iterable<string>): ReadonlyArray<readonly Contradiction[]> {
-    this.formClusters(files);
-    const next = new Map<string, JudgedCluster>();
-    const parts: Array<readonly Contradiction[]> = [];
-    for (const cluster of this.ordered) {
-      let key = keyOfCluster.get(cluster);
-      if (key === undefined) keyOfCluster.set(cluster, (key = cluster.map((d) => this.ids.get(d)).join(",")));
-      let judged = this.clusters.get(key);
-      if (!judged) judged = this.judge(cluster);
-      else if (judged.lookups.some((k) => this.dirty.has(k))) judged = this.rejudge(judged, cluster);
-      else if (judged.contradiction && judged.files.some((f) => this.swappedFiles.has(f)))
-        judged = this.restate(judged, cluster);
-      next.set(key, judged);
-      if (judged.part.length > 0) parts.push(judged.part);
+    const formed = this.formClusters(files);
+    const judgedNow = new Set<string>();
+    for (const cluster of formed) {
+      const key = this.keyOf(cluster);
+      this.clusterByKey.set(key, cluster);
+      if (this.clusters.has(key)) continue;
+      judgedNow.add(key);
+      this.settle(key, undefined, this.judge(cluster));
     }
-    this.clusters = next;
+    for (const key of this.clustersToLookAt())
+      if (!judgedNow.has(key)) this.settle(key, this.clusters.get(key)!, this.lookAgain(key));
     this.dirty.clear();
     this.added.clear();
     this.removed.clear();
     this.swappedFiles.clear();
-    this.watched.clear();
-    for (const judged of next.values()) for (const k of judged.lookups) this.watched.add(k);
-    return parts;
+    if (this.partsStale) {
+      const parts: Array<readonly Contradiction[]> = [];
+      for (const cluster of this.ordered) {
+        const { part } = this.clusters.get(this.keyOf(cluster))!;
+        if (part.length > 0) parts.push(part);
+      }
+      this.parts = parts;
+      this.partsStale = false;
+    }
+    return this.parts;
+  }
+
+  /** A cluster's key: the ids of its denials (a cluster formed again of the same denials keeps its judgement). */
+  private keyOf(cluster: Statement[]): string {
+    let key = keyOfCluster.get(cluster);
+    if (key === undefined) keyOfCluster.set(cluster, (key = cluster.map((d) => this.ids.get(d)).join(",")));
+    return key;
+  }
+
+  /** Keys of judged clusters that read a changed index key or name a file whose statements were swapped. */
+  private clustersToLookAt(): Set<string> {
+    const keys = new Set<string>();
+    for (const k of this.dirty) for (const key of this.watchers.get(k) ?? []) keys.add(key);
+    for (const f of this.swappedFiles) for (const key of this.fileWatchers.get(f) ?? []) keys.add(key);
+    return keys;
+  }
+
+  private lookAgain(key: string): JudgedCluster {
+    const judged = this.clusters.get(key)!;
+    const cluster = this.clusterByKey.get(key)!;
+    if (judged.lookups.some((k) => this.dirty.has(k))) return this.rejudge(judged, cluster);
+    if (judged.contradiction && judged.files.some((f) => this.swappedFiles.has(f)))
+      return this.restate(judged, cluster);
+    return judged;
+  }
+
+  /** Records a cluster's judgement (`before` its last, if any), the keys and files it watches, and whether the parts change. */
+  private settle(key: string, before: JudgedCluster | undefined, after: JudgedCluster): void {
+    if (before === after) return;
+    this.clusters.set(key, after);
+    if (before?.lookups !== after.lookups) {
+      if (before) for (const k of before.lookups) unwatch(this.watchers, k, key);
+      for (const k of after.lookups) watch(this.watchers, k, key);
+    }
+    const filesBefore = before?.contradiction ? before.files : NO_FILES;
+    const filesAfter = after.contradiction ? after.files : NO_FILES;
+    if (filesBefore !== filesAfter) {
+      for (const f of filesBefore) unwatch(this.fileWatchers, f, key);
+      for (const f of filesAfter) watch(this.fileWatchers, f, key);
+    }
+    if (before?.part !== after.part) this.partsStale = true;
+  }
+
+  /** Forgets the judgement of a cluster that is gone. */
+  private forget(key: string): void {
+    const judged = this.clusters.get(key);
+    this.clusterByKey.delete(key);
+    if (!judged) return;
+    this.clusters.delete(key);
+    for (const k of judged.lookups) unwatch(this.watchers, k, key);
+    if (judged.contradiction) for (const f of judged.files) unwatch(this.fileWatchers, f, key);
+    this.partsStale = true;
   }
 
   /**
@@ -648,8 +713,8 @@ export class StanceIndex {
    * Forms again the clusters the denials that came and went sit in: denials of the same event
    * class sharing two parties (a cluster key) form one cluster, merged transitively.
    */
-  private formClusters(files: Iterable<string>): void {
-    if (this.denialsIn.size === 0 && this.denialsOut.size === 0) return;
+  private formClusters(files: Iterable<string>): Statement[][] {
+    if (this.denialsIn.size === 0 && this.denialsOut.size === 0) return [];
     const affected = new Set<Statement[]>();
     for (const d of this.denialsOut) {
       const cluster = this.clusterOf.get(d);
@@ -694,8 +759,27 @@ export class StanceIndex {
       formed.push(cluster);
     }
     formed.sort((x, y) => byRank(x[0]!, y[0]!));
-    const kept = this.ordered.filter((c) => !affected.has(c));
-    this.ordered = mergeBy(kept, formed, (x, y) => byRank(x[0]!, y[0]!));
+    const order = (x: Statement[], y: Statement[]) => byRank(x[0]!, y[0]!);
+    if (affected.size + formed.length <= FEW_CLUSTERS) {
+      // A few clusters changed (an edit): taken out and put in place, not the whole order merged again.
+      for (const cluster of affected) {
+        const at = this.ordered.indexOf(cluster);
+        if (at >= 0) this.ordered.splice(at, 1);
+      }
+      for (const cluster of formed) this.ordered.splice(placeIn(this.ordered, cluster, order), 0, cluster);
+    } else
+      this.ordered = mergeBy(
+        this.ordered.filter((c) => !affected.has(c)),
+        formed,
+        order,
+      );
+    const formedKeys = new Set(formed.map((c) => this.keyOf(c)));
+    for (const cluster of affected) {
+      const key = this.keyOf(cluster);
+      if (!formedKeys.has(key)) this.forget(key);
+    }
+    this.partsStale = true;
+    return formed;
   }
 
   /** A denial's place in the order of `files`, then of its document's denials. */
@@ -852,7 +936,7 @@ export class StanceIndex {
   }
 
   private index(s: Statement): void {
-    if (this.watched.size > 0 && !this.removed.delete(s)) this.added.add(s);
+    if (this.watchers.size > 0 && !this.removed.delete(s)) this.added.add(s);
     this.touch(`f:`, s.file);
     if (s.sourceId && this.bySource) for (const key of sourceKeys(s)) this.indexUnder(this.bySource, `s:`, key, s);
     for (const c of s.classes)
@@ -861,7 +945,7 @@ export class StanceIndex {
   }
 
   private unindex(s: Statement): void {
-    if (this.watched.size > 0 && !this.added.delete(s)) this.removed.add(s);
+    if (this.watchers.size > 0 && !this.added.delete(s)) this.removed.add(s);
     this.touch(`f:`, s.file);
     if (s.sourceId && this.bySource) for (const key of sourceKeys(s)) this.unindexUnder(this.bySource, `s:`, key, s);
     for (const c of s.classes)
@@ -886,7 +970,7 @@ export class StanceIndex {
 
   /** Only keys some judged cluster read matter (while indexing, none was judged yet). */
   private touch(prefix: string, key: string): void {
-    if (this.watched.size > 0 && this.watched.has(prefix + key)) this.dirty.add(prefix + key);
+    if (this.watchers.size > 0 && this.watchers.has(prefix + key)) this.dirty.add(prefix + key);
   }
 
   private sourceIndex(): Map<string, Set<Statement>> {
@@ -931,6 +1015,18 @@ interface Choice {
 }
 
 const NO_PART: readonly Contradiction[] = [];
+const NO_FILES: readonly string[] = [];
+
+function watch(watchers: Map<string, Set<string>>, key: string, cluster: string): void {
+  let set = watchers.get(key);
+  if (!set) watchers.set(key, (set = new Set()));
+  set.add(cluster);
+}
+
+function unwatch(watchers: Map<string, Set<string>>, key: string, cluster: string): void {
+  const set = watchers.get(key);
+  if (set?.delete(cluster) && set.size === 0) watchers.delete(key);
+}
 
 /** The key of a class and two parties (in either order). */
 function pairKey(cls: string, x: string, y: string): string {
@@ -1071,6 +1167,21 @@ function denialKeys(d: Statement): readonly string[] {
 const keysOfDenial = new WeakMap<Statement, readonly string[]>();
 
 /** Two sorted lists merged into one (the first list's items first among equals). */
+/** Up to this many clusters formed and taken out are moved one by one in the order. */
+const FEW_CLUSTERS = 32;
+
+/** Where `item` goes in the sorted `list` (after its equals). */
+function placeIn<T>(list: readonly T[], item: T, order: (p: T, q: T) => number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (order(list[mid]!, item) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function mergeBy<T>(x: readonly T[], y: readonly T[], order: (p: T, q: T) => number): T[] {
   const out: T[] = [];
   let i = 0;

@@ -227,8 +227,16 @@ function sameKeys(x: Entry[], y: Entry[]): boolean {
 function withoutEntries(entries: Entry[], gone: Entry[]): Entry[] {
   if (gone.length === 0) return entries;
   if (gone.length > 32) {
-    const drop = new Set(gone);
-    return entries.filter((e) => !drop.has(e));
+    // Each found by binary search; the runs between are copied (no set lookup per entry).
+    const places = gone.map((entry) => firstAfter(entries, entry.key) - 1).sort((x, y) => x - y);
+    const out: Entry[] = [];
+    let i = 0;
+    for (const at of places) {
+      while (i < at) out.push(entries[i++]!);
+      i++;
+    }
+    while (i < entries.length) out.push(entries[i++]!);
+    return out;
   }
   for (const entry of gone) entries.splice(firstAfter(entries, entry.key) - 1, 1);
   return entries;
@@ -241,14 +249,16 @@ function mergeSorted(entries: Entry[], added: Entry[]): Entry[] {
     for (const entry of added) entries.splice(firstAfter(entries, entry.key), 0, entry);
     return entries;
   }
+  // Each placed by binary search (after its equals); the runs between are copied, not compared.
   const out: Entry[] = new Array<Entry>(entries.length + added.length);
   let i = 0;
-  let j = 0;
   let k = 0;
-  while (i < entries.length && j < added.length)
-    out[k++] = compareKeys(entries[i]!.key, added[j]!.key) <= 0 ? entries[i++]! : added[j++]!;
+  for (const entry of added) {
+    const at = firstAfter(entries, entry.key, i);
+    while (i < at) out[k++] = entries[i++]!;
+    out[k++] = entry;
+  }
   while (i < entries.length) out[k++] = entries[i++]!;
-  while (j < added.length) out[k++] = added[j++]!;
   return out;
 }
 
@@ -360,8 +370,8 @@ function takePage<T, W>(
 }
 
 /** Index of the first entry ordered after `key` (binary search). */
-function firstAfter(entries: readonly Entry[], key: SortKey): number {
-  let lo = 0;
+function firstAfter(entries: readonly Entry[], key: SortKey, from = 0): number {
+  let lo = from;
   let hi = entries.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
