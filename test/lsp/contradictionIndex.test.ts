@@ -64,3 +64,25 @@ test("contradictions by file follow edits, additions and removals exactly", () =
   for (const uri of sources.files()) afresh.set(uri, sources.analysis(uri)!.text);
   assert.deepEqual(listed(), sortedContradictions(afresh));
 });
+
+test("contradictions by file taken in after several computations at once equal the whole list filtered", () => {
+  const sources = new SourceIndex(quiet, () => undefined);
+  const names = readdirSync(examplesDir).sort();
+  const texts = [...names.map((n) => [`file:///ex/${n}`, readFileSync(join(examplesDir, n), "utf8")] as const)];
+  for (const [uri, text] of texts) sources.set(uri, text);
+  const files = texts.map(([uri]) => uri);
+  assertIndexed(sources, files);
+  // Computed after each change (as the listing and diagnostics do), asked by file only at the end.
+  for (const [uri, text] of texts.slice(0, 4)) {
+    sources.set(uri, `Officials said Chad has sent about 7,000 soldiers to Niger.\n${text}`);
+    sources.contradictions();
+    sources.remove(uri);
+    sources.contradictions();
+  }
+  assertIndexed(sources, files);
+  for (const [uri, text] of texts.slice(0, 4)) {
+    sources.set(uri, text);
+    sources.contradictions();
+  }
+  assertIndexed(sources, files);
+});
