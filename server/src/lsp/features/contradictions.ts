@@ -6,7 +6,7 @@
 // reviewers' verdicts are looked up only for the members a page shows.
 import { Buffer } from "node:buffer";
 import { ErrorCodes, LSPErrorCodes, ResponseError } from "vscode-languageserver";
-import { cyrb53, type Contradiction, type ContradictionMember } from "../../engine";
+import { cyrb53Parts, type Contradiction, type ContradictionMember } from "../../engine";
 import {
   CONTRADICTION_MEMBERS_DEFAULT_PAGE_SIZE,
   CONTRADICTION_MEMBERS_MAX_PAGE_SIZE,
@@ -74,32 +74,35 @@ export function registerContradictions(services: Services): void {
 
 // ---- Priming ----
 
-/** The priming under way for each source index (a newer one replaces it). */
-const priming = new WeakMap<SourceIndex, object>();
+/** The priming waiting or under way for each source index (a newer one replaces it). */
+const priming = new WeakMap<SourceIndex, { timer?: NodeJS.Timeout }>();
 
 /**
- * After a corpus change (the end of indexing, a flush after edits) the server works the listing
- * out while idle, a step per turn of the event loop, so a request that comes later finds it ready.
- * Each step first lets waiting messages through; a new edit (or any change) stops the priming, and
- * the change event after it starts it again. Nothing computed is lost: each step is cached by corpus
- * version and incremental. A step is not cut in the middle: the engine's computation of the
- * contradictions is one step.
+ * After a corpus change (the end of indexing, a flush after edits) and PRIMING_QUIET_MS without
+ * another, the server works the listing out while idle, a step per turn of the event loop, so a
+ * request that comes later finds it ready. While edits keep coming nothing is primed (a step is
+ * not cut in the middle, and an edit must not wait behind one: the engine's computation of the
+ * contradictions is one step). Each step first lets waiting messages through; a change or a
+ * pending edit stops the priming, and the change event after it starts the wait again. Nothing
+ * computed is lost: each step is cached by corpus version and incremental.
  */
 function primeWhenIdle(services: Services): void {
   const { sources } = services;
-  const run = { generation: sources.generation };
-  const started = Date.now();
-  let working = 0;
+  clearTimeout(priming.get(sources)?.timer);
+  const run: { timer?: NodeJS.Timeout } = {};
   priming.set(sources, run);
+  const generation = sources.generation;
   const steps = [() => sources.contradictionParts(), () => listingOf(sources), () => sources.indexContradictions()];
+  let working = 0;
+  let started = 0;
   const next = (i: number) =>
     setImmediate(() => {
       if (priming.get(sources) !== run) return;
-      if (i === steps.length || sources.generation !== run.generation || services.open.editing()) {
+      if (i === steps.length || sources.generation !== generation || services.open.editing()) {
         priming.delete(sources);
         if (i === steps.length && working >= PRIMING_LOG_MS)
           services.log.info(
-            `Provenance: contradictions worked out while idle: ${working} ms of work, ready ${Date.now() - started} ms after the change`,
+            `Provenance: contradictions worked out while idle: ${working} ms of work, ready ${Date.now() - started} ms after the quiet began`,
           );
         return;
       }
@@ -114,8 +117,15 @@ function primeWhenIdle(services: Services): void {
       }
       next(i + 1);
     });
-  next(0);
+  run.timer = setTimeout(() => {
+    started = Date.now();
+    next(0);
+  }, PRIMING_QUIET_MS);
+  run.timer.unref();
 }
+
+/** How long the corpus stays unchanged before the listing is primed (typing pauses are shorter). */
+const PRIMING_QUIET_MS = 1500;
 
 /** A priming that took this long says so in the log (the one after indexing, on a large workspace). */
 const PRIMING_LOG_MS = 500;
@@ -342,12 +352,18 @@ function compareKeys(x: SortKey, y: SortKey): number {
  */
 function contentId(c: Contradiction): string {
   const { members } = c;
-  const ends = members.length === 0 ? "\n" : `${memberKey(members[0]!)}\n${memberKey(members[members.length - 1]!)}`;
-  return `${c.kind === "figure" ? "f" : "s"}${cyrb53(`${c.kind}\n${c.subject ?? ""}\n${c.revision ? "r" : ""}\n${members.length}\n${ends}`)}`;
+  const first = members[0];
+  const last = members[members.length - 1];
+  // The hash of `${kind}\n${subject}\n${r}\n${count}\n${first}\n${last}` (a member as file#start:end:side).
+  const text = [c.kind, "\n", c.subject ?? "", "\n", c.revision ? "r" : "", "\n", String(members.length), "\n"];
+  if (first) pushMember(text, first);
+  text.push("\n");
+  if (last) pushMember(text, last);
+  return `${c.kind === "figure" ? "f" : "s"}${cyrb53Parts(text)}`;
 }
 
-function memberKey(m: ContradictionMember): string {
-  return `${m.file}#${m.start}:${m.end}:${m.side}`;
+function pushMember(text: string[], m: ContradictionMember): void {
+  text.push(m.file, "#", String(m.start), ":", String(m.end), ":", m.side);
 }
 
 function uniqueId(taken: ReadonlyMap<string, unknown>, id: string): string {
