@@ -93,3 +93,25 @@ test("the sorted listing stays equal to one built afresh when many contradiction
   }
   assert.ok(most > 32, `more than 32 contradictions came in one step (${most})`);
 });
+
+test("contradictions by file taken in after several computations at once equal the whole list filtered", () => {
+  const sources = new SourceIndex(quiet, () => undefined);
+  const names = readdirSync(examplesDir).sort();
+  const texts = [...names.map((n) => [`file:///ex/${n}`, readFileSync(join(examplesDir, n), "utf8")] as const)];
+  for (const [uri, text] of texts) sources.set(uri, text);
+  const files = texts.map(([uri]) => uri);
+  assertIndexed(sources, files);
+  // Computed after each change (as the listing and diagnostics do), asked by file only at the end.
+  for (const [uri, text] of texts.slice(0, 4)) {
+    sources.set(uri, `Officials said Chad has sent about 7,000 soldiers to Niger.\n${text}`);
+    sources.contradictions();
+    sources.remove(uri);
+    sources.contradictions();
+  }
+  assertIndexed(sources, files);
+  for (const [uri, text] of texts.slice(0, 4)) {
+    sources.set(uri, text);
+    sources.contradictions();
+  }
+  assertIndexed(sources, files);
+});

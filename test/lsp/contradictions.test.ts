@@ -215,3 +215,55 @@ describe("provenance/contradictions pages (stdio)", { timeout: 120_000 }, () => 
     assert.ok(now.length === total);
   });
 });
+
+// After indexing (and after each flush) the server works the listing out while idle, in steps that
+// let messages through; an edit stops it and the change after the edit starts it again.
+describe("provenance/contradictions while the server primes the listing (stdio)", { timeout: 120_000 }, () => {
+  let dir: string;
+  const clients: TestClient[] = [];
+
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), "provenance-priming-"));
+    for (let i = 1; i <= CHAD; i++)
+      writeFileSync(join(dir, `chad-${i}.txt`), `Officials said Chad has sent ${i * 1000 + i} soldiers to Niger.\n`);
+  });
+
+  after(async () => {
+    for (const client of clients) await client.shutdown();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function started(): Promise<TestClient> {
+    const client = new TestClient({ folders: [dir] });
+    clients.push(client);
+    await client.initialize();
+    await client.indexed();
+    return client;
+  }
+
+  test("an edit right after indexing gets its diagnostics, and the list then is the one a new server makes", async () => {
+    const client = await started();
+    const path = join(dir, "chad-1.txt");
+    const uri = client.open(path);
+    const edited = "Officials said Chad has sent 77,777 soldiers to Niger.\n";
+    const version = client.change(uri, edited);
+    const asked = client.request("provenance/contradictions", { pageSize: 200 });
+    await client.waitFor("textDocument/publishDiagnostics", (p) => p.uri === uri && p.version === version, 20_000);
+    const during = await asked;
+    assert.equal(during.total, PAIRS, "as many pairs as before: one reading replaced another");
+    const listed = (await walk(client, { pageSize: 200 })).items;
+    assert.ok(
+      listed.some((c) => /77,777/.test(c.summary)),
+      "the edited reading is in the list",
+    );
+
+    writeFileSync(path, edited);
+    const fresh = await started();
+    const afresh = (await walk(fresh, { pageSize: 200 })).items;
+    assert.deepEqual(
+      listed.map((c) => c.id),
+      afresh.map((c) => c.id),
+      "the same ids in the same order",
+    );
+  });
+});

@@ -25,7 +25,7 @@ export {
   type RelatedMention,
 } from "./findings";
 export { warmUpTexts } from "./warmup";
-export { cyrb53 } from "./hash";
+export { cyrb53, cyrb53Parts } from "./hash";
 export { frameLabel } from "./frames";
 export { figureSource } from "./figureSource";
 export { documentDate } from "./dates";

@@ -48,7 +48,7 @@ export class OpenDocuments {
     const onError = (error: unknown) => log.error(`Provenance: ${describeError(error)}`);
     this.onDidAnalyze = new Emitter(onError);
     this.onDidClose = new Emitter(onError);
-    sources.deferWhile(() => this.scheduled.size > 0 || this.running.size > 0);
+    sources.deferWhile(() => this.editing());
   }
 
   listen(): void {
@@ -106,6 +106,11 @@ export class OpenDocuments {
    */
   settingsAnalyzedWith(uri: string): ProvenanceSettings | undefined {
     return this.analyzedSettings.get(uri);
+  }
+
+  /** Whether an edit of an open document waits for its analysis or is being analysed. */
+  editing(): boolean {
+    return this.scheduled.size > 0 || this.running.size > 0;
   }
 
   /** Whether an analysis of `uri` is waiting for a pause in the edits. */

@@ -195,6 +195,12 @@ export class SourceIndex {
     return this.partsCache.value;
   }
 
+  /** Brings the by-file index of contradictions up to date (the server primes it when idle). */
+  indexContradictions(): void {
+    this.contradictionParts();
+    this.byFile.takePending();
+  }
+
   /** Contradictions with a member in `uri`, in the order of `contradictions()`. */
   contradictionsTouching(uri: string): Contradiction[] {
     this.contradictionParts();
@@ -342,8 +348,10 @@ export class SourceIndex {
 /**
  * Contradictions by the files of their members, kept current from the parts that changed between
  * two computations (a part is replaced whole when anything in it changes): the work of a
- * recomputation is in proportion to the changed parts, not to every contradiction. A file's list
- * is in the order of the whole list (part, then place in the part), made when first asked.
+ * recomputation is in proportion to the changed parts, not to every contradiction. The parts of
+ * a computation are taken in when a file's list is first asked for (or the server primes it when
+ * idle): the workspace's listing does not wait for this index. A file's list is in the order of
+ * the whole list (part, then place in the part), made when first asked.
  */
 class ContradictionsByFile {
   private parts = new Set<readonly Contradiction[]>();
@@ -352,8 +360,34 @@ class ContradictionsByFile {
   /** Where each contradiction sits: its part and its index in it. */
   private readonly place = new Map<Contradiction, { part: readonly Contradiction[]; index: number }>();
   private lists = new Map<string, Contradiction[]>();
+  /** The latest computation's parts, not taken in yet. */
+  private pending: ReadonlyArray<readonly Contradiction[]> | undefined;
 
   update(parts: ReadonlyArray<readonly Contradiction[]>): void {
+    this.pending = parts;
+  }
+
+  touching(uri: string): Contradiction[] {
+    this.takePending();
+    let list = this.lists.get(uri);
+    if (!list) {
+      list = [...(this.members.get(uri) ?? [])];
+      const rank = (c: Contradiction) => this.place.get(c)!;
+      list.sort((x, y) => {
+        const p = rank(x);
+        const q = rank(y);
+        return this.partIndex.get(p.part)! - this.partIndex.get(q.part)! || p.index - q.index;
+      });
+      this.lists.set(uri, list);
+    }
+    return list;
+  }
+
+  /** Takes in the latest parts: only those that came or went since the last are read. */
+  takePending(): void {
+    const parts = this.pending;
+    if (!parts) return;
+    this.pending = undefined;
     const next = new Set(parts);
     const left: Contradiction[] = [];
     for (const part of this.parts) if (!next.has(part)) for (const c of part) left.push(c);
@@ -370,21 +404,6 @@ class ContradictionsByFile {
     this.parts = next;
     this.partIndex = new Map(parts.map((part, i) => [part, i]));
     this.lists = new Map();
-  }
-
-  touching(uri: string): Contradiction[] {
-    let list = this.lists.get(uri);
-    if (!list) {
-      list = [...(this.members.get(uri) ?? [])];
-      const rank = (c: Contradiction) => this.place.get(c)!;
-      list.sort((x, y) => {
-        const p = rank(x);
-        const q = rank(y);
-        return this.partIndex.get(p.part)! - this.partIndex.get(q.part)! || p.index - q.index;
-      });
-      this.lists.set(uri, list);
-    }
-    return list;
   }
 
   private add(c: Contradiction): void {
@@ -409,7 +428,22 @@ const filesOfContradiction = new WeakMap<Contradiction, readonly string[]>();
 
 function filesOf(contradiction: Contradiction): readonly string[] {
   let files = filesOfContradiction.get(contradiction);
-  if (!files) filesOfContradiction.set(contradiction, (files = [...new Set(contradiction.members.map((m) => m.file))]));
+  if (!files) filesOfContradiction.set(contradiction, (files = distinctFiles(contradiction.members)));
+  return files;
+}
+
+/** Members of one file mostly come together: a run of the same file is looked at once. */
+function distinctFiles(members: Contradiction["members"]): string[] {
+  const files: string[] = [];
+  const seen = members.length > 16 ? new Set<string>() : undefined;
+  let last: string | undefined;
+  for (const { file } of members) {
+    if (file === last) continue;
+    last = file;
+    if (seen ? seen.has(file) : files.includes(file)) continue;
+    seen?.add(file);
+    files.push(file);
+  }
   return files;
 }
 

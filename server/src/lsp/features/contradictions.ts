@@ -6,7 +6,7 @@
 // reviewers' verdicts are looked up only for the members a page shows.
 import { Buffer } from "node:buffer";
 import { ErrorCodes, LSPErrorCodes, ResponseError } from "vscode-languageserver";
-import { cyrb53, type Contradiction, type ContradictionMember } from "../../engine";
+import { cyrb53Parts, type Contradiction, type ContradictionMember } from "../../engine";
 import {
   CONTRADICTION_MEMBERS_DEFAULT_PAGE_SIZE,
   CONTRADICTION_MEMBERS_MAX_PAGE_SIZE,
@@ -24,7 +24,7 @@ import {
   type ContradictionsResult,
 } from "../../protocol";
 import { workspaceReady } from "../ready";
-import { guarded } from "../safe";
+import { describeError, guarded } from "../safe";
 import type { Services } from "../services";
 import type { SourceIndex } from "../sources";
 import { memberVerdict } from "./reviews";
@@ -69,7 +69,66 @@ export function registerContradictions(services: Services): void {
       },
     ),
   );
+  services.sources.onDidChange(() => primeWhenIdle(services));
 }
+
+// ---- Priming ----
+
+/** The priming waiting or under way for each source index (a newer one replaces it). */
+const priming = new WeakMap<SourceIndex, { timer?: NodeJS.Timeout }>();
+
+/**
+ * After a corpus change (the end of indexing, a flush after edits) and PRIMING_QUIET_MS without
+ * another, the server works the listing out while idle, a step per turn of the event loop, so a
+ * request that comes later finds it ready. While edits keep coming nothing is primed (a step is
+ * not cut in the middle, and an edit must not wait behind one: the engine's computation of the
+ * contradictions is one step). Each step first lets waiting messages through; a change or a
+ * pending edit stops the priming, and the change event after it starts the wait again. Nothing
+ * computed is lost: each step is cached by corpus version and incremental.
+ */
+function primeWhenIdle(services: Services): void {
+  const { sources } = services;
+  clearTimeout(priming.get(sources)?.timer);
+  const run: { timer?: NodeJS.Timeout } = {};
+  priming.set(sources, run);
+  const generation = sources.generation;
+  const steps = [() => sources.contradictionParts(), () => listingOf(sources), () => sources.indexContradictions()];
+  let working = 0;
+  let started = 0;
+  const next = (i: number) =>
+    setImmediate(() => {
+      if (priming.get(sources) !== run) return;
+      if (i === steps.length || sources.generation !== generation || services.open.editing()) {
+        priming.delete(sources);
+        if (i === steps.length && working >= PRIMING_LOG_MS)
+          services.log.info(
+            `Provenance: contradictions worked out while idle: ${working} ms of work, ready ${Date.now() - started} ms after the quiet began`,
+          );
+        return;
+      }
+      try {
+        const stepStarted = Date.now();
+        steps[i]!();
+        working += Date.now() - stepStarted;
+      } catch (error) {
+        services.log.error(`Provenance: priming the contradictions failed: ${describeError(error)}`);
+        priming.delete(sources);
+        return;
+      }
+      next(i + 1);
+    });
+  run.timer = setTimeout(() => {
+    started = Date.now();
+    next(0);
+  }, PRIMING_QUIET_MS);
+  run.timer.unref();
+}
+
+/** How long the corpus stays unchanged before the listing is primed (typing pauses are shorter). */
+const PRIMING_QUIET_MS = 1500;
+
+/** A priming that took this long says so in the log (the one after indexing, on a large workspace). */
+const PRIMING_LOG_MS = 500;
 
 // ---- The sorted list, once per corpus version ----
 
@@ -140,18 +199,21 @@ const nextDigest = () => `${LISTING_NONCE}.${++listingSerial}`;
 function buildListing(parts: ReadonlyArray<readonly Contradiction[]>): Listing {
   const byId = new Map<string, Entry>();
   const idCount = new Map<string, number>();
+  const byContradiction = new Map<Contradiction, Entry>();
   const entries: Entry[] = [];
   for (const part of parts)
     for (const contradiction of part) {
       const base = contentId(contradiction);
-      idCount.set(base, (idCount.get(base) ?? 0) + 1);
-      const id = uniqueId(byId, base);
+      const count = idCount.get(base);
+      idCount.set(base, (count ?? 0) + 1);
+      // A content id has no "-": a suffixed id never takes the place of a content id.
+      const id = count === undefined ? base : uniqueId(byId, base);
       const entry: Entry = { id, key: sortKey(contradiction, id), contradiction };
       byId.set(id, entry);
+      byContradiction.set(contradiction, entry);
       entries.push(entry);
     }
   entries.sort((x, y) => compareKeys(x.key, y.key));
-  const byContradiction = new Map(entries.map((e) => [e.contradiction, e]));
   return { parts: new Set(parts), digest: nextDigest(), entries, byContradiction, byId, idCount };
 }
 
@@ -272,8 +334,13 @@ function filteredEntries(sources: SourceIndex, listing: Listing, uri: string): E
 }
 
 function sortKey(c: Contradiction, id: string): SortKey {
-  const a = c.members.find((m) => m.side === "a");
-  const b = c.members.find((m) => m.side === "b");
+  let a: ContradictionMember | undefined;
+  let b: ContradictionMember | undefined;
+  for (const m of c.members) {
+    if (m.side === "a") a ??= m;
+    else b ??= m;
+    if (a && b) break;
+  }
   return [c.kind, c.subject ?? "", a?.file ?? "", a?.start ?? 0, b?.file ?? "", b?.start ?? 0, id];
 }
 
@@ -294,10 +361,19 @@ function compareKeys(x: SortKey, y: SortKey): number {
  * enters a listing (its entry keeps it), not cached per object.
  */
 function contentId(c: Contradiction): string {
-  const first = c.members[0];
-  const last = c.members[c.members.length - 1];
-  const ends = [first, last].map((m) => (m ? `${m.file}#${m.start}:${m.end}:${m.side}` : "")).join("\n");
-  return `${c.kind === "figure" ? "f" : "s"}${cyrb53(`${c.kind}\n${c.subject ?? ""}\n${c.revision ? "r" : ""}\n${c.members.length}\n${ends}`)}`;
+  const { members } = c;
+  const first = members[0];
+  const last = members[members.length - 1];
+  // The hash of `${kind}\n${subject}\n${r}\n${count}\n${first}\n${last}` (a member as file#start:end:side).
+  const text = [c.kind, "\n", c.subject ?? "", "\n", c.revision ? "r" : "", "\n", String(members.length), "\n"];
+  if (first) pushMember(text, first);
+  text.push("\n");
+  if (last) pushMember(text, last);
+  return `${c.kind === "figure" ? "f" : "s"}${cyrb53Parts(text)}`;
+}
+
+function pushMember(text: string[], m: ContradictionMember): void {
+  text.push(m.file, "#", String(m.start), ":", String(m.end), ":", m.side);
 }
 
 function uniqueId(taken: ReadonlyMap<string, unknown>, id: string): string {
