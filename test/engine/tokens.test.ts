@@ -58,3 +58,22 @@ test("a range of the text gives tokens starting inside it that read their own ch
       for (const t of tokens) assert.ok(t.start >= from && t.start < to, `range ${from}-${to}: ${t.text}`);
     }
 });
+
+test("short spellings stay right while their table grows (thousands of distinct words, met twice)", () => {
+  // Base-26 words of 1-5 letters in both cases: far more than the table's first size, so it grows several times.
+  const words: string[] = [];
+  for (let n = 1; n <= 12_000; n++) {
+    let w = "";
+    for (let k = n * 7919; k > 0; k = Math.floor(k / 26)) w += String.fromCharCode(97 + (k % 26));
+    words.push(n % 3 === 0 ? w.toUpperCase() : w);
+  }
+  const text = words.join(" ");
+  const first = tokenize(text);
+  assertTokensMatchText(text, first);
+  const again = tokenize(text);
+  assertTokensMatchText(text, again);
+  assert.deepEqual(
+    again.map((t) => t.text),
+    words,
+  );
+});

@@ -41,8 +41,8 @@ const MAX_SPELLINGS = 200_000;
  */
 const SHORT_MAX = 7;
 let shortTable: Array<Spelling | undefined> = new Array<Spelling | undefined>(1 << 12).fill(undefined);
-let shortLow = new Int32Array(shortTable.length);
-let shortHigh = new Int32Array(shortTable.length);
+/** The packed keys, slot by slot, low then high side by side: a probe reads one cache line (high is never 0 in a used slot: it holds the length). */
+let shortKeys = new Int32Array(shortTable.length * 2);
 let shortStored = 0;
 
 /** Registers a class of lower-case words (a set, or the keys of a map). At most 30 classes. */
@@ -60,6 +60,7 @@ export function wordTest(test: WordTest): WordMark {
   classes.push(test);
   table.fill(undefined);
   shortTable.fill(undefined);
+  shortKeys.fill(0);
   stored = 0;
   shortStored = 0;
   return 1 << (classes.length - 1);
@@ -89,15 +90,15 @@ export function shortAsciiSpelling(text: string, start: number, end: number, low
 function shortSpelling(text: string, start: number, end: number, isWord: boolean, low: number, high: number): Spelling {
   const mask = shortTable.length - 1;
   let slot = mixPacked(low, high) & mask;
-  for (let s = shortTable[slot]; s !== undefined; s = shortTable[slot]) {
-    if (shortLow[slot] === low && shortHigh[slot] === high) return s;
+  for (let k = shortKeys[2 * slot + 1]!; k !== 0; k = shortKeys[2 * slot + 1]!) {
+    if (k === high && shortKeys[2 * slot] === low) return shortTable[slot]!;
     slot = (slot + 1) & mask;
   }
   const made = makeSpelling(text, start, end, isWord, hashAt(text, start, end));
   if (stored + shortStored < MAX_SPELLINGS) {
     shortTable[slot] = made;
-    shortLow[slot] = low;
-    shortHigh[slot] = high;
+    shortKeys[2 * slot] = low;
+    shortKeys[2 * slot + 1] = high;
     if (++shortStored * 2 > shortTable.length) growShort();
   }
   return made;
@@ -110,20 +111,20 @@ function mixPacked(low: number, high: number): number {
 
 function growShort(): void {
   const old = shortTable;
-  const oldLow = shortLow;
-  const oldHigh = shortHigh;
+  const oldKeys = shortKeys;
   shortTable = new Array<Spelling | undefined>(old.length * 2).fill(undefined);
-  shortLow = new Int32Array(shortTable.length);
-  shortHigh = new Int32Array(shortTable.length);
+  shortKeys = new Int32Array(shortTable.length * 2);
   const mask = shortTable.length - 1;
   for (let k = 0; k < old.length; k++) {
     const s = old[k];
     if (s === undefined) continue;
-    let slot = mixPacked(oldLow[k]!, oldHigh[k]!) & mask;
+    const low = oldKeys[2 * k]!;
+    const high = oldKeys[2 * k + 1]!;
+    let slot = mixPacked(low, high) & mask;
     while (shortTable[slot] !== undefined) slot = (slot + 1) & mask;
     shortTable[slot] = s;
-    shortLow[slot] = oldLow[k]!;
-    shortHigh[slot] = oldHigh[k]!;
+    shortKeys[2 * slot] = low;
+    shortKeys[2 * slot + 1] = high;
   }
 }
 
