@@ -150,10 +150,11 @@ export interface Subject {
 export function assignSubjects(input: SubjectInput, figures: Array<{ raw: RawFigure; sentence: number }>): Subject[] {
   const results: Subject[] = [];
   const seen = new SeenFigures();
+  const caches = newCaches(input.sentences.length);
   for (const { raw, sentence } of figures) {
     const s = input.sentences[sentence]!;
-    const parts = localParts(input, raw, s);
-    inherit(input, parts, s, seen);
+    const parts = localParts(input, caches, raw, s, sentence);
+    inherit(input, caches, parts, s, seen);
     if (parts.place === parts.owner) parts.place = "";
     seen.add({ thing: parts.thing, owner: parts.owner, place: parts.place, extra: parts.extra }, s.paragraph);
     results.push({ parts });
@@ -290,7 +291,13 @@ function thingNamedBefore(tokens: Token[], raw: RawFigure, s: SentenceSlice): st
   return "";
 }
 
-function localParts(input: SubjectInput, raw: RawFigure, s: SentenceSlice): SubjectParts {
+function localParts(
+  input: SubjectInput,
+  caches: SentenceCaches,
+  raw: RawFigure,
+  s: SentenceSlice,
+  sentence: number,
+): SubjectParts {
   const percent = percentParts(input, raw, s);
   if (percent) return percent;
   const { tokens } = input;
@@ -298,15 +305,14 @@ function localParts(input: SubjectInput, raw: RawFigure, s: SentenceSlice): Subj
   // Casualties: "500 civilians have been killed", "North Korean casualties".
   for (let k = raw.np1; k < Math.min(s.t1, raw.np1 + 5); k++) {
     if (hasMark(tokens[k]!, CASUALTY_WORD) && thing !== "casualties") {
-      thing = `${thing}-casualties`.replace(/^-/, "");
+      thing = withCasualties(thing);
       break;
     }
     if (tokens[k]!.kind === TokenKind.Punct) break;
   }
   // "has killed at least 150,000 people"
   for (let k = raw.t0 - 1; k >= Math.max(s.t0, raw.t0 - 2); k--) {
-    if (hasMark(tokens[k]!, CASUALTY_WORD) && !thing.endsWith("casualties"))
-      thing = `${thing}-casualties`.replace(/^-/, "");
+    if (hasMark(tokens[k]!, CASUALTY_WORD) && !thing.endsWith("casualties")) thing = withCasualties(thing);
   }
   // Owner: a country named inside the counted noun phrase ("North Korean troops", "Iranian-made drones").
   let owner = firstCountryIn(input, raw.t1, Math.max(raw.np1, raw.t1));
@@ -331,9 +337,15 @@ function localParts(input: SubjectInput, raw: RawFigure, s: SentenceSlice): Subj
   let extra = raw.increment ? "additional" : "";
   if (raw.difference) extra = extra ? `${extra}-change` : "change";
   if (raw.period) extra = extra ? `${extra}-${raw.period}` : raw.period;
-  const unitScope = unitInSentence(input, s, raw);
+  const unitScope = unitInSentence(input, caches, s, sentence, raw);
   if (unitScope) extra = extra ? `${extra}-${unitScope}` : unitScope;
   return { thing, owner, place, extra };
+}
+
+/** `${thing}-casualties` without a leading "-" (the thing may be empty or start with one). */
+function withCasualties(thing: string): string {
+  const joined = thing + "-casualties";
+  return joined.charCodeAt(0) === 45 ? joined.slice(1) : joined;
 }
 
 function findWord(tokens: Token[], a: number, b: number, w: string): number {
@@ -441,29 +453,27 @@ interface SentenceUnits {
 }
 
 /**
- * Facts about a sentence computed once per sentence. They hang off the document's input: one weak
- * entry per document, plain maps inside (a weak entry per sentence cost more than the facts).
+ * Facts about a sentence computed once per sentence, for one assignSubjects call: arrays indexed by
+ * the sentence's index (a map keyed by the sentence object paid for an identity hash per sentence).
  */
 interface SentenceCaches {
-  units: Map<SentenceSlice, SentenceUnits>;
-  positions: Map<SentenceSlice, Map<string, number[]>>;
+  units: Array<SentenceUnits | undefined>;
+  positions: Array<Map<string, number[]> | undefined>;
 }
 
-const cachesByInput = new WeakMap<SubjectInput, SentenceCaches>();
-
-function cachesOf(input: SubjectInput): SentenceCaches {
-  let c = cachesByInput.get(input);
-  if (!c) cachesByInput.set(input, (c = { units: new Map(), positions: new Map() }));
-  return c;
+function newCaches(sentences: number): SentenceCaches {
+  return {
+    units: new Array<SentenceUnits | undefined>(sentences).fill(undefined),
+    positions: new Array<Map<string, number[]> | undefined>(sentences).fill(undefined),
+  };
 }
 
 /**
  * The units a sentence names, and where it says a bare "battalion" (computed once per sentence):
  * a military unit in the figure's sentence makes the figure that unit's strength.
  */
-function unitsOf(input: SubjectInput, s: SentenceSlice): SentenceUnits {
-  const unitCache = cachesOf(input).units;
-  let u = unitCache.get(s);
+function unitsOf(input: SubjectInput, caches: SentenceCaches, s: SentenceSlice, sentence: number): SentenceUnits {
+  let u = caches.units[sentence];
   if (u) return u;
   const { tokens } = input;
   const named = firstWithin(
@@ -475,14 +485,20 @@ function unitsOf(input: SubjectInput, s: SentenceSlice): SentenceUnits {
   const bare: number[] = [];
   for (let k = s.t0; k < s.t1; k++) if (hasMark(tokens[k]!, UNIT_NOUN)) bare.push(k);
   u = { named: named?.canonical ?? "", bare };
-  unitCache.set(s, u);
+  caches.units[sentence] = u;
   return u;
 }
 
-function unitInSentence(input: SubjectInput, s: SentenceSlice, raw: RawFigure): string {
+function unitInSentence(
+  input: SubjectInput,
+  caches: SentenceCaches,
+  s: SentenceSlice,
+  sentence: number,
+  raw: RawFigure,
+): string {
   const { tokens } = input;
   const start = tokens[s.t0]!.start;
-  const units = unitsOf(input, s);
+  const units = unitsOf(input, caches, s, sentence);
   if (units.named) return units.named;
   // A bare "battalion" refers to the last unit of that kind named before, in the same paragraph or earlier.
   for (const k of units.bare) {
@@ -499,7 +515,13 @@ function isUnitScope(extra: string): boolean {
 }
 
 /** Fills a missing owner or place from earlier figures of the same thing, or from "<Demonym> <thing>" phrases nearby. */
-function inherit(input: SubjectInput, parts: SubjectParts, s: SentenceSlice, seen: SeenFigures): void {
+function inherit(
+  input: SubjectInput,
+  caches: SentenceCaches,
+  parts: SubjectParts,
+  s: SentenceSlice,
+  seen: SeenFigures,
+): void {
   if (!parts.thing) return;
   if (parts.owner && parts.place) return;
   // The most recent figures only (200): context is local, and a text of thousands of figures stays linear.
@@ -520,7 +542,7 @@ function inherit(input: SubjectInput, parts: SubjectParts, s: SentenceSlice, see
     const prev = input.sentences[b]!;
     if (prev.furniture) continue;
     if (prev.paragraph !== s.paragraph && !prev.headline && b !== idx - 1) continue;
-    const found = thingPhrase(input, prev, parts.thing);
+    const found = thingPhrase(input, caches, prev, b, parts.thing);
     if (found) {
       if (!parts.owner) parts.owner = found.owner;
       if (!parts.place && found.place !== parts.owner) parts.place = found.place;
@@ -531,11 +553,13 @@ function inherit(input: SubjectInput, parts: SubjectParts, s: SentenceSlice, see
 
 function thingPhrase(
   input: SubjectInput,
+  caches: SentenceCaches,
   s: SentenceSlice,
+  sentence: number,
   thing: string,
 ): { owner: string; place: string } | undefined {
   const { tokens } = input;
-  for (const k of thingPositions(input, s).get(thing) ?? []) {
+  for (const k of thingPositions(input, caches, s, sentence).get(thing) ?? []) {
     const owner = firstWithin(input.actors, tokens[k]!.start - 16, tokens[k]!.start, (a) => a.kind === "country");
     if (!owner) continue;
     const helped = helpedParty(input, k + 1, s.t1);
@@ -552,9 +576,13 @@ const THING_WORD = wordTest(
 );
 
 /** Where each counted thing is named in a sentence (computed once per sentence). */
-function thingPositions(input: SubjectInput, s: SentenceSlice): Map<string, number[]> {
-  const positionsCache = cachesOf(input).positions;
-  let m = positionsCache.get(s);
+function thingPositions(
+  input: SubjectInput,
+  caches: SentenceCaches,
+  s: SentenceSlice,
+  sentence: number,
+): Map<string, number[]> {
+  let m = caches.positions[sentence];
   if (m) return m;
   m = new Map();
   for (let k = s.t0; k < s.t1; k++) {
@@ -567,6 +595,6 @@ function thingPositions(input: SubjectInput, s: SentenceSlice): Map<string, numb
     if (list) list.push(k);
     else m.set(thing, [k]);
   }
-  positionsCache.set(s, m);
+  caches.positions[sentence] = m;
   return m;
 }
