@@ -874,8 +874,52 @@ function isVerbUse(tokens: Token[], i: number, s: SentenceSlice): boolean {
   );
 }
 
+/** The lemma lists verbCue consults, as bits: a reporting verb's lemma is looked up once, not in a dozen sets. */
+const enum LemmaClass {
+  Confirmation = 1,
+  HasFrame = 2,
+  NamedSubject = 4,
+  Framed = 8,
+  Count = 16,
+  Belief = 32,
+  Quote = 64,
+  Cite = 128,
+  Publication = 256,
+  PassiveHedge = 512,
+  Concern = 1024,
+  Weak = 2048,
+  HedgingReport = 4096,
+}
+
+const LEMMA_CLASS_SETS: Array<[ReadonlySet<string> | ReadonlyMap<string, unknown>, LemmaClass]> = [
+  [W_confirmationLemmas, LemmaClass.Confirmation],
+  [LEX.verbFrames, LemmaClass.HasFrame],
+  [W_namedSubjectVerbs, LemmaClass.NamedSubject],
+  [W_framedVerbs, LemmaClass.Framed],
+  [W_countVerbs, LemmaClass.Count],
+  [W_beliefLemmas, LemmaClass.Belief],
+  [W_quoteLemmas, LemmaClass.Quote],
+  [W_citeLemmas, LemmaClass.Cite],
+  [W_publicationLemmas, LemmaClass.Publication],
+  [W_passiveHedgeLemmas, LemmaClass.PassiveHedge],
+  [W_concernLemmas, LemmaClass.Concern],
+  [WEAK_VERBS, LemmaClass.Weak],
+  [W_hedgingReportLemmas, LemmaClass.HedgingReport],
+];
+
+/** Bits of every reporting verb's lemma, built once (the lemmas are the data's). */
+const LEMMA_CLASSES = new Map<string, number>();
+for (const { lemma } of LEX.reportingVerbs.values()) LEMMA_CLASSES.set(lemma, lemmaClassesOf(lemma));
+
+function lemmaClassesOf(lemma: string): number {
+  let bits = 0;
+  for (const [words, c] of LEMMA_CLASS_SETS) if (words.has(lemma)) bits |= c;
+  return bits;
+}
+
 function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance, lemma: string): FoundCue | undefined {
   const { tokens } = ctx;
+  const lc = LEMMA_CLASSES.get(lemma) ?? lemmaClassesOf(lemma);
   const t = tokens[i]!;
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
@@ -888,7 +932,7 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
     return undefined;
   if (t.cap && tokens[i + 1]?.cap) return undefined; // "State Department"
   // "The ministry did not respond", "he would not say": a negated report reports nothing.
-  if (!W_confirmationLemmas.has(lemma) && isNegatedVerb(tokens, i, s)) return undefined;
+  if (!(lc & LemmaClass.Confirmation) && isNegatedVerb(tokens, i, s)) return undefined;
   // Participles used as adjectives after a determiner: "the alleged use", "the reported involvement".
   if (prev && (ARTICLE_DETERMINERS.has(prev.lower) || isPossessive(prev)) && i - 1 >= s.t0) {
     if (W_adjectivalHedges.has(lw)) return foundCue(makeCue(ctx, i, i + 1, "hedged", "hedges"), i, false, 2);
@@ -896,16 +940,16 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
   }
   if (lw === "that" || (lemma === "say" && prev?.lower === "that" && next?.text === ",")) return undefined;
   if (
-    LEX.verbFrames.has(lemma) &&
+    lc & LemmaClass.HasFrame &&
     !verbFrameOk(tokens, i, lemma, lw) &&
-    !(W_namedSubjectVerbs.has(lemma) && namedSubjectBefore(ctx, s, i))
+    !(lc & LemmaClass.NamedSubject && namedSubjectBefore(ctx, s, i))
   )
     return undefined;
   if (lemma === "add" && next?.lower === "to") return undefined;
-  if (W_framedVerbs.has(lemma) && !framedVerbOk(ctx, s, i, lemma)) return undefined;
-  if (W_countVerbs.has(lemma) && !figureAfter(tokens, i + 1, s.t1)) return undefined;
+  if (lc & LemmaClass.Framed && !framedVerbOk(ctx, s, i, lemma)) return undefined;
+  if (lc & LemmaClass.Count && !figureAfter(tokens, i + 1, s.t1)) return undefined;
   // "thought about the offer", "believes in God": a verb of belief reports only with a clause after it.
-  if (W_beliefLemmas.has(lemma) && (!next || next.kind === TokenKind.Punct || W_notClauseAfterBelief.has(next.lower)))
+  if (lc & LemmaClass.Belief && (!next || next.kind === TokenKind.Punct || W_notClauseAfterBelief.has(next.lower)))
     return undefined;
   // "little serious dispute", "no claim": a quantifier before makes the form a noun.
   if (
@@ -930,13 +974,13 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
     return undefined;
   if (lemma === "blame" && prev?.lower === "to" && tokens[i - 2]?.lower === "be") return undefined; // "will be to blame"
   // "TASS quoted the defence ministry as saying …": the ministry is the original source.
-  if (W_quoteLemmas.has(lemma)) {
+  if (lc & LemmaClass.Quote) {
     const np = npAfter(tokens, i + 1, s.t1, false, ctx.actors);
     const as = np ? tokens[np.t1] : undefined;
     if (!np || as?.lower !== "as" || tokens[np.t1 + 1]?.lower !== "saying") return undefined;
     return foundCue(makeCue(ctx, i, i + 1, "attributed", "asserts"), i, true, -1, np);
   }
-  if (W_citeLemmas.has(lemma)) {
+  if (lc & LemmaClass.Cite) {
     // "citing an unnamed officer" names the original source; "cite concerns" names a reason, and the subject speaks.
     const np = npAfter(tokens, i + 1, s.t1, true);
     const speaker =
@@ -945,7 +989,7 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
   }
   // "published a report", "released satellite imagery", "were released by analysts": a document is
   // made public; "released three hostages" is not a claim.
-  if (W_publicationLemmas.has(lemma) && !(findBy(tokens, i + 1, s.t1) >= 0 || nextNounIsDocument(tokens, i + 1, s.t1)))
+  if (lc & LemmaClass.Publication && !(findBy(tokens, i + 1, s.t1) >= 0 || nextNounIsDocument(tokens, i + 1, s.t1)))
     return undefined;
   // Passive: "was reported by Bloomberg", "have been accused of".
   if (endsWithAny(lw, PARTICIPLE_ENDINGS) && isPassive(tokens, i, s)) {
@@ -959,7 +1003,7 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
     }
     // An agentless passive hedges only for verbs of saying and believing ("it was reported"), not
     // for "was observed", "was released".
-    if (stance !== "denies" && !W_passiveHedgeLemmas.has(lemma)) return undefined;
+    if (stance !== "denies" && !(lc & LemmaClass.PassiveHedge)) return undefined;
     return foundCue(
       makeCue(ctx, i, i + 1, stance === "denies" ? "denial" : "hedged", stance === "denies" ? "denies" : "hedges"),
       i,
@@ -976,7 +1020,7 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
     if (np) return foundCue(makeCue(ctx, i, i + 2, "attributed", stance), i, true, 1, np);
   }
   let t1 = i + 1;
-  if (W_concernLemmas.has(lemma)) {
+  if (lc & LemmaClass.Concern) {
     // "expressed (grave) concerns", "voiced concerns"
     let k = i + 1;
     if (tokens[k] && W_concernIntensifiers.has(tokens[k]!.lower)) k++;
@@ -985,7 +1029,7 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
   }
   if (next && LEX.verbFrames.get(lemma)?.after.has(next.lower) && W_framePrepositions.has(next.lower)) t1 = i + 2;
   // "has never acknowledged", "did not confirm": not confirming is a denial-kind cue, not a denial.
-  if (W_confirmationLemmas.has(lemma) && isNegated(tokens, i, s)) {
+  if (lc & LemmaClass.Confirmation && isNegated(tokens, i, s)) {
     const start = negationStart(tokens, i, s);
     return foundCue(makeCue(ctx, start, i + 1, "denial", "cannot-confirm"), i, true, 1);
   }
@@ -1004,8 +1048,8 @@ function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance,
     const np = npAfter(tokens, i + 1, s.t1);
     if (np) cue.source = np;
   }
-  if (WEAK_VERBS.has(lemma)) cue.priority = 0;
-  if (W_hedgingReportLemmas.has(lemma)) cue.hedges = true;
+  if (lc & LemmaClass.Weak) cue.priority = 0;
+  if (lc & LemmaClass.HedgingReport) cue.hedges = true;
   return cue;
 }
 
