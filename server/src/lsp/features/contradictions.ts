@@ -174,8 +174,14 @@ const listings = new WeakMap<SourceIndex, Listing>();
 function listingOf(sources: SourceIndex): Listing {
   const parts = sources.contradictionParts();
   let listing = listings.get(sources);
-  if (!listing) listings.set(sources, (listing = buildListing(parts)));
-  else if (!sameParts(listing.parts, parts)) {
+  if (!listing) {
+    // A first page was shown from these parts: the list it began is built (its digest kept), then brought up to date.
+    const shown = firstShown.get(sources);
+    firstShown.delete(sources);
+    listing = buildListing(shown?.parts ?? parts, shown?.digest);
+    listings.set(sources, listing);
+  }
+  if (!sameParts(listing.parts, parts)) {
     const updated = updateListing(listing, parts);
     if (!updated) listings.set(sources, (listing = buildListing(parts)));
   }
@@ -187,6 +193,15 @@ export function sortedContradictions(sources: SourceIndex): Array<{ id: string; 
   return listingOf(sources).entries.map(({ id, contradiction }) => ({ id, contradiction }));
 }
 
+/** For tests: the whole sorted list `parts` make, and the first `count` of it as the first page selects them. */
+export function listedFromParts(
+  parts: ReadonlyArray<readonly Contradiction[]>,
+  count?: number,
+): Array<{ id: string; contradiction: Contradiction }> {
+  const entries = count === undefined ? buildListing(parts).entries : firstEntries(parts, count);
+  return entries.map(({ id, contradiction }) => ({ id, contradiction }));
+}
+
 function sameParts(known: ReadonlySet<readonly Contradiction[]>, parts: ReadonlyArray<readonly Contradiction[]>) {
   return known.size === parts.length && parts.every((p) => known.has(p));
 }
@@ -196,7 +211,7 @@ let listingSerial = 0;
 const LISTING_NONCE = Date.now().toString(36);
 const nextDigest = () => `${LISTING_NONCE}.${++listingSerial}`;
 
-function buildListing(parts: ReadonlyArray<readonly Contradiction[]>): Listing {
+function buildListing(parts: ReadonlyArray<readonly Contradiction[]>, digest = nextDigest()): Listing {
   const byId = new Map<string, Entry>();
   const idCount = new Map<string, number>();
   const byContradiction = new Map<Contradiction, Entry>();
@@ -214,7 +229,7 @@ function buildListing(parts: ReadonlyArray<readonly Contradiction[]>): Listing {
       entries.push(entry);
     }
   entries.sort((x, y) => compareKeys(x.key, y.key));
-  return { parts: new Set(parts), digest: nextDigest(), entries, byContradiction, byId, idCount };
+  return { parts: new Set(parts), digest, entries, byContradiction, byId, idCount };
 }
 
 /**
@@ -383,6 +398,96 @@ function uniqueId(taken: ReadonlyMap<string, unknown>, id: string): string {
   return `${id}-${n}`;
 }
 
+// ---- The first page, before the sorted list ----
+
+/** The parts a first page was shown from while no sorted list was built, and the digest its cursor carries. */
+const firstShown = new WeakMap<SourceIndex, { parts: ReadonlyArray<readonly Contradiction[]>; digest: string }>();
+
+/**
+ * The first `count` entries of the list `parts` make, equal to the first of buildListing's (the
+ * same ids, the same order), without sorting or naming every contradiction: the smallest keys
+ * without ids are selected (ties kept), and only the contradictions that could share a content
+ * id with a selected one (the same member count and end members' offsets) are hashed, in the
+ * parts' order, for the suffixes.
+ */
+function firstEntries(parts: ReadonlyArray<readonly Contradiction[]>, count: number): Entry[] {
+  const all: Contradiction[] = [];
+  const keys: SortKey[] = [];
+  const best: number[] = []; // indexes into `all`, by key: the `count` smallest and any tied with the last of them
+  const byKey = (i: number, j: number) => compareKeys(keys[i]!, keys[j]!);
+  for (const part of parts)
+    for (const c of part) {
+      const i = all.push(c) - 1;
+      keys.push(sortKey(c, ""));
+      if (best.length >= count && byKey(i, best[best.length - 1]!) > 0) continue;
+      best.splice(firstIndexAfter(best, i, byKey), 0, i);
+      while (best.length > count && byKey(best[best.length - 1]!, best[count - 1]!) > 0) best.pop();
+    }
+  const ids = idsOf(all, best);
+  return best
+    .map((i): Entry => ({ id: ids.get(i)!, key: sortKey(all[i]!, ids.get(i)!), contradiction: all[i]! }))
+    .sort((x, y) => compareKeys(x.key, y.key))
+    .slice(0, count);
+}
+
+/** The listing ids of `all[i]` for each i of `chosen`, as buildListing names them (suffixed in the parts' order). */
+function idsOf(all: readonly Contradiction[], chosen: readonly number[]): Map<number, string> {
+  const wanted = new Set(chosen.map((i) => idPrint(all[i]!)));
+  const isChosen = new Set(chosen);
+  const seen = new Map<string, number>();
+  const ids = new Map<number, string>();
+  for (let j = 0; j < all.length; j++) {
+    if (!wanted.has(idPrint(all[j]!))) continue;
+    const base = contentId(all[j]!);
+    const earlier = seen.get(base) ?? 0;
+    seen.set(base, earlier + 1);
+    if (isChosen.has(j)) ids.set(j, earlier === 0 ? base : `${base}-${earlier + 1}`);
+  }
+  return ids;
+}
+
+/** A number equal for contradictions with equal content ids (contentId), cheap to make for every one. */
+function idPrint(c: Contradiction): number {
+  const { members } = c;
+  const first = members[0];
+  const last = members[members.length - 1];
+  let h = members.length;
+  h = Math.imul(h ^ (first?.start ?? -1), 0x9e3779b1);
+  h = Math.imul(h ^ (first?.end ?? -1), 0x9e3779b1);
+  h = Math.imul(h ^ (last?.start ?? -1), 0x9e3779b1);
+  return Math.imul(h ^ (last?.end ?? -1), 0x9e3779b1);
+}
+
+/** Where `i` goes in the sorted `list`: after its equals. */
+function firstIndexAfter(list: readonly number[], i: number, order: (x: number, y: number) => number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (order(list[mid]!, i) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Page 1 of the whole list while no sorted list is built (the request right after indexing): its
+ * entries are selected, not sorted; the sorted list is built when a later page or another request
+ * needs it, from the same parts and with the same digest, so the cursor given here continues it.
+ */
+function firstPageUnsorted(services: Services, pageSize: number): ContradictionsResult {
+  const { sources } = services;
+  const parts = sources.contradictionParts();
+  const digest = nextDigest();
+  firstShown.set(sources, { parts, digest });
+  const top = firstEntries(parts, pageSize);
+  const total = parts.reduce((n, part) => n + part.length, 0);
+  const { items, end } = takePage(top, 0, pageSize, (entry) => toItem(services, entry));
+  const result: ContradictionsResult = { contradictions: items, total };
+  if (end < total) result.nextCursor = encodeCursor({ d: digest, o: end, k: top[end - 1]!.key });
+  return result;
+}
+
 // ---- Pages ----
 
 function contradictionsPage(
@@ -391,6 +496,8 @@ function contradictionsPage(
   pageSize: number,
   cursor: ListCursor | undefined,
 ): ContradictionsResult {
+  if (uri === undefined && cursor === undefined && !listings.has(services.sources) && !firstShown.has(services.sources))
+    return firstPageUnsorted(services, pageSize);
   const listing = listingOf(services.sources);
   const entries = uri ? filteredEntries(services.sources, listing, uri) : listing.entries;
   const same = cursor !== undefined && cursor.digest === listing.digest && cursor.uri === uri;
