@@ -228,9 +228,37 @@ function buildListing(parts: ReadonlyArray<readonly Contradiction[]>, digest = n
       byContradiction.set(contradiction, entry);
       entries.push(entry);
     }
-  entries.sort((x, y) => compareKeys(x.key, y.key));
-  return { parts: new Set(parts), digest, entries, byContradiction, byId, idCount };
+  return { parts: new Set(parts), digest, entries: sortedByKey(entries), byContradiction, byId, idCount };
 }
+
+/**
+ * `entries` in key order, sorted on numbers: each key's strings replaced by their rank among the
+ * list's strings (the file names share long prefixes: comparing them was most of a sort).
+ */
+function sortedByKey(entries: Entry[]): Entry[] {
+  const rank = new Map<string, number>();
+  for (const { key } of entries) for (const i of STRING_FIELDS) rank.set(key[i] as string, 0);
+  [...rank.keys()].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)).forEach((text, i) => rank.set(text, i));
+  const numbers = new Float64Array(entries.length * 6);
+  entries.forEach(({ key }, e) => {
+    for (let i = 0; i < 6; i++)
+      numbers[e * 6 + i] = typeof key[i] === "number" ? (key[i] as number) : rank.get(key[i] as string)!;
+  });
+  const order = Array.from(entries, (_, e) => e);
+  order.sort((x, y) => {
+    for (let i = 0; i < 6; i++) {
+      const d = numbers[x * 6 + i]! - numbers[y * 6 + i]!;
+      if (d !== 0) return d;
+    }
+    const p = entries[x]!.key[6];
+    const q = entries[y]!.key[6];
+    return p < q ? -1 : p > q ? 1 : 0;
+  });
+  return order.map((e) => entries[e]!);
+}
+
+/** The places of the strings a sort key compares before its id. */
+const STRING_FIELDS = [0, 1, 2, 4] as const;
 
 /**
  * Brings `listing` to `parts` in place; false when it cannot (a content id shared by several
