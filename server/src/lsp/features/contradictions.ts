@@ -439,38 +439,53 @@ const firstShown = new WeakMap<SourceIndex, { parts: ReadonlyArray<readonly Cont
  * parts' order, for the suffixes.
  */
 function firstEntries(parts: ReadonlyArray<readonly Contradiction[]>, count: number): Entry[] {
-  const all: Contradiction[] = [];
-  const keys: SortKey[] = [];
-  const best: number[] = []; // indexes into `all`, by key: the `count` smallest and any tied with the last of them
-  const byKey = (i: number, j: number) => compareKeys(keys[i]!, keys[j]!);
+  // The `count` smallest keys so far and any tied with the last of them, with their places in the parts.
+  const best: Array<{ at: number; key: SortKey; contradiction: Contradiction }> = [];
+  const byKey = (x: { key: SortKey }, y: { key: SortKey }) => compareKeys(x.key, y.key);
+  let at = 0;
   for (const part of parts)
     for (const c of part) {
-      const i = all.push(c) - 1;
-      keys.push(sortKey(c, ""));
-      if (best.length >= count && byKey(i, best[best.length - 1]!) > 0) continue;
-      best.splice(firstIndexAfter(best, i, byKey), 0, i);
+      const worst = best.length >= count ? best[best.length - 1]!.key : undefined;
+      // Most are after the worst kept by kind or subject: rejected before a key is made.
+      if (worst && (c.kind > worst[0] || (c.kind === worst[0] && (c.subject ?? "") > worst[1]))) {
+        at++;
+        continue;
+      }
+      const candidate = { at: at++, key: sortKey(c, ""), contradiction: c };
+      if (worst && compareKeys(candidate.key, worst) > 0) continue;
+      best.splice(firstIndexAfter(best, candidate, byKey), 0, candidate);
       while (best.length > count && byKey(best[best.length - 1]!, best[count - 1]!) > 0) best.pop();
     }
-  const ids = idsOf(all, best);
+  const ids = idsOf(parts, best);
   return best
-    .map((i): Entry => ({ id: ids.get(i)!, key: sortKey(all[i]!, ids.get(i)!), contradiction: all[i]! }))
-    .sort((x, y) => compareKeys(x.key, y.key))
+    .map(({ at, contradiction }): Entry => ({
+      id: ids.get(at)!,
+      key: sortKey(contradiction, ids.get(at)!),
+      contradiction,
+    }))
+    .sort(byKey)
     .slice(0, count);
 }
 
-/** The listing ids of `all[i]` for each i of `chosen`, as buildListing names them (suffixed in the parts' order). */
-function idsOf(all: readonly Contradiction[], chosen: readonly number[]): Map<number, string> {
-  const wanted = new Set(chosen.map((i) => idPrint(all[i]!)));
-  const isChosen = new Set(chosen);
+/** The listing ids of the chosen contradictions (by place in the parts), as buildListing names them (suffixed in the parts' order). */
+function idsOf(
+  parts: ReadonlyArray<readonly Contradiction[]>,
+  chosen: ReadonlyArray<{ at: number; contradiction: Contradiction }>,
+): Map<number, string> {
+  const wanted = new Set(chosen.map(({ contradiction }) => idPrint(contradiction)));
+  const isChosen = new Set(chosen.map(({ at }) => at));
   const seen = new Map<string, number>();
   const ids = new Map<number, string>();
-  for (let j = 0; j < all.length; j++) {
-    if (!wanted.has(idPrint(all[j]!))) continue;
-    const base = contentId(all[j]!);
-    const earlier = seen.get(base) ?? 0;
-    seen.set(base, earlier + 1);
-    if (isChosen.has(j)) ids.set(j, earlier === 0 ? base : `${base}-${earlier + 1}`);
-  }
+  let at = 0;
+  for (const part of parts)
+    for (const c of part) {
+      const j = at++;
+      if (!wanted.has(idPrint(c))) continue;
+      const base = contentId(c);
+      const earlier = seen.get(base) ?? 0;
+      seen.set(base, earlier + 1);
+      if (isChosen.has(j)) ids.set(j, earlier === 0 ? base : `${base}-${earlier + 1}`);
+    }
   return ids;
 }
 
@@ -487,7 +502,7 @@ function idPrint(c: Contradiction): number {
 }
 
 /** Where `i` goes in the sorted `list`: after its equals. */
-function firstIndexAfter(list: readonly number[], i: number, order: (x: number, y: number) => number): number {
+function firstIndexAfter<T>(list: readonly T[], i: T, order: (x: T, y: T) => number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
