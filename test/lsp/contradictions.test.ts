@@ -267,3 +267,60 @@ describe("provenance/contradictions while the server primes the listing (stdio)"
     );
   });
 });
+
+// Right after indexing the first page is selected without sorting the whole list; the sorted list
+// is built when the next page is asked for, from the parts the first page was shown from.
+describe("provenance/contradictions: the first page right after indexing (stdio)", { timeout: 120_000 }, () => {
+  let dir: string;
+  const clients: TestClient[] = [];
+
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), "provenance-first-page-"));
+    for (let i = 1; i <= CHAD; i++)
+      writeFileSync(join(dir, `chad-${i}.txt`), `Officials said Chad has sent ${i * 1000 + i} soldiers to Niger.\n`);
+  });
+
+  after(async () => {
+    for (const client of clients) await client.shutdown();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function started(): Promise<TestClient> {
+    const client = new TestClient({ folders: [dir] });
+    clients.push(client);
+    await client.initialize();
+    await client.indexed();
+    return client;
+  }
+
+  test("its cursor continues the list, and after a change continues after the items seen, flagged", async () => {
+    const client = await started();
+    const first = await client.request("provenance/contradictions", { pageSize: 40 });
+    assert.equal(first.total, PAIRS);
+    const rest = await client.request("provenance/contradictions", { pageSize: 500, cursor: first.nextCursor });
+    assert.equal(rest.changed, undefined, "same version: not flagged");
+    const whole = (await walk(client, { pageSize: 200 })).items.map((c) => c.id);
+    assert.deepEqual(
+      [...first.contradictions, ...rest.contradictions].map((c) => c.id),
+      whole,
+      "page 1 + the rest = the list",
+    );
+
+    const fresh = await started();
+    const page = await fresh.request("provenance/contradictions", { pageSize: 40 });
+    assert.deepEqual(page.contradictions, first.contradictions, "another server's first page: the same items");
+    const added = join(dir, "chad-new.txt");
+    writeFileSync(added, "Officials said Chad has sent 99,999 soldiers to Niger.\n");
+    // The change that takes the new file in (not a late one of indexing).
+    const changed = fresh.waitFor("provenance/corpusChanged", (p) => p.files === CHAD + 1, 20_000);
+    fresh.notify("workspace/didChangeWatchedFiles", { changes: [{ uri: uriOf(added), type: 1 }] });
+    await changed;
+    const next = await fresh.request("provenance/contradictions", { pageSize: 40, cursor: page.nextCursor });
+    assert.equal(next.changed, true);
+    assert.equal(next.total, ((CHAD + 1) * CHAD) / 2);
+    const now = (await walk(fresh, { pageSize: 200 })).items.map((c) => c.id);
+    const lastSeen = page.contradictions.at(-1).id;
+    assert.ok(now.includes(lastSeen), "the last item seen is still listed (a new reading adds pairs)");
+    assert.equal(next.contradictions[0].id, now[now.indexOf(lastSeen) + 1], "it starts right after the last item seen");
+  });
+});

@@ -464,14 +464,21 @@ function isWordPoint(point: number): boolean {
 
 function stemsOf(s: Statement): readonly string[] {
   if (!s.stems) {
-    const stems = new Set(
-      wordsOf(s.text, s.focus, s.text.length)
-        .filter((w) => w.length > 3 && !STOP.has(w))
-        .map((w) => internString(w.slice(0, 6))),
-    );
-    s.stems = [...stems].sort();
+    const stems: string[] = [];
+    for (const w of wordsOf(s.text, s.focus, s.text.length))
+      if (w.length > 3 && !STOP.has(w)) stems.push(internString(w.slice(0, 6)));
+    s.stems = sortedUnique(stems);
   }
   return s.stems;
+}
+
+/** `list` sorted, each string once (in place). */
+function sortedUnique(list: string[]): string[] {
+  list.sort();
+  let n = 0;
+  for (let i = 0; i < list.length; i++) if (i === 0 || list[i] !== list[n - 1]) list[n++] = list[i]!;
+  list.length = n;
+  return list;
 }
 
 /** Whether the assertion's source is one the denial rejects the claims of ("dismissed the British report"). */

@@ -174,8 +174,14 @@ const listings = new WeakMap<SourceIndex, Listing>();
 function listingOf(sources: SourceIndex): Listing {
   const parts = sources.contradictionParts();
   let listing = listings.get(sources);
-  if (!listing) listings.set(sources, (listing = buildListing(parts)));
-  else if (!sameParts(listing.parts, parts)) {
+  if (!listing) {
+    // A first page was shown from these parts: the list it began is built (its digest kept), then brought up to date.
+    const shown = firstShown.get(sources);
+    firstShown.delete(sources);
+    listing = buildListing(shown?.parts ?? parts, shown?.digest);
+    listings.set(sources, listing);
+  }
+  if (!sameParts(listing.parts, parts)) {
     const updated = updateListing(listing, parts);
     if (!updated) listings.set(sources, (listing = buildListing(parts)));
   }
@@ -187,6 +193,15 @@ export function sortedContradictions(sources: SourceIndex): Array<{ id: string; 
   return listingOf(sources).entries.map(({ id, contradiction }) => ({ id, contradiction }));
 }
 
+/** For tests: the whole sorted list `parts` make, and the first `count` of it as the first page selects them. */
+export function listedFromParts(
+  parts: ReadonlyArray<readonly Contradiction[]>,
+  count?: number,
+): Array<{ id: string; contradiction: Contradiction }> {
+  const entries = count === undefined ? buildListing(parts).entries : firstEntries(parts, count);
+  return entries.map(({ id, contradiction }) => ({ id, contradiction }));
+}
+
 function sameParts(known: ReadonlySet<readonly Contradiction[]>, parts: ReadonlyArray<readonly Contradiction[]>) {
   return known.size === parts.length && parts.every((p) => known.has(p));
 }
@@ -196,7 +211,7 @@ let listingSerial = 0;
 const LISTING_NONCE = Date.now().toString(36);
 const nextDigest = () => `${LISTING_NONCE}.${++listingSerial}`;
 
-function buildListing(parts: ReadonlyArray<readonly Contradiction[]>): Listing {
+function buildListing(parts: ReadonlyArray<readonly Contradiction[]>, digest = nextDigest()): Listing {
   const byId = new Map<string, Entry>();
   const idCount = new Map<string, number>();
   const byContradiction = new Map<Contradiction, Entry>();
@@ -213,9 +228,37 @@ function buildListing(parts: ReadonlyArray<readonly Contradiction[]>): Listing {
       byContradiction.set(contradiction, entry);
       entries.push(entry);
     }
-  entries.sort((x, y) => compareKeys(x.key, y.key));
-  return { parts: new Set(parts), digest: nextDigest(), entries, byContradiction, byId, idCount };
+  return { parts: new Set(parts), digest, entries: sortedByKey(entries), byContradiction, byId, idCount };
 }
+
+/**
+ * `entries` in key order, sorted on numbers: each key's strings replaced by their rank among the
+ * list's strings (the file names share long prefixes: comparing them was most of a sort).
+ */
+function sortedByKey(entries: Entry[]): Entry[] {
+  const rank = new Map<string, number>();
+  for (const { key } of entries) for (const i of STRING_FIELDS) rank.set(key[i] as string, 0);
+  [...rank.keys()].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)).forEach((text, i) => rank.set(text, i));
+  const numbers = new Float64Array(entries.length * 6);
+  entries.forEach(({ key }, e) => {
+    for (let i = 0; i < 6; i++)
+      numbers[e * 6 + i] = typeof key[i] === "number" ? (key[i] as number) : rank.get(key[i] as string)!;
+  });
+  const order = Array.from(entries, (_, e) => e);
+  order.sort((x, y) => {
+    for (let i = 0; i < 6; i++) {
+      const d = numbers[x * 6 + i]! - numbers[y * 6 + i]!;
+      if (d !== 0) return d;
+    }
+    const p = entries[x]!.key[6];
+    const q = entries[y]!.key[6];
+    return p < q ? -1 : p > q ? 1 : 0;
+  });
+  return order.map((e) => entries[e]!);
+}
+
+/** The places of the strings a sort key compares before its id. */
+const STRING_FIELDS = [0, 1, 2, 4] as const;
 
 /**
  * Brings `listing` to `parts` in place; false when it cannot (a content id shared by several
@@ -383,6 +426,111 @@ function uniqueId(taken: ReadonlyMap<string, unknown>, id: string): string {
   return `${id}-${n}`;
 }
 
+// ---- The first page, before the sorted list ----
+
+/** The parts a first page was shown from while no sorted list was built, and the digest its cursor carries. */
+const firstShown = new WeakMap<SourceIndex, { parts: ReadonlyArray<readonly Contradiction[]>; digest: string }>();
+
+/**
+ * The first `count` entries of the list `parts` make, equal to the first of buildListing's (the
+ * same ids, the same order), without sorting or naming every contradiction: the smallest keys
+ * without ids are selected (ties kept), and only the contradictions that could share a content
+ * id with a selected one (the same member count and end members' offsets) are hashed, in the
+ * parts' order, for the suffixes.
+ */
+function firstEntries(parts: ReadonlyArray<readonly Contradiction[]>, count: number): Entry[] {
+  // The `count` smallest keys so far and any tied with the last of them, with their places in the parts.
+  const best: Array<{ at: number; key: SortKey; contradiction: Contradiction }> = [];
+  const byKey = (x: { key: SortKey }, y: { key: SortKey }) => compareKeys(x.key, y.key);
+  let at = 0;
+  for (const part of parts)
+    for (const c of part) {
+      const worst = best.length >= count ? best[best.length - 1]!.key : undefined;
+      // Most are after the worst kept by kind or subject: rejected before a key is made.
+      if (worst && (c.kind > worst[0] || (c.kind === worst[0] && (c.subject ?? "") > worst[1]))) {
+        at++;
+        continue;
+      }
+      const candidate = { at: at++, key: sortKey(c, ""), contradiction: c };
+      if (worst && compareKeys(candidate.key, worst) > 0) continue;
+      best.splice(firstIndexAfter(best, candidate, byKey), 0, candidate);
+      while (best.length > count && byKey(best[best.length - 1]!, best[count - 1]!) > 0) best.pop();
+    }
+  const ids = idsOf(parts, best);
+  return best
+    .map(({ at, contradiction }): Entry => ({
+      id: ids.get(at)!,
+      key: sortKey(contradiction, ids.get(at)!),
+      contradiction,
+    }))
+    .sort(byKey)
+    .slice(0, count);
+}
+
+/** The listing ids of the chosen contradictions (by place in the parts), as buildListing names them (suffixed in the parts' order). */
+function idsOf(
+  parts: ReadonlyArray<readonly Contradiction[]>,
+  chosen: ReadonlyArray<{ at: number; contradiction: Contradiction }>,
+): Map<number, string> {
+  const wanted = new Set(chosen.map(({ contradiction }) => idPrint(contradiction)));
+  const isChosen = new Set(chosen.map(({ at }) => at));
+  const seen = new Map<string, number>();
+  const ids = new Map<number, string>();
+  let at = 0;
+  for (const part of parts)
+    for (const c of part) {
+      const j = at++;
+      if (!wanted.has(idPrint(c))) continue;
+      const base = contentId(c);
+      const earlier = seen.get(base) ?? 0;
+      seen.set(base, earlier + 1);
+      if (isChosen.has(j)) ids.set(j, earlier === 0 ? base : `${base}-${earlier + 1}`);
+    }
+  return ids;
+}
+
+/** A number equal for contradictions with equal content ids (contentId), cheap to make for every one. */
+function idPrint(c: Contradiction): number {
+  const { members } = c;
+  const first = members[0];
+  const last = members[members.length - 1];
+  let h = members.length;
+  h = Math.imul(h ^ (first?.start ?? -1), 0x9e3779b1);
+  h = Math.imul(h ^ (first?.end ?? -1), 0x9e3779b1);
+  h = Math.imul(h ^ (last?.start ?? -1), 0x9e3779b1);
+  return Math.imul(h ^ (last?.end ?? -1), 0x9e3779b1);
+}
+
+/** Where `i` goes in the sorted `list`: after its equals. */
+function firstIndexAfter<T>(list: readonly T[], i: T, order: (x: T, y: T) => number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (order(list[mid]!, i) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Page 1 of the whole list while no sorted list is built (the request right after indexing): its
+ * entries are selected, not sorted; the sorted list is built when a later page or another request
+ * needs it, from the same parts and with the same digest, so the cursor given here continues it.
+ */
+function firstPageUnsorted(services: Services, pageSize: number): ContradictionsResult {
+  const { sources } = services;
+  const parts = sources.contradictionParts();
+  const digest = nextDigest();
+  firstShown.set(sources, { parts, digest });
+  const top = firstEntries(parts, pageSize);
+  const total = parts.reduce((n, part) => n + part.length, 0);
+  const { items, end } = takePage(top, 0, pageSize, (entry) => toItem(services, entry));
+  const result: ContradictionsResult = { contradictions: items, total };
+  if (end < total) result.nextCursor = encodeCursor({ d: digest, o: end, k: top[end - 1]!.key });
+  return result;
+}
+
 // ---- Pages ----
 
 function contradictionsPage(
@@ -391,6 +539,8 @@ function contradictionsPage(
   pageSize: number,
   cursor: ListCursor | undefined,
 ): ContradictionsResult {
+  if (uri === undefined && cursor === undefined && !listings.has(services.sources) && !firstShown.has(services.sources))
+    return firstPageUnsorted(services, pageSize);
   const listing = listingOf(services.sources);
   const entries = uri ? filteredEntries(services.sources, listing, uri) : listing.entries;
   const same = cursor !== undefined && cursor.digest === listing.digest && cursor.uri === uri;
