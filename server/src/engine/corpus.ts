@@ -70,7 +70,7 @@ export interface Corpus {
   contradictionParts(): ReadonlyArray<readonly Contradiction[]>;
   /**
    * One step of the work `contradictionParts` would do now (one bucket regrouped, one bucket's
-   * figure contradictions judged, or the stance matching); false when none is left. A caller can
+   * figure contradictions judged, one denial cluster judged); false when none is left. A caller can
    * spread that work over turns of its event loop; the results are those of `contradictionParts`.
    */
   contradictionStep(): boolean;
@@ -280,7 +280,8 @@ class CorpusImpl implements Corpus {
       return true;
     }
     if (!this.stanceStale) return false;
-    this.refreshStance();
+    this.takePendingStatements();
+    if (!this.stance.step(this.filesInOrder())) this.refreshStance();
     return true;
   }
 
@@ -299,7 +300,7 @@ class CorpusImpl implements Corpus {
   }
 
   private refreshStance(): void {
-    for (const file of [...this.statementsPending.keys()]) this.takeStatements(file);
+    this.takePendingStatements();
     // Documents in file order: the result does not depend on the order they were added in.
     const parts = this.stance.conflictParts(this.filesInOrder());
     if (!sameItems(this.stanceParts, parts)) {
@@ -355,6 +356,10 @@ class CorpusImpl implements Corpus {
     list.docs = list.docs.filter((d) => this.docs.get(d.file) === d);
     list.gone = 0;
     if (list.docs.length === 0) this.actorDocs.delete(canonical);
+  }
+
+  private takePendingStatements(): void {
+    for (const file of [...this.statementsPending.keys()]) this.takeStatements(file);
   }
 
   /** Gives the stance index the statements of a document's kept analysis, if it has not had them. */

@@ -9,6 +9,7 @@ import { analyze, createCorpus, type Analysis, type Contradiction, type Corpus }
 import { LineMaps, spansOverlap } from "./convert";
 import { LineTable, type Lines } from "./lineTable";
 import { describeError, type Logger } from "./safe";
+import { afterWaitingMessages } from "./turns";
 
 /**
  * Contradictions as seen by a feature: fresh (computed for the current corpus) or settled (the
@@ -375,17 +376,6 @@ export class SourceIndex {
       return false;
     }
   }
-}
-
-/**
- * Runs `run` after the messages already read (the connection handles one message per turn of the
- * event loop, so two turns let a change read meanwhile be handled first); returns its cancel.
- */
-function afterWaitingMessages(run: () => void): () => void {
-  let immediate = setImmediate(() => {
-    immediate = setImmediate(run);
-  });
-  return () => clearImmediate(immediate);
 }
 
 /**
