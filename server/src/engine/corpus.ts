@@ -779,6 +779,7 @@ function sharedFrame(frame: Frame): Frame {
   const shared = sharedFrames.get(key);
   if (shared) return shared;
   if (sharedFrames.size < MAX_SHARED) sharedFrames.set(key, frame);
+  frameJsons.set(frame, key); // linking compares it next (linkKeyOf): not made twice
   return frame;
 }
 
