@@ -20,8 +20,11 @@ function examples(): Map<string, string> {
   return texts;
 }
 
-function nextChange(sources: SourceIndex): Promise<CorpusChange> {
-  return new Promise((resolve) => sources.onDidChange(resolve));
+/** The next change event, and whether the contradictions an edited file's publication reads were current then. */
+function nextChange(sources: SourceIndex): Promise<{ change: CorpusChange; current: boolean }> {
+  return new Promise((resolve) =>
+    sources.onDidChange((change) => resolve({ change, current: sources.settledView().fresh })),
+  );
 }
 
 test("the change event comes after the cross-file work, done in steps; an edit between two steps is taken in", async () => {
@@ -50,7 +53,7 @@ test("the change event comes after the cross-file work, done in steps; an edit b
   };
   const changed = nextChange(sources);
   for (const [uri, text] of texts) sources.set(uri, text);
-  const change = await changed;
+  const { change } = await changed;
 
   assert.ok(steps > 2, `the work was spread over steps (${steps})`);
   assert.equal(stepsWhileEditing, 0, "no step runs while an edit is on its way");
@@ -60,4 +63,19 @@ test("the change event comes after the cross-file work, done in steps; an edit b
   for (const [uri, text] of texts) scratch.set(uri, uri === first ? edited : text);
   assert.deepEqual(sources.contradictions(), scratch.contradictions());
   assert.ok(scratch.contradictions().length > 0, "the examples have contradictions to compare");
+});
+
+test("at the change event after an edit, an edited file's publication reads the contradictions just worked out", async () => {
+  const texts = examples();
+  const sources = new SourceIndex(quiet, () => undefined, undefined, 1);
+  const indexed = nextChange(sources);
+  for (const [uri, text] of texts) sources.set(uri, text);
+  sources.freshView();
+  await indexed;
+  const [first] = [...texts.keys()];
+  const edited = nextChange(sources);
+  sources.set(first!, texts.get(first!)!.replace(/\d[\d,]*/, "9,999"));
+  assert.equal(sources.settledView().fresh, false, "right after the edit: the contradictions computed before it");
+  const { current } = await edited;
+  assert.ok(current, "at the event: those of the corpus with the edit");
 });

@@ -364,7 +364,12 @@ export class SourceIndex {
       return;
     }
     if (this.contradictionStep()) this.cancelStep = afterWaitingMessages(() => this.settleStep());
-    else this.flush();
+    else {
+      // Cheap now the work is done; an open document whose own publication comes after the event
+      // (documents.ts) then reads these contradictions, not the previous ones.
+      this.contradictionParts();
+      this.flush();
+    }
   }
 
   /** One step of the corpus's cross-file work; false when none is left (or it failed: the flush reports it). */
