@@ -81,7 +81,14 @@ function vary(text: string, random: () => number): string {
 }
 
 /** A play of every version of every document, in an order given by `seed`, asking for results between steps. */
-function play(story: Story, seed: number): Corpus {
+/** Steps of the cross-file work taken between edits by play(…, stepped). */
+let stepsTaken = 0;
+
+/**
+ * Plays the story's versions in an order drawn from `seed`. With `stepped`, a few steps of the
+ * cross-file work (contradictionStep, as the server spreads it over turns) run after each change.
+ */
+function play(story: Story, seed: number, stepped = false): Corpus {
   const random = rng(seed);
   const c = createCorpus();
   const steps: Array<[string, string]> = [];
@@ -94,10 +101,12 @@ function play(story: Story, seed: number): Corpus {
     if (text === "") c.remove(file);
     else {
       const analysis = c.set(file, text);
-      // As an editor's diagnostics do: the edited file's groups after each change.
-      analysis.figures.forEach((_, k) => c.figureGroupOf(file, k));
+      // As an editor's diagnostics do: the edited file's groups after each change (settled ones,
+      // not regrouping, when the work is stepped as the server steps it).
+      analysis.figures.forEach((_, k) => (stepped ? c.settledFigureGroupOf(file, k) : c.figureGroupOf(file, k)));
     }
-    if (i % 3 === 0) c.contradictions();
+    if (stepped) for (let k = Math.floor(random() * 4); k > 0 && c.contradictionStep(); k--) stepsTaken++;
+    else if (i % 3 === 0) c.contradictions();
     if (i % 4 === 0) c.actorEntry("chad");
   });
   return c;
@@ -143,6 +152,33 @@ for (const [name, story] of STORIES) {
         contradictions += scratch.contradictions().length;
       }
       assert.ok(contradictions > 0, "the story has contradictions to compare");
+    },
+  );
+}
+
+for (const [name, story] of [
+  ...STORIES,
+  ["edits that bring or take denials and assertions", stanceEdits()],
+  ["a large group edited", largeGroupStory()],
+  ["a large bucket edited", largeBucketEdits()],
+] as Array<[string, Story | undefined]>) {
+  test(
+    `contradictions worked out a step at a time between edits equal those from scratch: ${name}`,
+    { skip: story ? false : "../shared/corpus/seeds is absent" },
+    () => {
+      const before = stepsTaken;
+      for (const seed of [5, 6, 7, 8, 9, 10]) {
+        const played = play(story!, seed, true);
+        while (played.contradictionStep());
+        assert.equal(played.contradictionStep(), false, "no step left once done");
+        const parts = played.contradictionParts();
+        assertSame(played, fresh(played, story!));
+        assert.ok(
+          played.contradictionParts().every((part, i) => part === parts[i]),
+          "stepping left nothing to do",
+        );
+      }
+      assert.ok(stepsTaken > before, "steps were taken between edits");
     },
   );
 }
@@ -443,4 +479,29 @@ test("each edit that brings or takes denials and assertions judges the stance co
   }
   assert.ok(checked > 100, "compared after every other step");
   assert.ok(stance > 0, "the story has stance contradictions");
+});
+
+test("stance edits between steps of one pass (a statement seen by a judgement, then taken out) equal those from scratch", () => {
+  const story = stanceEdits();
+  for (const seed of [5, 6, 7, 8, 9, 10, 11, 12]) {
+    const random = rng(seed);
+    const played = createCorpus();
+    const current = new Map<string, string>();
+    const queues = Object.entries(story.versions).map(([file, texts]) =>
+      texts.map((t) => [file, t] as [string, string]),
+    );
+    while (queues.some((q) => q.length > 0)) {
+      const open = queues.filter((q) => q.length > 0);
+      const [file, text] = open[Math.floor(random() * open.length)]!.shift()!;
+      if (text === "") played.remove(file);
+      else played.set(file, text);
+      if (text === "") current.delete(file);
+      else current.set(file, text);
+      for (let k = Math.floor(random() * 4); k > 0 && played.contradictionStep(); k--);
+    }
+    while (played.contradictionStep());
+    const scratch = createCorpus();
+    for (const [f, t] of current) scratch.set(f, t);
+    assert.deepEqual(played.contradictions(), scratch.contradictions(), `seed ${seed}`);
+  }
 });

@@ -68,6 +68,12 @@ export interface Corpus {
    * the last call is the same array, so a consumer follows changes by comparing arrays.
    */
   contradictionParts(): ReadonlyArray<readonly Contradiction[]>;
+  /**
+   * One step of the work `contradictionParts` would do now (one bucket regrouped, one bucket's
+   * figure contradictions judged, one denial cluster judged); false when none is left. A caller can
+   * spread that work over turns of its event loop; the results are those of `contradictionParts`.
+   */
+  contradictionStep(): boolean;
   actorIndex(): ReadonlyMap<string, ActorIndexEntry>;
   /** One entry of the actor index, built from the records of the files that mention it. */
   actorEntry(canonical: string): ActorIndexEntry | undefined;
@@ -260,6 +266,25 @@ class CorpusImpl implements Corpus {
     return [...this.figureConflictList, ...this.stanceList];
   }
 
+  contradictionStep(): boolean {
+    const bucket = first(this.dirtyBuckets);
+    if (bucket !== undefined) {
+      this.refreshBucket(bucket);
+      this.dirtyBuckets.delete(bucket);
+      return true;
+    }
+    const stale = first(this.conflictsStale);
+    if (stale !== undefined) {
+      this.refreshFigureConflictsOf(stale);
+      this.conflictsStale.delete(stale);
+      return true;
+    }
+    if (!this.stanceStale) return false;
+    this.takePendingStatements();
+    if (!this.stance.step(this.filesInOrder())) this.refreshStance();
+    return true;
+  }
+
   contradictionParts(): ReadonlyArray<readonly Contradiction[]> {
     this.refreshBuckets();
     this.refreshFigureConflicts();
@@ -270,17 +295,19 @@ class CorpusImpl implements Corpus {
       this.figureConflictParts = parts;
       this.figureConflictList = undefined;
     }
-    // Documents in file order: the result does not depend on the order they were added in.
-    if (this.stanceStale) {
-      for (const file of [...this.statementsPending.keys()]) this.takeStatements(file);
-      const parts = this.stance.conflictParts(this.filesInOrder());
-      if (!sameItems(this.stanceParts, parts)) {
-        this.stanceParts = parts;
-        this.stanceList = undefined;
-      }
-      this.stanceStale = false;
-    }
+    if (this.stanceStale) this.refreshStance();
     return [...this.figureConflictParts, ...this.stanceParts];
+  }
+
+  private refreshStance(): void {
+    this.takePendingStatements();
+    // Documents in file order: the result does not depend on the order they were added in.
+    const parts = this.stance.conflictParts(this.filesInOrder());
+    if (!sameItems(this.stanceParts, parts)) {
+      this.stanceParts = parts;
+      this.stanceList = undefined;
+    }
+    this.stanceStale = false;
   }
 
   actorIndex(): ReadonlyMap<string, ActorIndexEntry> {
@@ -329,6 +356,10 @@ class CorpusImpl implements Corpus {
     list.docs = list.docs.filter((d) => this.docs.get(d.file) === d);
     list.gone = 0;
     if (list.docs.length === 0) this.actorDocs.delete(canonical);
+  }
+
+  private takePendingStatements(): void {
+    for (const file of [...this.statementsPending.keys()]) this.takeStatements(file);
   }
 
   /** Gives the stance index the statements of a document's kept analysis, if it has not had them. */
@@ -483,30 +514,33 @@ class CorpusImpl implements Corpus {
   }
 
   private refreshBuckets(): void {
-    for (const b of this.dirtyBuckets) {
-      const items = this.linkItemsOf(b);
-      this.changedFiles.delete(b);
-      if (items.count === 0) {
-        this.groupsByBucket.delete(b);
-        this.clustersByBucket.delete(b);
-        this.itemsByBucket.delete(b);
-        this.conflictsKept.delete(b);
-        if (this.figureConflictsByBucket.delete(b)) this.figureConflictParts = this.conflictBuckets = undefined;
-        this.bucketMembers.delete(b);
-        continue;
-      }
-      const previous = this.groupsByBucket.get(b) ?? [];
-      const groups = groupsOf(this.clusterBucket(b, items), previous);
-      const kept = new Set(previous);
-      for (const g of groups) {
-        if (kept.has(g)) continue; // its members' slots hold it already
-        const slot = { group: g };
-        for (const m of originsOf.get(g)!) this.slotOfMember.set(m, slot);
-      }
-      this.groupsByBucket.set(b, groups);
-      this.conflictsStale.add(b);
-    }
+    for (const b of this.dirtyBuckets) this.refreshBucket(b);
     this.dirtyBuckets.clear();
+  }
+
+  /** Groups bucket `b` again (the caller takes it out of dirtyBuckets). */
+  private refreshBucket(b: string): void {
+    const items = this.linkItemsOf(b);
+    this.changedFiles.delete(b);
+    if (items.count === 0) {
+      this.groupsByBucket.delete(b);
+      this.clustersByBucket.delete(b);
+      this.itemsByBucket.delete(b);
+      this.conflictsKept.delete(b);
+      if (this.figureConflictsByBucket.delete(b)) this.figureConflictParts = this.conflictBuckets = undefined;
+      this.bucketMembers.delete(b);
+      return;
+    }
+    const previous = this.groupsByBucket.get(b) ?? [];
+    const groups = groupsOf(this.clusterBucket(b, items), previous);
+    const kept = new Set(previous);
+    for (const g of groups) {
+      if (kept.has(g)) continue; // its members' slots hold it already
+      const slot = { group: g };
+      for (const m of originsOf.get(g)!) this.slotOfMember.set(m, slot);
+    }
+    this.groupsByBucket.set(b, groups);
+    this.conflictsStale.add(b);
   }
 
   /**
@@ -565,18 +599,21 @@ class CorpusImpl implements Corpus {
   // carries them over to a group with the same subject, label and member figures as before. A
   // large group that changed is judged again from its kept state (GroupConflicts), by subject.
   private refreshFigureConflicts(): void {
-    for (const b of this.conflictsStale) {
-      const groups = this.groupsByBucket.get(b);
-      if (!groups) continue;
-      const parts = groups.map((g) => this.conflictsOf(b, g)).filter((list) => list.length > 0);
-      this.forgetKept(b, groups);
-      const before = this.figureConflictsByBucket.get(b);
-      if (before && sameItems(before, parts)) continue;
-      if (!before) this.conflictBuckets = undefined;
-      this.figureConflictsByBucket.set(b, parts);
-      this.figureConflictParts = undefined;
-    }
+    for (const b of this.conflictsStale) this.refreshFigureConflictsOf(b);
     this.conflictsStale.clear();
+  }
+
+  /** Judges the figure contradictions of bucket `b`'s groups again (the caller takes it out of conflictsStale). */
+  private refreshFigureConflictsOf(b: string): void {
+    const groups = this.groupsByBucket.get(b);
+    if (!groups) return;
+    const parts = groups.map((g) => this.conflictsOf(b, g)).filter((list) => list.length > 0);
+    this.forgetKept(b, groups);
+    const before = this.figureConflictsByBucket.get(b);
+    if (before && sameItems(before, parts)) return;
+    if (!before) this.conflictBuckets = undefined;
+    this.figureConflictsByBucket.set(b, parts);
+    this.figureConflictParts = undefined;
   }
 
   private conflictsOf(bucket: string, group: FigureGroup): Contradiction[] {
@@ -604,6 +641,12 @@ class CorpusImpl implements Corpus {
     for (const subject of bySubject.keys()) if (!large.has(subject)) bySubject.delete(subject);
     if (bySubject.size === 0) this.conflictsKept.delete(bucket);
   }
+}
+
+/** The first element of a set, if any. */
+function first<T>(set: ReadonlySet<T>): T | undefined {
+  for (const x of set) return x;
+  return undefined;
 }
 
 /** Buckets of at least this many figures keep their clustering between edits (smaller ones are cheap to redo). */
@@ -736,6 +779,7 @@ function sharedFrame(frame: Frame): Frame {
   const shared = sharedFrames.get(key);
   if (shared) return shared;
   if (sharedFrames.size < MAX_SHARED) sharedFrames.set(key, frame);
+  frameJsons.set(frame, key); // linking compares it next (linkKeyOf): not made twice
   return frame;
 }
 

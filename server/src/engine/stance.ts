@@ -528,17 +528,19 @@ export class StanceIndex {
   private readonly byClassPair = new Map<string, Set<Statement>>();
   /** Assertions by every run of words of their source's name: built when a denial first names a source. */
   private bySource: Map<string, Set<Statement>> | undefined;
-  /** Index keys whose assertions changed since the last `conflictParts()`, among those a judged cluster read. */
-  private readonly dirty = new Set<string>();
+  /** Index keys whose assertions changed since the last pass began, among those a judged cluster read. */
+  private dirty = new Set<string>();
   /** The judged clusters (by cluster key) that read each index key: a change under it judges them again. */
   private readonly watchers = new Map<string, Set<string>>();
   /** The judged clusters (by cluster key) with a contradiction naming each file: a swap there restates them. */
   private readonly fileWatchers = new Map<string, Set<string>>();
-  /** Assertions indexed and taken out since the last `conflictParts()`, while a judged cluster watches. */
-  private readonly added = new Set<Statement>();
-  private readonly removed = new Set<Statement>();
-  /** Files whose statements were swapped for equivalent ones since the last `conflictParts()`. */
-  private readonly swappedFiles = new Set<string>();
+  /** Assertions indexed and taken out since the last pass began, while a judged cluster watches. */
+  private added = new Set<Statement>();
+  private removed = new Set<Statement>();
+  /** Files whose statements were swapped for equivalent ones since the last pass began. */
+  private swappedFiles = new Set<string>();
+  /** A pass of `conflictParts` spread over `step` calls, under way. */
+  private pass: Pass | undefined;
   /** The judgement of each denial cluster in `ordered`, and the cluster, by cluster key. */
   private readonly clusters = new Map<string, JudgedCluster>();
   private readonly clusterByKey = new Map<string, Statement[]>();
@@ -591,21 +593,69 @@ export class StanceIndex {
    * statements were swapped are looked at: the work follows the change, not the number of clusters.
    */
   conflictParts(files: Iterable<string>): ReadonlyArray<readonly Contradiction[]> {
+    while (this.step(files));
+    return this.parts;
+  }
+
+  /**
+   * One cluster's share of the work of `conflictParts` (a pass: the clusters formed again, then
+   * one cluster judged or looked at again per step); false once the parts are current, and then
+   * `conflictParts` returns them at once. Changes between two steps are taken by the next pass:
+   * a pass works from the changes made before it began, read against the index as it is now.
+   */
+  step(files: Iterable<string>): boolean {
+    const pass = (this.pass ??= this.beginPass(files));
+    const next = pass.queue[pass.done++];
+    if (next !== undefined) {
+      const judged = this.clusters.get(next);
+      this.settle(next, judged, judged ? this.lookAgain(next, pass) : this.judge(this.clusterByKey.get(next)!));
+      return true;
+    }
+    this.pass = undefined;
+    this.collectParts();
+    return this.hasChanges();
+  }
+
+  private hasChanges(): boolean {
+    return (
+      this.denialsIn.size > 0 ||
+      this.denialsOut.size > 0 ||
+      this.dirty.size > 0 ||
+      this.swappedFiles.size > 0 ||
+      this.added.size > 0 ||
+      this.removed.size > 0
+    );
+  }
+
+  /** Forms the clusters again and lists the pass's work; the changes made so far become the pass's. */
+  private beginPass(files: Iterable<string>): Pass {
     const formed = this.formClusters(files);
+    const queue: string[] = [];
     const judgedNow = new Set<string>();
     for (const cluster of formed) {
       const key = this.keyOf(cluster);
       this.clusterByKey.set(key, cluster);
       if (this.clusters.has(key)) continue;
       judgedNow.add(key);
-      this.settle(key, undefined, this.judge(cluster));
+      queue.push(key);
     }
-    for (const key of this.clustersToLookAt())
-      if (!judgedNow.has(key)) this.settle(key, this.clusters.get(key)!, this.lookAgain(key));
-    this.dirty.clear();
-    this.added.clear();
-    this.removed.clear();
-    this.swappedFiles.clear();
+    for (const key of this.clustersToLookAt()) if (!judgedNow.has(key)) queue.push(key);
+    const pass: Pass = {
+      queue,
+      done: 0,
+      dirty: this.dirty,
+      added: this.added,
+      removed: this.removed,
+      swappedFiles: this.swappedFiles,
+    };
+    this.dirty = new Set();
+    this.added = new Set();
+    this.removed = new Set();
+    this.swappedFiles = new Set();
+    return pass;
+  }
+
+  private collectParts(): void {
     if (this.partsStale) {
       const parts: Array<readonly Contradiction[]> = [];
       for (const cluster of this.ordered) {
@@ -615,7 +665,6 @@ export class StanceIndex {
       this.parts = parts;
       this.partsStale = false;
     }
-    return this.parts;
   }
 
   /** A cluster's key: the ids of its denials (a cluster formed again of the same denials keeps its judgement). */
@@ -633,12 +682,12 @@ export class StanceIndex {
     return keys;
   }
 
-  private lookAgain(key: string): JudgedCluster {
+  private lookAgain(key: string, pass: Pass): JudgedCluster {
     const judged = this.clusters.get(key)!;
     const cluster = this.clusterByKey.get(key)!;
-    if (judged.lookups.some((k) => this.dirty.has(k))) return this.rejudge(judged, cluster);
-    if (judged.contradiction && judged.files.some((f) => this.swappedFiles.has(f)))
-      return this.restate(judged, cluster);
+    if (judged.lookups.some((k) => pass.dirty.has(k))) return this.rejudge(judged, cluster, pass);
+    if (judged.contradiction && judged.files.some((f) => pass.swappedFiles.has(f)))
+      return this.restate(judged, cluster, pass);
     return judged;
   }
 
@@ -687,6 +736,7 @@ export class StanceIndex {
       if (old.denial) this.swapDenial(old, next);
       if (!old.assertion) return;
       if (this.added.delete(old)) this.added.add(next);
+      if (this.pass?.added.delete(old)) this.pass.added.add(next);
       if (old.sourceId && this.bySource) for (const key of sourceKeys(old)) swapIn(this.bySource.get(key), old, next);
       for (const c of old.classes)
         for (const country of old.countries) swapIn(this.byClassCountry.get(`${c}|${country}`), old, next);
@@ -804,8 +854,8 @@ export class StanceIndex {
    * A judged cluster's contradiction with the current versions of its statements: the swapped
    * statements judge and read as the old ones did, so only the members of swapped files change.
    */
-  private restate(judged: JudgedCluster, cluster: Statement[]): JudgedCluster {
-    const swapped = (s: Statement) => this.swappedFiles.has(s.file);
+  private restate(judged: JudgedCluster, cluster: Statement[], pass: Pass): JudgedCluster {
+    const swapped = (s: Statement) => pass.swappedFiles.has(s.file);
     const found = judged.found.map((s) => (swapped(s) ? this.latest(s) : s));
     const before = judged.contradiction!;
     const members = [
@@ -821,17 +871,17 @@ export class StanceIndex {
    * assertions taken out, plus those that came into a list it read and contradict the denial that
    * read it. Judged in full when a denial would now read another list (the rarest party changed).
    */
-  private rejudge(judged: JudgedCluster, cluster: Statement[]): JudgedCluster {
+  private rejudge(judged: JudgedCluster, cluster: Statement[], pass: Pass): JudgedCluster {
     if (judged.choices.some((c) => this.rarest(c.cls, c.countries).key !== c.key)) return this.judge(cluster);
-    const swapped = (s: Statement) => this.swappedFiles.has(s.file);
     let changed = false;
     const found = new Set<Statement>();
     for (const s of judged.found) {
-      const now = swapped(s) ? this.latest(s) : s;
-      if (this.removed.has(now)) changed = true;
+      // Also a statement swapped since the pass began: its successor may be among those added.
+      const now = this.latest(s);
+      if (pass.removed.has(now)) changed = true;
       else found.add(now);
     }
-    for (const a of this.added) {
+    for (const a of pass.added) {
       if (found.has(a)) continue;
       if (judged.reads.some((r) => this.inList(r, a) && contradicts(this.latest(r.denial), a))) {
         found.add(a);
@@ -839,8 +889,8 @@ export class StanceIndex {
       }
     }
     if (!changed)
-      return judged.contradiction && judged.files.some((f) => this.swappedFiles.has(f))
-        ? this.restate(judged, cluster)
+      return judged.contradiction && judged.files.some((f) => pass.swappedFiles.has(f))
+        ? this.restate(judged, cluster, pass)
         : judged;
     return this.judged(cluster, found, judged.lookups, judged.reads, judged.choices);
   }
@@ -943,7 +993,9 @@ export class StanceIndex {
   }
 
   private index(s: Statement): void {
-    if (this.watchers.size > 0 && !this.removed.delete(s)) this.added.add(s);
+    // Recorded even when it was taken out since: a judgement may have seen the index without it
+    // (a pass spread over steps). rejudge() reads both sets against the index as it is.
+    if (this.watchers.size > 0) this.added.add(s);
     this.touch(`f:`, s.file);
     if (s.sourceId && this.bySource) for (const key of sourceKeys(s)) this.indexUnder(this.bySource, `s:`, key, s);
     for (const c of s.classes)
@@ -952,7 +1004,8 @@ export class StanceIndex {
   }
 
   private unindex(s: Statement): void {
-    if (this.watchers.size > 0 && !this.added.delete(s)) this.removed.add(s);
+    // Recorded even when it came since: a judgement may have seen it (a pass spread over steps).
+    if (this.watchers.size > 0) this.removed.add(s);
     this.touch(`f:`, s.file);
     if (s.sourceId && this.bySource) for (const key of sourceKeys(s)) this.unindexUnder(this.bySource, `s:`, key, s);
     for (const c of s.classes)
@@ -990,6 +1043,17 @@ export class StanceIndex {
     }
     return this.bySource;
   }
+}
+
+/** The work of one pass of `conflictParts` and the changes it was listed from. */
+interface Pass {
+  /** Keys of the clusters to judge (formed again) or to look at again, in order; `done` of them are. */
+  queue: string[];
+  done: number;
+  dirty: ReadonlySet<string>;
+  added: Set<Statement>;
+  removed: ReadonlySet<Statement>;
+  swappedFiles: ReadonlySet<string>;
 }
 
 interface JudgedCluster {

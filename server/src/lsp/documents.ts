@@ -113,6 +113,12 @@ export class OpenDocuments {
     return this.scheduled.size > 0 || this.running.size > 0;
   }
 
+  /** Whether an edit of `uri` waits for its analysis or is being analysed (a publication follows it). */
+  isAnalyzing(uri: string): boolean {
+    const key = canonicalUri(uri);
+    return this.scheduled.has(key) || this.running.has(key);
+  }
+
   /** Whether an analysis of `uri` is waiting for a pause in the edits. */
   isPending(uri: string): boolean {
     return this.scheduled.has(canonicalUri(uri));

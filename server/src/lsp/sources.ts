@@ -9,6 +9,7 @@ import { analyze, createCorpus, type Analysis, type Contradiction, type Corpus }
 import { LineMaps, spansOverlap } from "./convert";
 import { LineTable, type Lines } from "./lineTable";
 import { describeError, type Logger } from "./safe";
+import { afterWaitingMessages } from "./turns";
 
 /**
  * Contradictions as seen by a feature: fresh (computed for the current corpus) or settled (the
@@ -61,6 +62,8 @@ export class SourceIndex {
   private readonly listeners: Array<(change: CorpusChange) => void> = [];
   private pendingFiles = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
+  /** Cancels the next step of the cross-file work, while it is spread over turns (see `settleStep`). */
+  private cancelStep: (() => void) | undefined;
   private held = 0;
   /** When the pending change event was first put off for an edit on its way (see `deferWhile`). */
   private deferredSince: number | undefined;
@@ -289,18 +292,17 @@ export class SourceIndex {
   }
 
   /**
-   * While `editing()` says an open document's edit waits for its analysis, the change event (and
-   * the cross-file recomputation it starts) is put off, at most MAX_DEFER_MS: the edited file's
-   * diagnostics never wait behind cross-file work, which runs in the pause after the edits.
+   * While `editing()` says an open document's edit waits for its analysis, the cross-file work
+   * and the change event after it are put off (checked before each step), at most MAX_DEFER_MS: the
+   * edited file's diagnostics never wait behind cross-file work, which runs in the pause after the edits.
    */
   deferWhile(editing: () => boolean): void {
     this.editing = editing;
   }
 
-  /** Emits the pending change event now (after indexing, in tests of the debounce). */
+  /** Emits the pending change event now (in tests of the debounce, at the end of the server's warm-up). */
   flush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+    this.cancelPending();
     this.deferredSince = undefined;
     if (this.pendingFiles.size === 0) return;
     const change: CorpusChange = { generation: this.generation, files: [...this.pendingFiles] };
@@ -331,17 +333,53 @@ export class SourceIndex {
   }
 
   private schedule(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.flushUnlessEditing(), this.debounceMs);
+    this.cancelPending();
+    this.timer = setTimeout(() => this.stepSoon(), this.debounceMs);
   }
 
-  private flushUnlessEditing(): void {
+  private cancelPending(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.cancelStep?.();
+    this.cancelStep = undefined;
+  }
+
+  private stepSoon(): void {
+    this.timer = undefined;
+    this.cancelStep = afterWaitingMessages(() => this.settleStep());
+  }
+
+  /**
+   * After the quiet time, the contradictions are worked out a step at a time (one bucket of
+   * figures, or the stance matching: a few ms each), each after the messages already read, and
+   * only then is the change event emitted (its listeners find the work done). An edit arriving
+   * meanwhile waits for one step, not for the whole recomputation: its analysis and diagnostics
+   * run, the steps stop and start again after the next quiet time (nothing done is lost).
+   */
+  private settleStep(): void {
+    this.cancelStep = undefined;
     const now = Date.now();
     if (this.editing() && now - (this.deferredSince ??= now) < MAX_DEFER_MS) {
-      this.timer = setTimeout(() => this.flushUnlessEditing(), this.debounceMs);
+      this.timer = setTimeout(() => this.stepSoon(), this.debounceMs);
       return;
     }
-    this.flush();
+    if (this.contradictionStep()) this.cancelStep = afterWaitingMessages(() => this.settleStep());
+    else {
+      // Cheap now the work is done; an open document whose own publication comes after the event
+      // (documents.ts) then reads these contradictions, not the previous ones.
+      this.contradictionParts();
+      this.flush();
+    }
+  }
+
+  /** One step of the corpus's cross-file work; false when none is left (or it failed: the flush reports it). */
+  private contradictionStep(): boolean {
+    try {
+      return this.corpus.contradictionStep();
+    } catch (error) {
+      this.log.error(`Provenance: computing contradictions failed: ${describeError(error)}`);
+      return false;
+    }
   }
 }
 

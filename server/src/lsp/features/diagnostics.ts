@@ -10,6 +10,7 @@ import { boundDiagnostics } from "../bounds";
 import { findingToDiagnostic } from "../convert";
 import { conflictsOf, figureGroupOf } from "../lookup";
 import { describeError } from "../safe";
+import { afterWaitingMessages } from "../turns";
 import type { Services } from "../services";
 import { SourceIndex, type ContradictionView } from "../sources";
 import { canonicalUri } from "../uris";
@@ -56,8 +57,14 @@ export function registerDiagnostics(services: Services): void {
     published.delete(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
+  // Each open document in its own turn, after the messages already read: an edit read meanwhile
+  // is analysed and published first, and a document whose edit awaits its analysis is left to
+  // that analysis's publication (the change event it brings republishes it if need be).
   sources.onDidChange(() => {
-    for (const document of open.all()) void publish(document);
+    for (const document of open.all())
+      afterWaitingMessages(() => {
+        if (!open.isAnalyzing(document.uri)) void publish(document);
+      });
   });
   services.onSettingsChanged.on(() => {
     for (const document of open.all()) void publish(document);
