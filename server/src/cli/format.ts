@@ -11,10 +11,12 @@ import type {
   Contradiction,
   ContradictionMember,
   Corpus,
+  Figure,
   FindingSeverity,
   Review,
   Stance,
 } from "../engine";
+import { detached } from "../engine/intern";
 import { oneLine } from "../engine/wording";
 import { verdictJson, verdictLabel, type ReviewedFinding } from "./reviews";
 
@@ -106,7 +108,18 @@ export function toJsonFinding(analysis: Analysis, finding: ReviewedFinding): Jso
  * every file is known, so they stay.
  */
 export function keptAnalysis(analysis: Analysis, keep: { sentences: boolean }): Analysis {
-  return { ...analysis, actors: [], sentences: keep.sentences ? analysis.sentences : [], dates: [] };
+  return {
+    ...analysis,
+    actors: [],
+    sentences: keep.sentences ? analysis.sentences : [],
+    dates: [],
+    figures: analysis.figures.map(ownFigure),
+  };
+}
+
+/** A figure whose strings are own copies: a slice of the text would keep the whole text alive. */
+function ownFigure(figure: Figure): Figure {
+  return { ...figure, text: detached(figure.text), unit: figure.unit === null ? null : detached(figure.unit) };
 }
 
 /**

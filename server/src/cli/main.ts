@@ -22,6 +22,7 @@ import { DEFAULT_SETTINGS } from "../shared/settings";
 import { applyConfig, ConfigFinder, isConfigError, type ConfigError, type ProjectConfig } from "../shared/config";
 import { collectPaths, decodeText, readTexts, type InputProblem } from "./files";
 import { KeptClaims } from "./keptClaims";
+import { KeptText } from "./keptText";
 import { loadReviews, withVerdicts, type ReviewLookup } from "./reviews";
 import {
   contradictionsReport,
@@ -203,8 +204,9 @@ interface Inputs {
 
 interface KeptFile {
   file: string;
-  /** What later reports read of the file's analysis (format.ts keptAnalysis), its claims apart. */
+  /** What later reports read of the file's analysis (format.ts keptAnalysis), its text and claims apart. */
   analysis: Analysis;
+  text: KeptText;
   /** The analysis's claims, kept compact until the report is written (see reportAnalysis). */
   claims: KeptClaims;
   config: ProjectConfig | undefined;
@@ -257,7 +259,8 @@ async function loadInputs(options: Options, io: CliIO): Promise<Inputs | number>
       file: path,
       config,
       orphaned,
-      analysis: { ...kept, claims: [] },
+      analysis: { ...kept, text: "", claims: [] },
+      text: new KeptText(analysis.text),
       claims: new KeptClaims(analysis.claims, analysis.text),
       ...(keepActors ? { actors: new KeptActors(analysis.actors) } : {}),
     });
@@ -336,14 +339,26 @@ function writeReports(options: Options, inputs: Inputs, io: CliIO): boolean {
   };
   const byFile = new Map<string, KeptFile>();
   for (const kept of files) if (kept) byFile.set(kept.file, kept);
-  const output = outputFor(options, corpus, io, (file) => byFile.get(file)?.analysis, files.length);
+  // Reports that read other files' line maps find each analysis made whole once, kept from then on.
+  const wholeOf = new Map<KeptFile, Analysis>();
+  const whole = (kept: KeptFile): Analysis => {
+    let analysis = wholeOf.get(kept);
+    if (!analysis) {
+      analysis = reportAnalysis(kept);
+      if (output.readsOtherFiles) wholeOf.set(kept, analysis);
+    }
+    return analysis;
+  };
+  const analysisOf = (file: string) => {
+    const kept = byFile.get(file);
+    return kept && whole(kept);
+  };
+  const output = outputFor(options, corpus, io, analysisOf, files.length);
   let failed = false;
   for (let i = 0; i < files.length; i++) {
     const kept = files[i]!;
     const { file, config, orphaned, actors } = kept;
-    const analysis = reportAnalysis(kept);
-    // Reports that read other files' line maps later find this analysis, line map and all.
-    if (output.readsOtherFiles) byFile.set(file, { ...kept, analysis });
+    const analysis = whole(kept);
     const all = withVerdicts(
       file,
       analysis,
@@ -370,9 +385,10 @@ function writeReports(options: Options, inputs: Inputs, io: CliIO): boolean {
   return failed;
 }
 
-/** A kept file's analysis as its report reads it, claims and all. */
+/** A kept file's analysis as its report reads it, text, claims and all. */
 function reportAnalysis(kept: KeptFile): Analysis {
-  return { ...kept.analysis, claims: kept.claims.claims(kept.analysis.text) };
+  const text = kept.text.text();
+  return { ...kept.analysis, text, claims: kept.claims.claims(text) };
 }
 
 function outputFor(
