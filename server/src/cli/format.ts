@@ -10,7 +10,6 @@ import type {
   Analysis,
   Contradiction,
   ContradictionMember,
-  Corpus,
   Figure,
   FindingSeverity,
   Review,
@@ -19,6 +18,7 @@ import type {
 import { detached } from "../engine/intern";
 import { oneLine } from "../engine/wording";
 import { verdictJson, verdictLabel, type ReviewedFinding } from "./reviews";
+import type { CorpusResults } from "./settled";
 
 /** One analysed input and what the engine found in it. */
 export interface FileReport {
@@ -162,7 +162,7 @@ function reviewField(review: Review | undefined): { review?: ReturnType<typeof v
  * One file of the scorer's shape (file, actors, figures, claims, findings) as one line of JSON:
  * the same text `JSON.stringify` gives for the whole record.
  */
-export function scorerFileJson(corpus: Corpus, report: FileReport): string {
+export function scorerFileJson(corpus: CorpusResults, report: FileReport): string {
   const { file, analysis: a, findings, verdictAt, actors: kept } = report;
   const figures = a.figures.map((f, i) => ({
     start: f.start,
@@ -326,7 +326,7 @@ export class Tally {
 export type LineOf = (file: string, offset: number) => number;
 
 /** The contradictions report, one block (lines joined by "\n") at a time. */
-export function* contradictionsReport(corpus: Corpus, lineOf: LineOf): Generator<string> {
+export function* contradictionsReport(corpus: CorpusResults, lineOf: LineOf): Generator<string> {
   const list = corpus.contradictions();
   if (list.length === 0) {
     yield `No contradictions found in ${corpus.files().length} file(s).`;
@@ -358,7 +358,7 @@ function describe(lineOf: LineOf, c: Contradiction, n: number): string[] {
 }
 
 /** The table of subjects × sources × values, one block per figure group. */
-export function* figureTable(corpus: Corpus, lineOf: LineOf): Generator<string> {
+export function* figureTable(corpus: CorpusResults, lineOf: LineOf): Generator<string> {
   const groups = corpus
     .figureGroups()
     .filter((g) => g.members.length > 1 || new Set(g.members.map((m) => m.file)).size > 1);

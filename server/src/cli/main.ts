@@ -14,7 +14,6 @@ import {
   findingsOf,
   type Analysis,
   type ContradictionMember,
-  type Corpus,
   type Finding,
   type Review,
 } from "../engine";
@@ -43,6 +42,7 @@ import {
 } from "./format";
 import { OutBuffer } from "./outBuffer";
 import { SarifLog } from "./sarif";
+import { settledResults, type CorpusResults } from "./settled";
 
 const VERSION = "0.1.0";
 
@@ -194,7 +194,8 @@ function usageError(io: CliIO, message: string): number {
 // ---- Inputs ----
 
 interface Inputs {
-  corpus: Corpus;
+  /** The corpus's results, settled once every input is analysed (the corpus itself is let go). */
+  corpus: CorpusResults;
   /** Every analysed input in order, as kept until its report is written. */
   files: Array<KeptFile | undefined>;
   reviews: ReviewLookup;
@@ -244,8 +245,8 @@ async function loadInputs(options: Options, io: CliIO): Promise<Inputs | number>
   const stdinConfig = options.paths.includes("-") ? configOf(process.cwd()) : undefined;
   if (typeof stdinConfig === "number") return stdinConfig;
 
-  // The corpus keeps only its compact records (no actor index: no report reads it); what the
-  // reports read is kept below, per file.
+  // The corpus keeps only its compact records (no actor index: no report reads it) until its
+  // results are settled, below; what the reports read of each file is kept per file.
   const corpus = createCorpus({ keepAnalysis: () => false, actorIndex: false });
   const reviews = loadReviews();
   const files: KeptFile[] = [];
@@ -285,7 +286,8 @@ async function loadInputs(options: Options, io: CliIO): Promise<Inputs | number>
     io.err(`provenance: no files matching ${options.glob} in ${fileArgs.join(", ")}${why}`);
     return EXIT.usage;
   }
-  return { corpus, files, reviews, unreadable };
+  const figureCounts = new Map(files.map((kept) => [kept.file, kept.analysis.figures.length]));
+  return { corpus: settledResults(corpus, figureCounts), files, reviews, unreadable };
 }
 
 const matchers = new WeakMap<ProjectConfig, (relativePath: string) => boolean>();
@@ -393,7 +395,7 @@ function reportAnalysis(kept: KeptFile): Analysis {
 
 function outputFor(
   options: Options,
-  corpus: Corpus,
+  corpus: CorpusResults,
   io: CliIO,
   analysisOf: (file: string) => Analysis | undefined,
   count: number,
