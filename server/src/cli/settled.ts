@@ -13,13 +13,22 @@ export type CorpusResults = Pick<Corpus, "files" | "figureGroups" | "figureGroup
  */
 export function settledResults(corpus: Corpus, figureCounts: ReadonlyMap<string, number>): CorpusResults {
   const contradictions = corpus.contradictions();
+  // Copies of the groups: the corpus keeps each group's clustering and conflict state in weak maps
+  // keyed by the group itself, which the group would keep alive.
+  const copies = new Map<FigureGroup, FigureGroup>();
+  const own = (group: FigureGroup | undefined) => {
+    if (!group) return undefined;
+    let copy = copies.get(group);
+    if (!copy) copies.set(group, (copy = { ...group }));
+    return copy;
+  };
   const groups = new Map<string, Array<FigureGroup | undefined>>();
   for (const [file, count] of figureCounts) {
     const ofFile: Array<FigureGroup | undefined> = new Array(count);
-    for (let i = 0; i < count; i++) ofFile[i] = corpus.figureGroupOf(file, i);
+    for (let i = 0; i < count; i++) ofFile[i] = own(corpus.figureGroupOf(file, i));
     groups.set(file, ofFile);
   }
-  const figureGroups = corpus.figureGroups();
+  const figureGroups = corpus.figureGroups().map(own) as FigureGroup[];
   const files = corpus.files();
   return new SettledResults(files, figureGroups, groups, contradictions);
 }
