@@ -20,6 +20,7 @@ import {
 import { DEFAULT_SETTINGS } from "../shared/settings";
 import { applyConfig, ConfigFinder, isConfigError, type ConfigError, type ProjectConfig } from "../shared/config";
 import { collectPaths, decodeText, readTexts, type InputProblem } from "./files";
+import { collectBeforeReports } from "./heap";
 import { KeptClaims } from "./keptClaims";
 import { KeptText } from "./keptText";
 import { loadReviews, withVerdicts, type ReviewLookup } from "./reviews";
@@ -332,6 +333,7 @@ interface Output {
 /** Writes every report; whether a finding reaches --fail-on. */
 function writeReports(options: Options, inputs: Inputs, io: CliIO): boolean {
   const { corpus, files, reviews } = inputs;
+  collectBeforeReports();
   const relationsOf = corpusRelations(corpus);
   const settings = new Map<ProjectConfig | undefined, ReturnType<typeof applyConfig>>();
   const settingsOf = (config: ProjectConfig | undefined) => {
