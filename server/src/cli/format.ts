@@ -10,13 +10,15 @@ import type {
   Analysis,
   Contradiction,
   ContradictionMember,
-  Corpus,
+  Figure,
   FindingSeverity,
   Review,
   Stance,
 } from "../engine";
+import { detached } from "../engine/intern";
 import { oneLine } from "../engine/wording";
 import { verdictJson, verdictLabel, type ReviewedFinding } from "./reviews";
+import type { CorpusResults } from "./settled";
 
 /** One analysed input and what the engine found in it. */
 export interface FileReport {
@@ -106,7 +108,18 @@ export function toJsonFinding(analysis: Analysis, finding: ReviewedFinding): Jso
  * every file is known, so they stay.
  */
 export function keptAnalysis(analysis: Analysis, keep: { sentences: boolean }): Analysis {
-  return { ...analysis, actors: [], sentences: keep.sentences ? analysis.sentences : [], dates: [] };
+  return {
+    ...analysis,
+    actors: [],
+    sentences: keep.sentences ? analysis.sentences : [],
+    dates: [],
+    figures: analysis.figures.map(ownFigure),
+  };
+}
+
+/** A figure whose strings are own copies: a slice of the text would keep the whole text alive. */
+function ownFigure(figure: Figure): Figure {
+  return { ...figure, text: detached(figure.text), unit: figure.unit === null ? null : detached(figure.unit) };
 }
 
 /**
@@ -149,7 +162,7 @@ function reviewField(review: Review | undefined): { review?: ReturnType<typeof v
  * One file of the scorer's shape (file, actors, figures, claims, findings) as one line of JSON:
  * the same text `JSON.stringify` gives for the whole record.
  */
-export function scorerFileJson(corpus: Corpus, report: FileReport): string {
+export function scorerFileJson(corpus: CorpusResults, report: FileReport): string {
   const { file, analysis: a, findings, verdictAt, actors: kept } = report;
   const figures = a.figures.map((f, i) => ({
     start: f.start,
@@ -313,7 +326,7 @@ export class Tally {
 export type LineOf = (file: string, offset: number) => number;
 
 /** The contradictions report, one block (lines joined by "\n") at a time. */
-export function* contradictionsReport(corpus: Corpus, lineOf: LineOf): Generator<string> {
+export function* contradictionsReport(corpus: CorpusResults, lineOf: LineOf): Generator<string> {
   const list = corpus.contradictions();
   if (list.length === 0) {
     yield `No contradictions found in ${corpus.files().length} file(s).`;
@@ -345,7 +358,7 @@ function describe(lineOf: LineOf, c: Contradiction, n: number): string[] {
 }
 
 /** The table of subjects × sources × values, one block per figure group. */
-export function* figureTable(corpus: Corpus, lineOf: LineOf): Generator<string> {
+export function* figureTable(corpus: CorpusResults, lineOf: LineOf): Generator<string> {
   const groups = corpus
     .figureGroups()
     .filter((g) => g.members.length > 1 || new Set(g.members.map((m) => m.file)).size > 1);

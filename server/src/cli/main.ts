@@ -14,14 +14,15 @@ import {
   findingsOf,
   type Analysis,
   type ContradictionMember,
-  type Corpus,
   type Finding,
   type Review,
 } from "../engine";
 import { DEFAULT_SETTINGS } from "../shared/settings";
 import { applyConfig, ConfigFinder, isConfigError, type ConfigError, type ProjectConfig } from "../shared/config";
 import { collectPaths, decodeText, readTexts, type InputProblem } from "./files";
+import { collectBeforeReports } from "./heap";
 import { KeptClaims } from "./keptClaims";
+import { KeptText } from "./keptText";
 import { loadReviews, withVerdicts, type ReviewLookup } from "./reviews";
 import {
   contradictionsReport,
@@ -42,6 +43,7 @@ import {
 } from "./format";
 import { OutBuffer } from "./outBuffer";
 import { SarifLog } from "./sarif";
+import { settledResults, type CorpusResults } from "./settled";
 
 const VERSION = "0.1.0";
 
@@ -193,7 +195,8 @@ function usageError(io: CliIO, message: string): number {
 // ---- Inputs ----
 
 interface Inputs {
-  corpus: Corpus;
+  /** The corpus's results, settled once every input is analysed (the corpus itself is let go). */
+  corpus: CorpusResults;
   /** Every analysed input in order, as kept until its report is written. */
   files: Array<KeptFile | undefined>;
   reviews: ReviewLookup;
@@ -203,8 +206,9 @@ interface Inputs {
 
 interface KeptFile {
   file: string;
-  /** What later reports read of the file's analysis (format.ts keptAnalysis), its claims apart. */
+  /** What later reports read of the file's analysis (format.ts keptAnalysis), its text and claims apart. */
   analysis: Analysis;
+  text: KeptText;
   /** The analysis's claims, kept compact until the report is written (see reportAnalysis). */
   claims: KeptClaims;
   config: ProjectConfig | undefined;
@@ -242,8 +246,8 @@ async function loadInputs(options: Options, io: CliIO): Promise<Inputs | number>
   const stdinConfig = options.paths.includes("-") ? configOf(process.cwd()) : undefined;
   if (typeof stdinConfig === "number") return stdinConfig;
 
-  // The corpus keeps only its compact records (no actor index: no report reads it); what the
-  // reports read is kept below, per file.
+  // The corpus keeps only its compact records (no actor index: no report reads it) until its
+  // results are settled, below; what the reports read of each file is kept per file.
   const corpus = createCorpus({ keepAnalysis: () => false, actorIndex: false });
   const reviews = loadReviews();
   const files: KeptFile[] = [];
@@ -257,7 +261,8 @@ async function loadInputs(options: Options, io: CliIO): Promise<Inputs | number>
       file: path,
       config,
       orphaned,
-      analysis: { ...kept, claims: [] },
+      analysis: { ...kept, text: "", claims: [] },
+      text: new KeptText(analysis.text),
       claims: new KeptClaims(analysis.claims, analysis.text),
       ...(keepActors ? { actors: new KeptActors(analysis.actors) } : {}),
     });
@@ -282,7 +287,8 @@ async function loadInputs(options: Options, io: CliIO): Promise<Inputs | number>
     io.err(`provenance: no files matching ${options.glob} in ${fileArgs.join(", ")}${why}`);
     return EXIT.usage;
   }
-  return { corpus, files, reviews, unreadable };
+  const figureCounts = new Map(files.map((kept) => [kept.file, kept.analysis.figures.length]));
+  return { corpus: settledResults(corpus, figureCounts), files, reviews, unreadable };
 }
 
 const matchers = new WeakMap<ProjectConfig, (relativePath: string) => boolean>();
@@ -327,6 +333,7 @@ interface Output {
 /** Writes every report; whether a finding reaches --fail-on. */
 function writeReports(options: Options, inputs: Inputs, io: CliIO): boolean {
   const { corpus, files, reviews } = inputs;
+  collectBeforeReports();
   const relationsOf = corpusRelations(corpus);
   const settings = new Map<ProjectConfig | undefined, ReturnType<typeof applyConfig>>();
   const settingsOf = (config: ProjectConfig | undefined) => {
@@ -336,14 +343,26 @@ function writeReports(options: Options, inputs: Inputs, io: CliIO): boolean {
   };
   const byFile = new Map<string, KeptFile>();
   for (const kept of files) if (kept) byFile.set(kept.file, kept);
-  const output = outputFor(options, corpus, io, (file) => byFile.get(file)?.analysis, files.length);
+  // Reports that read other files' line maps find each analysis made whole once, kept from then on.
+  const wholeOf = new Map<KeptFile, Analysis>();
+  const whole = (kept: KeptFile): Analysis => {
+    let analysis = wholeOf.get(kept);
+    if (!analysis) {
+      analysis = reportAnalysis(kept);
+      if (output.readsOtherFiles) wholeOf.set(kept, analysis);
+    }
+    return analysis;
+  };
+  const analysisOf = (file: string) => {
+    const kept = byFile.get(file);
+    return kept && whole(kept);
+  };
+  const output = outputFor(options, corpus, io, analysisOf, files.length);
   let failed = false;
   for (let i = 0; i < files.length; i++) {
     const kept = files[i]!;
     const { file, config, orphaned, actors } = kept;
-    const analysis = reportAnalysis(kept);
-    // Reports that read other files' line maps later find this analysis, line map and all.
-    if (output.readsOtherFiles) byFile.set(file, { ...kept, analysis });
+    const analysis = whole(kept);
     const all = withVerdicts(
       file,
       analysis,
@@ -370,14 +389,15 @@ function writeReports(options: Options, inputs: Inputs, io: CliIO): boolean {
   return failed;
 }
 
-/** A kept file's analysis as its report reads it, claims and all. */
+/** A kept file's analysis as its report reads it, text, claims and all. */
 function reportAnalysis(kept: KeptFile): Analysis {
-  return { ...kept.analysis, claims: kept.claims.claims(kept.analysis.text) };
+  const text = kept.text.text();
+  return { ...kept.analysis, text, claims: kept.claims.claims(text) };
 }
 
 function outputFor(
   options: Options,
-  corpus: Corpus,
+  corpus: CorpusResults,
   io: CliIO,
   analysisOf: (file: string) => Analysis | undefined,
   count: number,

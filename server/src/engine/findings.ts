@@ -113,7 +113,7 @@ export function findingsOf(
  * reading, not once per mention of a group of hundreds.
  */
 export function corpusRelations(
-  corpus: Corpus,
+  corpus: Pick<Corpus, "contradictions" | "figureGroupOf">,
   sharedAnswersKept = SHARED_ANSWERS_KEPT,
 ): (file: string) => FileRelations {
   const contradictions = corpus.contradictions();
