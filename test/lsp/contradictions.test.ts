@@ -219,31 +219,11 @@ describe("provenance/contradictions pages (stdio)", { timeout: 120_000 }, () => 
 // After indexing (and after each flush) the server works the listing out while idle, in steps that
 // let messages through; an edit stops it and the change after the edit starts it again.
 describe("provenance/contradictions while the server primes the listing (stdio)", { timeout: 120_000 }, () => {
-  let dir: string;
-  const clients: TestClient[] = [];
-
-  before(() => {
-    dir = mkdtempSync(join(tmpdir(), "provenance-priming-"));
-    for (let i = 1; i <= CHAD; i++)
-      writeFileSync(join(dir, `chad-${i}.txt`), `Officials said Chad has sent ${i * 1000 + i} soldiers to Niger.\n`);
-  });
-
-  after(async () => {
-    for (const client of clients) await client.shutdown();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  async function started(): Promise<TestClient> {
-    const client = new TestClient({ folders: [dir] });
-    clients.push(client);
-    await client.initialize();
-    await client.indexed();
-    return client;
-  }
+  const { folder, started } = chadWorkspace("provenance-priming-");
 
   test("an edit right after indexing gets its diagnostics, and the list then is the one a new server makes", async () => {
     const client = await started();
-    const path = join(dir, "chad-1.txt");
+    const path = join(folder(), "chad-1.txt");
     const uri = client.open(path);
     const edited = "Officials said Chad has sent 77,777 soldiers to Niger.\n";
     const version = client.change(uri, edited);
@@ -271,27 +251,7 @@ describe("provenance/contradictions while the server primes the listing (stdio)"
 // Right after indexing the first page is selected without sorting the whole list; the sorted list
 // is built when the next page is asked for, from the parts the first page was shown from.
 describe("provenance/contradictions: the first page right after indexing (stdio)", { timeout: 120_000 }, () => {
-  let dir: string;
-  const clients: TestClient[] = [];
-
-  before(() => {
-    dir = mkdtempSync(join(tmpdir(), "provenance-first-page-"));
-    for (let i = 1; i <= CHAD; i++)
-      writeFileSync(join(dir, `chad-${i}.txt`), `Officials said Chad has sent ${i * 1000 + i} soldiers to Niger.\n`);
-  });
-
-  after(async () => {
-    for (const client of clients) await client.shutdown();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  async function started(): Promise<TestClient> {
-    const client = new TestClient({ folders: [dir] });
-    clients.push(client);
-    await client.initialize();
-    await client.indexed();
-    return client;
-  }
+  const { folder, started } = chadWorkspace("provenance-first-page-");
 
   test("its cursor continues the list, and after a change continues after the items seen, flagged", async () => {
     const client = await started();
@@ -309,7 +269,7 @@ describe("provenance/contradictions: the first page right after indexing (stdio)
     const fresh = await started();
     const page = await fresh.request("provenance/contradictions", { pageSize: 40 });
     assert.deepEqual(page.contradictions, first.contradictions, "another server's first page: the same items");
-    const added = join(dir, "chad-new.txt");
+    const added = join(folder(), "chad-new.txt");
     writeFileSync(added, "Officials said Chad has sent 99,999 soldiers to Niger.\n");
     // The change that takes the new file in (not a late one of indexing).
     const changed = fresh.waitFor("provenance/corpusChanged", (p) => p.files === CHAD + 1, 20_000);
@@ -324,3 +284,28 @@ describe("provenance/contradictions: the first page right after indexing (stdio)
     assert.equal(next.contradictions[0].id, now[now.indexOf(lastSeen) + 1], "it starts right after the last item seen");
   });
 });
+
+/** A folder of CHAD files, each giving another count of the same soldiers, and servers started on it. */
+function chadWorkspace(prefix: string): { folder: () => string; started: () => Promise<TestClient> } {
+  let dir: string;
+  const clients: TestClient[] = [];
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), prefix));
+    for (let i = 1; i <= CHAD; i++)
+      writeFileSync(join(dir, `chad-${i}.txt`), `Officials said Chad has sent ${i * 1000 + i} soldiers to Niger.\n`);
+  });
+  after(async () => {
+    for (const client of clients) await client.shutdown();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    folder: () => dir,
+    started: async () => {
+      const client = new TestClient({ folders: [dir] });
+      clients.push(client);
+      await client.initialize();
+      await client.indexed();
+      return client;
+    },
+  };
+}
