@@ -3,7 +3,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { SarifBuilder, SarifRunBuilder } from "node-sarif-builder";
 import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import sarifSchema from "@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json";
@@ -66,4 +69,35 @@ test("contradictions --format sarif holds only conflict findings", () => {
   assert.ok(isValid(log), JSON.stringify(validate.errors?.slice(0, 5)));
   const ids = new Set(log.runs[0].results.map((r: any) => r.ruleId));
   assert.deepEqual([...ids].sort(), ["figure.conflict", "stance.conflict"]);
+});
+
+// The log is written as it grows (on ten thousand files the builder's one string is longer than V8
+// allows); its bytes stay the builder's: the same runs given to node-sarif-builder make the same text.
+test("the streamed SARIF log is byte for byte the one node-sarif-builder makes of its results", () => {
+  const empty = mkdtempSync(join(tmpdir(), "provenance-sarif-"));
+  writeFileSync(join(empty, "plain.txt"), "Hello there.\n");
+  try {
+    for (const args of [
+      ["analyze", "examples"],
+      ["contradictions", "examples"],
+      ["analyze", empty],
+    ]) {
+      const streamed = run(...args, "--format", "sarif", "--fail-on", "never").stdout;
+      const log = JSON.parse(streamed);
+      const [runLog] = log.runs;
+      const builder = new SarifBuilder();
+      const runBuilder = new SarifRunBuilder();
+      // What the builder fills in itself is taken out: artifacts, rule and artifact indexes.
+      delete runLog.artifacts;
+      for (const result of runLog.results) {
+        delete result.ruleIndex;
+        for (const location of result.locations) delete location.physicalLocation.artifactLocation.index;
+      }
+      runBuilder.run = runLog;
+      builder.addRun(runBuilder);
+      assert.equal(streamed, `${builder.buildSarifJsonString({ indent: true })}\n`, args.join(" "));
+    }
+  } finally {
+    rmSync(empty, { recursive: true, force: true });
+  }
 });

@@ -412,11 +412,11 @@ function outputFor(
   };
   const afterFiles = (end: () => void): Output => ({ file: () => undefined, end, readsOtherFiles: true });
   if (options.format === "sarif") {
-    const log = new SarifLog(VERSION, analysisOf);
+    const log = new SarifLog(VERSION, analysisOf, io.out);
     const conflictsOnly = options.command === "contradictions";
     return {
       file: (report) => log.add(conflictsOnly ? { ...report, findings: report.findings.filter(isConflict) } : report),
-      end: () => io.out(log.text()),
+      end: () => log.end(),
       readsOtherFiles: true,
     };
   }
