@@ -51,19 +51,35 @@ function id(s: string): string {
 
 const documents = new WeakMap<Analysis, TextDocument>();
 
+/** 1-based line and column (UTF-16 units). */
+export interface LineColumn {
+  line: number;
+  column: number;
+}
+
+/** Where an offset of another file is, when that file was read. */
+export type PositionOf = (file: string, offset: number) => LineColumn | undefined;
+
 /** The line map of an analysed text (built once per analysis). */
 export function documentOf(analysis: Analysis): TextDocument {
   let document = documents.get(analysis);
-  if (!document) {
-    document = TextDocument.create("file:///input", "plaintext", 0, analysis.text);
-    documents.set(analysis, document);
-  }
+  if (!document) documents.set(analysis, (document = lineMap(analysis.text)));
   return document;
 }
 
+/** A text's line map. */
+export function lineMap(text: string): TextDocument {
+  return TextDocument.create("file:///input", "plaintext", 0, text);
+}
+
 /** 1-based line and column (UTF-16 units) of an offset. */
-export function lineColumn(analysis: Analysis, offset: number): { line: number; column: number } {
-  const { line, character } = documentOf(analysis).positionAt(offset);
+export function lineColumn(analysis: Analysis, offset: number): LineColumn {
+  return positionIn(documentOf(analysis), offset);
+}
+
+/** 1-based line and column (UTF-16 units) of an offset in a line map. */
+export function positionIn(document: TextDocument, offset: number): LineColumn {
+  const { line, character } = document.positionAt(offset);
   return { line: line + 1, column: character + 1 };
 }
 

@@ -32,15 +32,18 @@ import {
   JsonLines,
   KeptActors,
   keptAnalysis,
-  lineColumn,
+  lineMap,
   NO_COLORS,
+  positionIn,
   scorerContradictionJson,
   scorerFileJson,
   Tally,
   type Colors,
   type FileReport,
   type LineOf,
+  type PositionOf,
 } from "./format";
+import type { TextDocument } from "vscode-languageserver-textdocument";
 import { OutBuffer } from "./outBuffer";
 import { SarifLog } from "./sarif";
 import { settledResults, type CorpusResults } from "./settled";
@@ -343,26 +346,24 @@ function writeReports(options: Options, inputs: Inputs, io: CliIO): boolean {
   };
   const byFile = new Map<string, KeptFile>();
   for (const kept of files) if (kept) byFile.set(kept.file, kept);
-  // Reports that read other files' line maps find each analysis made whole once, kept from then on.
-  const wholeOf = new Map<KeptFile, Analysis>();
-  const whole = (kept: KeptFile): Analysis => {
-    let analysis = wholeOf.get(kept);
-    if (!analysis) {
-      analysis = reportAnalysis(kept);
-      if (output.readsOtherFiles) wholeOf.set(kept, analysis);
+  // Reports that point into other files (related locations, tables) keep the line map of each file
+  // they point into, made from its kept text once: not its analysis.
+  const lineMaps = new Map<string, TextDocument>();
+  const positionOf: PositionOf = (file, offset) => {
+    let document = lineMaps.get(file);
+    if (!document) {
+      const kept = byFile.get(file);
+      if (!kept) return undefined;
+      lineMaps.set(file, (document = lineMap(kept.text.text())));
     }
-    return analysis;
+    return positionIn(document, offset);
   };
-  const analysisOf = (file: string) => {
-    const kept = byFile.get(file);
-    return kept && whole(kept);
-  };
-  const output = outputFor(options, corpus, io, analysisOf, files.length);
+  const output = outputFor(options, corpus, io, positionOf, files.length);
   let failed = false;
   for (let i = 0; i < files.length; i++) {
     const kept = files[i]!;
     const { file, config, orphaned, actors } = kept;
-    const analysis = whole(kept);
+    const analysis = reportAnalysis(kept);
     const all = withVerdicts(
       file,
       analysis,
@@ -395,24 +396,15 @@ function reportAnalysis(kept: KeptFile): Analysis {
   return { ...kept.analysis, text, claims: kept.claims.claims(text) };
 }
 
-function outputFor(
-  options: Options,
-  corpus: CorpusResults,
-  io: CliIO,
-  analysisOf: (file: string) => Analysis | undefined,
-  count: number,
-): Output {
+function outputFor(options: Options, corpus: CorpusResults, io: CliIO, positionOf: PositionOf, count: number): Output {
   const colors: Colors = options.color ? picocolors.createColors(true) : NO_COLORS;
-  const lineOf: LineOf = (file, offset) => {
-    const analysis = analysisOf(file);
-    return analysis ? lineColumn(analysis, offset).line : 1;
-  };
+  const lineOf: LineOf = (file, offset) => positionOf(file, offset)?.line ?? 1;
   const writeAll = (chunks: Iterable<string>) => {
     for (const chunk of chunks) io.out(chunk);
   };
   const afterFiles = (end: () => void): Output => ({ file: () => undefined, end, readsOtherFiles: true });
   if (options.format === "sarif") {
-    const log = new SarifLog(VERSION, analysisOf, io.out);
+    const log = new SarifLog(VERSION, positionOf, io.out);
     const conflictsOnly = options.command === "contradictions";
     return {
       file: (report) => log.add(conflictsOnly ? { ...report, findings: report.findings.filter(isConflict) } : report),

@@ -8,8 +8,8 @@ import { pathToFileURL } from "node:url";
 import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from "node-sarif-builder";
 import { EXTENSIONS_LANGUAGES } from "node-sarif-builder/dist/lib/languages";
 import type { Location } from "sarif";
-import { RULES, type Analysis, type Finding, type FindingSeverity } from "../engine";
-import { lineColumn, type FileReport } from "./format";
+import { RULES, type Finding, type FindingSeverity } from "../engine";
+import { lineColumn, type FileReport, type PositionOf } from "./format";
 
 const LEVEL: Record<FindingSeverity, "error" | "warning" | "note"> = {
   error: "error",
@@ -20,7 +20,7 @@ const LEVEL: Record<FindingSeverity, "error" | "warning" | "note"> = {
 
 /**
  * A SARIF log written one file at a time: each result keeps only its positions and words, not the
- * file's analysis. `analysisOf` gives the analysis of a file a related mention points into.
+ * file's analysis. `positionOf` places a related mention in its file.
  */
 export class SarifLog {
   private readonly ruleIndex = new Map<string, number>();
@@ -32,7 +32,7 @@ export class SarifLog {
 
   constructor(
     version: string,
-    private readonly analysisOf: (file: string) => Analysis | undefined,
+    private readonly positionOf: PositionOf,
     /** Writes a piece of the log and a newline after it. */
     private readonly out: (line: string) => void,
   ) {
@@ -72,7 +72,7 @@ export class SarifLog {
       });
       // The editor's severity, which SARIF's three levels cannot tell apart (information, hint).
       result.properties = { severity: finding.severity, ...(finding.stance ? { stance: finding.stance } : {}) };
-      const related = relatedLocations(finding, this.analysisOf);
+      const related = relatedLocations(finding, this.positionOf);
       if (related.length > 0) result.relatedLocations = related;
       const ruleIndex = this.ruleIndex.get(finding.code);
       if (ruleIndex !== undefined) result.ruleIndex = ruleIndex;
@@ -116,13 +116,12 @@ function nested(value: unknown, depth: number): string {
 }
 
 /** The mentions a finding points at (the other side of a conflict), where their file was analysed. */
-function relatedLocations(finding: Finding, analysisOf: (file: string) => Analysis | undefined): Location[] {
+function relatedLocations(finding: Finding, positionOf: PositionOf): Location[] {
   const out: Location[] = [];
   for (const mention of finding.related ?? []) {
-    const analysis = analysisOf(mention.file);
-    if (!analysis) continue;
-    const start = lineColumn(analysis, mention.start);
-    const end = lineColumn(analysis, mention.end);
+    const start = positionOf(mention.file, mention.start);
+    const end = positionOf(mention.file, mention.end);
+    if (!start || !end) continue;
     out.push({
       id: out.length,
       message: { text: mention.message },
