@@ -2,7 +2,7 @@
 // memory they use is the bench's to measure: string identity is not observable).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { compactCopy, detached, keptString, memoizeTest } from "../../server/src/engine/intern";
+import { compactCopy, detached, keptString, memoize } from "../../server/src/engine/intern";
 
 test("copies are equal to their source, whatever their length and characters", () => {
   const text = `He said “${"the troops left the border area ".repeat(600)}” and ${"x".repeat(9000)} — done é.`;
@@ -33,10 +33,14 @@ test("a compact copy keeps every character: controls, lone surrogates, Latin-1 a
 
 test("a remembered test answers as the test does, for new and repeated inputs", () => {
   let calls = 0;
-  const test = memoizeTest((s) => {
-    calls++;
-    return s.toLowerCase() === "dismissed";
-  }, 2);
+  const test = memoize(
+    (s) => {
+      calls++;
+      return s.toLowerCase() === "dismissed";
+    },
+    2,
+    detached,
+  );
   const inputs = ["Dismissed", "said", "Dismissed", "DISMISSED", "said", "denied"];
   assert.deepEqual(
     inputs.map((s) => test(s)),

@@ -9,6 +9,7 @@ import type { SentenceSlice } from "./sentences";
 import { covering, lastBefore, lowerBound } from "./spans";
 import { internArray, internString } from "./intern";
 import { hasMark, wordClass } from "./wordMarks";
+import { wordBits } from "./wordBits";
 
 const W = LEX.claimWords;
 // Each word class read once at load (the sets are then plain module constants).
@@ -597,28 +598,21 @@ const enum CueClass {
   Anonymity = 512,
 }
 
-const CUE_CLASSES = buildCueClasses();
-
-function buildCueClasses(): Map<string, number> {
-  const classes = new Map<string, number>();
-  const add = (words: Iterable<string>, c: CueClass) => {
-    for (const w of words) classes.set(w, (classes.get(w) ?? 0) | c);
-  };
-  add(W_knowledgeWords, CueClass.KnowledgeOrIgnorance);
-  add(W_ignoranceLeads, CueClass.KnowledgeOrIgnorance);
-  add(LEX.reportingVerbs.keys(), CueClass.ReportingVerb);
-  add(DOCUMENT_VERBS, CueClass.DocumentVerb);
-  add(W_truthWords, CueClass.Truth);
-  add(W_flawNouns, CueClass.Flaw);
-  add(DENIAL_PREDICATES, CueClass.Falsity);
-  add(W_falsityAttributes, CueClass.Falsity);
-  add(W_falsityNouns, CueClass.Falsity);
-  add(CLAIM_NOUNS.keys(), CueClass.ClaimNoun);
-  add(LEX.hedges, CueClass.Hedge);
-  add(W_adjectivalHedges, CueClass.AdjectivalHedge);
-  add(W_anonymityMarkers, CueClass.Anonymity);
-  return classes;
-}
+const CUE_CLASSES = wordBits([
+  [W_knowledgeWords, CueClass.KnowledgeOrIgnorance],
+  [W_ignoranceLeads, CueClass.KnowledgeOrIgnorance],
+  [LEX.reportingVerbs.keys(), CueClass.ReportingVerb],
+  [DOCUMENT_VERBS, CueClass.DocumentVerb],
+  [W_truthWords, CueClass.Truth],
+  [W_flawNouns, CueClass.Flaw],
+  [DENIAL_PREDICATES, CueClass.Falsity],
+  [W_falsityAttributes, CueClass.Falsity],
+  [W_falsityNouns, CueClass.Falsity],
+  [CLAIM_NOUNS.keys(), CueClass.ClaimNoun],
+  [LEX.hedges, CueClass.Hedge],
+  [W_adjectivalHedges, CueClass.AdjectivalHedge],
+  [W_anonymityMarkers, CueClass.Anonymity],
+]);
 
 const CUE_MARK = wordClass(CUE_WORDS);
 
@@ -891,9 +885,10 @@ const enum LemmaClass {
   HedgingReport = 4096,
 }
 
-const LEMMA_CLASS_SETS: Array<[ReadonlySet<string> | ReadonlyMap<string, unknown>, LemmaClass]> = [
+/** The lemma classes of every word of the lists, so of every reporting verb's lemma (the lemmas are the data's). */
+const LEMMA_CLASSES = wordBits([
   [W_confirmationLemmas, LemmaClass.Confirmation],
-  [LEX.verbFrames, LemmaClass.HasFrame],
+  [LEX.verbFrames.keys(), LemmaClass.HasFrame],
   [W_namedSubjectVerbs, LemmaClass.NamedSubject],
   [W_framedVerbs, LemmaClass.Framed],
   [W_countVerbs, LemmaClass.Count],
@@ -905,21 +900,11 @@ const LEMMA_CLASS_SETS: Array<[ReadonlySet<string> | ReadonlyMap<string, unknown
   [W_concernLemmas, LemmaClass.Concern],
   [WEAK_VERBS, LemmaClass.Weak],
   [W_hedgingReportLemmas, LemmaClass.HedgingReport],
-];
-
-/** Bits of every reporting verb's lemma, built once (the lemmas are the data's). */
-const LEMMA_CLASSES = new Map<string, number>();
-for (const { lemma } of LEX.reportingVerbs.values()) LEMMA_CLASSES.set(lemma, lemmaClassesOf(lemma));
-
-function lemmaClassesOf(lemma: string): number {
-  let bits = 0;
-  for (const [words, c] of LEMMA_CLASS_SETS) if (words.has(lemma)) bits |= c;
-  return bits;
-}
+]);
 
 function verbCue(ctx: ClaimContext, s: SentenceSlice, i: number, stance: Stance, lemma: string): FoundCue | undefined {
   const { tokens } = ctx;
-  const lc = LEMMA_CLASSES.get(lemma) ?? lemmaClassesOf(lemma);
+  const lc = LEMMA_CLASSES.get(lemma) ?? 0;
   const t = tokens[i]!;
   const prev = tokens[i - 1];
   const next = tokens[i + 1];

@@ -6,6 +6,7 @@ import actorData from "./data/actors.json";
 import { type Token, TokenKind } from "./tokens";
 import { LEX } from "./lexicon";
 import { hasMark, wordClass } from "./wordMarks";
+import { wordBits } from "./wordBits";
 
 interface QuantityClass {
   nouns: string[];
@@ -47,14 +48,13 @@ export const ROLE_WORLDWIDE = 8;
 export const ROLE_WORLD_NOUN = 16;
 
 function indexRoles(): Map<string, number> {
-  const m = new Map<string, number>();
-  const add = (w: string, bit: number) => m.set(w, (m.get(w) ?? 0) | bit);
-  for (const w of incidents.keys()) add(w, ROLE_INCIDENT);
-  for (const w of locativePrepositions) add(w, ROLE_LOCATIVE);
-  for (const w of placeHeads) add(w, ROLE_PLACE_HEAD);
-  for (const w of frameData.worldwide.words) add(w, ROLE_WORLDWIDE);
-  for (const w of frameData.worldwide.nouns) add(w, ROLE_WORLD_NOUN);
-  return m;
+  return wordBits([
+    [incidents.keys(), ROLE_INCIDENT],
+    [locativePrepositions, ROLE_LOCATIVE],
+    [placeHeads, ROLE_PLACE_HEAD],
+    [frameData.worldwide.words, ROLE_WORLDWIDE],
+    [frameData.worldwide.nouns, ROLE_WORLD_NOUN],
+  ]);
 }
 
 export const FRAME_LEX = {

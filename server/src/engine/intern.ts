@@ -53,27 +53,21 @@ export function internArray<T extends string>(xs: T[]): T[] {
   return xs;
 }
 
-/** A string function remembered for up to `max` distinct inputs. */
-export function memoize(fn: (s: string) => string, max = 50_000): (s: string) => string {
-  const cache = new Map<string, string>();
+/**
+ * A string function remembered for up to `max` distinct inputs, each kept under `keep(input)` (a
+ * detached copy where the inputs are slices of documents).
+ */
+export function memoize<T>(
+  fn: (s: string) => T,
+  max = 50_000,
+  keep: (s: string) => string = (s) => s,
+): (s: string) => T {
+  const cache = new Map<string, T>();
   return (s) => {
     let v = cache.get(s);
     if (v === undefined) {
       v = fn(s);
-      if (cache.size < max) cache.set(s, v);
-    }
-    return v;
-  };
-}
-
-/** A string test remembered for up to `max` distinct inputs (kept as detached copies). */
-export function memoizeTest(fn: (s: string) => boolean, max = 50_000): (s: string) => boolean {
-  const cache = new Map<string, boolean>();
-  return (s) => {
-    let v = cache.get(s);
-    if (v === undefined) {
-      v = fn(s);
-      if (cache.size < max) cache.set(detached(s), v);
+      if (cache.size < max) cache.set(keep(s), v);
     }
     return v;
   };

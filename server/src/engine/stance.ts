@@ -5,8 +5,9 @@ import type { Analysis, Claim, ClaimSource, Contradiction, ContradictionMember }
 import { tokenize } from "./tokens";
 import eventData from "./data/events.json";
 import { within } from "./spans";
-import { compactCopy, internArray, internString, keptString, memoizeTest } from "./intern";
+import { compactCopy, detached, internArray, internString, keptString, memoize } from "./intern";
 import cueData from "./data/cues.json";
+import { wordBits } from "./wordBits";
 
 interface EventClass {
   nouns: Set<string>;
@@ -303,7 +304,7 @@ function anaphora(analysis: Analysis, claim: Claim, index: number): number | und
 const PREDICATE_DENIALS = new Set(cueData.denialPredicates);
 const NEGATIVE_ASSESSMENTS = new Set(eventData.negativeAssessments);
 /** Cue texts are shared copies: each is lower-cased and looked up once, not once per claim. */
-const isNegativeAssessment = memoizeTest((text) => NEGATIVE_ASSESSMENTS.has(text.toLowerCase()));
+const isNegativeAssessment = memoize((text) => NEGATIVE_ASSESSMENTS.has(text.toLowerCase()), 50_000, detached);
 
 /** Where the denied content starts: at the denial verb ("denied sending troops"), or the whole
  *  sentence when the denial is a predicate ("reports that … are false"). */
@@ -351,16 +352,16 @@ const ANY_CLASS_NOUN = new RegExp(
  */
 const BITS = 10;
 if (CLASS_ORDER.length > BITS) throw new Error(`stance: at most ${BITS} event classes`);
-const WORD_BITS = new Map<string, number>();
-CLASS_ORDER.forEach((name, i) => {
-  const c = CLASSES.get(name)!;
-  const mark = (words: Set<string>, bit: number) => {
-    for (const w of words) WORD_BITS.set(w, (WORD_BITS.get(w) ?? 0) | bit);
-  };
-  mark(c.nouns, 1 << i);
-  mark(c.verbs, 1 << (BITS + i));
-  mark(c.eventVerbs, 1 << (2 * BITS + i));
-});
+const WORD_BITS = wordBits(
+  CLASS_ORDER.flatMap((name, i) => {
+    const c = CLASSES.get(name)!;
+    return [
+      [c.nouns, 1 << i],
+      [c.verbs, 1 << (BITS + i)],
+      [c.eventVerbs, 1 << (2 * BITS + i)],
+    ] as const;
+  }),
+);
 /** The classes of each combination (by bits), in class order: one shared array per combination. */
 const CLASS_LISTS = new Map<number, string[]>();
 

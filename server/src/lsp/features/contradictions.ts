@@ -453,7 +453,7 @@ function firstEntries(parts: ReadonlyArray<readonly Contradiction[]>, count: num
       }
       const candidate = { at: at++, key: sortKey(c, ""), contradiction: c };
       if (worst && compareKeys(candidate.key, worst) > 0) continue;
-      best.splice(firstIndexAfter(best, candidate, byKey), 0, candidate);
+      best.splice(firstAfter(best, candidate.key), 0, candidate);
       while (best.length > count && byKey(best[best.length - 1]!, best[count - 1]!) > 0) best.pop();
     }
   const ids = idsOf(parts, best);
@@ -499,18 +499,6 @@ function idPrint(c: Contradiction): number {
   h = Math.imul(h ^ (first?.end ?? -1), 0x9e3779b1);
   h = Math.imul(h ^ (last?.start ?? -1), 0x9e3779b1);
   return Math.imul(h ^ (last?.end ?? -1), 0x9e3779b1);
-}
-
-/** Where `i` goes in the sorted `list`: after its equals. */
-function firstIndexAfter<T>(list: readonly T[], i: T, order: (x: T, y: T) => number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (order(list[mid]!, i) <= 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
@@ -596,7 +584,7 @@ function takePage<T, W>(
 }
 
 /** Index of the first entry ordered after `key` (binary search). */
-function firstAfter(entries: readonly Entry[], key: SortKey, from = 0): number {
+function firstAfter(entries: ReadonlyArray<{ key: SortKey }>, key: SortKey, from = 0): number {
   let lo = from;
   let hi = entries.length;
   while (lo < hi) {
