@@ -6,6 +6,8 @@ import {
   ATTACK_VERB_STORY,
   BLAME_SHIFT_STORY,
   CLAUSE_PLACE_CASES,
+  CLAUSE_PLACE_LISTS,
+  LONG_PLACE_LIST,
   FIGURE_SOURCE_CASES,
   FIGURE_READ_CASES,
   KEPT_AFTER_COMMA_CASES,
@@ -212,6 +214,21 @@ for (const c of CLAUSE_PLACE_CASES) {
       assert.ok(!f.frame.places.includes(c.notPlace) || f.frame.levels.places === "document", JSON.stringify(f.frame));
   });
 }
+
+for (const c of CLAUSE_PLACE_LISTS) {
+  test(`clause places of each figure: ${c.text}`, () => {
+    const figures = analyze(c.text).figures;
+    assert.deepEqual(Object.fromEntries(figures.map((f) => [f.text, f.frame.places])), c.places);
+  });
+}
+
+test("a sentence listing hundreds of figures, separated by semicolons, places each figure in its own clause only", () => {
+  const { places, items } = LONG_PLACE_LIST;
+  const parts = Array.from({ length: items }, (_, i) => `${i + 3} people died in ${places[i % places.length]}`);
+  const figures = analyze(`Officials said ${parts.join("; ")}, the ministry said.\n`).figures;
+  assert.equal(figures.length, items);
+  figures.forEach((f, i) => assert.deepEqual(f.frame.places, [places[i % places.length]!.toLowerCase()], f.text));
+});
 
 test("texts naming the same capitalised condition link their counts; an unrelated count does not", () => {
   const c = createCorpus();

@@ -19,6 +19,7 @@ import {
   ROLE_WORLD_NOUN,
 } from "./frameLexicon";
 import { LEX, slug } from "./lexicon";
+import { clauseBreaks, sameClause, type ClauseBreaks } from "./clauseBreaks";
 import { memoize } from "./intern";
 
 export interface FrameInput {
@@ -272,7 +273,15 @@ export function buildFrames(
     )
       quantities[i] = quantities[i - 1]!;
   }
+  // The clause breaks of the sentence whose figures are being framed, counted when it names a place.
+  let breaks: ClauseBreaks | undefined;
+  let breaksOf = -1;
   return figures.map(({ raw, sentence }, i) => {
+    if (breaksOf !== sentence && ctx.places[sentence]!.length > 0) {
+      const s = input.sentences[sentence]!;
+      breaks = clauseBreaks(input.tokens, s.t0, s.t1);
+      breaksOf = sentence;
+    }
     const parts = subjects[i]!.parts;
     const q = quantities[i]!;
     const previous = i > 0 && figures[i - 1]!.sentence === sentence ? quantities[i - 1]! : undefined;
@@ -290,7 +299,7 @@ export function buildFrames(
       extra: q.cls && previous?.cls !== q.cls ? withoutIncrement(parts.extra) : parts.extra,
       levels: parts.owner ? { owner: "sentence" } : {},
     };
-    fillPlaces(frame, ctx, sentence, parts.place, input.tokens, raw);
+    fillPlaces(frame, ctx, sentence, parts.place, input.tokens, raw, breaksOf === sentence ? breaks : undefined);
     fillEvent(frame, input, ctx, sentence, raw);
     return frame;
   });
@@ -355,11 +364,12 @@ function fillPlaces(
   legacyPlace: string,
   tokens: Token[],
   raw: RawFigure,
+  breaks: ClauseBreaks | undefined,
 ): void {
   const here = ctx.places[sentence]!;
   // The sentence's places in the figure's clause, each once (a handful: a list, not a set).
   let ids: string[] | undefined;
-  for (const m of here) if (sameClause(tokens, raw, m.k) && !ids?.includes(m.id)) (ids ??= []).push(m.id);
+  for (const m of here) if (sameClause(tokens, raw, m.k, breaks) && !ids?.includes(m.id)) (ids ??= []).push(m.id);
   // The phrase's own place ("cases in X") stands unless the sentence names it only in another clause.
   if (legacyPlace && !ids?.includes(legacyPlace) && !namesPlace(here, legacyPlace)) (ids ??= []).push(legacyPlace);
   // A figure said to hold worldwide is about the world, whatever else the sentence places.
@@ -376,26 +386,6 @@ function fillPlaces(
 function namesPlace(mentions: readonly Mention[], id: string): boolean {
   for (const m of mentions) if (m.id === id) return true;
   return false;
-}
-
-const CLOSING_QUOTES = new Set(["”", "’", '"', "'"]);
-
-/** Whether token k lies in the figure's clause: no semicolon or ", and" between them, and no subordinate clause opened after the figure before it. */
-function sameClause(tokens: Token[], raw: RawFigure, k: number): boolean {
-  if (k >= raw.t0 && k < raw.t1) return true;
-  const after = k >= raw.t1;
-  const [from, to] = after ? [raw.t1, k] : [k + 1, raw.t0];
-  for (let j = from; j < to; j++) {
-    const t = tokens[j]!;
-    if (t.text === ";") return false;
-    if (
-      t.text === "," &&
-      FRAME_LEX.coordinators.has(tokens[CLOSING_QUOTES.has(tokens[j + 1]?.text ?? "") ? j + 2 : j + 1]?.lower ?? "")
-    )
-      return false;
-    if (after && t.kind === TokenKind.Word && opensClause(tokens, j)) return false;
-  }
-  return true;
 }
 
 /** The incident nearest the figure in its sentence, else the last one named earlier in its paragraph, else the document's. */

@@ -181,6 +181,34 @@ export const CLAUSE_PLACE_CASES: Array<{ text: string; span: string; place?: str
   { text: "Medics counted 300 deaths after the attack in Tonga.", span: "300", place: "tonga" },
 ];
 
+/** Sentences of several figures: each figure's places, in its own clause only (clauseBreaks.ts counts the breaks once per sentence). */
+export const CLAUSE_PLACE_LISTS: Array<{ text: string; places: Record<string, string[]> }> = [
+  {
+    text: "Medics counted 40 deaths in Tonga; 90 cases were counted in Fiji, and 12 deaths were recorded in Samoa.",
+    places: { "40": ["tonga"], "90": ["fiji"], "12": ["samoa"] },
+  },
+  // "while" opens a clause after a figure, not before it.
+  {
+    text: "In Tonga medics counted 40 deaths, 90 cases were counted in Fiji while nurses in Samoa counted 12 deaths.",
+    places: { "40": ["fiji", "tonga"], "90": ["fiji", "tonga"], "12": ["fiji", "samoa", "tonga"] },
+  },
+  {
+    text: "Medics counted 40 deaths in Tonga, 90 cases in Fiji, 12 deaths in Samoa and 7 deaths in Nauru.",
+    places: {
+      "40": ["fiji", "nauru", "samoa", "tonga"],
+      "90": ["fiji", "nauru", "samoa", "tonga"],
+      "12": ["fiji", "nauru", "samoa", "tonga"],
+      "7": ["fiji", "nauru", "samoa", "tonga"],
+    },
+  },
+];
+
+/** A table run into one sentence: hundreds of figures, each in its own clause with its own place. */
+export const LONG_PLACE_LIST = {
+  places: ["Tonga", "Fiji", "Samoa", "Nauru", "Tuvalu"],
+  items: 300,
+};
+
 /** Two texts naming the same capitalised condition share their subject, each naming it once. */
 export const NAMED_CONDITION_STORIES: Record<string, string> = {
   "m1.txt": "Health officials have recorded about 900 cases of Marlow Syndrome since 2019, the ministry said.",
