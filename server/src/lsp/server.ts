@@ -22,8 +22,11 @@ import { registerSemanticTokens } from "./features/semanticTokens";
 import { registerStatus } from "./features/status";
 import { registerSymbols } from "./features/symbols";
 import { invalidParamsAnswer, ResyncingReader } from "./framing";
+import { keepHeapNearLive } from "./heap";
 import { describeError } from "./safe";
 import { createServices } from "./services";
+
+keepHeapNearLive();
 
 const connection = process.argv.includes("--stdio") ? stdioConnection() : createConnection(ProposedFeatures.all);
 
