@@ -20,7 +20,7 @@ import {
 import { DEFAULT_SETTINGS } from "../shared/settings";
 import { applyConfig, ConfigFinder, isConfigError, type ConfigError, type ProjectConfig } from "../shared/config";
 import { collectPaths, decodeText, readTexts, type InputProblem } from "./files";
-import { collectBeforeReports } from "./heap";
+import { collectBeforeReports } from "../shared/heap";
 import { KeptClaims } from "./keptClaims";
 import { KeptText } from "./keptText";
 import { loadReviews, withVerdicts, type ReviewLookup } from "./reviews";

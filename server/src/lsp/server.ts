@@ -22,7 +22,7 @@ import { registerSemanticTokens } from "./features/semanticTokens";
 import { registerStatus } from "./features/status";
 import { registerSymbols } from "./features/symbols";
 import { invalidParamsAnswer, ResyncingReader } from "./framing";
-import { keepHeapNearLive } from "./heap";
+import { keepHeapNearLive } from "../shared/heap";
 import { describeError } from "./safe";
 import { createServices } from "./services";
 
