@@ -918,15 +918,49 @@ function counterparts(
   linkable: (index: number) => boolean,
   before: FigureMember[],
 ): Array<FigureMember | undefined> {
-  // The frame's JSON says its bucket too (bucketKey reads frame fields).
   const unused = new Map<string, FigureMember[]>();
   for (const m of before) {
-    const key = frameJson(m.frame);
+    const key = bucketKey(m.frame);
     const list = unused.get(key);
     if (list) list.push(m);
     else unused.set(key, [m]);
   }
-  return figures.map((f, i) => (linkable(i) ? unused.get(frameJson(f.frame))?.shift() : undefined));
+  return figures.map((f, i) => {
+    const list = linkable(i) ? unused.get(bucketKey(f.frame)) : undefined;
+    const k = list ? list.findIndex((m) => sameFrame(m.frame, f.frame)) : -1;
+    return k >= 0 ? list!.splice(k, 1)[0] : undefined;
+  });
+}
+
+/** Whether two frames have the same JSON (most differ in a slot, told without walking them). */
+function sameFrame(a: Frame, b: Frame): boolean {
+  return (
+    a.owner === b.owner &&
+    a.event === b.event &&
+    a.time === b.time &&
+    a.places.length === b.places.length &&
+    a.places[0] === b.places[0] &&
+    sameJson(a, b)
+  );
+}
+
+/**
+ * Whether two values have the same JSON (keys in the same order, undefined ones left out), without
+ * making it: an edit's settled groups compare every figure's frame with its counterparts'.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    return a.length === other.length && a.every((x, i) => sameJson(x ?? null, other[i] ?? null));
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x).filter((k) => x[k] !== undefined);
+  const others = Object.keys(y).filter((k) => y[k] !== undefined);
+  return keys.length === others.length && keys.every((k, i) => k === others[i] && sameJson(x[k], y[k]));
 }
 
 /** A frame's JSON, made once per frame object (a version's members are the next one's `settledFrom`). */
