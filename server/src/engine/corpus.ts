@@ -852,7 +852,7 @@ function statementsOf(file: string, analysis: Analysis): Statement[] {
 
 /** One object per distinct frame across records (frames are never changed once made). */
 function sharedFrame(frame: Frame): Frame {
-  // Made once per frame object: linking compares it next (linkKeyOf), settled groups may have read it.
+  // Made once per frame object: linking compares it next (linkKeyOf).
   const key = frameJson(frame);
   const shared = sharedFrames.get(key);
   if (shared) return shared;
