@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { createCorpus, type Corpus } from "../../server/src/engine";
+import { createCorpus, type Corpus, type FigureGroup } from "../../server/src/engine";
 
 /** Each document's versions; the last is its final text ("" means it ends removed). */
 const WRITTEN: Record<string, string[]> = {
@@ -505,3 +505,49 @@ test("stance edits between steps of one pass (a statement seen by a judgement, t
     assert.deepEqual(played.contradictions(), scratch.contradictions(), `seed ${seed}`);
   }
 });
+
+test("edits recorded when asked across files give the settled groups and results of edits recorded at once", () => {
+  for (const [story, seed] of [
+    [{ versions: WRITTEN }, 11],
+    [largeBucketEdits(), 12],
+  ] as Array<[Story, number]>) {
+    const random = rng(seed);
+    const deferred = createCorpus();
+    const eager = createCorpus({ deferRecords: false });
+    const files = Object.keys(story.versions);
+    let compared = 0;
+    for (let round = 0; round < 3; round++) {
+      for (const file of files) {
+        const text = story.versions[file]![round];
+        if (text === undefined) continue;
+        if (text === "") {
+          deferred.remove(file);
+          eager.remove(file);
+          continue;
+        }
+        const analysis = deferred.set(file, text);
+        assert.equal(eager.set(file, text).figures.length, analysis.figures.length);
+        assert.equal(deferred.analysis(file), analysis, "the new version's analysis is answered before it is recorded");
+        assert.ok(deferred.isTextOf(file, text));
+        analysis.figures.forEach((_, k) => {
+          const settled = deferred.settledFigureGroupOf(file, k);
+          const expected = eager.settledFigureGroupOf(file, k);
+          assert.deepEqual(groupShape(settled), groupShape(expected), `${file} figure ${k}`);
+          if (expected) compared++;
+        });
+        // Cross-file work now and then, as the server runs it in pauses between edits.
+        if (random() < 0.3) {
+          while (deferred.contradictionStep());
+          while (eager.contradictionStep());
+        }
+      }
+    }
+    assert.ok(compared > 0, "some settled groups were compared");
+    assertSame(deferred, eager);
+  }
+});
+
+/** What a figure's diagnostic reads of its group: label and files. */
+function groupShape(group: FigureGroup | undefined): { label: string; files: string[] } | undefined {
+  return group && { label: group.label, files: [...new Set(group.members.map((m) => m.file))].sort() };
+}

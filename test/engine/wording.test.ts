@@ -2,7 +2,7 @@
 // collapsing white space (`\s+`) and trimming give, for every code unit and for mixed texts.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { oneLine } from "../../server/src/engine/wording";
+import { formatNumber, oneLine } from "../../server/src/engine/wording";
 
 const collapsed = (text: string, max = 80) => {
   const flat = text.replace(/\s+/g, " ").trim();
@@ -38,4 +38,11 @@ test("oneLine: texts with runs of white space, shortened or not", () => {
   ];
   for (const text of texts)
     for (const max of [5, 12, 80]) assert.equal(oneLine(text, max), collapsed(text, max), JSON.stringify([text, max]));
+});
+
+test("formatNumber: kept values are worded as Intl words them, asked once or again", () => {
+  const intl = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+  const values = [0, -0, 1, 2000, 2000, 1234567.891, -45.5, 0.125, 1e21, 12_000, 2000];
+  for (const value of [...values, ...values]) assert.equal(formatNumber(value), intl.format(value), String(value));
+  for (const value of [NaN, Infinity, -Infinity]) assert.equal(formatNumber(value), String(value));
 });

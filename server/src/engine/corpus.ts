@@ -36,6 +36,13 @@ export interface CorpusOptions {
   keepAnalysis?: (file: string) => boolean;
   /** Whether actor rows are kept for actorIndex / actorEntry (default true; the CLI never asks). */
   actorIndex?: boolean;
+  /**
+   * Whether a new version of a recorded document whose analysis is kept (an edited open document)
+   * is recorded only when something asks across files (default true): its analysis is answered at
+   * once, its record (figure members, actor rows, relinking) made by the next cross-file query or
+   * step, once for the versions set meanwhile. Its settled groups are answered without it.
+   */
+  deferRecords?: boolean;
 }
 
 export interface Corpus {
@@ -103,7 +110,7 @@ interface DocRecord {
 }
 
 export function createCorpus(options: CorpusOptions = {}): Corpus {
-  return new CorpusImpl(options.keepAnalysis ?? (() => true), options.actorIndex ?? true);
+  return new CorpusImpl(options.keepAnalysis ?? (() => true), options.actorIndex ?? true, options.deferRecords ?? true);
 }
 
 class CorpusImpl implements Corpus {
@@ -156,16 +163,30 @@ class CorpusImpl implements Corpus {
   private readonly actorDocs = new Map<string, { docs: DocRecord[]; gone: number }>();
   private readonly actorEntries = new Map<string, ActorIndexEntry | undefined>();
   private actorCache: Map<string, ActorIndexEntry> | undefined;
+  /** Versions of recorded documents set but not recorded yet, in the order first set (see CorpusOptions.deferRecords). */
+  private readonly unrecorded = new Map<string, Unrecorded>();
 
   constructor(
     private readonly keepAnalysis: (file: string) => boolean,
     private readonly keepActors: boolean,
+    private readonly deferRecords: boolean,
   ) {}
 
   set(file: string, text: string, version?: number): Analysis {
     const cached = this.docs.get(file);
+    const waiting = this.unrecorded.get(file);
+    const latest = waiting ?? cached;
     // The same version is the same text: the text is hashed only when that does not already tell.
-    const textKey = cached && version !== undefined && cached.version === version ? cached.textKey : textKeyOf(text);
+    const textKey = latest && version !== undefined && latest.version === version ? latest.textKey : textKeyOf(text);
+    if (waiting?.textKey === textKey) {
+      waiting.version = version;
+      return waiting.analysis;
+    }
+    if (waiting) {
+      // Set again before it was recorded: the recorded version is the base of the next one.
+      this.unrecorded.delete(file);
+      this.revision++;
+    }
     if (cached && cached.textKey === textKey) {
       cached.version = version;
       if (cached.analysis) return cached.analysis;
@@ -174,12 +195,37 @@ class CorpusImpl implements Corpus {
       return analysis;
     }
     const analysis = analyze(text);
+    if (cached && this.deferRecords && this.keepAnalysis(file)) {
+      this.unrecorded.set(file, { analysis, textKey, ...(version !== undefined ? { version } : {}) });
+      this.revision++;
+      return analysis;
+    }
+    this.record(file, cached, analysis, textKey, version);
+    this.revision++;
+    return analysis;
+  }
+
+  /** Records the versions set and not recorded yet (before anything reads records or groups). */
+  private recordWaiting(): void {
+    for (const [file, { analysis, textKey, version }] of this.unrecorded) {
+      this.unrecorded.delete(file);
+      this.record(file, this.docs.get(file), analysis, textKey, version);
+    }
+  }
+
+  /** Replaces a document's record by one of `analysis`, relinking what its figures changed. */
+  private record(
+    file: string,
+    cached: DocRecord | undefined,
+    analysis: Analysis,
+    textKey: string,
+    version: number | undefined,
+  ): void {
     const record = recordOf(file, textKey, analysis, cached?.seq ?? this.nextSeq++, version, this.keepActors);
     if (this.keepAnalysis(file)) record.analysis = analysis;
     if (!cached) this.attachFigures(file, record);
     else if (!this.patchGroups(cached, record)) {
-      const grouped = cached.members.some((m, i) => cached.buckets[i] && this.slotOfMember.has(m));
-      const settledFrom = grouped ? cached.members : cached.settledFrom;
+      const settledFrom = this.settledMembersOf(cached);
       if (settledFrom) record.settledFrom = settledFrom;
       this.relink(file, cached, record);
     }
@@ -192,13 +238,18 @@ class CorpusImpl implements Corpus {
     }
     this.stanceStale = true;
     this.updateActors(cached, record);
-    this.revision++;
-    return analysis;
+  }
+
+  /** The members of a document's last version whose figures were grouped, if any. */
+  private settledMembersOf(doc: DocRecord): FigureMember[] | undefined {
+    const grouped = doc.members.some((m, i) => doc.buckets[i] && this.slotOfMember.has(m));
+    return grouped ? doc.members : doc.settledFrom;
   }
 
   remove(file: string): boolean {
     const cached = this.docs.get(file);
     if (!cached) return false;
+    this.unrecorded.delete(file);
     this.detachFigures(file, cached);
     this.docs.delete(file);
     this.sortedFiles = undefined;
@@ -219,14 +270,15 @@ class CorpusImpl implements Corpus {
   }
 
   analysis(file: string): Analysis | undefined {
-    return this.docs.get(file)?.analysis;
+    return this.unrecorded.get(file)?.analysis ?? this.docs.get(file)?.analysis;
   }
 
   isTextOf(file: string, text: string): boolean {
-    return this.docs.get(file)?.textKey === textKeyOf(text);
+    return (this.unrecorded.get(file) ?? this.docs.get(file))?.textKey === textKeyOf(text);
   }
 
   release(file: string): void {
+    this.recordWaiting();
     const doc = this.docs.get(file);
     if (!doc) return;
     this.takeStatements(file);
@@ -234,6 +286,7 @@ class CorpusImpl implements Corpus {
   }
 
   figureGroups(): FigureGroup[] {
+    this.recordWaiting();
     this.refreshBuckets();
     return [...this.groupsByBucket.values()]
       .flat()
@@ -241,6 +294,7 @@ class CorpusImpl implements Corpus {
   }
 
   figureGroupOf(file: string, figureIndex: number): FigureGroup | undefined {
+    this.recordWaiting();
     const doc = this.docs.get(file);
     const member = doc?.buckets[figureIndex] ? doc.members[figureIndex] : undefined;
     if (!member) return undefined;
@@ -250,12 +304,31 @@ class CorpusImpl implements Corpus {
 
   settledFigureGroupOf(file: string, figureIndex: number): FigureGroup | undefined {
     const doc = this.docs.get(file);
+    const waiting = this.unrecorded.get(file);
+    if (doc && waiting) return this.groupBeforeRecord(doc, waiting, figureIndex);
     const bucket = doc?.buckets[figureIndex];
     if (!doc || !bucket) return undefined;
     if (!this.dirtyBuckets.has(bucket)) return this.slotOfMember.get(doc.members[figureIndex]!)?.group;
     if (!doc.settledFrom) return undefined;
-    doc.counterparts ??= counterparts(doc.members, doc.buckets, doc.settledFrom);
+    doc.counterparts ??= counterparts(doc.members, (i) => doc.buckets[i] !== "", doc.settledFrom);
     const before = doc.counterparts[figureIndex];
+    return before ? this.slotOfMember.get(before)?.group : undefined;
+  }
+
+  /**
+   * The settled group of a figure of a version not recorded yet: that of its counterpart (same
+   * frame) in the document's last grouped version, as settledFigureGroupOf gives once it is
+   * recorded (a group patched in place then holds the new member; it has the same label and files).
+   */
+  private groupBeforeRecord(doc: DocRecord, waiting: Unrecorded, figureIndex: number): FigureGroup | undefined {
+    const figure = waiting.analysis.figures[figureIndex];
+    if (!figure || !isLinkable(figure.frame)) return undefined;
+    if (!waiting.counterparts) {
+      const before = this.settledMembersOf(doc) ?? [];
+      const figures = waiting.analysis.figures;
+      waiting.counterparts = counterparts(figures, (i) => isLinkable(figures[i]!.frame), before);
+    }
+    const before = waiting.counterparts[figureIndex];
     return before ? this.slotOfMember.get(before)?.group : undefined;
   }
 
@@ -267,6 +340,7 @@ class CorpusImpl implements Corpus {
   }
 
   contradictionStep(): boolean {
+    this.recordWaiting();
     const bucket = first(this.dirtyBuckets);
     if (bucket !== undefined) {
       this.refreshBucket(bucket);
@@ -286,6 +360,7 @@ class CorpusImpl implements Corpus {
   }
 
   contradictionParts(): ReadonlyArray<readonly Contradiction[]> {
+    this.recordWaiting();
     this.refreshBuckets();
     this.refreshFigureConflicts();
     if (!this.figureConflictParts) {
@@ -311,6 +386,7 @@ class CorpusImpl implements Corpus {
   }
 
   actorIndex(): ReadonlyMap<string, ActorIndexEntry> {
+    this.recordWaiting();
     if (!this.actorCache) {
       this.actorCache = new Map();
       for (const canonical of this.actorDocs.keys()) {
@@ -326,6 +402,7 @@ class CorpusImpl implements Corpus {
   }
 
   actorEntry(canonical: string): ActorIndexEntry | undefined {
+    this.recordWaiting();
     if (this.actorEntries.has(canonical)) return this.actorEntries.get(canonical);
     const docs = this.currentActorDocs(canonical).sort((x, y) => x.seq - y.seq);
     let entry: ActorIndexEntry | undefined;
@@ -775,11 +852,11 @@ function statementsOf(file: string, analysis: Analysis): Statement[] {
 
 /** One object per distinct frame across records (frames are never changed once made). */
 function sharedFrame(frame: Frame): Frame {
-  const key = JSON.stringify(frame);
+  // Made once per frame object: linking compares it next (linkKeyOf).
+  const key = frameJson(frame);
   const shared = sharedFrames.get(key);
   if (shared) return shared;
   if (sharedFrames.size < MAX_SHARED) sharedFrames.set(key, frame);
-  frameJsons.set(frame, key); // linking compares it next (linkKeyOf): not made twice
   return frame;
 }
 
@@ -797,6 +874,15 @@ function keptTextOf(analysis: Analysis): (claim: Claim, index: number) => string
 }
 
 const keptTexts = new WeakMap<Analysis, Array<string | undefined>>();
+
+/** A version of a recorded document set and not recorded yet. */
+interface Unrecorded {
+  analysis: Analysis;
+  textKey: string;
+  version?: number;
+  /** Per figure, its counterpart in the document's last grouped version, computed when first asked. */
+  counterparts?: Array<FigureMember | undefined>;
+}
 
 interface KeptItems {
   byFile: Map<string, { doc: DocRecord; items: LinkItem[] }>;
@@ -826,21 +912,55 @@ function indicesOf(buckets: string[], b: string): number[] {
   return out;
 }
 
-/** Each member's counterpart among `before`: the next unused one with the same bucket and frame. */
+/** Each linkable figure's counterpart among `before`: the next unused one with the same bucket and frame. */
 function counterparts(
-  members: FigureMember[],
-  buckets: string[],
+  figures: ReadonlyArray<{ frame: Frame }>,
+  linkable: (index: number) => boolean,
   before: FigureMember[],
 ): Array<FigureMember | undefined> {
-  // The frame's JSON says its bucket too (bucketKey reads frame fields).
   const unused = new Map<string, FigureMember[]>();
   for (const m of before) {
-    const key = frameJson(m.frame);
+    const key = bucketKey(m.frame);
     const list = unused.get(key);
     if (list) list.push(m);
     else unused.set(key, [m]);
   }
-  return members.map((m, i) => (buckets[i] ? unused.get(frameJson(m.frame))?.shift() : undefined));
+  return figures.map((f, i) => {
+    const list = linkable(i) ? unused.get(bucketKey(f.frame)) : undefined;
+    const k = list ? list.findIndex((m) => sameFrame(m.frame, f.frame)) : -1;
+    return k >= 0 ? list!.splice(k, 1)[0] : undefined;
+  });
+}
+
+/** Whether two frames have the same JSON (most differ in a slot, told without walking them). */
+function sameFrame(a: Frame, b: Frame): boolean {
+  return (
+    a.owner === b.owner &&
+    a.event === b.event &&
+    a.time === b.time &&
+    a.places.length === b.places.length &&
+    a.places[0] === b.places[0] &&
+    sameJson(a, b)
+  );
+}
+
+/**
+ * Whether two values have the same JSON (keys in the same order, undefined ones left out), without
+ * making it: an edit's settled groups compare every figure's frame with its counterparts'.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    return a.length === other.length && a.every((x, i) => sameJson(x ?? null, other[i] ?? null));
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x).filter((k) => x[k] !== undefined);
+  const others = Object.keys(y).filter((k) => y[k] !== undefined);
+  return keys.length === others.length && keys.every((k, i) => k === others[i] && sameJson(x[k], y[k]));
 }
 
 /** A frame's JSON, made once per frame object (a version's members are the next one's `settledFrom`). */

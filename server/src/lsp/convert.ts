@@ -193,26 +193,31 @@ export function toDiagnostic(input: DiagnosticInput): Diagnostic | undefined {
 
 /**
  * A finding (engine offsets) → Diagnostic: its range from the file's line map, each related
- * mention's from the line map of its file (mentions of files without one are left out).
+ * mention's from the line map of its file (mentions of files without one are left out). The
+ * finding's data (which claim or figure, its kinds) is not sent: no client shows it and the code
+ * actions read code, range and related locations; it was an eighth of every publication.
  */
 export function findingToDiagnostic(
   finding: Finding,
   map: Lines,
   lineMapOf: (file: string) => Lines | undefined,
 ): Diagnostic | undefined {
-  const related: RelatedMention[] = [];
+  const severity = toLspSeverity(finding.severity);
+  if (severity === undefined) return undefined;
+  const diagnostic: Diagnostic = {
+    range: map.rangeOf(finding.span),
+    severity,
+    code: finding.code,
+    source: DIAGNOSTIC_SOURCE,
+    message: finding.message,
+  };
+  const related: DiagnosticRelatedInformation[] = [];
   for (const mention of finding.related ?? []) {
     const other = lineMapOf(mention.file);
-    if (other) related.push({ uri: mention.file, range: other.rangeOf(mention), message: mention.message });
+    if (other) related.push({ location: toLocation(mention.file, other.rangeOf(mention)), message: mention.message });
   }
-  return toDiagnostic({
-    code: finding.code,
-    severity: finding.severity,
-    range: map.rangeOf(finding.span),
-    message: finding.message,
-    related,
-    data: finding.data,
-  });
+  if (related.length > 0) diagnostic.relatedInformation = related;
+  return diagnostic;
 }
 
 /** Whether an engine span contains an engine offset (end inclusive, so a cursor after a word counts). */

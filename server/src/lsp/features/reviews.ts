@@ -111,6 +111,8 @@ export function verdictAt(
  * ignored ones are left out.
  */
 export function applyReviews(services: Services, uri: string, diagnostics: Diagnostic[]): Diagnostic[] {
+  // Most documents have no verdict: told without working out the document's place (every edit publishes).
+  if (!services.reviews.hasVerdicts(uri)) return diagnostics;
   const analysis = services.sources.analysis(uri);
   const map = services.sources.lineMap(uri);
   if (!analysis || !map) return diagnostics;
