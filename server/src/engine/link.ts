@@ -88,7 +88,13 @@ export class FrameClusters {
     } else sorted = sortedItems(all());
     while (from < sorted.length && from < before.length && sameItem(sorted[from]!, before[from]!)) from++;
     this.undoFrom(from);
-    for (let n = from; n < sorted.length; n++) this.steps.push(this.place(sorted[n]!));
+    for (let n = from; n < sorted.length; n++) {
+      const item = sorted[n]!;
+      const previous = n > 0 ? sorted[n - 1]! : undefined;
+      this.steps.push(
+        previous && sameReading(previous, item) ? this.joinAgain(this.steps[n - 1]!.group, item) : this.place(item),
+      );
+    }
     this.sorted = sorted;
     // A group no item joined or left since the last call is the same array as then.
     return this.groups.map((g) => (g.snapshot ??= g.items.slice()));
@@ -133,6 +139,17 @@ export class FrameClusters {
         }),
       );
     return join(best, item, slots, this.index, created);
+  }
+
+  /**
+   * Joins an item that reads as the item placed just before it (same frame, salience and file) to
+   * that item's group: nothing else changed since, that group only grew and fits it, so place()
+   * would choose it again, and the join adds no slot, place or file to it.
+   */
+  private joinAgain(g: Group, item: LinkItem): Step {
+    g.items.push(item);
+    g.snapshot = undefined;
+    return { group: g, created: false, owner: false, event: false, time: false, places: NONE, keys: NONE, file: false };
   }
 
   private undoFrom(from: number): void {
@@ -223,6 +240,13 @@ function lowerBoundKey(sorted: readonly LinkItem[], rank: number, file: string, 
   }
   return lo;
 }
+
+/** Items place() treats alike: it reads only an item's frame, salience and file. */
+const sameReading = (a: LinkItem, b: LinkItem) =>
+  a.frame === b.frame && a.salience === b.salience && a.member.file === b.member.file;
+
+/** The places and keys of a join that added none (never written to). */
+const NONE: string[] = [];
 
 const sameItem = (a: LinkItem, b: LinkItem) =>
   a.member === b.member && a.frame === b.frame && a.salience === b.salience;

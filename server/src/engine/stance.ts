@@ -93,10 +93,10 @@ export interface Statement {
   /** A sentence the text states in its own voice (an official statement), not a claim. */
   readonly ownVoice: boolean;
   /**
-   * Content-word stems of the statement, sorted, each once (shared copies: a sorted array costs a
-   * fraction of a Set), computed when first needed from its own text.
+   * Content-word stems of the statement, sorted, each once (a sorted array costs a fraction of a
+   * Set), computed when first needed from its own text (see Stems).
    */
-  stems: readonly string[] | undefined;
+  stems: Stems | undefined;
   /**
    * The class-and-party pair keys the stance index files the statement under, computed when first
    * needed (a field: a WeakMap entry per statement cost four times as much at 10,000 files).
@@ -123,7 +123,7 @@ const OWN_VOICE = 4;
  * a field costs 8 bytes on each of some thirty statements a document.
  */
 class KeptStatement implements Statement {
-  stems: readonly string[] | undefined = undefined;
+  stems: Stems | undefined = undefined;
   pairKeys: readonly string[] | undefined = undefined;
 
   constructor(
@@ -401,8 +401,8 @@ function overlap(a: string[], b: string[]): number {
   return n;
 }
 
-/** How many strings two sorted lists of distinct strings share. */
-function overlapSorted(a: readonly string[], b: readonly string[]): number {
+/** How many items two sorted lists of distinct strings (or of distinct numbers) share. */
+function overlapSorted<T extends string | number>(a: readonly T[], b: readonly T[]): number {
   let n = 0;
   for (let i = 0, j = 0; i < a.length && j < b.length;) {
     if (a[i] === b[j]) {
@@ -463,14 +463,79 @@ function isWordPoint(point: number): boolean {
   return yes;
 }
 
-function stemsOf(s: Statement): readonly string[] {
-  if (!s.stems) {
-    const stems: string[] = [];
-    for (const w of wordsOf(s.text, s.focus, s.text.length))
-      if (w.length > 3 && !STOP.has(w)) stems.push(internString(w.slice(0, 6)));
-    s.stems = sortedUnique(stems);
-  }
+/**
+ * A statement's content-word stems: the first STEM_LENGTH characters of its lower-cased words
+ * longer than three letters, stop words left out. A text in ASCII (nearly all) gives them as
+ * numbers (packedStem: no string made per word, numbers compared); any other text as strings.
+ */
+type Stems = readonly number[] | readonly string[];
+
+const STEM_LENGTH = 6;
+
+function stemsOf(s: Statement): Stems {
+  s.stems ??= asciiStems(s.text, s.focus) ?? stringStems(s.text, s.focus);
   return s.stems;
+}
+
+function stringStems(text: string, from: number): string[] {
+  const stems: string[] = [];
+  for (const w of wordsOf(text, from, text.length))
+    if (w.length > 3 && !STOP.has(w)) stems.push(internString(w.slice(0, STEM_LENGTH)));
+  return sortedUnique(stems);
+}
+
+/**
+ * The stems of `text` from `from` as packed numbers, or undefined when it is not all ASCII. A
+ * stem's lower-cased characters are base-128 digits, none zero: a number names one stem.
+ */
+function asciiStems(text: string, from: number): number[] | undefined {
+  const stems: number[] = [];
+  let start = -1;
+  let packed = 0;
+  for (let i = from; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : SPACE;
+    if (code >= 0x80) return undefined;
+    if (ASCII_WORD[code] === 1) {
+      if (start < 0) [start, packed] = [i, 0];
+      if (i - start < STEM_LENGTH) packed = packed * 128 + (code >= 65 && code <= 90 ? code + 32 : code);
+    } else if (start >= 0) {
+      if (i - start > 3 && !isStopWord(text, start, i, packed)) stems.push(packed);
+      start = -1;
+    }
+  }
+  stems.sort((x, y) => x - y);
+  let n = 0;
+  for (let i = 0; i < stems.length; i++) if (i === 0 || stems[i] !== stems[n - 1]) stems[n++] = stems[i]!;
+  stems.length = n;
+  return stems;
+}
+
+const SPACE = 32;
+
+/** The stem a packed number stands for. */
+function unpackStem(packed: number): string {
+  let out = "";
+  for (let v = packed; v > 0; v = Math.floor(v / 128)) out = String.fromCharCode(v % 128) + out;
+  return out;
+}
+
+/** The packed stems of the stop words: a word is looked up in STOP only when its stem is one of them. */
+const STOP_STEMS = new Set(
+  [...STOP].map((w) => [...w.slice(0, STEM_LENGTH)].reduce((v, c) => v * 128 + c.charCodeAt(0), 0)),
+);
+
+function isStopWord(text: string, start: number, end: number, packed: number): boolean {
+  return STOP_STEMS.has(packed) && STOP.has(text.slice(start, end).toLowerCase());
+}
+
+/** How many stems two statements share (as strings when either has them as strings). */
+function sharedStems(a: Stems, b: Stems): number {
+  if (typeof a[0] !== "string" && typeof b[0] !== "string") return overlapSorted(a as number[], b as number[]);
+  return overlapSorted(stemStrings(a), stemStrings(b));
+}
+
+function stemStrings(stems: Stems): readonly string[] {
+  return typeof stems[0] === "string" ? (stems as string[]) : sortedUnique((stems as number[]).map(unpackStem));
 }
 
 /** `list` sorted, each string once (in place). */
@@ -507,7 +572,7 @@ function contradicts(d: Statement, a: Statement): boolean {
   // "denied the allegations": the claim nearest before it in the same file.
   if (d.anaphoricTarget !== undefined) return a.start === d.anaphoricTarget;
   // Otherwise the same statement in other words: at least three shared content words.
-  return overlapSorted(stemsOf(d), stemsOf(a)) >= 3;
+  return sharedStems(stemsOf(d), stemsOf(a)) >= 3;
 }
 
 /**
