@@ -136,6 +136,10 @@ test("a denial of no event class answers a claim in its file sharing three conte
     [`${claim} The minister denied secretly transferring private monies elsewhere.`, 0],
     [`${claim} The ministère denied secretly transferring private monies elsewhere.`, 0],
   ];
+  // ’ is part of a word ("it’s" is a stem, not "it's"); curly quotes only part words.
+  const quoted = "Reuters reported that it’s true the minister hid public funds.";
+  cases.push([`${quoted} The minister denied it’s “true” he hid funds.`, 1]);
+  cases.push([`${quoted} The minister denied it's “true” he hid funds.`, 0]);
   for (const [text, expected] of cases) {
     const stance = corpusOf({ "a.txt": text })
       .contradictions()

@@ -465,15 +465,16 @@ function isWordPoint(point: number): boolean {
 
 /**
  * A statement's content-word stems: the first STEM_LENGTH characters of its lower-cased words
- * longer than three letters, stop words left out. A text in ASCII (nearly all) gives them as
- * numbers (packedStem: no string made per word, numbers compared); any other text as strings.
+ * longer than three letters, stop words left out. A text whose words are in ASCII (with ’, as news
+ * text writes apostrophes) gives them as numbers (packedStems: no string made per word, numbers
+ * compared); any other text as strings.
  */
 type Stems = readonly number[] | readonly string[];
 
 const STEM_LENGTH = 6;
 
 function stemsOf(s: Statement): Stems {
-  s.stems ??= asciiStems(s.text, s.focus) ?? stringStems(s.text, s.focus);
+  s.stems ??= packedStems(s.text, s.focus) ?? stringStems(s.text, s.focus);
   return s.stems;
 }
 
@@ -485,37 +486,73 @@ function stringStems(text: string, from: number): string[] {
 }
 
 /**
- * The stems of `text` from `from` as packed numbers, or undefined when it is not all ASCII. A
- * stem's lower-cased characters are base-128 digits, none zero: a number names one stem.
+ * The stems of `text` from `from` as numbers, or undefined when a word has a character other than
+ * ASCII and ’. A stem's lower-cased characters are base-128 digits, none zero (’ is 1, unused by
+ * ASCII words): a number names one stem. Other characters only part words, as in wordsOf.
  */
-function asciiStems(text: string, from: number): number[] | undefined {
+function packedStems(text: string, from: number): number[] | undefined {
   const stems: number[] = [];
   let start = -1;
   let packed = 0;
   for (let i = from; i <= text.length; i++) {
     const code = i < text.length ? text.charCodeAt(i) : SPACE;
-    if (code >= 0x80) return undefined;
-    if (ASCII_WORD[code] === 1) {
-      if (start < 0) [start, packed] = [i, 0];
-      if (i - start < STEM_LENGTH) packed = packed * 128 + (code >= 65 && code <= 90 ? code + 32 : code);
+    const digit = code < 0x80 ? ASCII_DIGIT[code]! : code === RIGHT_QUOTE ? 1 : parts(code) ? 0 : -1;
+    if (digit < 0) return undefined;
+    if (digit > 0) {
+      if (start < 0) {
+        start = i;
+        packed = 0;
+      }
+      if (i - start < STEM_LENGTH) packed = packed * 128 + digit;
     } else if (start >= 0) {
       if (i - start > 3 && !isStopWord(text, start, i, packed)) stems.push(packed);
       start = -1;
     }
   }
-  stems.sort((x, y) => x - y);
-  let n = 0;
-  for (let i = 0; i < stems.length; i++) if (i === 0 || stems[i] !== stems[n - 1]) stems[n++] = stems[i]!;
-  stems.length = n;
-  return stems;
+  return sortedUniqueNumbers(stems);
 }
 
 const SPACE = 32;
+const RIGHT_QUOTE = 0x2019;
+
+/** Per ASCII character, its stem digit: 0 outside words, the lower-case code inside them. */
+const ASCII_DIGIT = Int16Array.from(ASCII_WORD, (inWord, c) =>
+  inWord ? String.fromCharCode(c).toLowerCase().charCodeAt(0) : 0,
+);
+
+/** Whether a code unit other than ASCII only parts words: no word character, no surrogate, no case. */
+function parts(code: number): boolean {
+  let yes = partingUnits.get(code);
+  if (yes === undefined) {
+    const char = String.fromCharCode(code);
+    yes = (code < 0xd800 || code > 0xdfff) && !isWordPoint(code) && char.toLowerCase() === char;
+    if (partingUnits.size < 4096) partingUnits.set(code, yes);
+  }
+  return yes;
+}
+
+const partingUnits = new Map<number, boolean>();
+
+/** `list` sorted, each number once (in place; short lists by insertion). */
+function sortedUniqueNumbers(list: number[]): number[] {
+  if (list.length > 32) list.sort((x, y) => x - y);
+  else
+    for (let i = 1; i < list.length; i++) {
+      const v = list[i]!;
+      let j = i - 1;
+      for (; j >= 0 && list[j]! > v; j--) list[j + 1] = list[j]!;
+      list[j + 1] = v;
+    }
+  let n = 0;
+  for (let i = 0; i < list.length; i++) if (i === 0 || list[i] !== list[n - 1]) list[n++] = list[i]!;
+  list.length = n;
+  return list;
+}
 
 /** The stem a packed number stands for. */
 function unpackStem(packed: number): string {
   let out = "";
-  for (let v = packed; v > 0; v = Math.floor(v / 128)) out = String.fromCharCode(v % 128) + out;
+  for (let v = packed; v > 0; v = Math.floor(v / 128)) out = (v % 128 === 1 ? "’" : String.fromCharCode(v % 128)) + out;
   return out;
 }
 
@@ -534,9 +571,15 @@ function sharedStems(a: Stems, b: Stems): number {
   return overlapSorted(stemStrings(a), stemStrings(b));
 }
 
+/** Packed stems as strings, made once per list (only to meet a text's string stems). */
 function stemStrings(stems: Stems): readonly string[] {
-  return typeof stems[0] === "string" ? (stems as string[]) : sortedUnique((stems as number[]).map(unpackStem));
+  if (typeof stems[0] === "string") return stems as string[];
+  let strings = unpacked.get(stems as number[]);
+  if (!strings) unpacked.set(stems as number[], (strings = sortedUnique((stems as number[]).map(unpackStem))));
+  return strings;
 }
+
+const unpacked = new WeakMap<readonly number[], readonly string[]>();
 
 /** `list` sorted, each string once (in place). */
 function sortedUnique(list: string[]): string[] {
