@@ -556,13 +556,21 @@ function unpackStem(packed: number): string {
   return out;
 }
 
-/** The packed stems of the stop words: a word is looked up in STOP only when its stem is one of them. */
-const STOP_STEMS = new Set(
+/** The packed stems of the stop words, sorted: a word is looked up in STOP only when its stem is one of them. */
+const STOP_STEMS = sortedUniqueNumbers(
   [...STOP].map((w) => [...w.slice(0, STEM_LENGTH)].reduce((v, c) => v * 128 + c.charCodeAt(0), 0)),
 );
 
 function isStopWord(text: string, start: number, end: number, packed: number): boolean {
-  return STOP_STEMS.has(packed) && STOP.has(text.slice(start, end).toLowerCase());
+  // A binary search over numbers: a Set of numbers this large would box each one looked up.
+  let lo = 0;
+  let hi = STOP_STEMS.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (STOP_STEMS[mid]! < packed) lo = mid + 1;
+    else hi = mid;
+  }
+  return STOP_STEMS[lo] === packed && STOP.has(text.slice(start, end).toLowerCase());
 }
 
 /** How many stems two statements share (as strings when either has them as strings). */
