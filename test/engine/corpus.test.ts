@@ -126,6 +126,28 @@ test("'denied the allegations' answers the claim just before it, and only an ass
   );
 });
 
+// Stems of an ASCII text are packed numbers, of any other text strings: both must meet.
+test("a denial of no event class answers a claim in its file sharing three content words, in any script", () => {
+  const claim = "Reuters reported that the minister secretly transferred public funds abroad.";
+  const cases: Array<[string, number]> = [
+    [`${claim} The minister denied secretly transferring public funds abroad.`, 1],
+    [`${claim.replace("minister", "ministère")} The minister denied secretly transferring public funds abroad.`, 1],
+    [`${claim} The ministère denied secretly transferring public funds abroad.`, 1],
+    [`${claim} The minister denied secretly transferring private monies elsewhere.`, 0],
+    [`${claim} The ministère denied secretly transferring private monies elsewhere.`, 0],
+  ];
+  // ’ is part of a word ("it’s" is a stem, not "it's"); curly quotes only part words.
+  const quoted = "Reuters reported that it’s true the minister hid public funds.";
+  cases.push([`${quoted} The minister denied it’s “true” he hid funds.`, 1]);
+  cases.push([`${quoted} The minister denied it's “true” he hid funds.`, 0]);
+  for (const [text, expected] of cases) {
+    const stance = corpusOf({ "a.txt": text })
+      .contradictions()
+      .filter((x) => x.kind === "stance");
+    assert.equal(stance.length, expected, text);
+  }
+});
+
 test("a denial sharing a few words with an unrelated claim is not a contradiction", () => {
   const c = corpusOf({
     "a.txt": "The agency said the stockpile could yield nine nuclear weapons. Iran denies seeking nuclear weapons.",

@@ -17,8 +17,6 @@ interface Reading {
   members: FigureMember[];
   /** Per named source, its first dated member (revisions read them); made when first asked. */
   bySource?: Map<string, FigureMember>;
-  /** Whether this reading's interval meets another's, judged once per pair. */
-  judged: Map<Reading, boolean>;
   /** The contradictions with this reading on side "a", by side "b" (valid while both member lists stand). */
   made: Map<Reading, { a: FigureMember[]; b: FigureMember[]; c: Contradiction }>;
 }
@@ -109,7 +107,7 @@ export class GroupConflicts {
     const key = readingKey(m);
     let r = this.readings.get(key);
     if (!r) {
-      r = { key, interval: intervalOf(m), members: [], judged: new Map(), made: new Map() };
+      r = { key, interval: intervalOf(m), members: [], made: new Map() };
       this.readings.set(key, r);
       touched.add(r);
     }
@@ -130,28 +128,20 @@ export class GroupConflicts {
   private settle(r: Reading): void {
     if (r.members.length === 0) {
       this.readings.delete(r.key);
-      for (const q of this.readings.values()) {
-        q.judged.delete(r);
-        q.made.delete(r);
-      }
+      for (const q of this.readings.values()) q.made.delete(r);
       return;
     }
     delete r.bySource;
     r.made.clear();
     // Members of a reading share value, maximum and qualifier; the interval is its first member's.
-    const interval = intervalOf(r.members[0]!);
-    if (!sameInterval(interval, r.interval)) {
-      r.interval = interval;
-      r.judged.clear();
-      for (const q of this.readings.values()) q.judged.delete(r);
-    }
+    r.interval = intervalOf(r.members[0]!);
   }
 
   private conflicts(group: FigureGroup): Contradiction[] {
     const readings = [...this.readings.values()].sort(byWeight).slice(0, MAX_READINGS);
     const n = readings.length;
     if (n < 2) return [];
-    const conflicts = readings.map((r, i) => readings.map((q, j) => i !== j && conflicting(r, q)));
+    const conflicts = readings.map((r, i) => readings.map((q, j) => i !== j && !compatible(r.interval, q.interval)));
     const covered = new Set<number>();
     const out: Contradiction[] = [...this.revisions(group, readings, conflicts, covered)];
     // Side "a" of each pair is the reading that agrees with fewer others: the outlier reads first.
@@ -166,7 +156,11 @@ export class GroupConflicts {
     return out;
   }
 
-  /** One source giving incompatible values on different dates. */
+  /**
+   * One source giving incompatible values on different dates. Only readings sharing a named
+   * source are paired; they are listed as the pairs of readings in order would list them (then
+   * by the source's place in the reading with fewer sources).
+   */
   private revisions(
     group: FigureGroup,
     readings: Reading[],
@@ -187,27 +181,55 @@ export class GroupConflicts {
       if (t === undefined) dates.set(d, (t = dateValue(d)));
       return t;
     };
-    for (let i = 0; i < readings.length; i++)
-      for (let j = i + 1; j < readings.length; j++) {
-        if (!conflicts[i]![j]) continue;
-        const [small, large] =
-          bySource[i]!.size <= bySource[j]!.size ? [bySource[i]!, bySource[j]!] : [bySource[j]!, bySource[i]!];
-        for (const [source, x] of small) {
-          const y = large.get(source);
-          if (!y || x.date === y.date) continue;
-          const [early, late] = time(x.date!) <= time(y.date!) ? [x, y] : [y, x];
-          const c = this.revisionsMade.get(early)?.get(late) ?? toContradiction(group, alone(early), alone(late));
-          let byLate = made.get(early);
-          if (!byLate) made.set(early, (byLate = new Map()));
-          byLate.set(late, c);
-          out.push(c);
-          if (readings[i]!.members.length === 1 && readings[j]!.members.length === 1)
-            covered.add(pairKey(i, j, readings.length));
-        }
-      }
+    for (const { i, j, x, y } of sourcePairs(bySource, conflicts)) {
+      const [early, late] = time(x.date!) <= time(y.date!) ? [x, y] : [y, x];
+      const c = this.revisionsMade.get(early)?.get(late) ?? toContradiction(group, alone(early), alone(late));
+      let byLate = made.get(early);
+      if (!byLate) made.set(early, (byLate = new Map()));
+      byLate.set(late, c);
+      out.push(c);
+      if (readings[i]!.members.length === 1 && readings[j]!.members.length === 1)
+        covered.add(pairKey(i, j, readings.length));
+    }
     this.revisionsMade = made;
     return out;
   }
+}
+
+interface SourcePair {
+  /** The readings (i < j), the place of the source in the one with fewer sources, its members there (x) and in the other (y). */
+  i: number;
+  j: number;
+  at: number;
+  x: FigureMember;
+  y: FigureMember;
+}
+
+/** The pairs of conflicting readings whose first dated members of one named source differ in date, in order. */
+function sourcePairs(bySource: ReadonlyArray<ReadonlyMap<string, FigureMember>>, conflicts: boolean[][]): SourcePair[] {
+  const holders = new Map<string, Array<{ reading: number; at: number; member: FigureMember }>>();
+  bySource.forEach((sources, reading) => {
+    let at = 0;
+    for (const [source, member] of sources) {
+      const list = holders.get(source);
+      if (list) list.push({ reading, at, member });
+      else holders.set(source, [{ reading, at, member }]);
+      at++;
+    }
+  });
+  const pairs: SourcePair[] = [];
+  for (const list of holders.values())
+    for (let p = 0; p < list.length; p++)
+      for (let q = p + 1; q < list.length; q++) {
+        const u = list[p]!;
+        const v = list[q]!;
+        if (!conflicts[u.reading]![v.reading]) continue;
+        // The source as met in the reading with fewer sources (the first of equals).
+        const [x, y] = bySource[u.reading]!.size <= bySource[v.reading]!.size ? [u, v] : [v, u];
+        if (x.member.date === y.member.date) continue;
+        pairs.push({ i: u.reading, j: v.reading, at: x.at, x: x.member, y: y.member });
+      }
+  return pairs.sort((p, q) => p.i - q.i || p.j - q.j || p.at - q.at);
 }
 
 /** Readings by how many members they have, most first; among equals, the first in the group first. */
@@ -233,19 +255,6 @@ function positionOf(list: readonly FigureMember[], m: FigureMember): number {
 
 function readingKey(m: FigureMember): string {
   return `${m.value}|${m.valueMax ?? m.value}|${m.qualifier}`;
-}
-
-function sameInterval(a: Interval, b: Interval): boolean {
-  return a.lo === b.lo && a.hi === b.hi && a.loOpen === b.loOpen && a.hiOpen === b.hiOpen;
-}
-
-function conflicting(r: Reading, q: Reading): boolean {
-  let meets = r.judged.get(q);
-  if (meets === undefined) {
-    meets = compatible(r.interval, q.interval);
-    r.judged.set(q, meets);
-  }
-  return !meets;
 }
 
 /** The contradiction of readings `a` and `b` (in sides "a" and "b"), the same object while both stand. */
@@ -304,11 +313,13 @@ function alone(m: FigureMember): FigureMember[] {
 function facts(list: FigureMember[]): ListFacts {
   let facts = factsOf.get(list);
   if (!facts) {
-    facts = {
-      sources: new Set(list.map(sourceKey)),
-      dates: new Set(list.map((m) => m.date)),
-      description: describe(list),
-    };
+    let source: string | undefined = sourceKey(list[0]!);
+    let date: string | null | undefined = list[0]!.date;
+    for (let i = 1; i < list.length && (source !== undefined || date !== undefined); i++) {
+      if (source !== undefined && sourceKey(list[i]!) !== source) source = undefined;
+      if (date !== undefined && list[i]!.date !== date) date = undefined;
+    }
+    facts = { source, date, description: describe(list) };
     factsOf.set(list, facts);
   }
   return facts;
@@ -322,15 +333,11 @@ function sideOf(list: FigureMember[], side: Side): ContradictionMember[] {
 }
 
 interface ListFacts {
-  sources: Set<string>;
-  dates: Set<string | null>;
+  /** The source all members share (a key of sourceKey), undefined when they have several. */
+  source: string | undefined;
+  /** The date all members share, undefined when they have several. */
+  date: string | null | undefined;
   description: string;
-}
-
-function unionSize<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
-  let n = a.size;
-  for (const x of b) if (!a.has(x)) n++;
-  return n;
 }
 
 function agreeing(conflicts: boolean[][], i: number): number {
@@ -358,10 +365,12 @@ function pairKey(x: number, y: number, n: number): number {
 function toContradiction(group: FigureGroup, a: FigureMember[], b: FigureMember[]): Contradiction {
   const x = facts(a);
   const y = facts(b);
-  const source = x.sources.size === 1 && y.sources.size === 1 ? x.sources.values().next().value! : undefined;
-  const revision = source !== undefined && source !== "" && y.sources.has(source) && unionSize(x.dates, y.dates) > 1;
+  // One source on each side, the same, and more than one date between them.
+  const source = x.source;
+  const revision =
+    source !== undefined && source !== "" && y.source === source && !(x.date !== undefined && x.date === y.date);
   const summary = `${group.label}: ${x.description} vs ${y.description}${revision ? " — the same source revising its figure" : ""}`;
-  const members = [...sideOf(a, "a"), ...sideOf(b, "b")];
+  const members = sideOf(a, "a").concat(sideOf(b, "b"));
   return { kind: "figure", summary, members, subject: group.subject, ...(revision ? { revision } : {}) };
 }
 

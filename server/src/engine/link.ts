@@ -88,7 +88,13 @@ export class FrameClusters {
     } else sorted = sortedItems(all());
     while (from < sorted.length && from < before.length && sameItem(sorted[from]!, before[from]!)) from++;
     this.undoFrom(from);
-    for (let n = from; n < sorted.length; n++) this.steps.push(this.place(sorted[n]!));
+    for (let n = from; n < sorted.length; n++) {
+      const item = sorted[n]!;
+      const previous = n > 0 ? sorted[n - 1]! : undefined;
+      this.steps.push(
+        previous && sameReading(previous, item) ? this.joinAgain(this.steps[n - 1]!.group, item) : this.place(item),
+      );
+    }
     this.sorted = sorted;
     // A group no item joined or left since the last call is the same array as then.
     return this.groups.map((g) => (g.snapshot ??= g.items.slice()));
@@ -133,6 +139,17 @@ export class FrameClusters {
         }),
       );
     return join(best, item, slots, this.index, created);
+  }
+
+  /**
+   * Joins an item that reads as the item placed just before it (same frame, salience and file) to
+   * that item's group: nothing else changed since, that group only grew and fits it, so place()
+   * would choose it again, and the join adds no slot, place or file to it.
+   */
+  private joinAgain(g: Group, item: LinkItem): Step {
+    g.items.push(item);
+    g.snapshot = undefined;
+    return { group: g, created: false, owner: false, event: false, time: false, places: NONE, keys: NONE, file: false };
   }
 
   private undoFrom(from: number): void {
@@ -224,6 +241,13 @@ function lowerBoundKey(sorted: readonly LinkItem[], rank: number, file: string, 
   return lo;
 }
 
+/** Items place() treats alike: it reads only an item's frame, salience and file. */
+const sameReading = (a: LinkItem, b: LinkItem) =>
+  a.frame === b.frame && a.salience === b.salience && a.member.file === b.member.file;
+
+/** The places and keys of a join that added none (never written to). */
+const NONE: string[] = [];
+
 const sameItem = (a: LinkItem, b: LinkItem) =>
   a.member === b.member && a.frame === b.frame && a.salience === b.salience;
 
@@ -237,27 +261,55 @@ function lookupKeysOf(item: LinkItem, x: Slots): string[] {
   if (keys && lookupSalience.get(item.member) === item.salience) return keys;
   // Repeated keys are harmless (place() judges a group once per item): no set is made per member.
   keys = [];
-  if (x.owner) keys.push(`o:${x.owner}`);
-  keys.push(`f:${item.member.file}`);
-  for (const p of x.places) meetingKeys(p, keys);
+  if (x.owner) keys.push(keyOf("o:", x.owner));
+  keys.push(keyOf("f:", item.member.file));
+  for (const p of x.places) for (const key of keysOfPlace(p).meets) keys.push(key);
   for (const key of salienceKeysOf(item.salience)) keys.push(key);
   lookupKeys.set(item.member, keys);
   lookupSalience.set(item.member, item.salience);
   return keys;
 }
 
-/** The keys of groups a place meets: the place itself and the places it is named within. */
-function meetingKeys(place: string, out: string[]): void {
-  out.push(`P:${place}`);
-  for (const prefix of boundaryPrefixes(place)) if (prefix !== place) out.push(`X:${prefix}`);
+/**
+ * A place's keys, made once per place: those of the groups it meets (the place itself and the
+ * places it is named within) and those a group holding it is indexed under (see GroupIndex).
+ */
+function keysOfPlace(place: string): { meets: readonly string[]; held: readonly string[] } {
+  let keys = placeKeys.get(place);
+  if (!keys) {
+    const prefixes = boundaryPrefixes(place);
+    keys = {
+      meets: [`P:${place}`, ...prefixes.filter((x) => x !== place).map((x) => `X:${x}`)],
+      held: [`X:${place}`, ...prefixes.map((x) => `P:${x}`)],
+    };
+    if (placeKeys.size < MAX_KEPT_KEYS) placeKeys.set(place, keys);
+  }
+  return keys;
 }
+
+/** A prefix and a name as one index key, made once per name (an owner, a file). */
+function keyOf(prefix: "o:" | "f:", name: string): string {
+  const kept = prefix === "o:" ? ownerKeys : fileKeys;
+  let key = kept.get(name);
+  if (key === undefined) {
+    key = prefix + name;
+    if (kept.size < MAX_KEPT_KEYS) kept.set(name, key);
+  }
+  return key;
+}
+
+const placeKeys = new Map<string, { meets: readonly string[]; held: readonly string[] }>();
+const ownerKeys = new Map<string, string>();
+const fileKeys = new Map<string, string>();
+/** Each table of keys is bounded: odd input cannot grow it without limit. */
+const MAX_KEPT_KEYS = 100_000;
 
 /** A document's salient places, incidents and parties as lookup keys, made once per salience. */
 function salienceKeysOf(s: Salience): readonly string[] {
   let keys = salienceKeys.get(s);
   if (!keys) {
     const out: string[] = [];
-    for (const p of s.places) meetingKeys(p, out);
+    for (const p of s.places) for (const key of keysOfPlace(p).meets) out.push(key);
     for (const e of s.events) out.push(`e:${e}`);
     for (const p of s.parties) out.push(`p:${p}`);
     salienceKeys.set(s, (keys = [...new Set(out)]));
@@ -275,8 +327,7 @@ class GroupIndex {
 
   /** Indexes `g` under the keys of a place; the keys new to it are pushed to `added`. */
   addPlace(g: Group, place: string, added: string[]): void {
-    this.add(`X:${place}`, g, added);
-    for (const prefix of boundaryPrefixes(place)) this.add(`P:${prefix}`, g, added);
+    for (const key of keysOfPlace(place).held) this.add(key, g, added);
   }
 
   add(key: string, g: Group, added: string[]): void {
@@ -350,7 +401,7 @@ function join(g: Group, item: LinkItem, x: Slots, index: GroupIndex, created: bo
   };
   g.items.push(item);
   g.snapshot = undefined; // not deleted: the group keeps its shape (fast property access)
-  if (step.owner) index.add(`o:${x.owner}`, g, step.keys);
+  if (step.owner) index.add(keyOf("o:", x.owner), g, step.keys);
   if (step.owner) g.owner = x.owner;
   if (step.event) g.event = x.event;
   if (step.time) g.time = x.time;
@@ -363,7 +414,7 @@ function join(g: Group, item: LinkItem, x: Slots, index: GroupIndex, created: bo
   if (!g.files.has(item.member.file)) {
     step.file = true;
     g.files.add(item.member.file);
-    index.add(`f:${item.member.file}`, g, step.keys);
+    index.add(keyOf("f:", item.member.file), g, step.keys);
     // Only the saliences sharesContext() compares are indexed.
     if (g.saliences.length < MAX_COMPARED) {
       for (const p of item.salience.places) index.addPlace(g, p, step.keys);

@@ -93,10 +93,10 @@ export interface Statement {
   /** A sentence the text states in its own voice (an official statement), not a claim. */
   readonly ownVoice: boolean;
   /**
-   * Content-word stems of the statement, sorted, each once (shared copies: a sorted array costs a
-   * fraction of a Set), computed when first needed from its own text.
+   * Content-word stems of the statement, sorted, each once (a sorted array costs a fraction of a
+   * Set), computed when first needed from its own text (see Stems).
    */
-  stems: readonly string[] | undefined;
+  stems: Stems | undefined;
   /**
    * The class-and-party pair keys the stance index files the statement under, computed when first
    * needed (a field: a WeakMap entry per statement cost four times as much at 10,000 files).
@@ -123,7 +123,7 @@ const OWN_VOICE = 4;
  * a field costs 8 bytes on each of some thirty statements a document.
  */
 class KeptStatement implements Statement {
-  stems: readonly string[] | undefined = undefined;
+  stems: Stems | undefined = undefined;
   pairKeys: readonly string[] | undefined = undefined;
 
   constructor(
@@ -401,8 +401,8 @@ function overlap(a: string[], b: string[]): number {
   return n;
 }
 
-/** How many strings two sorted lists of distinct strings share. */
-function overlapSorted(a: readonly string[], b: readonly string[]): number {
+/** How many items two sorted lists of distinct strings (or of distinct numbers) share. */
+function overlapSorted<T extends string | number>(a: readonly T[], b: readonly T[]): number {
   let n = 0;
   for (let i = 0, j = 0; i < a.length && j < b.length;) {
     if (a[i] === b[j]) {
@@ -463,15 +463,131 @@ function isWordPoint(point: number): boolean {
   return yes;
 }
 
-function stemsOf(s: Statement): readonly string[] {
-  if (!s.stems) {
-    const stems: string[] = [];
-    for (const w of wordsOf(s.text, s.focus, s.text.length))
-      if (w.length > 3 && !STOP.has(w)) stems.push(internString(w.slice(0, 6)));
-    s.stems = sortedUnique(stems);
-  }
+/**
+ * A statement's content-word stems: the first STEM_LENGTH characters of its lower-cased words
+ * longer than three letters, stop words left out. A text whose words are in ASCII (with ’, as news
+ * text writes apostrophes) gives them as numbers (packedStems: no string made per word, numbers
+ * compared); any other text as strings.
+ */
+type Stems = readonly number[] | readonly string[];
+
+const STEM_LENGTH = 6;
+
+function stemsOf(s: Statement): Stems {
+  s.stems ??= packedStems(s.text, s.focus) ?? stringStems(s.text, s.focus);
   return s.stems;
 }
+
+function stringStems(text: string, from: number): string[] {
+  const stems: string[] = [];
+  for (const w of wordsOf(text, from, text.length))
+    if (w.length > 3 && !STOP.has(w)) stems.push(internString(w.slice(0, STEM_LENGTH)));
+  return sortedUnique(stems);
+}
+
+/**
+ * The stems of `text` from `from` as numbers, or undefined when a word has a character other than
+ * ASCII and ’. A stem's lower-cased characters are base-128 digits, none zero (’ is 1, unused by
+ * ASCII words): a number names one stem. Other characters only part words, as in wordsOf.
+ */
+function packedStems(text: string, from: number): number[] | undefined {
+  const stems: number[] = [];
+  let start = -1;
+  let packed = 0;
+  for (let i = from; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : SPACE;
+    const digit = code < 0x80 ? ASCII_DIGIT[code]! : code === RIGHT_QUOTE ? 1 : parts(code) ? 0 : -1;
+    if (digit < 0) return undefined;
+    if (digit > 0) {
+      if (start < 0) {
+        start = i;
+        packed = 0;
+      }
+      if (i - start < STEM_LENGTH) packed = packed * 128 + digit;
+    } else if (start >= 0) {
+      if (i - start > 3 && !isStopWord(text, start, i, packed)) stems.push(packed);
+      start = -1;
+    }
+  }
+  return sortedUniqueNumbers(stems);
+}
+
+const SPACE = 32;
+const RIGHT_QUOTE = 0x2019;
+
+/** Per ASCII character, its stem digit: 0 outside words, the lower-case code inside them. */
+const ASCII_DIGIT = Int16Array.from(ASCII_WORD, (inWord, c) =>
+  inWord ? String.fromCharCode(c).toLowerCase().charCodeAt(0) : 0,
+);
+
+/** Whether a code unit other than ASCII only parts words: no word character, no surrogate, no case. */
+function parts(code: number): boolean {
+  let yes = partingUnits.get(code);
+  if (yes === undefined) {
+    const char = String.fromCharCode(code);
+    yes = (code < 0xd800 || code > 0xdfff) && !isWordPoint(code) && char.toLowerCase() === char;
+    if (partingUnits.size < 4096) partingUnits.set(code, yes);
+  }
+  return yes;
+}
+
+const partingUnits = new Map<number, boolean>();
+
+/** `list` sorted, each number once (in place; short lists by insertion). */
+function sortedUniqueNumbers(list: number[]): number[] {
+  if (list.length > 32) list.sort((x, y) => x - y);
+  else
+    for (let i = 1; i < list.length; i++) {
+      const v = list[i]!;
+      let j = i - 1;
+      for (; j >= 0 && list[j]! > v; j--) list[j + 1] = list[j]!;
+      list[j + 1] = v;
+    }
+  let n = 0;
+  for (let i = 0; i < list.length; i++) if (i === 0 || list[i] !== list[n - 1]) list[n++] = list[i]!;
+  list.length = n;
+  return list;
+}
+
+/** The stem a packed number stands for. */
+function unpackStem(packed: number): string {
+  let out = "";
+  for (let v = packed; v > 0; v = Math.floor(v / 128)) out = (v % 128 === 1 ? "’" : String.fromCharCode(v % 128)) + out;
+  return out;
+}
+
+/** The packed stems of the stop words, sorted: a word is looked up in STOP only when its stem is one of them. */
+const STOP_STEMS = sortedUniqueNumbers(
+  [...STOP].map((w) => [...w.slice(0, STEM_LENGTH)].reduce((v, c) => v * 128 + c.charCodeAt(0), 0)),
+);
+
+function isStopWord(text: string, start: number, end: number, packed: number): boolean {
+  // A binary search over numbers: a Set of numbers this large would box each one looked up.
+  let lo = 0;
+  let hi = STOP_STEMS.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (STOP_STEMS[mid]! < packed) lo = mid + 1;
+    else hi = mid;
+  }
+  return STOP_STEMS[lo] === packed && STOP.has(text.slice(start, end).toLowerCase());
+}
+
+/** How many stems two statements share (as strings when either has them as strings). */
+function sharedStems(a: Stems, b: Stems): number {
+  if (typeof a[0] !== "string" && typeof b[0] !== "string") return overlapSorted(a as number[], b as number[]);
+  return overlapSorted(stemStrings(a), stemStrings(b));
+}
+
+/** Packed stems as strings, made once per list (only to meet a text's string stems). */
+function stemStrings(stems: Stems): readonly string[] {
+  if (typeof stems[0] === "string") return stems as string[];
+  let strings = unpacked.get(stems as number[]);
+  if (!strings) unpacked.set(stems as number[], (strings = sortedUnique((stems as number[]).map(unpackStem))));
+  return strings;
+}
+
+const unpacked = new WeakMap<readonly number[], readonly string[]>();
 
 /** `list` sorted, each string once (in place). */
 function sortedUnique(list: string[]): string[] {
@@ -507,7 +623,7 @@ function contradicts(d: Statement, a: Statement): boolean {
   // "denied the allegations": the claim nearest before it in the same file.
   if (d.anaphoricTarget !== undefined) return a.start === d.anaphoricTarget;
   // Otherwise the same statement in other words: at least three shared content words.
-  return overlapSorted(stemsOf(d), stemsOf(a)) >= 3;
+  return sharedStems(stemsOf(d), stemsOf(a)) >= 3;
 }
 
 /**
