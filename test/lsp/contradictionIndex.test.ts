@@ -80,6 +80,15 @@ test("the sorted listing stays equal to one built afresh when many contradiction
   const steps: Array<() => void> = [
     () => sources.set("file:///many/big.txt", many.join(" ")),
     () => sources.set("file:///many/big.txt", many.slice(10).join(" ")),
+    // Every count retyped: as many go as come, in one step (removals and insertions interleave).
+    () =>
+      sources.set(
+        "file:///many/big.txt",
+        many
+          .slice(10)
+          .join(" ")
+          .replace(/\d+/g, (n) => String(Number(n) + 3)),
+      ),
     () => sources.remove("file:///many/big.txt"),
   ];
   let most = 0;

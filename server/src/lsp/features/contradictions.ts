@@ -314,7 +314,7 @@ function updateListing(listing: Listing, parts: ReadonlyArray<readonly Contradic
   }
   // Contradictions made again with the same content (a group recomputed) leave the list as it was.
   const sameList = sameKeys(gone, added);
-  listing.entries = mergeSorted(withoutEntries(listing.entries, gone), added);
+  listing.entries = replacedEntries(listing.entries, gone, added);
   if (!sameList) listing.digest = nextDigest();
   delete listing.filtered;
   return true;
@@ -328,42 +328,35 @@ function sameKeys(x: Entry[], y: Entry[]): boolean {
   return p.every((e, i) => compareKeys(e.key, q[i]!.key) === 0);
 }
 
-/** `entries` without `gone` (each is in it): a few by binary search, many by one pass. */
-function withoutEntries(entries: Entry[], gone: Entry[]): Entry[] {
-  if (gone.length === 0) return entries;
-  if (gone.length > 32) {
-    // Each found by binary search; the runs between are copied (no set lookup per entry).
-    const places = gone.map((entry) => firstAfter(entries, entry.key) - 1).sort((x, y) => x - y);
-    const out: Entry[] = [];
-    let i = 0;
-    for (const at of places) {
-      while (i < at) out.push(entries[i++]!);
-      i++;
-    }
-    while (i < entries.length) out.push(entries[i++]!);
-    return out;
-  }
-  for (const entry of gone) entries.splice(firstAfter(entries, entry.key) - 1, 1);
-  return entries;
-}
-
-/** The sorted `entries` with `added` placed in order. */
-function mergeSorted(entries: Entry[], added: Entry[]): Entry[] {
+/**
+ * The sorted `entries` without `gone` (each is in it) and with `added` in order: a few by splicing,
+ * many in one copy (each place found by binary search in `entries`, the runs between copied). No
+ * added key equals a gone one (an equal key is the same id: that entry is kept, see updateListing),
+ * so placing among `entries` before the removals orders as placing after them.
+ */
+function replacedEntries(entries: Entry[], gone: Entry[], added: Entry[]): Entry[] {
   added.sort((x, y) => compareKeys(x.key, y.key));
-  if (added.length <= 32) {
+  if (gone.length + added.length <= 32) {
+    for (const entry of gone) entries.splice(firstAfter(entries, entry.key) - 1, 1);
     for (const entry of added) entries.splice(firstAfter(entries, entry.key), 0, entry);
     return entries;
   }
-  // Each placed by binary search (after its equals); the runs between are copied, not compared.
-  const out: Entry[] = new Array<Entry>(entries.length + added.length);
+  const removed = gone.map((entry) => firstAfter(entries, entry.key) - 1).sort((x, y) => x - y);
+  const out: Entry[] = new Array<Entry>(entries.length - gone.length + added.length);
   let i = 0;
   let k = 0;
+  let r = 0;
+  const copyUpTo = (at: number) => {
+    for (; i < at; i++) {
+      if (removed[r] === i) r++;
+      else out[k++] = entries[i]!;
+    }
+  };
   for (const entry of added) {
-    const at = firstAfter(entries, entry.key, i);
-    while (i < at) out[k++] = entries[i++]!;
+    copyUpTo(firstAfter(entries, entry.key, i));
     out[k++] = entry;
   }
-  while (i < entries.length) out[k++] = entries[i++]!;
+  copyUpTo(entries.length);
   return out;
 }
 
