@@ -261,16 +261,15 @@ const sameItem = (a: LinkItem, b: LinkItem) =>
  * incident or party. Made once per member (a member's frame and salience never change).
  */
 function lookupKeysOf(item: LinkItem, x: Slots): string[] {
-  let keys = lookupKeys.get(item.member);
-  if (keys && lookupSalience.get(item.member) === item.salience) return keys;
+  const kept = lookupKeys.get(item.member);
+  if (kept && kept.salience === item.salience) return kept.keys;
   // Repeated keys are harmless (place() judges a group once per item): no set is made per member.
-  keys = [];
+  const keys: string[] = [];
   if (x.owner) keys.push(keyOf("o:", x.owner));
   keys.push(keyOf("f:", item.member.file));
   for (const p of x.places) for (const key of keysOfPlace(p).meets) keys.push(key);
   for (const key of salienceKeysOf(item.salience)) keys.push(key);
-  lookupKeys.set(item.member, keys);
-  lookupSalience.set(item.member, item.salience);
+  lookupKeys.set(item.member, { salience: item.salience, keys });
   return keys;
 }
 
@@ -322,8 +321,8 @@ function salienceKeysOf(s: Salience): readonly string[] {
 }
 
 const salienceKeys = new WeakMap<Salience, readonly string[]>();
-const lookupKeys = new WeakMap<FigureMember, string[]>();
-const lookupSalience = new WeakMap<FigureMember, Salience>();
+/** A member's keys and the salience they were made with (one entry per member). */
+const lookupKeys = new WeakMap<FigureMember, { salience: Salience; keys: string[] }>();
 
 /**
  * Groups by the keys lookupKeysOf() reads. A key's groups are an array, not a set (scanning it is
