@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { pathToFileURL } from "node:url";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { corpusRelations, createCorpus, findingsOf } from "../../server/src/engine";
+import { contradictionSummary, corpusRelations, createCorpus, findingsOf } from "../../server/src/engine";
 import { applyConfig } from "../../server/src/shared/config";
 import { indentedJsonList, JsonLines } from "../../server/src/cli/format";
 import { inOrder } from "../../server/src/shared/inputs";
@@ -85,10 +85,10 @@ function referenceJson(paths: readonly string[]): unknown {
       findings,
     };
   });
-  const contradictions = corpus.contradictions().map(({ kind, summary, members }) => ({
-    kind,
-    summary,
-    members: members.map(({ file, start, end, text, side, source, date }) => ({
+  const contradictions = corpus.contradictions().map((c) => ({
+    kind: c.kind,
+    summary: contradictionSummary(c),
+    members: c.members.map(({ file, start, end, text, side, source, date }) => ({
       file,
       start,
       end,

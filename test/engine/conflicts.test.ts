@@ -2,7 +2,7 @@
 // shared between contradictions rather than copied.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createCorpus, type Contradiction } from "../../server/src/engine";
+import { contradictionSummary, createCorpus, type Contradiction } from "../../server/src/engine";
 import { CONFLICT_CASES } from "./cases/conflicts";
 
 function figureContradictions(docs: string[]): Contradiction[] {
@@ -56,7 +56,7 @@ test("a reading in several contradictions is referenced, not copied", () => {
 });
 
 test("summaries read as one reading against the other", () => {
-  const summaries = figureContradictions(CONFLICT_CASES[1]!.docs).map((x) => x.summary);
+  const summaries = figureContradictions(CONFLICT_CASES[1]!.docs).map(contradictionSummary);
   assert.equal(summaries.length, 2);
   for (const s of summaries)
     assert.match(s, /^[^:]+: 5,000 \(Diplomats\) vs (about 2,000 \(Officials\)|2,100 \(Analysts\))$/, s);

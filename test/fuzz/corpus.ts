@@ -1,7 +1,7 @@
 // Corpus fuzzing: a random sequence of adds, updates and removes must leave the same cross-file
 // results as a fresh corpus of the final documents, added in any order.
 import fc from "fast-check";
-import { createCorpus, type Corpus } from "../../server/src/engine";
+import { contradictionSummary, createCorpus, type Corpus } from "../../server/src/engine";
 import type { Violation } from "./engine";
 
 /** Short documents that share subjects, sources and events, so groups and conflicts form. */
@@ -69,10 +69,7 @@ function wording(corpus: Corpus): string {
     .figureGroups()
     .map((g) => `${g.subject}|${g.label}`)
     .sort();
-  const summaries = corpus
-    .contradictions()
-    .map((c) => c.summary)
-    .sort();
+  const summaries = corpus.contradictions().map(contradictionSummary).sort();
   const actors = [...corpus.actorIndex().values()]
     .map((a) => `${a.canonical}|${a.name}|${[...a.spellings].sort().join("/")}`)
     .sort();

@@ -15,6 +15,7 @@ import type {
   Review,
   Stance,
 } from "../engine";
+import { contradictionSummary } from "../engine";
 import { detached } from "../engine/intern";
 import { oneLine } from "../engine/wording";
 import { verdictJson, verdictLabel, type ReviewedFinding } from "./reviews";
@@ -214,10 +215,11 @@ export function scorerFileJson(corpus: CorpusResults, report: FileReport): strin
  * the caller owns, emptied when it reaches MEMBER_TEXTS_KEPT entries, so memory stays bounded).
  */
 export function scorerContradictionJson(
-  { kind, summary, members }: Contradiction,
+  contradiction: Contradiction,
   memberTexts?: Map<ContradictionMember, string>,
 ): string {
-  let out = `{"kind":${JSON.stringify(kind)},"summary":${JSON.stringify(summary)},"members":[`;
+  const { kind, members } = contradiction;
+  let out = `{"kind":${JSON.stringify(kind)},"summary":${JSON.stringify(contradictionSummary(contradiction))},"members":[`;
   for (let i = 0; i < members.length; i++) {
     const m = members[i]!;
     let text = memberTexts?.get(m);
@@ -361,7 +363,7 @@ export function* contradictionsReport(corpus: CorpusResults, lineOf: LineOf): Ge
 }
 
 function describe(lineOf: LineOf, c: Contradiction, n: number): string[] {
-  const rows = [``, `${n}. ${c.summary}${c.revision ? " [revision]" : ""}`];
+  const rows = [``, `${n}. ${contradictionSummary(c)}${c.revision ? " [revision]" : ""}`];
   for (const side of ["a", "b"] as const) {
     const label = c.kind === "stance" ? (side === "a" ? "denies" : "asserts") : `side ${side.toUpperCase()}`;
     for (const m of c.members.filter((x) => x.side === side)) {
@@ -402,14 +404,25 @@ export function* figureTable(corpus: CorpusResults, lineOf: LineOf): Generator<s
  * `{"<key>": [items]}` as `JSON.stringify(…, null, 2)` writes it, one item at a time (items are
  * indented alike: JSON strings hold no raw line breaks).
  */
-export function* indentedJsonList(key: string, items: readonly unknown[]): Generator<string> {
+/** A contradiction as `contradictions --format json` lists it: with its summary, without its label. */
+export function contradictionJson(c: Contradiction): Contradiction {
+  if (c.summary !== undefined) return c;
+  const { kind, members, subject, revision } = c;
+  return { kind, summary: contradictionSummary(c), members, subject, ...(revision ? { revision } : {}) };
+}
+
+export function* indentedJsonList<T>(
+  key: string,
+  items: readonly T[],
+  toJson: (item: T) => unknown = (item) => item,
+): Generator<string> {
   if (items.length === 0) {
     yield `{\n  ${JSON.stringify(key)}: []\n}`;
     return;
   }
   yield `{\n  ${JSON.stringify(key)}: [`;
   for (const [i, item] of items.entries()) {
-    const text = JSON.stringify(item, null, 2).replace(/\n/g, "\n    ");
+    const text = JSON.stringify(toJson(item), null, 2).replace(/\n/g, "\n    ");
     yield `    ${text}${i < items.length - 1 ? "," : ""}`;
   }
   yield "  ]\n}";

@@ -29,6 +29,7 @@ import {
   figureTable,
   formatFileFindings,
   indentedJsonList,
+  contradictionJson,
   JsonLines,
   KeptActors,
   keptAnalysis,
@@ -416,7 +417,7 @@ function outputFor(options: Options, corpus: CorpusResults, io: CliIO, positionO
     return afterFiles(() =>
       writeAll(
         options.format === "json"
-          ? indentedJsonList("contradictions", corpus.contradictions())
+          ? indentedJsonList("contradictions", corpus.contradictions(), contradictionJson)
           : contradictionsReport(corpus, lineOf),
       ),
     );

@@ -7,6 +7,9 @@
 // Member objects are made once per figure and side and shared by every contradiction they take
 // part in: a reading in conflict with ten others is referenced ten times, not copied. A group kept
 // between edits (GroupConflicts) judges again only the pairs of readings whose members changed.
+// A contradiction keeps its group's label, not its summary: the summary is made from the label and
+// the members when a page or report reads it (contradictionSummary), so thousands of long strings
+// are not kept for a listing that shows a hundred.
 import type { Contradiction, ContradictionMember, FigureGroup, FigureMember } from "./types";
 import { compatible, intervalOf, type Interval } from "./intervals";
 
@@ -183,7 +186,7 @@ export class GroupConflicts {
     };
     for (const { i, j, x, y } of sourcePairs(bySource, conflicts)) {
       const [early, late] = time(x.date!) <= time(y.date!) ? [x, y] : [y, x];
-      const c = this.revisionsMade.get(early)?.get(late) ?? toContradiction(group, alone(early), alone(late));
+      const c = this.revisionsMade.get(early)?.get(late) ?? revisionContradiction(group, early, late);
       let byLate = made.get(early);
       if (!byLate) made.set(early, (byLate = new Map()));
       byLate.set(late, c);
@@ -286,7 +289,6 @@ function sourcesOf(r: Reading): Map<string, FigureMember> {
 const madeMembers = new WeakMap<FigureMember, Partial<Record<Side, ContradictionMember>>>();
 const sideLists = new WeakMap<FigureMember[], Partial<Record<Side, ContradictionMember[]>>>();
 const factsOf = new WeakMap<FigureMember[], ListFacts>();
-const alones = new WeakMap<FigureMember, FigureMember[]>();
 
 function member(m: FigureMember, side: Side): ContradictionMember {
   let sides = madeMembers.get(m);
@@ -302,15 +304,9 @@ function member(m: FigureMember, side: Side): ContradictionMember {
   });
 }
 
-/** A one-member list, the same array each time: its facts and sides are then worked out once. */
-function alone(m: FigureMember): FigureMember[] {
-  let list = alones.get(m);
-  if (!list) alones.set(m, (list = [m]));
-  return list;
-}
-
-/** What a contradiction's summary reads of a list of members, worked out once per list. */
+/** The source and date a list's members share, worked out once per list of more than one. */
 function facts(list: FigureMember[]): ListFacts {
+  if (list.length === 1) return factsOfOne(list[0]!);
   let facts = factsOf.get(list);
   if (!facts) {
     let source: string | undefined = sourceKey(list[0]!);
@@ -319,7 +315,7 @@ function facts(list: FigureMember[]): ListFacts {
       if (source !== undefined && sourceKey(list[i]!) !== source) source = undefined;
       if (date !== undefined && list[i]!.date !== date) date = undefined;
     }
-    facts = { source, date, description: describe(list) };
+    facts = { source, date };
     factsOf.set(list, facts);
   }
   return facts;
@@ -332,12 +328,13 @@ function sideOf(list: FigureMember[], side: Side): ContradictionMember[] {
   return (sides[side] ??= list.map((m) => member(m, side)));
 }
 
+const factsOfOne = (m: FigureMember): ListFacts => ({ source: sourceKey(m), date: m.date });
+
 interface ListFacts {
   /** The source all members share (a key of sourceKey), undefined when they have several. */
   source: string | undefined;
   /** The date all members share, undefined when they have several. */
   date: string | null | undefined;
-  description: string;
 }
 
 function agreeing(conflicts: boolean[][], i: number): number {
@@ -363,19 +360,40 @@ function pairKey(x: number, y: number, n: number): number {
 }
 
 function toContradiction(group: FigureGroup, a: FigureMember[], b: FigureMember[]): Contradiction {
-  const x = facts(a);
-  const y = facts(b);
-  // One source on each side, the same, and more than one date between them.
+  return figureContradiction(group, sideOf(a, "a").concat(sideOf(b, "b")), isRevision(facts(a), facts(b)));
+}
+
+/** One member against one other: its members made directly (no list of one is kept for it). */
+function revisionContradiction(group: FigureGroup, early: FigureMember, late: FigureMember): Contradiction {
+  const revision = isRevision(factsOfOne(early), factsOfOne(late));
+  return figureContradiction(group, [member(early, "a"), member(late, "b")], revision);
+}
+
+/** One source on each side, the same, and more than one date between them. */
+function isRevision(x: ListFacts, y: ListFacts): boolean {
   const source = x.source;
-  const revision =
-    source !== undefined && source !== "" && y.source === source && !(x.date !== undefined && x.date === y.date);
-  const summary = `${group.label}: ${x.description} vs ${y.description}${revision ? " — the same source revising its figure" : ""}`;
-  const members = sideOf(a, "a").concat(sideOf(b, "b"));
-  return { kind: "figure", summary, members, subject: group.subject, ...(revision ? { revision } : {}) };
+  return source !== undefined && source !== "" && y.source === source && !(x.date !== undefined && x.date === y.date);
+}
+
+function figureContradiction(group: FigureGroup, members: ContradictionMember[], revision: boolean): Contradiction {
+  return revision
+    ? { kind: "figure", members, subject: group.subject, label: group.label, revision }
+    : { kind: "figure", members, subject: group.subject, label: group.label };
+}
+
+/**
+ * A contradiction's one line: a stance contradiction's own; a figure contradiction's made now from
+ * its label and its sides' members ("Label: a's readings vs b's readings").
+ */
+export function contradictionSummary(c: Contradiction): string {
+  if (c.summary !== undefined) return c.summary;
+  const a = c.members.filter((m) => m.side === "a");
+  const b = c.members.filter((m) => m.side === "b");
+  return `${c.label ?? ""}: ${describe(a)} vs ${describe(b)}${c.revision ? " — the same source revising its figure" : ""}`;
 }
 
 /** "about 2,000 (Ukrainian military intelligence, 3 March 2026)", at most four, then "and N more". */
-function describe(list: FigureMember[]): string {
+function describe(list: ReadonlyArray<Pick<ContradictionMember, "text" | "source" | "date">>): string {
   const labels = [
     ...new Set(
       list.map(

@@ -25,6 +25,7 @@ export {
   type RelatedMention,
 } from "./findings";
 export { warmUpTexts } from "./warmup";
+export { contradictionSummary } from "./figureConflicts";
 export { cyrb53, cyrb53Parts } from "./hash";
 export { frameLabel } from "./frames";
 export { figureSource } from "./figureSource";

@@ -34,6 +34,8 @@ interface Group {
   seen: number;
   /** A copy of `items` as last handed out, kept while no item comes or goes. */
   snapshot: LinkItem[] | undefined;
+  /** The index keys the group is listed under (GroupIndex). */
+  keys: Set<string>;
 }
 
 /** Clusters the items of one bucket. The result depends only on the items, not on their order. */
@@ -110,7 +112,8 @@ export class FrameClusters {
     for (const key of lookupKeysOf(item, slots)) {
       const candidates = this.index.byKey.get(key);
       if (!candidates) continue;
-      for (const g of candidates) {
+      for (let i = 0; i < candidates.length; i++) {
+        const g = candidates[i]!;
         if (g.seen === n) continue;
         g.seen = n;
         if (
@@ -136,6 +139,7 @@ export class FrameClusters {
           saliences: [],
           seen: n,
           snapshot: undefined,
+          keys: new Set(),
         }),
       );
     return join(best, item, slots, this.index, created);
@@ -257,16 +261,15 @@ const sameItem = (a: LinkItem, b: LinkItem) =>
  * incident or party. Made once per member (a member's frame and salience never change).
  */
 function lookupKeysOf(item: LinkItem, x: Slots): string[] {
-  let keys = lookupKeys.get(item.member);
-  if (keys && lookupSalience.get(item.member) === item.salience) return keys;
+  const kept = lookupKeys.get(item.member);
+  if (kept && kept.salience === item.salience) return kept.keys;
   // Repeated keys are harmless (place() judges a group once per item): no set is made per member.
-  keys = [];
+  const keys: string[] = [];
   if (x.owner) keys.push(keyOf("o:", x.owner));
   keys.push(keyOf("f:", item.member.file));
   for (const p of x.places) for (const key of keysOfPlace(p).meets) keys.push(key);
   for (const key of salienceKeysOf(item.salience)) keys.push(key);
-  lookupKeys.set(item.member, keys);
-  lookupSalience.set(item.member, item.salience);
+  lookupKeys.set(item.member, { salience: item.salience, keys });
   return keys;
 }
 
@@ -318,12 +321,16 @@ function salienceKeysOf(s: Salience): readonly string[] {
 }
 
 const salienceKeys = new WeakMap<Salience, readonly string[]>();
-const lookupKeys = new WeakMap<FigureMember, string[]>();
-const lookupSalience = new WeakMap<FigureMember, Salience>();
+/** A member's keys and the salience they were made with (one entry per member). */
+const lookupKeys = new WeakMap<FigureMember, { salience: Salience; keys: string[] }>();
 
-/** Groups by the keys lookupKeysOf() reads. */
+/**
+ * Groups by the keys lookupKeysOf() reads. A key's groups are an array, not a set (scanning it is
+ * the clustering's inner loop): a group is added under a key at most once (its `keys`), and joins
+ * are undone last first, so the group a key loses is always the last one it was given.
+ */
 class GroupIndex {
-  readonly byKey = new Map<string, Set<Group>>();
+  readonly byKey = new Map<string, Group[]>();
 
   /** Indexes `g` under the keys of a place; the keys new to it are pushed to `added`. */
   addPlace(g: Group, place: string, added: string[]): void {
@@ -331,16 +338,20 @@ class GroupIndex {
   }
 
   add(key: string, g: Group, added: string[]): void {
-    let set = this.byKey.get(key);
-    if (!set) this.byKey.set(key, (set = new Set()));
-    if (set.has(g)) return;
-    set.add(g);
+    if (g.keys.has(key)) return;
+    g.keys.add(key);
+    const list = this.byKey.get(key);
+    if (list) list.push(g);
+    else this.byKey.set(key, [g]);
     added.push(key);
   }
 
   remove(key: string, g: Group): void {
-    const set = this.byKey.get(key);
-    if (set?.delete(g) && set.size === 0) this.byKey.delete(key);
+    if (!g.keys.delete(key)) return;
+    const list = this.byKey.get(key)!;
+    if (list[list.length - 1] === g) list.pop();
+    else list.splice(list.lastIndexOf(g), 1);
+    if (list.length === 0) this.byKey.delete(key);
   }
 }
 
@@ -428,9 +439,15 @@ function join(g: Group, item: LinkItem, x: Slots, index: GroupIndex, created: bo
 
 /** Two places meet when one names the other or a part of it ("xinjiang" and "xinjiang-uyghur-autonomous-region"). */
 function placesMeet(a: Iterable<string>, b: Iterable<string>): boolean {
-  for (const x of a) for (const y of b) if (x === y || x.startsWith(`${y}-`) || y.startsWith(`${x}-`)) return true;
+  for (const x of a) for (const y of b) if (x === y || namedWithin(x, y) || namedWithin(y, x)) return true;
   return false;
 }
+
+/** `place` starts with `within` and a hyphen (made without a string per comparison). */
+const namedWithin = (place: string, within: string) =>
+  place.length > within.length && place.charCodeAt(within.length) === HYPHEN && place.startsWith(within);
+
+const HYPHEN = 0x2d;
 
 /** At most this many documents of a group are compared with a newcomer (bounded work). */
 const MAX_COMPARED = 64;

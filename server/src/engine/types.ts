@@ -167,11 +167,16 @@ export interface ContradictionMember extends Span {
 
 export interface Contradiction {
   kind: ContradictionKind;
-  /** One line a person can read. */
-  summary: string;
+  /**
+   * One line a person can read: a stance contradiction's. A figure contradiction's is made from its
+   * label and members only when read (`contradictionSummary`), not kept for every contradiction.
+   */
+  summary?: string;
   members: ContradictionMember[];
   /** For figure conflicts: the group's subject. */
   subject?: string;
+  /** For figure conflicts: the group's label, which its summary opens with. */
+  label?: string;
   /** One source revising its own figure over time. */
   revision?: boolean;
 }

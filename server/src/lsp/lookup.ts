@@ -12,6 +12,7 @@ import type {
   FigureGroup,
   FigureMember,
 } from "../engine";
+import { contradictionSummary } from "../engine";
 import { spansOverlap } from "./convert";
 import type { ContradictionView, SourceIndex } from "./sources";
 import { indexOf, SpanIndex } from "./spanIndex";
@@ -284,8 +285,9 @@ export function relationsOfClaim(sources: SourceIndex, uri: string, claim: Claim
     });
   };
   for (const conflict of conflictsOf(view, uri, claim, "stance")) {
-    for (const m of conflict.opposing) add(m, "contradicts", conflict.contradiction.summary);
-    for (const m of conflict.agreeing) add(m, "corroborates", conflict.contradiction.summary);
+    const about = contradictionSummary(conflict.contradiction);
+    for (const m of conflict.opposing) add(m, "contradicts", about);
+    for (const m of conflict.agreeing) add(m, "corroborates", about);
   }
   const analysis = sources.analysis(uri);
   if (!analysis) return relations;

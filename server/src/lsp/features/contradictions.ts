@@ -6,7 +6,7 @@
 // reviewers' verdicts are looked up only for the members a page shows.
 import { Buffer } from "node:buffer";
 import { ErrorCodes, LSPErrorCodes, ResponseError } from "vscode-languageserver";
-import { cyrb53Parts, type Contradiction, type ContradictionMember } from "../../engine";
+import { contradictionSummary, cyrb53Parts, type Contradiction, type ContradictionMember } from "../../engine";
 import {
   CONTRADICTION_MEMBERS_DEFAULT_PAGE_SIZE,
   CONTRADICTION_MEMBERS_MAX_PAGE_SIZE,
@@ -601,7 +601,7 @@ function toItem(services: Services, entry: Entry): ContradictionItem {
   const item: ContradictionItem = {
     id: entry.id,
     kind: contradiction.kind,
-    summary: clip(contradiction.summary, MAX_SUMMARY),
+    summary: clip(contradictionSummary(contradiction), MAX_SUMMARY),
     members,
     memberCount: contradiction.members.length,
     sideCounts: counts,
