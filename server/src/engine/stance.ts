@@ -658,9 +658,8 @@ export class StanceIndex {
   private swappedFiles = new Set<string>();
   /** A pass of `conflictParts` spread over `step` calls, under way. */
   private pass: Pass | undefined;
-  /** The judgement of each denial cluster in `ordered`, and the cluster, by cluster key. */
-  private readonly clusters = new Map<string, JudgedCluster>();
-  private readonly clusterByKey = new Map<string, Statement[]>();
+  /** The denial clusters in `ordered` (each with its judgement), by cluster key. */
+  private readonly clusterByKey = new Map<string, Cluster>();
   /** The parts as last given, made again only when a cluster came, went or changed its part. */
   private parts: ReadonlyArray<readonly Contradiction[]> = [];
   private partsStale = false;
@@ -672,9 +671,9 @@ export class StanceIndex {
   private readonly denialPlace = new WeakMap<Statement, number>();
   /** The clustered denials by cluster key (see denialKeys), and the cluster each sits in. */
   private readonly denialsByKey = new Map<string, Set<Statement>>();
-  private readonly clusterOf = new Map<Statement, Statement[]>();
+  private readonly clusterOf = new Map<Statement, Cluster>();
   /** The denial clusters, in the order of their first denials. */
-  private ordered: Statement[][] = [];
+  private ordered: Cluster[] = [];
   /** Denials that came and went since the clusters were last formed. */
   private readonly denialsIn = new Set<Statement>();
   private readonly denialsOut = new Set<Statement>();
@@ -724,8 +723,9 @@ export class StanceIndex {
     const pass = (this.pass ??= this.beginPass(files));
     const next = pass.queue[pass.done++];
     if (next !== undefined) {
-      const judged = this.clusters.get(next);
-      this.settle(next, judged, judged ? this.lookAgain(next, pass) : this.judge(this.clusterByKey.get(next)!));
+      const cluster = this.clusterByKey.get(next)!;
+      const judged = cluster.judged;
+      this.settle(cluster, judged, judged ? this.lookAgain(cluster, pass) : this.judge(cluster.denials));
       return true;
     }
     this.pass = undefined;
@@ -750,9 +750,11 @@ export class StanceIndex {
     const queue: string[] = [];
     const judgedNow = new Set<string>();
     for (const cluster of formed) {
-      const key = this.keyOf(cluster);
+      const key = cluster.key;
+      // Formed again of the same denials: it keeps its judgement.
+      cluster.judged = this.clusterByKey.get(key)?.judged;
       this.clusterByKey.set(key, cluster);
-      if (this.clusters.has(key)) continue;
+      if (cluster.judged) continue;
       judgedNow.add(key);
       queue.push(key);
     }
@@ -775,20 +777,15 @@ export class StanceIndex {
   private collectParts(): void {
     if (this.partsStale) {
       const parts: Array<readonly Contradiction[]> = [];
-      for (const cluster of this.ordered) {
-        const { part } = this.clusters.get(this.keyOf(cluster))!;
-        if (part.length > 0) parts.push(part);
-      }
+      for (const { judged } of this.ordered) if (judged!.part.length > 0) parts.push(judged!.part);
       this.parts = parts;
       this.partsStale = false;
     }
   }
 
-  /** A cluster's key: the ids of its denials (a cluster formed again of the same denials keeps its judgement). */
-  private keyOf(cluster: Statement[]): string {
-    let key = keyOfCluster.get(cluster);
-    if (key === undefined) keyOfCluster.set(cluster, (key = cluster.map((d) => this.ids.get(d)).join(",")));
-    return key;
+  /** A cluster of `denials`, keyed by their ids (a cluster formed again of the same denials keeps its judgement). */
+  private clusterOfDenials(denials: Statement[]): Cluster {
+    return { denials, key: denials.map((d) => this.ids.get(d)).join(","), judged: undefined };
   }
 
   /** Keys of judged clusters that read a changed index key or name a file whose statements were swapped. */
@@ -799,9 +796,8 @@ export class StanceIndex {
     return keys;
   }
 
-  private lookAgain(key: string, pass: Pass): JudgedCluster {
-    const judged = this.clusters.get(key)!;
-    const cluster = this.clusterByKey.get(key)!;
+  private lookAgain({ judged: before, denials: cluster }: Cluster, pass: Pass): JudgedCluster {
+    const judged = before!;
     if (judged.lookups.some((k) => pass.dirty.has(k))) return this.rejudge(judged, cluster, pass);
     if (judged.contradiction && judged.files.some((f) => pass.swappedFiles.has(f)))
       return this.restate(judged, cluster, pass);
@@ -809,9 +805,10 @@ export class StanceIndex {
   }
 
   /** Records a cluster's judgement (`before` its last, if any), the keys and files it watches, and whether the parts change. */
-  private settle(key: string, before: JudgedCluster | undefined, after: JudgedCluster): void {
+  private settle(cluster: Cluster, before: JudgedCluster | undefined, after: JudgedCluster): void {
     if (before === after) return;
-    this.clusters.set(key, after);
+    cluster.judged = after;
+    const key = cluster.key;
     if (before?.lookups !== after.lookups) {
       if (before) for (const k of before.lookups) unwatch(this.watchers, k, key);
       for (const k of after.lookups) watch(this.watchers, k, key);
@@ -827,10 +824,9 @@ export class StanceIndex {
 
   /** Forgets the judgement of a cluster that is gone. */
   private forget(key: string): void {
-    const judged = this.clusters.get(key);
+    const judged = this.clusterByKey.get(key)?.judged;
     this.clusterByKey.delete(key);
     if (!judged) return;
-    this.clusters.delete(key);
     for (const k of judged.lookups) unwatch(this.watchers, k, key);
     if (judged.contradiction) for (const f of judged.files) unwatch(this.fileWatchers, f, key);
     this.partsStale = true;
@@ -877,7 +873,7 @@ export class StanceIndex {
     }
     const cluster = this.clusterOf.get(old);
     if (!cluster) return;
-    cluster[cluster.indexOf(old)] = next;
+    cluster.denials[cluster.denials.indexOf(old)] = next;
     this.clusterOf.delete(old);
     this.clusterOf.set(next, cluster);
     for (const key of denialKeys(old)) swapIn(this.denialsByKey.get(key), old, next);
@@ -887,9 +883,9 @@ export class StanceIndex {
    * Forms again the clusters the denials that came and went sit in: denials of the same event
    * class sharing two parties (a cluster key) form one cluster, merged transitively.
    */
-  private formClusters(files: Iterable<string>): Statement[][] {
+  private formClusters(files: Iterable<string>): Cluster[] {
     if (this.denialsIn.size === 0 && this.denialsOut.size === 0) return [];
-    const affected = new Set<Statement[]>();
+    const affected = new Set<Cluster>();
     for (const d of this.denialsOut) {
       const cluster = this.clusterOf.get(d);
       if (cluster) affected.add(cluster);
@@ -909,31 +905,32 @@ export class StanceIndex {
         set.add(d);
       }
     const pool: Statement[] = [];
-    for (const cluster of affected) for (const d of cluster) if (!this.denialsOut.has(d)) pool.push(d);
+    for (const cluster of affected) for (const d of cluster.denials) if (!this.denialsOut.has(d)) pool.push(d);
     for (const d of this.denialsIn) pool.push(d);
     this.denialsIn.clear();
     this.denialsOut.clear();
     const rank = this.ranker(files);
     const byRank = (x: Statement, y: Statement) => rank(x) - rank(y);
-    const formed: Statement[][] = [];
+    const formed: Cluster[] = [];
     const seen = new Set<Statement>();
     for (const d of pool) {
       if (seen.has(d)) continue;
       seen.add(d);
-      const cluster = [d];
-      for (let i = 0; i < cluster.length; i++)
-        for (const key of denialKeys(cluster[i]!))
+      const denials = [d];
+      for (let i = 0; i < denials.length; i++)
+        for (const key of denialKeys(denials[i]!))
           for (const x of this.denialsByKey.get(key)!) {
             if (seen.has(x)) continue;
             seen.add(x);
-            cluster.push(x);
+            denials.push(x);
           }
-      cluster.sort(byRank);
-      for (const x of cluster) this.clusterOf.set(x, cluster);
+      denials.sort(byRank);
+      const cluster = this.clusterOfDenials(denials);
+      for (const x of denials) this.clusterOf.set(x, cluster);
       formed.push(cluster);
     }
-    formed.sort((x, y) => byRank(x[0]!, y[0]!));
-    const order = (x: Statement[], y: Statement[]) => byRank(x[0]!, y[0]!);
+    const order = (x: Cluster, y: Cluster) => byRank(x.denials[0]!, y.denials[0]!);
+    formed.sort(order);
     if (affected.size + formed.length <= FEW_CLUSTERS) {
       // A few clusters changed (an edit): taken out and put in place, not the whole order merged again.
       for (const cluster of affected) {
@@ -947,11 +944,8 @@ export class StanceIndex {
         formed,
         order,
       );
-    const formedKeys = new Set(formed.map((c) => this.keyOf(c)));
-    for (const cluster of affected) {
-      const key = this.keyOf(cluster);
-      if (!formedKeys.has(key)) this.forget(key);
-    }
+    const formedKeys = new Set(formed.map((c) => c.key));
+    for (const { key } of affected) if (!formedKeys.has(key)) this.forget(key);
     this.partsStale = true;
     return formed;
   }
@@ -1236,9 +1230,17 @@ function pairKeys(s: Statement): readonly string[] {
 
 const NO_PAIR_KEYS: readonly string[] = [];
 
-const keyOfCluster = new WeakMap<Statement[], string>();
+/** A denial cluster: its denials in order, its key (their ids) and its judgement once judged. */
+interface Cluster {
+  readonly denials: Statement[];
+  readonly key: string;
+  judged: JudgedCluster | undefined;
+}
 
-const byFileAndStart = (x: Statement, y: Statement) => x.file.localeCompare(y.file) || x.start - y.start;
+/** localeCompare's order (the same collator), asked only of two different files: most pairs share one. */
+const collate = new Intl.Collator().compare;
+const byFileAndStart = (x: Statement, y: Statement) =>
+  (x.file === y.file ? 0 : collate(x.file, y.file)) || x.start - y.start;
 
 function swapIn(set: Set<Statement> | undefined, old: Statement, next: Statement): void {
   if (set?.delete(old)) set.add(next);
