@@ -1096,11 +1096,13 @@ export class StanceIndex {
     choices: Choice[],
   ): JudgedCluster {
     const assertions = [...found].sort(byFileAndStart);
-    const files = [...new Set([...cluster, ...assertions].map((s) => s.file))];
+    const files = new Set<string>();
+    for (const d of cluster) files.add(d.file);
+    for (const a of assertions) files.add(a.file);
     if (assertions.length === 0)
-      return { lookups, reads, choices, files, found: [], contradiction: undefined, part: NO_PART };
+      return { lookups, reads, choices, files: [...files], found: [], contradiction: undefined, part: NO_PART };
     const contradiction = toContradiction(cluster, assertions);
-    return { lookups, reads, choices, files, found: assertions, contradiction, part: [contradiction] };
+    return { lookups, reads, choices, files: [...files], found: assertions, contradiction, part: [contradiction] };
   }
 
   private index(s: Statement): void {
@@ -1317,10 +1319,18 @@ function assertedMember(a: Statement): ContradictionMember {
   return member;
 }
 
+function membersOf(cluster: Statement[], assertions: Statement[]): ContradictionMember[] {
+  const members: ContradictionMember[] = [];
+  for (const d of cluster) members.push(memberOf(d, "a"));
+  for (const a of assertions) members.push(assertedMember(a));
+  return members;
+}
+
 function toContradiction(cluster: Statement[], assertions: Statement[]): Contradiction {
   const deniers = unique(cluster.map((d) => d.source?.text ?? "a source"));
-  const named = assertions.flatMap((a) => (a.source ? [a.source.text] : []));
-  const asserters = named.length > 0 ? unique(named) : ["unnamed sources"];
+  const named = new Set<string>();
+  for (const a of assertions) if (a.source) named.add(a.source.text);
+  const asserters = named.size > 0 ? [...named] : ["unnamed sources"];
   const deniedNames = cluster.flatMap((d) => [...d.deniedSources].filter((x) => !x.includes("-") && /[a-z]/.test(x)));
   const topic =
     cluster[0]!.classes[0]?.replace(/-/g, " ") ??
@@ -1332,7 +1342,7 @@ function toContradiction(cluster: Statement[], assertions: Statement[]): Contrad
   return {
     kind: "stance",
     summary: `${deniers.slice(0, 4).join(", ")}${deniers.length > 4 ? ` and ${deniers.length - 4} more` : ""} ${cluster.length > 1 || deniers.length > 1 ? "deny" : "denies"} ${topic} vs ${asserters.slice(0, 6).join(", ")}${asserters.length > 6 ? ` and ${asserters.length - 6} more` : ""} asserting it`,
-    members: [...cluster.map((d) => memberOf(d, "a")), ...assertions.map(assertedMember)],
+    members: membersOf(cluster, assertions),
   };
 }
 
