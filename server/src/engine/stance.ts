@@ -365,16 +365,18 @@ const WORD_BITS = wordBits(
 /** The classes of each combination (by bits), in class order: one shared array per combination. */
 const CLASS_LISTS = new Map<number, string[]>();
 
+/** The bit of each class that needs a verb besides its noun. */
+const NEEDS_VERB = CLASS_ORDER.reduce((bits, name, i) => (CLASSES.get(name)!.needsVerb ? bits | (1 << i) : bits), 0);
+const CLASS_MASK = (1 << BITS) - 1;
+
 function classify(words: string[]): string[] {
   let bits = 0;
   for (const w of words) bits |= WORD_BITS.get(w) ?? 0;
-  let found = 0;
-  CLASS_ORDER.forEach((name, i) => {
-    const noun = (bits >> i) & 1;
-    const verb = (bits >> (BITS + i)) & 1;
-    const named = (bits >> (2 * BITS + i)) & 1;
-    if (named || (noun && (!CLASSES.get(name)!.needsVerb || verb))) found |= 1 << i;
-  });
+  // A class is found when an event verb names it, or its noun is there with a verb when it needs one.
+  const nouns = bits & CLASS_MASK;
+  const verbs = (bits >> BITS) & CLASS_MASK;
+  const named = (bits >> (2 * BITS)) & CLASS_MASK;
+  const found = named | (nouns & (~NEEDS_VERB | verbs));
   let list = CLASS_LISTS.get(found);
   if (!list) CLASS_LISTS.set(found, (list = CLASS_ORDER.filter((_, i) => (found >> i) & 1)));
   return list;
