@@ -996,7 +996,7 @@ export class StanceIndex {
     }
     for (const a of pass.added) {
       if (found.has(a)) continue;
-      if (judged.reads.some((r) => this.inList(r, a) && contradicts(this.latest(r.denial), a))) {
+      if (this.readsThrough(judged.reads, a).some((r) => contradicts(this.latest(r.denial), a))) {
         found.add(a);
         changed = true;
       }
@@ -1008,11 +1008,23 @@ export class StanceIndex {
     return this.judged(cluster, found, judged.lookups, judged.reads, judged.choices);
   }
 
-  /** Whether assertion `a` is in the list a read went through. */
-  private inList(read: Read, a: Statement): boolean {
-    if (read.list === "f") return a.file === read.name;
-    const map = read.list === "s" ? this.sourceIndex() : read.list === "p" ? this.byClassPair : this.byClassCountry;
-    return map.get(read.name)?.has(a) ?? false;
+  /**
+   * The reads whose list assertion `a` is in: those of its file, and while it is indexed those
+   * under its keys (an assertion is in every list of its keys or in none). Looked up by its few
+   * keys, not by testing each of a large cluster's reads.
+   */
+  private readsThrough(reads: Read[], a: Statement): Read[] {
+    const byList = readsByList(reads);
+    const out = [...(byList.f.get(a.file) ?? NO_READS)];
+    if (!this.byFile.get(a.file)?.assertions.includes(a)) return out;
+    const add = (list: Read[] | undefined) => {
+      if (list) for (const r of list) out.push(r);
+    };
+    if (byList.s.size > 0 && a.sourceId) for (const key of sourceKeys(a)) add(byList.s.get(key));
+    if (byList.c.size > 0)
+      for (const c of a.classes) for (const country of a.countries) add(byList.c.get(`${c}|${country}`));
+    if (byList.p.size > 0) for (const key of pairKeys(a)) add(byList.p.get(key));
+    return out;
   }
 
   private latest(s: Statement): Statement {
@@ -1201,6 +1213,25 @@ interface Choice {
 }
 
 const NO_PART: readonly Contradiction[] = [];
+const NO_READS: readonly Read[] = [];
+
+/** A judgement's reads by list and name, made once per reads array (a rejudged cluster keeps its reads). */
+type ReadsByList = Record<Read["list"], Map<string, Read[]>>;
+const readsByLists = new WeakMap<Read[], ReadsByList>();
+
+function readsByList(reads: Read[]): ReadsByList {
+  let byList = readsByLists.get(reads);
+  if (!byList) {
+    byList = { f: new Map(), s: new Map(), c: new Map(), p: new Map() };
+    for (const r of reads) {
+      const named = byList[r.list].get(r.name);
+      if (named) named.push(r);
+      else byList[r.list].set(r.name, [r]);
+    }
+    readsByLists.set(reads, byList);
+  }
+  return byList;
+}
 const NO_FILES: readonly string[] = [];
 
 function watch(watchers: Map<string, Set<string>>, key: string, cluster: string): void {
