@@ -854,7 +854,7 @@ export class StanceIndex {
       if (this.pass?.added.delete(old)) this.pass.added.add(next);
       if (old.sourceId && this.bySource) for (const key of sourceKeys(old)) swapIn(this.bySource.get(key), old, next);
       for (const c of old.classes)
-        for (const country of old.countries) swapIn(this.byClassCountry.get(`${c}|${country}`), old, next);
+        for (const country of old.countries) swapIn(this.byClassCountry.get(classCountryKey(c, country)), old, next);
       for (const key of pairKeys(old)) swapIn(this.byClassPair.get(key), old, next);
     });
     this.byFile.set(file, {
@@ -1022,7 +1022,7 @@ export class StanceIndex {
     };
     if (byList.s.size > 0 && a.sourceId) for (const key of sourceKeys(a)) add(byList.s.get(key));
     if (byList.c.size > 0)
-      for (const c of a.classes) for (const country of a.countries) add(byList.c.get(`${c}|${country}`));
+      for (const c of a.classes) for (const country of a.countries) add(byList.c.get(classCountryKey(c, country)));
     if (byList.p.size > 0) for (const key of pairKeys(a)) add(byList.p.get(key));
     return out;
   }
@@ -1042,7 +1042,7 @@ export class StanceIndex {
     let best: ReadonlySet<Statement> = EMPTY;
     let bestSize = 0;
     for (const country of countries) {
-      const k = `${cls}|${country}`;
+      const k = classCountryKey(cls, country);
       const list = this.byClassCountry.get(k);
       const size = list?.size ?? 0;
       if (key === undefined || size < bestSize) [key, rarest, best, bestSize] = [k, country, list ?? EMPTY, size];
@@ -1079,7 +1079,7 @@ export class StanceIndex {
       if (!primary) continue;
       for (const c of CLASSES.get(primary)!.covers) {
         // The rarest of the denial's parties gives the shortest list; contradicts() checks the rest.
-        for (const country of d.countries) lookups.add(`c:${c}|${country}`);
+        for (const country of d.countries) lookups.add(classCountryLookup(c, country));
         const { key, country, list } = this.rarest(c, d.countries);
         if (key === undefined) continue;
         choices.push({ cls: c, countries: d.countries, key });
@@ -1126,7 +1126,7 @@ export class StanceIndex {
     this.touch(`f:`, s.file);
     if (s.sourceId && this.bySource) for (const key of sourceKeys(s)) this.indexUnder(this.bySource, `s:`, key, s);
     for (const c of s.classes)
-      for (const country of s.countries) this.indexUnder(this.byClassCountry, `c:`, `${c}|${country}`, s);
+      for (const country of s.countries) this.indexUnder(this.byClassCountry, `c:`, classCountryKey(c, country), s);
     for (const key of pairKeys(s)) this.indexUnder(this.byClassPair, `p:`, key, s);
   }
 
@@ -1136,7 +1136,7 @@ export class StanceIndex {
     this.touch(`f:`, s.file);
     if (s.sourceId && this.bySource) for (const key of sourceKeys(s)) this.unindexUnder(this.bySource, `s:`, key, s);
     for (const c of s.classes)
-      for (const country of s.countries) this.unindexUnder(this.byClassCountry, `c:`, `${c}|${country}`, s);
+      for (const country of s.countries) this.unindexUnder(this.byClassCountry, `c:`, classCountryKey(c, country), s);
     for (const key of pairKeys(s)) this.unindexUnder(this.byClassPair, `p:`, key, s);
   }
 
@@ -1244,6 +1244,34 @@ function unwatch(watchers: Map<string, Set<string>>, key: string, cluster: strin
   const set = watchers.get(key);
   if (set?.delete(cluster) && set.size === 0) watchers.delete(key);
 }
+
+/**
+ * The key of a class and a party ("attack|russia"), and its index key as a judgement looks it up
+ * ("c:attack|russia"): made once per pair, not joined (and hashed) again at each look-up.
+ */
+function classCountryKey(cls: string, country: string): string {
+  return classCountryKeys(cls, country).key;
+}
+
+function classCountryLookup(cls: string, country: string): string {
+  return classCountryKeys(cls, country).lookup;
+}
+
+function classCountryKeys(cls: string, country: string): { key: string; lookup: string } {
+  let byCountry = classCountryCache.get(cls);
+  if (!byCountry) classCountryCache.set(cls, (byCountry = new Map()));
+  let keys = byCountry.get(country);
+  if (!keys) {
+    const key = `${cls}|${country}`;
+    keys = { key, lookup: `c:${key}` };
+    // Classes are few and parties canonical ids; the bound only keeps odd input from growing it.
+    if (byCountry.size < MAX_CLASS_COUNTRY_KEYS) byCountry.set(country, keys);
+  }
+  return keys;
+}
+
+const classCountryCache = new Map<string, Map<string, { key: string; lookup: string }>>();
+const MAX_CLASS_COUNTRY_KEYS = 10_000;
 
 /** The key of a class and two parties (in either order). */
 function pairKey(cls: string, x: string, y: string): string {
