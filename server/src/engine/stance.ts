@@ -842,8 +842,9 @@ export class StanceIndex {
    */
   private swapEquivalent(file: string, before: Statement[], after: Statement[]): boolean {
     if (before.length !== after.length || before.length === 0) return false;
-    const keys = (list: Statement[]) => list.map((s) => judgedKey(s, list)).join("\u0002");
-    if (keys(before) !== keys(after)) return false;
+    // Fields whose difference alone tells the keys apart first; then the keys, one pair at a time.
+    if (before.some((s, i) => plainlyDiffer(s, after[i]!))) return false;
+    if (before.some((s, i) => judgedKey(s, before) !== judgedKey(after[i]!, after))) return false;
     before.forEach((old, i) => {
       const next = after[i]!;
       this.ids.set(next, this.ids.get(old)!);
@@ -1307,6 +1308,19 @@ const byFileAndStart = (x: Statement, y: Statement) =>
 
 function swapIn(set: Set<Statement> | undefined, old: Statement, next: Statement): void {
   if (set?.delete(old)) set.add(next);
+}
+
+/** Whether two statements' judged keys differ, told by their kind, source and numbers of classes and parties. */
+function plainlyDiffer(s: Statement, t: Statement): boolean {
+  return (
+    s.denial !== t.denial ||
+    s.assertion !== t.assertion ||
+    (s.ownVoice ?? false) !== (t.ownVoice ?? false) ||
+    s.sourceId !== t.sourceId ||
+    s.classes.length !== t.classes.length ||
+    s.countries.length !== t.countries.length ||
+    s.deniedSources.size !== t.deniedSources.size
+  );
 }
 
 /**
