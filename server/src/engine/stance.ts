@@ -1301,10 +1301,9 @@ interface Cluster {
   judged: JudgedCluster | undefined;
 }
 
-/** localeCompare's order (the same collator), asked only of two different files: most pairs share one. */
-const collate = new Intl.Collator().compare;
+/** Files compared (localeCompare) only when they differ: most pairs share one. */
 const byFileAndStart = (x: Statement, y: Statement) =>
-  (x.file === y.file ? 0 : collate(x.file, y.file)) || x.start - y.start;
+  (x.file === y.file ? 0 : x.file.localeCompare(y.file)) || x.start - y.start;
 
 function swapIn(set: Set<Statement> | undefined, old: Statement, next: Statement): void {
   if (set?.delete(old)) set.add(next);
