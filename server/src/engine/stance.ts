@@ -365,16 +365,18 @@ const WORD_BITS = wordBits(
 /** The classes of each combination (by bits), in class order: one shared array per combination. */
 const CLASS_LISTS = new Map<number, string[]>();
 
+/** The bit of each class that needs a verb besides its noun. */
+const NEEDS_VERB = CLASS_ORDER.reduce((bits, name, i) => (CLASSES.get(name)!.needsVerb ? bits | (1 << i) : bits), 0);
+const CLASS_MASK = (1 << BITS) - 1;
+
 function classify(words: string[]): string[] {
   let bits = 0;
   for (const w of words) bits |= WORD_BITS.get(w) ?? 0;
-  let found = 0;
-  CLASS_ORDER.forEach((name, i) => {
-    const noun = (bits >> i) & 1;
-    const verb = (bits >> (BITS + i)) & 1;
-    const named = (bits >> (2 * BITS + i)) & 1;
-    if (named || (noun && (!CLASSES.get(name)!.needsVerb || verb))) found |= 1 << i;
-  });
+  // A class is found when an event verb names it, or its noun is there with a verb when it needs one.
+  const nouns = bits & CLASS_MASK;
+  const verbs = (bits >> BITS) & CLASS_MASK;
+  const named = (bits >> (2 * BITS)) & CLASS_MASK;
+  const found = named | (nouns & (~NEEDS_VERB | verbs));
   let list = CLASS_LISTS.get(found);
   if (!list) CLASS_LISTS.set(found, (list = CLASS_ORDER.filter((_, i) => (found >> i) & 1)));
   return list;
@@ -658,9 +660,8 @@ export class StanceIndex {
   private swappedFiles = new Set<string>();
   /** A pass of `conflictParts` spread over `step` calls, under way. */
   private pass: Pass | undefined;
-  /** The judgement of each denial cluster in `ordered`, and the cluster, by cluster key. */
-  private readonly clusters = new Map<string, JudgedCluster>();
-  private readonly clusterByKey = new Map<string, Statement[]>();
+  /** The denial clusters in `ordered` (each with its judgement), by cluster key. */
+  private readonly clusterByKey = new Map<string, Cluster>();
   /** The parts as last given, made again only when a cluster came, went or changed its part. */
   private parts: ReadonlyArray<readonly Contradiction[]> = [];
   private partsStale = false;
@@ -672,9 +673,9 @@ export class StanceIndex {
   private readonly denialPlace = new WeakMap<Statement, number>();
   /** The clustered denials by cluster key (see denialKeys), and the cluster each sits in. */
   private readonly denialsByKey = new Map<string, Set<Statement>>();
-  private readonly clusterOf = new Map<Statement, Statement[]>();
+  private readonly clusterOf = new Map<Statement, Cluster>();
   /** The denial clusters, in the order of their first denials. */
-  private ordered: Statement[][] = [];
+  private ordered: Cluster[] = [];
   /** Denials that came and went since the clusters were last formed. */
   private readonly denialsIn = new Set<Statement>();
   private readonly denialsOut = new Set<Statement>();
@@ -724,8 +725,9 @@ export class StanceIndex {
     const pass = (this.pass ??= this.beginPass(files));
     const next = pass.queue[pass.done++];
     if (next !== undefined) {
-      const judged = this.clusters.get(next);
-      this.settle(next, judged, judged ? this.lookAgain(next, pass) : this.judge(this.clusterByKey.get(next)!));
+      const cluster = this.clusterByKey.get(next)!;
+      const judged = cluster.judged;
+      this.settle(cluster, judged, judged ? this.lookAgain(cluster, pass) : this.judge(cluster.denials));
       return true;
     }
     this.pass = undefined;
@@ -750,9 +752,11 @@ export class StanceIndex {
     const queue: string[] = [];
     const judgedNow = new Set<string>();
     for (const cluster of formed) {
-      const key = this.keyOf(cluster);
+      const key = cluster.key;
+      // Formed again of the same denials: it keeps its judgement.
+      cluster.judged = this.clusterByKey.get(key)?.judged;
       this.clusterByKey.set(key, cluster);
-      if (this.clusters.has(key)) continue;
+      if (cluster.judged) continue;
       judgedNow.add(key);
       queue.push(key);
     }
@@ -775,20 +779,15 @@ export class StanceIndex {
   private collectParts(): void {
     if (this.partsStale) {
       const parts: Array<readonly Contradiction[]> = [];
-      for (const cluster of this.ordered) {
-        const { part } = this.clusters.get(this.keyOf(cluster))!;
-        if (part.length > 0) parts.push(part);
-      }
+      for (const { judged } of this.ordered) if (judged!.part.length > 0) parts.push(judged!.part);
       this.parts = parts;
       this.partsStale = false;
     }
   }
 
-  /** A cluster's key: the ids of its denials (a cluster formed again of the same denials keeps its judgement). */
-  private keyOf(cluster: Statement[]): string {
-    let key = keyOfCluster.get(cluster);
-    if (key === undefined) keyOfCluster.set(cluster, (key = cluster.map((d) => this.ids.get(d)).join(",")));
-    return key;
+  /** A cluster of `denials`, keyed by their ids (a cluster formed again of the same denials keeps its judgement). */
+  private clusterOfDenials(denials: Statement[]): Cluster {
+    return { denials, key: denials.map((d) => this.ids.get(d)).join(","), judged: undefined };
   }
 
   /** Keys of judged clusters that read a changed index key or name a file whose statements were swapped. */
@@ -799,9 +798,8 @@ export class StanceIndex {
     return keys;
   }
 
-  private lookAgain(key: string, pass: Pass): JudgedCluster {
-    const judged = this.clusters.get(key)!;
-    const cluster = this.clusterByKey.get(key)!;
+  private lookAgain({ judged: before, denials: cluster }: Cluster, pass: Pass): JudgedCluster {
+    const judged = before!;
     if (judged.lookups.some((k) => pass.dirty.has(k))) return this.rejudge(judged, cluster, pass);
     if (judged.contradiction && judged.files.some((f) => pass.swappedFiles.has(f)))
       return this.restate(judged, cluster, pass);
@@ -809,9 +807,10 @@ export class StanceIndex {
   }
 
   /** Records a cluster's judgement (`before` its last, if any), the keys and files it watches, and whether the parts change. */
-  private settle(key: string, before: JudgedCluster | undefined, after: JudgedCluster): void {
+  private settle(cluster: Cluster, before: JudgedCluster | undefined, after: JudgedCluster): void {
     if (before === after) return;
-    this.clusters.set(key, after);
+    cluster.judged = after;
+    const key = cluster.key;
     if (before?.lookups !== after.lookups) {
       if (before) for (const k of before.lookups) unwatch(this.watchers, k, key);
       for (const k of after.lookups) watch(this.watchers, k, key);
@@ -827,10 +826,9 @@ export class StanceIndex {
 
   /** Forgets the judgement of a cluster that is gone. */
   private forget(key: string): void {
-    const judged = this.clusters.get(key);
+    const judged = this.clusterByKey.get(key)?.judged;
     this.clusterByKey.delete(key);
     if (!judged) return;
-    this.clusters.delete(key);
     for (const k of judged.lookups) unwatch(this.watchers, k, key);
     if (judged.contradiction) for (const f of judged.files) unwatch(this.fileWatchers, f, key);
     this.partsStale = true;
@@ -844,8 +842,9 @@ export class StanceIndex {
    */
   private swapEquivalent(file: string, before: Statement[], after: Statement[]): boolean {
     if (before.length !== after.length || before.length === 0) return false;
-    const keys = (list: Statement[]) => list.map((s) => judgedKey(s, list)).join("\u0002");
-    if (keys(before) !== keys(after)) return false;
+    // Fields whose difference alone tells the keys apart first; then the keys, one pair at a time.
+    if (before.some((s, i) => plainlyDiffer(s, after[i]!))) return false;
+    if (before.some((s, i) => judgedKey(s, before) !== judgedKey(after[i]!, after))) return false;
     before.forEach((old, i) => {
       const next = after[i]!;
       this.ids.set(next, this.ids.get(old)!);
@@ -856,7 +855,7 @@ export class StanceIndex {
       if (this.pass?.added.delete(old)) this.pass.added.add(next);
       if (old.sourceId && this.bySource) for (const key of sourceKeys(old)) swapIn(this.bySource.get(key), old, next);
       for (const c of old.classes)
-        for (const country of old.countries) swapIn(this.byClassCountry.get(`${c}|${country}`), old, next);
+        for (const country of old.countries) swapIn(this.byClassCountry.get(classCountryKey(c, country)), old, next);
       for (const key of pairKeys(old)) swapIn(this.byClassPair.get(key), old, next);
     });
     this.byFile.set(file, {
@@ -877,7 +876,7 @@ export class StanceIndex {
     }
     const cluster = this.clusterOf.get(old);
     if (!cluster) return;
-    cluster[cluster.indexOf(old)] = next;
+    cluster.denials[cluster.denials.indexOf(old)] = next;
     this.clusterOf.delete(old);
     this.clusterOf.set(next, cluster);
     for (const key of denialKeys(old)) swapIn(this.denialsByKey.get(key), old, next);
@@ -887,9 +886,9 @@ export class StanceIndex {
    * Forms again the clusters the denials that came and went sit in: denials of the same event
    * class sharing two parties (a cluster key) form one cluster, merged transitively.
    */
-  private formClusters(files: Iterable<string>): Statement[][] {
+  private formClusters(files: Iterable<string>): Cluster[] {
     if (this.denialsIn.size === 0 && this.denialsOut.size === 0) return [];
-    const affected = new Set<Statement[]>();
+    const affected = new Set<Cluster>();
     for (const d of this.denialsOut) {
       const cluster = this.clusterOf.get(d);
       if (cluster) affected.add(cluster);
@@ -909,31 +908,32 @@ export class StanceIndex {
         set.add(d);
       }
     const pool: Statement[] = [];
-    for (const cluster of affected) for (const d of cluster) if (!this.denialsOut.has(d)) pool.push(d);
+    for (const cluster of affected) for (const d of cluster.denials) if (!this.denialsOut.has(d)) pool.push(d);
     for (const d of this.denialsIn) pool.push(d);
     this.denialsIn.clear();
     this.denialsOut.clear();
     const rank = this.ranker(files);
     const byRank = (x: Statement, y: Statement) => rank(x) - rank(y);
-    const formed: Statement[][] = [];
+    const formed: Cluster[] = [];
     const seen = new Set<Statement>();
     for (const d of pool) {
       if (seen.has(d)) continue;
       seen.add(d);
-      const cluster = [d];
-      for (let i = 0; i < cluster.length; i++)
-        for (const key of denialKeys(cluster[i]!))
+      const denials = [d];
+      for (let i = 0; i < denials.length; i++)
+        for (const key of denialKeys(denials[i]!))
           for (const x of this.denialsByKey.get(key)!) {
             if (seen.has(x)) continue;
             seen.add(x);
-            cluster.push(x);
+            denials.push(x);
           }
-      cluster.sort(byRank);
-      for (const x of cluster) this.clusterOf.set(x, cluster);
+      denials.sort(byRank);
+      const cluster = this.clusterOfDenials(denials);
+      for (const x of denials) this.clusterOf.set(x, cluster);
       formed.push(cluster);
     }
-    formed.sort((x, y) => byRank(x[0]!, y[0]!));
-    const order = (x: Statement[], y: Statement[]) => byRank(x[0]!, y[0]!);
+    const order = (x: Cluster, y: Cluster) => byRank(x.denials[0]!, y.denials[0]!);
+    formed.sort(order);
     if (affected.size + formed.length <= FEW_CLUSTERS) {
       // A few clusters changed (an edit): taken out and put in place, not the whole order merged again.
       for (const cluster of affected) {
@@ -947,11 +947,8 @@ export class StanceIndex {
         formed,
         order,
       );
-    const formedKeys = new Set(formed.map((c) => this.keyOf(c)));
-    for (const cluster of affected) {
-      const key = this.keyOf(cluster);
-      if (!formedKeys.has(key)) this.forget(key);
-    }
+    const formedKeys = new Set(formed.map((c) => c.key));
+    for (const { key } of affected) if (!formedKeys.has(key)) this.forget(key);
     this.partsStale = true;
     return formed;
   }
@@ -1000,7 +997,7 @@ export class StanceIndex {
     }
     for (const a of pass.added) {
       if (found.has(a)) continue;
-      if (judged.reads.some((r) => this.inList(r, a) && contradicts(this.latest(r.denial), a))) {
+      if (this.readsThrough(judged.reads, a).some((r) => contradicts(this.latest(r.denial), a))) {
         found.add(a);
         changed = true;
       }
@@ -1012,11 +1009,23 @@ export class StanceIndex {
     return this.judged(cluster, found, judged.lookups, judged.reads, judged.choices);
   }
 
-  /** Whether assertion `a` is in the list a read went through. */
-  private inList(read: Read, a: Statement): boolean {
-    if (read.list === "f") return a.file === read.name;
-    const map = read.list === "s" ? this.sourceIndex() : read.list === "p" ? this.byClassPair : this.byClassCountry;
-    return map.get(read.name)?.has(a) ?? false;
+  /**
+   * The reads whose list assertion `a` is in: those of its file, and while it is indexed those
+   * under its keys (an assertion is in every list of its keys or in none). Looked up by its few
+   * keys, not by testing each of a large cluster's reads.
+   */
+  private readsThrough(reads: Read[], a: Statement): Read[] {
+    const byList = readsByList(reads);
+    const out = [...(byList.f.get(a.file) ?? NO_READS)];
+    if (!this.byFile.get(a.file)?.assertions.includes(a)) return out;
+    const add = (list: Read[] | undefined) => {
+      if (list) for (const r of list) out.push(r);
+    };
+    if (byList.s.size > 0 && a.sourceId) for (const key of sourceKeys(a)) add(byList.s.get(key));
+    if (byList.c.size > 0)
+      for (const c of a.classes) for (const country of a.countries) add(byList.c.get(classCountryKey(c, country)));
+    if (byList.p.size > 0) for (const key of pairKeys(a)) add(byList.p.get(key));
+    return out;
   }
 
   private latest(s: Statement): Statement {
@@ -1034,7 +1043,7 @@ export class StanceIndex {
     let best: ReadonlySet<Statement> = EMPTY;
     let bestSize = 0;
     for (const country of countries) {
-      const k = `${cls}|${country}`;
+      const k = classCountryKey(cls, country);
       const list = this.byClassCountry.get(k);
       const size = list?.size ?? 0;
       if (key === undefined || size < bestSize) [key, rarest, best, bestSize] = [k, country, list ?? EMPTY, size];
@@ -1071,7 +1080,7 @@ export class StanceIndex {
       if (!primary) continue;
       for (const c of CLASSES.get(primary)!.covers) {
         // The rarest of the denial's parties gives the shortest list; contradicts() checks the rest.
-        for (const country of d.countries) lookups.add(`c:${c}|${country}`);
+        for (const country of d.countries) lookups.add(classCountryLookup(c, country));
         const { key, country, list } = this.rarest(c, d.countries);
         if (key === undefined) continue;
         choices.push({ cls: c, countries: d.countries, key });
@@ -1102,11 +1111,13 @@ export class StanceIndex {
     choices: Choice[],
   ): JudgedCluster {
     const assertions = [...found].sort(byFileAndStart);
-    const files = [...new Set([...cluster, ...assertions].map((s) => s.file))];
+    const files = new Set<string>();
+    for (const d of cluster) files.add(d.file);
+    for (const a of assertions) files.add(a.file);
     if (assertions.length === 0)
-      return { lookups, reads, choices, files, found: [], contradiction: undefined, part: NO_PART };
+      return { lookups, reads, choices, files: [...files], found: [], contradiction: undefined, part: NO_PART };
     const contradiction = toContradiction(cluster, assertions);
-    return { lookups, reads, choices, files, found: assertions, contradiction, part: [contradiction] };
+    return { lookups, reads, choices, files: [...files], found: assertions, contradiction, part: [contradiction] };
   }
 
   private index(s: Statement): void {
@@ -1116,7 +1127,7 @@ export class StanceIndex {
     this.touch(`f:`, s.file);
     if (s.sourceId && this.bySource) for (const key of sourceKeys(s)) this.indexUnder(this.bySource, `s:`, key, s);
     for (const c of s.classes)
-      for (const country of s.countries) this.indexUnder(this.byClassCountry, `c:`, `${c}|${country}`, s);
+      for (const country of s.countries) this.indexUnder(this.byClassCountry, `c:`, classCountryKey(c, country), s);
     for (const key of pairKeys(s)) this.indexUnder(this.byClassPair, `p:`, key, s);
   }
 
@@ -1126,7 +1137,7 @@ export class StanceIndex {
     this.touch(`f:`, s.file);
     if (s.sourceId && this.bySource) for (const key of sourceKeys(s)) this.unindexUnder(this.bySource, `s:`, key, s);
     for (const c of s.classes)
-      for (const country of s.countries) this.unindexUnder(this.byClassCountry, `c:`, `${c}|${country}`, s);
+      for (const country of s.countries) this.unindexUnder(this.byClassCountry, `c:`, classCountryKey(c, country), s);
     for (const key of pairKeys(s)) this.unindexUnder(this.byClassPair, `p:`, key, s);
   }
 
@@ -1203,6 +1214,25 @@ interface Choice {
 }
 
 const NO_PART: readonly Contradiction[] = [];
+const NO_READS: readonly Read[] = [];
+
+/** A judgement's reads by list and name, made once per reads array (a rejudged cluster keeps its reads). */
+type ReadsByList = Record<Read["list"], Map<string, Read[]>>;
+const readsByLists = new WeakMap<Read[], ReadsByList>();
+
+function readsByList(reads: Read[]): ReadsByList {
+  let byList = readsByLists.get(reads);
+  if (!byList) {
+    byList = { f: new Map(), s: new Map(), c: new Map(), p: new Map() };
+    for (const r of reads) {
+      const named = byList[r.list].get(r.name);
+      if (named) named.push(r);
+      else byList[r.list].set(r.name, [r]);
+    }
+    readsByLists.set(reads, byList);
+  }
+  return byList;
+}
 const NO_FILES: readonly string[] = [];
 
 function watch(watchers: Map<string, Set<string>>, key: string, cluster: string): void {
@@ -1215,6 +1245,34 @@ function unwatch(watchers: Map<string, Set<string>>, key: string, cluster: strin
   const set = watchers.get(key);
   if (set?.delete(cluster) && set.size === 0) watchers.delete(key);
 }
+
+/**
+ * The key of a class and a party ("attack|russia"), and its index key as a judgement looks it up
+ * ("c:attack|russia"): made once per pair, not joined (and hashed) again at each look-up.
+ */
+function classCountryKey(cls: string, country: string): string {
+  return classCountryKeys(cls, country).key;
+}
+
+function classCountryLookup(cls: string, country: string): string {
+  return classCountryKeys(cls, country).lookup;
+}
+
+function classCountryKeys(cls: string, country: string): { key: string; lookup: string } {
+  let byCountry = classCountryCache.get(cls);
+  if (!byCountry) classCountryCache.set(cls, (byCountry = new Map()));
+  let keys = byCountry.get(country);
+  if (!keys) {
+    const key = `${cls}|${country}`;
+    keys = { key, lookup: `c:${key}` };
+    // Classes are few and parties canonical ids; the bound only keeps odd input from growing it.
+    if (byCountry.size < MAX_CLASS_COUNTRY_KEYS) byCountry.set(country, keys);
+  }
+  return keys;
+}
+
+const classCountryCache = new Map<string, Map<string, { key: string; lookup: string }>>();
+const MAX_CLASS_COUNTRY_KEYS = 10_000;
 
 /** The key of a class and two parties (in either order). */
 function pairKey(cls: string, x: string, y: string): string {
@@ -1236,12 +1294,32 @@ function pairKeys(s: Statement): readonly string[] {
 
 const NO_PAIR_KEYS: readonly string[] = [];
 
-const keyOfCluster = new WeakMap<Statement[], string>();
+/** A denial cluster: its denials in order, its key (their ids) and its judgement once judged. */
+interface Cluster {
+  readonly denials: Statement[];
+  readonly key: string;
+  judged: JudgedCluster | undefined;
+}
 
-const byFileAndStart = (x: Statement, y: Statement) => x.file.localeCompare(y.file) || x.start - y.start;
+/** Files compared (localeCompare) only when they differ: most pairs share one. */
+const byFileAndStart = (x: Statement, y: Statement) =>
+  (x.file === y.file ? 0 : x.file.localeCompare(y.file)) || x.start - y.start;
 
 function swapIn(set: Set<Statement> | undefined, old: Statement, next: Statement): void {
   if (set?.delete(old)) set.add(next);
+}
+
+/** Whether two statements' judged keys differ, told by their kind, source and numbers of classes and parties. */
+function plainlyDiffer(s: Statement, t: Statement): boolean {
+  return (
+    s.denial !== t.denial ||
+    s.assertion !== t.assertion ||
+    (s.ownVoice ?? false) !== (t.ownVoice ?? false) ||
+    s.sourceId !== t.sourceId ||
+    s.classes.length !== t.classes.length ||
+    s.countries.length !== t.countries.length ||
+    s.deniedSources.size !== t.deniedSources.size
+  );
 }
 
 /**
@@ -1315,10 +1393,18 @@ function assertedMember(a: Statement): ContradictionMember {
   return member;
 }
 
+function membersOf(cluster: Statement[], assertions: Statement[]): ContradictionMember[] {
+  const members: ContradictionMember[] = [];
+  for (const d of cluster) members.push(memberOf(d, "a"));
+  for (const a of assertions) members.push(assertedMember(a));
+  return members;
+}
+
 function toContradiction(cluster: Statement[], assertions: Statement[]): Contradiction {
   const deniers = unique(cluster.map((d) => d.source?.text ?? "a source"));
-  const named = assertions.flatMap((a) => (a.source ? [a.source.text] : []));
-  const asserters = named.length > 0 ? unique(named) : ["unnamed sources"];
+  const named = new Set<string>();
+  for (const a of assertions) if (a.source) named.add(a.source.text);
+  const asserters = named.size > 0 ? [...named] : ["unnamed sources"];
   const deniedNames = cluster.flatMap((d) => [...d.deniedSources].filter((x) => !x.includes("-") && /[a-z]/.test(x)));
   const topic =
     cluster[0]!.classes[0]?.replace(/-/g, " ") ??
@@ -1330,7 +1416,7 @@ function toContradiction(cluster: Statement[], assertions: Statement[]): Contrad
   return {
     kind: "stance",
     summary: `${deniers.slice(0, 4).join(", ")}${deniers.length > 4 ? ` and ${deniers.length - 4} more` : ""} ${cluster.length > 1 || deniers.length > 1 ? "deny" : "denies"} ${topic} vs ${asserters.slice(0, 6).join(", ")}${asserters.length > 6 ? ` and ${asserters.length - 6} more` : ""} asserting it`,
-    members: [...cluster.map((d) => memberOf(d, "a")), ...assertions.map(assertedMember)],
+    members: membersOf(cluster, assertions),
   };
 }
 
