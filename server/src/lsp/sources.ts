@@ -496,8 +496,12 @@ function distinctFiles(members: Contradiction["members"]): string[] {
   return files;
 }
 
-/** The default quiet time before the change event (see the constructor). */
-const DEBOUNCE_MS = 4;
+/**
+ * The default quiet time before the change event (see the constructor). 4 ms saved 11 ms of the
+ * typing pause but let cross-file steps run between two edits of one story: the story rows' p95
+ * rose from 15–22 to 24–29 ms (200 and 2,000 files, alternating runs).
+ */
+const DEBOUNCE_MS = 15;
 
 /** How long the cross-file steps run in one turn before waiting messages are let through. */
 const STEPS_BUDGET_MS = 2;
