@@ -54,15 +54,15 @@ export function internArray<T extends string>(xs: T[]): T[] {
 }
 
 /**
- * A string function remembered for up to `max` distinct inputs, each kept under `keep(input)` (a
- * detached copy where the inputs are slices of documents).
+ * A function of one string (or number) remembered for up to `max` distinct inputs, each kept under
+ * `keep(input)` (a detached copy where the inputs are slices of documents).
  */
-export function memoize<T>(
-  fn: (s: string) => T,
+export function memoize<T, K extends string | number = string>(
+  fn: (s: K) => T,
   max = 50_000,
-  keep: (s: string) => string = (s) => s,
-): (s: string) => T {
-  const cache = new Map<string, T>();
+  keep: (s: K) => K = (s) => s,
+): (s: K) => T {
+  const cache = new Map<K, T>();
   return (s) => {
     let v = cache.get(s);
     if (v === undefined) {

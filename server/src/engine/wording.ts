@@ -1,5 +1,6 @@
 // How engine values read in messages: labels, numbers, quoted cues. Pure functions shared by the
 // findings (engine), the language server's hovers and outline, and the CLI.
+import { memoize } from "./intern";
 import type { ClaimKind, Qualifier, SourceKind, Stance } from "./types";
 
 export const SOURCE_KIND_LABEL: Record<SourceKind, string> = {
@@ -41,22 +42,15 @@ const QUALIFIER_WORD: Record<Qualifier, string> = {
 
 const numberFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
 
-/**
- * Intl formatting costs microseconds a call, and every edit words every figure of the file again:
- * the values met are kept (a bounded memory, emptied when full).
- */
 export function formatNumber(value: number): string {
-  if (value === 0) return numberFormat.format(value); // 0 and -0 are one key of a Map
-  let text = formatted.get(value);
-  if (text === undefined) {
-    if (formatted.size >= FORMATTED_KEPT) formatted.clear();
-    formatted.set(value, (text = Number.isFinite(value) ? numberFormat.format(value) : String(value)));
-  }
-  return text;
+  return value === 0 ? numberFormat.format(value) : formatNonZero(value); // 0 and -0 are one Map key
 }
 
-const formatted = new Map<number, string>();
-const FORMATTED_KEPT = 10_000;
+/** Intl formatting costs microseconds a call, and every edit words every figure of the file again. */
+const formatNonZero = memoize(
+  (value: number) => (Number.isFinite(value) ? numberFormat.format(value) : String(value)),
+  10_000,
+);
 
 /** `about 2,000`, `11,000–12,000`, `up to 6,000`. */
 export function formatValue(figure: { value: number; valueMax?: number; qualifier: Qualifier }): string {
