@@ -38,6 +38,18 @@ function binarySearch(sorted: readonly Ranged[], offset: number): number {
   return lo;
 }
 
+/** Index of the first number of `sorted` (ascending) that is not below `value`. */
+export function firstAtLeast(sorted: ArrayLike<number>, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Spans lying entirely inside [start, end). */
 export function within<T extends Ranged>(sorted: readonly T[], start: number, end: number): T[] {
   const out: T[] = [];

@@ -4,7 +4,7 @@
 import type { Analysis, Claim, ClaimSource, Contradiction, ContradictionMember } from "./types";
 import { tokenize } from "./tokens";
 import eventData from "./data/events.json";
-import { within } from "./spans";
+import { firstAtLeast, within } from "./spans";
 import { compactCopy, detached, internArray, internString, keptString, memoize } from "./intern";
 import cueData from "./data/cues.json";
 import { wordBits } from "./wordBits";
@@ -565,14 +565,7 @@ const STOP_STEMS = sortedUniqueNumbers(
 
 function isStopWord(text: string, start: number, end: number, packed: number): boolean {
   // A binary search over numbers: a Set of numbers this large would box each one looked up.
-  let lo = 0;
-  let hi = STOP_STEMS.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (STOP_STEMS[mid]! < packed) lo = mid + 1;
-    else hi = mid;
-  }
-  return STOP_STEMS[lo] === packed && STOP.has(text.slice(start, end).toLowerCase());
+  return STOP_STEMS[firstAtLeast(STOP_STEMS, packed)] === packed && STOP.has(text.slice(start, end).toLowerCase());
 }
 
 /** How many stems two statements share (as strings when either has them as strings). */

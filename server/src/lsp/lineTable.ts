@@ -1,6 +1,7 @@
 // Offsets ↔ positions of a closed file without its text (see LineTable).
 import type { Position, Range } from "vscode-languageserver";
 import type { Bias, LineMap } from "./convert";
+import { firstAtLeast } from "../engine/spans";
 
 /** What features read of a line map: a LineMap (open documents) or a LineTable (closed files). */
 export type Lines = Pick<
@@ -95,15 +96,7 @@ export class LineTable implements Lines {
   }
 
   private isSplit(offset: number): boolean {
-    const splits = this.splitOffsets;
-    let lo = 0;
-    let hi = splits.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (splits[mid]! < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < splits.length && splits[lo] === offset;
+    return this.splitOffsets[firstAtLeast(this.splitOffsets, offset)] === offset;
   }
 }
 
