@@ -14,6 +14,12 @@ import { afterWaitingMessages } from "./turns";
 
 /** Text analysed (indexing, then warm-up) after which an edit's path runs compiled code. */
 const WARM_CHARS = 384 * 1024;
+/**
+ * Each sampled text is analysed about this many times at most: a small text's edits cost little
+ * even before V8 compiles (their cost grows with the text), and some 30 analyses of a text make
+ * its next edits run at about their steady cost.
+ */
+const PASSES = 30;
 /** The warm-up's own time on the server's thread (its pieces' analyses, not the waits between), at most. */
 const BUDGET_MS = 500;
 /** Text kept as samples: at most this much in all, and of each file. */
@@ -57,11 +63,12 @@ export class UserTextWarmUp {
   async run(cancelled: () => boolean): Promise<void> {
     if (this.started) return;
     this.started = true;
-    const needed = WARM_CHARS - this.indexedChars;
     const samples =
       this.samples.length > 0 ? this.samples : this.openTexts().map((t) => sampleOf(t, FILE_SAMPLE_CHARS));
     this.samples = [];
-    if (needed <= 0 || samples.length === 0) return;
+    const sampled = samples.reduce((sum, text) => sum + text.length, 0);
+    const needed = Math.min(WARM_CHARS - this.indexedChars, PASSES * sampled);
+    if (needed <= 0) return;
     const path = editPathWarmUp();
     let spentMs = 0;
     let analysed = 0;
@@ -76,7 +83,6 @@ export class UserTextWarmUp {
       pieces++;
     }
     path.end();
-    const sampled = samples.reduce((sum, text) => sum + text.length, 0);
     this.log.info(
       `Provenance: warmed up on ${samples.length} texts (${sampled} characters): ${pieces} pieces, ${analysed} characters analysed in ${Math.round(spentMs)} ms`,
     );
