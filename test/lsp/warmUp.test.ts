@@ -1,7 +1,7 @@
 // The warm-up on the workspace's own texts (lsp/warmUp.ts) over stdio: it runs before the first
 // indexing is announced, on included files only (an excluded file is never sampled), and edits
 // that arrive meanwhile are published in order, the last text's diagnostics equal to a fresh
-// analysis of it. Without a workspace folder there is nothing to sample.
+// analysis of it. Without a workspace folder, or with little text, there is nothing to sample.
 import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,10 +19,10 @@ const WARMED = /warmed up on (\d+) texts \((\d+) characters\)/;
 describe("warm-up on the workspace's texts", { timeout: 120_000 }, () => {
   let dir: string;
   let client: TestClient;
-  const edited = example("kyiv-bulletin-2026-03-03.txt");
-  const other = example("washington-desk-2026-03-10.txt");
-  // Excluded, and longer than the two others together: sampling it would show in the count.
-  const excluded = example("london-review-2026-03-18.txt").repeat(4);
+  // Each over the 4 KB the warm-up asks of its samples.
+  const edited = example("kyiv-bulletin-2026-03-03.txt").repeat(8);
+  const other = example("washington-desk-2026-03-10.txt").repeat(7);
+  const excluded = example("london-review-2026-03-18.txt").repeat(9);
 
   before(() => {
     dir = mkdtempSync(join(tmpdir(), "provenance-warm-up-"));
@@ -88,11 +88,23 @@ describe("warm-up on the workspace's texts", { timeout: 120_000 }, () => {
   });
 });
 
-describe("warm-up without a workspace folder", { timeout: 60_000 }, () => {
+describe("no warm-up without a workspace folder or with little text", { timeout: 60_000 }, () => {
   let client: TestClient;
 
   after(async () => {
     await client?.shutdown();
+  });
+
+  test("the examples (2 KB) are too little to sample", async () => {
+    const small = new TestClient({ folders: [examplesDir] });
+    try {
+      await small.initialize();
+      await small.indexed();
+      assert.ok(small.messages().some((m) => /indexed 4 files/.test(m)));
+      assert.ok(!small.messages().some((m) => WARMED.test(m)), JSON.stringify(small.messages()));
+    } finally {
+      await small.shutdown();
+    }
   });
 
   test("an untitled document is served; nothing is sampled", async () => {

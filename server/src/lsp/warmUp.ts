@@ -20,6 +20,8 @@ const WARM_CHARS = 384 * 1024;
  * its next edits run at about their steady cost.
  */
 const PASSES = 30;
+/** Less text than this is no sample: its edits cost little even cold, and the built-in sample covers as much. */
+const MIN_SAMPLE_CHARS = 4 * 1024;
 /** The warm-up's own time on the server's thread (its pieces' analyses, not the waits between), at most. */
 const BUDGET_MS = 500;
 /** Text kept as samples: at most this much in all, and of each file. */
@@ -68,7 +70,7 @@ export class UserTextWarmUp {
     this.samples = [];
     const sampled = samples.reduce((sum, text) => sum + text.length, 0);
     const needed = Math.min(WARM_CHARS - this.indexedChars, PASSES * sampled);
-    if (needed <= 0) return;
+    if (needed <= 0 || sampled < MIN_SAMPLE_CHARS) return;
     const path = editPathWarmUp();
     let spentMs = 0;
     let analysed = 0;
