@@ -24,7 +24,8 @@ export {
   type FindingSeverity,
   type RelatedMention,
 } from "./findings";
-export { warmUpTexts } from "./warmup";
+export { warmUpTexts, warmUpVariants } from "./warmup";
+export { detached } from "./intern";
 export { contradictionSummary } from "./figureConflicts";
 export { cyrb53, cyrb53Parts } from "./hash";
 export { frameLabel } from "./frames";

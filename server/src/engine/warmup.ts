@@ -39,6 +39,46 @@ export function* warmUpTexts(rounds: number): Generator<string> {
   }
 }
 
+/**
+ * Pieces of a workspace's own texts as they read after an edit, `rounds` of them: each text cut
+ * at paragraph ends into pieces of at most about `maxPiece` characters, the pieces taken in turn,
+ * each with one of its numbers retyped or a paragraph typed into it (so no two read the same).
+ * V8 compiles for the shapes of text it has run, and a user's own files are the best sample of
+ * what they will edit. Nothing when there is no text.
+ */
+export function* warmUpVariants(texts: readonly string[], rounds: number, maxPiece: number): Generator<string> {
+  const pieces = texts.flatMap((text) => piecesOf(text, maxPiece));
+  if (pieces.length === 0) return;
+  for (let round = 0; round < rounds; round++) {
+    const piece = pieces[round % pieces.length]!;
+    const pass = Math.floor(round / pieces.length);
+    yield pass % 2 === 0 && hasNumber(piece) ? retypeNumber(piece, round + pass) : typeParagraph(piece, round);
+  }
+}
+
+/** `text` cut after paragraph ends (or line ends) into pieces of at most about `maxPiece` characters. */
+function piecesOf(text: string, maxPiece: number): string[] {
+  const pieces: string[] = [];
+  let at = 0;
+  while (at < text.length) {
+    let end = Math.min(text.length, at + Math.max(1, maxPiece));
+    if (end < text.length) {
+      const paragraph = text.lastIndexOf("\n\n", end);
+      const line = text.lastIndexOf("\n", end);
+      if (paragraph > at) end = paragraph;
+      else if (line > at) end = line;
+    }
+    const piece = text.slice(at, end);
+    if (piece.trim().length > 0) pieces.push(piece);
+    at = end;
+  }
+  return pieces;
+}
+
+function hasNumber(text: string): boolean {
+  return /\d/.test(text);
+}
+
 function typeParagraph(text: string, round: number): string {
   const middle = text.indexOf("\n\n", text.length >> 1);
   const at = middle < 0 ? text.length : middle;
@@ -47,8 +87,11 @@ function typeParagraph(text: string, round: number): string {
 }
 
 function retypeNumber(text: string, round: number): string {
-  const numbers = [...text.matchAll(/\d+(?:,\d{3})*/g)].filter((m) => !/^(19|20)\d\d$/.test(m[0]));
-  const m = numbers[(round * 7) % numbers.length]!;
+  const all = [...text.matchAll(/\d+(?:,\d{3})*/g)];
+  const notYears = all.filter((m) => !/^(19|20)\d\d$/.test(m[0]));
+  const numbers = notYears.length > 0 ? notYears : all;
+  const m = numbers[(round * 7) % numbers.length];
+  if (!m) return typeParagraph(text, round);
   const retyped = m[0].replace(/\d/g, (d, i: number) =>
     String(i === 0 ? (Number(d) % 9) + 1 : (Number(d) + round) % 10),
   );

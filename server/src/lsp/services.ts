@@ -7,6 +7,8 @@ import { ReviewStore } from "./reviewStore";
 import { describeError, showWarning, type Logger } from "./safe";
 import { SettingsStore } from "./settings";
 import { SourceIndex, type DiskTexts } from "./sources";
+import { canonicalUri } from "./uris";
+import { UserTextWarmUp } from "./warmUp";
 import { readIndexedTextSync, Workspace } from "./workspace";
 
 export interface ClientSupport {
@@ -53,7 +55,12 @@ export function createServices(
   const disk: DiskTexts = { read: readIndexedTextSync, stale: (uri) => void workspace?.reload(uri) };
   const sources = new SourceIndex(log, (uri) => open?.textOf(uri), disk);
   open = new OpenDocuments(documents, sources, settings, () => workspace!, connection, log);
-  workspace = new Workspace({ connection, sources, settings, log, isOpen: (uri) => open!.isOpen(uri) });
+  const warmUp = new UserTextWarmUp(
+    () => open!.editing(),
+    () => open!.all().flatMap((document) => (sources.has(canonicalUri(document.uri)) ? [document.getText()] : [])),
+    log,
+  );
+  workspace = new Workspace({ connection, sources, settings, log, isOpen: (uri) => open!.isOpen(uri), warmUp });
   workspace.setFolders(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: "root" }] : []));
   open.listen();
   const reviews = new ReviewStore(

@@ -15,6 +15,7 @@ import {
 import { describeError, showWarning, type Logger } from "./safe";
 import type { SettingsStore } from "./settings";
 import type { SourceIndex } from "./sources";
+import type { UserTextWarmUp } from "./warmUp";
 import { canonicalUri, isUnder, pathOfUri, uriOfPath } from "./uris";
 import {
   formatBytes,
@@ -164,6 +165,8 @@ export interface WorkspaceOptions {
   log: Logger;
   /** Whether a document is open in the editor (its text then comes from the editor, not the disk). */
   isOpen(uri: string): boolean;
+  /** Offered the texts the first indexing analyses; run before that indexing is announced (warmUp.ts). */
+  warmUp?: UserTextWarmUp;
 }
 
 export class Workspace {
@@ -293,6 +296,7 @@ export class Workspace {
           await new Promise((resolve) => setImmediate(resolve)); // let requests and edits through
         }
       }
+      if (!cancelled()) await this.options.warmUp?.run(cancelled);
       return { files: indexed, skipped, milliseconds: Date.now() - started };
     } catch (error) {
       log.error(`Provenance: indexing failed: ${describeError(error)}`);
@@ -365,7 +369,9 @@ export class Workspace {
       this.reportSkip(uri, path, outcome.skipped);
       return "skipped";
     }
-    return this.options.sources.set(uri, outcome.text) ? "indexed" : "skipped";
+    if (!this.options.sources.set(uri, outcome.text)) return "skipped";
+    this.options.warmUp?.offer(outcome.text);
+    return "indexed";
   }
 
   private reportProblem(problem: InputProblem): void {

@@ -114,16 +114,28 @@ function relationsOf(sources: SourceIndex, view: ContradictionView, uri: string)
  * user's documents run compiled code (0.1–0.2 s at start-up).
  */
 export function warmUpDiagnostics(rounds = 20): void {
+  const path = editPathWarmUp();
+  for (const text of warmUpTexts(rounds)) path.run(text);
+  path.end();
+}
+
+/**
+ * An edit's path, one text at a time, as an open document of a corpus of its own (nothing of
+ * it reaches the server's corpus or the client).
+ */
+export function editPathWarmUp(): { run(text: string): void; end(): void } {
   const quiet = () => {};
   const sources = new SourceIndex({ error: quiet, warn: quiet, info: quiet, log: quiet }, () => undefined);
   const settings = normalizeSettings(undefined);
   const uri = "untitled:provenance-warm-up";
   let version = 0;
-  for (const text of warmUpTexts(rounds)) {
-    sources.set(uri, text, ++version);
-    JSON.stringify(boundDiagnostics(computeDiagnostics(sources, uri, settings, sources.settledView())));
-    // Then the edit's record, as the cross-file work makes it after the publication.
-    sources.corpus.contradictionStep();
-  }
-  sources.flush();
+  return {
+    run(text) {
+      sources.set(uri, text, ++version);
+      JSON.stringify(boundDiagnostics(computeDiagnostics(sources, uri, settings, sources.settledView())));
+      // Then the edit's record, as the cross-file work makes it after the publication.
+      sources.corpus.contradictionStep();
+    },
+    end: () => sources.flush(),
+  };
 }
