@@ -148,6 +148,8 @@ interface Entry {
   key: SortKey;
   /** Replaced by an equal one made again (same id and order: see updateListing). */
   contradiction: Contradiction;
+  /** The last update that found its contradiction in a part that came (see updateListing). */
+  seen: number;
 }
 
 interface Listing {
@@ -223,7 +225,7 @@ function buildListing(parts: ReadonlyArray<readonly Contradiction[]>, digest = n
       idCount.set(base, (count ?? 0) + 1);
       // A content id has no "-": a suffixed id never takes the place of a content id.
       const id = count === undefined ? base : uniqueId(byId, base);
-      const entry: Entry = { id, key: sortKey(contradiction, id), contradiction };
+      const entry: Entry = { id, key: sortKey(contradiction, id), contradiction, seen: 0 };
       byId.set(id, entry);
       byContradiction.set(contradiction, entry);
       entries.push(entry);
@@ -266,18 +268,27 @@ const STRING_FIELDS = [0, 1, 2, 4] as const;
  */
 function updateListing(listing: Listing, parts: ReadonlyArray<readonly Contradiction[]>): boolean {
   const next = new Set(parts);
-  const came = new Set<Contradiction>();
-  for (const part of parts) if (!listing.parts.has(part)) for (const c of part) came.add(c);
+  // A part made again mostly holds the same contradictions: their entries are marked, not collected.
+  const update = ++listingUpdates;
+  const came: Contradiction[] = [];
+  for (const part of parts)
+    if (!listing.parts.has(part))
+      for (const c of part) {
+        const entry = listing.byContradiction.get(c);
+        if (entry) entry.seen = update;
+        else came.push(c);
+      }
   // Entries whose contradiction went, by id: one made again with the same id and order keeps its entry.
   const goneById = new Map<string, Entry>();
   for (const part of listing.parts)
     if (!next.has(part))
-      for (const c of part)
-        if (!came.has(c)) goneById.set(listing.byContradiction.get(c)!.id, listing.byContradiction.get(c)!);
+      for (const c of part) {
+        const entry = listing.byContradiction.get(c)!;
+        if (entry.seen !== update) goneById.set(entry.id, entry);
+      }
   const kept: Array<[Entry, Contradiction]> = [];
   const fresh: Array<[Contradiction, string]> = [];
   for (const c of came) {
-    if (listing.byContradiction.has(c)) continue;
     const id = contentId(c);
     const old = goneById.get(id);
     if (old && compareKeys(old.key, sortKey(c, id)) === 0) {
@@ -294,7 +305,7 @@ function updateListing(listing: Listing, parts: ReadonlyArray<readonly Contradic
   for (const [c, id] of fresh) {
     if (listing.idCount.has(id)) return false;
     listing.idCount.set(id, 1);
-    added.push({ id, key: sortKey(c, id), contradiction: c });
+    added.push({ id, key: sortKey(c, id), contradiction: c, seen: 0 });
   }
   listing.parts = next;
   for (const [entry, c] of kept) {
@@ -319,6 +330,9 @@ function updateListing(listing: Listing, parts: ReadonlyArray<readonly Contradic
   delete listing.filtered;
   return true;
 }
+
+/** Numbers the updates of listings (Entry.seen). */
+let listingUpdates = 0;
 
 function sameKeys(x: Entry[], y: Entry[]): boolean {
   if (x.length !== y.length) return false;
@@ -454,6 +468,7 @@ function firstEntries(parts: ReadonlyArray<readonly Contradiction[]>, count: num
     .map(({ at, contradiction }): Entry => ({
       id: ids.get(at)!,
       key: sortKey(contradiction, ids.get(at)!),
+      seen: 0,
       contradiction,
     }))
     .sort(byKey)
