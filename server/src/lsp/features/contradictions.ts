@@ -92,7 +92,11 @@ function primeWhenIdle(services: Services): void {
   const run: { timer?: NodeJS.Timeout } = {};
   priming.set(sources, run);
   const generation = sources.generation;
-  const steps = [() => sources.contradictionParts(), () => listingOf(sources), () => sources.indexContradictions()];
+  const steps = [
+    () => sources.contradictionParts(),
+    () => entriesOf(listingOf(sources)),
+    () => sources.indexContradictions(),
+  ];
   let working = 0;
   let started = 0;
   const next = (i: number) =>
@@ -157,7 +161,13 @@ interface Listing {
   parts: ReadonlySet<readonly Contradiction[]>;
   /** Names this list: equal digests, equal lists (a new one whenever an entry comes or goes). */
   digest: string;
+  /** In order, as of the last merge: read it through entriesOf. */
   entries: Entry[];
+  /**
+   * Entries gone and come since `entries` was merged: merged when the whole list is read (its
+   * pages, cursors, priming), not for a file's page, which reads only the file's entries.
+   */
+  unmerged?: { gone: Set<Entry>; added: Set<Entry> };
   byContradiction: Map<Contradiction, Entry>;
   byId: Map<string, Entry>;
   /** How many contradictions have each content id (more than one: suffixed ids, see uniqueId). */
@@ -192,7 +202,12 @@ function listingOf(sources: SourceIndex): Listing {
 
 /** The whole sorted list with ids, as pages show it (for tests: kept incrementally, equal to one built afresh). */
 export function sortedContradictions(sources: SourceIndex): Array<{ id: string; contradiction: Contradiction }> {
-  return listingOf(sources).entries.map(({ id, contradiction }) => ({ id, contradiction }));
+  return entriesOf(listingOf(sources)).map(({ id, contradiction }) => ({ id, contradiction }));
+}
+
+/** For tests: the listing brought to the current corpus as a file's page brings it (its whole list not merged). */
+export function updateListingOnly(sources: SourceIndex): void {
+  listingOf(sources);
 }
 
 /** For tests: the whole sorted list `parts` make, and the first `count` of it as the first page selects them. */
@@ -325,7 +340,10 @@ function updateListing(listing: Listing, parts: ReadonlyArray<readonly Contradic
   }
   // Contradictions made again with the same content (a group recomputed) leave the list as it was.
   const sameList = sameKeys(gone, added);
-  listing.entries = replacedEntries(listing.entries, gone, added);
+  const changes = (listing.unmerged ??= { gone: new Set(), added: new Set() });
+  // An entry that comes and goes between two merges never enters the list.
+  for (const entry of gone) if (!changes.added.delete(entry)) changes.gone.add(entry);
+  for (const entry of added) changes.added.add(entry);
   if (!sameList) listing.digest = nextDigest();
   delete listing.filtered;
   return true;
@@ -333,6 +351,16 @@ function updateListing(listing: Listing, parts: ReadonlyArray<readonly Contradic
 
 /** Numbers the updates of listings (Entry.seen). */
 let listingUpdates = 0;
+
+/** The whole list in order: the changes since the last merge merged in. */
+function entriesOf(listing: Listing): Entry[] {
+  const changes = listing.unmerged;
+  if (changes) {
+    listing.unmerged = undefined;
+    listing.entries = replacedEntries(listing.entries, [...changes.gone], [...changes.added]);
+  }
+  return listing.entries;
+}
 
 function sameKeys(x: Entry[], y: Entry[]): boolean {
   if (x.length !== y.length) return false;
@@ -538,7 +566,7 @@ function contradictionsPage(
   if (uri === undefined && cursor === undefined && !listings.has(services.sources) && !firstShown.has(services.sources))
     return firstPageUnsorted(services, pageSize);
   const listing = listingOf(services.sources);
-  const entries = uri ? filteredEntries(services.sources, listing, uri) : listing.entries;
+  const entries = uri ? filteredEntries(services.sources, listing, uri) : entriesOf(listing);
   const same = cursor !== undefined && cursor.digest === listing.digest && cursor.uri === uri;
   const start =
     cursor === undefined ? 0 : same ? Math.min(cursor.offset, entries.length) : firstAfter(entries, cursor.key);
