@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { sortedContradictions } from "../../server/src/lsp/features/contradictions";
+import { sortedContradictions, updateListingOnly } from "../../server/src/lsp/features/contradictions";
 import { SourceIndex } from "../../server/src/lsp/sources";
 import { examplesDir } from "./lspClient";
 
@@ -123,4 +123,41 @@ test("contradictions by file taken in after several computations at once equal t
     sources.contradictions();
   }
   assertIndexed(sources, files);
+});
+
+test("a listing updated several times before its whole list is read equals one built afresh", () => {
+  const sources = new SourceIndex(quiet, () => undefined);
+  const who = ["Police", "Reuters", "The ministry", "Witnesses", "Officials"];
+  for (let i = 0; i < 40; i++)
+    sources.set(
+      `file:///many/f${i}.txt`,
+      `${who[i % who.length]} said ${10 * (1 + (i % 13))} people were killed in Lagos.`,
+    );
+  const many = Array.from({ length: 30 }, (_, k) => `Witnesses said ${500 + 7 * k} people were killed in Lagos.`);
+  const texts = [
+    many.join(" "),
+    many.slice(10).join(" "),
+    many.slice(5, 25).join(" "),
+    "Police said 20 people were killed in Lagos.",
+    many.slice(20).join(" "),
+  ];
+  sortedContradictions(sources); // a merged list to start from
+  // Between two reads of the whole list, the listing follows several computations (a file's
+  // pages): contradictions come, some go again before the list is merged, others go from it.
+  for (let round = 0; round < 2; round++) {
+    for (const text of texts) {
+      sources.set("file:///many/big.txt", text);
+      updateListingOnly(sources);
+    }
+    const afresh = new SourceIndex(quiet, () => undefined);
+    for (const uri of sources.files()) afresh.set(uri, sources.analysis(uri)!.text);
+    assert.deepEqual(sortedContradictions(sources), sortedContradictions(afresh));
+  }
+  sources.remove("file:///many/big.txt");
+  updateListingOnly(sources);
+  sources.set("file:///many/f3.txt", "Officials said 990 people were killed in Lagos.");
+  updateListingOnly(sources);
+  const afresh = new SourceIndex(quiet, () => undefined);
+  for (const uri of sources.files()) afresh.set(uri, sources.analysis(uri)!.text);
+  assert.deepEqual(sortedContradictions(sources), sortedContradictions(afresh));
 });

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { before, describe, test } from "node:test";
-import { computeDiagnostics } from "../../server/src/lsp/features/diagnostics";
+import { computeDiagnostics, sameJson } from "../../server/src/lsp/features/diagnostics";
 import { SourceIndex } from "../../server/src/lsp/sources";
 import { normalizeSettings } from "../../server/src/shared/settings";
 import { examplesDir } from "./lspClient";
@@ -142,5 +142,48 @@ describe("settled contradictions right after an edit", () => {
     const fresh = computeDiagnostics(sources, KYIV, normalizeSettings({}), sources.freshView());
     assert.equal(computed, 2);
     assert.ok(fresh.some((d) => d.code === "figure.conflict"));
+  });
+});
+
+describe("sameJson: what decides that a republication is unchanged", () => {
+  const cases: Array<[unknown, unknown]> = [
+    [[], []],
+    [[{ a: 1 }], [{ a: 1 }]],
+    [[{ a: 1 }], [{ a: 2 }]],
+    [{ a: 1, b: undefined }, { a: 1 }],
+    [{ a: 1 }, { a: 1, b: null }],
+    [{ a: [1, 2] }, { a: [1, 2, 3] }],
+    [{ a: "1" }, { a: 1 }],
+    [{ a: null }, { a: {} }],
+    [[[]], [{}]],
+    [{ a: { b: { c: "x" } } }, { a: { b: { c: "y" } } }],
+    [
+      { a: { b: { c: "x" } }, d: true },
+      { a: { b: { c: "x" } }, d: true },
+    ],
+    [{ message: "é\u0000" }, { message: "é\u0000" }],
+  ];
+  test("agrees with comparing the JSON of values with keys in one order", () => {
+    for (const [x, y] of cases)
+      assert.equal(
+        sameJson(x, y),
+        JSON.stringify(x) === JSON.stringify(y),
+        `${JSON.stringify(x)} vs ${JSON.stringify(y)}`,
+      );
+  });
+
+  test("the diagnostics of one text computed twice are the same; an edit's are not", () => {
+    const sources = new SourceIndex(quiet, () => undefined);
+    for (const name of readdirSync(examplesDir))
+      sources.set(`file:///ex/${name}`, readFileSync(join(examplesDir, name), "utf8"));
+    const settings = normalizeSettings({});
+    const first = computeDiagnostics(sources, KYIV, settings);
+    assert.ok(first.length > 0);
+    assert.equal(sameJson(first, computeDiagnostics(sources, KYIV, settings)), true);
+    const text = readFileSync(join(examplesDir, "kyiv-bulletin-2026-03-03.txt"), "utf8");
+    sources.set(KYIV, text.replace("about 2,000", "about 3,000"));
+    const edited = computeDiagnostics(sources, KYIV, settings);
+    assert.equal(sameJson(first, edited), JSON.stringify(first) === JSON.stringify(edited));
+    assert.equal(sameJson(first, edited), false);
   });
 });

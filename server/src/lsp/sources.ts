@@ -406,8 +406,9 @@ class ContradictionsByFile {
   private parts = new Set<readonly Contradiction[]>();
   private partIndex = new Map<readonly Contradiction[], number>();
   private readonly members = new Map<string, Set<Contradiction>>();
-  /** Where each contradiction sits: its part and its index in it. */
-  private readonly place = new Map<Contradiction, { part: readonly Contradiction[]; index: number }>();
+  /** Where each contradiction sits: its part and its index in it, and the last take that placed it. */
+  private readonly place = new Map<Contradiction, Place>();
+  private takes = 0;
   private lists = new Map<string, Contradiction[]>();
   /** The latest computation's parts, not taken in yet. */
   private pending: ReadonlyArray<readonly Contradiction[]> | undefined;
@@ -432,24 +433,34 @@ class ContradictionsByFile {
     return list;
   }
 
-  /** Takes in the latest parts: only those that came or went since the last are read. */
+  /**
+   * Takes in the latest parts: only those that came or went since the last are read. A part made
+   * again mostly holds the same contradictions: those are placed anew in place (no new object),
+   * and a contradiction of a part gone that this take did not place is gone.
+   */
   takePending(): void {
     const parts = this.pending;
     if (!parts) return;
     this.pending = undefined;
     const next = new Set(parts);
-    const left: Contradiction[] = [];
-    for (const part of this.parts) if (!next.has(part)) for (const c of part) left.push(c);
     const came = parts.filter((part) => !this.parts.has(part));
-    if (left.length === 0 && came.length === 0 && parts.length === this.partIndex.size) return;
-    const stays = new Set<Contradiction>();
+    if (came.length === 0 && parts.length === this.parts.size) return;
+    const take = ++this.takes;
     for (const part of came)
-      part.forEach((c, index) => {
-        if (this.place.has(c)) stays.add(c);
-        else this.add(c);
-        this.place.set(c, { part, index });
-      });
-    for (const c of left) if (!stays.has(c)) this.remove(c);
+      for (let index = 0; index < part.length; index++) {
+        const c = part[index]!;
+        const place = this.place.get(c);
+        if (place) {
+          place.part = part;
+          place.index = index;
+          place.take = take;
+        } else {
+          this.add(c);
+          this.place.set(c, { part, index, take });
+        }
+      }
+    for (const part of this.parts)
+      if (!next.has(part)) for (const c of part) if (this.place.get(c)?.take !== take) this.remove(c);
     this.parts = next;
     this.partIndex = new Map(parts.map((part, i) => [part, i]));
     this.lists = new Map();
@@ -470,6 +481,12 @@ class ContradictionsByFile {
       if (set?.delete(c) && set.size === 0) this.members.delete(file);
     }
   }
+}
+
+interface Place {
+  part: readonly Contradiction[];
+  index: number;
+  take: number;
 }
 
 /** The files of a contradiction's members (a contradiction the corpus did not recompute keeps its entry). */

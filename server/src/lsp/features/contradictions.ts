@@ -92,7 +92,11 @@ function primeWhenIdle(services: Services): void {
   const run: { timer?: NodeJS.Timeout } = {};
   priming.set(sources, run);
   const generation = sources.generation;
-  const steps = [() => sources.contradictionParts(), () => listingOf(sources), () => sources.indexContradictions()];
+  const steps = [
+    () => sources.contradictionParts(),
+    () => entriesOf(listingOf(sources)),
+    () => sources.indexContradictions(),
+  ];
   let working = 0;
   let started = 0;
   const next = (i: number) =>
@@ -148,6 +152,8 @@ interface Entry {
   key: SortKey;
   /** Replaced by an equal one made again (same id and order: see updateListing). */
   contradiction: Contradiction;
+  /** The last update that found its contradiction in a part that came (see updateListing). */
+  seen: number;
 }
 
 interface Listing {
@@ -155,7 +161,13 @@ interface Listing {
   parts: ReadonlySet<readonly Contradiction[]>;
   /** Names this list: equal digests, equal lists (a new one whenever an entry comes or goes). */
   digest: string;
+  /** In order, as of the last merge: read it through entriesOf. */
   entries: Entry[];
+  /**
+   * Entries gone and come since `entries` was merged: merged when the whole list is read (its
+   * pages, cursors, priming), not for a file's page, which reads only the file's entries.
+   */
+  unmerged?: { gone: Set<Entry>; added: Set<Entry> };
   byContradiction: Map<Contradiction, Entry>;
   byId: Map<string, Entry>;
   /** How many contradictions have each content id (more than one: suffixed ids, see uniqueId). */
@@ -190,7 +202,12 @@ function listingOf(sources: SourceIndex): Listing {
 
 /** The whole sorted list with ids, as pages show it (for tests: kept incrementally, equal to one built afresh). */
 export function sortedContradictions(sources: SourceIndex): Array<{ id: string; contradiction: Contradiction }> {
-  return listingOf(sources).entries.map(({ id, contradiction }) => ({ id, contradiction }));
+  return entriesOf(listingOf(sources)).map(({ id, contradiction }) => ({ id, contradiction }));
+}
+
+/** For tests: the listing brought to the current corpus as a file's page brings it (its whole list not merged). */
+export function updateListingOnly(sources: SourceIndex): void {
+  listingOf(sources);
 }
 
 /** For tests: the whole sorted list `parts` make, and the first `count` of it as the first page selects them. */
@@ -223,7 +240,7 @@ function buildListing(parts: ReadonlyArray<readonly Contradiction[]>, digest = n
       idCount.set(base, (count ?? 0) + 1);
       // A content id has no "-": a suffixed id never takes the place of a content id.
       const id = count === undefined ? base : uniqueId(byId, base);
-      const entry: Entry = { id, key: sortKey(contradiction, id), contradiction };
+      const entry: Entry = { id, key: sortKey(contradiction, id), contradiction, seen: 0 };
       byId.set(id, entry);
       byContradiction.set(contradiction, entry);
       entries.push(entry);
@@ -266,18 +283,27 @@ const STRING_FIELDS = [0, 1, 2, 4] as const;
  */
 function updateListing(listing: Listing, parts: ReadonlyArray<readonly Contradiction[]>): boolean {
   const next = new Set(parts);
-  const came = new Set<Contradiction>();
-  for (const part of parts) if (!listing.parts.has(part)) for (const c of part) came.add(c);
+  // A part made again mostly holds the same contradictions: their entries are marked, not collected.
+  const update = ++listingUpdates;
+  const came: Contradiction[] = [];
+  for (const part of parts)
+    if (!listing.parts.has(part))
+      for (const c of part) {
+        const entry = listing.byContradiction.get(c);
+        if (entry) entry.seen = update;
+        else came.push(c);
+      }
   // Entries whose contradiction went, by id: one made again with the same id and order keeps its entry.
   const goneById = new Map<string, Entry>();
   for (const part of listing.parts)
     if (!next.has(part))
-      for (const c of part)
-        if (!came.has(c)) goneById.set(listing.byContradiction.get(c)!.id, listing.byContradiction.get(c)!);
+      for (const c of part) {
+        const entry = listing.byContradiction.get(c)!;
+        if (entry.seen !== update) goneById.set(entry.id, entry);
+      }
   const kept: Array<[Entry, Contradiction]> = [];
   const fresh: Array<[Contradiction, string]> = [];
   for (const c of came) {
-    if (listing.byContradiction.has(c)) continue;
     const id = contentId(c);
     const old = goneById.get(id);
     if (old && compareKeys(old.key, sortKey(c, id)) === 0) {
@@ -294,7 +320,7 @@ function updateListing(listing: Listing, parts: ReadonlyArray<readonly Contradic
   for (const [c, id] of fresh) {
     if (listing.idCount.has(id)) return false;
     listing.idCount.set(id, 1);
-    added.push({ id, key: sortKey(c, id), contradiction: c });
+    added.push({ id, key: sortKey(c, id), contradiction: c, seen: 0 });
   }
   listing.parts = next;
   for (const [entry, c] of kept) {
@@ -314,10 +340,26 @@ function updateListing(listing: Listing, parts: ReadonlyArray<readonly Contradic
   }
   // Contradictions made again with the same content (a group recomputed) leave the list as it was.
   const sameList = sameKeys(gone, added);
-  listing.entries = replacedEntries(listing.entries, gone, added);
+  const changes = (listing.unmerged ??= { gone: new Set(), added: new Set() });
+  // An entry that comes and goes between two merges never enters the list.
+  for (const entry of gone) if (!changes.added.delete(entry)) changes.gone.add(entry);
+  for (const entry of added) changes.added.add(entry);
   if (!sameList) listing.digest = nextDigest();
   delete listing.filtered;
   return true;
+}
+
+/** Numbers the updates of listings (Entry.seen). */
+let listingUpdates = 0;
+
+/** The whole list in order: the changes since the last merge merged in. */
+function entriesOf(listing: Listing): Entry[] {
+  const changes = listing.unmerged;
+  if (changes) {
+    listing.unmerged = undefined;
+    listing.entries = replacedEntries(listing.entries, [...changes.gone], [...changes.added]);
+  }
+  return listing.entries;
 }
 
 function sameKeys(x: Entry[], y: Entry[]): boolean {
@@ -454,6 +496,7 @@ function firstEntries(parts: ReadonlyArray<readonly Contradiction[]>, count: num
     .map(({ at, contradiction }): Entry => ({
       id: ids.get(at)!,
       key: sortKey(contradiction, ids.get(at)!),
+      seen: 0,
       contradiction,
     }))
     .sort(byKey)
@@ -523,7 +566,7 @@ function contradictionsPage(
   if (uri === undefined && cursor === undefined && !listings.has(services.sources) && !firstShown.has(services.sources))
     return firstPageUnsorted(services, pageSize);
   const listing = listingOf(services.sources);
-  const entries = uri ? filteredEntries(services.sources, listing, uri) : listing.entries;
+  const entries = uri ? filteredEntries(services.sources, listing, uri) : entriesOf(listing);
   const same = cursor !== undefined && cursor.digest === listing.digest && cursor.uri === uri;
   const start =
     cursor === undefined ? 0 : same ? Math.min(cursor.offset, entries.length) : firstAfter(entries, cursor.key);

@@ -18,13 +18,8 @@ import { applyReviews } from "./reviews";
 
 export function registerDiagnostics(services: Services): void {
   const { connection, open, sources, log } = services;
-  /**
-   * Last published diagnostics per document URI, to publish only what changed. Their JSON is made
-   * when a later publication compares with them, not on the edit path (a forced publication).
-   */
-  const published = new Map<string, { diagnostics: Diagnostic[]; json?: string }>();
-  const jsonOf = (entry: { diagnostics: Diagnostic[]; json?: string }) =>
-    (entry.json ??= JSON.stringify(entry.diagnostics));
+  /** Last published diagnostics per document URI, to publish only what changed. */
+  const published = new Map<string, Diagnostic[]>();
 
   const publish = async (document: TextDocument, options: { force?: boolean; settled?: boolean } = {}) => {
     try {
@@ -38,10 +33,9 @@ export function registerDiagnostics(services: Services): void {
       const diagnostics = boundDiagnostics(
         applyReviews(services, uri, computeDiagnostics(sources, uri, settings, view)),
       );
-      const entry: { diagnostics: Diagnostic[]; json?: string } = { diagnostics };
       const previous = published.get(current.uri);
-      if (!options.force && previous && jsonOf(previous) === jsonOf(entry)) return;
-      published.set(current.uri, entry);
+      if (!options.force && previous && sameJson(previous, diagnostics)) return;
+      published.set(current.uri, diagnostics);
       await connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
     } catch (error) {
       log.error(`Provenance: diagnostics for ${document.uri} failed: ${describeError(error)}`);
@@ -106,6 +100,32 @@ function relationsOf(sources: SourceIndex, view: ContradictionView, uri: string)
     // With the last computed contradictions, the groups as last formed: nothing regrouped on the edit path.
     figureGroup: (index) => figureGroupOf(sources, uri, index, !view.fresh),
   };
+}
+
+/**
+ * Whether two JSON values (plain objects, arrays, strings, numbers, booleans, null) say the same:
+ * keys whose value is undefined count as absent, as in their JSON. Walked, not stringified: most
+ * of a republication's diagnostics share their objects with the last one (related locations,
+ * ranges), and a difference stops the walk.
+ */
+export function sameJson(x: unknown, y: unknown): boolean {
+  if (x === y) return true;
+  if (typeof x !== "object" || typeof y !== "object" || x === null || y === null) return false;
+  if (Array.isArray(x) || Array.isArray(y)) {
+    if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (!sameJson(x[i], y[i])) return false;
+    return true;
+  }
+  const p = x as Record<string, unknown>;
+  const q = y as Record<string, unknown>;
+  let keys = 0;
+  for (const key in p) {
+    if (p[key] === undefined) continue;
+    keys++;
+    if (!sameJson(p[key], q[key])) return false;
+  }
+  for (const key in q) if (q[key] !== undefined) keys--;
+  return keys === 0;
 }
 
 /**
