@@ -575,7 +575,7 @@ class CorpusImpl implements Corpus {
       const origins = originsOf.get(group)!.map((m, i) => {
         const next = swap.get(m);
         if (!next) return m;
-        members[i] = asGroupMember(next, group.subject);
+        members[i] = { ...next, subject: group.subject };
         return next;
       });
       const patched: FigureGroup = { subject: group.subject, label: group.label, members };
@@ -759,16 +759,11 @@ function groupsOf(clusters: LinkItem[][], previous: readonly FigureGroup[]): Fig
       clusterOf.set(old, cluster);
       return old;
     }
-    const group = { subject, label, members: origins.map((m) => asGroupMember(m, subject)) };
+    const group = { subject, label, members: origins.map((m) => ({ ...m, subject })) };
     originsOf.set(group, origins);
     clusterOf.set(group, cluster);
     return group;
   });
-}
-
-/** A document's member as a group's member: itself when it has the group's subject, else a copy with it (most have it). */
-function asGroupMember(m: FigureMember, subject: string): FigureMember {
-  return m.subject === subject ? m : { ...m, subject };
 }
 
 /** The cluster each group was last made or confirmed from (a kept clustering's arrays stand while unchanged). */
