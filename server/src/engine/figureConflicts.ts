@@ -4,7 +4,7 @@
 // contradiction per conflicting pair of readings: side "a" is one reading's members, side "b" the
 // other's. A named source giving incompatible values on different dates is listed on its own as a
 // revision (and not again as the plain pair when the two readings are that source alone).
-// Member objects are made once per figure and side and shared by every contradiction they take
+// A reading's member objects are made once per side and shared by every contradiction it takes
 // part in: a reading in conflict with ten others is referenced ten times, not copied. A group kept
 // between edits (GroupConflicts) judges again only the pairs of readings whose members changed.
 // A contradiction keeps its group's label, not its summary: the summary is made from the label and
@@ -22,6 +22,10 @@ interface Reading {
   bySource?: Map<string, FigureMember>;
   /** The contradictions with this reading on side "a", by side "b" (valid while both member lists stand). */
   made: Map<Reading, { a: FigureMember[]; b: FigureMember[]; c: Contradiction }>;
+  /** Its members as contradiction members of side "a" and "b", and their shared facts: made when first asked, dropped when its members change. */
+  sideA?: ContradictionMember[];
+  sideB?: ContradictionMember[];
+  facts?: ListFacts;
 }
 
 type Side = "a" | "b";
@@ -37,7 +41,7 @@ export const MAX_READINGS = 64;
 export function figureConflicts(
   group: Omit<FigureGroup, "members"> & { members: readonly FigureMember[] },
 ): Contradiction[] {
-  return new GroupConflicts().update(group.subject, group.label, group.members);
+  return new GroupConflicts(false).update(group.subject, group.label, group.members);
 }
 
 /**
@@ -54,6 +58,9 @@ export class GroupConflicts {
   private label: string | undefined;
   private subject: string | undefined;
   private revisionsMade = new Map<FigureMember, Map<FigureMember, Contradiction>>();
+
+  /** `remember`: the contradictions made are kept for the next version (false for a group judged once). */
+  constructor(private readonly remember = true) {}
 
   /** The contradictions of the group `subject` / `label` with these members (in the group's order). */
   update(subject: string, label: string, members: readonly FigureMember[]): Contradiction[] {
@@ -135,6 +142,7 @@ export class GroupConflicts {
       return;
     }
     delete r.bySource;
+    r.sideA = r.sideB = r.facts = undefined;
     r.made.clear();
     // Members of a reading share value, maximum and qualifier; the interval is its first member's.
     r.interval = intervalOf(r.members[0]!);
@@ -154,7 +162,7 @@ export class GroupConflicts {
     for (const i of order)
       for (let j = 0; j < n; j++) {
         if (!conflicts[i]![j] || rank[j]! < rank[i]! || covered.has(pairKey(i, j, n))) continue;
-        out.push(pairContradiction(group, readings[i]!, readings[j]!));
+        out.push(this.pairContradiction(group, readings[i]!, readings[j]!));
       }
     return out;
   }
@@ -187,15 +195,27 @@ export class GroupConflicts {
     for (const { i, j, x, y } of sourcePairs(bySource, conflicts)) {
       const [early, late] = time(x.date!) <= time(y.date!) ? [x, y] : [y, x];
       const c = this.revisionsMade.get(early)?.get(late) ?? revisionContradiction(group, early, late);
-      let byLate = made.get(early);
-      if (!byLate) made.set(early, (byLate = new Map()));
-      byLate.set(late, c);
+      if (this.remember) {
+        let byLate = made.get(early);
+        if (!byLate) made.set(early, (byLate = new Map()));
+        byLate.set(late, c);
+      }
       out.push(c);
       if (readings[i]!.members.length === 1 && readings[j]!.members.length === 1)
         covered.add(pairKey(i, j, readings.length));
     }
-    this.revisionsMade = made;
+    if (this.remember) this.revisionsMade = made;
     return out;
+  }
+
+  /** The contradiction of readings `a` and `b` (in sides "a" and "b"), the same object while both stand. */
+  private pairContradiction(group: FigureGroup, a: Reading, b: Reading): Contradiction {
+    if (!this.remember) return toContradiction(group, a, b);
+    const was = a.made.get(b);
+    if (was && was.a === a.members && was.b === b.members) return was.c;
+    const c = toContradiction(group, a, b);
+    a.made.set(b, { a: a.members, b: b.members, c });
+    return c;
   }
 }
 
@@ -260,15 +280,6 @@ function readingKey(m: FigureMember): string {
   return `${m.value}|${m.valueMax ?? m.value}|${m.qualifier}`;
 }
 
-/** The contradiction of readings `a` and `b` (in sides "a" and "b"), the same object while both stand. */
-function pairContradiction(group: FigureGroup, a: Reading, b: Reading): Contradiction {
-  const was = a.made.get(b);
-  if (was && was.a === a.members && was.b === b.members) return was.c;
-  const c = toContradiction(group, a.members, b.members);
-  a.made.set(b, { a: a.members, b: b.members, c });
-  return c;
-}
-
 /** The reading's first dated member of each named source. */
 function sourcesOf(r: Reading): Map<string, FigureMember> {
   if (!r.bySource) {
@@ -283,49 +294,52 @@ function sourcesOf(r: Reading): Map<string, FigureMember> {
 }
 
 /**
- * Each figure's member object for side "a" and for side "b", made once and shared by every
- * contradiction it takes part in (a figure's fields never change; a new version is a new object).
+ * A revision's figure's member object for side "a" and for side "b", made once and shared by every
+ * revision it takes part in (a figure's fields never change; a new version is a new object).
  */
 const madeMembers = new WeakMap<FigureMember, Partial<Record<Side, ContradictionMember>>>();
-const sideLists = new WeakMap<FigureMember[], Partial<Record<Side, ContradictionMember[]>>>();
-const factsOf = new WeakMap<FigureMember[], ListFacts>();
 
+/** A revision's member (revisions of one source share their members). */
 function member(m: FigureMember, side: Side): ContradictionMember {
   let sides = madeMembers.get(m);
   if (!sides) madeMembers.set(m, (sides = {}));
-  return (sides[side] ??= {
-    file: m.file,
-    start: m.start,
-    end: m.end,
-    text: m.text,
-    side,
-    source: m.source,
-    date: m.date,
-  });
+  return (sides[side] ??= memberOf(m, side));
 }
 
-/** The source and date a list's members share, worked out once per list of more than one. */
-function facts(list: FigureMember[]): ListFacts {
+function memberOf(m: FigureMember, side: Side): ContradictionMember {
+  return { file: m.file, start: m.start, end: m.end, text: m.text, side, source: m.source, date: m.date };
+}
+
+/** The source and date a reading's members share, worked out once per version of its members. */
+function facts(r: Reading): ListFacts {
+  const list = r.members;
   if (list.length === 1) return factsOfOne(list[0]!);
-  let facts = factsOf.get(list);
-  if (!facts) {
+  if (!r.facts) {
     let source: string | undefined = sourceKey(list[0]!);
     let date: string | null | undefined = list[0]!.date;
     for (let i = 1; i < list.length && (source !== undefined || date !== undefined); i++) {
       if (source !== undefined && sourceKey(list[i]!) !== source) source = undefined;
       if (date !== undefined && list[i]!.date !== date) date = undefined;
     }
-    facts = { source, date };
-    factsOf.set(list, facts);
+    r.facts = { source, date };
   }
-  return facts;
+  return r.facts;
 }
 
-/** A list's members on one side (the same array for every contradiction of that list). */
-function sideOf(list: FigureMember[], side: Side): ContradictionMember[] {
-  let sides = sideLists.get(list);
-  if (!sides) sideLists.set(list, (sides = {}));
-  return (sides[side] ??= list.map((m) => member(m, side)));
+/**
+ * A reading's members on one side (the same array, and member objects, for every contradiction
+ * of that version of the reading). A figure is in one reading: its member objects are made here,
+ * not looked up per figure in a weak map (that was a large part of a first listing's work and heap).
+ */
+function sideOf(r: Reading, side: Side): ContradictionMember[] {
+  const made = side === "a" ? r.sideA : r.sideB;
+  if (made) return made;
+  const list = r.members;
+  const out = new Array<ContradictionMember>(list.length);
+  for (let i = 0; i < list.length; i++) out[i] = memberOf(list[i]!, side);
+  if (side === "a") r.sideA = out;
+  else r.sideB = out;
+  return out;
 }
 
 const factsOfOne = (m: FigureMember): ListFacts => ({ source: sourceKey(m), date: m.date });
@@ -359,7 +373,7 @@ function pairKey(x: number, y: number, n: number): number {
   return x < y ? x * n + y : y * n + x;
 }
 
-function toContradiction(group: FigureGroup, a: FigureMember[], b: FigureMember[]): Contradiction {
+function toContradiction(group: FigureGroup, a: Reading, b: Reading): Contradiction {
   return figureContradiction(group, sideOf(a, "a").concat(sideOf(b, "b")), isRevision(facts(a), facts(b)));
 }
 

@@ -476,7 +476,8 @@ type Stems = readonly number[] | readonly string[];
 const STEM_LENGTH = 6;
 
 function stemsOf(s: Statement): Stems {
-  s.stems ??= packedStems(s.text, s.focus) ?? stringStems(s.text, s.focus);
+  // A copy of the list pushed to: kept by the statement, it holds no spare slots (a third of its bytes).
+  s.stems ??= (packedStems(s.text, s.focus) ?? stringStems(s.text, s.focus)).slice();
   return s.stems;
 }
 
@@ -658,6 +659,7 @@ export class StanceIndex {
   /** The parts as last given, made again only when a cluster came, went or changed its part. */
   private parts: ReadonlyArray<readonly Contradiction[]> = [];
   private partsStale = false;
+  /** Each denial's id (cluster keys are made of them; assertions need none: a weak map entry each was most of this table). */
   private readonly ids = new WeakMap<Statement, number>();
   /** A statement swapped for its equivalent in a newer version of its document. */
   private readonly successor = new WeakMap<Statement, Statement>();
@@ -688,8 +690,8 @@ export class StanceIndex {
     }
     const assertions = statements.filter((s) => s.assertion);
     for (const s of assertions) this.index(s);
-    for (const s of statements) this.ids.set(s, this.nextId++);
     const denials = statements.filter((s) => s.denial);
+    for (const d of denials) this.ids.set(d, this.nextId++);
     denials.forEach((d, i) => {
       this.denialPlace.set(d, i);
       this.denialsIn.add(d);
@@ -840,7 +842,7 @@ export class StanceIndex {
     if (before.some((s, i) => judgedKey(s, before) !== judgedKey(after[i]!, after))) return false;
     before.forEach((old, i) => {
       const next = after[i]!;
-      this.ids.set(next, this.ids.get(old)!);
+      if (old.denial) this.ids.set(next, this.ids.get(old)!);
       this.successor.set(old, next);
       if (old.denial) this.swapDenial(old, next);
       if (!old.assertion) return;

@@ -147,13 +147,34 @@ type SortKey = [
   id: string,
 ];
 
-interface Entry {
-  id: string;
-  key: SortKey;
-  /** Replaced by an equal one made again (same id and order: see updateListing). */
-  contradiction: Contradiction;
+/**
+ * A listed contradiction with its id and what its sort key reads of its first members (the key's
+ * other fields are the contradiction's kind and subject and the id): fields, not a tuple per entry
+ * (a hundred thousand of them were a tenth of the listing's bytes); the key is made when compared.
+ */
+class Entry {
   /** The last update that found its contradiction in a part that came (see updateListing). */
-  seen: number;
+  seen = 0;
+
+  constructor(
+    readonly id: string,
+    /** Replaced by an equal one made again (same id and order: see updateListing). */
+    public contradiction: Contradiction,
+    private readonly aFile: string,
+    private readonly aStart: number,
+    private readonly bFile: string,
+    private readonly bStart: number,
+  ) {}
+
+  get key(): SortKey {
+    const c = this.contradiction;
+    return [c.kind, c.subject ?? "", this.aFile, this.aStart, this.bFile, this.bStart, this.id];
+  }
+}
+
+function entryOf(c: Contradiction, id: string): Entry {
+  const [, , aFile, aStart, bFile, bStart] = sortKey(c, id);
+  return new Entry(id, c, aFile, aStart, bFile, bStart);
 }
 
 interface Listing {
@@ -240,7 +261,7 @@ function buildListing(parts: ReadonlyArray<readonly Contradiction[]>, digest = n
       idCount.set(base, (count ?? 0) + 1);
       // A content id has no "-": a suffixed id never takes the place of a content id.
       const id = count === undefined ? base : uniqueId(byId, base);
-      const entry: Entry = { id, key: sortKey(contradiction, id), contradiction, seen: 0 };
+      const entry = entryOf(contradiction, id);
       byId.set(id, entry);
       byContradiction.set(contradiction, entry);
       entries.push(entry);
@@ -254,10 +275,11 @@ function buildListing(parts: ReadonlyArray<readonly Contradiction[]>, digest = n
  */
 function sortedByKey(entries: Entry[]): Entry[] {
   const rank = new Map<string, number>();
-  for (const { key } of entries) for (const i of STRING_FIELDS) rank.set(key[i] as string, 0);
+  const keys = entries.map((entry) => entry.key);
+  for (const key of keys) for (const i of STRING_FIELDS) rank.set(key[i] as string, 0);
   [...rank.keys()].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)).forEach((text, i) => rank.set(text, i));
   const numbers = new Float64Array(entries.length * 6);
-  entries.forEach(({ key }, e) => {
+  keys.forEach((key, e) => {
     for (let i = 0; i < 6; i++)
       numbers[e * 6 + i] = typeof key[i] === "number" ? (key[i] as number) : rank.get(key[i] as string)!;
   });
@@ -267,8 +289,8 @@ function sortedByKey(entries: Entry[]): Entry[] {
       const d = numbers[x * 6 + i]! - numbers[y * 6 + i]!;
       if (d !== 0) return d;
     }
-    const p = entries[x]!.key[6];
-    const q = entries[y]!.key[6];
+    const p = entries[x]!.id;
+    const q = entries[y]!.id;
     return p < q ? -1 : p > q ? 1 : 0;
   });
   return order.map((e) => entries[e]!);
@@ -320,7 +342,7 @@ function updateListing(listing: Listing, parts: ReadonlyArray<readonly Contradic
   for (const [c, id] of fresh) {
     if (listing.idCount.has(id)) return false;
     listing.idCount.set(id, 1);
-    added.push({ id, key: sortKey(c, id), contradiction: c, seen: 0 });
+    added.push(entryOf(c, id));
   }
   listing.parts = next;
   for (const [entry, c] of kept) {
@@ -493,12 +515,7 @@ function firstEntries(parts: ReadonlyArray<readonly Contradiction[]>, count: num
     }
   const ids = idsOf(parts, best);
   return best
-    .map(({ at, contradiction }): Entry => ({
-      id: ids.get(at)!,
-      key: sortKey(contradiction, ids.get(at)!),
-      seen: 0,
-      contradiction,
-    }))
+    .map(({ at, contradiction }) => entryOf(contradiction, ids.get(at)!))
     .sort(byKey)
     .slice(0, count);
 }
