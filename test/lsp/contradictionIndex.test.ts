@@ -66,13 +66,7 @@ test("contradictions by file follow edits, additions and removals exactly", () =
 });
 
 test("the sorted listing stays equal to one built afresh when many contradictions come and go at once", () => {
-  const sources = new SourceIndex(quiet, () => undefined);
-  const who = ["Police", "Reuters", "The ministry", "Witnesses", "Officials"];
-  for (let i = 0; i < 40; i++)
-    sources.set(
-      `file:///many/f${i}.txt`,
-      `${who[i % who.length]} said ${10 * (1 + (i % 13))} people were killed in Lagos.`,
-    );
+  const sources = lagosReports();
   const listed = () => sortedContradictions(sources);
   const before = listed().length;
   // One file giving many other counts: dozens of contradictions come in one step, then go.
@@ -126,13 +120,7 @@ test("contradictions by file taken in after several computations at once equal t
 });
 
 test("a listing updated several times before its whole list is read equals one built afresh", () => {
-  const sources = new SourceIndex(quiet, () => undefined);
-  const who = ["Police", "Reuters", "The ministry", "Witnesses", "Officials"];
-  for (let i = 0; i < 40; i++)
-    sources.set(
-      `file:///many/f${i}.txt`,
-      `${who[i % who.length]} said ${10 * (1 + (i % 13))} people were killed in Lagos.`,
-    );
+  const sources = lagosReports();
   const many = Array.from({ length: 30 }, (_, k) => `Witnesses said ${500 + 7 * k} people were killed in Lagos.`);
   const texts = [
     many.join(" "),
@@ -161,3 +149,15 @@ test("a listing updated several times before its whole list is read equals one b
   for (const uri of sources.files()) afresh.set(uri, sources.analysis(uri)!.text);
   assert.deepEqual(sortedContradictions(sources), sortedContradictions(afresh));
 });
+
+/** Forty files in which five sources give thirteen counts of the people killed in Lagos. */
+function lagosReports(): SourceIndex {
+  const sources = new SourceIndex(quiet, () => undefined);
+  const who = ["Police", "Reuters", "The ministry", "Witnesses", "Officials"];
+  for (let i = 0; i < 40; i++)
+    sources.set(
+      `file:///many/f${i}.txt`,
+      `${who[i % who.length]} said ${10 * (1 + (i % 13))} people were killed in Lagos.`,
+    );
+  return sources;
+}
