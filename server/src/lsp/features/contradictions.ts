@@ -167,14 +167,13 @@ class Entry {
   ) {}
 
   get key(): SortKey {
-    const c = this.contradiction;
-    return [c.kind, c.subject ?? "", this.aFile, this.aStart, this.bFile, this.bStart, this.id];
+    return keyOf(this.contradiction, this.aFile, this.aStart, this.bFile, this.bStart, this.id);
   }
 }
 
 function entryOf(c: Contradiction, id: string): Entry {
-  const [, , aFile, aStart, bFile, bStart] = sortKey(c, id);
-  return new Entry(id, c, aFile, aStart, bFile, bStart);
+  const { a, b } = firstOfSides(c);
+  return new Entry(id, c, a?.file ?? "", a?.start ?? 0, b?.file ?? "", b?.start ?? 0);
 }
 
 interface Listing {
@@ -434,6 +433,16 @@ function filteredEntries(sources: SourceIndex, listing: Listing, uri: string): E
 }
 
 function sortKey(c: Contradiction, id: string): SortKey {
+  const { a, b } = firstOfSides(c);
+  return keyOf(c, a?.file ?? "", a?.start ?? 0, b?.file ?? "", b?.start ?? 0, id);
+}
+
+function keyOf(c: Contradiction, aFile: string, aStart: number, bFile: string, bStart: number, id: string): SortKey {
+  return [c.kind, c.subject ?? "", aFile, aStart, bFile, bStart, id];
+}
+
+/** The first member of each side (what a sort key reads of the members). */
+function firstOfSides(c: Contradiction): { a?: ContradictionMember; b?: ContradictionMember } {
   let a: ContradictionMember | undefined;
   let b: ContradictionMember | undefined;
   for (const m of c.members) {
@@ -441,7 +450,7 @@ function sortKey(c: Contradiction, id: string): SortKey {
     else b ??= m;
     if (a && b) break;
   }
-  return [c.kind, c.subject ?? "", a?.file ?? "", a?.start ?? 0, b?.file ?? "", b?.start ?? 0, id];
+  return { a, b };
 }
 
 function compareKeys(x: SortKey, y: SortKey): number {
