@@ -2,11 +2,9 @@
 // deferRecords): a request that reads across files right after the publication must see the new
 // text, not the version recorded before the edit. Real protocol over stdio; needs `npm run build`.
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { positionOf, TestClient, uriOf } from "./lspClient";
+import { positionOf, tempFolder, TestClient, uriOf } from "./lspClient";
 
 const A = "Officials said Chad has sent about 2,000 soldiers to Niger.";
 const B = "Analysts said Chad has sent about 2,100 troops to Niger.";
@@ -15,14 +13,13 @@ const EDITED = `Police said 40 people were arrested in Lagos. Witnesses said Cha
 
 describe("requests right after an edit's publication see the edit", { timeout: 60_000 }, () => {
   let dir: string;
+  let cleanup: (() => void) | undefined;
   let client: TestClient;
   let aUri: string;
   let bUri: string;
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), "provenance-edit-record-"));
-    writeFileSync(join(dir, "a.txt"), A);
-    writeFileSync(join(dir, "b.txt"), B);
+    ({ dir, cleanup } = tempFolder({ "a.txt": A, "b.txt": B }));
     client = new TestClient({ folders: [dir] });
     await client.initialize();
     await client.indexed();
@@ -33,7 +30,7 @@ describe("requests right after an edit's publication see the edit", { timeout: 6
 
   after(async () => {
     await client?.shutdown();
-    rmSync(dir, { recursive: true, force: true });
+    cleanup?.();
   });
 
   /** Sends the edit, waits for its publication, then asks for references at `needle` of b.txt at once. */

@@ -3,9 +3,9 @@
 // lets tests wait for notifications by predicate (never by sleeping).
 // Not a test file itself (test/run.mjs only picks `*.test.ts`).
 import { spawn, type ChildProcess } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import {
   createMessageConnection,
@@ -278,6 +278,16 @@ export function copyExamples(): { dir: string; cleanup(): void } {
   const dir = join(base, "examples");
   cpSync(examplesDir, dir, { recursive: true });
   return { dir, cleanup: () => rmSync(base, { recursive: true, force: true }) };
+}
+
+/** A temp folder holding `files` (relative paths, subfolders made as needed). */
+export function tempFolder(files: Record<string, string>): { dir: string; cleanup(): void } {
+  const dir = mkdtempSync(join(tmpdir(), "provenance-lsp-"));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 export function uriOf(path: string): string {

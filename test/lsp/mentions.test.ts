@@ -4,14 +4,12 @@
 // the same command; an uncapped one does not. Texts written for this test: one army figure and
 // OTHERS rebel figures for the same deaths, each in its own file.
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import MarkdownIt from "markdown-it";
 import { RELATED_LIMIT } from "../../server/src/engine";
 import { HOVER_LIST_LIMIT } from "../../server/src/lsp/features/hover";
-import { hoverText, positionOf, TestClient } from "./lspClient";
+import { hoverText, positionOf, tempFolder, TestClient } from "./lspClient";
 
 const OTHERS = HOVER_LIST_LIMIT + 5;
 const BASE = "The army said about 300 soldiers died in Sudan.";
@@ -27,13 +25,14 @@ function commandLink(markdown: string, label: RegExp): { label: string; args: an
 
 describe("and N more: the whole list, from hovers and code actions", { timeout: 120_000 }, () => {
   let dir: string;
+  let cleanup: (() => void) | undefined;
   let client: TestClient;
   let baseUri: string;
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), "provenance-mentions-"));
-    writeFileSync(join(dir, "base.txt"), BASE);
-    for (let i = 0; i < OTHERS; i++) writeFileSync(join(dir, `other-${String(i).padStart(2, "0")}.txt`), other(i));
+    const files: Record<string, string> = { "base.txt": BASE };
+    for (let i = 0; i < OTHERS; i++) files[`other-${String(i).padStart(2, "0")}.txt`] = other(i);
+    ({ dir, cleanup } = tempFolder(files));
     client = new TestClient({ folders: [dir] });
     await client.initialize();
     await client.indexed();
@@ -42,7 +41,7 @@ describe("and N more: the whole list, from hovers and code actions", { timeout: 
 
   after(async () => {
     await client?.shutdown();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    cleanup?.();
   });
 
   const conflictOf = async (uri: string) => {

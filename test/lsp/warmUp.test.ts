@@ -3,14 +3,13 @@
 // that arrive meanwhile are published in order, the last text's diagnostics equal to a fresh
 // analysis of it. Without a workspace folder, or with little text, there is nothing to sample.
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { computeDiagnostics } from "../../server/src/lsp/features/diagnostics";
 import { SourceIndex } from "../../server/src/lsp/sources";
 import { normalizeSettings } from "../../server/src/shared/settings";
-import { examplesDir, TestClient, uriOf } from "./lspClient";
+import { examplesDir, tempFolder, TestClient, uriOf } from "./lspClient";
 
 const quiet = { error() {}, warn() {}, info() {}, log() {} };
 const example = (name: string) => readFileSync(join(examplesDir, name), "utf8");
@@ -18,6 +17,7 @@ const WARMED = /warmed up on (\d+) texts \((\d+) characters\)/;
 
 describe("warm-up on the workspace's texts", { timeout: 120_000 }, () => {
   let dir: string;
+  let cleanup: (() => void) | undefined;
   let client: TestClient;
   // Each over the 4 KB the warm-up asks of its samples.
   const edited = example("kyiv-bulletin-2026-03-03.txt").repeat(8);
@@ -25,17 +25,13 @@ describe("warm-up on the workspace's texts", { timeout: 120_000 }, () => {
   const excluded = example("london-review-2026-03-18.txt").repeat(9);
 
   before(() => {
-    dir = mkdtempSync(join(tmpdir(), "provenance-warm-up-"));
-    mkdirSync(join(dir, "archive"));
-    writeFileSync(join(dir, "edited.txt"), edited);
-    writeFileSync(join(dir, "other.txt"), other);
-    writeFileSync(join(dir, "archive", "excluded.txt"), excluded);
+    ({ dir, cleanup } = tempFolder({ "edited.txt": edited, "other.txt": other, "archive/excluded.txt": excluded }));
     client = new TestClient({ folders: [dir], settings: { exclude: ["archive/**"] } });
   });
 
   after(async () => {
     await client?.shutdown();
-    rmSync(dir, { recursive: true, force: true });
+    cleanup?.();
   });
 
   test("edits during the warm-up are published in order; the last equals a fresh analysis", async () => {
