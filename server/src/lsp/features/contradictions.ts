@@ -27,6 +27,7 @@ import { workspaceReady } from "../ready";
 import { describeError, guarded } from "../safe";
 import type { Services } from "../services";
 import type { SourceIndex } from "../sources";
+import { jsonByteLength } from "../jsonBytes";
 import { memberVerdict } from "./reviews";
 import { canonicalUri } from "../uris";
 
@@ -636,7 +637,7 @@ function takePage<T, W>(
   let end = start;
   while (end < list.length && end - start < size) {
     const item = toWire(list[end]!);
-    const itemBytes = item === undefined ? 0 : Buffer.byteLength(JSON.stringify(item)) + 1;
+    const itemBytes = item === undefined ? 0 : jsonByteLength(item) + 1;
     if (items.length > 0 && bytes + itemBytes > CONTRADICTIONS_PAGE_BYTES) break;
     if (item !== undefined) items.push(item);
     bytes += itemBytes;
@@ -660,13 +661,14 @@ function firstAfter(entries: ReadonlyArray<{ key: SortKey }>, key: SortKey, from
 function toItem(services: Services, entry: Entry): ContradictionItem {
   const { contradiction } = entry;
   const counts = { a: 0, b: 0 };
-  const members: ContradictionMemberItem[] = [];
+  const sideA: ContradictionMemberItem[] = [];
+  const sideB: ContradictionMemberItem[] = [];
   for (const m of contradiction.members) {
     if (counts[m.side]++ >= CONTRADICTION_MEMBERS_PER_SIDE) continue;
     const item = toMemberItem(services, contradiction.kind, m);
-    if (item) members.push(item);
+    if (item) (m.side === "a" ? sideA : sideB).push(item);
   }
-  members.sort((x, y) => (x.side === y.side ? 0 : x.side === "a" ? -1 : 1));
+  const members = sideB.length === 0 ? sideA : sideA.concat(sideB);
   const item: ContradictionItem = {
     id: entry.id,
     kind: contradiction.kind,
