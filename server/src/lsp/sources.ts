@@ -9,6 +9,7 @@ import { analyze, createCorpus, type Analysis, type Contradiction, type Corpus }
 import { LineMaps, spansOverlap } from "./convert";
 import { LineTable, type Lines } from "./lineTable";
 import { describeError, type Logger } from "./safe";
+import { KnownParts } from "./knownParts";
 import { afterWaitingMessages } from "./turns";
 
 /**
@@ -403,8 +404,7 @@ export class SourceIndex {
  * the whole list (part, then place in the part), made when first asked.
  */
 class ContradictionsByFile {
-  private parts = new Set<readonly Contradiction[]>();
-  private partIndex = new Map<readonly Contradiction[], number>();
+  private readonly parts = new KnownParts<readonly Contradiction[]>();
   private readonly members = new Map<string, Set<Contradiction>>();
   /** Where each contradiction sits: its part and its index in it, and the last take that placed it. */
   private readonly place = new Map<Contradiction, Place>();
@@ -426,7 +426,7 @@ class ContradictionsByFile {
       list.sort((x, y) => {
         const p = rank(x);
         const q = rank(y);
-        return this.partIndex.get(p.part)! - this.partIndex.get(q.part)! || p.index - q.index;
+        return this.parts.indexOf(p.part)! - this.parts.indexOf(q.part)! || p.index - q.index;
       });
       this.lists.set(uri, list);
     }
@@ -442,9 +442,8 @@ class ContradictionsByFile {
     const parts = this.pending;
     if (!parts) return;
     this.pending = undefined;
-    const next = new Set(parts);
-    const came = parts.filter((part) => !this.parts.has(part));
-    if (came.length === 0 && parts.length === this.parts.size) return;
+    const { came, went, moved } = this.parts.take(parts);
+    if (came.length === 0 && went.length === 0 && !moved) return;
     const take = ++this.takes;
     for (const part of came)
       for (let index = 0; index < part.length; index++) {
@@ -459,10 +458,7 @@ class ContradictionsByFile {
           this.place.set(c, { part, index, take });
         }
       }
-    for (const part of this.parts)
-      if (!next.has(part)) for (const c of part) if (this.place.get(c)?.take !== take) this.remove(c);
-    this.parts = next;
-    this.partIndex = new Map(parts.map((part, i) => [part, i]));
+    for (const part of went) for (const c of part) if (this.place.get(c)?.take !== take) this.remove(c);
     this.lists = new Map();
   }
 

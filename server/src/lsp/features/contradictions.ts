@@ -28,6 +28,7 @@ import { describeError, guarded } from "../safe";
 import type { Services } from "../services";
 import type { SourceIndex } from "../sources";
 import { jsonByteLength } from "../jsonBytes";
+import { KnownParts } from "../knownParts";
 import { memberVerdict } from "./reviews";
 import { canonicalUri } from "../uris";
 
@@ -179,7 +180,7 @@ function entryOf(c: Contradiction, id: string): Entry {
 
 interface Listing {
   /** The parts of the engine's list these entries were made from (Corpus.contradictionParts). */
-  parts: ReadonlySet<readonly Contradiction[]>;
+  parts: KnownParts<readonly Contradiction[]>;
   /** Names this list: equal digests, equal lists (a new one whenever an entry comes or goes). */
   digest: string;
   /** In order, as of the last merge: read it through entriesOf. */
@@ -214,7 +215,7 @@ function listingOf(sources: SourceIndex): Listing {
     listing = buildListing(shown?.parts ?? parts, shown?.digest);
     listings.set(sources, listing);
   }
-  if (!sameParts(listing.parts, parts)) {
+  if (!listing.parts.same(parts)) {
     const updated = updateListing(listing, parts);
     if (!updated) listings.set(sources, (listing = buildListing(parts)));
   }
@@ -240,10 +241,6 @@ export function listedFromParts(
   return entries.map(({ id, contradiction }) => ({ id, contradiction }));
 }
 
-function sameParts(known: ReadonlySet<readonly Contradiction[]>, parts: ReadonlyArray<readonly Contradiction[]>) {
-  return known.size === parts.length && parts.every((p) => known.has(p));
-}
-
 let listingSerial = 0;
 /** Digests of lists of an earlier server never equal this one's. */
 const LISTING_NONCE = Date.now().toString(36);
@@ -266,7 +263,7 @@ function buildListing(parts: ReadonlyArray<readonly Contradiction[]>, digest = n
       byContradiction.set(contradiction, entry);
       entries.push(entry);
     }
-  return { parts: new Set(parts), digest, entries: sortedByKey(entries), byContradiction, byId, idCount };
+  return { parts: new KnownParts(parts), digest, entries: sortedByKey(entries), byContradiction, byId, idCount };
 }
 
 /**
@@ -304,25 +301,24 @@ const STRING_FIELDS = [0, 1, 2, 4] as const;
  * contradictions comes or goes: their suffixes follow the whole list's order, so it is rebuilt).
  */
 function updateListing(listing: Listing, parts: ReadonlyArray<readonly Contradiction[]>): boolean {
-  const next = new Set(parts);
+  // Only the parts that came or went are read: the entries of a part that only moved stay as they are.
+  const change = listing.parts.take(parts);
   // A part made again mostly holds the same contradictions: their entries are marked, not collected.
   const update = ++listingUpdates;
   const came: Contradiction[] = [];
-  for (const part of parts)
-    if (!listing.parts.has(part))
-      for (const c of part) {
-        const entry = listing.byContradiction.get(c);
-        if (entry) entry.seen = update;
-        else came.push(c);
-      }
+  for (const part of change.came)
+    for (const c of part) {
+      const entry = listing.byContradiction.get(c);
+      if (entry) entry.seen = update;
+      else came.push(c);
+    }
   // Entries whose contradiction went, by id: one made again with the same id and order keeps its entry.
   const goneById = new Map<string, Entry>();
-  for (const part of listing.parts)
-    if (!next.has(part))
-      for (const c of part) {
-        const entry = listing.byContradiction.get(c)!;
-        if (entry.seen !== update) goneById.set(entry.id, entry);
-      }
+  for (const part of change.went)
+    for (const c of part) {
+      const entry = listing.byContradiction.get(c)!;
+      if (entry.seen !== update) goneById.set(entry.id, entry);
+    }
   const kept: Array<[Entry, Contradiction]> = [];
   const fresh: Array<[Contradiction, string]> = [];
   for (const c of came) {
@@ -344,7 +340,6 @@ function updateListing(listing: Listing, parts: ReadonlyArray<readonly Contradic
     listing.idCount.set(id, 1);
     added.push(entryOf(c, id));
   }
-  listing.parts = next;
   for (const [entry, c] of kept) {
     listing.byContradiction.delete(entry.contradiction);
     entry.contradiction = c;
