@@ -992,7 +992,7 @@ export class StanceIndex {
     }
     for (const a of pass.added) {
       if (found.has(a)) continue;
-      if (this.readsThrough(judged.reads, a).some((r) => contradicts(this.latest(r.denial), a))) {
+      if (this.someReadThrough(judged.reads, a, (r) => contradicts(this.latest(r.denial), a))) {
         found.add(a);
         changed = true;
       }
@@ -1005,22 +1005,29 @@ export class StanceIndex {
   }
 
   /**
-   * The reads whose list assertion `a` is in: those of its file, and while it is indexed those
-   * under its keys (an assertion is in every list of its keys or in none). Looked up by its few
-   * keys, not by testing each of a large cluster's reads.
+   * Whether `test` holds for one of the reads whose list assertion `a` is in: those of its file,
+   * and while it is indexed those under its keys (an assertion is in every list of its keys or in
+   * none). Looked up by its few keys, not by testing each of a large cluster's reads; the reads
+   * are tried in that order and no list of them is made (a pause's rejudged clusters read each
+   * statement that came, thousands of times per pause).
    */
-  private readsThrough(reads: Read[], a: Statement): Read[] {
+  private someReadThrough(reads: Read[], a: Statement, test: (r: Read) => boolean): boolean {
     const byList = readsByList(reads);
-    const out = [...(byList.f.get(a.file) ?? NO_READS)];
-    if (!this.byFile.get(a.file)?.assertions.includes(a)) return out;
-    const add = (list: Read[] | undefined) => {
-      if (list) for (const r of list) out.push(r);
-    };
-    if (byList.s.size > 0 && a.sourceId) for (const key of sourceKeys(a)) add(byList.s.get(key));
+    const some = (list: readonly Read[] | undefined) => list !== undefined && list.some(test);
+    if (some(byList.f.get(a.file))) return true;
+    if (!this.isIndexed(a)) return false;
+    if (byList.s.size > 0 && a.sourceId) for (const key of sourceKeys(a)) if (some(byList.s.get(key))) return true;
     if (byList.c.size > 0)
-      for (const c of a.classes) for (const country of a.countries) add(byList.c.get(classCountryKey(c, country)));
-    if (byList.p.size > 0) for (const key of pairKeys(a)) add(byList.p.get(key));
-    return out;
+      for (const c of a.classes)
+        for (const country of a.countries) if (some(byList.c.get(classCountryKey(c, country)))) return true;
+    if (byList.p.size > 0) for (const key of pairKeys(a)) if (some(byList.p.get(key))) return true;
+    return false;
+  }
+
+  /** Whether assertion `a` is among its file's indexed assertions now. */
+  private isIndexed(a: Statement): boolean {
+    const assertions = this.byFile.get(a.file)?.assertions;
+    return assertions !== undefined && includesAssertion(assertions, a);
   }
 
   private latest(s: Statement): Statement {
@@ -1209,7 +1216,16 @@ interface Choice {
 }
 
 const NO_PART: readonly Contradiction[] = [];
-const NO_READS: readonly Read[] = [];
+
+/** A file's assertions as a set, made once per array (the arrays are never changed: a new version makes new ones). */
+const assertionSets = new WeakMap<readonly Statement[], ReadonlySet<Statement>>();
+
+function includesAssertion(assertions: readonly Statement[], a: Statement): boolean {
+  if (assertions.length <= 16) return assertions.includes(a);
+  let set = assertionSets.get(assertions);
+  if (!set) assertionSets.set(assertions, (set = new Set(assertions)));
+  return set.has(a);
+}
 
 /** A judgement's reads by list and name, made once per reads array (a rejudged cluster keeps its reads). */
 type ReadsByList = Record<Read["list"], Map<string, Read[]>>;
