@@ -759,11 +759,22 @@ function groupsOf(clusters: LinkItem[][], previous: readonly FigureGroup[]): Fig
       clusterOf.set(old, cluster);
       return old;
     }
-    const group = { subject, label, members: origins.map((m) => ({ ...m, subject })) };
+    const group = { subject, label, members: membersWithSubject(origins, subject, old) };
     originsOf.set(group, origins);
     clusterOf.set(group, cluster);
     return group;
   });
+}
+
+/**
+ * A group's members: its origins with the group's subject. The copies an earlier group of the
+ * same subject made of the same origins are taken again (as swapMembers keeps them): a group
+ * regrouped after an edit mostly holds the figures it held.
+ */
+function membersWithSubject(origins: FigureMember[], subject: string, old: FigureGroup | undefined): FigureMember[] {
+  const copies = new Map<FigureMember, FigureMember>();
+  if (old) originsOf.get(old)!.forEach((origin, i) => copies.set(origin, old.members[i]!));
+  return origins.map((m) => copies.get(m) ?? { ...m, subject });
 }
 
 /** The cluster each group was last made or confirmed from (a kept clustering's arrays stand while unchanged). */
