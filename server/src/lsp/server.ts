@@ -22,11 +22,12 @@ import { registerSemanticTokens } from "./features/semanticTokens";
 import { registerStatus } from "./features/status";
 import { registerSymbols } from "./features/symbols";
 import { invalidParamsAnswer, ResyncingReader } from "./framing";
-import { keepHeapNearLive } from "../shared/heap";
+import { keepAnswersYoung, keepHeapNearLive } from "../shared/heap";
 import { describeError } from "./safe";
 import { createServices } from "./services";
 
 keepHeapNearLive();
+keepAnswersYoung();
 
 const connection = process.argv.includes("--stdio") ? stdioConnection() : createConnection(ProposedFeatures.all);
 

@@ -23,6 +23,23 @@ export function keepHeapNearLive(): void {
 }
 
 /**
+ * V8 allocates straight in the old generation from the allocation sites whose objects mostly
+ * outlived a young collection ("pretenuring"). The server's answers are built and sent within a
+ * turn, but a large one (a page of contradictions, a file's diagnostics) can outlive one young
+ * collection: its sites are then pretenured, and from then on every answer's garbage fills the
+ * old generation, whose collections mark the whole heap. At 10,000 files a walk of the
+ * contradictions then ran two or three major collections of ~0.5 s of main-thread marking each,
+ * on the pages they fell on (measurements in the commit that set this).
+ */
+export function keepAnswersYoung(): void {
+  try {
+    setFlagsFromString("--no-allocation-site-pretenuring");
+  } catch {
+    // Nothing to do: only the collections' cost differs.
+  }
+}
+
+/**
  * One full collection, for the CLI when its reports start. The corpus is let go then (settled.ts)
  * and the live heap falls by about half, but the limit of the next collection was set from the
  * live size with the corpus: the garbage of ten thousand reports would grow the heap to twice
