@@ -9,6 +9,14 @@ import { tokenize, TokenKind, type Token } from "../../server/src/engine/tokens"
 const EDGES: Array<[string, string]> = [
   ["short and long words", "a an the troops soldier soldiers deployed deployment"],
   ["seven and eight letters", "Ukraine Ukrainian abcdefg abcdefgh ABCDEFG"],
+  [
+    "eight to twelve letters, alike but for one character",
+    "abcdefgh abcdefgz abcdefghi abcdefghz abcdefghij abcdefghiz abcdefghijk abcdefghijz ABCDEFGHIJK abcdefghijkl internationally",
+  ],
+  [
+    "numbers and punctuation of up to twelve characters",
+    "1,234,567 12,345,678 1,234,567.8 123456789012 ...... !!!!!!!!!!!",
+  ],
   ["contractions and possessives", "don't they're we'll Russia's n't can't it’s Iran’s"],
   ["dotted abbreviations", "U.S. U.N. D.P.R.K. a.m. p.m. I. A. Mr. St."],
   ["letters before non-ASCII", "café naïve Zürich Kyiv’s abcé fooß Ⅻ"],
@@ -31,6 +39,17 @@ for (const [name, text] of EDGES) {
     assertTokensMatchText(text, tokenize(text));
   });
 }
+
+test("tokens read their own characters among many words alike (the spelling table's keys)", () => {
+  // Words of up to twelve letters from a small alphabet: many share their first and last characters.
+  let seed = 11;
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8;
+  const words = Array.from({ length: 30000 }, () =>
+    Array.from({ length: 1 + (next() % 12) }, () => "abAB"[next() % 4]).join(""),
+  );
+  const text = words.join(" ");
+  assertTokensMatchText(text, tokenize(text));
+});
 
 test("tokens read their own characters in every example", () => {
   const dir = join(__dirname, "..", "..", "examples");

@@ -52,10 +52,11 @@ class PersonRegistry {
 
   register(tokens: string[], known?: GazetteerEntry): PersonRecord {
     const name = known?.name ?? joinNameWords(tokens);
-    const { skeleton, aliases } = nameShape(name);
+    const shape = nameShape(name);
+    const { skeleton, aliases } = shape;
     let rec = this.bySkeleton.get(skeleton);
     if (!rec) {
-      rec = { canonical: known?.canonical ?? slug(normalizeSpelling(name)), name, skeleton };
+      rec = { canonical: known?.canonical ?? canonicalOf(shape, name), name, skeleton };
       this.bySkeleton.set(skeleton, rec);
     }
     for (const key of aliases) if (!this.byAlias.has(key)) this.byAlias.set(key, rec);
@@ -80,6 +81,8 @@ const nameSkeleton = memoize(computeSkeleton);
 interface NameShape {
   skeleton: string;
   aliases: string[];
+  /** The name's slug, made the first time a document registers the name without a gazetteer entry. */
+  canonical: string | undefined;
 }
 
 /** Shapes by name, shared by documents (a name's shape depends on its spelling only). Bounded. */
@@ -88,10 +91,15 @@ const nameShapes = new Map<string, NameShape>();
 function nameShape(name: string): NameShape {
   let shape = nameShapes.get(name);
   if (shape === undefined) {
-    shape = { skeleton: nameSkeleton(name), aliases: aliasesOf(name).map(nameSkeleton) };
+    shape = { skeleton: nameSkeleton(name), aliases: aliasesOf(name).map(nameSkeleton), canonical: undefined };
     if (nameShapes.size < 50_000) nameShapes.set(name, shape);
   }
   return shape;
+}
+
+/** The slug of a name with its spelling variants folded, made once per shape. */
+function canonicalOf(shape: NameShape, name: string): string {
+  return (shape.canonical ??= slug(normalizeSpelling(name)));
 }
 
 /** The surname (and, for "al-Assad", "Assad"), then the first name of a name of two words or more. */

@@ -166,6 +166,10 @@ const PASSIVE_AUX = W_passiveAux;
 const CLAUSE_STOPS = W_clauseStops;
 const NP_INNER_PREPS = W_npInnerPreps;
 const NP_INNER_PREP = wordClass(NP_INNER_PREPS);
+/** Every word npBefore stops at or weighs (any other word just extends the phrase): most words are passed by one bit. */
+const NP_BEFORE_WORD = wordClass(
+  new Set([...CLAUSE_STOPS, ...AUX, ...LEX.reportingVerbs.keys(), ...ARTICLE_DETERMINERS, ...NP_DROP, "and", "the"]),
+);
 const PRONOUNS = LEX.pronouns;
 const WEAK_VERBS = W_weakVerbs;
 
@@ -1589,13 +1593,16 @@ function narrowToActor(ctx: ClaimContext, np: SourceSpan): SourceSpan {
 
 /** A noun phrase ending right before token `end`, read leftwards. */
 function npBefore(ctx: ClaimContext, s: SentenceSlice, end: number): SourceSpan | undefined {
-  const { tokens } = ctx;
+  const { tokens, actors } = ctx;
   let k = end - 1;
   let t0 = end;
+  // The last actor starting at or before token k (covering(), walked back with k instead of searched for each token).
+  let a = k >= s.t0 ? lowerBound(actors, tokens[k]!.start + 1) - 1 : -1;
   while (k >= s.t0) {
     const t = tokens[k]!;
     // Inside a named actor, take the whole name ("the Institute for the Study of War").
-    const named = covering(ctx.actors, t.start);
+    while (a >= 0 && actors[a]!.start > t.start) a--;
+    const named = a >= 0 && t.start < actors[a]!.end ? actors[a]! : undefined;
     if (named && named.start < t.start) {
       while (k > s.t0 && tokens[k]!.start > named.start) k--;
       t0 = k;
@@ -1603,6 +1610,11 @@ function npBefore(ctx: ClaimContext, s: SentenceSlice, end: number): SourceSpan 
       continue;
     }
     if (t.kind === TokenKind.Word) {
+      if ((t.marks & (NP_BEFORE_WORD | NP_INNER_PREP)) === 0) {
+        t0 = k;
+        k--;
+        continue;
+      }
       if (CLAUSE_STOPS.has(t.lower) && !(hasMark(t, NP_INNER_PREP) && innerPrepOk(tokens, k, s))) break;
       if (hasMark(t, NP_INNER_PREP) && !innerPrepOk(tokens, k, s)) break;
       if (

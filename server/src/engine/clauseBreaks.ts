@@ -14,15 +14,26 @@ export interface ClauseBreaks {
   after: Int32Array;
 }
 
-export function clauseBreaks(tokens: readonly Token[], t0: number, t1: number): ClauseBreaks {
-  const hard = new Int32Array(t1 - t0 + 1);
-  const after = new Int32Array(t1 - t0 + 1);
+/**
+ * The breaks of tokens [t0, t1). `reuse` (breaks no longer read) lends its arrays when they are long
+ * enough: a typed array costs more to make than most sentences cost to count.
+ */
+export function clauseBreaks(tokens: readonly Token[], t0: number, t1: number, reuse?: ClauseBreaks): ClauseBreaks {
+  const n = t1 - t0 + 1;
+  const fits = reuse !== undefined && reuse.hard.length >= n;
+  const hard = fits ? reuse.hard : new Int32Array(Math.max(n, 64));
+  const after = fits ? reuse.after : new Int32Array(hard.length);
+  hard[0] = 0;
+  after[0] = 0;
   for (let j = t0; j < t1; j++) {
     const h = endsClause(tokens, j);
     hard[j - t0 + 1] = hard[j - t0]! + (h ? 1 : 0);
     after[j - t0 + 1] = after[j - t0]! + (h || opensSubordinate(tokens, j) ? 1 : 0);
   }
-  return { t0, t1, hard, after };
+  if (!fits) return { t0, t1, hard, after };
+  reuse.t0 = t0;
+  reuse.t1 = t1;
+  return reuse;
 }
 
 /** Whether token k lies in the figure's clause: no semicolon or ", and" between them, and no subordinate clause opened after the figure before it. */

@@ -4,6 +4,7 @@ import { type Token, TokenKind } from "./tokens";
 import { LEX, matchGazetteer } from "./lexicon";
 import type { SentenceSlice } from "./sentences";
 import { hasMark, wordClass } from "./wordMarks";
+import { detached, memoize } from "./intern";
 
 export interface RawFigure {
   /** Token range of the span (qualifier + number + scale/percent). */
@@ -635,14 +636,19 @@ function countedNounFollows(tokens: Token[], j: number, end: number): boolean {
   return n.lower.endsWith("s") && !LEX.months.has(n.lower) && !NP_STOP.has(n.lower) && !n.lower.endsWith("ly");
 }
 
+/** The value of a number token's digits, read once per spelling (the same numbers recur in every document). */
+const digitsValue = memoize(computeDigitsValue, 50_000, detached);
+
+function computeDigitsValue(text: string): number {
+  const comma = text.includes(",");
+  // "3,5" as a decimal comma is rare in English news; keep the digits.
+  if (comma && /^\d{1,3}(,\d{3})*$/.test(text) === false && !/^\d+,\d{3}/.test(text))
+    return Number(text.replace(",", "."));
+  return Number(comma ? text.replace(/,/g, "") : text);
+}
+
 function parseDigits(tokens: Token[], i: number, end: number): NumberParse {
-  const t = tokens[i]!;
-  const comma = t.text.includes(",");
-  let value = Number(comma ? t.text.replace(/,/g, "") : t.text);
-  if (comma && /^\d{1,3}(,\d{3})*$/.test(t.text) === false && !/^\d+,\d{3}/.test(t.text)) {
-    // "3,5" as a decimal comma is rare in English news; keep the digits.
-    value = Number(t.text.replace(",", "."));
-  }
+  let value = digitsValue(tokens[i]!.text);
   let j = i + 1;
   const spaced = spacedContinuation(tokens, i, end);
   if (spaced) {

@@ -279,7 +279,7 @@ export function buildFrames(
   return figures.map(({ raw, sentence }, i) => {
     if (breaksOf !== sentence && ctx.places[sentence]!.length > 0) {
       const s = input.sentences[sentence]!;
-      breaks = clauseBreaks(input.tokens, s.t0, s.t1);
+      breaks = clauseBreaks(input.tokens, s.t0, s.t1, breaks);
       breaksOf = sentence;
     }
     const parts = subjects[i]!.parts;

@@ -241,7 +241,8 @@ function classifyLine(
   const endsLikeProse =
     TERMINATORS.has(last) || (CLOSERS.has(last) && e - 2 >= a && TERMINATORS.has(tokens[e - 2]!.text)) || words > 40;
   if (words <= 6 && isAllCaps(trimmed))
-    return LEX.furnitureZoneMarkers.has(trimmed.toLowerCase().replace(/\s+/g, " ")) || words <= 3
+    // The word count first: most lines in capitals are short, and need no lower-cased copy.
+    return words <= 3 || LEX.furnitureZoneMarkers.has(trimmed.toLowerCase().replace(/\s+/g, " "))
       ? "zone-marker"
       : "furniture";
   if ((endsLikeProse || (last === ":" && words >= 8)) && words >= 4) return "prose";

@@ -199,7 +199,20 @@ export function contextHash(tokens: Token[], a: number, b: number): string {
     if (k > a) h = Math.imul(h ^ 32, 16777619);
     for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 16777619);
   }
-  return (h >>> 0).toString(36);
+  return base36(h >>> 0);
+}
+
+const BASE36_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
+
+/** n.toString(36) for an unsigned 32-bit n, by division: the runtime's general radix conversion cost more than the hash. */
+function base36(n: number): string {
+  let s = "";
+  do {
+    const q = Math.floor(n / 36);
+    s = BASE36_DIGITS[n - q * 36]! + s;
+    n = q;
+  } while (n > 0);
+  return s;
 }
 
 const thingOf = memoize(computeThing);

@@ -67,8 +67,8 @@ function isWordCharAt(text: string, i: number): boolean {
   return isDigit(c) || c === 95 || isLetterAt(text, i);
 }
 
-/** Words of at most this many ASCII letters are packed into two numbers while scanned (wordMarks.ts SHORT_MAX). */
-const SHORT_PACKED = 7;
+/** Words of at most this many ASCII letters are packed into three numbers while scanned (wordMarks.ts SHORT_MAX). */
+const SHORT_PACKED = 11;
 
 const CONTRACTIONS = ["t", "re", "ve", "ll", "d", "m"];
 
@@ -113,20 +113,23 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       // Most words are plain ASCII letters: scanned once, their characters packed on the way (wordMarks.ts).
       let j = pos + 1;
       let low = c;
+      let mid = 0;
       let high = 0;
       while (j < to) {
         const d = text.charCodeAt(j);
-        if (d >= 128 || ASCII_CLASS[d] !== Ascii.Letter) break;
+        // An ASCII letter is a..z once the case bit is set: one subtraction and compare, no table read.
+        if (((d | 32) - 97) >>> 0 >= 26) break;
         const i = j - pos;
         if (i < 4) low |= d << (i << 3);
-        else if (i < SHORT_PACKED) high |= d << ((i - 4) << 3);
+        else if (i < 8) mid |= d << ((i - 4) << 3);
+        else if (i < SHORT_PACKED) high |= d << ((i - 8) << 3);
         j++;
       }
       const next = j < to ? text.charCodeAt(j) : 32;
       if (next >= 128 || next === 39 || (next === 46 && j === pos + 1)) end = wordEnd(text, pos, to);
       else {
         end = j;
-        if (j - pos <= SHORT_PACKED) s = shortAsciiSpelling(text, pos, end, low, high | ((j - pos) << 24));
+        if (j - pos <= SHORT_PACKED) s = shortAsciiSpelling(text, pos, end, low, mid, high | ((j - pos) << 24));
       }
       kind = TokenKind.Word;
     } else if (ascii === Ascii.Break) {

@@ -35,14 +35,17 @@ let stored = 0;
 const MAX_SPELLINGS = 200_000;
 
 /**
- * Short spellings of ASCII characters (at most 7 code units: most words, every number of a few
- * digits, all ASCII punctuation) in a table of their own, keyed by their characters packed into two
- * numbers (packLow, packHigh): a probe compares two integers, no characters.
+ * Short spellings of ASCII characters (at most 11 code units: nearly all words, every number of a
+ * few digits, all ASCII punctuation) in a table of their own, keyed by their characters packed into
+ * three numbers (low, mid, high): a probe compares three integers, no characters.
  */
-const SHORT_MAX = 7;
+const SHORT_MAX = 11;
 let shortTable: Array<Spelling | undefined> = new Array<Spelling | undefined>(1 << 12).fill(undefined);
-/** The packed keys, slot by slot, low then high side by side: a probe reads one cache line (high is never 0 in a used slot: it holds the length). */
-let shortKeys = new Int32Array(shortTable.length * 2);
+/**
+ * The packed keys, slot by slot, low, mid and high side by side (a fourth number pads a slot to 16
+ * bytes): a probe reads one cache line. High is never 0 in a used slot: it holds the length.
+ */
+let shortKeys = new Int32Array(shortTable.length * 4);
 let shortStored = 0;
 
 /** Registers a class of lower-case words (a set, or the keys of a map). At most 30 classes. */
@@ -70,42 +73,61 @@ export function wordTest(test: WordTest): WordMark {
 export function spellingAt(text: string, start: number, end: number, isWord: boolean): Spelling {
   const n = end - start;
   if (n > SHORT_MAX) return hashedSpelling(text, start, end, isWord, hashAt(text, start, end));
-  // Characters 0-3 in the low word, 4-6 and the length in the high one: two numbers that only this spelling packs to.
+  // Characters 0-3 in the low number, 4-7 in the middle one, 8-10 and the length in the high one:
+  // three numbers that only this spelling packs to.
   let low = 0;
+  let mid = 0;
   let high = n << 24;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(start + i);
     if (c >= 128) return hashedSpelling(text, start, end, isWord, hashAt(text, start, end));
     if (i < 4) low |= c << (i << 3);
-    else high |= c << ((i - 4) << 3);
+    else if (i < 8) mid |= c << ((i - 4) << 3);
+    else high |= c << ((i - 8) << 3);
   }
-  return shortSpelling(text, start, end, isWord, low, high);
+  return shortSpelling(text, start, end, isWord, low, mid, high);
 }
 
 /** The record of a word of at most SHORT_MAX ASCII letters whose characters the caller packed as spellingAt does. */
-export function shortAsciiSpelling(text: string, start: number, end: number, low: number, high: number): Spelling {
-  return shortSpelling(text, start, end, true, low, high);
+export function shortAsciiSpelling(
+  text: string,
+  start: number,
+  end: number,
+  low: number,
+  mid: number,
+  high: number,
+): Spelling {
+  return shortSpelling(text, start, end, true, low, mid, high);
 }
 
-function shortSpelling(text: string, start: number, end: number, isWord: boolean, low: number, high: number): Spelling {
+function shortSpelling(
+  text: string,
+  start: number,
+  end: number,
+  isWord: boolean,
+  low: number,
+  mid: number,
+  high: number,
+): Spelling {
   const mask = shortTable.length - 1;
-  let slot = mixPacked(low, high) & mask;
-  for (let k = shortKeys[2 * slot + 1]!; k !== 0; k = shortKeys[2 * slot + 1]!) {
-    if (k === high && shortKeys[2 * slot] === low) return shortTable[slot]!;
+  let slot = mixPacked(low, mid, high) & mask;
+  for (let k = shortKeys[4 * slot + 2]!; k !== 0; k = shortKeys[4 * slot + 2]!) {
+    if (k === high && shortKeys[4 * slot] === low && shortKeys[4 * slot + 1] === mid) return shortTable[slot]!;
     slot = (slot + 1) & mask;
   }
   const made = makeSpelling(text, start, end, isWord, hashAt(text, start, end));
   if (stored + shortStored < MAX_SPELLINGS) {
     shortTable[slot] = made;
-    shortKeys[2 * slot] = low;
-    shortKeys[2 * slot + 1] = high;
+    shortKeys[4 * slot] = low;
+    shortKeys[4 * slot + 1] = mid;
+    shortKeys[4 * slot + 2] = high;
     if (++shortStored * 2 > shortTable.length) growShort();
   }
   return made;
 }
 
-function mixPacked(low: number, high: number): number {
-  const h = Math.imul(low ^ Math.imul(high, 0x9e3779b1), 0x85ebca6b);
+function mixPacked(low: number, mid: number, high: number): number {
+  const h = Math.imul(low ^ Math.imul(mid ^ Math.imul(high, 0x9e3779b1), 0x85ebca6b), 0xc2b2ae35);
   return h ^ (h >>> 15);
 }
 
@@ -113,18 +135,20 @@ function growShort(): void {
   const old = shortTable;
   const oldKeys = shortKeys;
   shortTable = new Array<Spelling | undefined>(old.length * 2).fill(undefined);
-  shortKeys = new Int32Array(shortTable.length * 2);
+  shortKeys = new Int32Array(shortTable.length * 4);
   const mask = shortTable.length - 1;
   for (let k = 0; k < old.length; k++) {
     const s = old[k];
     if (s === undefined) continue;
-    const low = oldKeys[2 * k]!;
-    const high = oldKeys[2 * k + 1]!;
-    let slot = mixPacked(low, high) & mask;
+    const low = oldKeys[4 * k]!;
+    const mid = oldKeys[4 * k + 1]!;
+    const high = oldKeys[4 * k + 2]!;
+    let slot = mixPacked(low, mid, high) & mask;
     while (shortTable[slot] !== undefined) slot = (slot + 1) & mask;
     shortTable[slot] = s;
-    shortKeys[2 * slot] = low;
-    shortKeys[2 * slot + 1] = high;
+    shortKeys[4 * slot] = low;
+    shortKeys[4 * slot + 1] = mid;
+    shortKeys[4 * slot + 2] = high;
   }
 }
 
