@@ -9,6 +9,7 @@ import { analyze, createCorpus, type Analysis, type Contradiction, type Corpus }
 import { LineMaps, spansOverlap } from "./convert";
 import { LineTable, type Lines } from "./lineTable";
 import { describeError, type Logger } from "./safe";
+import { withPretenuring } from "../shared/heap";
 import { KnownParts } from "./knownParts";
 import { afterWaitingMessages } from "./turns";
 
@@ -188,7 +189,7 @@ export class SourceIndex {
     if (this.partsCache?.generation !== this.generation) {
       let value: ReadonlyArray<readonly Contradiction[]> = [];
       try {
-        value = this.corpus.contradictionParts();
+        value = withPretenuring(() => this.corpus.contradictionParts());
       } catch (error) {
         this.log.error(`Provenance: computing contradictions failed: ${describeError(error)}`);
       }
@@ -379,9 +380,11 @@ export class SourceIndex {
    * none is left.
    */
   private contradictionSteps(): boolean {
-    const started = performance.now();
-    while (this.contradictionStep()) if (performance.now() - started >= STEPS_BUDGET_MS) return true;
-    return false;
+    return withPretenuring(() => {
+      const started = performance.now();
+      while (this.contradictionStep()) if (performance.now() - started >= STEPS_BUDGET_MS) return true;
+      return false;
+    });
   }
 
   /** One step of the corpus's cross-file work; false when none is left (or it failed: the flush reports it). */
