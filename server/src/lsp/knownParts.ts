@@ -22,13 +22,9 @@ export class KnownParts<P extends object> {
     this.take(parts);
   }
 
-  /** The place of a known part in the list last taken. */
+  /** The place of a known part in the list last taken (undefined: not known). */
   indexOf(part: P): number | undefined {
     return this.places.get(part)?.index;
-  }
-
-  has(part: P): boolean {
-    return this.places.has(part);
   }
 
   /** Whether `parts` are the parts known (in any order). */
