@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { createCorpus, type Corpus, type FigureGroup } from "../../server/src/engine";
+import { createCorpus, extractDocument, type Corpus, type FigureGroup } from "../../server/src/engine";
 
 /** Each document's versions; the last is its final text ("" means it ends removed). */
 const WRITTEN: Record<string, string[]> = {
@@ -551,3 +551,51 @@ test("edits recorded when asked across files give the settled groups and results
 function groupShape(group: FigureGroup | undefined): { label: string; files: string[] } | undefined {
   return group && { label: group.label, files: [...new Set(group.members.map((m) => m.file))].sort() };
 }
+
+/**
+ * As play, each change recorded either from its text or from its extract, made apart and passed
+ * through a structured clone (as a worker thread sends it), by a draw from `seed`.
+ */
+function playExtracts(story: Story, seed: number): Corpus {
+  const random = rng(seed);
+  const c = createCorpus({ keepAnalysis: () => false });
+  const queues = Object.entries(story.versions).map(([file, texts]) => texts.map((t) => [file, t] as [string, string]));
+  let i = 0;
+  while (queues.some((q) => q.length > 0)) {
+    const open = queues.filter((q) => q.length > 0);
+    const [file, text] = open[Math.floor(random() * open.length)]!.shift()!;
+    if (text === "") c.remove(file);
+    else if (random() < 0.6) c.setExtract(file, structuredClone(extractDocument(text, true)));
+    else c.set(file, text);
+    if (i++ % 3 === 0) c.contradictions();
+  }
+  return c;
+}
+
+for (const [name, story] of STORIES) {
+  test(
+    `a corpus recorded from extracts sent through a structured clone equals one from texts: ${name}`,
+    { skip: story ? false : "../shared/corpus/seeds is absent" },
+    () => {
+      let contradictions = 0;
+      for (const seed of [11, 12, 13]) {
+        const played = playExtracts(story!, seed);
+        const scratch = fresh(played, story!);
+        assertSame(played, scratch);
+        contradictions += scratch.contradictions().length;
+      }
+      assert.ok(contradictions > 0, "the story has contradictions to compare");
+    },
+  );
+}
+
+test("an extract of the text a document was recorded from changes nothing", () => {
+  const c = createCorpus({ keepAnalysis: () => false });
+  const text = WRITTEN[Object.keys(WRITTEN)[0]!]!.at(-1)!;
+  c.set("a.txt", text);
+  const revision = c.revision;
+  c.setExtract("a.txt", structuredClone(extractDocument(text, true)));
+  assert.equal(c.revision, revision);
+  c.setExtract("a.txt", structuredClone(extractDocument(text.replace(/\d/, "9") + " ", true)));
+  assert.ok(c.revision > revision, "another text is recorded");
+});

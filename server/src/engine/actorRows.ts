@@ -38,34 +38,71 @@ const canonicals: string[] = [];
 const canonicalIds = new Map<string, number>();
 
 /**
+ * What a document's actor rows are made of, as plain data (made where the analysis is, perhaps in a
+ * worker): per mention with a canonical id its start and end, then per claim whose source has one
+ * its start, end and index in `analysis.claims`; and per mention its canonical id, name, kind and
+ * text, then per claim its source's canonical id.
+ */
+export interface ActorRowData {
+  mentions: number;
+  numbers: number[];
+  strings: string[];
+}
+
+/**
  * The actor rows of an analysis. `textOf` gives the text kept of a claim (by its index in
  * `analysis.claims`), so that its stance statement can share the copy.
  */
 export function actorRowsOf(analysis: Analysis, textOf: (claim: Claim, index: number) => string): ActorRows {
+  return actorRowsFrom(actorRowData(analysis), (index) => textOf(analysis.claims[index]!, index));
+}
+
+export function actorRowData(analysis: Analysis): ActorRowData {
+  const numbers: number[] = [];
+  const strings: string[] = [];
   let mentions = 0;
-  for (const a of analysis.actors) if (a.canonical) mentions++;
-  let sourced = 0;
-  for (const c of analysis.claims) if (c.source?.canonical) sourced++;
-  const rows = new Int32Array(3 * (mentions + sourced));
-  const own: Array<Spelling | string> = [];
-  let at = 0;
   for (const a of analysis.actors) {
     if (!a.canonical) continue;
-    rows[at++] = a.start;
-    rows[at++] = a.end;
-    const id = spellingId(a.canonical, a.name, a.kind, a.text);
-    rows[at++] = id >= 0 ? id : ownId(own, newSpelling(a.canonical, a.name, a.kind, a.text));
+    mentions++;
+    numbers.push(a.start, a.end);
+    strings.push(a.canonical, a.name, a.kind, a.text);
   }
-  const claimTexts: string[] = [];
   analysis.claims.forEach((c, index) => {
     const canonical = c.source?.canonical;
     if (!canonical) return;
-    rows[at++] = c.start;
-    rows[at++] = c.end;
+    numbers.push(c.start, c.end, index);
+    strings.push(canonical);
+  });
+  return { mentions, numbers, strings };
+}
+
+/** The actor rows of a document's row data; `textOf` gives a claim's kept text by its index. */
+export function actorRowsFrom(data: ActorRowData, textOf: (claimIndex: number) => string): ActorRows {
+  const { mentions, numbers, strings } = data;
+  const sourced = (numbers.length - 2 * mentions) / 3;
+  const rows = new Int32Array(3 * (mentions + sourced));
+  const own: Array<Spelling | string> = [];
+  let at = 0;
+  for (let m = 0; m < mentions; m++) {
+    rows[at++] = numbers[2 * m]!;
+    rows[at++] = numbers[2 * m + 1]!;
+    const canonical = strings[4 * m]!;
+    const name = strings[4 * m + 1]!;
+    const kind = strings[4 * m + 2] as ActorKind;
+    const text = strings[4 * m + 3]!;
+    const id = spellingId(canonical, name, kind, text);
+    rows[at++] = id >= 0 ? id : ownId(own, newSpelling(canonical, name, kind, text));
+  }
+  const claimTexts: string[] = [];
+  for (let c = 0; c < sourced; c++) {
+    const n = 2 * mentions + 3 * c;
+    rows[at++] = numbers[n]!;
+    rows[at++] = numbers[n + 1]!;
+    const canonical = strings[4 * mentions + c]!;
     const id = canonicalId(canonical);
     rows[at++] = id >= 0 ? id : ownId(own, keptString(canonical));
-    claimTexts.push(textOf(c, index));
-  });
+    claimTexts.push(textOf(numbers[n + 2]!));
+  }
   return { rows, mentions, claimTexts, own: own.length > 0 ? own : NO_ACTOR_ROWS.own };
 }
 

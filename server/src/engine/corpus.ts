@@ -19,10 +19,27 @@ import type {
   Salience,
 } from "./types";
 import { compactCopy, internString, keptString } from "./intern";
-import { actorRowsOf, canonicalsOf, forClaimsOf, forMentionsOf, NO_ACTOR_ROWS, type ActorRows } from "./actorRows";
+import {
+  actorRowData,
+  actorRowsFrom,
+  actorRowsOf,
+  canonicalsOf,
+  forClaimsOf,
+  forMentionsOf,
+  NO_ACTOR_ROWS,
+  type ActorRowData,
+  type ActorRows,
+} from "./actorRows";
 import { analyze } from "./analyze";
 import { figureConflicts, GroupConflicts } from "./figureConflicts";
-import { extractStatements, StanceIndex, type Statement } from "./stance";
+import {
+  extractStatements,
+  keptStatements,
+  StanceIndex,
+  statementData,
+  type Statement,
+  type StatementData,
+} from "./stance";
 import { within } from "./spans";
 import { cyrb53 } from "./hash";
 import { bucketKey, clusterByFrame, FrameClusters, type ItemsChange, type LinkItem } from "./link";
@@ -48,6 +65,11 @@ export interface CorpusOptions {
 export interface Corpus {
   /** Adds or replaces a document. With a version or text equal to the recorded one, nothing is recomputed. */
   set(file: string, text: string, version?: number): Analysis;
+  /**
+   * Records a document from its extract (see extractDocument), as `set` records its text, without
+   * keeping an analysis: for a document whose analysis is not kept, analysed elsewhere.
+   */
+  setExtract(file: string, extract: DocumentExtract): void;
   remove(file: string): boolean;
   has(file: string): boolean;
   files(): string[];
@@ -213,6 +235,21 @@ class CorpusImpl implements Corpus {
     }
   }
 
+  setExtract(file: string, extract: DocumentExtract): void {
+    const cached = this.docs.get(file);
+    if (this.unrecorded.delete(file)) this.revision++;
+    if (cached && cached.textKey === extract.textKey) return;
+    const textOf = claimTextsOf(extract);
+    const record = newRecord(file, extract.textKey, cached?.seq ?? this.nextSeq++, undefined, {
+      members: extract.members.map((m) => keptMember(file, m)),
+      buckets: extract.buckets,
+      salience: extract.salience,
+      actors: this.keepActors && extract.actors ? actorRowsFrom(extract.actors, textOf) : NO_ACTOR_ROWS,
+    });
+    this.recordWith(file, cached, record, undefined, () => keptStatements(file, extract.statements, textOf));
+    this.revision++;
+  }
+
   /** Replaces a document's record by one of `analysis`, relinking what its figures changed. */
   private record(
     file: string,
@@ -222,7 +259,22 @@ class CorpusImpl implements Corpus {
     version: number | undefined,
   ): void {
     const record = recordOf(file, textKey, analysis, cached?.seq ?? this.nextSeq++, version, this.keepActors);
-    if (this.keepAnalysis(file)) record.analysis = analysis;
+    const kept = this.keepAnalysis(file) ? analysis : undefined;
+    this.recordWith(file, cached, record, kept, () => statementsOf(file, analysis));
+  }
+
+  /**
+   * Puts a document's new record in place of its cached one, relinking what its figures changed.
+   * The statements of a kept analysis wait until contradictions are asked for.
+   */
+  private recordWith(
+    file: string,
+    cached: DocRecord | undefined,
+    record: DocRecord,
+    analysis: Analysis | undefined,
+    statements: () => Statement[],
+  ): void {
+    if (analysis) record.analysis = analysis;
     if (!cached) this.attachFigures(file, record);
     else if (!this.patchGroups(cached, record)) {
       const settledFrom = this.settledMembersOf(cached);
@@ -231,10 +283,10 @@ class CorpusImpl implements Corpus {
     }
     if (!cached) this.sortedFiles = undefined;
     this.docs.set(file, record);
-    if (record.analysis) this.statementsPending.set(file, analysis);
+    if (analysis) this.statementsPending.set(file, analysis);
     else {
       this.statementsPending.delete(file);
-      this.stance.set(file, statementsOf(file, analysis));
+      this.stance.set(file, statements());
     }
     this.stanceStale = true;
     this.updateActors(cached, record);
@@ -844,16 +896,81 @@ function recordOf(
   version: number | undefined,
   keepActors: boolean,
 ): DocRecord {
+  return newRecord(file, textKey, seq, version, {
+    members: toMembers(file, analysis),
+    buckets: bucketsOf(analysis),
+    salience: analysis.salience,
+    actors: keepActors ? actorRowsOf(analysis, keptTextOf(analysis)) : NO_ACTOR_ROWS,
+  });
+}
+
+function newRecord(
+  file: string,
+  textKey: string,
+  seq: number,
+  version: number | undefined,
+  parts: Pick<DocRecord, "members" | "buckets" | "salience" | "actors">,
+): DocRecord {
   return {
     file,
     seq,
     ...(version !== undefined ? { version } : {}),
     textKey,
-    members: toMembers(file, analysis),
-    buckets: analysis.figures.map((f) => (isLinkable(f.frame) ? bucketKey(f.frame) : "")),
-    salience: analysis.salience,
-    actors: keepActors ? actorRowsOf(analysis, keptTextOf(analysis)) : NO_ACTOR_ROWS,
+    members: parts.members,
+    buckets: parts.buckets,
+    salience: parts.salience,
+    actors: parts.actors,
   };
+}
+
+function bucketsOf(analysis: Analysis): string[] {
+  return analysis.figures.map((f) => (isLinkable(f.frame) ? bucketKey(f.frame) : ""));
+}
+
+/**
+ * What the corpus records of a document, made from its text apart from any corpus (in a worker
+ * thread, perhaps): plain data that a structured clone keeps whole, recorded by
+ * `Corpus.setExtract` as `set` records the text. Strings are the document's own copies (a clone
+ * makes new ones; the corpus shares them again when it records them).
+ */
+export interface DocumentExtract {
+  textKey: string;
+  /** The figure members, without their file. */
+  members: MemberFields[];
+  buckets: string[];
+  salience: Salience;
+  /** The actor rows' data, when asked for. */
+  actors: ActorRowData | null;
+  statements: StatementData[];
+  /** The kept text of each claim a statement or an actor row reads, by the claim's index. */
+  claimTexts: Array<string | undefined>;
+}
+
+/** The extract of a document's text (see DocumentExtract); `actors`: whether actor rows are wanted. */
+export function extractDocument(text: string, actors: boolean): DocumentExtract {
+  const analysis = analyze(text);
+  const statements = statementData(analysis);
+  const actorData = actors ? actorRowData(analysis) : null;
+  const claimTexts: Array<string | undefined> = [];
+  const keep = (index: number) => (claimTexts[index] ??= compactCopy(analysis.claims[index]!.text));
+  for (const d of statements) if (d.claim >= 0) keep(d.claim);
+  if (actorData)
+    for (let n = 2 * actorData.mentions + 2; n < actorData.numbers.length; n += 3) keep(actorData.numbers[n]!);
+  const docDate = documentDate(analysis);
+  return {
+    textKey: textKeyOf(text),
+    members: analysis.figures.map((f) => memberFields(analysis, f, docDate)),
+    buckets: bucketsOf(analysis),
+    salience: analysis.salience,
+    actors: actorData,
+    statements,
+    claimTexts,
+  };
+}
+
+/** A claim's kept text by its index, from an extract's texts. */
+function claimTextsOf(extract: DocumentExtract): (index: number) => string {
+  return (index) => extract.claimTexts[index]!;
 }
 
 /** A document's stance statements as the corpus keeps them (a claim's text copy shared with its actor row). */
@@ -1004,26 +1121,53 @@ function textKeyOf(text: string): string {
   return `${text.length}:${cyrb53(text)}`;
 }
 
+type MemberFields = Omit<FigureMember, "file">;
+
 function toMembers(file: string, analysis: Analysis): FigureMember[] {
   const docDate = documentDate(analysis);
-  return analysis.figures.map((f) => {
-    const claim = claimGivingFigure(analysis, f);
-    const sentence = analysis.sentences[f.sentence]!;
-    const date = claim?.date?.text ?? within(analysis.dates, sentence.start, sentence.end)[0]?.text ?? docDate;
-    return {
-      file,
-      start: f.start,
-      end: f.end,
-      text: keptString(f.text),
-      value: f.value,
-      ...(f.valueMax !== undefined ? { valueMax: f.valueMax } : {}),
-      qualifier: f.qualifier,
-      unit: f.unit,
-      subject: internString(f.subject, 200),
-      frame: sharedFrame(f.frame),
-      source: claim?.source ? keptString(claim.source.text) : null,
-      ...(claim?.source?.canonical ? { sourceCanonical: claim.source.canonical } : {}),
-      date: date == null ? null : keptString(date),
-    };
-  });
+  return analysis.figures.map((f) => keptMember(file, memberFields(analysis, f, docDate)));
+}
+
+/** What a figure's member says, its strings those of the analysis. */
+function memberFields(
+  analysis: Analysis,
+  f: Analysis["figures"][number],
+  docDate: string | null | undefined,
+): MemberFields {
+  const claim = claimGivingFigure(analysis, f);
+  const sentence = analysis.sentences[f.sentence]!;
+  const date = claim?.date?.text ?? within(analysis.dates, sentence.start, sentence.end)[0]?.text ?? docDate;
+  return {
+    start: f.start,
+    end: f.end,
+    text: f.text,
+    value: f.value,
+    ...(f.valueMax !== undefined ? { valueMax: f.valueMax } : {}),
+    qualifier: f.qualifier,
+    unit: f.unit,
+    subject: f.subject,
+    frame: f.frame,
+    source: claim?.source ? claim.source.text : null,
+    ...(claim?.source?.canonical ? { sourceCanonical: claim.source.canonical } : {}),
+    date: date ?? null,
+  };
+}
+
+/** A member as a record keeps it: its strings shared or own copies, its frame shared. */
+function keptMember(file: string, m: MemberFields): FigureMember {
+  return {
+    file,
+    start: m.start,
+    end: m.end,
+    text: keptString(m.text),
+    value: m.value,
+    ...(m.valueMax !== undefined ? { valueMax: m.valueMax } : {}),
+    qualifier: m.qualifier,
+    unit: m.unit,
+    subject: internString(m.subject, 200),
+    frame: sharedFrame(m.frame),
+    source: m.source === null ? null : keptString(m.source),
+    ...(m.sourceCanonical !== undefined ? { sourceCanonical: m.sourceCanonical } : {}),
+    date: m.date === null ? null : keptString(m.date),
+  };
 }

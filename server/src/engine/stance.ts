@@ -164,6 +164,27 @@ const ANAPHORIC_OBJECT =
 const NO_SOURCES: ReadonlySet<string> = new Set();
 
 /**
+ * A stance statement as plain data, made where the analysis is (in a worker, perhaps): the claim it
+ * reads by its index in `analysis.claims` (-1 for a sentence in the text's own voice, whose text it
+ * carries). `keptStatements` makes the statements a stance index keeps of it.
+ */
+export interface StatementData {
+  start: number;
+  end: number;
+  claim: number;
+  /** The own-voice sentence's text (a compact copy); null for a claim's statement. */
+  text: string | null;
+  focus: number;
+  source: Pick<ClaimSource, "text" | "kind" | "canonical"> | null;
+  date: string | null;
+  kind: number;
+  classes: string[];
+  countries: string[];
+  deniedSources: ReadonlySet<string>;
+  anaphoricTarget: number | undefined;
+}
+
+/**
  * The stance statements of a document. `textOf` gives the text a statement keeps of its claim (by
  * the claim and its index in `analysis.claims`; by default a compact own copy, so a kept statement
  * never holds a slice of its document).
@@ -173,7 +194,37 @@ export function extractStatements(
   analysis: Analysis,
   textOf: (claim: Claim, index: number) => string = (c) => compactCopy(c.text),
 ): Statement[] {
-  const out: Statement[] = [];
+  return keptStatements(file, statementData(analysis), (index) => textOf(analysis.claims[index]!, index));
+}
+
+/** The statements a stance index keeps of a document's statement data; `textOf` gives a claim's kept text by its index. */
+export function keptStatements(
+  file: string,
+  data: readonly StatementData[],
+  textOf: (claimIndex: number) => string,
+): Statement[] {
+  return data.map(
+    (d) =>
+      new KeptStatement(
+        file,
+        d.start,
+        d.end,
+        d.claim >= 0 ? textOf(d.claim) : d.text!,
+        d.focus,
+        d.source ? statementSource(d.source) : null,
+        d.date === null ? null : keptString(d.date),
+        d.kind,
+        sharedClassList(d.classes),
+        internArray(d.countries),
+        d.deniedSources.size > 0 ? d.deniedSources : NO_SOURCES,
+        d.anaphoricTarget,
+      ),
+  );
+}
+
+/** A document's stance statements as plain data: its claims' statements, then its own-voice ones. */
+export function statementData(analysis: Analysis): StatementData[] {
+  const out: StatementData[] = [];
   analysis.claims.forEach((claim, index) => {
     const denial = claim.stance === "denies" || claim.cues.some((c) => isNegativeAssessment(c.text));
     const assertion = !denial && claim.kinds.includes("attributed") && ASSERTIVE.has(claim.stance);
@@ -183,32 +234,31 @@ export function extractStatements(
     const words = denial || claim.cues.length > 0 ? wordsOf(analysis.text, focusStart, claim.end) : [];
     const classes = classify(words);
     const named = [...new Set(actors.filter((a) => a.kind === "country").map((a) => a.canonical))];
-    out.push(
-      new KeptStatement(
-        file,
-        claim.start,
-        claim.end,
-        textOf(claim, index),
-        focusStart - claim.start,
-        claim.source ? statementSource(claim.source) : null,
-        claim.date ? keptString(claim.date.text) : null,
-        denial ? DENIAL : ASSERTION,
-        classes,
-        // A statement of an event class that names no state is about its document's salient state.
-        internArray(named.length > 0 || (!denial && classes.length === 0) ? named : salientStates(analysis)),
-        denial ? deniedSources(analysis, claim) : NO_SOURCES,
-        denial ? anaphora(analysis, claim, index) : undefined,
-      ),
-    );
+    out.push({
+      start: claim.start,
+      end: claim.end,
+      claim: index,
+      text: null,
+      focus: focusStart - claim.start,
+      source: claim.source,
+      date: claim.date ? claim.date.text : null,
+      kind: denial ? DENIAL : ASSERTION,
+      classes,
+      // A statement of an event class that names no state is about its document's salient state.
+      countries: named.length > 0 || (!denial && classes.length === 0) ? named : salientStates(analysis),
+      deniedSources: denial ? deniedSources(analysis, claim) : NO_SOURCES,
+      anaphoricTarget: denial ? anaphora(analysis, claim, index) : undefined,
+    });
   });
-  return [...out, ...ownVoiceStatements(file, analysis)];
+  for (const d of ownVoiceStatements(analysis)) out.push(d);
+  return out;
 }
 
 /**
  * One object per distinct source (text, kind, id) across documents: stance matching reads a
  * statement's source by its text and id only. Bounded, so odd input cannot grow it without limit.
  */
-function statementSource(source: ClaimSource): StatementSource {
+function statementSource(source: Pick<ClaimSource, "text" | "kind" | "canonical">): StatementSource {
   const { kind, canonical } = source;
   // By text first, then kind and canonical id: no key is joined (and hashed) per claim.
   const known = sharedSources.get(source.text);
@@ -240,8 +290,8 @@ const MAX_SHARED_SOURCES = 200_000;
  * murdered …"): a government statement asserts what another party denies. They are matched
  * only by event class and parties, never by shared words.
  */
-function ownVoiceStatements(file: string, analysis: Analysis): Statement[] {
-  const out: Statement[] = [];
+function ownVoiceStatements(analysis: Analysis): StatementData[] {
+  const out: StatementData[] = [];
   let c = 0;
   analysis.sentences.forEach((s) => {
     while (c < analysis.claims.length && analysis.claims[c]!.end <= s.start) c++;
@@ -258,22 +308,20 @@ function ownVoiceStatements(file: string, analysis: Analysis): Statement[] {
     if (countries.length === 0) return;
     const classes = classify(wordsOf(analysis.text, s.start, s.end));
     if (classes.length === 0) return;
-    out.push(
-      new KeptStatement(
-        file,
-        s.start,
-        s.end,
-        compactCopy(text),
-        0,
-        null,
-        null,
-        ASSERTION | OWN_VOICE,
-        classes,
-        internArray(countries),
-        NO_SOURCES,
-        undefined,
-      ),
-    );
+    out.push({
+      start: s.start,
+      end: s.end,
+      claim: -1,
+      text: compactCopy(text),
+      focus: 0,
+      source: null,
+      date: null,
+      kind: ASSERTION | OWN_VOICE,
+      classes,
+      countries,
+      deniedSources: NO_SOURCES,
+      anaphoricTarget: undefined,
+    });
   });
   return out;
 }
@@ -376,7 +424,17 @@ function classify(words: string[]): string[] {
   const nouns = bits & CLASS_MASK;
   const verbs = (bits >> BITS) & CLASS_MASK;
   const named = (bits >> (2 * BITS)) & CLASS_MASK;
-  const found = named | (nouns & (~NEEDS_VERB | verbs));
+  return classList(named | (nouns & (~NEEDS_VERB | verbs)));
+}
+
+/** The shared list of `classify` with the classes of `classes` (a copy made elsewhere, in a worker). */
+function sharedClassList(classes: readonly string[]): string[] {
+  let found = 0;
+  for (const c of classes) found |= 1 << CLASS_ORDER.indexOf(c);
+  return classList(found);
+}
+
+function classList(found: number): string[] {
   let list = CLASS_LISTS.get(found);
   if (!list) CLASS_LISTS.set(found, (list = CLASS_ORDER.filter((_, i) => (found >> i) & 1)));
   return list;
