@@ -24,6 +24,8 @@ const common = {
 const entries = [
   { entryPoints: ["server/src/cli/main.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },
   { entryPoints: ["server/src/lsp/server.ts"], outfile: "dist/server.js" },
+  // Loaded by the server (lsp/indexWorkers.ts) from beside it, to index large workspaces on more cores.
+  { entryPoints: ["server/src/lsp/indexWorker.ts"], outfile: "dist/indexWorker.js" },
   { entryPoints: ["client/src/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] },
 ];
 

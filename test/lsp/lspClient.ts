@@ -38,6 +38,8 @@ export interface ClientOptions {
   settings?: Record<string, unknown>;
   /** Declare dynamic registration of file watchers (default true). */
   watchers?: boolean;
+  /** Environment variables for the server, besides this process's. */
+  env?: Record<string, string>;
 }
 
 export class TestClient {
@@ -56,7 +58,10 @@ export class TestClient {
   constructor(private readonly options: ClientOptions) {
     if (!existsSync(serverPath)) throw new Error(`${serverPath} is missing: run \`npm run build\` first`);
     this.settings = options.settings ?? {};
-    this.proc = spawn(process.execPath, [serverPath, "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
+    this.proc = spawn(process.execPath, [serverPath, "--stdio"], {
+      stdio: ["pipe", "pipe", "pipe"],
+      ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
+    });
     this.proc.stderr!.on("data", (d) => (this.stderr = (this.stderr + String(d)).slice(-8000)));
     this.rpc = createMessageConnection(
       new StreamMessageReader(this.proc.stdout!),

@@ -18,7 +18,7 @@ import type {
   Frame,
   Salience,
 } from "./types";
-import { compactCopy, internString, keptString } from "./intern";
+import { compactCopy, internArray, internString, keptString } from "./intern";
 import {
   actorRowData,
   actorRowsFrom,
@@ -238,12 +238,17 @@ class CorpusImpl implements Corpus {
   setExtract(file: string, extract: DocumentExtract): void {
     const cached = this.docs.get(file);
     if (this.unrecorded.delete(file)) this.revision++;
-    if (cached && cached.textKey === extract.textKey) return;
+    if (cached && cached.textKey === extract.textKey) {
+      // The text it was recorded from: only a kept analysis is let go, as `release` does.
+      this.takeStatements(file);
+      delete cached.analysis;
+      return;
+    }
     const textOf = claimTextsOf(extract);
     const record = newRecord(file, extract.textKey, cached?.seq ?? this.nextSeq++, undefined, {
       members: extract.members.map((m) => keptMember(file, m)),
-      buckets: extract.buckets,
-      salience: extract.salience,
+      buckets: extract.buckets.map((b) => internString(b, 200)),
+      salience: sharedSalience(extract.salience),
       actors: this.keepActors && extract.actors ? actorRowsFrom(extract.actors, textOf) : NO_ACTOR_ROWS,
     });
     this.recordWith(file, cached, record, undefined, () => keptStatements(file, extract.statements, textOf));
@@ -326,7 +331,8 @@ class CorpusImpl implements Corpus {
   }
 
   isTextOf(file: string, text: string): boolean {
-    return (this.unrecorded.get(file) ?? this.docs.get(file))?.textKey === textKeyOf(text);
+    const latest = this.unrecorded.get(file) ?? this.docs.get(file);
+    return latest !== undefined && latest.textKey === textKeyOf(text);
   }
 
   release(file: string): void {
@@ -923,8 +929,9 @@ function newRecord(
   };
 }
 
+/** Each figure's bucket key, shared across records (a few distinct keys, tens of thousands of figures). */
 function bucketsOf(analysis: Analysis): string[] {
-  return analysis.figures.map((f) => (isLinkable(f.frame) ? bucketKey(f.frame) : ""));
+  return analysis.figures.map((f) => (isLinkable(f.frame) ? internString(bucketKey(f.frame), 200) : ""));
 }
 
 /**
@@ -966,6 +973,12 @@ export function extractDocument(text: string, actors: boolean): DocumentExtract 
     statements,
     claimTexts,
   };
+}
+
+/** A salience made elsewhere (an extract's copy), its lists shared with those of other records. */
+function sharedSalience(salience: Salience): Salience {
+  const share = (xs: string[]) => internArray(xs.map((x) => internString(x, 200)));
+  return { places: share(salience.places), events: share(salience.events), parties: share(salience.parties) };
 }
 
 /** A claim's kept text by its index, from an extract's texts. */
@@ -1167,7 +1180,7 @@ function keptMember(file: string, m: MemberFields): FigureMember {
     subject: internString(m.subject, 200),
     frame: sharedFrame(m.frame),
     source: m.source === null ? null : keptString(m.source),
-    ...(m.sourceCanonical !== undefined ? { sourceCanonical: m.sourceCanonical } : {}),
+    ...(m.sourceCanonical !== undefined ? { sourceCanonical: internString(m.sourceCanonical, 200) } : {}),
     date: m.date === null ? null : keptString(m.date),
   };
 }

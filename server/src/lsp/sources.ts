@@ -5,9 +5,10 @@
 // record and the server a line map (line tables, no text). Its text is read again from disk when
 // its analysis is asked for; a file changed on disk since it was indexed gives none and is
 // reloaded instead.
-import { analyze, createCorpus, type Analysis, type Contradiction, type Corpus } from "../engine";
+import { analyze, createCorpus, type Analysis, type Contradiction, type Corpus, type DocumentExtract } from "../engine";
 import { LineMaps, spansOverlap } from "./convert";
 import { LineTable, type Lines } from "./lineTable";
+import { withoutBom } from "./sourceRead";
 import { describeError, type Logger } from "./safe";
 import { withPretenuring } from "../shared/heap";
 import { KnownParts } from "./knownParts";
@@ -101,24 +102,46 @@ export class SourceIndex {
 
   /** Analyses `text` as the content of `uri`; false when it failed. Never throws; a failure removes the file. */
   set(uri: string, text: string, version?: number): boolean {
-    this.skipped.delete(uri);
-    this.closedAnalyses.delete(uri);
-    this.reloading.delete(uri);
-    try {
+    return this.put(uri, () => {
       const closed = this.disk !== undefined && this.openText(uri) === undefined;
       if (closed) {
         this.lineMaps.forget(uri);
-        // As the engine reads it: a leading BOM is not part of the analysed text.
-        this.closedMaps.set(uri, new LineTable(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
+        this.closedMaps.set(uri, new LineTable(withoutBom(text)));
       } else this.closedMaps.delete(uri);
       if (closed && this.corpus.isTextOf(uri, text)) {
         // Closed again with the text it was indexed with: only its whole analysis is let go.
         this.corpus.release(uri);
-      } else {
-        const revision = this.corpus.revision;
-        this.corpus.set(uri, text, version);
-        if (this.corpus.revision !== revision) this.touch(uri);
-      }
+      } else this.corpus.set(uri, text, version);
+    });
+  }
+
+  /** Whether closed files are kept as records (then an extract made elsewhere can be set, see setExtract). */
+  get recordsClosedFiles(): boolean {
+    return this.disk !== undefined;
+  }
+
+  /**
+   * As `set`, for a closed file read and analysed elsewhere (an indexing worker): its line table and
+   * its document's extract are recorded, nothing is analysed here. Only when `recordsClosedFiles`,
+   * for a file not open in the editor.
+   */
+  setExtract(uri: string, lines: LineTable, extract: DocumentExtract): boolean {
+    return this.put(uri, () => {
+      this.lineMaps.forget(uri);
+      this.closedMaps.set(uri, lines);
+      this.corpus.setExtract(uri, extract);
+    });
+  }
+
+  /** Records a new content of `uri` by `record`; false when it failed. Never throws; a failure removes the file. */
+  private put(uri: string, record: () => void): boolean {
+    this.skipped.delete(uri);
+    this.closedAnalyses.delete(uri);
+    this.reloading.delete(uri);
+    try {
+      const revision = this.corpus.revision;
+      record();
+      if (this.corpus.revision !== revision) this.touch(uri);
       this.failed.delete(uri);
       return true;
     } catch (error) {

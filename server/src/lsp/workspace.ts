@@ -22,18 +22,20 @@ import {
   inOrder,
   MESSAGES,
   READS_IN_FLIGHT,
-  readSource,
   readSourceSync,
   staysInside,
   walkAsync,
   type InputProblem,
 } from "../shared/inputs";
 
+import { IndexWorkers, MIN_FILES_FOR_WORKERS, unpackExtract, type WorkerRead } from "./indexWorkers";
+import { readSourceFile, type ReadOutcome } from "./sourceRead";
+import { LineTable } from "./lineTable";
+
 export { formatBytes } from "../shared/inputs";
+export { readSourceFile, type ReadOutcome } from "./sourceRead";
 
 // ---- Reading and checking one file ----
-
-export type ReadOutcome = { text: string } | { skipped: string };
 
 /** One file read for the corpus: its text or why not, "open" (the editor's buffer wins), "vanished". */
 interface FileRead {
@@ -41,24 +43,11 @@ interface FileRead {
   path: string;
   /** Which read of the file this was (a newer one wins). */
   ticket: number;
-  outcome: ReadOutcome | "open" | "vanished";
+  outcome: ReadOutcome | "open" | "vanished" | Analysed;
 }
 
-/**
- * Reads a source text from disk: skipped when not a regular file, too large, binary or not
- * text. A vanished file rejects with its ENOENT error (the caller forgets the file).
- */
-export async function readSourceFile(path: string, maxFileSize: number): Promise<ReadOutcome> {
-  const read = await readSource(path, { maxBytes: maxFileSize, limitName: "provenance.maxFileSize limit" });
-  if ("message" in read) {
-    if (read.message === MISSING) throw Object.assign(new Error(read.message), { code: "ENOENT" });
-    return { skipped: read.message };
-  }
-  // A leading BOM is kept: the engine removes it and convert.ts shifts offsets for it.
-  return { text: (read.bom ? "\ufeff" : "") + read.text };
-}
-
-const MISSING = "no such file or folder";
+/** A text read and analysed by an indexing worker: its line table and its document's extract. */
+type Analysed = Extract<WorkerRead, { extract: unknown }>;
 
 /**
  * The text of an indexed file as it is on disk now, read again (blocking) because the server does
@@ -255,6 +244,7 @@ export class Workspace {
     this.reloadedDuringRun.clear();
     let indexed = 0;
     let skipped = 0;
+    let workers: IndexWorkers | undefined;
     try {
       const planned: Array<{ path: string; settings: ProvenanceSettings }> = [];
       const seen = new Set<string>();
@@ -276,9 +266,13 @@ export class Workspace {
       let lastReport = 0;
       let lastYield = Date.now();
       let done = 0;
-      // Several files are read while earlier ones are analysed; they are added in order.
-      for await (const read of inOrder(planned, READS_IN_FLIGHT, ({ path, settings }) =>
-        this.readFile(path, settings),
+      if (total >= MIN_FILES_FOR_WORKERS && sources.recordsClosedFiles)
+        workers = IndexWorkers.start((message) => log.warn(`Provenance: ${message}`));
+      // Several files are read (and analysed by workers) while earlier ones are added, in order.
+      for await (const read of inOrder(
+        planned,
+        workers ? READS_IN_FLIGHT + workers.capacity : READS_IN_FLIGHT,
+        ({ path, settings }) => this.readFile(path, settings, workers),
       )) {
         if (cancelled()) break;
         const outcome = this.applyRead(read);
@@ -296,12 +290,14 @@ export class Workspace {
           await new Promise((resolve) => setImmediate(resolve)); // let requests and edits through
         }
       }
+      await workers?.close();
       if (!cancelled()) await this.options.warmUp?.run(cancelled);
       return { files: indexed, skipped, milliseconds: Date.now() - started };
     } catch (error) {
       log.error(`Provenance: indexing failed: ${describeError(error)}`);
       return { files: indexed, skipped, milliseconds: Date.now() - started };
     } finally {
+      await workers?.close();
       progress?.done();
       if (!cancelled()) {
         this.markIndexed();
@@ -311,7 +307,10 @@ export class Workspace {
           done: indexed + skipped,
           total: indexed + skipped,
         });
-        log.info(`Provenance: indexed ${indexed} files (${skipped} skipped) in ${result.milliseconds} ms`);
+        const byWorkers = workers
+          ? `, ${workers.analysed} of them read and analysed by ${workers.started} worker thread${workers.started === 1 ? "" : "s"}`
+          : "";
+        log.info(`Provenance: indexed ${indexed} files (${skipped} skipped) in ${result.milliseconds} ms${byWorkers}`);
         this.announceSkips();
         connection.sendNotification(IndexedNotification, result);
       }
@@ -340,13 +339,16 @@ export class Workspace {
     return this.applyRead(await this.readFile(path, settings));
   }
 
-  /** Reads a file from disk (nothing when it is open); never rejects. */
-  private async readFile(path: string, settings: ProvenanceSettings): Promise<FileRead> {
+  /** Reads a file from disk (nothing when it is open), analysed by a worker when one takes it; never rejects. */
+  private async readFile(path: string, settings: ProvenanceSettings, workers?: IndexWorkers): Promise<FileRead> {
     const uri = uriOfPath(path);
     if (this.options.isOpen(uri)) return { uri, path, ticket: 0, outcome: "open" };
     const ticket = ++this.reads;
     this.latestRead.set(uri, ticket);
     try {
+      // Read and analysed by a worker when one takes it; read here when none does, or it failed.
+      const read = await workers?.read(path, settings.maxFileSize);
+      if (read) return { uri, path, ticket, outcome: read };
       return { uri, path, ticket, outcome: await readSourceFile(path, settings.maxFileSize) };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return { uri, path, ticket, outcome: "vanished" };
@@ -368,6 +370,10 @@ export class Workspace {
     if ("skipped" in outcome) {
       this.reportSkip(uri, path, outcome.skipped);
       return "skipped";
+    }
+    if ("extract" in outcome) {
+      const lines = new LineTable(outcome.lines);
+      return this.options.sources.setExtract(uri, lines, unpackExtract(outcome.extract)) ? "indexed" : "skipped";
     }
     if (!this.options.sources.set(uri, outcome.text)) return "skipped";
     this.options.warmUp?.offer(outcome.text);
