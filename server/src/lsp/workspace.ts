@@ -28,6 +28,7 @@ import {
   type InputProblem,
 } from "../shared/inputs";
 
+import { capYoungGeneration } from "../shared/heap";
 import { IndexWorkers, MIN_FILES_FOR_WORKERS, unpackExtract, type WorkerRead } from "./indexWorkers";
 import { readSourceFile, type ReadOutcome } from "./sourceRead";
 import { LineTable } from "./lineTable";
@@ -287,6 +288,7 @@ export class Workspace {
         }
         if (now - lastYield > 15) {
           lastYield = now;
+          capYoungGeneration();
           await new Promise((resolve) => setImmediate(resolve)); // let requests and edits through
         }
       }

@@ -6,7 +6,7 @@
 // 10,000-file peak after two walks of the contradictions 991 -> 830 MB; the CLI's below).
 // These are V8 flags set at run time (the idiom jest uses to collect between tests); a runtime
 // that refuses them only differs in peak memory.
-import { getHeapStatistics, setFlagsFromString } from "node:v8";
+import { getHeapSpaceStatistics, getHeapStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 
 /** The heap may grow by this many percent of the live size between major collections. */
@@ -74,4 +74,24 @@ export function withPretenuring<T>(work: () => T): T {
   } finally {
     keepAnswersYoung();
   }
+}
+
+/** The young generation (both semi-spaces) stops growing at this size. */
+const YOUNG_GENERATION_CAP = 8 * 1024 * 1024;
+let youngCapped = false;
+
+/**
+ * V8 doubles the young generation (two semi-spaces, up to 16 MB each) while much of what it holds
+ * survives a collection, and keeps it committed. Indexing grows it to the maximum: 34 MB of the
+ * server's resident memory, where the long-lived records do not stay. Its maximum cannot be set
+ * once the heap exists, but its growth factor can: set to 1 once it has reached
+ * YOUNG_GENERATION_CAP. Called often while the heap grows (indexing asks between files): a
+ * doubling is seen before the next.
+ */
+export function capYoungGeneration(): void {
+  if (youngCapped) return;
+  const young = getHeapSpaceStatistics().find((space) => space.space_name === "new_space");
+  if (!young || young.space_size < YOUNG_GENERATION_CAP) return;
+  youngCapped = true;
+  setFlag("--semi-space-growth-factor=1");
 }
