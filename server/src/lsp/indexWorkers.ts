@@ -157,13 +157,13 @@ function settleAll(lane: Lane): void {
 }
 
 /**
- * One worker per core beyond the server's own two, at most three: on two cores one worker indexed
- * 10,000 files 10-20 % faster but held 20 MB more when indexing ended (its thread's memory, and
- * the server's heap grown by the extracts), so two cores index on the server's thread alone.
- * PROVENANCE_INDEX_WORKERS=<n> sets the count (tests, benchmarks).
+ * One worker per core beyond the server's own, at most three. On two cores one worker indexed
+ * 10,000 files about 15 % faster (medians of alternating runs) and left the server holding 15-25 MB
+ * more when indexing ended (its thread's memory, the heap grown by the extracts), under the 300 MB
+ * the server is meant to hold there. PROVENANCE_INDEX_WORKERS=<n> sets the count (tests, benchmarks).
  */
 export function workerCount(): number {
   const fromEnv = Number(process.env.PROVENANCE_INDEX_WORKERS);
   if (process.env.PROVENANCE_INDEX_WORKERS && Number.isInteger(fromEnv) && fromEnv >= 0) return Math.min(fromEnv, 8);
-  return Math.max(0, Math.min(3, availableParallelism() - 2));
+  return Math.max(0, Math.min(3, availableParallelism() - 1));
 }

@@ -85,8 +85,8 @@ let youngCapped = false;
  * survives a collection, and keeps it committed. Indexing grows it to the maximum: 34 MB of the
  * server's resident memory, where the long-lived records do not stay. Its maximum cannot be set
  * once the heap exists, but its growth factor can: set to 1 once it has reached
- * YOUNG_GENERATION_CAP. Called often while the heap grows (indexing asks between files): a
- * doubling is seen before the next.
+ * YOUNG_GENERATION_CAP. Called often while the heap grows (indexing asks between its turns); a
+ * doubling may come before the check sees the cap (10,000 files: 17 MB committed, not 34).
  */
 export function capYoungGeneration(): void {
   if (youngCapped) return;
