@@ -58,8 +58,12 @@ export interface WorkerAnswer {
 /** Texts queued per worker before the server's thread takes the next one itself. */
 const QUEUED_PER_WORKER = 16;
 
-/** A workspace with fewer files to index is indexed on the server's thread alone (starting workers costs more). */
-export const MIN_FILES_FOR_WORKERS = 200;
+/**
+ * A workspace with fewer files to index is indexed on the server's thread alone: a worker starts
+ * cold (about half a second before it keeps pace), so 200 files took 1.5 s with one against 1.0 s
+ * without, and 2,000 files of 8 KB took the same time either way.
+ */
+export const MIN_FILES_FOR_WORKERS = 3000;
 
 interface Lane {
   worker: Worker;
@@ -84,10 +88,10 @@ export class IndexWorkers {
   }
 
   /**
-   * Workers for one indexing run, or undefined when there are none to start (see workerCount) or
-   * no worker script beside the server (a server run from its sources).
+   * `count` workers for one indexing run (see workerCount), or undefined when there is no worker
+   * script beside the server (a server run from its sources) or none started.
    */
-  static start(onProblem: (message: string) => void, count = workerCount()): IndexWorkers | undefined {
+  static start(onProblem: (message: string) => void, count: number): IndexWorkers | undefined {
     const script = join(__dirname, "indexWorker.js");
     if (count < 1 || !existsSync(script)) return undefined;
     const workers = new IndexWorkers(script, count, onProblem);
@@ -157,13 +161,14 @@ function settleAll(lane: Lane): void {
 }
 
 /**
- * One worker per core beyond the server's own, at most three. On two cores one worker indexed
- * 10,000 files about 15 % faster (medians of alternating runs) and left the server holding 15-25 MB
- * more when indexing ended (its thread's memory, the heap grown by the extracts), under the 300 MB
- * the server is meant to hold there. PROVENANCE_INDEX_WORKERS=<n> sets the count (tests, benchmarks).
+ * How many workers index `files` files: none under MIN_FILES_FOR_WORKERS, else one per core beyond
+ * the server's own, at most three. On two cores one worker indexed 10,000 files about 15 % faster
+ * (medians of alternating runs) and left the server holding 15-25 MB more when indexing ended (its
+ * thread's memory, the heap grown by the extracts), under the 300 MB the server is meant to hold
+ * there. PROVENANCE_INDEX_WORKERS=<n> sets the count whatever the number of files (tests, benchmarks).
  */
-export function workerCount(): number {
+export function workerCount(files: number): number {
   const fromEnv = Number(process.env.PROVENANCE_INDEX_WORKERS);
   if (process.env.PROVENANCE_INDEX_WORKERS && Number.isInteger(fromEnv) && fromEnv >= 0) return Math.min(fromEnv, 8);
-  return Math.max(0, Math.min(3, availableParallelism() - 1));
+  return files < MIN_FILES_FOR_WORKERS ? 0 : Math.max(0, Math.min(3, availableParallelism() - 1));
 }

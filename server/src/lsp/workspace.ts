@@ -29,7 +29,7 @@ import {
 } from "../shared/inputs";
 
 import { capYoungGeneration } from "../shared/heap";
-import { IndexWorkers, MIN_FILES_FOR_WORKERS, unpackExtract, type WorkerRead } from "./indexWorkers";
+import { IndexWorkers, unpackExtract, workerCount, type WorkerRead } from "./indexWorkers";
 import { readSourceFile, type ReadOutcome } from "./sourceRead";
 import { LineTable } from "./lineTable";
 
@@ -267,8 +267,9 @@ export class Workspace {
       let lastReport = 0;
       let lastYield = Date.now();
       let done = 0;
-      if (total >= MIN_FILES_FOR_WORKERS && sources.recordsClosedFiles)
-        workers = IndexWorkers.start((message) => log.warn(`Provenance: ${message}`));
+      const workerThreads = sources.recordsClosedFiles ? workerCount(total) : 0;
+      if (workerThreads > 0)
+        workers = IndexWorkers.start((message) => log.warn(`Provenance: ${message}`), workerThreads);
       // Several files are read (and analysed by workers) while earlier ones are added, in order.
       for await (const read of inOrder(
         planned,
