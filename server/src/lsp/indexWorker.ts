@@ -5,7 +5,8 @@ import { parentPort } from "node:worker_threads";
 import { extractDocument } from "../engine";
 import { lineTableParts } from "./lineTable";
 import { readSourceFileSync, withoutBom } from "./sourceRead";
-import { packExtract, type WorkerAnswer, type WorkerJob } from "./indexWorkers";
+import { packExtract } from "./extractWire";
+import type { WorkerAnswer, WorkerJob } from "./indexWorkers";
 
 parentPort?.on("message", ({ id, path, maxFileSize }: WorkerJob) => {
   parentPort!.postMessage(answerTo(id, path, maxFileSize));

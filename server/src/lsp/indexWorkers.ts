@@ -1,17 +1,17 @@
 // Worker threads for indexing a large workspace: a worker (indexWorker.ts) reads a file, analyses it
-// and answers with its line table and its document's extract, which the corpus records on the
-// server's thread. The server's thread still reads and analyses a share itself (when every worker
-// has enough queued), which also keeps its own compiled code warm for the edits that follow. Anything that goes wrong here
-// (no worker script, a worker that fails to start or dies) gives `undefined`, and the caller
-// analyses the text itself: workers only ever make indexing faster, never change what it finds.
+// and answers with its line table and its document's extract (extractWire.ts), which the corpus
+// records on the server's thread. The server's thread still reads and analyses a share itself (when
+// every worker has enough queued), which also keeps its own compiled code warm for the edits that
+// follow. Anything that goes wrong here (no worker script, a worker that fails to start or dies)
+// gives `undefined`, and the caller analyses the text itself: workers only ever make indexing
+// faster, never change what it finds.
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
+import type { PackedExtract } from "./extractWire";
 import type { LineTableParts } from "./lineTable";
 import type { ReadOutcome } from "./sourceRead";
-import type { DocumentExtract } from "../engine";
-import { deserialize, serialize } from "node:v8";
 
 export interface WorkerJob {
   id: number;
@@ -21,33 +21,10 @@ export interface WorkerJob {
 
 /**
  * A file as a worker read it: skipped or vanished, or analysed: its line table and its document's
- * extract, packed (see packExtract).
+ * extract, packed (extractWire.ts).
  */
 export type WorkerRead =
   Exclude<ReadOutcome, { text: string }> | "vanished" | { lines: LineTableParts; extract: PackedExtract };
-
-/**
- * An extract as a worker sends it: serialized (node:v8), its bytes carried one per character of a
- * string. The server makes its objects only when it records it, so they die young there; and the
- * bytes live on the JavaScript heap, not in buffers whose memory (allocated on one thread, freed on
- * another when collected) stayed resident: 30 MB more at 10,000 files.
- */
-export type PackedExtract = string;
-
-export function packExtract(extract: DocumentExtract): PackedExtract {
-  return serialize(extract).toString("latin1");
-}
-
-/** The extract a worker packed. */
-export function unpackExtract(packed: PackedExtract): DocumentExtract {
-  const length = Buffer.byteLength(packed, "latin1");
-  if (scratch.length < length) scratch = Buffer.allocUnsafeSlow(Math.max(length, 2 * scratch.length));
-  scratch.write(packed, 0, "latin1");
-  return deserialize(scratch.subarray(0, length)) as DocumentExtract;
-}
-
-/** Where packed extracts are unpacked, one after another (grown as needed, never shrunk). */
-let scratch = Buffer.allocUnsafeSlow(64 * 1024);
 
 /** `read` is undefined when the worker failed on the file. */
 export interface WorkerAnswer {

@@ -27,9 +27,9 @@ import {
   walkAsync,
   type InputProblem,
 } from "../shared/inputs";
-
 import { capYoungGeneration } from "../shared/heap";
-import { IndexWorkers, unpackExtract, workerCount, type WorkerRead } from "./indexWorkers";
+import { IndexWorkers, workerCount, type WorkerRead } from "./indexWorkers";
+import { unpackExtract } from "./extractWire";
 import { readSourceFile, type ReadOutcome } from "./sourceRead";
 import { LineTable } from "./lineTable";
 
