@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
+import { IndexWorkers } from "../../server/src/lsp/indexWorkers";
 import { examplesDir, tempFolder, TestClient, uriOf } from "./lspClient";
 
 function rng(seed: number): () => number {
@@ -107,5 +108,52 @@ describe("indexing with worker threads", { timeout: 240_000 }, () => {
     assert.deepEqual(withWorker.answers, alone.answers);
     const { pages } = alone.answers as { pages: Array<{ total: number }> };
     assert.ok(pages[0]!.total > 0, "the folder has contradictions to compare");
+  });
+});
+
+describe("a worker that fails", { timeout: 60_000 }, () => {
+  const folder = tempFolder({
+    "exits.js": `require("node:worker_threads").parentPort.on("message", () => process.exit(3));`,
+    "fails.js": `const { parentPort } = require("node:worker_threads");
+parentPort.on("message", ({ id }) => parentPort.postMessage({ id, read: undefined }));`,
+  });
+  // The pool's workers do not keep a process alive (the server's connection does): this does, here.
+  let keepAlive: NodeJS.Timeout;
+  before(() => (keepAlive = setInterval(() => {}, 60_000)));
+  after(() => {
+    clearInterval(keepAlive);
+    folder.cleanup();
+  });
+
+  test("a worker that dies answers what it had queued with nothing, and is reported", async () => {
+    const problems: string[] = [];
+    const workers = IndexWorkers.start((m) => problems.push(m), 1, join(folder.dir, "exits.js"))!;
+    assert.ok(workers, "started");
+    const reads = [workers.read("a.txt", 1000), workers.read("b.txt", 1000)];
+    assert.deepEqual(await Promise.all(reads), [undefined, undefined]);
+    assert.match(problems.join("\n"), /an indexing worker stopped \(exit code 3\)/);
+    assert.equal(workers.read("c.txt", 1000), undefined, "no worker left: the server's thread reads");
+    await workers.close();
+  });
+
+  test("a file a worker fails on comes back as nothing, and the worker goes on", async () => {
+    const problems: string[] = [];
+    const workers = IndexWorkers.start((m) => problems.push(m), 1, join(folder.dir, "fails.js"))!;
+    assert.equal(await workers.read("a.txt", 1000), undefined);
+    assert.equal(await workers.read("b.txt", 1000), undefined);
+    assert.equal(workers.analysed, 0);
+    assert.deepEqual(problems, []);
+    await workers.close();
+  });
+
+  test("no worker script, no workers", () => {
+    assert.equal(
+      IndexWorkers.start(() => {}, 1, join(folder.dir, "missing.js")),
+      undefined,
+    );
+    assert.equal(
+      IndexWorkers.start(() => {}, 0, join(folder.dir, "fails.js")),
+      undefined,
+    );
   });
 });

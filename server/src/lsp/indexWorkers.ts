@@ -66,10 +66,14 @@ export class IndexWorkers {
 
   /**
    * `count` workers for one indexing run (see workerCount), or undefined when there is no worker
-   * script beside the server (a server run from its sources) or none started.
+   * script beside the server (a server run from its sources) or none started. `script`: the
+   * worker's entry (tests give others).
    */
-  static start(onProblem: (message: string) => void, count: number): IndexWorkers | undefined {
-    const script = join(__dirname, "indexWorker.js");
+  static start(
+    onProblem: (message: string) => void,
+    count: number,
+    script = join(__dirname, "indexWorker.js"),
+  ): IndexWorkers | undefined {
     if (count < 1 || !existsSync(script)) return undefined;
     const workers = new IndexWorkers(script, count, onProblem);
     return workers.lanes.length > 0 ? workers : undefined;
