@@ -76,6 +76,13 @@ export function actorRowData(analysis: Analysis): ActorRowData {
   return { mentions, numbers, strings };
 }
 
+/** The indices in `analysis.claims` of the claims in a document's row data (those whose source has a canonical id). */
+export function sourcedClaims(data: ActorRowData): number[] {
+  const out: number[] = [];
+  for (let n = 2 * data.mentions + 2; n < data.numbers.length; n += 3) out.push(data.numbers[n]!);
+  return out;
+}
+
 /** The actor rows of a document's row data; `textOf` gives a claim's kept text by its index. */
 export function actorRowsFrom(data: ActorRowData, textOf: (claimIndex: number) => string): ActorRows {
   const { mentions, numbers, strings } = data;

@@ -24,6 +24,7 @@ import {
   actorRowsFrom,
   actorRowsOf,
   canonicalsOf,
+  sourcedClaims,
   forClaimsOf,
   forMentionsOf,
   NO_ACTOR_ROWS,
@@ -238,10 +239,9 @@ class CorpusImpl implements Corpus {
   setExtract(file: string, extract: DocumentExtract): void {
     const cached = this.docs.get(file);
     if (this.unrecorded.delete(file)) this.revision++;
+    // The text it was recorded from: only a kept analysis is let go.
     if (cached && cached.textKey === extract.textKey) {
-      // The text it was recorded from: only a kept analysis is let go, as `release` does.
-      this.takeStatements(file);
-      delete cached.analysis;
+      this.letGoOfAnalysis(file, cached);
       return;
     }
     const textOf = claimTextsOf(extract);
@@ -338,7 +338,11 @@ class CorpusImpl implements Corpus {
   release(file: string): void {
     this.recordWaiting();
     const doc = this.docs.get(file);
-    if (!doc) return;
+    if (doc) this.letGoOfAnalysis(file, doc);
+  }
+
+  /** Keeps only a document's record: the statements of its kept analysis go to the stance index first. */
+  private letGoOfAnalysis(file: string, doc: DocRecord): void {
     this.takeStatements(file);
     delete doc.analysis;
   }
@@ -917,16 +921,7 @@ function newRecord(
   version: number | undefined,
   parts: Pick<DocRecord, "members" | "buckets" | "salience" | "actors">,
 ): DocRecord {
-  return {
-    file,
-    seq,
-    ...(version !== undefined ? { version } : {}),
-    textKey,
-    members: parts.members,
-    buckets: parts.buckets,
-    salience: parts.salience,
-    actors: parts.actors,
-  };
+  return { file, seq, ...(version !== undefined ? { version } : {}), textKey, ...parts };
 }
 
 /** Each figure's bucket key, shared across records (a few distinct keys, tens of thousands of figures). */
@@ -961,8 +956,7 @@ export function extractDocument(text: string, actors: boolean): DocumentExtract 
   const claimTexts: Array<string | undefined> = [];
   const keep = (index: number) => (claimTexts[index] ??= compactCopy(analysis.claims[index]!.text));
   for (const d of statements) if (d.claim >= 0) keep(d.claim);
-  if (actorData)
-    for (let n = 2 * actorData.mentions + 2; n < actorData.numbers.length; n += 3) keep(actorData.numbers[n]!);
+  if (actorData) for (const index of sourcedClaims(actorData)) keep(index);
   const docDate = documentDate(analysis);
   return {
     textKey: textKeyOf(text),

@@ -22,7 +22,6 @@ import {
   inOrder,
   MESSAGES,
   READS_IN_FLIGHT,
-  readSourceSync,
   staysInside,
   walkAsync,
   type InputProblem,
@@ -30,7 +29,7 @@ import {
 import { capYoungGeneration } from "../shared/heap";
 import { IndexWorkers, workerCount, type WorkerRead } from "./indexWorkers";
 import { unpackExtract } from "./extractWire";
-import { readSourceFile, type ReadOutcome } from "./sourceRead";
+import { readSourceFile, readSourceFileSync, type ReadOutcome } from "./sourceRead";
 import { LineTable } from "./lineTable";
 
 export { formatBytes } from "../shared/inputs";
@@ -57,8 +56,8 @@ type Analysed = Extract<WorkerRead, { extract: unknown }>;
 export function readIndexedTextSync(uri: string): string | undefined {
   const path = pathOfUri(uri);
   if (!path) return undefined;
-  const read = readSourceSync(path, { maxBytes: MAX_REREAD_BYTES });
-  return "message" in read ? undefined : (read.bom ? "\ufeff" : "") + read.text;
+  const read = readSourceFileSync(path, MAX_REREAD_BYTES);
+  return typeof read === "object" && "text" in read ? read.text : undefined;
 }
 
 /** A file read again is at most this large (an indexed file is under provenance.maxFileSize). */
@@ -293,7 +292,6 @@ export class Workspace {
           await new Promise((resolve) => setImmediate(resolve)); // let requests and edits through
         }
       }
-      await workers?.close();
       if (!cancelled()) await this.options.warmUp?.run(cancelled);
       return { files: indexed, skipped, milliseconds: Date.now() - started };
     } catch (error) {
