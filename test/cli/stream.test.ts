@@ -3,7 +3,7 @@
 // halfway through costs its one message, not the rest of the report.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
@@ -13,6 +13,7 @@ import { contradictionSummary, corpusRelations, createCorpus, findingsOf } from 
 import { applyConfig } from "../../server/src/shared/config";
 import { indentedJsonList, JsonLines } from "../../server/src/cli/format";
 import { inOrder } from "../../server/src/shared/inputs";
+import { run as runCli, type CliIO } from "../../server/src/cli/main";
 
 const ROOT = join(__dirname, "..", "..");
 const CLI = join(ROOT, "dist", "cli.js");
@@ -122,6 +123,85 @@ test("analyze --json streamed over 240 generated files equals the record built a
   assert.equal(lines[0], `{"files":[`);
   assert.equal(lines.filter((l) => l.startsWith(`{"file":`)).length, paths.length);
   assert.equal(run(["analyze", dir, "--json"]).stdout, first.stdout, "a second run writes the same bytes");
+});
+
+/** Runs the CLI in this process; with `pace`, io.drain holds the output back after every `pace` characters until the test lets it go. */
+function paced(args: string[], pace?: number) {
+  let out = "";
+  let sinceDrain = 0;
+  let hold: (() => void) | undefined;
+  let waits = 0;
+  const io: CliIO = {
+    out: (s) => {
+      if (hold) throw new Error("written while the reader had not caught up");
+      out += s + "\n";
+      sinceDrain += s.length + 1;
+    },
+    err: () => undefined,
+  };
+  if (pace !== undefined)
+    io.drain = () => {
+      if (sinceDrain < pace) return undefined;
+      sinceDrain = 0;
+      waits++;
+      return new Promise<void>((resolve) => (hold = resolve));
+    };
+  const done = runCli(args, io);
+  const release = () => {
+    const go = hold;
+    hold = undefined;
+    go?.();
+    return go !== undefined;
+  };
+  return { done, release, output: () => out, waits: () => waits, held: () => hold !== undefined };
+}
+
+test("the reports wait while the reader of the output has not caught up (io.drain), and write the same", async () => {
+  const { dir } = await generatedFolder(60);
+  for (const args of [
+    ["analyze", dir, "--json"],
+    ["analyze", dir],
+    ["contradictions", dir, "--json", "--fail-on", "never"],
+    ["contradictions", dir, "--fail-on", "never"],
+    ["analyze", dir, "--format", "sarif"],
+  ]) {
+    const free = paced(args);
+    assert.equal(await free.done, 0);
+    const slow = paced(args, 4096);
+    let finished = false;
+    void slow.done.then(() => (finished = true));
+    while (!finished) {
+      await new Promise((resolve) => setImmediate(resolve));
+      // Held: `out` throws if anything is written before the release.
+      if (slow.held()) slow.release();
+    }
+    assert.equal(await slow.done, 0);
+    assert.ok(slow.waits() > 3, `${args.join(" ")}: the output was held back ${slow.waits()} times`);
+    assert.equal(slow.output(), free.output(), args.join(" "));
+  }
+});
+
+test("analyze --json into a pipe whose reader pauses writes the same bytes as into a file", async () => {
+  const { dir } = await generatedFolder(120);
+  const whole = run(["analyze", dir, "--json"]);
+  assert.equal(whole.status, 0, whole.stderr);
+  const child = spawn(process.execPath, [CLI, "analyze", dir, "--json"], { cwd: ROOT });
+  const chunks: Buffer[] = [];
+  let pauses = 0;
+  child.stdout.on("data", (chunk: Buffer) => {
+    chunks.push(chunk);
+    if (chunks.length % 8 !== 0) return;
+    // Stop reading for a few turns of the event loop: the pipe fills and the CLI must wait.
+    child.stdout.pause();
+    pauses++;
+    let turns = 20;
+    const resume = () => (--turns > 0 ? setImmediate(resume) : child.stdout.resume());
+    setImmediate(resume);
+  });
+  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  assert.equal(code, 0);
+  assert.ok(pauses > 3, `the reader paused ${pauses} times`);
+  assert.equal(Buffer.concat(chunks).toString("utf8"), whole.stdout);
 });
 
 test("a file that cannot be read mid-stream gets one message; the others are still reported", async (t) => {

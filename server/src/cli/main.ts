@@ -103,6 +103,12 @@ export interface CliIO {
   color?: boolean;
   /** Reads standard input (for `-`). */
   stdin?: () => Uint8Array;
+  /**
+   * While the reader of `out` has not caught up (a pipe to a slower reader), a promise of when it
+   * has; else undefined. The reports wait on it between files and between list items, so what is
+   * written waits in the pipe, not in memory.
+   */
+  drain?: () => Promise<void> | undefined;
 }
 
 interface Options {
@@ -125,7 +131,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   if (typeof parsed === "number") return parsed;
   const inputs = await loadInputs(parsed, io);
   if (typeof inputs === "number") return inputs;
-  const failed = writeReports(parsed, inputs, io);
+  const failed = await writeReports(parsed, inputs, io);
   if (inputs.unreadable) return EXIT.unreadable;
   return failed ? EXIT.findings : EXIT.ok;
 }
@@ -329,13 +335,13 @@ function readStdin(io: CliIO): { path: string; text: string } | InputProblem {
 /** Where one command in one format writes: each file's report as it is made, then the rest. */
 interface Output {
   file(report: FileReport): void;
-  end(): void;
+  end(): void | Promise<void>;
   /** Whether the reports written need other files' line maps until the end (related locations, tables). */
   readsOtherFiles: boolean;
 }
 
 /** Writes every report; whether a finding reaches --fail-on. */
-function writeReports(options: Options, inputs: Inputs, io: CliIO): boolean {
+async function writeReports(options: Options, inputs: Inputs, io: CliIO): Promise<boolean> {
   const { corpus, files, reviews } = inputs;
   collectBeforeReports();
   const relationsOf = corpusRelations(corpus);
@@ -386,8 +392,9 @@ function writeReports(options: Options, inputs: Inputs, io: CliIO): boolean {
       files[i] = undefined;
       byFile.delete(file);
     }
+    await io.drain?.();
   }
-  output.end();
+  await output.end();
   return failed;
 }
 
@@ -400,10 +407,13 @@ function reportAnalysis(kept: KeptFile): Analysis {
 function outputFor(options: Options, corpus: CorpusResults, io: CliIO, positionOf: PositionOf, count: number): Output {
   const colors: Colors = options.color ? picocolors.createColors(true) : NO_COLORS;
   const lineOf: LineOf = (file, offset) => positionOf(file, offset)?.line ?? 1;
-  const writeAll = (chunks: Iterable<string>) => {
-    for (const chunk of chunks) io.out(chunk);
+  const writeAll = async (chunks: Iterable<string>) => {
+    for (const chunk of chunks) {
+      io.out(chunk);
+      await io.drain?.();
+    }
   };
-  const afterFiles = (end: () => void): Output => ({ file: () => undefined, end, readsOtherFiles: true });
+  const afterFiles = (end: () => Promise<void>): Output => ({ file: () => undefined, end, readsOtherFiles: true });
   if (options.format === "sarif") {
     const log = new SarifLog(VERSION, positionOf, io.out);
     const conflictsOnly = options.command === "contradictions";
@@ -434,12 +444,14 @@ function outputFor(options: Options, corpus: CorpusResults, io: CliIO, positionO
     json.open(`{"files":[`);
     return {
       file: (report) => json.item(scorerFileJson(corpus, report)),
-      end: () => {
+      end: async () => {
         json.close("]");
         json.open(`,"contradictions":[`);
         const memberTexts = new Map<ContradictionMember, string>();
-        for (const contradiction of corpus.contradictions())
+        for (const contradiction of corpus.contradictions()) {
           json.item(scorerContradictionJson(contradiction, memberTexts));
+          await io.drain?.();
+        }
         json.close("]}");
         json.end();
       },
@@ -489,9 +501,24 @@ if (require.main === module) {
     throw error;
   });
   const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "";
-  const stdout = new OutBuffer((chunk) => process.stdout.write(chunk), process.stdout.isTTY ? 0 : 64 * 1024);
+  // A pipe is written asynchronously: what its reader has not taken waits in memory, until `drain`.
+  let full = false;
+  const stdout = new OutBuffer(
+    (chunk) => {
+      if (!process.stdout.write(chunk)) full = true;
+    },
+    process.stdout.isTTY ? 0 : 64 * 1024,
+  );
+  const drained = () =>
+    new Promise<void>((resolve) =>
+      process.stdout.once("drain", () => {
+        full = false;
+        resolve();
+      }),
+    );
   run(process.argv.slice(2), {
     out: (s) => stdout.writeLine(s),
+    drain: () => (full ? drained() : undefined),
     err: (s) => process.stderr.write(s + "\n"),
     color: process.stdout.isTTY === true && !noColor,
   }).then(
