@@ -599,3 +599,28 @@ test("an extract of the text a document was recorded from changes nothing", () =
   c.setExtract("a.txt", structuredClone(extractDocument(text.replace(/\d/, "9") + " ", true)));
   assert.ok(c.revision > revision, "another text is recorded");
 });
+
+test("a corpus that keeps no state for changes (incremental: false, the CLI's) gives what an incremental one gives", () => {
+  for (const story of [largeGroupStory(), largeBucketEdits(), seedStory()]) {
+    if (!story) continue;
+    const final = Object.entries(story.versions).filter(([, texts]) => texts.at(-1) !== "");
+    const incremental = createCorpus({ keepAnalysis: () => false });
+    const oneShot = createCorpus({ keepAnalysis: () => false, incremental: false });
+    for (const [file, texts] of final) {
+      incremental.set(file, texts.at(-1)!);
+      oneShot.set(file, texts.at(-1)!);
+    }
+    assert.deepEqual(oneShot.contradictions(), incremental.contradictions());
+    assert.deepEqual(oneShot.figureGroups(), incremental.figureGroups());
+    for (const [file] of final)
+      for (let k = 0; k < 8; k++) assert.deepEqual(oneShot.figureGroupOf(file, k), incremental.figureGroupOf(file, k));
+  }
+  const largest = Math.max(...figureGroupsOf(largeGroupStory()).map((g) => g.members.length));
+  assert.ok(largest >= 64, "the incremental corpus kept state for this story (corpus.ts KEPT_CONFLICTS_MIN)");
+});
+
+function figureGroupsOf(story: Story): FigureGroup[] {
+  const c = createCorpus();
+  for (const [file, texts] of Object.entries(story.versions)) if (texts.at(-1)) c.set(file, texts.at(-1)!);
+  return c.figureGroups();
+}

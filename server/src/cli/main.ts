@@ -256,9 +256,10 @@ async function loadInputs(options: Options, io: CliIO): Promise<Inputs | number>
   const stdinConfig = options.paths.includes("-") ? configOf(process.cwd()) : undefined;
   if (typeof stdinConfig === "number") return stdinConfig;
 
-  // The corpus keeps only its compact records (no actor index: no report reads it) until its
-  // results are settled, below; what the reports read of each file is kept per file.
-  const corpus = createCorpus({ keepAnalysis: () => false, actorIndex: false });
+  // The corpus keeps only its compact records (no actor index: no report reads it; no state for
+  // changes: none come) until its results are settled, below; what the reports read of each file
+  // is kept per file.
+  const corpus = createCorpus({ keepAnalysis: () => false, actorIndex: false, incremental: false });
   const reviews = loadReviews();
   const files: KeptFile[] = [];
   const keepActors = options.command === "analyze" && options.format === "json";

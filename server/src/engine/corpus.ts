@@ -61,6 +61,12 @@ export interface CorpusOptions {
    * step, once for the versions set meanwhile. Its settled groups are answered without it.
    */
   deferRecords?: boolean;
+  /**
+   * Whether large buckets and groups keep their clustering and judgement state so that a change
+   * redoes only what it touched (default true). A corpus whose documents are all set before it is
+   * first asked and never change after (the CLI's) keeps none: the same results, less memory.
+   */
+  incremental?: boolean;
 }
 
 export interface Corpus {
@@ -133,7 +139,12 @@ interface DocRecord {
 }
 
 export function createCorpus(options: CorpusOptions = {}): Corpus {
-  return new CorpusImpl(options.keepAnalysis ?? (() => true), options.actorIndex ?? true, options.deferRecords ?? true);
+  return new CorpusImpl(
+    options.keepAnalysis ?? (() => true),
+    options.actorIndex ?? true,
+    options.deferRecords ?? true,
+    options.incremental ?? true,
+  );
 }
 
 class CorpusImpl implements Corpus {
@@ -193,6 +204,7 @@ class CorpusImpl implements Corpus {
     private readonly keepAnalysis: (file: string) => boolean,
     private readonly keepActors: boolean,
     private readonly deferRecords: boolean,
+    private readonly incremental: boolean,
   ) {}
 
   set(file: string, text: string, version?: number): Analysis {
@@ -724,7 +736,7 @@ class CorpusImpl implements Corpus {
   }
 
   private clusterBucket(bucket: string, items: { count: number; all: () => LinkItem[] }): LinkItem[][] {
-    if (items.count < KEPT_CLUSTERING_MIN) {
+    if (items.count < KEPT_CLUSTERING_MIN || !this.incremental) {
       this.clustersByBucket.delete(bucket);
       this.itemsByBucket.delete(bucket);
       return clusterByFrame(items.all());
@@ -760,7 +772,7 @@ class CorpusImpl implements Corpus {
     if (conflicts) return conflicts;
     const members = comparableMembers(group);
     let kept = this.conflictsKept.get(bucket)?.get(group.subject);
-    if (!kept && members.length >= KEPT_CONFLICTS_MIN) {
+    if (!kept && members.length >= KEPT_CONFLICTS_MIN && this.incremental) {
       let bySubject = this.conflictsKept.get(bucket);
       if (!bySubject) this.conflictsKept.set(bucket, (bySubject = new Map()));
       bySubject.set(group.subject, (kept = new GroupConflicts()));
