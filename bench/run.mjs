@@ -42,8 +42,8 @@ const SEEDS_DIR = join(root, "..", "shared", "corpus", "seeds"); // read at run 
 const CFG = QUICK
   ? {
       corpusMB: 1,
-      engineRuns: 3,
-      wgRuns: 1,
+      rounds: 1,
+      enginePassesPerRound: 3,
       seedRepeats: 20,
       edits: 20,
       storyEdits: 15,
@@ -61,8 +61,8 @@ const CFG = QUICK
     }
   : {
       corpusMB: 5,
-      engineRuns: 7,
-      wgRuns: 3,
+      rounds: 3,
+      enginePassesPerRound: 3,
       seedRepeats: 178,
       edits: 60,
       storyEdits: 40,
@@ -286,13 +286,12 @@ function throughput(analyze, texts, label) {
     pass();
     return MB / ((performance.now() - t0) / 1000);
   };
-  const perRound = Math.max(1, Math.ceil(CFG.engineRuns / CFG.wgRuns));
   const engineRuns = [];
   const wgRuns = [];
   const ratios = [];
-  for (let r = 0; r < CFG.wgRuns; r++) {
+  for (let r = 0; r < CFG.rounds; r++) {
     const round = [];
-    for (let k = 0; k < perRound; k++) round.push(timed(() => texts.forEach((t) => analyze(t))));
+    for (let k = 0; k < CFG.enginePassesPerRound; k++) round.push(timed(() => texts.forEach((t) => analyze(t))));
     const wg = timed(() => paragraphs.forEach((p) => writeGood(p)));
     engineRuns.push(...round);
     wgRuns.push(wg);

@@ -200,12 +200,21 @@ class CorpusImpl implements Corpus {
   /** Versions of recorded documents set but not recorded yet, in the order first set (see CorpusOptions.deferRecords). */
   private readonly unrecorded = new Map<string, Unrecorded>();
 
+  /** Buckets of at least this many figures keep their clustering between edits. */
+  private readonly keptClusteringMin: number;
+  /** Groups of at least this many figures keep what their figure contradictions were judged from. */
+  private readonly keptConflictsMin: number;
+
   constructor(
     private readonly keepAnalysis: (file: string) => boolean,
     private readonly keepActors: boolean,
     private readonly deferRecords: boolean,
-    private readonly incremental: boolean,
-  ) {}
+    incremental: boolean,
+  ) {
+    // A corpus that is not incremental keeps no bucket's clustering and no group's judgement state.
+    this.keptClusteringMin = incremental ? KEPT_CLUSTERING_MIN : Infinity;
+    this.keptConflictsMin = incremental ? KEPT_CONFLICTS_MIN : Infinity;
+  }
 
   set(file: string, text: string, version?: number): Analysis {
     const cached = this.docs.get(file);
@@ -736,7 +745,7 @@ class CorpusImpl implements Corpus {
   }
 
   private clusterBucket(bucket: string, items: { count: number; all: () => LinkItem[] }): LinkItem[][] {
-    if (items.count < KEPT_CLUSTERING_MIN || !this.incremental) {
+    if (items.count < this.keptClusteringMin) {
       this.clustersByBucket.delete(bucket);
       this.itemsByBucket.delete(bucket);
       return clusterByFrame(items.all());
@@ -772,7 +781,7 @@ class CorpusImpl implements Corpus {
     if (conflicts) return conflicts;
     const members = comparableMembers(group);
     let kept = this.conflictsKept.get(bucket)?.get(group.subject);
-    if (!kept && members.length >= KEPT_CONFLICTS_MIN && this.incremental) {
+    if (!kept && members.length >= this.keptConflictsMin) {
       let bySubject = this.conflictsKept.get(bucket);
       if (!bySubject) this.conflictsKept.set(bucket, (bySubject = new Map()));
       bySubject.set(group.subject, (kept = new GroupConflicts()));
@@ -788,7 +797,7 @@ class CorpusImpl implements Corpus {
   private forgetKept(bucket: string, groups: readonly FigureGroup[]): void {
     const bySubject = this.conflictsKept.get(bucket);
     if (!bySubject) return;
-    const large = new Set(groups.filter((g) => g.members.length >= KEPT_CONFLICTS_MIN).map((g) => g.subject));
+    const large = new Set(groups.filter((g) => g.members.length >= this.keptConflictsMin).map((g) => g.subject));
     for (const subject of bySubject.keys()) if (!large.has(subject)) bySubject.delete(subject);
     if (bySubject.size === 0) this.conflictsKept.delete(bucket);
   }
