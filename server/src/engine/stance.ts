@@ -1348,20 +1348,40 @@ function pairKey(cls: string, x: string, y: string): string {
   return x < y ? `${cls}|${x}|${y}` : `${cls}|${y}|${x}`;
 }
 
-/** An assertion's keys of class and two parties: each class with each pair of its parties. */
+/**
+ * An assertion's keys of class and two parties: each class with each pair of its parties. They
+ * follow from its classes and parties alone, so statements with the same ones share one list (at
+ * 10,000 files, 83,000 lists of keys were 10 MB).
+ */
 function pairKeys(s: Statement): readonly string[] {
   if (!s.pairKeys) {
-    const countries = [...new Set(s.countries)];
-    const out: string[] = [];
-    for (const c of s.classes)
-      for (let i = 0; i < countries.length; i++)
-        for (let j = i + 1; j < countries.length; j++) out.push(pairKey(c, countries[i]!, countries[j]!));
-    s.pairKeys = out.length > 0 ? out : NO_PAIR_KEYS;
+    if (s.countries.length < 2 || s.classes.length === 0) s.pairKeys = NO_PAIR_KEYS;
+    else {
+      const by = `${s.classes.join("|")}\u0001${s.countries.join("|")}`;
+      let keys = pairKeyLists.get(by);
+      if (!keys) {
+        keys = pairKeysOf(s.classes, s.countries);
+        if (pairKeyLists.size < MAX_PAIR_KEY_LISTS) pairKeyLists.set(by, keys);
+      }
+      s.pairKeys = keys;
+    }
   }
   return s.pairKeys;
 }
 
+function pairKeysOf(classes: readonly string[], parties: readonly string[]): readonly string[] {
+  const countries = [...new Set(parties)];
+  const out: string[] = [];
+  for (const c of classes)
+    for (let i = 0; i < countries.length; i++)
+      for (let j = i + 1; j < countries.length; j++) out.push(pairKey(c, countries[i]!, countries[j]!));
+  return out.length > 0 ? out : NO_PAIR_KEYS;
+}
+
 const NO_PAIR_KEYS: readonly string[] = [];
+/** Lists of pair keys by the classes and parties they were made of (bounded: odd input cannot grow it without limit). */
+const pairKeyLists = new Map<string, readonly string[]>();
+const MAX_PAIR_KEY_LISTS = 20_000;
 
 /** A denial cluster: its denials in order, its key (their ids) and its judgement once judged. */
 interface Cluster {
