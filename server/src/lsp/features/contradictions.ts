@@ -150,9 +150,9 @@ type SortKey = [
 ];
 
 /**
- * A listed contradiction with its id and what its sort key reads of its first members (the key's
- * other fields are the contradiction's kind and subject and the id): fields, not a tuple per entry
- * (a hundred thousand of them were a tenth of the listing's bytes); the key is made when compared.
+ * A listed contradiction with its id. Its sort key is made from the contradiction when compared
+ * (a hundred thousand tuples, or the key's fields kept per entry, were a tenth of the listing's
+ * bytes); a sort of many entries makes each key once (inKeyOrder, sortedByKey).
  */
 class Entry {
   /** The last update that found its contradiction in a part that came (see updateListing). */
@@ -162,20 +162,23 @@ class Entry {
     readonly id: string,
     /** Replaced by an equal one made again (same id and order: see updateListing). */
     public contradiction: Contradiction,
-    private readonly aFile: string,
-    private readonly aStart: number,
-    private readonly bFile: string,
-    private readonly bStart: number,
   ) {}
 
   get key(): SortKey {
-    return keyOf(this.contradiction, this.aFile, this.aStart, this.bFile, this.bStart, this.id);
+    return sortKey(this.contradiction, this.id);
   }
 }
 
 function entryOf(c: Contradiction, id: string): Entry {
-  const { a, b } = firstOfSides(c);
-  return new Entry(id, c, a?.file ?? "", a?.start ?? 0, b?.file ?? "", b?.start ?? 0);
+  return new Entry(id, c);
+}
+
+/** `entries` sorted by key, each key made once. */
+function inKeyOrder(entries: Entry[]): Entry[] {
+  return entries
+    .map((entry) => ({ key: entry.key, entry }))
+    .sort((x, y) => compareKeys(x.key, y.key))
+    .map(({ entry }) => entry);
 }
 
 interface Listing {
@@ -192,8 +195,8 @@ interface Listing {
   unmerged?: { gone: Set<Entry>; added: Set<Entry> };
   byContradiction: Map<Contradiction, Entry>;
   byId: Map<string, Entry>;
-  /** How many contradictions have each content id (more than one: suffixed ids, see uniqueId). */
-  idCount: Map<string, number>;
+  /** The content ids that more than one contradiction has, with how many (the others have suffixed ids, see uniqueId). */
+  shared: Map<string, number>;
   /** The last document-filtered list asked for (its later pages are asked for next). */
   filtered?: { uri: string; entries: Entry[] };
 }
@@ -248,38 +251,57 @@ const nextDigest = () => `${LISTING_NONCE}.${++listingSerial}`;
 
 function buildListing(parts: ReadonlyArray<readonly Contradiction[]>, digest = nextDigest()): Listing {
   const byId = new Map<string, Entry>();
-  const idCount = new Map<string, number>();
+  const shared = new Map<string, number>();
   const byContradiction = new Map<Contradiction, Entry>();
   const entries: Entry[] = [];
   for (const part of parts)
     for (const contradiction of part) {
       const base = contentId(contradiction);
-      const count = idCount.get(base);
-      idCount.set(base, (count ?? 0) + 1);
+      let id = base;
       // A content id has no "-": a suffixed id never takes the place of a content id.
-      const id = count === undefined ? base : uniqueId(byId, base);
+      if (byId.has(base)) {
+        shared.set(base, (shared.get(base) ?? 1) + 1);
+        id = uniqueId(byId, base);
+      }
       const entry = entryOf(contradiction, id);
       byId.set(id, entry);
       byContradiction.set(contradiction, entry);
       entries.push(entry);
     }
-  return { parts: new KnownParts(parts), digest, entries: sortedByKey(entries), byContradiction, byId, idCount };
+  return { parts: new KnownParts(parts), digest, entries: sortedByKey(entries), byContradiction, byId, shared };
 }
 
 /**
  * `entries` in key order, sorted on numbers: each key's strings replaced by their rank among the
- * list's strings (the file names share long prefixes: comparing them was most of a sort).
+ * list's strings (the file names share long prefixes: comparing them was most of a sort). The
+ * key's fields are read once per entry into flat arrays, no tuple made per entry.
  */
 function sortedByKey(entries: Entry[]): Entry[] {
-  const rank = new Map<string, number>();
-  const keys = entries.map((entry) => entry.key);
-  for (const key of keys) for (const i of STRING_FIELDS) rank.set(key[i] as string, 0);
-  [...rank.keys()].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)).forEach((text, i) => rank.set(text, i));
-  const numbers = new Float64Array(entries.length * 6);
-  keys.forEach((key, e) => {
-    for (let i = 0; i < 6; i++)
-      numbers[e * 6 + i] = typeof key[i] === "number" ? (key[i] as number) : rank.get(key[i] as string)!;
+  const strings: string[] = new Array<string>(entries.length * STRING_FIELDS);
+  const starts = new Float64Array(entries.length * 2);
+  entries.forEach(({ contradiction: c }, e) => {
+    const { a, b } = firstOfSides(c);
+    strings[e * STRING_FIELDS] = c.kind;
+    strings[e * STRING_FIELDS + 1] = c.subject ?? "";
+    strings[e * STRING_FIELDS + 2] = a?.file ?? "";
+    strings[e * STRING_FIELDS + 3] = b?.file ?? "";
+    starts[e * 2] = a?.start ?? 0;
+    starts[e * 2 + 1] = b?.start ?? 0;
   });
+  const rank = new Map<string, number>();
+  for (const text of strings) rank.set(text, 0);
+  [...rank.keys()].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)).forEach((text, i) => rank.set(text, i));
+  // The numbers in the key's order: kind, subject, first file of side a, its start, of side b, its start.
+  const numbers = new Float64Array(entries.length * 6);
+  for (let e = 0; e < entries.length; e++) {
+    const at = e * STRING_FIELDS;
+    numbers[e * 6] = rank.get(strings[at]!)!;
+    numbers[e * 6 + 1] = rank.get(strings[at + 1]!)!;
+    numbers[e * 6 + 2] = rank.get(strings[at + 2]!)!;
+    numbers[e * 6 + 3] = starts[e * 2]!;
+    numbers[e * 6 + 4] = rank.get(strings[at + 3]!)!;
+    numbers[e * 6 + 5] = starts[e * 2 + 1]!;
+  }
   const order = Array.from(entries, (_, e) => e);
   order.sort((x, y) => {
     for (let i = 0; i < 6; i++) {
@@ -293,8 +315,8 @@ function sortedByKey(entries: Entry[]): Entry[] {
   return order.map((e) => entries[e]!);
 }
 
-/** The places of the strings a sort key compares before its id. */
-const STRING_FIELDS = [0, 1, 2, 4] as const;
+/** How many of a sort key's fields before its id are strings (kind, subject, the two files). */
+const STRING_FIELDS = 4;
 
 /**
  * Brings `listing` to `parts` in place; false when it cannot (a content id shared by several
@@ -330,14 +352,14 @@ function updateListing(listing: Listing, parts: ReadonlyArray<readonly Contradic
     } else fresh.push([c, id]);
   }
   const gone = [...goneById.values()];
-  for (const entry of gone) {
-    if (listing.idCount.get(entry.id) !== 1) return false;
-    listing.idCount.delete(entry.id);
-  }
+  // A suffixed id has "-" (a content id has none).
+  for (const entry of gone) if (entry.id.includes("-") || listing.shared.has(entry.id)) return false;
+  const goneIds = new Set(gone.map((entry) => entry.id));
+  const addedIds = new Set<string>();
   const added: Entry[] = [];
   for (const [c, id] of fresh) {
-    if (listing.idCount.has(id)) return false;
-    listing.idCount.set(id, 1);
+    if ((listing.byId.has(id) && !goneIds.has(id)) || addedIds.has(id)) return false;
+    addedIds.add(id);
     added.push(entryOf(c, id));
   }
   for (const [entry, c] of kept) {
@@ -381,20 +403,19 @@ function entriesOf(listing: Listing): Entry[] {
 
 function sameKeys(x: Entry[], y: Entry[]): boolean {
   if (x.length !== y.length) return false;
-  const order = (a: Entry, b: Entry) => compareKeys(a.key, b.key);
-  const p = [...x].sort(order);
-  const q = [...y].sort(order);
+  const p = inKeyOrder(x);
+  const q = inKeyOrder(y);
   return p.every((e, i) => compareKeys(e.key, q[i]!.key) === 0);
 }
 
 /**
- * The sorted `entries` without `gone` (each is in it) and with `added` in order: a few by splicing,
+ * The sorted `entries` without `gone` (each is in it) and with `came` in order: a few by splicing,
  * many in one copy (each place found by binary search in `entries`, the runs between copied). No
  * added key equals a gone one (an equal key is the same id: that entry is kept, see updateListing),
  * so placing among `entries` before the removals orders as placing after them.
  */
-function replacedEntries(entries: Entry[], gone: Entry[], added: Entry[]): Entry[] {
-  added.sort((x, y) => compareKeys(x.key, y.key));
+function replacedEntries(entries: Entry[], gone: Entry[], came: Entry[]): Entry[] {
+  const added = inKeyOrder(came);
   if (gone.length + added.length <= 32) {
     for (const entry of gone) entries.splice(firstAfter(entries, entry.key) - 1, 1);
     for (const entry of added) entries.splice(firstAfter(entries, entry.key), 0, entry);
@@ -423,18 +444,14 @@ function replacedEntries(entries: Entry[], gone: Entry[], added: Entry[]): Entry
 function filteredEntries(sources: SourceIndex, listing: Listing, uri: string): Entry[] {
   if (listing.filtered?.uri !== uri) {
     const entries = sources.contradictionsTouching(uri).flatMap((c) => listing.byContradiction.get(c) ?? []);
-    listing.filtered = { uri, entries: entries.sort((x, y) => compareKeys(x.key, y.key)) };
+    listing.filtered = { uri, entries: inKeyOrder(entries) };
   }
   return listing.filtered.entries;
 }
 
 function sortKey(c: Contradiction, id: string): SortKey {
   const { a, b } = firstOfSides(c);
-  return keyOf(c, a?.file ?? "", a?.start ?? 0, b?.file ?? "", b?.start ?? 0, id);
-}
-
-function keyOf(c: Contradiction, aFile: string, aStart: number, bFile: string, bStart: number, id: string): SortKey {
-  return [c.kind, c.subject ?? "", aFile, aStart, bFile, bStart, id];
+  return [c.kind, c.subject ?? "", a?.file ?? "", a?.start ?? 0, b?.file ?? "", b?.start ?? 0, id];
 }
 
 /** The first member of each side (what a sort key reads of the members). */
