@@ -1,6 +1,8 @@
 // Cross-file behaviour with small multi-document examples written for these tests.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { createCorpus } from "../../server/src/engine";
 import { MAX_READINGS } from "../../server/src/engine/figureConflicts";
 
@@ -258,4 +260,26 @@ test("an actor's entry follows documents replaced many times and removed (the li
   c.remove("edit.txt");
   c.remove("keep.txt");
   assert.equal(c.actorEntry("chad"), undefined, "no document mentions it any more");
+});
+
+test("a document edited again and again does not keep its earlier analyses alive (the lists of an actor's records)", async () => {
+  setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc") as () => void;
+  const c = createCorpus({ keepAnalysis: (file) => file === "edited.txt" });
+  // Enough other documents name Chad that the records replaced are never half of its list.
+  for (let i = 0; i < 100; i++)
+    c.set(`other${i}.txt`, `Officials said Chad has sent about ${1000 + i} soldiers to Niger.`);
+  const earlier: Array<WeakRef<object>> = [];
+  for (let v = 1; v <= 30; v++) {
+    const analysis = c.set("edited.txt", `Witnesses said Chad has sent about ${2000 + v} soldiers to Niger.`);
+    earlier.push(new WeakRef(analysis));
+    c.contradictions();
+    c.actorEntry("chad");
+  }
+  earlier.pop(); // the current version's
+  await new Promise((resolve) => setImmediate(resolve)); // WeakRefs hold their targets until the job ends
+  gc();
+  const alive = earlier.filter((ref) => ref.deref() !== undefined).length;
+  assert.equal(alive, 0, `${alive} of the 29 replaced analyses still reachable`);
+  assert.equal(c.actorEntry("chad")!.mentions.length, 101);
 });

@@ -540,9 +540,12 @@ class CorpusImpl implements Corpus {
   private updateActors(before: DocRecord | undefined, after: DocRecord | undefined): void {
     if (before && before.actors.rows.length > 0) {
       for (const canonical of canonicalsOf(before.actors)) {
-        const list = this.actorDocs.get(canonical);
-        if (list && ++list.gone * 2 > list.docs.length) this.dropGone(canonical, list);
         this.actorEntries.delete(canonical);
+        const list = this.actorDocs.get(canonical);
+        if (!list) continue;
+        if (takeOutIfRecent(list.docs, before)) {
+          if (list.docs.length === 0) this.actorDocs.delete(canonical);
+        } else if (++list.gone * 2 > list.docs.length) this.dropGone(canonical, list);
       }
     }
     if (after && after.actors.rows.length > 0) {
@@ -804,6 +807,23 @@ class CorpusImpl implements Corpus {
     if (bySubject.size === 0) this.conflictsKept.delete(bucket);
   }
 }
+
+/**
+ * Takes `record` out of `docs` when it is among the last few (a document edited again and again is
+ * last in the lists of its actors): a replaced record left there until half the list is gone kept
+ * its document's analysis, and through its figures their groups and contradictions, alive (a file
+ * edited 60 times in a 10,000-file workspace: 49 MB). Others are dropped later, a list at a time.
+ */
+function takeOutIfRecent(docs: DocRecord[], record: DocRecord): boolean {
+  for (let i = docs.length - 1; i >= 0 && i >= docs.length - RECENT_RECORDS; i--) {
+    if (docs[i] !== record) continue;
+    docs.splice(i, 1);
+    return true;
+  }
+  return false;
+}
+
+const RECENT_RECORDS = 8;
 
 /** The first element of a set, if any. */
 function first<T>(set: ReadonlySet<T>): T | undefined {
