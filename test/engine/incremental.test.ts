@@ -6,21 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import {
-  createCorpus as engineCorpus,
-  extractDocument,
-  type Corpus,
-  type CorpusOptions,
-  type FigureGroup,
-} from "../../server/src/engine";
-
-/**
- * Every corpus here keeps its state from 64 figures on (the engine's default is 256), so that
- * stories of a hundred files reach the kept clusterings and judgements.
- */
-const KEEP_STATE_FROM = 64;
-const createCorpus = (options: CorpusOptions = {}): Corpus =>
-  engineCorpus({ keepStateFrom: KEEP_STATE_FROM, ...options });
+import { createCorpus, extractDocument, type Corpus, type FigureGroup } from "../../server/src/engine";
 
 /** Each document's versions; the last is its final text ("" means it ends removed). */
 const WRITTEN: Record<string, string[]> = {
@@ -354,7 +340,7 @@ test("buckets large enough to keep their clustering between edits cluster as fro
         const key = `${m.frame.quantity}|${m.frame.scope}|${m.frame.extra}`;
         perBucket.set(key, (perBucket.get(key) ?? 0) + 1);
       }
-    assert.ok(Math.max(...perBucket.values()) >= KEEP_STATE_FROM, "a bucket large enough to keep its clustering");
+    assert.ok(Math.max(...perBucket.values()) >= 64, "a bucket of at least 64 figures (corpus.ts KEPT_CLUSTERING_MIN)");
     assertSame(played, scratch);
   }
 });
@@ -383,7 +369,7 @@ test("a large group's figure contradictions, kept between edits, equal those fro
     const played = play(story, seed);
     const scratch = fresh(played, story);
     const largest = Math.max(...scratch.figureGroups().map((g) => g.members.length));
-    assert.ok(largest >= KEEP_STATE_FROM, "a group large enough to keep its judgement state");
+    assert.ok(largest >= 64, "a group of at least 64 figures (corpus.ts KEPT_CONFLICTS_MIN)");
     assert.ok(
       scratch.contradictions().some((c) => c.kind === "figure"),
       "figure contradictions to compare",
@@ -453,7 +439,7 @@ test("each edit of a bucket with a kept clustering regroups as from scratch, num
       const key = `${frame.quantity}|${frame.scope}|${frame.extra}`;
       perBucket.set(key, (perBucket.get(key) ?? 0) + 1);
     }
-  assert.ok(Math.max(...perBucket.values()) >= KEEP_STATE_FROM, "a bucket large enough to keep its clustering");
+  assert.ok(Math.max(...perBucket.values()) >= 64, "a bucket of at least 64 figures (corpus.ts KEPT_CLUSTERING_MIN)");
   let checked = 0;
   for (const seed of [1, 2]) checked += playChecked(story, seed, 9);
   assert.ok(checked > 40, "compared after many steps");
@@ -636,5 +622,8 @@ test("a corpus that keeps no state for changes (incremental: false, the CLI's) g
     if (name === "a large group")
       largestOfLargeGroup = Math.max(...incremental.figureGroups().map((g) => g.members.length));
   }
-  assert.ok(largestOfLargeGroup >= KEEP_STATE_FROM, "the incremental corpus kept state for this story");
+  assert.ok(
+    largestOfLargeGroup >= 64,
+    "the incremental corpus kept state for this story (corpus.ts KEPT_CONFLICTS_MIN)",
+  );
 });

@@ -67,13 +67,6 @@ export interface CorpusOptions {
    * first asked and never change after (the CLI's) keeps none: the same results, less memory.
    */
   incremental?: boolean;
-  /**
-   * How many figures a bucket or group holds before it keeps that state (default 256): smaller ones
-   * are redone from scratch on a change, in about as long as the kept state saves, and hold nothing
-   * between changes (at 10,000 files, 20 MB less than from 64). Tests set a small one to reach the
-   * kept path with small corpora.
-   */
-  keepStateFrom?: number;
 }
 
 export interface Corpus {
@@ -150,7 +143,7 @@ export function createCorpus(options: CorpusOptions = {}): Corpus {
     options.keepAnalysis ?? (() => true),
     options.actorIndex ?? true,
     options.deferRecords ?? true,
-    options.incremental === false ? Infinity : (options.keepStateFrom ?? KEEP_STATE_FROM),
+    options.incremental ?? true,
   );
 }
 
@@ -207,16 +200,21 @@ class CorpusImpl implements Corpus {
   /** Versions of recorded documents set but not recorded yet, in the order first set (see CorpusOptions.deferRecords). */
   private readonly unrecorded = new Map<string, Unrecorded>();
 
+  /** Buckets of at least this many figures keep their clustering between edits. */
+  private readonly keptClusteringMin: number;
+  /** Groups of at least this many figures keep what their figure contradictions were judged from. */
+  private readonly keptConflictsMin: number;
+
   constructor(
     private readonly keepAnalysis: (file: string) => boolean,
     private readonly keepActors: boolean,
     private readonly deferRecords: boolean,
-    /**
-     * Buckets of at least this many figures keep their clustering between changes, and groups of
-     * at least this many what their figure contradictions were judged from (Infinity: none do).
-     */
-    private readonly keepStateFrom: number,
-  ) {}
+    incremental: boolean,
+  ) {
+    // A corpus that is not incremental keeps no bucket's clustering and no group's judgement state.
+    this.keptClusteringMin = incremental ? KEPT_CLUSTERING_MIN : Infinity;
+    this.keptConflictsMin = incremental ? KEPT_CONFLICTS_MIN : Infinity;
+  }
 
   set(file: string, text: string, version?: number): Analysis {
     const cached = this.docs.get(file);
@@ -750,7 +748,7 @@ class CorpusImpl implements Corpus {
   }
 
   private clusterBucket(bucket: string, items: { count: number; all: () => LinkItem[] }): LinkItem[][] {
-    if (items.count < this.keepStateFrom) {
+    if (items.count < this.keptClusteringMin) {
       this.clustersByBucket.delete(bucket);
       this.itemsByBucket.delete(bucket);
       return clusterByFrame(items.all());
@@ -786,7 +784,7 @@ class CorpusImpl implements Corpus {
     if (conflicts) return conflicts;
     const members = comparableMembers(group);
     let kept = this.conflictsKept.get(bucket)?.get(group.subject);
-    if (!kept && members.length >= this.keepStateFrom) {
+    if (!kept && members.length >= this.keptConflictsMin) {
       let bySubject = this.conflictsKept.get(bucket);
       if (!bySubject) this.conflictsKept.set(bucket, (bySubject = new Map()));
       bySubject.set(group.subject, (kept = new GroupConflicts()));
@@ -802,7 +800,7 @@ class CorpusImpl implements Corpus {
   private forgetKept(bucket: string, groups: readonly FigureGroup[]): void {
     const bySubject = this.conflictsKept.get(bucket);
     if (!bySubject) return;
-    const large = new Set(groups.filter((g) => g.members.length >= this.keepStateFrom).map((g) => g.subject));
+    const large = new Set(groups.filter((g) => g.members.length >= this.keptConflictsMin).map((g) => g.subject));
     for (const subject of bySubject.keys()) if (!large.has(subject)) bySubject.delete(subject);
     if (bySubject.size === 0) this.conflictsKept.delete(bucket);
   }
@@ -831,16 +829,13 @@ function first<T>(set: ReadonlySet<T>): T | undefined {
   return undefined;
 }
 
-/**
- * Buckets and groups of at least this many figures keep their state between changes (see
- * CorpusOptions.keepStateFrom). From 64 to 256 the 10,000-file bench archive's cross-file state went
- * from 136 to 116 MB (from 256 to 1,024, 1 MB less), and a typing pause's steps took as long; a
- * group of 200 figures of one story is judged again from scratch in 2–3 ms.
- */
-const KEEP_STATE_FROM = 256;
+/** Buckets of at least this many figures keep their clustering between edits (smaller ones are cheap to redo). */
+const KEPT_CLUSTERING_MIN = 64;
 
 /** The documents' member objects each group's members were copied from, in the group's order. */
 const originsOf = new WeakMap<FigureGroup, readonly FigureMember[]>();
+/** Groups of at least this many figures keep what their figure contradictions were judged from. */
+const KEPT_CONFLICTS_MIN = 64;
 /** The figure contradictions of each group, computed when first asked for. */
 const conflictsOfGroup = new WeakMap<FigureGroup, Contradiction[]>();
 

@@ -1,7 +1,7 @@
 // Public surface of the engine: strings in, plain objects out. No vscode, no LSP, no node: imports.
 export * from "./types";
 export { analyze } from "./analyze";
-export { createCorpus, extractDocument, type Corpus, type CorpusOptions, type DocumentExtract } from "./corpus";
+export { createCorpus, extractDocument, type Corpus, type DocumentExtract } from "./corpus";
 export {
   CLAIM_CODES_BY_PRIORITY,
   CONFLICT_CODES,
