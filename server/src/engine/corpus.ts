@@ -316,6 +316,9 @@ class CorpusImpl implements Corpus {
     }
     this.stanceStale = true;
     this.updateActors(cached, record);
+    // A replaced record can stay where it is dropped lazily (an actor's list, a bucket's kept items,
+    // until the bucket is regrouped): not with its document's whole analysis.
+    if (cached) delete cached.analysis;
   }
 
   /** The members of a document's last version whose figures were grouped, if any. */
@@ -541,7 +544,7 @@ class CorpusImpl implements Corpus {
         this.actorEntries.delete(canonical);
         const list = this.actorDocs.get(canonical);
         if (!list) continue;
-        if (takeOutIfRecent(list.docs, before)) {
+        if (takeOut(list.docs, before)) {
           if (list.docs.length === 0) this.actorDocs.delete(canonical);
         } else if (++list.gone * 2 > list.docs.length) this.dropGone(canonical, list);
       }
@@ -807,13 +810,16 @@ class CorpusImpl implements Corpus {
 }
 
 /**
- * Takes `record` out of `docs` when it is among the last few (a document edited again and again is
- * last in the lists of its actors): a replaced record left there until half the list is gone kept
- * its document's analysis, and through its figures their groups and contradictions, alive (a file
- * edited 60 times in a 10,000-file workspace: 49 MB). Others are dropped later, a list at a time.
+ * Takes a replaced `record` out of `docs` at once when it keeps its document's analysis (an open
+ * document's: looked for in the whole list) or is among the last few (a document recorded again
+ * and again is last in the lists of its actors). A replaced record left in a list until half of it
+ * is such kept its analysis, and through its figures their groups and contradictions, alive (a
+ * file edited 60 times in a 10,000-file workspace: 49 MB). Others, a workspace's files read again
+ * from disk, are dropped later, a list at a time (linear however many change).
  */
-function takeOutIfRecent(docs: DocRecord[], record: DocRecord): boolean {
-  for (let i = docs.length - 1; i >= 0 && i >= docs.length - RECENT_RECORDS; i--) {
+function takeOut(docs: DocRecord[], record: DocRecord): boolean {
+  const from = record.analysis ? 0 : Math.max(0, docs.length - RECENT_RECORDS);
+  for (let i = docs.length - 1; i >= from; i--) {
     if (docs[i] !== record) continue;
     docs.splice(i, 1);
     return true;
