@@ -317,7 +317,8 @@ class CorpusImpl implements Corpus {
     this.stanceStale = true;
     this.updateActors(cached, record);
     // A replaced record can stay where it is dropped lazily (an actor's list, a bucket's kept items,
-    // until the bucket is regrouped): not with its document's whole analysis.
+    // until the bucket is regrouped): not with its document's whole analysis (a file edited 60
+    // times among 10,000 kept 49 MB of them).
     if (cached) delete cached.analysis;
   }
 
@@ -544,7 +545,7 @@ class CorpusImpl implements Corpus {
         this.actorEntries.delete(canonical);
         const list = this.actorDocs.get(canonical);
         if (!list) continue;
-        if (takeOut(list.docs, before)) {
+        if (takeOutIfRecent(list.docs, before)) {
           if (list.docs.length === 0) this.actorDocs.delete(canonical);
         } else if (++list.gone * 2 > list.docs.length) this.dropGone(canonical, list);
       }
@@ -810,16 +811,13 @@ class CorpusImpl implements Corpus {
 }
 
 /**
- * Takes a replaced `record` out of `docs` at once when it keeps its document's analysis (an open
- * document's: looked for in the whole list) or is among the last few (a document recorded again
- * and again is last in the lists of its actors). A replaced record left in a list until half of it
- * is such kept its analysis, and through its figures their groups and contradictions, alive (a
- * file edited 60 times in a 10,000-file workspace: 49 MB). Others, a workspace's files read again
- * from disk, are dropped later, a list at a time (linear however many change).
+ * Takes a replaced `record` out of `docs` when it is among the last few: a document recorded again
+ * and again (an edited one) is last in the lists of its actors, and its replaced records held its
+ * figures, and through them their groups and contradictions, until half the list was such. Others
+ * (a workspace's files read again from disk) are dropped later, a list at a time.
  */
-function takeOut(docs: DocRecord[], record: DocRecord): boolean {
-  const from = record.analysis ? 0 : Math.max(0, docs.length - RECENT_RECORDS);
-  for (let i = docs.length - 1; i >= from; i--) {
+function takeOutIfRecent(docs: DocRecord[], record: DocRecord): boolean {
+  for (let i = docs.length - 1; i >= Math.max(0, docs.length - RECENT_RECORDS); i--) {
     if (docs[i] !== record) continue;
     docs.splice(i, 1);
     return true;

@@ -1354,34 +1354,27 @@ function pairKey(cls: string, x: string, y: string): string {
  * 10,000 files, 83,000 lists of keys were 10 MB).
  */
 function pairKeys(s: Statement): readonly string[] {
-  if (!s.pairKeys) {
-    if (s.countries.length < 2 || s.classes.length === 0) s.pairKeys = NO_PAIR_KEYS;
-    else {
-      const by = `${s.classes.join("|")}\u0001${s.countries.join("|")}`;
-      let keys = pairKeyLists.get(by);
-      if (!keys) {
-        keys = pairKeysOf(s.classes, s.countries);
-        if (pairKeyLists.size < MAX_PAIR_KEY_LISTS) pairKeyLists.set(by, keys);
-      }
-      s.pairKeys = keys;
-    }
-  }
+  s.pairKeys ??=
+    s.countries.length < 2 || s.classes.length === 0
+      ? NO_PAIR_KEYS
+      : pairKeysOf(`${s.classes.join("|")}${PARTIES}${s.countries.join("|")}`);
   return s.pairKeys;
 }
 
-function pairKeysOf(classes: readonly string[], parties: readonly string[]): readonly string[] {
-  const countries = [...new Set(parties)];
+const NO_PAIR_KEYS: readonly string[] = [];
+/** Parts the classes from the parties in pairKeysOf's input (neither class names nor canonical ids hold it, nor "|"). */
+const PARTIES = "\u0001";
+
+/** The pair keys of classes and parties written as `classes${PARTIES}parties`, each list joined by "|" (one list per input). */
+const pairKeysOf = memoize((written: string): readonly string[] => {
+  const [classes, parties] = written.split(PARTIES) as [string, string];
+  const countries = [...new Set(parties.split("|"))];
   const out: string[] = [];
-  for (const c of classes)
+  for (const c of classes.split("|"))
     for (let i = 0; i < countries.length; i++)
       for (let j = i + 1; j < countries.length; j++) out.push(pairKey(c, countries[i]!, countries[j]!));
   return out.length > 0 ? out : NO_PAIR_KEYS;
-}
-
-const NO_PAIR_KEYS: readonly string[] = [];
-/** Lists of pair keys by the classes and parties they were made of (bounded: odd input cannot grow it without limit). */
-const pairKeyLists = new Map<string, readonly string[]>();
-const MAX_PAIR_KEY_LISTS = 20_000;
+}, 20_000);
 
 /** A denial cluster: its denials in order, its key (their ids) and its judgement once judged. */
 interface Cluster {

@@ -169,10 +169,6 @@ class Entry {
   }
 }
 
-function entryOf(c: Contradiction, id: string): Entry {
-  return new Entry(id, c);
-}
-
 /** `entries` sorted by key, each key made once. */
 function inKeyOrder(entries: Entry[]): Entry[] {
   return entries
@@ -263,7 +259,7 @@ function buildListing(parts: ReadonlyArray<readonly Contradiction[]>, digest = n
         shared.set(base, (shared.get(base) ?? 1) + 1);
         id = uniqueId(byId, base);
       }
-      const entry = entryOf(contradiction, id);
+      const entry = new Entry(id, contradiction);
       byId.set(id, entry);
       byContradiction.set(contradiction, entry);
       entries.push(entry);
@@ -360,7 +356,7 @@ function updateListing(listing: Listing, parts: ReadonlyArray<readonly Contradic
   for (const [c, id] of fresh) {
     if ((listing.byId.has(id) && !goneIds.has(id)) || addedIds.has(id)) return false;
     addedIds.add(id);
-    added.push(entryOf(c, id));
+    added.push(new Entry(id, c));
   }
   for (const [entry, c] of kept) {
     listing.byContradiction.delete(entry.contradiction);
@@ -537,7 +533,7 @@ function firstEntries(parts: ReadonlyArray<readonly Contradiction[]>, count: num
     }
   const ids = idsOf(parts, best);
   return best
-    .map(({ at, contradiction }) => entryOf(contradiction, ids.get(at)!))
+    .map(({ at, contradiction }) => new Entry(ids.get(at)!, contradiction))
     .sort(byKey)
     .slice(0, count);
 }
